@@ -1,0 +1,33 @@
+/**
+ * The one place where internal camelCase becomes the snake_case JSON of CONTRACT.md.
+ * Rule: `pValue` -> `p_value`, `adjRSquared` -> `adj_r_squared`, a trailing number gets its own word
+ * (`mean1` -> `mean_1`, `group2` -> `group_2`), except names the contract keeps whole (`df1`, `df2`, describe's `q1`, `q3`).
+ * Keys only: values (column names, level labels, terms) are never touched, and Vega-Lite specs are
+ * passed through verbatim.
+ */
+
+const KEPT = new Set(['df1', 'df2', 'q1', 'q3']);
+
+/** A camelCase key in CONTRACT.md's snake_case. */
+export function snakeKey(key: string): string {
+  if (KEPT.has(key) || !/[A-Z0-9]/.test(key)) return key;
+  return key
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/([A-Z])([A-Z][a-z])/g, '$1_$2')
+    .replace(/([A-Za-z])([0-9]+)$/, '$1_$2')
+    .toLowerCase();
+}
+
+/** A deep copy of plain data with every object key in snake_case; `opaqueKeys` subtrees are copied as is. */
+export function snakeKeys(value: unknown, opaqueKeys: ReadonlySet<string> = new Set(['vegaLite'])): unknown {
+  if (Array.isArray(value)) return value.map((v) => snakeKeys(v, opaqueKeys));
+  if (value instanceof Float64Array) return Array.from(value);
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      out[snakeKey(k)] = opaqueKeys.has(k) ? v : snakeKeys(v, opaqueKeys);
+    }
+    return out;
+  }
+  return value;
+}

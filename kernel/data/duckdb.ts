@@ -1,0 +1,33 @@
+/**
+ * The process' one DuckDB instance (in-memory), created on first use. In the kernel this is the
+ * worker thread's instance; the statistics never see DuckDB, only the typed columns it hands over.
+ */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBConnection, DuckDBInstance, version as duckdbVersion } from '@duckdb/node-api';
+
+let connection: Promise<DuckDBConnection> | undefined;
+
+/** The shared connection, creating the in-memory instance on the first call. */
+export function getConnection(): Promise<DuckDBConnection> {
+  connection ??= createConnection().catch((error: unknown) => {
+    connection = undefined;
+    throw error;
+  });
+  return connection;
+}
+
+async function createConnection(): Promise<DuckDBConnection> {
+  // An in-memory database spills large intermediates to '.tmp' in the working directory by default;
+  // keep them out of the user's project.
+  const instance = await DuckDBInstance.create(':memory:', { temp_directory: join(tmpdir(), `inferra-duckdb-${process.pid}`) });
+  const conn = await instance.connect();
+  // Timestamps with a time zone print in UTC, so loaded values do not depend on the machine.
+  await conn.run(`SET TimeZone = 'UTC'`).catch(() => undefined);
+  return conn;
+}
+
+/** DuckDB's library version, e.g. "v1.5.6" (for provenance). */
+export function getDuckDBVersion(): string {
+  return duckdbVersion();
+}

@@ -1,0 +1,301 @@
+/**
+ * Opening a dataset file as a DuckDB source:
+ * 1. check the file (exists, not empty, text or Parquet as its extension says);
+ * 2. build the reader (`read_csv` with Inferra's missing-value markers, sniffed delimiter and decimal
+ *    commas; `read_json`; `read_parquet`);
+ * 3. describe its columns, turning DuckDB's complaints into `parse-failed`, `no-header`, ...;
+ * 4. give each column a normalized SQL expression: numbers as DOUBLE with NaN as NULL, booleans as
+ *    'true'/'false', dates and timestamps as ISO 8601 text, `NA`-like text as NULL.
+ */
+import { open, stat } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import { quotedIdentifier, quotedString } from '@duckdb/node-api';
+import { InferraError, isInferraError } from '../errors.js';
+import type { DatasetFormat } from '../types.js';
+import { getConnection } from './duckdb.js';
+import { detectFormat } from './format.js';
+
+/** Text that means "missing" in a text file (and in text columns of JSON and Parquet). */
+export const MISSING_MARKERS = ['NA', '', 'NaN', 'null', 'NULL'] as const;
+
+/** How the data layer treats a column's DuckDB type. */
+export type StorageClass = 'numeric' | 'boolean' | 'datetime' | 'text';
+
+/** One column of a source: its name, DuckDB type and the SQL that reads it normalized. */
+export interface SourceColumn {
+  name: string;
+  storageType: string;
+  storage: StorageClass;
+  /** SQL expression over the reader's row giving the normalized value (DOUBLE or VARCHAR). */
+  expression: string;
+}
+
+/** A dataset file opened for querying. */
+export interface Source {
+  /** Absolute path. */
+  path: string;
+  name: string;
+  format: DatasetFormat;
+  size: number;
+  mtimeMs: number;
+  /** A table expression usable after FROM. */
+  reader: string;
+  columns: SourceColumn[];
+}
+
+/** A file's identity for caches: absolute path, size and modification time. */
+export function sourceKey(source: Pick<Source, 'path' | 'size' | 'mtimeMs'>): string {
+  return `${source.path}|${source.size}|${source.mtimeMs}`;
+}
+
+const HEAD_BYTES = 65536;
+const sources = new Map<string, { size: number; mtimeMs: number; source: Promise<Source> }>();
+
+/** Opens a dataset (cached by absolute path, size and mtime); throws the data layer's errors. */
+export async function openSource(path: string): Promise<Source> {
+  const absolute = resolve(path);
+  const info = await stat(absolute).catch((error: NodeJS.ErrnoException) => {
+    throw new InferraError('file-not-found', { path }, { cause: error });
+  });
+  if (!info.isFile()) throw new InferraError('file-not-found', { path });
+  const cached = sources.get(absolute);
+  if (cached && cached.size === info.size && cached.mtimeMs === info.mtimeMs) return cached.source;
+  const source = buildSource(path, absolute, info.size, info.mtimeMs);
+  sources.set(absolute, { size: info.size, mtimeMs: info.mtimeMs, source });
+  source.catch(() => sources.delete(absolute));
+  return source;
+}
+
+async function buildSource(path: string, absolute: string, size: number, mtimeMs: number): Promise<Source> {
+  const format = detectFormat(path);
+  if (size === 0) throw new InferraError('file-empty', { path });
+  const head = await readHead(absolute);
+  checkHead(path, format, head);
+  const text = format === 'parquet' ? '' : decodeHead(head);
+  const reader = await buildReader(absolute, format, text);
+  const described = await describeReader(path, format, reader, text);
+  if (format === 'csv' || format === 'tsv') checkCsvColumns(path, format, text, described);
+  return {
+    path: absolute,
+    name: basename(absolute),
+    format,
+    size,
+    mtimeMs,
+    reader,
+    columns: described.map(({ name, type }) => buildSourceColumn(name, type)),
+  };
+}
+
+async function readHead(path: string): Promise<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Rejects text files with NUL bytes, blank text files and Parquet files without the magic bytes. */
+function checkHead(path: string, format: DatasetFormat, head: Buffer): void {
+  if (format === 'parquet') {
+    if (head.length < 4 || head.toString('latin1', 0, 4) !== 'PAR1') {
+      throw new InferraError('parse-failed', { path, format, detail: 'the file does not start with the Parquet magic bytes PAR1' });
+    }
+    return;
+  }
+  const nul = head.indexOf(0);
+  if (nul >= 0) throw new InferraError('binary-file', { path, offset: nul });
+  if (decodeHead(head).trim() === '') throw new InferraError('file-empty', { path });
+}
+
+function decodeHead(head: Buffer): string {
+  const text = head.toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** The reader expression for a format; for `;`-separated text with comma decimals, DuckDB's `decimal_separator`. */
+async function buildReader(absolute: string, format: DatasetFormat, head: string): Promise<string> {
+  const file = quotedString(absolute);
+  const nullstr = `nullstr = [${MISSING_MARKERS.map((m) => quotedString(m)).join(', ')}]`;
+  switch (format) {
+    case 'parquet':
+      return `read_parquet(${file})`;
+    case 'json':
+      return `read_json(${file})`;
+    case 'tsv':
+      return `read_csv(${file}, delim = '\t', ${nullstr})`;
+    case 'csv': {
+      const plain = `read_csv(${file}, ${nullstr})`;
+      if (!looksLikeDecimalCommas(head)) return plain;
+      const comma = `read_csv(${file}, delim = ';', decimal_separator = ',', ${nullstr})`;
+      // Keep decimal commas only when they turn more columns into numbers than the plain sniff does.
+      const [plainNumeric, commaNumeric] = await Promise.all([countNumeric(plain), countNumeric(comma)]);
+      return commaNumeric > plainNumeric ? comma : plain;
+    }
+  }
+}
+
+/** A `;`-separated first line and at least one field like `1,5` in the head of the file. */
+function looksLikeDecimalCommas(head: string): boolean {
+  const lines = head.split(/\r?\n/).slice(0, 50);
+  const first = lines[0] ?? '';
+  if (!first.includes(';') || first.split(';').length < first.split(',').length) return false;
+  return lines.slice(1).some((line) => line.split(';').some((field) => /^\s*"?[-+]?\d*,\d+"?\s*$/.test(field)));
+}
+
+async function countNumeric(reader: string): Promise<number> {
+  try {
+    const columns = await runDescribe(reader);
+    return columns.filter((c) => classifyStorage(c.type) === 'numeric').length;
+  } catch {
+    return -1;
+  }
+}
+
+async function runDescribe(reader: string): Promise<{ name: string; type: string }[]> {
+  const connection = await getConnection();
+  const result = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${reader}`);
+  return result.getRowObjectsJS().map((row) => ({ name: String(row.column_name), type: String(row.column_type) }));
+}
+
+async function describeReader(
+  path: string,
+  format: DatasetFormat,
+  reader: string,
+  head: string,
+): Promise<{ name: string; type: string }[]> {
+  try {
+    return await runDescribe(reader);
+  } catch (error) {
+    const parseError = parseErrorFrom(error, path, format);
+    if (format === 'json' && !head.trimStart().startsWith('[')) {
+      // DuckDB's line numbers for JSON lines can be off by one; find the first bad line ourselves.
+      const bad = findBadJsonLine(head);
+      if (bad) return Promise.reject(new InferraError('parse-failed', { ...parseError.params, line: bad }, { cause: error }));
+    }
+    throw parseError;
+  }
+}
+
+/** The 1-based number of the first non-blank line of JSON-lines text that is not valid JSON, if any. */
+function findBadJsonLine(head: string): number | undefined {
+  const lines = head.split(/\r?\n/);
+  // The last line of the head may be cut off mid-record.
+  for (let i = 0; i < lines.length - 1; i++) {
+    if (lines[i].trim() === '') continue;
+    try {
+      JSON.parse(lines[i]);
+    } catch {
+      return i + 1;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * CSV sanity checks on what DuckDB sniffed: names `column0, column1, ...` mean DuckDB found no
+ * header line; a single column whose name contains a delimiter means the rows disagree on their
+ * number of fields (DuckDB then falls back to one column), so we find the first such line ourselves.
+ */
+function checkCsvColumns(path: string, format: DatasetFormat, head: string, columns: { name: string; type: string }[]): void {
+  const lines = head.split(/\r?\n/);
+  const firstLine = (lines[0] ?? '').slice(0, 80);
+  if (columns.length > 0 && columns.every((c, i) => c.name === `column${i}`) && !/^\s*"?column0"?\s*[,;\t|]/.test(firstLine)) {
+    throw new InferraError('no-header', { path, firstLine });
+  }
+  if (columns.length === 1 && format === 'csv') {
+    const delimiter = [',', ';', '\t', '|'].find((d) => columns[0].name.includes(d));
+    if (delimiter) {
+      const shown = delimiter === '\t' ? 'tab' : `'${delimiter}'`;
+      const expected = countFields(lines[0] ?? '', delimiter);
+      const ragged = lines.findIndex((line, i) => i > 0 && line.trim() !== '' && countFields(line, delimiter) !== expected);
+      throw new InferraError('parse-failed', {
+        path,
+        format,
+        detail:
+          ragged > 0
+            ? `the header has ${expected} fields separated by ${shown}, but this line has ${countFields(lines[ragged], delimiter)}`
+            : `the header has fields separated by ${shown}, but the rows do not all have the same number of fields`,
+        line: ragged > 0 ? ragged + 1 : undefined,
+      });
+    }
+  }
+}
+
+/** Fields of one CSV line, honouring double quotes (an unclosed quote counts the rest as one field). */
+function countFields(line: string, delimiter: string): number {
+  let fields = 1;
+  let quoted = false;
+  for (const ch of line) {
+    if (ch === '"') quoted = !quoted;
+    else if (ch === delimiter && !quoted) fields++;
+  }
+  return fields;
+}
+
+/** A DuckDB error while reading a file as `parse-failed`, with the line number when DuckDB gives one. */
+export function parseErrorFrom(error: unknown, path: string, format: DatasetFormat): InferraError {
+  if (isInferraError(error)) return error;
+  // DuckDB appends the SQL with a "LINE 1:" marker; that line is ours, not the file's.
+  const message = (error instanceof Error ? error.message : String(error))
+    .split('\n')
+    .filter((text) => !/^LINE \d+:/.test(text))
+    .join('\n');
+  const line = /(?:on line:?|in line)\s*(\d+)/i.exec(message)?.[1];
+  let detail = (message.split('\n')[0] ?? message)
+    .replace(/^[A-Za-z ]*Error:\s*/, '')
+    .replace(/ in file "[^"]*",?/, '')
+    .replace(/ at byte \d+ in (?:line|record\/value) \d+/, '')
+    .replace(/[.\s]+$/, '')
+    .trim();
+  let hint: string | undefined;
+  if (/Error when sniffing file/i.test(message)) {
+    detail = 'the delimiter and quoting could not be detected';
+  }
+  const conversion = /converting column "([^"]+)"\. Could not convert string "([^"]*)" to '([A-Z_]+)/.exec(message);
+  if (conversion) {
+    const [, column, value, type] = conversion;
+    const what = classifyStorage(type) === 'numeric' ? 'numbers' : `${type.toLowerCase()} values`;
+    detail = `column '${column}' holds ${what} in its first rows, but this line has '${value}'`;
+    hint = 'Write missing values as NA or leave them empty, or correct the value.';
+  }
+  return new InferraError('parse-failed', { path, format, detail, line: line ? Number(line) : undefined, hint }, { cause: error });
+}
+
+const NUMERIC_TYPES = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|REAL|DECIMAL(\(\d+,\s*\d+\))?)$/;
+
+/** How a DuckDB type string is read: numbers, booleans, dates/times, or text (everything else). */
+export function classifyStorage(type: string): StorageClass {
+  if (NUMERIC_TYPES.test(type)) return 'numeric';
+  if (type === 'BOOLEAN') return 'boolean';
+  if (/^(DATE|TIME|TIMESTAMP)/.test(type)) return 'datetime';
+  return 'text';
+}
+
+/** The normalized SQL expression of one column. */
+function buildSourceColumn(name: string, storageType: string): SourceColumn {
+  const storage = classifyStorage(storageType);
+  const id = quotedIdentifier(name);
+  let expression: string;
+  switch (storage) {
+    case 'numeric':
+      // NaN (possible in Parquet and JSON doubles) is missing, as in a text file.
+      expression = `CASE WHEN isnan(CAST(${id} AS DOUBLE)) THEN NULL ELSE CAST(${id} AS DOUBLE) END`;
+      break;
+    case 'boolean':
+      expression = `CAST(${id} AS VARCHAR)`;
+      break;
+    case 'datetime':
+      expression = storageType.startsWith('TIMESTAMP') ? `replace(CAST(${id} AS VARCHAR), ' ', 'T')` : `CAST(${id} AS VARCHAR)`;
+      break;
+    case 'text': {
+      const text = storageType === 'VARCHAR' ? id : `CAST(${id} AS VARCHAR)`;
+      const markers = MISSING_MARKERS.map((m) => quotedString(m)).join(', ');
+      expression = `CASE WHEN ${text} IN (${markers}) THEN NULL ELSE ${text} END`;
+      break;
+    }
+  }
+  return { name, storageType, storage, expression };
+}

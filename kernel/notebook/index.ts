@@ -1,0 +1,8 @@
+/** The `.inferra` notebook format: parse, validate, serialize, outputs. */
+export * from './format.js';
+export * from './ids.js';
+export * from './outputs.js';
+export { parseNotebook } from './parse.js';
+export { serializeNotebook, sortKeysDeep } from './serialize.js';
+export { readNotebookFile, writeNotebookFile } from './file.js';
+export { newNotebook } from './new.js';

@@ -1,0 +1,18 @@
+import type { MessageParams, MessageTable } from '../messages.js';
+
+/** Messages of kernel/notebook: reading and writing `.inferra` files. */
+export const notebookMessages = {
+  'notebook-parse-failed': (p: MessageParams) =>
+    `${p.file} is not valid JSON: ${p.problem} at line ${p.line}, column ${p.column}. The file was not changed; fix it in a text editor (or restore it from version control) and open it again.`,
+  'notebook-invalid': (p: MessageParams) =>
+    `${p.file} is not a valid Inferra notebook: ${p.problem} (at ${p.where}). The file was not changed; fix it in a text editor and open it again.`,
+  'notebook-not-found': (p: MessageParams) => `Cannot read notebook ${p.file}: ${p.reason}. Check the path.`,
+  'notebook-version': (p: MessageParams) =>
+    `${p.file} was written by a newer Inferra (format version ${p.version}; this one reads up to ${p.supported}). Update Inferra to open it.`,
+  'cell-not-found': (p: MessageParams) => `The notebook has no cell with id '${p.cellId}'.`,
+  'cell-not-ask': (p: MessageParams) => `Cell '${p.cellId}' is a ${p.kind} cell; only ask cells run.`,
+  'no-dataset': () =>
+    'This notebook has no dataset yet. Add a first cell like "use penguins.csv" (a path relative to the notebook), or choose one with the "Inferra: Choose dataset" command.',
+  'dataset-unknown': (p: MessageParams) =>
+    `This cell asks for dataset '${p.name}', which the notebook does not list. Known datasets: ${p.known}.`,
+} satisfies MessageTable;

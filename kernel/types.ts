@@ -1,0 +1,295 @@
+/**
+ * The kernel's shared vocabulary: analysis and figure ids, column kinds, roles, options, the loaded
+ * table, the dataset schema and the outcome of one analysis. Everything here is plain data that can
+ * cross the worker boundary (structured clone) unchanged.
+ *
+ * Inside TypeScript names are camelCase; the JSON surface of CONTRACT.md is snake_case and the
+ * conversion happens in one place, `kernel/contract.ts`.
+ */
+
+/** Analysis ids of CONTRACT.md, in the contract's order. */
+export const ANALYSIS_IDS = [
+  'describe',
+  'ttest_one_sample',
+  'ttest_ind',
+  'ttest_welch',
+  'ttest_paired',
+  'mann_whitney',
+  'wilcoxon_signed_rank',
+  'anova_oneway',
+  'welch_anova',
+  'kruskal_wallis',
+  'tukey_hsd',
+  'games_howell',
+  'pearson',
+  'spearman',
+  'kendall',
+  'ols',
+  'chi2_independence',
+  'fisher_exact',
+  'shapiro_wilk',
+  'levene',
+  'bartlett',
+] as const;
+
+/** One statistical analysis of CONTRACT.md. */
+export type AnalysisId = (typeof ANALYSIS_IDS)[number];
+
+/** Figure ids of CONTRACT.md: plot-only requests. */
+export const FIGURE_IDS = ['histogram', 'boxplot', 'violin', 'scatter', 'kde', 'regplot', 'qqplot', 'bar'] as const;
+
+/** One plot-only task of CONTRACT.md. */
+export type FigureId = (typeof FIGURE_IDS)[number];
+
+/** Anything a decision can name and `analyze` can run. */
+export type TaskId = AnalysisId | FigureId;
+
+/** Whether an id names a statistical analysis (rather than a figure). */
+export function isAnalysisId(id: string): id is AnalysisId {
+  return (ANALYSIS_IDS as readonly string[]).includes(id);
+}
+
+/** Whether an id names a plot-only figure task. */
+export function isFigureId(id: string): id is FigureId {
+  return (FIGURE_IDS as readonly string[]).includes(id);
+}
+
+/** Whether an id is known at all. */
+export function isTaskId(id: string): id is TaskId {
+  return isAnalysisId(id) || isFigureId(id);
+}
+
+/** The kind schema inference gives a column. */
+export const COLUMN_KINDS = ['numeric', 'categorical', 'boolean', 'datetime', 'text', 'id'] as const;
+
+/** The kind schema inference gives a column. */
+export type ColumnKind = (typeof COLUMN_KINDS)[number];
+
+/**
+ * Column roles of a request (CONTRACT.md, "Roles"). JSON: `pair_id` for `pairId`.
+ * `color` is an addition used by figures ("scatter ... coloured by species").
+ */
+export interface Roles {
+  outcome?: string;
+  group?: string;
+  x?: string;
+  y?: string;
+  predictors?: string[];
+  pairId?: string;
+  before?: string;
+  after?: string;
+  row?: string;
+  col?: string;
+  column?: string;
+  color?: string;
+}
+
+/** The role names, for iteration and validation. */
+export const ROLE_NAMES = [
+  'outcome',
+  'group',
+  'x',
+  'y',
+  'predictors',
+  'pairId',
+  'before',
+  'after',
+  'row',
+  'col',
+  'column',
+  'color',
+] as const satisfies readonly (keyof Roles)[];
+
+/** The alternative hypothesis. */
+export type Alternative = 'two-sided' | 'less' | 'greater';
+
+/** One `--where "COL = VALUE"` condition; all conditions of a request must hold. */
+export interface RowFilter {
+  column: string;
+  op: '=' | '!=';
+  value: string;
+}
+
+/** Options of a request, fully resolved (defaults filled in, as CONTRACT.md states them). */
+export interface AnalysisOptions {
+  alternative: Alternative;
+  confLevel: number;
+  /** One-sample / paired null value. */
+  mu: number;
+  /** OLS: fit an intercept. */
+  intercept: boolean;
+  /** Levene: median (Brown-Forsythe, default) or mean. */
+  center: 'median' | 'mean';
+  /** Continuity correction (rank tests, 2x2 chi-square). */
+  correct: boolean;
+  /** Exact p-values for rank tests and Spearman/Kendall. */
+  exact: boolean | 'auto';
+  /** OLS with one predictor: raw polynomial of this degree. */
+  degree?: number;
+  /** Seed for anything random (jitter, sampling); results never depend on it. */
+  seed: number;
+  /** Row selection; all must hold. */
+  where: RowFilter[];
+  /** Keep only these levels of the group role, in this order. */
+  levels?: string[];
+}
+
+/** The defaults of CONTRACT.md. */
+export const DEFAULT_OPTIONS: Readonly<AnalysisOptions> = Object.freeze({
+  alternative: 'two-sided',
+  confLevel: 0.95,
+  mu: 0,
+  intercept: true,
+  center: 'median',
+  correct: true,
+  exact: 'auto',
+  seed: 42,
+  where: [],
+});
+
+/** What to run: an analysis or figure, its column roles and its options. */
+export interface AnalysisRequest {
+  analysis: TaskId;
+  roles: Roles;
+  options: AnalysisOptions;
+}
+
+/** A numeric column: missing values are NaN. */
+export interface NumericColumn {
+  name: string;
+  kind: 'numeric';
+  values: Float64Array;
+}
+
+/**
+ * Any other column: values as text (booleans as "true"/"false", datetimes as ISO 8601), missing is null.
+ */
+export interface TextColumn {
+  name: string;
+  kind: Exclude<ColumnKind, 'numeric'>;
+  values: (string | null)[];
+}
+
+/** One loaded column. */
+export type Column = NumericColumn | TextColumn;
+
+/** The columns a task needs, loaded by `kernel/data`, all of the same length. */
+export interface Table {
+  rowCount: number;
+  /** In the dataset's column order. */
+  columns: Column[];
+}
+
+/** A level of a categorical (or coded numeric) column and how often it occurs. */
+export interface LevelCount {
+  value: string;
+  count: number;
+}
+
+/** What schema inference learned about one column. */
+export interface ColumnSchema {
+  name: string;
+  kind: ColumnKind;
+  /** DuckDB's type for the column, e.g. DOUBLE, VARCHAR. */
+  storageType: string;
+  /** Non-missing values. */
+  n: number;
+  missing: number;
+  distinct: number;
+  /** Level counts, for categorical and boolean columns and numeric columns with few distinct values. */
+  levels?: LevelCount[];
+  /** A numeric column with few distinct values (a coded factor like `cyl`) can be a grouping factor. */
+  usableAsGroup: boolean;
+  /** Numeric columns only. */
+  summary?: { mean: number; sd: number; min: number; max: number };
+}
+
+/** Dataset file formats the data layer reads. */
+export type DatasetFormat = 'csv' | 'tsv' | 'json' | 'parquet';
+
+/** The schema of one dataset, as `inferra describe` prints it. */
+export interface DatasetSchema {
+  /** File name without directory. */
+  name: string;
+  /** Absolute path as loaded. */
+  path: string;
+  format: DatasetFormat;
+  /** SHA-256 of the file's bytes, hex. */
+  sha256: string;
+  rows: number;
+  columns: ColumnSchema[];
+}
+
+/** Rows a task left out, and why (missing values, a `--where`, levels not kept). */
+export interface DroppedRows {
+  reason: string;
+  count: number;
+}
+
+/** One assumption check run alongside an analysis. */
+export interface AssumptionCheck {
+  /** An analysis id (`shapiro_wilk`, `levene`, ...) or another named check (`expected_counts`). */
+  check: string;
+  /** What it ran on, e.g. "flipper_length_mm | sex=male", "residuals". */
+  target: string;
+  statistic: number | null;
+  pValue: number | null;
+  ok: boolean;
+  /** One sentence when the check failed or could not run. */
+  note?: string;
+}
+
+/** A cell of a result table: numbers stay numbers (full precision); formatting is the renderer's job. */
+export type TableValue = number | string | boolean | null;
+
+/** A table of a result, as the renderer and the report show it (JASP-like). */
+export interface ResultTable {
+  title: string;
+  columns: { key: string; label: string }[];
+  rows: Record<string, TableValue>[];
+  /** Footnote, e.g. "Welch-Satterthwaite degrees of freedom." */
+  note?: string;
+}
+
+/** One Vega-Lite figure. */
+export interface Figure {
+  kind: FigureId;
+  title: string;
+  /** Vega-Lite v6 spec, self-contained (data inline, pre-aggregated). */
+  vegaLite: Record<string, unknown>;
+  /** e.g. "showing 5,000 of 1,000,000 points". */
+  caption?: string;
+}
+
+/** The dataset as a task used it, for provenance. */
+export interface DatasetUse {
+  sha256: string;
+  /** Digest of the parsed columns the task loaded. */
+  tableHash: string;
+  rows: number;
+  rowsUsed: number;
+  columns: string[];
+}
+
+/** Everything one analysis or figure task produced (the worker's answer). */
+export interface AnalysisOutcome {
+  analysis: TaskId;
+  /** The exact variant's name, e.g. "Welch two-sample t-test". */
+  variant: string;
+  roles: Roles;
+  options: AnalysisOptions;
+  n: number;
+  nMissing: number;
+  dropped: DroppedRows[];
+  /** The analysis' fields (camelCase here; snake_case in JSON, CONTRACT.md). */
+  result: Record<string, unknown>;
+  assumptions: AssumptionCheck[];
+  /** One APA-style sentence. */
+  summary: string;
+  warnings: string[];
+  /** "Consider X because Y" when a check failed; never acted on silently. */
+  recommendations: string[];
+  tables: ResultTable[];
+  figures: Figure[];
+  dataset: DatasetUse;
+}

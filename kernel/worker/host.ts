@@ -1,0 +1,258 @@
+/**
+ * The host side of the statistics worker: one worker thread, spawned on first use, running one call
+ * at a time in FIFO order. A call ends exactly once: with the worker's result, its error (rebuilt
+ * from `{ code, params }`), `cancelled` (AbortSignal), `timeout`, or `worker-crashed`. Cancelling or
+ * timing out the running call terminates the worker; the next call spawns a fresh one, and calls
+ * still queued behind it run as usual.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker, type ResourceLimits, type WorkerOptions } from 'node:worker_threads';
+import { InferraError, errorFromData, type ErrorData } from '../errors.js';
+import type { AnalysisOutcome, AnalysisRequest, DatasetSchema } from '../types.js';
+import { replyMessageSchema, resultSchemas, type Task, type TaskMessage } from './protocol.js';
+
+/** Options of one call. */
+export interface CallOptions {
+  /** Aborting cancels the call (and stops the worker if the call is running). */
+  signal?: AbortSignal;
+  /** Time limit of this call once it runs (queue time excluded); default: the worker's. */
+  timeoutMs?: number;
+  /** Progress messages from the worker ("Loading 1.2 M rows..."). */
+  onProgress?: (message: string) => void;
+}
+
+/** Options of a KernelWorker. */
+export interface KernelWorkerOptions {
+  /** The worker script; default: resolveWorkerPath(). */
+  workerPath?: string;
+  /** Default time limit of a call, in milliseconds (default 120 000). */
+  timeoutMs?: number;
+  /** Where the host logs worker lifecycle lines (spawn, exit, crash). */
+  log?: (line: string) => void;
+  /** V8 heap limits of the worker thread; exceeding them ends the running call with `worker-crashed`. */
+  resourceLimits?: ResourceLimits;
+}
+
+/** Default time limit of one call. */
+export const DEFAULT_TIMEOUT_MS = 120_000;
+
+interface Call {
+  id: number;
+  task: Task;
+  options: CallOptions;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+  done: boolean;
+  timer?: NodeJS.Timeout;
+  onAbort?: () => void;
+}
+
+/**
+ * The worker script: `INFERRA_WORKER_PATH` if set; else `worker.mjs` beside this module (the ESM CLI
+ * bundle `dist/cli.mjs` and the CommonJS extension bundle `dist/extension.js` both ship
+ * `dist/worker.mjs`); else `worker.ts` beside it (tests and development under tsx).
+ */
+export function resolveWorkerPath(): string {
+  const override = process.env.INFERRA_WORKER_PATH;
+  if (override) return override;
+  return resolveWorkerPathIn(typeof __dirname !== 'undefined' ? __dirname : dirname(fileURLToPath(import.meta.url)));
+}
+
+/** The worker script in a directory: `worker.mjs` when a bundle put it there, else `worker.ts`. */
+export function resolveWorkerPathIn(directory: string): string {
+  const bundled = join(directory, 'worker.mjs');
+  return existsSync(bundled) ? bundled : join(directory, 'worker.ts');
+}
+
+/** How to start a worker script: `.mjs`/`.js` directly; TypeScript sources through tsx. */
+export function buildWorkerSpawn(workerPath: string): { filename: string; options: WorkerOptions } {
+  if (!/\.(c|m)?ts$/.test(workerPath)) return { filename: workerPath, options: {} };
+  // Node 20 does not apply `--import tsx` hooks to a worker's entry module ("Unknown file extension
+  // .ts"), so a tiny bootstrap registers tsx inside the worker thread and then imports the script.
+  const tsxRoot = dirname(createRequire(workerPath).resolve('tsx/package.json'));
+  const api = pathToFileURL(join(tsxRoot, 'dist', 'esm', 'api', 'index.mjs')).href;
+  const entry = pathToFileURL(workerPath).href;
+  const bootstrap = `import(${JSON.stringify(api)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
+  const execArgv = process.execArgv.filter((arg, i, all) => !/tsx/.test(arg) && !(/^--(import|require|loader)$/.test(arg) && /tsx/.test(all[i + 1] ?? '')));
+  return { filename: bootstrap, options: { eval: true, execArgv } };
+}
+
+/** The statistics worker, seen from the kernel: schema and run calls, queued, cancellable, with time limits. */
+export class KernelWorker {
+  private worker: Worker | undefined;
+  private readonly queue: Call[] = [];
+  private current: Call | undefined;
+  private nextId = 1;
+  private closed = false;
+  private readonly workerPath: string;
+  private readonly timeoutMs: number;
+  private readonly log: (line: string) => void;
+  private readonly resourceLimits: ResourceLimits | undefined;
+
+  constructor(options: KernelWorkerOptions = {}) {
+    this.workerPath = options.workerPath ?? resolveWorkerPath();
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.log = options.log ?? (() => undefined);
+    this.resourceLimits = options.resourceLimits;
+  }
+
+  /** The schema of a dataset (kernel/data inferSchema, in the worker). */
+  schema(path: string, options: CallOptions = {}): Promise<DatasetSchema> {
+    return this.enqueue({ kind: 'schema', path }, options) as Promise<DatasetSchema>;
+  }
+
+  /** Runs one analysis or figure task on a dataset, in the worker. */
+  run(path: string, request: AnalysisRequest, options: CallOptions = {}): Promise<AnalysisOutcome> {
+    return this.enqueue({ kind: 'run', path, request }, options) as Promise<AnalysisOutcome>;
+  }
+
+  /** Cancels queued calls and stops the worker; later calls are refused. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const call of this.queue.splice(0)) this.settle(call, new InferraError('cancelled'));
+    if (this.current) this.settle(this.current, new InferraError('cancelled'));
+    await this.stopWorker('closed');
+  }
+
+  private enqueue(task: Task, options: CallOptions): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      if (this.closed) return reject(new InferraError('cancelled'));
+      if (options.signal?.aborted) return reject(new InferraError('cancelled'));
+      const call: Call = { id: this.nextId++, task, options, resolve, reject, done: false };
+      if (options.signal) {
+        call.onAbort = () => this.cancel(call);
+        options.signal.addEventListener('abort', call.onAbort, { once: true });
+      }
+      this.queue.push(call);
+      this.pump();
+    });
+  }
+
+  private cancel(call: Call): void {
+    if (call.done) return;
+    const wasRunning = this.current === call;
+    this.settle(call, new InferraError('cancelled'));
+    if (wasRunning) {
+      this.log(`worker: call ${call.id} cancelled; stopping the worker`);
+      void this.stopWorker('cancelled');
+    } else {
+      const index = this.queue.indexOf(call);
+      if (index >= 0) this.queue.splice(index, 1);
+    }
+  }
+
+  /** Starts the next queued call when none is running. */
+  private pump(): void {
+    if (this.current || this.closed) return;
+    const call = this.queue.shift();
+    if (!call) {
+      this.worker?.unref();
+      return;
+    }
+    this.current = call;
+    let worker: Worker;
+    try {
+      worker = this.ensureWorker();
+    } catch (error) {
+      this.settle(call, new InferraError('worker-crashed', { detail: error instanceof Error ? error.message : String(error) }));
+      return;
+    }
+    worker.ref();
+    const timeoutMs = call.options.timeoutMs ?? this.timeoutMs;
+    call.timer = setTimeout(() => {
+      if (call.done) return;
+      this.log(`worker: call ${call.id} exceeded ${timeoutMs} ms; stopping the worker`);
+      this.settle(call, new InferraError('timeout', { timeoutMs }));
+      void this.stopWorker('timeout');
+    }, timeoutMs);
+    const message: TaskMessage = { id: call.id, task: call.task };
+    try {
+      worker.postMessage(message);
+    } catch (error) {
+      // A request that cannot be cloned never reaches the worker, which stays usable.
+      this.settle(call, new InferraError('worker-protocol', { detail: error instanceof Error ? error.message : String(error) }));
+    }
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const { filename, options } = buildWorkerSpawn(this.workerPath);
+    const worker = new Worker(filename, { ...options, ...(this.resourceLimits ? { resourceLimits: this.resourceLimits } : {}) });
+    this.log(`worker: started ${this.workerPath} (thread ${worker.threadId})`);
+    worker.on('message', (message: unknown) => this.onMessage(worker, message));
+    worker.on('error', (error: Error) => this.onCrash(worker, error.message));
+    worker.on('messageerror', (error: Error) => this.onCrash(worker, `unreadable message: ${error.message}`));
+    worker.on('exit', (code: number) => this.onCrash(worker, `exit code ${code}`));
+    this.worker = worker;
+    return worker;
+  }
+
+  private onMessage(worker: Worker, message: unknown): void {
+    if (worker !== this.worker) return;
+    const call = this.current;
+    const parsed = replyMessageSchema.safeParse(message);
+    if (!parsed.success) {
+      this.log(`worker: invalid reply ${JSON.stringify(message)?.slice(0, 200)}`);
+      if (call) this.settle(call, new InferraError('worker-protocol', { detail: parsed.error.issues[0]?.message ?? 'invalid reply' }));
+      return;
+    }
+    const reply = parsed.data;
+    if (!call || reply.id !== call.id) {
+      this.log(`worker: ignored a reply for call ${reply.id}`);
+      return;
+    }
+    if ('progress' in reply) {
+      call.options.onProgress?.(reply.progress);
+      return;
+    }
+    if ('error' in reply) {
+      this.settle(call, errorFromData(reply.error as ErrorData));
+      return;
+    }
+    const result = resultSchemas[call.task.kind].safeParse(reply.result);
+    if (!result.success) {
+      const issue = result.error.issues[0];
+      const detail = `${call.task.kind} result: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim();
+      this.settle(call, new InferraError('worker-protocol', { detail }));
+      return;
+    }
+    this.settle(call, undefined, reply.result);
+  }
+
+  /** The worker died on its own (uncaught error, out of memory, process.exit): fail the running call. */
+  private onCrash(worker: Worker, detail: string): void {
+    if (worker !== this.worker) return;
+    this.log(`worker: stopped unexpectedly (${detail})`);
+    this.worker = undefined;
+    worker.removeAllListeners();
+    worker.on('error', () => undefined);
+    void worker.terminate().catch(() => undefined);
+    if (this.current) this.settle(this.current, new InferraError('worker-crashed', { detail }));
+  }
+
+  /** Terminates the worker on purpose; its late events are ignored. */
+  private async stopWorker(reason: string): Promise<void> {
+    const worker = this.worker;
+    if (!worker) return;
+    this.worker = undefined;
+    worker.removeAllListeners();
+    worker.on('error', () => undefined);
+    this.log(`worker: stopping (${reason})`);
+    await worker.terminate().catch(() => undefined);
+  }
+
+  /** Ends a call exactly once and starts the next one. */
+  private settle(call: Call, error: unknown, value?: unknown): void {
+    if (call.done) return;
+    call.done = true;
+    if (call.timer) clearTimeout(call.timer);
+    if (call.onAbort) call.options.signal?.removeEventListener('abort', call.onAbort);
+    if (this.current === call) this.current = undefined;
+    if (error !== undefined) call.reject(error);
+    else call.resolve(value);
+    queueMicrotask(() => this.pump());
+  }
+}

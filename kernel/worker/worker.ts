@@ -1,0 +1,148 @@
+/**
+ * The statistics worker thread's entry. It owns DuckDB (kernel/data), keeps the last few loaded
+ * tables, and answers every `{ id, task }` with exactly one `{ id, result }` or
+ * `{ id, error: { code, params } }` (protocol.ts), possibly after `{ id, progress }` messages.
+ *
+ * A 'run' task:
+ * 1. picks the columns the analysis (kernel/analyses/run.ts) or figure (kernel/figures) needs;
+ * 2. loads them with the request's `--where` conditions (cached by file hash, columns and where);
+ * 3. runs the analysis and builds its figures, or builds the figure task;
+ * 4. adds what provenance needs about the dataset (hashes, rows, rows used, columns).
+ *
+ * The statistics and figure modules are imported on the first 'run', so a 'schema' task does not
+ * pay for loading them.
+ */
+import { resolve } from 'node:path';
+import { parentPort } from 'node:worker_threads';
+import { InferraError, toInferraError } from '../errors.js';
+import { hashFile } from '../data/hash.js';
+import { inferSchema } from '../data/schema.js';
+import { loadTable, type LoadedTable } from '../data/load.js';
+import { isAnalysisId, type AnalysisOutcome, type AnalysisRequest, type DroppedRows, type RowFilter } from '../types.js';
+import { taskMessageSchema, type ReplyMessage, type Task, type TaskResults } from './protocol.js';
+
+/** Loaded tables kept for reuse (a notebook's cells often ask about the same columns). */
+const TABLE_CACHE_SIZE = 4;
+
+const tableCache = new Map<string, Promise<LoadedTable>>();
+
+type Handlers = { [K in Task['kind']]: (task: Extract<Task, { kind: K }>, progress: (message: string) => void) => Promise<TaskResults[K]> };
+
+const handlers: Handlers = {
+  schema: (task) => inferSchema(task.path),
+  run: (task, progress) => runTask(task.path, task.request, progress),
+};
+
+/**
+ * Loads a table through the LRU cache keyed by (file hash, path, sorted columns, where). Cached tables
+ * are shared by later tasks, so their objects and text arrays are frozen: an analysis that tried to
+ * modify its input would fail loudly instead of corrupting the next cell's data.
+ */
+async function loadCached(path: string, requested: string[], where: RowFilter[], progress: (message: string) => void): Promise<LoadedTable> {
+  // An analysis that names no columns (describe without --column) means every column.
+  const columns = requested.length > 0 ? requested : undefined;
+  const sha256 = await hashFile(path).catch(() => undefined);
+  if (sha256 === undefined) return loadTable(path, { columns, where, onProgress: progress });
+  const key = JSON.stringify([sha256, resolve(path), columns ? [...new Set(columns)].sort() : '*', where]);
+  const cached = tableCache.get(key);
+  if (cached) {
+    tableCache.delete(key);
+    tableCache.set(key, cached);
+    return cached;
+  }
+  const loading = loadTable(path, { columns, where, onProgress: progress }).then(freezeLoaded);
+  tableCache.set(key, loading);
+  loading.catch(() => tableCache.delete(key));
+  while (tableCache.size > TABLE_CACHE_SIZE) tableCache.delete(tableCache.keys().next().value!);
+  return loading;
+}
+
+function freezeLoaded(loaded: LoadedTable): LoadedTable {
+  for (const column of loaded.table.columns) {
+    if (column.kind !== 'numeric') Object.freeze(column.values);
+    Object.freeze(column);
+  }
+  Object.freeze(loaded.table.columns);
+  Object.freeze(loaded.table);
+  return Object.freeze(loaded);
+}
+
+async function runTask(path: string, request: AnalysisRequest, progress: (message: string) => void): Promise<AnalysisOutcome> {
+  const analysis = request.analysis;
+  if (isAnalysisId(analysis)) {
+    const [{ columnsForAnalysis, runAnalysis }, { buildFiguresForAnalysis }] = await Promise.all([
+      import('../analyses/run.js'),
+      import('../figures/index.js'),
+    ]);
+    const analysisRequest = { ...request, analysis };
+    const columns = columnsForAnalysis(analysisRequest);
+    const loaded = await loadCached(path, columns, request.options.where, progress);
+    const computed = runAnalysis(analysisRequest, loaded.table);
+    let figures: AnalysisOutcome['figures'] = [];
+    const warnings = [...computed.warnings];
+    try {
+      figures = buildFiguresForAnalysis(request, loaded.table, computed);
+    } catch (error) {
+      // A figure that cannot be drawn does not invalidate the numbers; say so instead of failing.
+      warnings.push(`The figure could not be drawn: ${toInferraError(error).message}`);
+    }
+    return finishOutcome({ ...computed, warnings, figures }, loaded, request.options.where);
+  }
+  const { buildFigureTask, columnsForFigure } = await import('../figures/index.js');
+  const columns = columnsForFigure(request);
+  const loaded = await loadCached(path, columns, request.options.where, progress);
+  return finishOutcome(buildFigureTask(request, loaded.table), loaded, request.options.where);
+}
+
+/** Adds the `--where` rows to `dropped` and the dataset's provenance. */
+function finishOutcome(outcome: Omit<AnalysisOutcome, 'dataset'>, loaded: LoadedTable, where: RowFilter[]): AnalysisOutcome {
+  const dropped: DroppedRows[] = [...outcome.dropped];
+  if (loaded.whereDropped > 0) {
+    const conditions = where.map((f) => `${f.column} ${f.op} ${f.value}`).join(' and ');
+    dropped.unshift({ reason: `--where ${conditions}`, count: loaded.whereDropped });
+  }
+  return {
+    ...outcome,
+    dropped,
+    dataset: {
+      sha256: loaded.sha256,
+      tableHash: loaded.tableHash,
+      rows: loaded.rows,
+      rowsUsed: outcome.n,
+      columns: loaded.table.columns.map((c) => c.name),
+    },
+  };
+}
+
+/** Handles one message from the host; always posts exactly one final reply when it has an id. */
+export async function handleMessage(message: unknown, post: (reply: ReplyMessage) => void): Promise<void> {
+  const parsed = taskMessageSchema.safeParse(message);
+  if (!parsed.success) {
+    const id = typeof (message as { id?: unknown })?.id === 'number' ? (message as { id: number }).id : -1;
+    const detail = parsed.error.issues.map((i) => `${i.path.join('.') || 'message'}: ${i.message}`).join('; ');
+    post({ id, error: new InferraError('worker-protocol', { detail }).toData() });
+    return;
+  }
+  const { id, task } = parsed.data as { id: number; task: Task };
+  const progress = (text: string) => post({ id, progress: text });
+  try {
+    const handler = handlers[task.kind] as (task: Task, progress: (message: string) => void) => Promise<unknown>;
+    post({ id, result: await handler(task, progress) });
+  } catch (error) {
+    post({ id, error: toInferraError(error).toData() });
+  }
+}
+
+if (parentPort) {
+  const port = parentPort;
+  port.on('message', (message: unknown) => {
+    void handleMessage(message, (reply) => {
+      try {
+        port.postMessage(reply);
+      } catch (error) {
+        // A result that cannot be cloned must still produce a reply.
+        port.postMessage({ id: reply.id, error: toInferraError(error).toData() });
+      }
+    });
+  });
+}
