@@ -1,0 +1,96 @@
+/** Tables and APA sentences of the one-way ANOVA and Welch's ANOVA. */
+import type { AnalysisOptions, AssumptionCheck, ResultTable } from '../../types.js';
+import type { KGroupInput } from '../rank-tests/compute.js';
+import { formatBounded, formatDf, formatNumber, formatP } from '../shared/format.js';
+import { buildRecommendations } from '../ttest/recommend.js';
+import type { Summary } from '../types.js';
+import type { AnovaResult, GroupSummary, WelchAnovaResult } from './compute.js';
+
+/** A warning when a one-sided alternative was asked of an omnibus or family-wise procedure. */
+export function buildAlternativeWarnings(options: AnalysisOptions, what: string): string[] {
+  if (options.alternative === 'two-sided') return [];
+  return [`--alternative ${options.alternative} does not apply to ${what}, which is non-directional; the result is the usual (two-sided) one.`];
+}
+
+/** n, mean, SD per group. */
+export function buildGroupTable(groups: readonly GroupSummary[], group: string): ResultTable {
+  return {
+    title: 'Descriptives',
+    columns: [
+      { key: 'level', label: group },
+      { key: 'n', label: 'n' },
+      { key: 'mean', label: 'Mean' },
+      { key: 'sd', label: 'SD' },
+    ],
+    rows: groups.map((g) => ({ level: g.level, n: g.n, mean: g.mean, sd: Number.isNaN(g.sd) ? 'not available (n = 1)' : g.sd })),
+  };
+}
+
+/** Summary of the classic one-way ANOVA. */
+export function summarizeOneWayAnova(
+  r: AnovaResult,
+  input: KGroupInput,
+  checks: AssumptionCheck[],
+  options: AnalysisOptions,
+): Summary {
+  const anovaTable: ResultTable = {
+    title: `One-way ANOVA of ${input.outcome} by ${input.group}`,
+    columns: [
+      { key: 'source', label: 'Source' },
+      { key: 'df', label: 'df' },
+      { key: 'ss', label: 'Sum of squares' },
+      { key: 'ms', label: 'Mean square' },
+      { key: 'f', label: 'F' },
+      { key: 'pValue', label: 'p' },
+    ],
+    rows: [
+      { source: input.group, df: r.dfBetween, ss: r.ssBetween, ms: r.msBetween, f: r.f, pValue: r.pValue },
+      { source: 'Residuals', df: r.dfWithin, ss: r.ssWithin, ms: r.msWithin, f: null, pValue: null },
+    ],
+    note: 'Variances assumed equal across groups.',
+  };
+  const effectTable: ResultTable = {
+    title: 'Effect sizes',
+    columns: [
+      { key: 'etaSquared', label: 'Eta-squared (= R-squared)' },
+      { key: 'omegaSquared', label: 'Omega-squared' },
+      { key: 'residualSd', label: 'Residual SD' },
+    ],
+    rows: [{ etaSquared: r.etaSquared, omegaSquared: r.omegaSquared, residualSd: r.residualSd }],
+    note: 'Confidence intervals for eta- and omega-squared are not available.',
+  };
+  const summary = `F(${formatDf(r.dfBetween)}, ${formatDf(r.dfWithin)}) = ${formatNumber(r.f)}, ${formatP(r.pValue)}, eta-squared = ${formatBounded(r.etaSquared)}, omega-squared = ${formatBounded(r.omegaSquared)}, comparing mean ${input.outcome} across ${r.groups.length} groups of ${input.group} (N = ${r.n}).`;
+  return {
+    summary,
+    tables: [anovaTable, effectTable, buildGroupTable(r.groups, input.group)],
+    warnings: buildAlternativeWarnings(options, 'the ANOVA F test'),
+    recommendations: buildRecommendations(checks, { normality: 'kruskal_wallis', variance: 'welch_anova' }),
+  };
+}
+
+/** Summary of Welch's ANOVA. */
+export function summarizeWelchAnova(
+  r: WelchAnovaResult,
+  input: KGroupInput,
+  checks: AssumptionCheck[],
+  options: AnalysisOptions,
+): Summary {
+  const table: ResultTable = {
+    title: `Welch's one-way ANOVA of ${input.outcome} by ${input.group}`,
+    columns: [
+      { key: 'f', label: 'F' },
+      { key: 'df1', label: 'df1' },
+      { key: 'df2', label: 'df2' },
+      { key: 'pValue', label: 'p' },
+    ],
+    rows: [{ f: r.f, df1: r.df1, df2: r.df2, pValue: r.pValue }],
+    note: 'Variances not assumed equal (Welch 1951); df2 is fractional. No effect size is reported for this test.',
+  };
+  const summary = `Welch's F(${formatDf(r.df1)}, ${formatDf(r.df2)}) = ${formatNumber(r.f)}, ${formatP(r.pValue)}, comparing mean ${input.outcome} across ${r.groups.length} groups of ${input.group} (N = ${r.n}).`;
+  return {
+    summary,
+    tables: [table, buildGroupTable(r.groups, input.group)],
+    warnings: buildAlternativeWarnings(options, "Welch's ANOVA"),
+    recommendations: buildRecommendations(checks, { normality: 'kruskal_wallis' }),
+  };
+}

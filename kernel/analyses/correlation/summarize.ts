@@ -1,0 +1,112 @@
+/** Result tables and APA sentences of the correlations. */
+import type { AnalysisOptions, AssumptionCheck, ResultTable, TableValue } from '../../types.js';
+import { formatBounded, formatDf, formatNumber, formatP } from '../shared/format.js';
+import type { Summary } from '../types.js';
+import type { KendallResult } from './kendall.js';
+import type { PearsonResult } from './pearson.js';
+import type { SpearmanResult } from './spearman.js';
+import type { CorrelationInput } from './validate.js';
+
+const NOT_AVAILABLE = 'not available';
+
+const ALTERNATIVE_TEXT = {
+  'two-sided': 'two-sided',
+  greater: 'one-sided, positive association',
+  less: 'one-sided, negative association',
+} as const;
+
+/** One-row table of a correlation. */
+function buildTable(title: string, statisticLabel: string, row: Record<string, TableValue>, note: string, withDf: boolean): ResultTable {
+  const columns = [
+    { key: 'x', label: 'x' },
+    { key: 'y', label: 'y' },
+    { key: 'n', label: 'n' },
+    { key: 'estimate', label: 'Estimate' },
+    { key: 'statistic', label: statisticLabel },
+    ...(withDf ? [{ key: 'df', label: 'df' }] : []),
+    { key: 'pValue', label: 'p' },
+    { key: 'ciLow', label: 'CI lower' },
+    { key: 'ciHigh', label: 'CI upper' },
+    { key: 'method', label: 'p-value method' },
+  ];
+  return { title, columns, rows: [row], note };
+}
+
+/** The table row of a rank correlation (Spearman, Kendall): no df, and no interval since R gives none. */
+function buildRankRow(result: SpearmanResult | KendallResult, input: CorrelationInput, method: string): Record<string, TableValue> {
+  return {
+    x: input.xName,
+    y: input.yName,
+    n: result.n,
+    estimate: result.estimate,
+    statistic: result.statistic,
+    pValue: result.pValue,
+    ciLow: NOT_AVAILABLE,
+    ciHigh: NOT_AVAILABLE,
+    method,
+  };
+}
+
+/** Recommendations from failed checks (never acted on). */
+function recommendFromChecks(checks: AssumptionCheck[]): string[] {
+  const failed = checks.filter((c) => !c.ok);
+  if (failed.length === 0) return [];
+  const what = failed.map((c) => (c.check === 'bivariate_outliers' ? 'outlying points' : `non-normal ${c.target}`)).join(' and ');
+  return [`Consider spearman (or kendall) because of ${what}: rank correlations do not assume normality and resist outliers.`];
+}
+
+/** Pearson: table and "r(30) = -.87, p < .001, 95% CI [-.93, -.74]". */
+export function summarizePearson(result: PearsonResult, input: CorrelationInput, checks: AssumptionCheck[]): Summary {
+  const ci =
+    result.ciLow === null || result.ciHigh === null
+      ? ''
+      : `, ${formatNumber(result.confLevel * 100, 0)}% CI [${formatBounded(result.ciLow)}, ${formatBounded(result.ciHigh)}]`;
+  const summary = `r(${formatDf(result.df)}) = ${formatBounded(result.estimate)}, ${formatP(result.pValue)}${ci}.`;
+  const row = {
+    x: input.xName,
+    y: input.yName,
+    n: result.n,
+    estimate: result.estimate,
+    statistic: result.statistic,
+    df: result.df,
+    pValue: result.pValue,
+    ciLow: result.ciLow ?? NOT_AVAILABLE,
+    ciHigh: result.ciHigh ?? NOT_AVAILABLE,
+    method: 't test',
+  };
+  const note = `Pearson's product-moment correlation, ${ALTERNATIVE_TEXT[result.alternative]}; ${formatNumber(result.confLevel * 100, 0)}% CI by Fisher's z transformation${result.ciLow === null ? ' (needs n > 3)' : ''}.`;
+  return {
+    summary,
+    tables: [buildTable("Pearson's correlation", 't', row, note, true)],
+    recommendations: recommendFromChecks(checks),
+  };
+}
+
+const SPEARMAN_METHOD_TEXT = {
+  exact: 'exact (all permutations, AS 89)',
+  edgeworth: 'exact null distribution approximated by an Edgeworth series (AS 89)',
+  't-approx': 't approximation',
+} as const;
+
+/** Spearman: table and "rs(30) = -.89, p < .001". */
+export function summarizeSpearman(result: SpearmanResult, input: CorrelationInput, options: AnalysisOptions): Summary {
+  const summary = `rs(${result.n - 2}) = ${formatBounded(result.estimate)}, ${formatP(result.pValue)}, N = ${result.n}.`;
+  const row = buildRankRow(result, input, SPEARMAN_METHOD_TEXT[result.method]);
+  const note = `Spearman's rank correlation rho, ${ALTERNATIVE_TEXT[result.alternative]}; S = (n^3 - n)(1 - rho)/6. No confidence interval is reported (R gives none).`;
+  // R warns "Cannot compute exact p-value with ties" whenever an exact p-value was wanted (the default).
+  const warnings =
+    result.ties && options.exact !== false ? ['There are tied values, so the p-value uses the t approximation (an exact p-value needs untied data).'] : [];
+  return { summary, tables: [buildTable("Spearman's rank correlation", 'S', row, note, false)], warnings };
+}
+
+/** Kendall: table and "tau-b = -.73, p < .001, N = 32". */
+export function summarizeKendall(result: KendallResult, input: CorrelationInput, options: AnalysisOptions): Summary {
+  const stat = result.method === 'exact' ? `T = ${result.statistic}` : `z = ${formatNumber(result.statistic)}`;
+  const summary = `Kendall's tau-b = ${formatBounded(result.estimate)}, ${stat}, ${formatP(result.pValue)}, N = ${result.n}.`;
+  const row = buildRankRow(result, input, result.method === 'exact' ? 'exact' : 'normal approximation (tie-corrected variance)');
+  const note = `Kendall's tau-b, ${ALTERNATIVE_TEXT[result.alternative]}; the statistic is T (concordant pairs) when exact, z otherwise. No confidence interval is reported (R gives none).`;
+  const wantedExact = options.exact === 'auto' ? result.n < 50 : options.exact;
+  const warnings =
+    result.ties && wantedExact ? ['There are tied values, so the p-value uses the normal approximation (an exact p-value needs untied data).'] : [];
+  return { summary, tables: [buildTable("Kendall's rank correlation", result.method === 'exact' ? 'T' : 'z', row, note, false)], warnings };
+}

@@ -1,0 +1,83 @@
+/** Tables and sentences of the post-hoc comparisons. */
+import type { AnalysisOptions, AssumptionCheck, ResultTable } from '../../types.js';
+import { summarizeGroups } from '../anova/compute.js';
+import { buildAlternativeWarnings, buildGroupTable } from '../anova/summarize.js';
+import type { KGroupInput } from '../rank-tests/compute.js';
+import { formatNumber, formatP } from '../shared/format.js';
+import { buildRecommendations } from '../ttest/recommend.js';
+import type { Summary } from '../types.js';
+import type { Comparison, GamesHowellResult, TukeyResult } from './compute.js';
+
+/** The comparisons table. */
+function buildComparisonTable(title: string, comparisons: readonly Comparison[], confLevel: number, note: string): ResultTable {
+  const pct = `${formatNumber(confLevel * 100, 0)}%`;
+  return {
+    title,
+    columns: [
+      { key: 'comparison', label: 'Comparison' },
+      { key: 'diff', label: 'Difference' },
+      { key: 'se', label: 'SE' },
+      { key: 'df', label: 'df' },
+      { key: 'statistic', label: 'q' },
+      { key: 'ciLow', label: `${pct} CI lower` },
+      { key: 'ciHigh', label: `${pct} CI upper` },
+      { key: 'pAdj', label: 'p (adjusted)' },
+    ],
+    rows: comparisons.map((c) => ({
+      comparison: `${c.group2} - ${c.group1}`,
+      diff: c.diff,
+      se: c.se,
+      df: c.df,
+      statistic: c.statistic,
+      ciLow: c.ciLow,
+      ciHigh: c.ciHigh,
+      pAdj: c.pAdj,
+    })),
+    note,
+  };
+}
+
+/** "B - A: diff = 1.23, p = .004" for the significant pairs, or a statement that none were. */
+function describeSignificant(comparisons: readonly Comparison[], confLevel: number): string {
+  const alpha = 1 - confLevel;
+  const hits = comparisons.filter((c) => c.pAdj < alpha);
+  if (hits.length === 0) return `no pair differed at the ${formatNumber(alpha, 2).replace(/^0/, '')} level`;
+  const shown = hits
+    .slice(0, 4)
+    .map((c) => `${c.group2} - ${c.group1} = ${formatNumber(c.diff)} (${formatP(c.pAdj)})`)
+    .join(', ');
+  return `${hits.length} of ${comparisons.length} pairs differed: ${shown}${hits.length > 4 ? ', ...' : ''}`;
+}
+
+/** Summary of Tukey HSD. */
+export function summarizeTukeyHsd(r: TukeyResult, input: KGroupInput, checks: AssumptionCheck[], options: AnalysisOptions): Summary {
+  const note = `Difference = mean of the second-named group minus the first (R's "B-A"). Tukey-Kramer SE = sqrt(MS_within / 2 x (1/n_i + 1/n_j)), MS_within = ${formatNumber(r.msWithin, 4)} on ${r.dfWithin} df; q is the studentized range statistic |diff| / SE; the family-wise interval uses q_crit = ${formatNumber(r.qCritical, 4)}.`;
+  return {
+    summary: `Tukey HSD on ${input.outcome} across ${input.levels.length} groups of ${input.group}: ${describeSignificant(r.comparisons, r.confLevel)}.`,
+    tables: [
+      buildComparisonTable('Tukey HSD', r.comparisons, r.confLevel, note),
+      buildGroupTable(summarizeGroups(input), input.group),
+    ],
+    recommendations: buildRecommendations(checks, { normality: 'kruskal_wallis', variance: 'games_howell' }),
+    warnings: buildAlternativeWarnings(options, 'Tukey HSD (two-sided intervals)'),
+  };
+}
+
+/** Summary of Games-Howell. */
+export function summarizeGamesHowell(
+  r: GamesHowellResult,
+  input: KGroupInput,
+  checks: AssumptionCheck[],
+  options: AnalysisOptions,
+): Summary {
+  const note = 'Difference = mean of the second-named group minus the first (R\'s "B-A"). SE = sqrt((s_i^2/n_i + s_j^2/n_j) / 2) with Welch-Satterthwaite df per pair; q = |diff| / SE is referred to the studentized range.';
+  return {
+    summary: `Games-Howell on ${input.outcome} across ${input.levels.length} groups of ${input.group}: ${describeSignificant(r.comparisons, r.confLevel)}.`,
+    tables: [
+      buildComparisonTable('Games-Howell', r.comparisons, r.confLevel, note),
+      buildGroupTable(summarizeGroups(input), input.group),
+    ],
+    recommendations: buildRecommendations(checks, { normality: 'kruskal_wallis' }),
+    warnings: buildAlternativeWarnings(options, 'Games-Howell (two-sided intervals)'),
+  };
+}

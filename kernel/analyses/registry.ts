@@ -1,0 +1,28 @@
+/**
+ * Every analysis of CONTRACT.md by id. An exhaustive `Record`, so the compiler flags a missing one.
+ * Each family folder exports its part from `index.ts`.
+ */
+import type { AnalysisId } from '../types.js';
+import { anovaAnalyses } from './anova/index.js';
+import { checkAnalyses } from './checks/index.js';
+import { contingencyAnalyses } from './contingency/index.js';
+import { correlationAnalyses } from './correlation/index.js';
+import { describeAnalyses } from './describe/index.js';
+import { posthocAnalyses } from './posthoc/index.js';
+import { rankTestAnalyses } from './rank-tests/index.js';
+import { regressionAnalyses } from './regression/index.js';
+import { ttestAnalyses } from './ttest/index.js';
+import type { Analysis } from './types.js';
+
+/** Analysis id -> analysis. */
+export const analyses: Record<AnalysisId, Analysis> = {
+  ...describeAnalyses,
+  ...ttestAnalyses,
+  ...rankTestAnalyses,
+  ...anovaAnalyses,
+  ...posthocAnalyses,
+  ...correlationAnalyses,
+  ...regressionAnalyses,
+  ...contingencyAnalyses,
+  ...checkAnalyses,
+};

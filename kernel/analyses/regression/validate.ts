@@ -1,0 +1,60 @@
+/** Validation of an `ols` request: outcome and predictor columns, listwise deletion, the design. */
+import { InferraError } from '../../errors.js';
+import type { AnalysisRequest, Roles, Table } from '../../types.js';
+import { completeRows, droppedForMissing, findColumn, findNumericColumn, pick, requireRole } from '../shared/select.js';
+import type { Validated } from '../types.js';
+import { buildDesignColumns, columnsOfTerms, parseTermSpecs } from './design.js';
+import type { Design } from './fit.js';
+
+/** The typed input of `ols`. */
+export interface OlsInput {
+  outcome: string;
+  /** The requested terms as written, powers expanded (`height`, `height^2`); a factor is one term. */
+  predictors: string[];
+  y: Float64Array;
+  design: Design;
+  /** Table rows used (complete in the outcome and every predictor column). */
+  rows: number[];
+}
+
+/** The columns `ols` reads: the outcome, then each predictor's column once. */
+export function columnsForOls(roles: Roles): string[] {
+  const specs = parseTermSpecs(roles.predictors ?? [], undefined);
+  return [...new Set([...(roles.outcome ? [roles.outcome] : []), ...columnsOfTerms(specs)])];
+}
+
+/** Request + table -> the `ols` input, or `missing-role`, `column-not-found`, `column-not-numeric`, `too-few-observations`. */
+export function validateOls(request: AnalysisRequest, table: Table): Validated<OlsInput> {
+  const context = { analysis: 'ols', role: 'outcome' };
+  const outcomeName = requireRole(request.roles.outcome, context);
+  const predictors = request.roles.predictors ?? [];
+  if (predictors.length === 0) {
+    throw new InferraError('missing-role', { analysis: 'ols', role: 'predictors', flag: 'predictors' });
+  }
+  const specs = parseTermSpecs(
+    predictors,
+    request.options.degree,
+    table.columns.map((c) => c.name),
+  );
+  const outcome = findNumericColumn(table, outcomeName, context);
+  const names = columnsOfTerms(specs);
+  const columns = names.map((name) => findColumn(table, name));
+  const { rows, dropped } = completeRows([outcome, ...columns], table.rowCount);
+  const built = buildDesignColumns(table, specs, rows, request.options.intercept);
+  const p = built.columns.length + (request.options.intercept ? 1 : 0);
+  if (rows.length <= p) {
+    throw new InferraError('too-few-observations', { analysis: 'ols', needed: p + 1, actual: rows.length });
+  }
+  return {
+    input: {
+      outcome: outcomeName,
+      predictors: [...new Set(specs.map((s) => s.label))],
+      y: pick(outcome.values, rows),
+      design: { terms: built.terms, columns: built.columns, intercept: request.options.intercept },
+      rows,
+    },
+    n: rows.length,
+    nMissing: dropped,
+    dropped: droppedForMissing([outcomeName, ...names.filter((n) => n !== outcomeName)], dropped),
+  };
+}

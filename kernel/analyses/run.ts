@@ -1,0 +1,42 @@
+import { InferraError } from '../errors.js';
+import type { AnalysisId, AnalysisOutcome, AnalysisRequest, Table } from '../types.js';
+import { analyses } from './registry.js';
+
+/** The outcome of an analysis, before the worker adds figures and dataset provenance. */
+export type ComputedOutcome = Omit<AnalysisOutcome, 'figures' | 'dataset'>;
+
+/** The columns an analysis needs for a request's roles. */
+export function columnsForAnalysis(request: AnalysisRequest & { analysis: AnalysisId }): string[] {
+  return analyses[request.analysis].columnsFor(request.roles);
+}
+
+/**
+ * Runs one analysis on a loaded table:
+ * 1. validate roles and data into a typed input (drops incomplete rows, says how many);
+ * 2. compute the numbers;
+ * 3. run the assumption checks on the right thing;
+ * 4. summarize into tables, an APA sentence, warnings and recommendations.
+ */
+export function runAnalysis(request: AnalysisRequest & { analysis: AnalysisId }, table: Table): ComputedOutcome {
+  const analysis = analyses[request.analysis];
+  if (!analysis) throw new InferraError('internal-error', { detail: `no analysis '${request.analysis}'` });
+  const validated = analysis.validate(request, table);
+  const result = analysis.compute(validated.input, request.options);
+  const checks = analysis.check(validated.input, result, request.options);
+  const summary = analysis.summarize(result, validated.input, checks, request.options);
+  return {
+    analysis: request.analysis,
+    variant: analysis.variant(validated.input, result, request.options),
+    roles: request.roles,
+    options: request.options,
+    n: validated.n,
+    nMissing: validated.nMissing,
+    dropped: validated.dropped,
+    result: { ...result },
+    assumptions: checks,
+    summary: summary.summary,
+    warnings: [...(validated.warnings ?? []), ...(summary.warnings ?? [])],
+    recommendations: summary.recommendations ?? [],
+    tables: summary.tables,
+  };
+}
