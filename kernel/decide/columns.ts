@@ -1,0 +1,376 @@
+/**
+ * Matching the words of a request to the dataset's columns and to the levels of its categorical
+ * columns: every word n-gram against every column name (case, separators, units, plurals, typos,
+ * abbreviations, a small lexicon) and every level value. Returns the mentions, overlapping ones
+ * resolved by length and score; a stretch that fits two columns equally is kept as a tie.
+ */
+import type { ColumnSchema, DatasetSchema } from '../types.js';
+import { isContentToken, nameWords, scoreWord, stemWord, tokenize, type Token } from './text.js';
+import type { LexiconEntry } from './types.js';
+
+/** Unit words that may end a column name and may be left out of a request (`body_mass_g`). */
+const UNITS = new Set([
+  'mm', 'cm', 'm', 'km', 'in', 'ft', 'g', 'kg', 'mg', 'lb', 'lbs', 'oz', 's', 'sec', 'secs', 'ms', 'min', 'mins', 'h', 'hr',
+  'hrs', 'pct', 'percent', 'usd', 'eur', 'ml', 'l', 'c', 'f', 'k', 'mmhg', 'bpm', 'cm3', 'kcal',
+]);
+
+/** Names that say "this column identifies a subject" (used for pairing). */
+const SUBJECT_WORDS = /^(id|ids|subject|subjects|subj|participant|participants|patient|patients|person|individual|animal|chick|pid|sid|pair|block|respondent|case)$/;
+
+/** What the engine needs to know about one column. */
+export interface ColumnInfo {
+  name: string;
+  schema: ColumnSchema;
+  /** Name words without a trailing unit. */
+  words: string[];
+  units: string[];
+  /** `words` without plural endings. */
+  stems: string[];
+  /** First letters of the name's words and units (every kind of match keeps the first letter). */
+  initials: Set<string>;
+  joined: string;
+  numeric: boolean;
+  factor: boolean;
+  subject: boolean;
+  /** Level labels (factors only), in natural order as the schema gives them. */
+  levels: string[];
+  levelCount: number;
+  levelTokens: Token[][];
+}
+
+/** One stretch of the request that names a column (directly or through one of its levels). */
+export interface Mention {
+  start: number;
+  end: number;
+  text: string;
+  column: string;
+  score: number;
+  via: 'name' | 'level';
+  level?: string;
+  /** Other columns this stretch fits equally well (an ambiguous word). */
+  tiedWith: string[];
+}
+
+/** Column facts for a schema, cached per schema object. */
+const infoCache = new WeakMap<DatasetSchema, ColumnInfo[]>();
+
+/** The engine's view of every column of a schema. */
+export function describeColumns(schema: DatasetSchema): ColumnInfo[] {
+  const cached = infoCache.get(schema);
+  if (cached) return cached;
+  const infos = schema.columns.map((c): ColumnInfo => {
+    const all = nameWords(c.name);
+    let words = all;
+    let units: string[] = [];
+    if (all.length > 1 && UNITS.has(all[all.length - 1])) {
+      words = all.slice(0, -1);
+      units = all.slice(-1);
+    }
+    const subject = c.kind === 'id' || (all.some((w) => SUBJECT_WORDS.test(w)) && c.kind !== 'text' && c.kind !== 'datetime');
+    const levels = (c.levels ?? []).map((l) => l.value);
+    const factor =
+      !subject && (c.kind === 'categorical' || c.kind === 'boolean' || (c.kind === 'numeric' && c.usableAsGroup)) && levels.length >= 2;
+    return {
+      name: c.name,
+      schema: c,
+      words,
+      units,
+      stems: words.map(stemWord),
+      initials: new Set(all.map((w) => w[0])),
+      joined: words.join(''),
+      numeric: c.kind === 'numeric' && !subject,
+      factor,
+      subject,
+      levels,
+      levelCount: levels.length || c.distinct,
+      levelTokens: levels.map((l) => tokenize(l)),
+    };
+  });
+  infoCache.set(schema, infos);
+  return infos;
+}
+
+/** Lexicon entries, tokenized once. */
+export interface CompiledLexicon {
+  /** Stemmed words joined by spaces -> the column-name words they may stand for. */
+  byPhrase: Map<string, string[][]>;
+}
+
+/** Tokenizes the lexicon and indexes it by phrase. */
+export function compileLexicon(lexicon: readonly LexiconEntry[]): CompiledLexicon {
+  const byPhrase = new Map<string, string[][]>();
+  for (const e of lexicon) {
+    const key = e.word.split(' ').map(stemWord).join(' ');
+    byPhrase.set(key, [...(byPhrase.get(key) ?? []), ...e.means.map((m) => m.split(' '))]);
+  }
+  return { byPhrase };
+}
+
+/** A stretch of the request with its content words, computed once for every column. */
+interface SpanInfo {
+  span: Token[];
+  words: Token[];
+  glued: string;
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  column: string;
+  score: number;
+  via: 'name' | 'level';
+  level?: string;
+  content: number;
+}
+
+/** Options for `findMentions`. */
+export interface MentionOptions {
+  /** Tokens that are analysis vocabulary: matched to columns only exactly. */
+  vocabulary: (token: Token) => boolean;
+  lexicon: CompiledLexicon;
+}
+
+const MIN_SCORE = 0.65;
+const MAX_SPAN = 4;
+
+/** Every column and level mention of a request, overlaps resolved. */
+export function findMentions(tokens: readonly Token[], columns: readonly ColumnInfo[], options: MentionOptions): Mention[] {
+  const candidates: Candidate[] = [];
+  for (let start = 0; start < tokens.length; start++) {
+    for (let end = start + 1; end <= Math.min(tokens.length, start + MAX_SPAN); end++) {
+      const span = tokens.slice(start, end);
+      const first = span[0];
+      const last = span[span.length - 1];
+      const content = span.filter(isContentToken).length;
+      const spanOk = content > 0 && isContentToken(first) && (isContentToken(last) || last.kind === 'number');
+      const words = spanOk ? span.filter((t) => isContentToken(t) || t.kind === 'number') : [];
+      const info: SpanInfo = { span, words, glued: words.map((t) => t.text).join('') };
+      const lexiconMeans = spanOk ? options.lexicon.byPhrase.get(span.map((t) => t.stem).join(' ')) : undefined;
+      const initial = first.text[0];
+      for (const column of columns) {
+        if (!spanOk && end - start === 1 && isStopwordColumn(tokens, start, column)) {
+          candidates.push({ start, end, column: column.name, score: 0.9, via: 'name', content: 1 });
+        }
+        if (spanOk && (lexiconMeans !== undefined || column.initials.has(words[0].text[0]))) {
+          const score = Math.max(scoreName(info, column, options), lexiconMeans ? scoreLexicon(lexiconMeans, column) : 0);
+          if (score >= MIN_SCORE) candidates.push({ start, end, column: column.name, score, via: 'name', content });
+        }
+        for (let k = 0; k < column.levels.length; k++) {
+          const level = column.levelTokens[k];
+          if (level.length !== span.length || level[0].text[0] !== initial) continue;
+          const score = scoreLevel(span, level, tokens, start, column);
+          if (score >= MIN_SCORE) {
+            candidates.push({ start, end, column: column.name, score, via: 'level', level: column.levels[k], content: span.length });
+          }
+        }
+      }
+    }
+  }
+  addNumericLevels(tokens, columns, candidates);
+  return resolveMentions(tokens, candidates);
+}
+
+/** A column literally named like a common word ("vs" in mtcars), in a place where a column name fits. */
+function isStopwordColumn(tokens: readonly Token[], index: number, column: ColumnInfo): boolean {
+  const t = tokens[index];
+  if (t.kind !== 'word' || column.words.length !== 1 || column.words[0] !== t.text || column.units.length > 0) return false;
+  const prev = tokens[index - 1]?.text;
+  const next = tokens[index + 1]?.text;
+  const before = prev === undefined || /^(of|between|and|with|by|is|are|does|do|across|on|the|for|against)$/.test(prev);
+  const after = next === undefined || /^(and|with|by|is|are|associated|related|against|across|or|differ\w*)$/.test(next);
+  return before && after;
+}
+
+/** How well a span names a column, in [0, 1]. */
+function scoreName(info: SpanInfo, column: ColumnInfo, options: MentionOptions): number {
+  const { span, words, glued } = info;
+  if (words.length === 0) return 0;
+  // Glued words: "bodymass", "petallength", "drug 1" for drug1.
+  if (glued === column.joined || glued === column.joined + column.units.join('')) return 1;
+  // Initials: "miles per gallon" -> mpg.
+  if (
+    span.length >= 3 &&
+    column.words.length === 1 &&
+    span.every((t) => t.kind === 'word' && !options.vocabulary(t)) &&
+    span.map((t) => t.text[0]).join('') === column.words[0]
+  ) {
+    return 0.85;
+  }
+  const used = new Set<number>();
+  let total = 0;
+  for (const token of words) {
+    const exactOnly = options.vocabulary(token);
+    let best = 0;
+    let bestIndex = -1;
+    for (let k = 0; k < column.words.length; k++) {
+      if (used.has(k)) continue;
+      const s = exactOnly ? (token.text === column.words[k] || token.stem === column.stems[k] ? 1 : 0) : scoreWord(token, column.words[k], true);
+      if (s > best) {
+        best = s;
+        bestIndex = k;
+      }
+    }
+    if (bestIndex < 0) {
+      if (column.units.includes(token.text)) continue;
+      return 0;
+    }
+    used.add(bestIndex);
+    total += best;
+  }
+  if (used.size === 0) return 0;
+  const mean = total / used.size;
+  const coverage = used.size / column.words.length;
+  if (coverage === 1) return mean;
+  // A part of the name: "flipper" for flipper_length_mm. Short generic parts count for less.
+  if (glued.length < 3) return 0;
+  return mean * (0.55 + 0.35 * coverage) * (column.words.length > 3 ? 0.95 : 1);
+}
+
+/** A lexicon word for a column ("weight" -> wt, "horsepower" -> hp). */
+function scoreLexicon(meansList: readonly string[][], column: ColumnInfo): number {
+  let best = 0;
+  for (const means of meansList) {
+    if (means.length === column.words.length && means.every((w, k) => w === column.words[k])) best = Math.max(best, 0.85);
+    else if (means.every((w) => column.words.includes(w)) && column.words.length > means.length) {
+      // Part of the name through a synonym: "weigh" for body_mass_g.
+      best = Math.max(best, means.length / column.words.length >= 0.5 ? 0.7 : 0.6);
+    }
+  }
+  return best;
+}
+
+/** How well a span names one level of a column, in [0, 1]. */
+function scoreLevel(span: readonly Token[], level: readonly Token[], tokens: readonly Token[], start: number, column: ColumnInfo): number {
+  if (level.length !== span.length || level.length === 0) return 0;
+  if (level.every((t) => t.kind === 'number')) return 0; // numeric levels: see addNumericLevels
+  let total = 0;
+  for (let k = 0; k < span.length; k++) {
+    const t = span[k];
+    const l = level[k];
+    if (l.kind === 'number') {
+      if (t.kind !== 'number' || t.value !== l.value) return 0;
+      total += 1;
+      continue;
+    }
+    if (t.kind !== 'word') return 0;
+    if (l.text.length <= 2) {
+      // One- or two-letter levels ("A", "OJ"): exact case for one letter, and never a common word.
+      if (l.text.length === 1 && (t.raw !== l.raw || !singleLetterContext(tokens, start, column))) return 0;
+      if (l.text.length === 2 && (t.text !== l.text || !isContentToken(t))) return 0;
+      total += 1;
+      continue;
+    }
+    if (t.text === l.text) total += 1;
+    else if (t.stem === l.stem) total += 0.95;
+    else if (l.text.length >= 5 && !levelTypoBlocked(t) && scoreWord(t, l.text, false) >= 0.8) total += 0.85;
+    // An abbreviated level: "ctrl" for "control", "trt" for "treatment".
+    else if (l.text.length >= 3 && !levelTypoBlocked(t) && scoreWord(t, l.text, true) >= 0.8) total += 0.8;
+    else return 0;
+  }
+  return total / span.length;
+}
+
+function levelTypoBlocked(t: Token): boolean {
+  return !isContentToken(t);
+}
+
+/** A one-letter level counts when the column is named just before it or another one-letter level of it is near. */
+function singleLetterContext(tokens: readonly Token[], start: number, column: ColumnInfo): boolean {
+  const prev = tokens[start - 1];
+  if (prev && prev.kind === 'word' && column.words.some((w) => scoreWord(prev, w, false) >= 0.9)) return true;
+  const singles = new Set(column.levels.filter((l) => l.length === 1));
+  let count = 0;
+  for (const t of tokens) if (t.kind === 'word' && t.raw.length === 1 && singles.has(t.raw)) count++;
+  return count >= 2;
+}
+
+/** Numbers that are levels of a coded factor: two or more of them, or one right after the column's name. */
+function addNumericLevels(tokens: readonly Token[], columns: readonly ColumnInfo[], candidates: Candidate[]): void {
+  for (const column of columns) {
+    if (!column.factor) continue;
+    const numericLevels = column.levels.filter((l) => l.trim() !== '' && Number.isFinite(Number(l)));
+    if (numericLevels.length === 0) continue;
+    const hits: { token: Token; level: string }[] = [];
+    for (const token of tokens) {
+      if (token.kind !== 'number' || token.percent) continue;
+      const level = numericLevels.find((l) => Number(l) === token.value);
+      if (level !== undefined) hits.push({ token, level });
+    }
+    const distinct = new Set(hits.map((h) => h.level));
+    const namedAnywhere = tokens.some((t) => t.kind === 'word' && isContentToken(t) && column.words.some((w) => scoreWord(t, w, true) >= 0.8));
+    for (const hit of hits) {
+      const named = namedJustBefore(tokens, hit.token.index, column) || (distinct.size >= 2 && namedAnywhere);
+      if (distinct.size >= 2 || named) {
+        candidates.push({
+          start: hit.token.index,
+          end: hit.token.index + 1,
+          column: column.name,
+          score: named ? 1 : 0.9,
+          via: 'level',
+          level: hit.level,
+          content: 1,
+        });
+      }
+    }
+  }
+}
+
+/** Whether a column name (or a lexicon word for it) stands right before a token ("dose 2", "drug 1"). */
+function namedJustBefore(tokens: readonly Token[], index: number, column: ColumnInfo): boolean {
+  for (let back = 1; back <= 2; back++) {
+    const t = tokens[index - back];
+    if (!t) return false;
+    if (t.kind === 'word' && (column.words.some((w) => scoreWord(t, w, true) >= 0.8) || (column.words.includes('group') && /^(drug|treatment|condition|trt)$/.test(t.stem)))) {
+      return true;
+    }
+    if (!(t.text === 'of' || t.text === '=' || t.text === 'level')) return false;
+  }
+  return false;
+}
+
+/** Overlapping candidates resolved: longer and better first; equal best columns of one stretch become a tie. */
+function resolveMentions(tokens: readonly Token[], candidates: Candidate[]): Mention[] {
+  const bySpan = new Map<string, Candidate[]>();
+  for (const c of candidates) {
+    const key = `${c.start}:${c.end}`;
+    const list = bySpan.get(key);
+    if (list) list.push(c);
+    else bySpan.set(key, [c]);
+  }
+  const spans = [...bySpan.values()].map((list) => {
+    list.sort((a, b) => b.score - a.score || (a.via === b.via ? 0 : a.via === 'name' ? -1 : 1) || cmp(a.column, b.column));
+    const best = list[0];
+    const tied = list.filter((c) => c !== best && c.column !== best.column && best.score - c.score < 0.03 && c.via === best.via);
+    return { best, tied: [...new Set(tied.map((c) => c.column))], weight: best.score + 0.3 * (best.content - 1) };
+  });
+  spans.sort(
+    (a, b) =>
+      b.weight - a.weight ||
+      (a.best.via === b.best.via ? 0 : a.best.via === 'name' ? -1 : 1) ||
+      a.best.start - b.best.start ||
+      a.best.end - b.best.end,
+  );
+  const taken = new Array<boolean>(tokens.length).fill(false);
+  const mentions: Mention[] = [];
+  for (const { best, tied } of spans) {
+    let free = true;
+    for (let i = best.start; i < best.end && free; i++) free = !taken[i];
+    if (!free) continue;
+    for (let i = best.start; i < best.end; i++) taken[i] = true;
+    mentions.push({
+      start: best.start,
+      end: best.end,
+      text: tokens.slice(best.start, best.end).map((t) => t.raw).join(' '),
+      column: best.column,
+      score: Math.round(best.score * 1000) / 1000,
+      via: best.via,
+      level: best.level,
+      tiedWith: tied,
+    });
+  }
+  return mentions.sort((a, b) => a.start - b.start);
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

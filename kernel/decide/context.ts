@@ -1,0 +1,314 @@
+/**
+ * Reading a request once: tokens, cue phrases, column and level mentions, word-order hints about
+ * roles ("by species" names a group, "predict mpg" an outcome), a test value (mu), a confidence
+ * level, a one-sided direction and words that look like column names but match none.
+ */
+import type { DatasetSchema } from '../types.js';
+import { suggestName } from '../util/suggest.js';
+import { compileCues, cueVocabulary, findCues, type CompiledCue, type CueHit } from './cues.js';
+import { compileLexicon, describeColumns, findMentions, type ColumnInfo, type CompiledLexicon, type Mention } from './columns.js';
+import { isContentToken, STOPWORDS, tokenize, type Token } from './text.js';
+import type { RuleSet } from './types.js';
+
+/** A role hint from word order. */
+export type RoleHint = 'group' | 'outcome' | 'predictor';
+
+/** One column the request names (by name or through its levels). */
+export interface MentionedColumn {
+  info: ColumnInfo;
+  /** Token index of its first mention. */
+  position: number;
+  byName: boolean;
+  /** Levels named, in the order of the request. */
+  levelsNamed: string[];
+  hints: Set<RoleHint>;
+  /** Best match score of its mentions. */
+  score: number;
+  texts: string[];
+  /** Added by the engine, not written in the request. */
+  synthetic?: boolean;
+}
+
+/** The rule set compiled for matching (cached per rule set). */
+export interface CompiledRules {
+  set: RuleSet;
+  cues: CompiledCue[];
+  intents: Set<string>;
+  lexicon: CompiledLexicon;
+  vocabulary: { words: Set<string>; stems: string[] };
+}
+
+/** Everything the engine read from one request. */
+export interface RequestContext {
+  prompt: string;
+  tokens: Token[];
+  cueHits: CueHit[];
+  cues: Set<string>;
+  hasIntent: boolean;
+  columns: ColumnInfo[];
+  mentions: Mention[];
+  mentioned: MentionedColumn[];
+  mu?: { value: number; text: string };
+  confLevel?: number;
+  direction?: 'greater' | 'less';
+  /** "from A to B": the second named is the one expected to be greater (or less). */
+  fromTo: boolean;
+  /** Both directions said ("more cylinders, lower mpg"): a trend between two columns. */
+  trend: boolean;
+  /** The request reads like a model formula: "y ~ x", "y from x and z". */
+  formula: boolean;
+  /** Content words that match no column, level or cue ("wingspan"), with a suggestion when close. */
+  unknownWords: { word: string; suggestion?: string; rolePosition: boolean }[];
+}
+
+const compiledCache = new WeakMap<RuleSet, CompiledRules>();
+
+/** Compiles a rule set once. */
+export function compileRules(set: RuleSet): CompiledRules {
+  const hit = compiledCache.get(set);
+  if (hit) return hit;
+  const cues = compileCues(set.cues);
+  const compiled: CompiledRules = {
+    set,
+    cues,
+    intents: new Set(cues.filter((c) => c.intent).map((c) => c.id)),
+    lexicon: compileLexicon(set.lexicon),
+    vocabulary: cueVocabulary(cues),
+  };
+  compiledCache.set(set, compiled);
+  return compiled;
+}
+
+const GROUP_MARKERS = new Set(['by', 'across', 'between', 'among', 'amongst', 'per', 'each', 'vs', 'versus', 'within']);
+const PREDICTOR_MARKERS = new Set(['from', 'using', 'given', 'with']);
+const MU_MARKERS = new Set(['than', 'from', 'to', 'equals', 'equal', '=', 'mu', 'against', 'exceed', 'exceeds', 'is', 'be', 'of', 'value', 'above', 'below', 'least', 'most']);
+
+/** Reads a request against a schema. */
+export function readRequest(prompt: string, schema: DatasetSchema, compiled: CompiledRules): RequestContext {
+  const tokens = tokenize(prompt);
+  const cueHits = findCues(tokens, compiled.cues);
+  const cues = new Set(cueHits.map((h) => h.cue));
+  const columns = describeColumns(schema);
+  const isVocabulary = (t: Token) =>
+    compiled.vocabulary.words.has(t.text) || compiled.vocabulary.stems.some((s) => s.length >= 3 && t.text.startsWith(s));
+  let mentions = findMentions(tokens, columns, { vocabulary: isVocabulary, lexicon: compiled.lexicon });
+  // An identifier column named by an analysis word ("model" in mtcars) is the word, not the column.
+  mentions = mentions.filter((m) => {
+    const info = columns.find((c) => c.name === m.column);
+    if (!info?.subject || m.via !== 'name') return true;
+    return !cueHits.some((h) => h.start < m.end && m.start < h.end);
+  });
+  // "the score ... pre ... post": a word fitting several columns that are all named anyway adds nothing.
+  mentions = mentions.filter(
+    (m) => m.tiedWith.length === 0 || ![m.column, ...m.tiedWith].every((c) => mentions.some((o) => o !== m && o.column === c && o.tiedWith.length === 0)),
+  );
+  const mentioned = groupMentions(mentions, columns);
+  const formula = addHints(mentioned, tokens, cueHits);
+  const confLevel = readConfLevel(tokens);
+  const mu = readMu(tokens, mentions, confLevel);
+  const direction = readDirection(cueHits);
+  const unknownWords = readUnknownWords(tokens, mentions, cueHits, columns, isVocabulary);
+  return {
+    prompt,
+    tokens,
+    cueHits,
+    cues,
+    hasIntent: [...cues].some((c) => compiled.intents.has(c)),
+    columns,
+    mentions,
+    mentioned,
+    mu,
+    confLevel: confLevel?.value,
+    direction,
+    fromTo: readFromTo(tokens, mentions),
+    trend: cueHits.some((h) => h.cue === 'greater') && cueHits.some((h) => h.cue === 'less'),
+    formula,
+    unknownWords,
+  };
+}
+
+/** Mentions grouped by column, in order of first mention. */
+export function groupMentions(mentions: readonly Mention[], columns: readonly ColumnInfo[]): MentionedColumn[] {
+  const byColumn = new Map<string, MentionedColumn>();
+  for (const m of mentions) {
+    const info = columns.find((c) => c.name === m.column) as ColumnInfo;
+    let entry = byColumn.get(m.column);
+    if (!entry) {
+      entry = { info, position: m.start, byName: false, levelsNamed: [], hints: new Set(), score: 0, texts: [] };
+      byColumn.set(m.column, entry);
+    }
+    entry.score = Math.max(entry.score, m.score);
+    entry.texts.push(m.text);
+    if (m.via === 'name') entry.byName = true;
+    if (m.level !== undefined && !entry.levelsNamed.includes(m.level)) entry.levelsNamed.push(m.level);
+  }
+  return [...byColumn.values()].sort((a, b) => a.position - b.position);
+}
+
+/** Word-order hints: group markers, outcome after a predict/effect verb or before "~" / "from". */
+function addHints(mentioned: MentionedColumn[], tokens: readonly Token[], cueHits: readonly CueHit[]): boolean {
+  for (const m of mentioned) {
+    if (!m.byName && m.levelsNamed.length > 0) m.hints.add('group');
+    // Look back over up to two filler words for a group marker: "by species", "across the islands".
+    for (let i = m.position - 1, seen = 0; i >= 0 && seen < 3; i--, seen++) {
+      const t = tokens[i];
+      if (GROUP_MARKERS.has(t.text)) {
+        m.hints.add('group');
+        break;
+      }
+      if (t.text === 'of' && i > 0 && /^(effect|impact|influence)/.test(tokens[i - 1].text)) {
+        m.hints.add('group');
+        m.hints.add('predictor');
+        break;
+      }
+      if (!/^(the|different|each|all|its|their|two|three|four|both|several|various|these|those|\d+)$/.test(t.text)) break;
+    }
+    const next = tokens[m.position + 1 + (m.texts[0]?.split(' ').length ?? 1) - 1];
+    if (next && (next.stem === 'group' || next.text === 'groups')) m.hints.add('group');
+  }
+  // "effect of X on Y": Y is the outcome.
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i].text === 'on') {
+      const after = mentioned.find((m) => m.position > i && m.position <= i + 3);
+      const effectBefore = cueHits.some((h) => h.cue === 'effect' && h.start < i && /^(effect|impact|influence)s?$/.test(tokens[h.start].text) && tokens[h.end]?.text === 'of');
+      const regressBefore = cueHits.some((h) => h.cue === 'predict' && h.start < i && /^regress/.test(tokens[h.start].text));
+      if (after && effectBefore) after.hints.add('outcome');
+      if (after && regressBefore) after.hints.add('predictor');
+    }
+  }
+  // "... x and z as predictors": the columns named before it are predictors.
+  const asPredictors = tokens.findIndex((t, i) => t.text === 'as' && /^(predictor|covariate|regressor|explanatory|independent)/.test(tokens[i + 1]?.text ?? ''));
+  if (asPredictors > 0) {
+    const firstAfterVerb = mentioned[0];
+    for (const m of mentioned) if (m.position < asPredictors && m !== firstAfterVerb) m.hints.add('predictor');
+  }
+  // Formula: "y ~ x1 + x2".
+  const tilde = tokens.findIndex((t) => t.text === '~');
+  if (tilde >= 0) {
+    const before = [...mentioned].reverse().find((m) => m.position < tilde);
+    if (before) before.hints.add('outcome');
+    for (const m of mentioned) if (m.position > tilde) m.hints.add('predictor');
+    return before !== undefined;
+  }
+  const verb = [...cueHits].sort((a, b) => a.start - b.start).find(
+    (h) =>
+      (h.cue === 'predict' && /^(predict|regress|explain|model|forecast)/.test(tokens[h.start].text)) ||
+      (h.cue === 'effect' && /^(affect|impact|influenc|depend|driven|change|increase|decrease|rise|go)/.test(tokens[h.start].text) && tokens[h.end]?.text !== 'of'),
+  );
+  if (verb) {
+    const after = tokens[verb.end];
+    const lastWord = tokens[verb.end - 1].text;
+    const passive =
+      (verb.end - verb.start > 1 && /^(with|on|upon|by)$/.test(lastWord)) ||
+      (after !== undefined &&
+      (after.text === 'by' || after.text === 'from' || after.text === 'using' || after.text === 'on' || after.text === 'upon' || after.text === 'with' || (after.text === 'as' && tokens[verb.start].text.endsWith('ed'))));
+    if (passive) {
+      const before = [...mentioned].reverse().find((m) => m.position < verb.start);
+      if (before) before.hints.add('outcome');
+      for (const m of mentioned) if (m.position > verb.start) m.hints.add('predictor');
+    } else {
+      const first = mentioned.find((m) => m.position >= verb.end);
+      // "regression of a and b" does not say which is the outcome; "regress y on x" does.
+      const regressWithoutOn = /^regress/.test(tokens[verb.start].text) && !tokens.slice(verb.end).some((t) => t.text === 'on' || t.text === 'against');
+      if (first && !regressWithoutOn) first.hints.add('outcome');
+      else {
+        const before = [...mentioned].reverse().find((m) => m.position < verb.start);
+        if (before && verb.cue === 'predict') before.hints.add('outcome');
+      }
+    }
+    return false;
+  }
+  // "mpg from weight and horsepower", "mpg using wt".
+  const marker = tokens.findIndex((t) => PREDICTOR_MARKERS.has(t.text) && t.text !== 'with');
+  if (marker > 0) {
+    const before = [...mentioned].reverse().find((m) => m.position < marker);
+    if (before && mentioned.some((m) => m.position > marker)) {
+      before.hints.add('outcome');
+      for (const m of mentioned) if (m.position > marker) m.hints.add('predictor');
+      return true;
+    }
+  }
+  return false;
+}
+
+/** "from <column or level> to <column or level>": a change from the first to the second. */
+function readFromTo(tokens: readonly Token[], mentions: readonly Mention[]): boolean {
+  const from = tokens.findIndex((t) => t.text === 'from');
+  if (from < 0) return false;
+  const first = mentions.find((m) => m.start > from && m.start <= from + 2);
+  if (!first) return false;
+  const to = tokens.findIndex((t, i) => i >= first.end && t.text === 'to');
+  return to >= 0 && mentions.some((m) => m.start > to && m.start <= to + 2);
+}
+
+/** "99% confidence", "95% CI", "alpha = 0.01". */
+function readConfLevel(tokens: readonly Token[]): { value: number; index: number } | undefined {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.kind === 'number' && t.percent && t.value !== undefined && t.value > 50 && t.value < 100) {
+      const near = tokens.slice(i + 1, i + 3).some((n) => /^(conf|ci|interval|level)/.test(n.text));
+      if (near) return { value: t.value / 100, index: i };
+    }
+    if (t.text === 'alpha' || t.text === 'significance') {
+      const n = tokens.slice(i + 1, i + 4).find((x) => x.kind === 'number');
+      if (n?.value !== undefined) {
+        const a = n.percent ? n.value / 100 : n.value;
+        if (a > 0 && a < 0.5) return { value: 1 - a, index: n.index };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The test value of a one-sample question: a number after "than", "from", "equal to", "mu =". */
+function readMu(tokens: readonly Token[], mentions: readonly Mention[], conf?: { index: number }): RequestContext['mu'] {
+  const used = new Set<number>();
+  for (const m of mentions) for (let i = m.start; i < m.end; i++) used.add(i);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.kind !== 'number' || t.percent || used.has(i) || i === conf?.index || t.value === undefined) continue;
+    for (let back = 1; back <= 3; back++) {
+      const b = tokens[i - back];
+      if (!b) break;
+      if (MU_MARKERS.has(b.text) || /^exceed/.test(b.text)) {
+        const negative = tokens[i - 1]?.raw === '-' ? -1 : 1;
+        return { value: negative * t.value, text: tokens.slice(i - back, i + 1).map((x) => x.raw).join(' ') };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** One-sided wording: "greater", "higher", "increase" vs "less", "lower", "reduce"; none when both are said. */
+function readDirection(cueHits: readonly CueHit[]): 'greater' | 'less' | undefined {
+  const greater = cueHits.some((h) => h.cue === 'greater' || h.cue === 'positive');
+  const less = cueHits.some((h) => h.cue === 'less' || h.cue === 'negative');
+  if (greater === less) return undefined;
+  // "more than two groups" is not a hypothesis; "at least" needs a number.
+  return greater ? 'greater' : 'less';
+}
+
+/** Content words matched by nothing: candidates for a column the dataset does not have. */
+function readUnknownWords(
+  tokens: readonly Token[],
+  mentions: readonly Mention[],
+  cueHits: readonly CueHit[],
+  columns: readonly ColumnInfo[],
+  isVocabulary: (t: Token) => boolean,
+): RequestContext['unknownWords'] {
+  const covered = new Set<number>();
+  for (const m of mentions) for (let i = m.start; i < m.end; i++) covered.add(i);
+  for (const h of cueHits) for (let i = h.start; i < h.end; i++) covered.add(i);
+  const names = columns.map((c) => c.name);
+  const out: RequestContext['unknownWords'] = [];
+  for (const t of tokens) {
+    if (covered.has(t.index) || !isContentToken(t) || t.text.length < 3 || isVocabulary(t) || STOPWORDS.has(t.stem)) continue;
+    const prev = tokens[t.index - 1];
+    const next = tokens[t.index + 1];
+    const rolePosition =
+      (prev !== undefined && /^(by|across|between|of|in|on|for|and|vs|versus|with|from|against|among|per)$/.test(prev.text)) ||
+      (next !== undefined && /^(by|and|vs|versus|against|between|across)$/.test(next.text));
+    out.push({ word: t.raw, suggestion: suggestName(t.text, names), rolePosition });
+  }
+  return out;
+}

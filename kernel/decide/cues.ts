@@ -1,0 +1,82 @@
+/** Finding the cue phrases of the rules in a request. */
+import { matchesPhraseWord, type Token } from './text.js';
+import type { Cue } from './types.js';
+
+/** One cue phrase found in the request. */
+export interface CueHit {
+  cue: string;
+  phrase: string;
+  /** Token span [start, end). */
+  start: number;
+  end: number;
+  /** As written in the request. */
+  text: string;
+}
+
+/** A cue's phrases, tokenized once. */
+export interface CompiledCue {
+  id: string;
+  intent: boolean;
+  phrases: { phrase: string; words: string[] }[];
+}
+
+/** Phrases by the first letter of their first word (every match keeps the first letter). */
+const phraseIndex = new WeakMap<readonly CompiledCue[], Map<string, { cue: string; phrase: string; words: string[] }[]>>();
+
+function indexPhrases(cues: readonly CompiledCue[]): Map<string, { cue: string; phrase: string; words: string[] }[]> {
+  let index = phraseIndex.get(cues);
+  if (index) return index;
+  index = new Map();
+  for (const cue of cues) {
+    for (const p of cue.phrases) {
+      const key = p.words[0][0];
+      const list = index.get(key) ?? [];
+      list.push({ cue: cue.id, ...p });
+      index.set(key, list);
+    }
+  }
+  phraseIndex.set(cues, index);
+  return index;
+}
+
+/** Tokenizes every phrase of every cue (the `*` of stems kept). */
+export function compileCues(cues: readonly Cue[]): CompiledCue[] {
+  return cues.map((cue) => ({
+    id: cue.id,
+    intent: cue.intent === true,
+    phrases: cue.phrases.map((phrase) => ({ phrase, words: phrase.split(' ') })),
+  }));
+}
+
+/** Every occurrence of every cue phrase in the tokens. */
+export function findCues(tokens: readonly Token[], cues: readonly CompiledCue[]): CueHit[] {
+  const hits: CueHit[] = [];
+  const index = indexPhrases(cues);
+  for (let start = 0; start < tokens.length; start++) {
+    for (const { cue, phrase, words } of index.get(tokens[start].text[0]) ?? []) {
+      if (start + words.length > tokens.length) continue;
+      let ok = true;
+      for (let k = 0; k < words.length && ok; k++) ok = matchesPhraseWord(tokens[start + k], words[k]);
+      if (ok) {
+        const end = start + words.length;
+        hits.push({ cue, phrase, start, end, text: tokens.slice(start, end).map((t) => t.raw).join(' ') });
+      }
+    }
+  }
+  // Cue order, then position: the same order as before indexing, so results do not change.
+  const order = new Map(cues.map((c, i) => [c.id, i]));
+  return hits.sort((a, b) => (order.get(a.cue) as number) - (order.get(b.cue) as number) || a.start - b.start || a.end - b.end);
+}
+
+/** Words used by some cue phrase (so that they are not mistaken for unknown column names). */
+export function cueVocabulary(cues: readonly CompiledCue[]): { words: Set<string>; stems: string[] } {
+  const words = new Set<string>();
+  const stems: string[] = [];
+  for (const cue of cues) {
+    for (const { words: ws } of cue.phrases) {
+      for (const w of ws) (w.endsWith('*') ? stems.push(w.slice(0, -1)) : words.add(w));
+    }
+  }
+  return { words, stems };
+}
+

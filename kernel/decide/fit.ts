@@ -1,0 +1,412 @@
+/**
+ * Fitting one rule to a request: assigning the named columns to the rule's roles (every named
+ * column must be used, by a role or as a row filter), checking kinds and level counts, filling a
+ * missing role from the schema when exactly one column fits, finding a paired structure, and
+ * setting options (levels, alternative, mu, confidence level, filters).
+ */
+import { ROLE_NAMES, type AnalysisOptions, type Roles, type RowFilter } from '../types.js';
+import { compareNatural } from '../util/natural-sort.js';
+import type { ColumnInfo } from './columns.js';
+import type { MentionedColumn, RequestContext } from './context.js';
+import type { RoleName, RoleSpec, Rule } from './types.js';
+
+/** A rule fitted to a request. */
+export interface Fit {
+  rule: Rule;
+  roles: Roles;
+  score: number;
+  /** Other role assignments that scored the same (the request does not say which is which). */
+  ties: Roles[];
+  options: Partial<AnalysisOptions>;
+  facts: Set<string>;
+  refinements: string[];
+  /** Required roles the request left open, with the columns that could fill them (two or more). */
+  missing: { role: RoleName; candidates: string[] }[];
+  levels?: string[];
+  k?: number;
+  /** Roles filled from the schema. */
+  completed: number;
+  structuralPairing: boolean;
+  /** Extra text for the template's {small}. */
+  small?: string;
+  /** One-sided wording without named groups: the direction cannot be set. */
+  directionUnclear?: boolean;
+  /** An independent-groups rule on data whose schema shows pairing by this subject column. */
+  pairingConflict?: string;
+}
+
+type Slot = RoleName | 'where';
+
+interface Assignment {
+  slots: Slot[];
+  score: number;
+}
+
+const MAX_ENUMERATED = 7;
+
+/** Fits a rule; undefined when the named columns cannot play its roles. */
+export function fitRule(rule: Rule, ctx: RequestContext, mentioned: readonly MentionedColumn[]): Fit | undefined {
+  if (mentioned.length > MAX_ENUMERATED) return undefined;
+  const roleNames = ROLE_NAMES.filter((r) => rule.roles[r] !== undefined) as RoleName[];
+  const best = enumerateAssignments(rule, roleNames, ctx, mentioned);
+  if (best.length === 0) return undefined;
+  const fits: Fit[] = [];
+  for (const assignment of best) {
+    const fit = buildFit(rule, roleNames, ctx, mentioned, assignment);
+    if (fit) fits.push(fit);
+  }
+  if (fits.length === 0) return undefined;
+  fits.sort((a, b) => a.missing.length - b.missing.length || b.score - a.score);
+  const top = fits[0];
+  const key = rolesKey(top.roles);
+  top.ties = fits
+    .filter((f) => f !== top && f.missing.length === top.missing.length && Math.abs(f.score - top.score) < 1e-9 && rolesKey(f.roles) !== key)
+    .map((f) => f.roles);
+  return top;
+}
+
+/** Every complete assignment of named columns to slots, best first (ties kept). */
+function enumerateAssignments(rule: Rule, roleNames: RoleName[], ctx: RequestContext, mentioned: readonly MentionedColumn[]): Assignment[] {
+  const out: Assignment[] = [];
+  const slots: Slot[] = [];
+  const used = new Map<RoleName, number>();
+  const visit = (i: number, score: number) => {
+    if (i === mentioned.length) {
+      out.push({ slots: [...slots], score: score + orderBonus(rule, mentioned, slots, ctx) });
+      return;
+    }
+    const m = mentioned[i];
+    for (const role of roleNames) {
+      const spec = rule.roles[role] as RoleSpec;
+      if (!spec.many && (used.get(role) ?? 0) > 0) continue;
+      // One level named for an optional grouping ("normal for males") is a filter, not a grouping.
+      if (spec.optional && !m.byName && m.levelsNamed.length === 1) continue;
+      const s = kindFit(spec, m.info) * (m.info.factor && (role === 'before' || role === 'after') ? 0.6 : 1);
+      if (s <= 0) continue;
+      used.set(role, (used.get(role) ?? 0) + 1);
+      slots.push(role);
+      visit(i + 1, score + s + hintFit(role, m));
+      slots.pop();
+      used.set(role, (used.get(role) ?? 0) - 1);
+    }
+    if (m.levelsNamed.length === 1) {
+      slots.push('where');
+      visit(i + 1, score + 0.5);
+      slots.pop();
+    }
+  };
+  visit(0, 0);
+  out.sort((a, b) => b.score - a.score);
+  // Keep the best few: equal scores matter (ties), lower ones become other options.
+  return out.slice(0, 8);
+}
+
+/** How well a column fits a role's kinds, 0 when it cannot. */
+function kindFit(spec: RoleSpec, info: ColumnInfo): number {
+  let best = 0;
+  for (const kind of spec.accepts) {
+    // A coded factor (few values) is a poor measurement: binary 0/1 least of all.
+    if (kind === 'numeric' && info.numeric) best = Math.max(best, !info.factor ? 1 : info.levelCount <= 2 ? 0.6 : info.levelCount <= 5 ? 0.75 : 0.85);
+    if (kind === 'factor' && info.factor) best = Math.max(best, info.schema.kind === 'numeric' ? 0.9 : 1);
+    if (kind === 'subject' && info.subject) best = Math.max(best, 1);
+  }
+  return best;
+}
+
+/** Word-order hints for or against a role. */
+function hintFit(role: RoleName, m: MentionedColumn): number {
+  const group = m.hints.has('group');
+  const outcome = m.hints.has('outcome');
+  switch (role) {
+    case 'outcome':
+      return (outcome ? 0.3 : 0) - (group && !outcome ? 0.3 : 0) - (m.hints.has('predictor') && !outcome ? 0.3 : 0);
+    case 'group':
+    case 'color':
+      return (group ? 0.2 : 0) - (outcome ? 0.3 : 0);
+    case 'predictors':
+      return outcome ? -0.5 : m.hints.has('predictor') ? 0.1 : 0;
+    case 'column':
+      return 0.05;
+    default:
+      return 0;
+  }
+}
+
+/** Symmetric roles follow the request's order (x before y, row before col, before before after). */
+function orderBonus(rule: Rule, mentioned: readonly MentionedColumn[], slots: readonly Slot[], ctx: RequestContext): number {
+  const pairs: [RoleName, RoleName][] = [
+    ['x', 'y'],
+    ['row', 'col'],
+    ['before', 'after'],
+    ['column', 'group'],
+    ['outcome', 'group'],
+  ];
+  let bonus = 0;
+  for (const [first, second] of pairs) {
+    const a = slots.indexOf(first);
+    const b = slots.indexOf(second);
+    // One of a symmetric pair named: it takes the first role, the other is filled in.
+    if (a >= 0 && b < 0) bonus += 0.005;
+    if (a < 0 || b < 0) continue;
+    let inOrder = mentioned[a].position < mentioned[b].position;
+    // "plot mpg against wt": the first named is y.
+    if (first === 'x' && isFigureRule(rule)) {
+      const lo = Math.min(mentioned[a].position, mentioned[b].position);
+      const hi = Math.max(mentioned[a].position, mentioned[b].position);
+      if (ctx.tokens.slice(lo, hi).some((t) => /^(against|vs|versus)$/.test(t.text))) inOrder = !inOrder;
+    }
+    bonus += inOrder ? 0.01 : 0;
+  }
+  return bonus;
+}
+
+function isFigureRule(rule: Rule): boolean {
+  return rule.family === 'figure';
+}
+
+/** Turns one assignment into a fit: completions, levels, pairing, facts and options. */
+function buildFit(rule: Rule, roleNames: RoleName[], ctx: RequestContext, mentioned: readonly MentionedColumn[], a: Assignment): Fit | undefined {
+  const roles: Roles = {};
+  const byRole = new Map<RoleName, MentionedColumn[]>();
+  const where: RowFilter[] = [];
+  const refinements: string[] = [];
+  a.slots.forEach((slot, i) => {
+    const m = mentioned[i];
+    if (slot === 'where') {
+      where.push({ column: m.info.name, op: '=', value: m.levelsNamed[0] });
+      refinements.push(`rows restricted to ${m.info.name} = ${m.levelsNamed[0]} (named in the request)`);
+      return;
+    }
+    const list = byRole.get(slot) ?? [];
+    list.push(m);
+    byRole.set(slot, list);
+  });
+  const usedColumns = new Set(mentioned.map((m) => m.info.name));
+  for (const [role, list] of byRole) {
+    if (role === 'predictors') roles.predictors = list.map((m) => m.info.name);
+    else (roles as Record<string, string>)[role] = list[0].info.name;
+  }
+  // Level counts and level restriction of the group role.
+  let levels: string[] | undefined;
+  let k: number | undefined;
+  let restrict = false;
+  for (const role of roleNames) {
+    const spec = rule.roles[role] as RoleSpec;
+    const list = byRole.get(role);
+    if (!list || !spec.levels) continue;
+    for (const m of list) {
+      const named = m.levelsNamed.length >= 2 && role === 'group' ? m.levelsNamed : undefined;
+      const count = named ? named.length : m.info.levelCount;
+      if ((spec.levels.min !== undefined && count < spec.levels.min) || (spec.levels.max !== undefined && count > spec.levels.max)) return undefined;
+      if (role === 'group') {
+        k = count;
+        levels = named ?? [...m.info.levels].sort(compareNatural);
+        restrict = named !== undefined && named.length < m.info.levelCount;
+      }
+    }
+  }
+  // A column named only through several levels must be the group: a filter holds one value.
+  for (const [role, list] of byRole) {
+    for (const m of list) if (!m.byName && m.levelsNamed.length >= 2 && role !== 'group' && role !== 'row' && role !== 'col' && role !== 'column' && role !== 'color') return undefined;
+  }
+  const missing: Fit['missing'] = [];
+  let completed = 0;
+  let structuralPairing = false;
+  for (const role of roleNames) {
+    const spec = rule.roles[role] as RoleSpec;
+    if (byRole.has(role) || spec.optional || spec.fromPairing) continue;
+    const eligible = (c: ColumnInfo) =>
+      !usedColumns.has(c.name) && kindFit(spec, c) > 0 && !(spec.accepts.includes('numeric') && !spec.accepts.includes('factor') && c.factor && hasPlainNumeric(ctx.columns, usedColumns));
+    const any = ctx.columns.filter(eligible);
+    const fitting = any.filter((c) => levelsOk(spec, c));
+    if (fitting.length === 0) return undefined;
+    // Several columns could fill the role (whatever their level counts): the request must say which.
+    if (any.length > 1) {
+      missing.push({ role, candidates: any.map((c) => c.name) });
+      continue;
+    }
+    const c = fitting[0];
+    if (role === 'predictors') roles.predictors = [c.name];
+    else (roles as Record<string, string>)[role] = c.name;
+    usedColumns.add(c.name);
+    completed++;
+    refinements.push(`${role}: ${c.name} is the only column that fits (not named in the request)`);
+    if (role === 'group') {
+      k = c.levelCount;
+      levels = [...c.levels].sort(compareNatural);
+    }
+  }
+  const groupName = roles.group;
+  const groupColumn = groupName ? ctx.columns.find((c) => c.name === groupName) : undefined;
+  const pairStructure = groupColumn && roles.outcome && k === 2 ? findPairing(ctx.columns, groupColumn, levels ?? groupColumn.levels, usedColumns) : undefined;
+  // An independent-groups test on data that look paired: kept only to be offered next to the paired one.
+  const pairingConflict = rule.design === 'independent' && pairStructure && !ctx.cues.has('independent_samples') ? pairStructure.name : undefined;
+  for (const role of roleNames) {
+    const spec = rule.roles[role] as RoleSpec;
+    if (!spec.fromPairing || byRole.has(role)) continue;
+    if (!pairStructure) return undefined;
+    (roles as Record<string, string>)[role] = pairStructure.name;
+    structuralPairing = true;
+    refinements.push(`paired by ${pairStructure.name}: each of its ${pairStructure.schema.distinct} values appears once in every group of ${roles.group}`);
+  }
+  const ordered: Roles = {};
+  for (const r of ROLE_NAMES) if (roles[r] !== undefined) (ordered as Record<string, unknown>)[r] = roles[r];
+
+  const facts = new Set<string>();
+  if (ctx.mu !== undefined) facts.add('@mu');
+  if (ctx.formula) facts.add('@formula');
+  if (!ctx.hasIntent) facts.add('@no_intent');
+  if (structuralPairing) facts.add('@paired_structure');
+  if (ordered.before && ordered.after && isWidePair(ordered.before, ordered.after)) facts.add('@wide_pair');
+  let small: string | undefined;
+  if (ordered.row && ordered.col) {
+    const expected = minExpected(ctx.columns, ordered.row, ordered.col);
+    if (expected !== undefined && expected < 5) {
+      facts.add('@small_expected');
+      small = `; the smallest expected count is about ${expected.toFixed(1)}, below 5`;
+    }
+  }
+
+  const options: Partial<AnalysisOptions> = {};
+  if (where.length > 0) options.where = where;
+  if (ctx.confLevel !== undefined) {
+    options.confLevel = ctx.confLevel;
+    refinements.push(`confidence level ${ctx.confLevel}`);
+  }
+  if (rule.needsMu && ctx.mu !== undefined) {
+    options.mu = ctx.mu.value;
+    refinements.push(`test value mu = ${ctx.mu.value} (from "${ctx.mu.text}")`);
+  }
+  let directionUnclear = false;
+  applyDirection(rule, ctx, ordered, byRole, options, refinements, levels, (l) => (levels = l), () => (restrict = true), () => (directionUnclear = true));
+  if (restrict && levels) {
+    options.levels = levels;
+    if (!refinements.some((r) => r.startsWith('levels'))) refinements.push(`levels of ${ordered.group} kept: ${levels.join(', ')} (named in the request)`);
+  }
+  if (ctx.cues.has('exact') && /mann_whitney|wilcoxon|spearman|kendall/.test(rule.task)) options.exact = true;
+  return {
+    rule,
+    roles: ordered,
+    score: a.score,
+    ties: [],
+    options,
+    facts,
+    refinements,
+    missing,
+    levels,
+    k,
+    completed,
+    structuralPairing,
+    small,
+    directionUnclear,
+    pairingConflict,
+  };
+}
+
+/** Whether the dataset has a numeric column that is not a coded factor and is not yet used. */
+function hasPlainNumeric(columns: readonly ColumnInfo[], used: ReadonlySet<string>): boolean {
+  return columns.some((c) => c.numeric && !c.factor && !used.has(c.name));
+}
+
+function levelsOk(spec: RoleSpec, c: ColumnInfo): boolean {
+  if (!spec.levels || !spec.accepts.includes('factor') || !c.factor) return true;
+  return (spec.levels.min === undefined || c.levelCount >= spec.levels.min) && (spec.levels.max === undefined || c.levelCount <= spec.levels.max);
+}
+
+/** Sets `alternative` (and the level order it needs) from one-sided wording. */
+function applyDirection(
+  rule: Rule,
+  ctx: RequestContext,
+  roles: Roles,
+  byRole: Map<RoleName, MentionedColumn[]>,
+  options: Partial<AnalysisOptions>,
+  refinements: string[],
+  levels: string[] | undefined,
+  setLevels: (l: string[]) => void,
+  markRestrict: () => void,
+  unclear: () => void,
+): void {
+  // "improve from pre to post": the second is expected to be greater, so first minus second is less.
+  const direction = ctx.direction && ctx.fromTo ? (ctx.direction === 'greater' ? 'less' : 'greater') : ctx.direction;
+  if (!direction) return;
+  const family = rule.family ?? '';
+  if (family === 'correlation') {
+    const signed = ctx.cues.has('positive') || ctx.cues.has('negative');
+    if (signed) {
+      options.alternative = direction;
+      refinements.push(`one-sided: ${direction === 'greater' ? 'positive' : 'negative'} association`);
+    }
+    return;
+  }
+  if (family === 'one-sample' && ctx.mu !== undefined) {
+    options.alternative = direction;
+    refinements.push(`one-sided: ${direction} than ${ctx.mu.value}`);
+    return;
+  }
+  if (family === 'paired' && roles.before && roles.after) {
+    options.alternative = direction;
+    refinements.push(`one-sided: ${roles.before} ${direction === 'greater' ? '>' : '<'} ${roles.after} (alternative for ${roles.before} - ${roles.after})`);
+    return;
+  }
+  if ((family === 'two-groups' || family === 'paired') && roles.group) {
+    const group = byRole.get('group')?.[0];
+    if (!group || group.levelsNamed.length === 0 || !levels) {
+      unclear();
+      return;
+    }
+    let order = group.levelsNamed.length >= 2 ? [...group.levelsNamed] : [group.levelsNamed[0], ...levels.filter((l) => l !== group.levelsNamed[0])];
+    order = order.slice(0, 2);
+    if (order.length !== 2) return;
+    setLevels(order);
+    markRestrict();
+    options.alternative = direction;
+    refinements.push(`levels ${order.join(', ')} and alternative '${direction}': ${order[0]} ${direction === 'greater' ? '>' : '<'} ${order[1]} (first level minus second)`);
+  }
+}
+
+/** A subject column with each subject once in every group: the schema shows a paired (long) design. */
+function findPairing(columns: readonly ColumnInfo[], group: ColumnInfo, levels: readonly string[], used: ReadonlySet<string>): ColumnInfo | undefined {
+  const counts = new Map((group.schema.levels ?? []).map((l) => [l.value, l.count]));
+  for (const c of columns) {
+    if (!c.subject || used.has(c.name) || c.name === group.name) continue;
+    const subjects = c.schema.distinct;
+    if (subjects < 2 || subjects >= c.schema.n) continue;
+    if (levels.every((l) => counts.get(l) === subjects)) return c;
+  }
+  return undefined;
+}
+
+/** Two column names that differ only by a time or index word (pre/post, before/after, drug1/drug2). */
+export function isWidePair(a: string, b: string): boolean {
+  const wa = a.toLowerCase().replace(/([a-z])(\d)/g, '$1 $2').split(/[^a-z0-9]+/).filter(Boolean);
+  const wb = b.toLowerCase().replace(/([a-z])(\d)/g, '$1 $2').split(/[^a-z0-9]+/).filter(Boolean);
+  const time = /^(\d+|pre|post|before|after|baseline|followup|follow|first|second|initial|final|start|end|t\d|time\d|week\d+|day\d+)$/;
+  if (wa.length !== wb.length) return false;
+  let differences = 0;
+  for (let i = 0; i < wa.length; i++) {
+    if (wa[i] === wb[i]) continue;
+    if (!time.test(wa[i]) || !time.test(wb[i])) return false;
+    differences++;
+  }
+  return differences === 1 || (wa.length === 1 && time.test(wa[0]) && time.test(wb[0]));
+}
+
+/** The smallest expected count of a 2x2 table from the level counts (undefined for larger tables). */
+function minExpected(columns: readonly ColumnInfo[], row: string, col: string): number | undefined {
+  const r = columns.find((c) => c.name === row)?.schema.levels;
+  const c = columns.find((x) => x.name === col)?.schema.levels;
+  if (!r || !c || r.length !== 2 || c.length !== 2) return undefined;
+  const nr = r.reduce((s, l) => s + l.count, 0);
+  const nc = c.reduce((s, l) => s + l.count, 0);
+  const n = Math.min(nr, nc);
+  if (n === 0) return undefined;
+  // Expected counts from the margins; both columns' missing values make this approximate.
+  const minRow = Math.min(...r.map((l) => (l.count * n) / nr));
+  const minCol = Math.min(...c.map((l) => (l.count * n) / nc));
+  return (minRow * minCol) / n;
+}
+
+/** A stable key of a role map. */
+export function rolesKey(roles: Roles): string {
+  return ROLE_NAMES.map((r) => `${r}=${Array.isArray(roles[r]) ? (roles[r] as string[]).join('+') : (roles[r] ?? '')}`).join('|');
+}

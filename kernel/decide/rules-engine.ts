@@ -1,0 +1,416 @@
+/**
+ * The deterministic decision engine: request + column schema -> one analysis with its roles, an
+ * ambiguity with two to four concrete choices, or no match. Pure and synchronous; the same input
+ * always gives the same output.
+ *
+ * Pipeline:
+ * 1. read the request (`context.ts`): tokens, cue phrases, column and level mentions, hints, mu;
+ * 2. a word that fits two columns equally: decide each reading, and offer them as choices;
+ * 3. fit every rule (`fit.ts`) and keep those whose cues hold;
+ * 4. one clear winner (highest priority, then best fit) -> decided; equal contenders -> ambiguous;
+ *    a role the request leaves open with several columns that fit -> ambiguous, one choice each;
+ * 5. nothing fits -> the closest readings (other analyses for these column kinds, or one column
+ *    fewer) as choices, or no match.
+ */
+import type { DatasetSchema, Roles, TaskId } from '../types.js';
+import { formatList } from '../messages.js';
+import { compileRules, groupMentions, readRequest, type CompiledRules, type MentionedColumn, type RequestContext } from './context.js';
+import { describeRoles, renderExplanation, TASK_NAMES, TASK_WHY } from './explain.js';
+import { fitRule, rolesKey, type Fit } from './fit.js';
+import { defaultRules } from './rules.js';
+import type { Ambiguity, Choice, Decision, DecisionOutcome, Explanation, NoMatch, Rule, RuleSet } from './types.js';
+
+const MAX_CHOICES = 4;
+
+/** Two fits of equal priority closer than this (in fit score) are an ambiguity, not a decision. */
+const CONTENDER_MARGIN = 0.1;
+
+/** Decides the analysis for a request from the rules alone (pure, synchronous, deterministic). */
+export function decideWithRules(prompt: string, schema: DatasetSchema, rules: RuleSet = defaultRules()): DecisionOutcome {
+  const compiled = compileRules(rules);
+  const ctx = readRequest(prompt, schema, compiled);
+  if (ctx.mentions.some((m) => m.tiedWith.length > 0)) return decideTiedWords(ctx, compiled);
+  return decideReading(ctx, compiled, ctx.mentioned, 0);
+}
+
+/** A word fits several columns equally: decide each reading; more than one that works is an ambiguity. */
+function decideTiedWords(ctx: RequestContext, compiled: CompiledRules): DecisionOutcome {
+  const tied = ctx.mentions.find((m) => m.tiedWith.length > 0)!;
+  const readings = [tied.column, ...tied.tiedWith].slice(0, MAX_CHOICES);
+  const choices: Choice[] = [];
+  const decided: Decision[] = [];
+  for (const column of readings) {
+    const mentions = ctx.mentions.map((m) => (m === tied ? { ...m, column, tiedWith: [] } : m.tiedWith.length > 0 ? { ...m, tiedWith: [] } : m));
+    const mentioned = groupMentions(mentions, ctx.columns);
+    copyHints(ctx.mentioned, mentioned);
+    const outcome = decideReading({ ...ctx, mentions }, compiled, mentioned, 1);
+    if (outcome.status === 'decided') {
+      decided.push(outcome);
+      addChoice(choices, choiceOf(outcome, `'${tied.text}' read as ${column}`));
+    } else if (outcome.status === 'ambiguous') {
+      for (const choice of outcome.alternatives) addChoice(choices, choice);
+    }
+  }
+  const explanation = explain(ctx, []);
+  const rationale = `'${tied.text}' could mean ${formatList(readings.map((c) => `'${c}'`))}; say which one.`;
+  if (decided.length === 1 && choices.length === 1) {
+    const only = decided[0];
+    only.confidence = round(only.confidence * 0.85);
+    only.explanation.refinements.push(`'${tied.text}' could also mean ${formatList(readings.filter((c) => c !== tied.column).map((c) => `'${c}'`))}, but only one reading fits the request`);
+    return only;
+  }
+  if (choices.length >= 2) return ambiguity(rationale, choices, explanation);
+  return noMatch(`${rationale} None of the readings fits a known analysis.`, choices, explanation);
+}
+
+/** Hints come from word order, which does not change when a tied word is resolved. */
+function copyHints(from: readonly MentionedColumn[], to: MentionedColumn[]): void {
+  for (const m of to) {
+    const source = from.find((f) => f.position === m.position);
+    if (source) m.hints = new Set(source.hints);
+  }
+}
+
+/** Whether the request names what the rule is about (a cue the rule requires, not only its defaults). */
+function askedByName(rule: Rule, ctx: RequestContext): boolean {
+  return [...(rule.when?.all ?? []), ...(rule.when?.any ?? [])].some((c) => !c.startsWith('@') && ctx.cues.has(c));
+}
+
+/** The part of `when` that needs no fit: required cues present, excluded cues absent. */
+function wordingAllows(rule: Rule, ctx: RequestContext): boolean {
+  const when = rule.when;
+  if (!when) return true;
+  if (when.all?.some((c) => !c.startsWith('@') && !ctx.cues.has(c))) return false;
+  if (when.none?.some((c) => !c.startsWith('@') && ctx.cues.has(c))) return false;
+  if (when.any && when.any.length > 0 && when.any.every((c) => !c.startsWith('@')) && !when.any.some((c) => ctx.cues.has(c))) return false;
+  return true;
+}
+
+/** Evaluates a rule's `when` against the request's cues and the fit's facts. */
+function whenHolds(rule: Rule, ctx: RequestContext, facts: ReadonlySet<string>): boolean {
+  const has = (cue: string) => (cue.startsWith('@') ? facts.has(cue) : ctx.cues.has(cue));
+  const when = rule.when;
+  if (!when) return true;
+  if (when.all && !when.all.every(has)) return false;
+  if (when.any && when.any.length > 0 && !when.any.some(has)) return false;
+  if (when.none && when.none.some(has)) return false;
+  return true;
+}
+
+/** Fewer roles filled by default first (the request's own columns are better evidence), then priority, then fit. */
+function compareFits(a: Fit, b: Fit): number {
+  return a.completed - b.completed || b.rule.priority - a.rule.priority || b.score - a.score || (a.rule.id < b.rule.id ? -1 : a.rule.id > b.rule.id ? 1 : 0);
+}
+
+/** Decides one reading of the request (columns resolved). */
+function decideReading(ctx: RequestContext, compiled: CompiledRules, mentioned: MentionedColumn[], depth: number): DecisionOutcome {
+  const explanation = explain(ctx, []);
+  if (mentioned.length === 0 && ctx.cueHits.length === 0) {
+    return noMatch(withUnknownWords('The request names no column of the dataset and asks for no known analysis.', ctx), [], explanation);
+  }
+  const fits: Fit[] = [];
+  const blocked: Fit[] = [];
+  // Rules whose wording rules them out are fitted only if nothing else fits (for the choices offered then).
+  const deferred: Rule[] = [];
+  const fitOne = (rule: Rule) => {
+    const fit = fitRule(rule, ctx, mentioned);
+    if (!fit) return;
+    // Independent groups on data that look paired: only when that test was asked for by name.
+    const usable = whenHolds(rule, ctx, fit.facts) && (!fit.pairingConflict || askedByName(rule, ctx));
+    (usable ? fits : blocked).push(fit);
+  };
+  for (const rule of compiled.set.rules) (wordingAllows(rule, ctx) ? fitOne(rule) : deferred.push(rule));
+  const complete = fits.filter((f) => f.missing.length === 0).sort(compareFits);
+  const partial = fits.filter((f) => f.missing.length > 0).sort(compareFits);
+  const best = complete[0];
+  const open = partial[0];
+  // Ask which column is meant only when the request asks for something; a bare column name is described.
+  if (open && (!best || (ctx.hasIntent && open.rule.priority > best.rule.priority)) && depth === 0) {
+    const completion = decideCompletions(ctx, compiled, mentioned, open);
+    if (completion) return completion;
+  }
+  if (best) return decideFromFits(ctx, best, complete);
+  if (depth > 0) return noMatch('Nothing fits this reading.', [], explanation);
+  for (const rule of deferred) fitOne(rule);
+  return decideNothingFits(ctx, compiled, mentioned, blocked);
+}
+
+/** The winner among complete fits, or an ambiguity when it has an equal contender. */
+function decideFromFits(ctx: RequestContext, best: Fit, complete: readonly Fit[]): DecisionOutcome {
+  const key = rolesKey(best.roles);
+  const contenders = complete.filter(
+    (f) => f !== best && f.completed === best.completed && f.rule.priority === best.rule.priority && Math.abs(f.score - best.score) < CONTENDER_MARGIN && (f.rule.task !== best.rule.task || rolesKey(f.roles) !== key),
+  );
+  const decision = buildDecision(ctx, best, complete);
+  if (best.ties.length > 0 || contenders.length > 0) {
+    const choices: Choice[] = [];
+    addChoice(choices, choiceOf(decision, 'one reading of the request'));
+    for (const roles of best.ties) addChoice(choices, { analysis: best.rule.task, roles, options: decision.options, why: `the same analysis with ${describeRoles(roles)}` });
+    for (const f of contenders) {
+      const d = buildDecision(ctx, f, complete);
+      addChoice(choices, choiceOf(d, TASK_WHY[f.rule.task]));
+    }
+    const rationale =
+      best.ties.length > 0
+        ? `The request fits ${TASK_NAMES[best.rule.task]} but does not say which column plays which role.`
+        : `Several analyses fit equally well: ${formatList(choices.map((c) => TASK_NAMES[c.analysis]))}.`;
+    if (choices.length >= 2) return ambiguity(rationale, choices, decision.explanation);
+  }
+  // The test asked for treats the groups as independent, but each subject appears in every group.
+  if (best.pairingConflict) {
+    const paired = best.rule.task === 'mann_whitney' ? 'wilcoxon_signed_rank' : 'ttest_paired';
+    const choices: Choice[] = [
+      choiceOf(decision, 'as asked, treating the two groups as independent'),
+      {
+        analysis: paired,
+        roles: { ...best.roles, pairId: best.pairingConflict },
+        ...(Object.keys(decision.options).length > 0 ? { options: decision.options } : {}),
+        why: `${capitalize(TASK_NAMES[paired])}: each ${best.pairingConflict} appears once in every group of ${best.roles.group}, so the groups are paired`,
+      },
+    ];
+    return ambiguity(
+      `${capitalize(TASK_NAMES[best.rule.task])} treats the groups as independent, but the data look paired by ${best.pairingConflict}; choose one (say "independent samples" or "paired").`,
+      choices,
+      decision.explanation,
+    );
+  }
+  // One-sided wording, but the request does not say which group is which: offer both directions.
+  if (best.directionUnclear && best.levels && best.levels.length === 2) {
+    const [a, b] = best.levels;
+    const direction = ctx.direction as 'greater' | 'less';
+    const sign = direction === 'greater' ? '>' : '<';
+    const choices: Choice[] = [
+      { analysis: best.rule.task, roles: best.roles, options: { ...decision.options, levels: [a, b], alternative: direction }, why: `One-sided: ${a} ${sign} ${b}` },
+      { analysis: best.rule.task, roles: best.roles, options: { ...decision.options, levels: [b, a], alternative: direction }, why: `One-sided: ${b} ${sign} ${a}` },
+      { analysis: best.rule.task, roles: best.roles, options: decision.options, why: 'Two-sided: any difference' },
+    ];
+    return ambiguity(
+      `The request asks for a one-sided test ("${direction}") but does not name which group of ${best.roles.group} is expected to be ${direction}; choose the direction.`,
+      choices,
+      decision.explanation,
+    );
+  }
+  // One-sided wording about three or more groups ("more cylinders, lower mpg") has no single direction:
+  // a trend (rank correlation, regression) or the comparison of all groups.
+  if ((ctx.direction || ctx.trend) && best.rule.family === 'k-groups' && best.roles.outcome && best.roles.group && !best.options.levels) {
+    const choices: Choice[] = [choiceOf(decision, 'compares all groups, without a direction')];
+    const group = ctx.columns.find((c) => c.name === best.roles.group);
+    if (group?.schema.kind === 'numeric') {
+      choices.push({ analysis: 'spearman', roles: { x: best.roles.group, y: best.roles.outcome }, why: 'Spearman correlation: a monotonic trend across ordered groups.' });
+      choices.push({ analysis: 'ols', roles: { outcome: best.roles.outcome, predictors: [best.roles.group] }, why: 'Linear regression: the slope of the outcome on the coded groups.' });
+    } else {
+      choices.push({ analysis: 'tukey_hsd', roles: best.roles, why: "Tukey's HSD: which pairs of groups differ, and in which direction." });
+    }
+    return ambiguity(
+      `The request states a direction ("${ctx.direction ?? 'a trend'}") but ${best.roles.group} has ${best.k ?? 'several'} groups; choose a trend test or a comparison of all groups.`,
+      choices,
+      decision.explanation,
+    );
+  }
+  // A role filled from the schema while the request names something that is not a column: ask.
+  const unknown = ctx.unknownWords.filter((w) => w.rolePosition || w.suggestion);
+  if (best.completed > 0 && unknown.length > 0) {
+    const choices: Choice[] = [];
+    addChoice(choices, choiceOf(decision, `using ${describeRoles(best.roles)}`));
+    for (const alt of decision.alternatives) addChoice(choices, alt);
+    const rationale = withUnknownWords('The request names a column the dataset does not have.', ctx);
+    return ambiguity(rationale, choices.slice(0, MAX_CHOICES), decision.explanation);
+  }
+  return decision;
+}
+
+/** A role left open with several columns that fit: one choice per column (decided afresh with it). */
+function decideCompletions(ctx: RequestContext, compiled: CompiledRules, mentioned: MentionedColumn[], open: Fit): DecisionOutcome | undefined {
+  const [first, second] = open.missing;
+  const combos: string[][] = [];
+  for (const a of first.candidates) {
+    if (second) {
+      for (const b of second.candidates) if (b !== a) combos.push([a, b]);
+    } else combos.push([a]);
+    if (combos.length >= 12) break;
+  }
+  const choices: Choice[] = [];
+  for (const combo of combos) {
+    const extra = combo.map((name, i): MentionedColumn => {
+      const role = i === 0 ? first.role : second.role;
+      return {
+        info: ctx.columns.find((c) => c.name === name)!,
+        position: 10_000 + i,
+        byName: true,
+        levelsNamed: [],
+        hints: new Set(role === 'group' ? ['group'] : role === 'outcome' ? ['outcome'] : []),
+        score: 1,
+        texts: [],
+        synthetic: true,
+      };
+    });
+    const outcome = decideReading(ctx, compiled, [...mentioned, ...extra], 1);
+    if (outcome.status === 'decided') addChoice(choices, choiceOf(outcome, `${first.role}${second ? ` and ${second.role}` : ''}: ${combo.join(', ')}`));
+    if (choices.length >= MAX_CHOICES) break;
+  }
+  if (choices.length < 2) return undefined;
+  const roleWords = open.missing.map((m) => m.role).join(' and ');
+  const rationale = withUnknownWords(
+    `The request does not say which column is the ${roleWords} for ${TASK_NAMES[open.rule.task]}; ${first.candidates.length} columns fit.`,
+    ctx,
+  );
+  return ambiguity(rationale, choices, explain(ctx, []));
+}
+
+/** No rule fits: offer what does fit these columns (another analysis, or one column fewer), else no match. */
+function decideNothingFits(ctx: RequestContext, compiled: CompiledRules, mentioned: MentionedColumn[], blocked: readonly Fit[]): DecisionOutcome {
+  const choices: Choice[] = [];
+  const explanation = explain(ctx, []);
+  if (mentioned.length >= 2) {
+    // Drop the last-named columns first: the first is usually what the request is about.
+    for (let i = mentioned.length - 1; i >= 0 && choices.length < MAX_CHOICES; i--) {
+      const fewer = mentioned.filter((_, k) => k !== i);
+      const outcome = decideReading(ctx, compiled, fewer, 1);
+      if (outcome.status === 'decided') addChoice(choices, choiceOf(outcome, `without ${mentioned[i].info.name}`));
+    }
+  }
+  // Other analyses for these columns: the general one of each family first (Pearson before Kendall).
+  const others = blocked
+    .filter((f) => f.missing.length === 0 && f.rule.id !== 'describe-default')
+    .sort((a, b) => rankOther(a) - rankOther(b) || a.completed - b.completed || a.rule.priority - b.rule.priority || b.score - a.score || (a.rule.id < b.rule.id ? -1 : 1));
+  const families = new Set<string>();
+  for (const f of others) {
+    if (choices.length >= MAX_CHOICES) break;
+    const family = f.rule.family ?? f.rule.task;
+    if (families.has(family) || choices.some((c) => c.analysis === f.rule.task)) continue;
+    families.add(family);
+    addChoice(choices, choiceOf(buildDecision(ctx, f, []), TASK_WHY[f.rule.task]));
+  }
+  const kinds = mentioned.map((m) => `${m.info.name} (${kindWord(m)})`);
+  const asked = ctx.cueHits.filter((h) => compiled.intents.has(h.cue)).map((h) => `"${h.text}"`);
+  let rationale: string;
+  if (mentioned.length === 0) rationale = 'The request names no column of the dataset.';
+  else if (asked.length > 0) {
+    const phrases = [...new Set(asked)];
+    rationale = `${formatList(phrases, 'and')} ${phrases.length > 1 ? 'do' : 'does'} not fit ${formatList(kinds, 'and')}.`;
+  }
+  else rationale = `No analysis takes ${formatList(kinds, 'and')} as named.`;
+  if (ctx.cues.has('paired') && !mentioned.some((m) => m.info.subject) && !ctx.columns.some((c) => c.subject)) {
+    rationale += ' The request says the data are paired, but no column identifies the subjects and no two columns look like repeated measurements.';
+  }
+  rationale = withUnknownWords(rationale, ctx);
+  if (choices.length >= 2) return ambiguity(rationale, choices.slice(0, MAX_CHOICES), explanation);
+  return noMatch(rationale, choices, explanation);
+}
+
+/** Analyses before figures, general rules before ones that need specific wording. */
+function rankOther(fit: Fit): number {
+  return fit.rule.family === 'figure' ? 1 : 0;
+}
+
+function kindWord(m: MentionedColumn): string {
+  if (m.info.subject) return 'identifier';
+  if (m.info.schema.kind === 'numeric') return m.info.factor ? 'numeric, few values' : 'numeric';
+  return m.info.schema.kind;
+}
+
+/** A decision from a fit. */
+function buildDecision(ctx: RequestContext, fit: Fit, complete: readonly Fit[]): Decision {
+  const rule = fit.rule;
+  const rationale = renderExplanation(rule.explanation, { roles: fit.roles, options: fit.options, k: fit.k, levels: fit.levels, small: fit.small });
+  const alternatives: Choice[] = [];
+  for (const task of rule.seeAlso ?? []) {
+    const roles = rolesFor(task as TaskId, fit.roles);
+    if (!roles) continue;
+    const choice: Choice = { analysis: task as TaskId, roles, why: TASK_WHY[task as TaskId] ?? '' };
+    // The same rows and levels as the decision (a filter or restriction applies to the alternative too).
+    if (Object.keys(fit.options).length > 0) choice.options = { ...fit.options };
+    alternatives.push(choice);
+  }
+  return {
+    status: 'decided',
+    analysis: rule.task,
+    roles: fit.roles,
+    options: fit.options,
+    source: 'rules',
+    ruleId: rule.id,
+    confidence: confidenceOf(ctx, fit, complete),
+    rationale,
+    alternatives,
+    explanation: explain(ctx, fit.refinements, fit),
+  };
+}
+
+/** The roles another task takes for the same columns (figures and checks name them differently). */
+function rolesFor(task: TaskId, roles: Roles): Roles | undefined {
+  const outcome = roles.outcome ?? roles.column;
+  switch (task) {
+    case 'qqplot':
+    case 'histogram':
+      return outcome ? { column: outcome, ...(roles.group ? { group: roles.group } : {}) } : undefined;
+    case 'shapiro_wilk':
+      return outcome ? { column: outcome } : undefined;
+    default:
+      return { ...roles };
+  }
+}
+
+/** Confidence in [0, 1]: explicit wording, match quality, roles filled by default, margin. */
+function confidenceOf(ctx: RequestContext, fit: Fit, complete: readonly Fit[]): number {
+  const rule = fit.rule;
+  const cuesOf = [...(rule.when?.all ?? []), ...(rule.when?.any ?? [])].filter((c) => !c.startsWith('@'));
+  const explicit = cuesOf.some((c) => ctx.cues.has(c));
+  let confidence = explicit ? 0.92 : ctx.hasIntent ? 0.85 : 0.7;
+  const scores = ctx.mentions.filter((m) => Object.values(fit.roles).flat().includes(m.column)).map((m) => m.score);
+  if (scores.length > 0) confidence *= Math.min(1, scores.reduce((s, x) => s + x, 0) / scores.length + 0.05);
+  confidence *= 0.9 ** fit.completed;
+  if (fit.structuralPairing && !ctx.cues.has('paired')) confidence *= 0.95;
+  const runnerUp = complete.find((f) => f !== fit && f.rule.task !== rule.task);
+  if (runnerUp && runnerUp.rule.priority === rule.priority) confidence *= 0.9;
+  return round(Math.max(0, Math.min(1, confidence)));
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+/** What the engine saw: cue phrases, column matches and refinements. */
+function explain(ctx: RequestContext, refinements: string[], fit?: Fit): Explanation {
+  const phrases: string[] = [];
+  for (const h of ctx.cueHits) if (!phrases.includes(h.text.toLowerCase())) phrases.push(h.text.toLowerCase());
+  const used = fit ? new Set(Object.values(fit.roles).flat()) : undefined;
+  for (const f of fit?.options.where ?? []) used?.add(f.column);
+  return {
+    matchedPhrases: phrases,
+    columnMatches: ctx.mentions
+      .filter((m) => !used || used.has(m.column))
+      .map((m) => ({ text: m.text, column: m.level !== undefined ? `${m.column}=${m.level}` : m.column, score: m.score })),
+    refinements: [...refinements],
+  };
+}
+
+function choiceOf(d: Decision, why: string): Choice {
+  const choice: Choice = { analysis: d.analysis, roles: d.roles, why: `${capitalize(TASK_NAMES[d.analysis])}: ${why}` };
+  if (Object.keys(d.options).length > 0) choice.options = d.options;
+  return choice;
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function addChoice(choices: Choice[], choice: Choice): void {
+  const key = `${choice.analysis}|${rolesKey(choice.roles)}|${JSON.stringify(choice.options ?? {})}`;
+  if (choices.some((c) => `${c.analysis}|${rolesKey(c.roles)}|${JSON.stringify(c.options ?? {})}` === key)) return;
+  choices.push(choice);
+}
+
+function withUnknownWords(rationale: string, ctx: RequestContext): string {
+  const unknown = ctx.unknownWords.filter((w) => w.rolePosition || w.suggestion);
+  if (unknown.length === 0) return rationale;
+  const parts = unknown.slice(0, 3).map((w) => `No column '${w.word}'.${w.suggestion ? ` Did you mean '${w.suggestion}'?` : ''}`);
+  return `${rationale} ${parts.join(' ')}`;
+}
+
+function ambiguity(rationale: string, choices: Choice[], explanation: Explanation): Ambiguity {
+  return { status: 'ambiguous', rationale, alternatives: choices.slice(0, MAX_CHOICES), explanation };
+}
+
+function noMatch(rationale: string, choices: Choice[], explanation: Explanation): NoMatch {
+  return { status: 'no_match', rationale, alternatives: choices.slice(0, MAX_CHOICES), explanation };
+}

@@ -1,0 +1,167 @@
+/**
+ * Words of a request: tokenizing, light stemming, stopwords and tolerant word comparison
+ * (plurals, typos scaled by length, abbreviations such as `wt` for "weight").
+ */
+
+/** One token of a request. */
+export interface Token {
+  /** Position among the tokens. */
+  index: number;
+  /** As written. */
+  raw: string;
+  /** Lower case. */
+  text: string;
+  /** `text` without a plural / possessive ending. */
+  stem: string;
+  kind: 'word' | 'number' | 'symbol';
+  /** For numbers (a trailing % is kept in `raw`). */
+  value?: number;
+  percent?: boolean;
+}
+
+const TOKEN = /(\d+(?:\.\d+)?%?|\.\d+%?|[A-Za-z]+(?:'[A-Za-z]+)?|[~=<>])/g;
+
+/** Splits a request (or a phrase, or a column name) into tokens; letters and digits split apart. */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  // camelCase and letter-digit boundaries become word boundaries: bodyMass -> body Mass, drug1 -> drug 1.
+  const spaced = text.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/([A-Za-z])(\d)/g, '$1 $2').replace(/(\d)([A-Za-z])/g, '$1 $2');
+  for (const match of spaced.matchAll(TOKEN)) {
+    const raw = match[0];
+    if (/^[\d.]/.test(raw)) {
+      const percent = raw.endsWith('%');
+      const value = Number(percent ? raw.slice(0, -1) : raw);
+      tokens.push({ index: tokens.length, raw, text: raw.toLowerCase(), stem: raw.toLowerCase(), kind: 'number', value, percent });
+    } else if (/^[~=<>]$/.test(raw)) {
+      tokens.push({ index: tokens.length, raw, text: raw, stem: raw, kind: 'symbol' });
+    } else {
+      const text = raw.toLowerCase().replace(/'s$/, '').replace(/'/g, '');
+      tokens.push({ index: tokens.length, raw, text, stem: stemWord(text), kind: 'word' });
+    }
+  }
+  return tokens;
+}
+
+/** Lower-case words of a name (`flipper_length_mm` -> flipper, length, mm). */
+export function nameWords(name: string): string[] {
+  return tokenize(name).map((t) => t.text);
+}
+
+/** A word without its plural ending (flippers -> flipper, species stays, categories -> category). */
+export function stemWord(word: string): string {
+  const hit = stems.get(word);
+  if (hit !== undefined) return hit;
+  const stem = computeStem(word);
+  if (stems.size < 10_000) stems.set(word, stem);
+  return stem;
+}
+
+const stems = new Map<string, string>();
+
+function computeStem(word: string): string {
+  if (word.length <= 3) return word;
+  if (/(ss|us|is|ies)$/.test(word) && !word.endsWith('ies')) return word;
+  if (word === 'species' || word === 'series') return word;
+  if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;
+  if (/(ches|shes|xes|sses|zes)$/.test(word)) return word.slice(0, -2);
+  if (word.endsWith('s')) return word.slice(0, -1);
+  return word;
+}
+
+/** Words that never name a column on their own and never count as unknown column names. */
+export const STOPWORDS = new Set(
+  (
+    'a an the is are was were be been being am of in on at for to from by with without between across among amongst ' +
+    'and or nor but vs versus per each every any all some no not do does did done doing there here what which who whom ' +
+    'whose how why when where whether if than then that this these those it its they them their our we us my me i you ' +
+    'your he she his her can could would should will shall may might must please show give tell let see find get make ' +
+    'run use using test tests testing tested check checking checks compute calculate analyze analyse analysis look ' +
+    'data dataset table variable variables column columns value values mean means average averages level levels ' +
+    'over under within into onto as so such about against after before up down out off also just only ' +
+    'very really much many more most less least other others another same different difference differences between ' +
+    'statistically significant significance there any somehow thing things something stats statistic statistics ' +
+    'overall whole entire across versus vs like way ways similar sample samples population one two three four five ' +
+    'first second both either neither yes okay ok hi hello thanks thank please want need would like to know whether'
+  ).split(/\s+/),
+);
+
+/** Whether a token could be (part of) a column name: a word that is not a stopword, or a number. */
+export function isContentToken(token: Token): boolean {
+  return token.kind === 'word' && !STOPWORDS.has(token.text);
+}
+
+/** How well a request word matches one word of a column name, in [0, 1] (0 = no match). */
+export function scoreWord(word: Token, nameWord: string, allowAbbreviation: boolean): number {
+  const w = word.text;
+  if (w === nameWord) return 1;
+  if (word.kind !== 'word') return 0;
+  if (word.stem === stemWord(nameWord)) return 0.95;
+  // The column name abbreviates the word: wt <- weight, hp <- horsepower, cyl <- cylinders, len <- length.
+  if (allowAbbreviation && nameWord.length >= 2 && nameWord.length <= 4 && w.length > nameWord.length + 1 && w[0] === nameWord[0]) {
+    if (w.startsWith(nameWord) || isSubsequence(nameWord, w)) return 0.8;
+  }
+  // The request abbreviates the name: temp -> temperature.
+  if (w.length >= 4 && nameWord.length > w.length && nameWord.startsWith(w)) return 0.8;
+  // Typos, scaled by length: none below 4 letters, 1 edit from 4, 2 edits from 8.
+  const shortest = Math.min(w.length, nameWord.length);
+  const allowed = shortest >= 8 ? 2 : shortest >= 5 ? 1 : 0;
+  if (allowed > 0 && w[0] === nameWord[0] && Math.abs(w.length - nameWord.length) <= allowed) {
+    const d = Math.min(typoDistance(w, nameWord), typoDistance(word.stem, stemWord(nameWord)));
+    if (d <= allowed) return d === 1 ? 0.85 : 0.8;
+  }
+  return 0;
+}
+
+/** Edit distance counting a swap of two neighbouring letters as one edit (optimal string alignment). */
+export function typoDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
+}
+
+/** Whether two words are at most one typo apart (insertion, deletion, substitution or swap of neighbours). */
+export function isOneTypo(a: string, b: string): boolean {
+  if (a === b) return true;
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > 1) return false;
+  let i = 0;
+  while (i < la && i < lb && a[i] === b[i]) i++;
+  if (la === lb) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true; // substitution
+    return i + 1 < la && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // swap
+  }
+  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/** Whether the letters of `short` appear in order in `long`. */
+function isSubsequence(short: string, long: string): boolean {
+  let i = 0;
+  for (const ch of long) if (ch === short[i]) i++;
+  return i === short.length;
+}
+
+/** Whether a request token matches a phrase word (`differ*` is a stem), tolerating small typos in long words. */
+export function matchesPhraseWord(token: Token, phraseWord: string): boolean {
+  if (phraseWord.endsWith('*')) {
+    const stem = phraseWord.slice(0, -1);
+    if (token.text.startsWith(stem)) return true;
+    if (stem.length < 5 || token.kind !== 'word' || token.text[0] !== stem[0] || token.text.length < stem.length - 1) return false;
+    for (let k = stem.length - 1; k <= stem.length + 1; k++) {
+      if (isOneTypo(token.text.slice(0, k), stem)) return true;
+    }
+    return false;
+  }
+  if (token.text === phraseWord) return true;
+  if (token.kind !== 'word') return false;
+  if (token.stem === stemWord(phraseWord)) return true;
+  return phraseWord.length >= 7 && token.text[0] === phraseWord[0] && isOneTypo(token.text, phraseWord);
+}

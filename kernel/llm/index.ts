@@ -1,0 +1,8 @@
+/** The LLM fallback of the decision engine (xAI Grok, Responses API). */
+export { decideWithLlm, LLM_CONFIDENCE } from './decide.js';
+export { buildAnswerJsonSchema, buildAnswerSchema, parseAnswer } from './answer.js';
+export { flagSuspiciousText, summarizeSchema } from './prompt.js';
+export { clearMemoryCache } from './cache.js';
+export { clearModelCache, listModels } from './models.js';
+export { createDefaultFetch } from './transport.js';
+export { DEFAULT_BASE_URL, DEFAULT_MODEL, type FetchLike, type LlmSettings } from './types.js';
