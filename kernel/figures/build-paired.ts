@@ -1,0 +1,76 @@
+/**
+ * Paired designs: the within-pair differences (first minus second, as the paired tests compute
+ * them), from wide (`before`, `after`) or long (`outcome`, `group` with two levels, `pairId`) data.
+ */
+import { InferraError } from '../errors.js';
+import { completeRows, findColumn, findNumericColumn, labelsOf, requireRole, selectGroups } from '../analyses/shared/select.js';
+import type { AnalysisRequest, Table } from '../types.js';
+import type { GroupedValues } from './select.js';
+import { formatVariableName } from './theme.js';
+
+/** Differences of a paired request, as a one-group sample, and how to name them. */
+export interface PairedDifferences {
+  data: GroupedValues;
+  /** e.g. "Difference in extra (1 - 2)". */
+  label: string;
+}
+
+/** The within-pair differences of a paired request. */
+export function computePairedDifferences(request: AnalysisRequest, table: Table): PairedDifferences {
+  const { roles } = request;
+  if (roles.before || roles.after) {
+    const before = findNumericColumn(table, requireRole(roles.before, { analysis: request.analysis, role: 'before' }), { analysis: request.analysis, role: 'before' });
+    const after = findNumericColumn(table, requireRole(roles.after, { analysis: request.analysis, role: 'after' }), { analysis: request.analysis, role: 'after' });
+    const { rows, dropped } = completeRows([before, after], table.rowCount);
+    const diffs = Float64Array.from(rows, (i) => before.values[i] - after.values[i]);
+    return {
+      data: {
+        outcome: `${before.name} - ${after.name}`,
+        levels: [''],
+        samples: [diffs],
+        n: rows.length,
+        nMissing: dropped,
+        dropped: dropped > 0 ? [{ reason: `missing values in ${before.name}, ${after.name}`, count: dropped }] : [],
+      },
+      label: `Difference (${formatVariableName(before.name, true)} - ${formatVariableName(after.name, true)})`,
+    };
+  }
+  const outcome = requireRole(roles.outcome, { analysis: request.analysis, role: 'outcome' });
+  const group = requireRole(roles.group, { analysis: request.analysis, role: 'group' });
+  const pairName = requireRole(roles.pairId, { analysis: request.analysis, role: 'pairId' });
+  const groups = selectGroups(table, {
+    analysis: request.analysis,
+    role: 'outcome',
+    outcome,
+    group,
+    levels: request.options.levels,
+    minLevels: 2,
+    maxLevels: 2,
+    expected: 'exactly 2',
+  });
+  const pairLabels = labelsOf(findColumn(table, pairName));
+  const second = new Map<string, number>();
+  groups.rows[1].forEach((row, k) => {
+    const id = pairLabels[row];
+    if (id !== null) second.set(id, groups.samples[1][k]);
+  });
+  const diffs: number[] = [];
+  groups.rows[0].forEach((row, k) => {
+    const id = pairLabels[row];
+    const other = id === null ? undefined : second.get(id);
+    if (other !== undefined) diffs.push(groups.samples[0][k] - other);
+  });
+  if (diffs.length === 0) throw new InferraError('not-paired', { pairId: pairName, detail: 'no id appears in both groups' });
+  const unmatched = groups.n - 2 * diffs.length;
+  return {
+    data: {
+      outcome,
+      levels: [''],
+      samples: [Float64Array.from(diffs)],
+      n: diffs.length,
+      nMissing: groups.nMissing,
+      dropped: [...groups.dropped, ...(unmatched > 0 ? [{ reason: `rows without a partner in ${pairName}`, count: unmatched }] : [])],
+    },
+    label: `Difference in ${formatVariableName(outcome, true)} (${groups.levels[0]} - ${groups.levels[1]})`,
+  };
+}

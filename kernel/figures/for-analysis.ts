@@ -1,0 +1,206 @@
+/**
+ * The figure a researcher would put in a paper for each analysis: the title says what was tested
+ * and the subtitle carries the test result (the analysis' APA sentence). An exhaustive `Record`, so
+ * a new analysis id cannot be forgotten.
+ */
+import type { ComputedOutcome } from '../analyses/run.js';
+import { requireRole } from '../analyses/shared/select.js';
+import type { AnalysisId, AnalysisRequest, Figure, Table } from '../types.js';
+import { buildBarSpec } from './build-bar.js';
+import { buildBoxplotSpec } from './build-boxplot.js';
+import { buildHistogramSpec } from './build-histogram.js';
+import { computePairedDifferences } from './build-paired.js';
+import { buildQqplotSpec } from './build-qqplot.js';
+import { buildRegplotSpec } from './build-regplot.js';
+import { buildObservedFittedSpec, buildResidualsSpec } from './build-residuals.js';
+import { buildScatterSpec } from './build-scatter.js';
+import { computeOlsFit, parseTerms } from './fit-ols.js';
+import { findColumn } from '../analyses/shared/select.js';
+import { selectGroupedValues, selectLevelValues, selectPairedValues } from './select.js';
+import { formatVariableName } from './theme.js';
+
+/** What every builder gets. */
+interface Context {
+  request: AnalysisRequest;
+  table: Table;
+  outcome: ComputedOutcome;
+}
+
+/** A per-analysis figure builder. */
+type FiguresFor = (context: Context) => Figure[];
+
+/** "Flipper length by species: Welch two-sample t-test". */
+function titleFor(what: string, outcome: ComputedOutcome): string {
+  return outcome.variant ? `${what}: ${outcome.variant}` : what;
+}
+
+/** Box plots per group with means and CIs (t-tests, ANOVA, post-hoc, variance checks). */
+function groupComparison(showMeans: boolean): FiguresFor {
+  return ({ request, table, outcome }) => {
+    const name = requireRole(request.roles.outcome, { analysis: request.analysis, role: 'outcome' });
+    const group = requireRole(request.roles.group, { analysis: request.analysis, role: 'group' });
+    const data = selectGroupedValues(table, name, group, request.options, request.analysis);
+    const what = `${formatVariableName(name)} by ${formatVariableName(group, true)}`;
+    return [
+      buildBoxplotSpec({
+        data,
+        seed: request.options.seed,
+        confLevel: request.options.confLevel,
+        title: titleFor(what, outcome),
+        subtitle: outcome.summary,
+        showMeans,
+      }),
+    ];
+  };
+}
+
+/** One sample against its null value. */
+const oneSample: FiguresFor = ({ request, table, outcome }) => {
+  const name = requireRole(request.roles.outcome ?? request.roles.column, { analysis: request.analysis, role: 'outcome' });
+  const data = selectGroupedValues(table, name, undefined, request.options, request.analysis);
+  return [
+    buildBoxplotSpec({
+      data,
+      seed: request.options.seed,
+      confLevel: request.options.confLevel,
+      title: titleFor(`${formatVariableName(name)} against ${request.options.mu}`, outcome),
+      subtitle: outcome.summary,
+      reference: { value: request.options.mu, label: `μ0 = ${request.options.mu}` },
+    }),
+  ];
+};
+
+/** Paired designs: the within-pair differences against the null value (one sample when not paired). */
+function paired(showMeans: boolean): FiguresFor {
+  return (context) => {
+    const { request, table, outcome } = context;
+    const r = request.roles;
+    if (!r.before && !r.after && !r.pairId) return oneSample(context);
+    const { data, label } = computePairedDifferences(request, table);
+    return [
+      buildBoxplotSpec({
+        data,
+        seed: request.options.seed,
+        confLevel: request.options.confLevel,
+        title: titleFor(`Paired differences`, outcome),
+        subtitle: outcome.summary,
+        showMeans,
+        valueTitle: label,
+        reference: { value: request.options.mu, label: `${request.options.mu} (no difference)` },
+      }),
+    ];
+  };
+}
+
+/** Correlations: a scatter, with the least-squares line and band for Pearson's r. */
+function correlation(withLine: boolean): FiguresFor {
+  return ({ request, table, outcome }) => {
+    const x = requireRole(request.roles.x, { analysis: request.analysis, role: 'x' });
+    const y = requireRole(request.roles.y, { analysis: request.analysis, role: 'y' });
+    const pairs = selectPairedValues(table, x, y, undefined, request.analysis);
+    const title = titleFor(`${formatVariableName(y)} and ${formatVariableName(x, true)}`, outcome);
+    const common = { pairs, seed: request.options.seed, title, subtitle: outcome.summary };
+    return [withLine ? buildRegplotSpec({ ...common, confLevel: request.options.confLevel }) : buildScatterSpec(common)];
+  };
+}
+
+/** OLS: the fitted line (one numeric predictor), observed vs fitted, residuals vs fitted, QQ of residuals. */
+const ols: FiguresFor = ({ request, table, outcome }) => {
+  const fit = computeOlsFit(request, table);
+  const figures: Figure[] = [];
+  const terms = parseTerms(request, table);
+  if (terms.length === 1 && terms[0].power === 1 && findColumn(table, terms[0].column).kind === 'numeric') {
+    const pairs = selectPairedValues(table, terms[0].column, fit.outcome, undefined, request.analysis);
+    figures.push(
+      buildRegplotSpec({
+        pairs,
+        seed: request.options.seed,
+        confLevel: request.options.confLevel,
+        title: titleFor(`${formatVariableName(fit.outcome)} on ${formatVariableName(terms[0].column, true)}`, outcome),
+        subtitle: outcome.summary,
+      }),
+    );
+  }
+  figures.push(buildObservedFittedSpec(fit, request.options.seed, outcome.summary));
+  figures.push(buildResidualsSpec(fit, request.options.seed));
+  figures.push(
+    buildQqplotSpec({
+      data: { outcome: 'residuals', levels: [''], samples: [fit.residuals], n: fit.n, nMissing: fit.nMissing, dropped: fit.dropped },
+      title: `Normal QQ plot of the residuals: ${formatVariableName(fit.outcome, true)}`,
+      valueTitle: 'Residual quantiles',
+    }),
+  );
+  return figures;
+};
+
+/** Contingency tables: grouped bars of the counts. */
+const contingency: FiguresFor = ({ request, table, outcome }) => {
+  const row = requireRole(request.roles.row, { analysis: request.analysis, role: 'row' });
+  const col = requireRole(request.roles.col, { analysis: request.analysis, role: 'col' });
+  const data = selectLevelValues(table, row, col);
+  return [
+    buildBarSpec({
+      data,
+      title: titleFor(`${formatVariableName(row)} by ${formatVariableName(col, true)}`, outcome),
+      subtitle: outcome.summary,
+    }),
+  ];
+};
+
+/** Normality: a QQ plot per group. */
+const normality: FiguresFor = ({ request, table, outcome }) => {
+  const name = requireRole(request.roles.column ?? request.roles.outcome, { analysis: request.analysis, role: 'column' });
+  const data = selectGroupedValues(table, name, request.roles.group, request.options, request.analysis, 'column');
+  const what = `Normality of ${formatVariableName(name, true)}${request.roles.group ? ` by ${formatVariableName(request.roles.group, true)}` : ''}`;
+  return [buildQqplotSpec({ data, title: titleFor(what, outcome), subtitle: outcome.summary })];
+};
+
+/** Describe: the distribution of the first described column. */
+const describe: FiguresFor = ({ request, table }) => {
+  const r = request.roles;
+  // Without a column role, describe covers every column but the group; the figure shows the first.
+  const name = r.column ?? r.outcome ?? table.columns.find((c) => c.name !== r.group)?.name;
+  if (!name) return [];
+  const column = findColumn(table, name);
+  const by = r.group ? ` by ${formatVariableName(r.group, true)}` : '';
+  if (column.kind === 'numeric') {
+    const data = selectGroupedValues(table, name, r.group, request.options, request.analysis, 'column');
+    return [buildHistogramSpec({ data, title: `Distribution of ${formatVariableName(name, true)}${by}` })];
+  }
+  const data = selectLevelValues(table, name, r.group);
+  return [buildBarSpec({ data, title: `Counts of ${formatVariableName(name, true)}${by}` })];
+};
+
+/** Figures of each analysis id. */
+const figuresFor: Record<AnalysisId, FiguresFor> = {
+  describe,
+  ttest_one_sample: oneSample,
+  ttest_ind: groupComparison(true),
+  ttest_welch: groupComparison(true),
+  ttest_paired: paired(true),
+  mann_whitney: groupComparison(false),
+  wilcoxon_signed_rank: paired(false),
+  anova_oneway: groupComparison(true),
+  welch_anova: groupComparison(true),
+  kruskal_wallis: groupComparison(false),
+  tukey_hsd: groupComparison(true),
+  games_howell: groupComparison(true),
+  pearson: correlation(true),
+  spearman: correlation(false),
+  kendall: correlation(false),
+  ols,
+  chi2_independence: contingency,
+  fisher_exact: contingency,
+  shapiro_wilk: normality,
+  levene: groupComparison(false),
+  bartlett: groupComparison(false),
+};
+
+/**
+ * The figures of a computed analysis, from the same table and roles. Throws the selection's
+ * `InferraError` if the roles do not fit (the analysis would have thrown first).
+ */
+export function buildFiguresForAnalysis(request: AnalysisRequest, table: Table, outcome: ComputedOutcome): Figure[] {
+  const build = (figuresFor as Record<string, FiguresFor | undefined>)[request.analysis];
+  return build ? build({ request, table, outcome }) : [];
+}
