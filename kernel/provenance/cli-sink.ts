@@ -1,0 +1,66 @@
+/**
+ * The CLI's Supabase sink, configured from the environment:
+ *
+ *   INFERRA_SUPABASE_URL, INFERRA_SUPABASE_ANON_KEY   the project (both required)
+ *   INFERRA_SUPABASE_EMAIL, INFERRA_SUPABASE_PASSWORD sign in when no saved session is valid
+ *   INFERRA_SUPABASE_SESSION_FILE                     default ~/.config/inferra/supabase-session.json (0600)
+ *   INFERRA_PROVENANCE_QUEUE_DIR                      default ~/.local/state/inferra/provenance-queue
+ *
+ * A CLI run is short: records go to the on-disk queue at once and are sent in the background; on
+ * close the sink makes one last delivery attempt (bounded in time) and leaves whatever is still
+ * waiting on disk for the next run or the editor. Sign-in problems are logged, never thrown: the
+ * notebook keeps its provenance regardless.
+ */
+import { isInferraError, toInferraError } from '../errors.js';
+import { createFileSessionStorage } from './session-file.js';
+import { createSupabaseSink, defaultQueueDir, type SupabaseSink } from './sink.js';
+import { createProvenanceClient } from './supabase.js';
+
+/** Longest the final delivery attempt may hold up the end of a CLI command. */
+const CLOSE_FLUSH_LIMIT_MS = 10_000;
+
+/** A Supabase sink for the CLI from environment variables (see the module comment). */
+export async function createCliSupabaseSink(env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<SupabaseSink> {
+  const client = createProvenanceClient({
+    url: env.INFERRA_SUPABASE_URL ?? '',
+    anonKey: env.INFERRA_SUPABASE_ANON_KEY ?? '',
+    storage: createFileSessionStorage(env.INFERRA_SUPABASE_SESSION_FILE || undefined),
+  });
+  try {
+    const user = await client.currentUser();
+    if (!user && env.INFERRA_SUPABASE_EMAIL && env.INFERRA_SUPABASE_PASSWORD) {
+      const signedIn = await client.signInWithPassword(env.INFERRA_SUPABASE_EMAIL, env.INFERRA_SUPABASE_PASSWORD);
+      log(`supabase: signed in as ${signedIn.email ?? signedIn.id}`);
+    } else if (!user) {
+      log('supabase: not signed in (set INFERRA_SUPABASE_EMAIL and INFERRA_SUPABASE_PASSWORD); records wait in the local queue');
+    }
+  } catch (error) {
+    log(`supabase: ${toInferraError(error).message}`);
+  }
+  const sink = createSupabaseSink({
+    client,
+    queueDir: env.INFERRA_PROVENANCE_QUEUE_DIR || defaultQueueDir(),
+    onEvent: (event) => {
+      if (event.type === 'rejected') log(`supabase: a record was refused and set aside: ${toInferraError(event.error).message}`);
+    },
+  });
+  return {
+    ...sink,
+    async close() {
+      let timer: NodeJS.Timeout | undefined;
+      const limit = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, CLOSE_FLUSH_LIMIT_MS);
+      });
+      await Promise.race([sink.flush().catch(() => undefined), limit]);
+      clearTimeout(timer);
+      const waiting = sink.pending();
+      const error = sink.lastError();
+      if (waiting > 0) {
+        const why = error && isInferraError(error) ? `: ${error.message}` : '';
+        log(`supabase: ${waiting} provenance record(s) still waiting in the local queue${why}`);
+      }
+      await sink.close();
+      await client.close();
+    },
+  };
+}

@@ -1,0 +1,369 @@
+/**
+ * The Supabase client of provenance: sign-in (password, e-mail code / magic link), appending a run
+ * (idempotent by `client_run_id`), uploading its figures to the private `figures` bucket, and
+ * reading a notebook's history. Failures become `InferraError`s with a `supabase-*` code; whether
+ * the queue should retry them is `classifySupabaseError`'s call.
+ */
+import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import { WebSocket } from 'undici';
+import { InferraError, isInferraError } from '../errors.js';
+import { sha256Hex } from './canonical.js';
+import { toProvJson } from './prov-json.js';
+import { parseProvenanceRecord, type ProvenanceRecord } from './record.js';
+
+/** Where the auth session is kept: supabase-js's storage adapter (VS Code SecretStorage, or a file). */
+export interface SessionStorage {
+  getItem(key: string): string | null | Promise<string | null>;
+  setItem(key: string, value: string): void | Promise<void>;
+  removeItem(key: string): void | Promise<void>;
+}
+
+/** How to reach a Supabase project. */
+export interface SupabaseConfig {
+  /** Project URL, e.g. https://<ref>.supabase.co. */
+  url: string;
+  anonKey: string;
+  storage: SessionStorage;
+  /** Key of the session inside `storage`. */
+  storageKey?: string;
+  fetch?: typeof fetch;
+}
+
+/** One rendered figure of a run. */
+export interface FigureFile {
+  /** File name without extension, e.g. `boxplot-1`. */
+  name: string;
+  svg: string;
+}
+
+/** One run to append: the record, the result JSON and PROV-JSON to store with it, and its figures. */
+export interface RunEntry {
+  /** A stable id of the notebook (e.g. its path relative to the workspace, or a UUID in its metadata). */
+  notebookId: string;
+  record: ProvenanceRecord;
+  result?: unknown;
+  /** PROV-JSON of the record; computed (with the signed-in user as agent) when absent. */
+  prov?: unknown;
+  figures?: FigureFile[];
+}
+
+/** Where a figure went in the bucket. */
+export interface StoredFigure {
+  name: string;
+  path: string;
+  sha256: string;
+}
+
+/** What `appendRun` did: `inserted` is false when the run was already there (a retry). */
+export interface AppendOutcome {
+  inserted: boolean;
+  figures: StoredFigure[];
+}
+
+/** A run as `listRuns` returns it. */
+export interface RunRow {
+  id: string;
+  user_id: string;
+  notebook_id: string;
+  cell_id: string;
+  client_run_id: string;
+  status: string;
+  analysis: string;
+  result_digest: string | null;
+  record_hash: string;
+  previous_hash: string | null;
+  record: ProvenanceRecord;
+  figure_paths: StoredFigure[];
+  started_at: string;
+  created_at: string;
+}
+
+/** The signed-in user. */
+export interface SupabaseUser {
+  id: string;
+  email?: string;
+}
+
+/** The bucket figures go to. */
+export const FIGURES_BUCKET = 'figures';
+
+/** The default key of the session in its storage. */
+export const DEFAULT_STORAGE_KEY = 'inferra-supabase-session';
+
+/** What the queue should do with a failed send. */
+export type FailureAction = 'retry' | 'reject';
+
+/** The Supabase operations provenance uses. */
+export interface ProvenanceClient {
+  signInWithPassword(email: string, password: string): Promise<SupabaseUser>;
+  /** Sends a magic link / one-time code to the address. */
+  signInWithOtp(email: string, options?: { redirectTo?: string }): Promise<void>;
+  /** Completes an e-mail code sign-in (the code from the mail). */
+  verifyOtp(email: string, token: string): Promise<SupabaseUser>;
+  signOut(): Promise<void>;
+  /** The signed-in user, refreshing the session if needed; null when signed out. */
+  currentUser(): Promise<SupabaseUser | null>;
+  appendRun(entry: RunEntry): Promise<AppendOutcome>;
+  listRuns(notebookId: string, options?: { limit?: number }): Promise<RunRow[]>;
+  /** Deletes the signed-in user's runs older than `days` days; returns how many runs went. */
+  purgeOlderThan(days: number): Promise<number>;
+  /** Stops the session refresh timer. */
+  close(): Promise<void>;
+  readonly supabase: SupabaseClient;
+}
+
+/** A provenance client over supabase-js. */
+export function createProvenanceClient(config: SupabaseConfig): ProvenanceClient {
+  const url = config.url.replace(/\/+$/, '');
+  const supabase = createClient(url, config.anonKey, {
+    auth: {
+      storage: config.storage,
+      storageKey: config.storageKey ?? DEFAULT_STORAGE_KEY,
+      persistSession: true,
+      autoRefreshToken: true,
+      detectSessionInUrl: false,
+    },
+    global: { fetch: quietAuthFetch(config.fetch ?? fetch) },
+    // Node 20 has no global WebSocket; supabase-js's realtime client needs one at construction.
+    realtime: { transport: WebSocket as unknown as typeof globalThis.WebSocket },
+  });
+  let hadSession = false;
+
+  async function requireUser(): Promise<SupabaseUser> {
+    const { data, error } = await supabase.auth.getSession();
+    if (error) throw authError(error, url, hadSession);
+    const session = data.session;
+    if (!session) throw new InferraError(hadSession ? 'supabase-session-expired' : 'supabase-not-signed-in');
+    hadSession = true;
+    return { id: session.user.id, email: session.user.email };
+  }
+
+  async function uploadFigures(user: SupabaseUser, entry: RunEntry): Promise<StoredFigure[]> {
+    const stored: StoredFigure[] = [];
+    for (const figure of entry.figures ?? []) {
+      const path = figurePath(user.id, entry.notebookId, entry.record.run_id, figure.name);
+      const { error } = await supabase.storage
+        .from(FIGURES_BUCKET)
+        .upload(path, figure.svg, { contentType: 'image/svg+xml', upsert: false });
+      // A retry finds the figure already there: the path holds the run id, so it is this run's figure.
+      if (error && !isDuplicateUpload(error)) throw storageError(error, url);
+      stored.push({ name: figure.name, path, sha256: sha256Hex(figure.svg) });
+    }
+    return stored;
+  }
+
+  return {
+    supabase,
+    async signInWithPassword(email, password) {
+      const { data, error } = await supabase.auth.signInWithPassword({ email, password });
+      if (error || !data.user) throw signInError(error, url);
+      hadSession = true;
+      return { id: data.user.id, email: data.user.email };
+    },
+    async signInWithOtp(email, options = {}) {
+      const { error } = await supabase.auth.signInWithOtp({ email, options: { emailRedirectTo: options.redirectTo } });
+      if (error) throw signInError(error, url);
+    },
+    async verifyOtp(email, token) {
+      const { data, error } = await supabase.auth.verifyOtp({ email, token, type: 'email' });
+      if (error || !data.user) throw signInError(error, url);
+      hadSession = true;
+      return { id: data.user.id, email: data.user.email };
+    },
+    async signOut() {
+      const { error } = await supabase.auth.signOut({ scope: 'local' });
+      hadSession = false;
+      if (error && !/session missing/i.test(error.message)) throw authError(error, url, false);
+    },
+    async currentUser() {
+      try {
+        return await requireUser();
+      } catch (error) {
+        if (isInferraError(error) && (error.code === 'supabase-not-signed-in' || error.code === 'supabase-session-expired')) return null;
+        throw error;
+      }
+    },
+    async appendRun(entry) {
+      // A queue file edited by hand (or written by a buggy caller) is refused here, for good.
+      const record = parseProvenanceRecord(entry?.record, 'the provenance queue');
+      const user = await requireUser();
+      const checked: RunEntry = { ...entry, record, prov: entry.prov ?? toProvJson(record, { user: user.id }) };
+      const figures = await uploadFigures(user, checked);
+      const { data, error, status } = await supabase
+        .from('analysis_runs')
+        .upsert(buildRunRow(user.id, checked, figures), { onConflict: 'user_id,client_run_id', ignoreDuplicates: true })
+        .select('id');
+      if (error) throw buildRestError(error, status, url, 'analysis_runs', 'append a run');
+      const llm = record.plan.llm;
+      if (llm) {
+        const { error: llmError, status: llmStatus } = await supabase.from('llm_calls').upsert(
+          {
+            user_id: user.id,
+            client_run_id: record.run_id,
+            model: llm.model,
+            prompt_hash: llm.prompt_hash,
+            request_id: llm.request_id ?? null,
+            usage: llm.usage ?? null,
+            cost_usd: llm.cost_usd ?? null,
+          },
+          { onConflict: 'user_id,client_run_id', ignoreDuplicates: true },
+        );
+        if (llmError) throw buildRestError(llmError, llmStatus, url, 'llm_calls', 'append an LLM call');
+      }
+      return { inserted: (data ?? []).length > 0, figures };
+    },
+    async listRuns(notebookId, options = {}) {
+      await requireUser();
+      const { data, error, status } = await supabase
+        .from('analysis_runs')
+        .select('id,user_id,notebook_id,cell_id,client_run_id,status,analysis,result_digest,record_hash,previous_hash,record,figure_paths,started_at,created_at')
+        .eq('notebook_id', notebookId)
+        .order('created_at', { ascending: false })
+        .limit(options.limit ?? 1000);
+      if (error) throw buildRestError(error, status, url, 'analysis_runs', 'read the history');
+      return (data ?? []) as RunRow[];
+    },
+    async purgeOlderThan(days) {
+      await requireUser();
+      const { data, error, status } = await supabase.rpc('purge_my_runs_older_than', { days });
+      if (error) throw buildRestError(error, status, url, 'analysis_runs', 'purge old runs');
+      return Number(data);
+    },
+    async close() {
+      await supabase.auth.stopAutoRefresh();
+      await supabase.removeAllChannels();
+    },
+  };
+}
+
+/**
+ * A fetch that turns a network failure of an auth call into a 503 answer. supabase-js's auth client
+ * prints every network error's stack to the console before reporting it as retryable; with a 503 it
+ * reports the same retryable error without the noise (a CLI's stderr, the extension host's log).
+ * Data and storage calls pass through untouched.
+ */
+export function quietAuthFetch(base: typeof fetch): typeof fetch {
+  return async (input, init) => {
+    try {
+      return await base(input, init);
+    } catch (error) {
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+      if (!url.includes('/auth/v1/') || (error as Error).name === 'AbortError') throw error;
+      const detail = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
+      return new Response(JSON.stringify({ msg: `network error: ${detail}` }), { status: 503, headers: { 'content-type': 'application/json' } });
+    }
+  };
+}
+
+/** The row of `analysis_runs` for one run. */
+export function buildRunRow(userId: string, entry: RunEntry, figures: StoredFigure[]): Record<string, unknown> {
+  const { record } = entry;
+  const { roles, options, ...decision } = record.plan;
+  return {
+    user_id: userId,
+    notebook_id: entry.notebookId,
+    cell_id: record.cell_id,
+    client_run_id: record.run_id,
+    status: record.status,
+    dataset_hashes: record.datasets.map((d) => ({ name: d.name, sha256: d.sha256, table_hash: d.table_hash, rows: d.rows, rows_used: d.rows_used })),
+    decision,
+    analysis: record.plan.analysis,
+    parameters: { roles, options, seed: record.seed },
+    environment: record.environment,
+    result_digest: record.result_digest,
+    result: entry.result ?? null,
+    prov: entry.prov ?? null,
+    record,
+    record_hash: record.hash,
+    previous_hash: record.previous_hash,
+    figure_paths: figures,
+    started_at: record.started_at,
+    ended_at: record.ended_at,
+  };
+}
+
+/** The bucket path of a figure: `<user id>/<notebook>/<run id>/<name>.svg` (notebook id made path-safe). */
+export function figurePath(userId: string, notebookId: string, runId: string, name: string): string {
+  const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^\.+/, '_').slice(0, 120) || '_';
+  return `${userId}/${safe(notebookId)}/${runId}/${safe(name)}.svg`;
+}
+
+/**
+ * Retry or reject: network trouble, 5xx, timeouts, an expired or missing session and bad settings
+ * are retried later (the user can fix them); a refusal by row-level security or a malformed row (4xx)
+ * would fail the same way forever, so the entry is put aside.
+ */
+export function classifySupabaseError(error: unknown): FailureAction {
+  if (!isInferraError(error)) return 'retry';
+  if (error.code === 'supabase-rls-refused') return 'reject';
+  if (error.code === 'provenance-record-invalid') return 'reject';
+  if (error.code === 'supabase-request-failed') {
+    const status = Number(error.params.status);
+    return status >= 400 && status < 500 && status !== 408 && status !== 429 ? 'reject' : 'retry';
+  }
+  return 'retry';
+}
+
+interface ErrorLike {
+  message?: string;
+  code?: string;
+  status?: number;
+  statusCode?: string | number;
+  details?: string;
+  name?: string;
+}
+
+/** A PostgREST error (as supabase-js returns it, with the HTTP status) as an InferraError with a `supabase-*` code. */
+export function buildRestError(error: ErrorLike, status: number, url: string, table: string, operation: string): InferraError {
+  const message = error.message ?? '';
+  if (status === 0 || /fetch failed|ECONNREFUSED|ENOTFOUND|network/i.test(message)) {
+    return new InferraError('supabase-network', { url, detail: firstLine(error.details || message) });
+  }
+  if (/jwt expired/i.test(message)) return new InferraError('supabase-session-expired');
+  if (/invalid api key|JWSError|JWT|No API key/i.test(message) || error.code?.startsWith('PGRST30')) {
+    return new InferraError('supabase-bad-config', { detail: firstLine(message) });
+  }
+  if (status === 404 && !error.code?.startsWith('PGRST2')) return new InferraError('supabase-bad-config', { detail: `${status} ${firstLine(message)}` });
+  if (error.code === '42501') return new InferraError('supabase-rls-refused', { table, detail: firstLine(message) });
+  return new InferraError('supabase-request-failed', { status, operation, detail: firstLine(message) || `code ${error.code}` });
+}
+
+function storageError(error: ErrorLike, url: string): InferraError {
+  const status = Number(error.statusCode ?? error.status ?? 0);
+  const message = error.message ?? '';
+  if (error.name === 'StorageUnknownError' || /fetch failed|ECONNREFUSED|ENOTFOUND/i.test(message)) {
+    return new InferraError('supabase-network', { url, detail: firstLine(message) });
+  }
+  if (/jwt expired/i.test(message)) return new InferraError('supabase-session-expired');
+  if (/row-level security|unauthorized/i.test(message) || status === 403) {
+    return new InferraError('supabase-rls-refused', { table: `storage bucket ${FIGURES_BUCKET}`, detail: firstLine(message) });
+  }
+  return new InferraError('supabase-request-failed', { status, operation: 'upload a figure', detail: firstLine(message) });
+}
+
+function isDuplicateUpload(error: ErrorLike): boolean {
+  return String(error.statusCode) === '409' || /already exists|duplicate/i.test(error.message ?? '');
+}
+
+function authError(error: ErrorLike, url: string, hadSession: boolean): InferraError {
+  if (error.name === 'AuthRetryableFetchError' || error.status === 0) {
+    return new InferraError('supabase-network', { url, detail: firstLine(error.message ?? '') });
+  }
+  if (/invalid api key|no api key/i.test(error.message ?? '')) return new InferraError('supabase-bad-config', { detail: firstLine(error.message ?? '') });
+  return new InferraError(hadSession ? 'supabase-session-expired' : 'supabase-not-signed-in');
+}
+
+function signInError(error: ErrorLike | null, url: string): InferraError {
+  if (!error) return new InferraError('supabase-sign-in-failed', { detail: 'no user in the answer' });
+  if (error.name === 'AuthRetryableFetchError' || error.status === 0) {
+    return new InferraError('supabase-network', { url, detail: firstLine(error.message ?? '') });
+  }
+  if (/invalid api key|no api key/i.test(error.message ?? '') || error.status === 404) {
+    return new InferraError('supabase-bad-config', { detail: firstLine(error.message ?? '') });
+  }
+  return new InferraError('supabase-sign-in-failed', { detail: firstLine(error.message ?? 'refused') });
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0].slice(0, 300);
+}
