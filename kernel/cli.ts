@@ -1,0 +1,58 @@
+/**
+ * The `inferra` command line (CONTRACT.md): a thin door into the kernel. Each command lives in
+ * `kernel/cli/commands/`; this file dispatches and turns errors into exit codes.
+ */
+import { runAnalyzeCommand } from './cli/commands/analyze.js';
+import { runAskCommand } from './cli/commands/ask.js';
+import { runDecideCommand } from './cli/commands/decide.js';
+import { runDescribeCommand } from './cli/commands/describe.js';
+import { runHistoryCommand } from './cli/commands/history.js';
+import { runRunCommand } from './cli/commands/run.js';
+import { runVerifyCommand } from './cli/commands/verify.js';
+import { COMMAND_HELP, MAIN_HELP } from './cli/help.js';
+import { EXIT, logLine, printText, reportError } from './cli/output.js';
+import { collectEnvironment } from './provenance/environment.js';
+
+const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
+  run: runRunCommand,
+  verify: runVerifyCommand,
+  history: runHistoryCommand,
+  describe: runDescribeCommand,
+  decide: runDecideCommand,
+  analyze: runAnalyzeCommand,
+  ask: runAskCommand,
+};
+
+/** Runs the CLI on `argv` (without `node` and the script) and returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    printText(MAIN_HELP);
+    return command ? EXIT.ok : EXIT.usage;
+  }
+  if (command === '--version' || command === '-v') {
+    printText(Object.entries(collectEnvironment()).map(([k, v]) => `${k} ${v}`).join('\n'));
+    return EXIT.ok;
+  }
+  const run = COMMANDS[command];
+  if (!run) {
+    logLine(`inferra: unknown command '${command}'.\n\n${MAIN_HELP}`);
+    return EXIT.usage;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    printText(COMMAND_HELP[command]);
+    return EXIT.ok;
+  }
+  try {
+    return await run(rest);
+  } catch (error) {
+    return reportError(error, rest.includes('--json'));
+  }
+}
+
+/** Entry point when run as a program. */
+export async function runCli(): Promise<void> {
+  const code = await main(process.argv.slice(2));
+  // Let stdout drain before exiting (large JSON documents on a pipe).
+  process.stdout.write('', () => process.exit(code));
+}

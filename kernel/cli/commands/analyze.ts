@@ -1,0 +1,29 @@
+import { outcomeToJson } from '../../notebook/outputs.js';
+import { formatOutcomePlain } from '../../report/cell-text.js';
+import { NotebookSession } from '../../session.js';
+import { parseArgs, usageError } from '../args.js';
+import { EXIT, printJson, printText } from '../output.js';
+import { REQUEST_FLAGS, requestFromArgs } from '../request.js';
+import { provenanceForOutcome } from '../provenance.js';
+
+/** `inferra analyze DATA --analysis ID [roles] [options] [--json]`. */
+export async function runAnalyzeCommand(argv: string[]): Promise<number> {
+  const args = parseArgs(argv, { ...REQUEST_FLAGS, json: 'boolean', analysis: 'string' }, 'analyze');
+  const [data, ...extra] = args.positionals;
+  const analysis = args.strings.get('analysis');
+  if (!data || extra.length || !analysis) throw usageError('Usage: inferra analyze DATA --analysis ID [roles] [options] [--json]');
+  const request = requestFromArgs(analysis, args);
+  const session = new NotebookSession();
+  try {
+    const started = new Date();
+    const outcome = await session.runRequest(data, request);
+    if (args.booleans.has('json')) {
+      const json = outcomeToJson(outcome);
+      json.provenance = provenanceForOutcome(session, data, outcome, json, started, { source: 'cli', rule_id: null });
+      printJson(json);
+    } else printText(formatOutcomePlain(outcome));
+    return EXIT.ok;
+  } finally {
+    await session.dispose();
+  }
+}

@@ -1,0 +1,43 @@
+import { decisionToJson } from '../../decide/json.js';
+import { outcomeToJson } from '../../notebook/outputs.js';
+import { formatOutcomePlain } from '../../report/cell-text.js';
+import { NotebookSession, requestFromDecision } from '../../session.js';
+import { parseArgs, usageError } from '../args.js';
+import { EXIT, printJson, printText } from '../output.js';
+import { provenanceForOutcome } from '../provenance.js';
+import { llmSettingsFromEnv } from '../settings.js';
+import { formatDecision } from './decide.js';
+
+/** `inferra ask DATA --prompt TEXT [--json] [--allow-llm]`: decide + analyze + figure. */
+export async function runAskCommand(argv: string[]): Promise<number> {
+  const args = parseArgs(argv, { json: 'boolean', prompt: 'string', 'allow-llm': 'boolean' }, 'ask');
+  const [data, ...extra] = args.positionals;
+  const prompt = args.strings.get('prompt');
+  if (!data || extra.length || !prompt?.trim()) throw usageError('Usage: inferra ask DATA --prompt "TEXT" [--json] [--allow-llm]');
+  const json = args.booleans.has('json');
+  const session = new NotebookSession({ llm: llmSettingsFromEnv(), allowLlm: args.booleans.has('allow-llm') });
+  try {
+    const started = new Date();
+    const { decision } = await session.decide(data, prompt);
+    if (decision.status !== 'decided') {
+      if (json) printJson(decisionToJson(decision));
+      else printText(formatDecision(decision));
+      return EXIT.undecided;
+    }
+    const outcome = await session.runRequest(data, requestFromDecision(decision));
+    if (json) {
+      const result = outcomeToJson(outcome);
+      result.decision = decisionToJson(decision);
+      result.provenance = provenanceForOutcome(session, data, outcome, result, started, {
+        source: decision.source,
+        rule_id: decision.ruleId ?? null,
+      });
+      printJson(result);
+    } else {
+      printText(`${formatDecision(decision)}\n\n${formatOutcomePlain(outcome)}`);
+    }
+    return EXIT.ok;
+  } finally {
+    await session.dispose();
+  }
+}

@@ -1,0 +1,48 @@
+import { snakeKeys } from '../../contract.js';
+import { NotebookSession } from '../../session.js';
+import type { ColumnSchema, DatasetSchema } from '../../types.js';
+import { parseArgs, usageError } from '../args.js';
+import { EXIT, printJson, printText } from '../output.js';
+
+/** `inferra describe DATA [--json]`. */
+export async function runDescribeCommand(argv: string[]): Promise<number> {
+  const args = parseArgs(argv, { json: 'boolean' }, 'describe');
+  const [data, ...extra] = args.positionals;
+  if (!data || extra.length) throw usageError('Usage: inferra describe DATA [--json]');
+  const session = new NotebookSession();
+  try {
+    const schema = await session.describeDataset(data);
+    if (args.booleans.has('json')) printJson(snakeKeys(schema));
+    else printText(formatSchema(schema));
+    return EXIT.ok;
+  } finally {
+    await session.dispose();
+  }
+}
+
+function formatNumber(x: number): string {
+  return Math.abs(x) >= 1e5 || (Math.abs(x) < 1e-3 && x !== 0) ? x.toExponential(3) : String(Number(x.toPrecision(4)));
+}
+
+function describeColumn(c: ColumnSchema): string {
+  if (c.summary) {
+    const s = c.summary;
+    const extra = c.usableAsGroup && c.levels ? `; ${c.levels.length} distinct values, usable as a group` : '';
+    return `mean ${formatNumber(s.mean)}, sd ${formatNumber(s.sd)}, range ${formatNumber(s.min)} to ${formatNumber(s.max)}${extra}`;
+  }
+  if (c.levels && c.levels.length) {
+    const shown = c.levels.slice(0, 6).map((l) => `${l.value} (${l.count})`).join(', ');
+    return c.levels.length > 6 ? `${shown}, ... ${c.levels.length} levels` : shown;
+  }
+  return `${c.distinct} distinct values`;
+}
+
+/** A schema as a plain-text table. */
+export function formatSchema(schema: DatasetSchema): string {
+  const header = `${schema.name}: ${schema.rows} rows, ${schema.columns.length} columns (${schema.format}, sha256 ${schema.sha256.slice(0, 12)}...)`;
+  const width = Math.max(6, ...schema.columns.map((c) => c.name.length));
+  const lines = schema.columns.map(
+    (c) => `  ${c.name.padEnd(width)}  ${c.kind.padEnd(11)}  n=${String(c.n).padEnd(6)} missing=${String(c.missing).padEnd(5)} ${describeColumn(c)}`,
+  );
+  return [header, ...lines].join('\n');
+}

@@ -1,0 +1,25 @@
+import { readNotebookFile } from '../../notebook/file.js';
+import type { ProvenanceRecord } from '../../provenance/record.js';
+import { parseArgs, usageError } from '../args.js';
+import { formatHistory } from '../history.js';
+import { EXIT, printJson, printText } from '../output.js';
+
+/** `inferra history NB [--cell ID] [--json]`: each cell's chain of provenance records. */
+export async function runHistoryCommand(argv: string[]): Promise<number> {
+  const args = parseArgs(argv, { json: 'boolean', cell: 'string' }, 'history');
+  const [path, ...extra] = args.positionals;
+  if (!path || extra.length) throw usageError('Usage: inferra history NB.inferra [--cell ID] [--json]');
+  const notebook = await readNotebookFile(path);
+  const cellId = args.strings.get('cell');
+  const cells = notebook.cells
+    .filter((c) => c.kind === 'ask')
+    .map((c) => ({ cellId: c.id, source: c.source, chain: ((c.kind === 'ask' && c.inferra?.provenance) || []) as ProvenanceRecord[] }));
+  if (cellId && !cells.some((c) => c.cellId === cellId)) {
+    throw usageError(`The notebook has no ask cell '${cellId}'. Cells: ${cells.map((c) => c.cellId).join(', ')}.`);
+  }
+  const json = args.booleans.has('json');
+  const formatted = formatHistory(cells, { cellId, json });
+  if (json) printJson(formatted);
+  else printText(String(formatted));
+  return EXIT.ok;
+}

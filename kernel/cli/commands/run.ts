@@ -1,0 +1,67 @@
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { readNotebookFile, writeNotebookFile } from '../../notebook/file.js';
+import { exportHtmlReport } from '../../report/export.js';
+import { NotebookSession } from '../../session.js';
+import { parseArgs, usageError } from '../args.js';
+import { EXIT, logLine, printText } from '../output.js';
+import { llmSettingsFromEnv, timeoutFromEnv } from '../settings.js';
+import { sinksFromEnv } from '../sinks.js';
+
+const MARK = { ok: 'ok', error: 'FAILED', ambiguous: 'AMBIGUOUS', no_match: 'NO MATCH' } as const;
+
+/**
+ * `inferra run NB [--out OUT] [--html REPORT] [--allow-llm]`: every ask cell in order; a failed cell
+ * does not stop the others; the notebook is written once at the end (atomically).
+ */
+export async function runRunCommand(argv: string[]): Promise<number> {
+  const args = parseArgs(argv, { out: 'string', html: 'string', 'allow-llm': 'boolean' }, 'run');
+  const [path, ...extra] = args.positionals;
+  if (!path || extra.length) throw usageError('Usage: inferra run NB.inferra [--out OUT.inferra] [--html REPORT.html]');
+  const notebook = await readNotebookFile(path);
+  const out = args.strings.get('out') ?? path;
+  const sourceDir = dirname(resolve(path));
+  if (resolve(out) !== resolve(path)) {
+    // Dataset paths are relative to the notebook: keep them pointing at the same files from the new place.
+    for (const dataset of notebook.datasets) {
+      if (!isAbsolute(dataset.path)) dataset.path = relative(dirname(resolve(out)), resolve(sourceDir, dataset.path));
+    }
+  }
+  const session = new NotebookSession({
+    notebookPath: out,
+    sourceDir,
+    llm: llmSettingsFromEnv(),
+    allowLlm: args.booleans.has('allow-llm'),
+    sinks: await sinksFromEnv(logLine),
+    timeoutMs: timeoutFromEnv(),
+    log: (line) => logLine(`  ${line}`),
+  });
+  const counts = { ok: 0, error: 0, ambiguous: 0, no_match: 0 };
+  try {
+    let order = 0;
+    for (const [index, cell] of notebook.cells.entries()) {
+      if (cell.kind !== 'ask') continue;
+      const run = await session.executeCell(notebook, cell.id, {
+        executionOrder: ++order,
+        onProgress: (message) => logLine(`  ${cell.id}: ${message}`),
+      });
+      notebook.cells[index] = run.cell;
+      notebook.datasets = run.datasets;
+      counts[run.status]++;
+      const detail = run.error ? run.error.message : run.outcome ? run.outcome.summary : run.decision?.rationale ?? '';
+      logLine(`[${MARK[run.status]}] ${cell.id}: ${detail}`);
+    }
+  } finally {
+    await session.dispose();
+  }
+  await writeNotebookFile(out, notebook);
+  const html = args.strings.get('html');
+  if (html) {
+    const bytes = await exportHtmlReport(notebook, resolve(out), html);
+    logLine(`report: ${html} (${(bytes / 1024).toFixed(0)} KB)`);
+  }
+  const total = counts.ok + counts.error + counts.ambiguous + counts.no_match;
+  printText(
+    `${total} cells ran: ${counts.ok} ok, ${counts.error} failed, ${counts.ambiguous} ambiguous, ${counts.no_match} with no match. Wrote ${out}.`,
+  );
+  return counts.ok === total ? EXIT.ok : EXIT.failed;
+}

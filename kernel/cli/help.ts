@@ -1,0 +1,43 @@
+/** Help texts of the CLI, written for researchers. */
+
+export const MAIN_HELP = `inferra: statistics notebooks in plain language
+
+Usage:
+  inferra run NB.inferra [--out OUT.inferra] [--html REPORT.html] [--allow-llm]
+  inferra verify NB.inferra [--json]
+  inferra history NB.inferra [--cell ID] [--json]
+  inferra describe DATA [--json]
+  inferra decide DATA --prompt "TEXT" [--json] [--allow-llm]
+  inferra analyze DATA --analysis ID [roles] [options] [--json]
+  inferra ask DATA --prompt "TEXT" [--json] [--allow-llm]
+
+DATA is a .csv, .tsv, .txt, .json (records or JSON lines) or .parquet file.
+Run 'inferra COMMAND --help' for a command's options.`;
+
+export const COMMAND_HELP: Record<string, string> = {
+  run: `inferra run NB.inferra [--out OUT.inferra] [--html REPORT.html] [--allow-llm]
+  Runs every ask cell of the notebook headlessly and writes outputs and provenance into it
+  (in place unless --out). A failing cell does not stop the others.
+  Exit: 0 all cells ran; 1 a cell failed, was ambiguous or matched nothing; 2 bad usage or unreadable file.`,
+  verify: `inferra verify NB.inferra [--json]
+  Re-runs every cell with its pinned decision and compares with the recorded provenance.
+  Prints one line per cell: reproduced / diverged / not-run / data-changed.
+  Exit: 0 all reproduced (or not run); 1 any diverged or data changed; 2 unreadable notebook.`,
+  history: `inferra history NB.inferra [--cell ID] [--json]
+  Lists each cell's chain of provenance records.`,
+  describe: `inferra describe DATA [--json]
+  Prints the dataset's columns with their inferred kind, n, missing, distinct values and a summary.`,
+  decide: `inferra decide DATA --prompt "TEXT" [--json] [--allow-llm]
+  Runs the decision engine only. With --allow-llm and XAI_API_KEY set, asks Grok when no rule fits.
+  Exit: 0 decided; 3 ambiguous or no match (the JSON lists the choices).`,
+  analyze: `inferra analyze DATA --analysis ID [roles] [options] [--json]
+  Roles:   --outcome COL --group COL --x COL --y COL --predictors A,B,x^2 --degree N
+           --pair-id COL --before COL --after COL --row COL --col COL --column COL --color COL
+  Rows:    --where "COL = VALUE" (repeatable; != also works)  --levels A,B (keep these, in order)
+  Options: --alternative two-sided|less|greater  --conf-level 0.95  --mu 0  --intercept true|false
+           --center median|mean  --correct true|false  --exact true|false|auto  --seed N
+  Exit: 0 ok; 1 analysis error (JSON error object); 2 bad usage or unreadable file.`,
+  ask: `inferra ask DATA --prompt "TEXT" [--json] [--allow-llm]
+  Decides, runs and draws, as one notebook cell would.
+  Exit: 0 ok; 1 analysis error; 3 ambiguous or no match.`,
+};

@@ -1,0 +1,120 @@
+/**
+ * Role and option flags -> an `AnalysisRequest`, validated with zod at this boundary
+ * (CONTRACT.md: "Roles (as options)", "Row selection", "Options").
+ */
+import { z } from 'zod';
+import { InferraError } from '../errors.js';
+import {
+  DEFAULT_OPTIONS,
+  isTaskId,
+  type AnalysisOptions,
+  type AnalysisRequest,
+  type Roles,
+  type RowFilter,
+  ANALYSIS_IDS,
+  FIGURE_IDS,
+} from '../types.js';
+import { suggestName } from '../util/suggest.js';
+import { usageError, type FlagKind, type ParsedArgs } from './args.js';
+
+/** Flags that name columns (single column each). */
+const ROLE_FLAGS = {
+  outcome: 'outcome',
+  group: 'group',
+  x: 'x',
+  y: 'y',
+  'pair-id': 'pairId',
+  before: 'before',
+  after: 'after',
+  row: 'row',
+  col: 'col',
+  column: 'column',
+  color: 'color',
+} as const satisfies Record<string, keyof Roles>;
+
+/** Flags of `analyze` (roles + options). */
+export const REQUEST_FLAGS: Record<string, FlagKind> = {
+  ...Object.fromEntries(Object.keys(ROLE_FLAGS).map((k) => [k, 'string' as const])),
+  predictors: 'string',
+  degree: 'string',
+  where: 'repeat',
+  levels: 'string',
+  alternative: 'string',
+  'conf-level': 'string',
+  mu: 'string',
+  intercept: 'string',
+  center: 'string',
+  correct: 'string',
+  exact: 'string',
+  seed: 'string',
+};
+
+const booleanText = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+const OptionFlags = z.object({
+  alternative: z.enum(['two-sided', 'less', 'greater']).optional(),
+  'conf-level': z.coerce.number().gt(0, 'must be between 0 and 1').lt(1, 'must be between 0 and 1').optional(),
+  mu: z.coerce.number().refine(Number.isFinite, 'must be a number').optional(),
+  intercept: booleanText.optional(),
+  center: z.enum(['median', 'mean']).optional(),
+  correct: booleanText.optional(),
+  exact: z.enum(['true', 'false', 'auto']).transform((v) => (v === 'auto' ? 'auto' : v === 'true')).optional(),
+  seed: z.coerce.number().int('must be a whole number').optional(),
+  degree: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(10, 'must be at most 10').optional(),
+});
+
+/** Parses one `--where "COL = VALUE"` (or `!=`). */
+export function parseWhere(text: string): RowFilter {
+  const m = /^\s*(.+?)\s*(!=|==|=)\s*(.*?)\s*$/.exec(text);
+  if (!m || !m[1]) {
+    throw usageError(`--where "${text}" is not a condition; write it as --where "COLUMN = VALUE" (or !=).`);
+  }
+  const unquote = (s: string) => s.replace(/^(["'])(.*)\1$/, '$2');
+  return { column: unquote(m[1]), op: m[2] === '!=' ? '!=' : '=', value: unquote(m[3]) };
+}
+
+/** Roles and options from flags, defaults filled in. */
+export function requestFromArgs(analysis: string, args: ParsedArgs): AnalysisRequest {
+  if (!isTaskId(analysis)) {
+    const suggestion = suggestName(analysis, [...ANALYSIS_IDS, ...FIGURE_IDS]);
+    throw usageError(
+      `Unknown analysis '${analysis}'.${suggestion ? ` Did you mean '${suggestion}'?` : ''} Known: ${[...ANALYSIS_IDS, ...FIGURE_IDS].join(', ')}.`,
+    );
+  }
+  const roles: Roles = {};
+  for (const [flag, role] of Object.entries(ROLE_FLAGS)) {
+    const value = args.strings.get(flag);
+    if (value !== undefined) (roles as Record<string, string>)[role] = value;
+  }
+  const predictors = args.strings.get('predictors');
+  if (predictors !== undefined) {
+    roles.predictors = predictors.split(',').map((p) => p.trim()).filter(Boolean);
+    if (roles.predictors.length === 0) throw usageError('--predictors needs at least one column: --predictors COL1,COL2');
+  }
+  const raw = Object.fromEntries([...args.strings].filter(([k]) => k in OptionFlags.shape));
+  const parsed = OptionFlags.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new InferraError('invalid-option', { option: String(issue.path[0]), detail: `${issue.message} (got '${raw[String(issue.path[0])]}').` });
+  }
+  const o = parsed.data;
+  const options: AnalysisOptions = {
+    ...DEFAULT_OPTIONS,
+    where: (args.repeats.get('where') ?? []).map(parseWhere),
+  };
+  if (o.alternative !== undefined) options.alternative = o.alternative;
+  if (o['conf-level'] !== undefined) options.confLevel = o['conf-level'];
+  if (o.mu !== undefined) options.mu = o.mu;
+  if (o.intercept !== undefined) options.intercept = o.intercept;
+  if (o.center !== undefined) options.center = o.center;
+  if (o.correct !== undefined) options.correct = o.correct;
+  if (o.exact !== undefined) options.exact = o.exact;
+  if (o.seed !== undefined) options.seed = o.seed;
+  if (o.degree !== undefined) options.degree = o.degree;
+  const levels = args.strings.get('levels');
+  if (levels !== undefined) {
+    options.levels = levels.split(',').map((l) => l.trim()).filter(Boolean);
+    if (options.levels.length === 0) throw usageError('--levels needs at least one level: --levels A,B');
+  }
+  return { analysis, roles, options };
+}

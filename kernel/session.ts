@@ -1,0 +1,470 @@
+/**
+ * One session per notebook (DESIGN.md): the datasets in use, the worker that computes, the
+ * decision pipeline and the provenance chain. The CLI and the VS Code extension are two thin doors
+ * into this class.
+ *
+ * One ask cell, end to end (`executeCell`):
+ * 1. find the dataset: a "use FILE" cell above it, the cell's own `dataset`, or the notebook's first;
+ * 2. decide: a clicked choice, else the pinned decision when the text is unchanged, else the rules
+ *    (and the LLM only on no_match, when allowed);
+ * 3. run the analysis (or figure) in the worker;
+ * 4. build the outputs (result item, figures, Markdown and plain-text fallbacks);
+ * 5. record provenance: a record appended to the cell's chain (or, when the run reproduced the
+ *    last record exactly, that record's timestamps refreshed), and handed to the sinks.
+ */
+import { createHash } from 'node:crypto';
+import { basename, dirname, isAbsolute, relative, resolve } from 'node:path';
+import { decideAnalysis } from './decide/index.js';
+import { decisionFromJson, decisionToJson } from './decide/json.js';
+import type { Choice, Decision, DecisionOutcome } from './decide/types.js';
+import { InferraError, toInferraError } from './errors.js';
+import type { LlmSettings } from './llm/types.js';
+import type { AskCell, CellOutput, DatasetRef, Notebook } from './notebook/format.js';
+import { sortKeysDeep } from './notebook/serialize.js';
+import {
+  buildCellOutputs,
+  outcomeToJson,
+  type CellStatus,
+  type ResultJson,
+  type ResultPayload,
+} from './notebook/outputs.js';
+import { buildVerifyRow, type VerifyRow } from './cli/verify.js';
+import { buildRecord, type BuildRecordInput } from './provenance/build.js';
+import { digestResult } from './provenance/canonical.js';
+import { collectEnvironment } from './provenance/environment.js';
+import type { EnvironmentRecord, ProvenanceRecord } from './provenance/record.js';
+import { toProvJson } from './provenance/prov-json.js';
+import type { ProvenanceSink } from './provenance/sink.js';
+import type { FigureFile } from './provenance/supabase.js';
+import { formatOutcomeMarkdown, formatOutcomePlain } from './report/cell-text.js';
+import { DEFAULT_OPTIONS, type AnalysisOutcome, type AnalysisRequest, type DatasetSchema, type Figure } from './types.js';
+import { KernelWorker } from './worker/host.js';
+
+/** How a session is set up. */
+export interface SessionOptions {
+  /** The notebook file (dataset paths are relative to its folder); for the CLI's one-off commands, omit. */
+  notebookPath?: string;
+  /** Where the notebook's text was written, when it is run from elsewhere (`run --out`): "use FILE" cells resolve there. */
+  sourceDir?: string;
+  /** A stable id of the notebook for the Supabase sink (default: its path). */
+  notebookId?: string;
+  /** Grok fallback settings; used only when `allowLlm` and a key are set. */
+  llm?: LlmSettings;
+  allowLlm?: boolean;
+  /** Where provenance records go besides the notebook (Supabase). */
+  sinks?: ProvenanceSink[];
+  log?: (line: string) => void;
+  /** Per-call limit for the worker, in milliseconds. */
+  timeoutMs?: number;
+  /** Renders a Vega-Lite spec to SVG for the sinks (figures uploaded with the run); none: runs go without figures. */
+  renderSvg?: (spec: Record<string, unknown>) => Promise<string>;
+  /** A worker to use instead of a new one (tests). */
+  worker?: KernelWorker;
+}
+
+/** Per-call options. */
+export interface CallOptions {
+  signal?: AbortSignal;
+  onProgress?: (message: string) => void;
+}
+
+/** What executing one cell produced. */
+export interface CellExecution {
+  /** The updated cell: outputs, execution summary, pinned decision, provenance chain. */
+  cell: AskCell;
+  status: CellStatus;
+  /** The notebook's dataset list, updated with the hash of the file used. */
+  datasets: DatasetRef[];
+  outcome?: AnalysisOutcome;
+  decision?: DecisionOutcome;
+  error?: InferraError;
+}
+
+export type { VerifyRow } from './cli/verify.js';
+
+/** A "use penguins.csv" cell: names the dataset for the cells below it. */
+const USE_DATASET = /^\s*(?:use|load|open)\s+(?:the\s+)?(?:data(?:set)?\s+)?["'`]?([^"'`]+?\.(?:csv|tsv|txt|json|jsonl|ndjson|parquet))["'`]?\s*\.?\s*$/i;
+
+/** The dataset file a "use FILE" cell names, if the cell is one. */
+export function parseDatasetDirective(source: string): string | undefined {
+  return USE_DATASET.exec(source)?.[1];
+}
+
+/** The hash that ties a pinned decision to the exact text it was made for. */
+export function hashCellSource(source: string): string {
+  return createHash('sha256').update(source.trim().replace(/\s+/g, ' ')).digest('hex');
+}
+
+/** The session of one notebook (or of one CLI command). */
+export class NotebookSession {
+  readonly baseDir: string;
+  private readonly worker: KernelWorker;
+  private readonly ownsWorker: boolean;
+  private environment: EnvironmentRecord | undefined;
+
+  constructor(private readonly options: SessionOptions = {}) {
+    this.baseDir = options.notebookPath ? dirname(resolve(options.notebookPath)) : process.cwd();
+    this.ownsWorker = !options.worker;
+    this.worker = options.worker ?? new KernelWorker({ timeoutMs: options.timeoutMs, log: options.log });
+  }
+
+  /** A dataset path as the worker needs it (absolute). */
+  resolveDatasetPath(path: string): string {
+    return isAbsolute(path) ? path : resolve(this.baseDir, path);
+  }
+
+  /** Loads a dataset's schema (kinds, counts, levels, hash). */
+  describeDataset(path: string, options: CallOptions = {}): Promise<DatasetSchema> {
+    return this.worker.schema(this.resolveDatasetPath(path), options);
+  }
+
+  /** Decides what a request means on a dataset: rules first, the LLM only on no_match when allowed. */
+  async decide(datasetPath: string, prompt: string, options: CallOptions = {}): Promise<{ schema: DatasetSchema; decision: DecisionOutcome }> {
+    const schema = await this.describeDataset(datasetPath, options);
+    const decision = await decideAnalysis(prompt, schema, {
+      llm: this.options.llm,
+      allowLlm: this.options.allowLlm ?? false,
+      signal: options.signal,
+    });
+    return { schema, decision };
+  }
+
+  /** Runs one analysis or figure request in the worker. */
+  runRequest(datasetPath: string, request: AnalysisRequest, options: CallOptions = {}): Promise<AnalysisOutcome> {
+    return this.worker.run(this.resolveDatasetPath(datasetPath), request, options);
+  }
+
+  /** The engine versions recorded in provenance. */
+  versions(): EnvironmentRecord {
+    this.environment ??= collectEnvironment();
+    return this.environment;
+  }
+
+  /**
+   * Executes one ask cell of a notebook (the steps in this file's header). Never throws for a
+   * failing cell: the failure becomes an error output. Throws `cancelled` when the signal aborts,
+   * leaving the cell as it was.
+   */
+  async executeCell(
+    notebook: Notebook,
+    cellId: string,
+    options: CallOptions & { choice?: Choice; executionOrder?: number } = {},
+  ): Promise<CellExecution> {
+    const index = notebook.cells.findIndex((c) => c.id === cellId);
+    if (index < 0) throw new InferraError('cell-not-found', { cellId });
+    const cell = notebook.cells[index];
+    if (cell.kind !== 'ask') throw new InferraError('cell-not-ask', { cellId, kind: cell.kind });
+    const startTime = Date.now();
+    const datasets = notebook.datasets.map((d) => ({ ...d }));
+    let decision: DecisionOutcome | undefined;
+    let outcome: AnalysisOutcome | undefined;
+    let dataset: DatasetRef | undefined;
+    let schema: DatasetSchema | undefined;
+    try {
+      // 1. the dataset
+      const directive = parseDatasetDirective(cell.source);
+      dataset = directive ? this.registerDataset(datasets, directive) : this.datasetForCell(notebook, index, datasets);
+      schema = await this.describeDataset(dataset.path, options);
+      dataset.sha256 = schema.sha256;
+      // 2. the decision
+      decision = directive
+        ? decisionForDirective(directive)
+        : await this.decideCell(cell, schema, options);
+      // 3. the run
+      if (decision.status === 'decided') {
+        outcome = await this.runRequest(dataset.path, requestFromDecision(decision), options);
+      }
+    } catch (thrown) {
+      const error = toInferraError(thrown);
+      if (error.code === 'cancelled' || options.signal?.aborted) throw new InferraError('cancelled', {}, { cause: thrown });
+      this.options.log?.(`cell ${cellId}: ${error.code}: ${error.message}`);
+      return this.finishCell({ cell, datasets, dataset, schema, decision, error, startTime, order: options.executionOrder });
+    }
+    return this.finishCell({ cell, datasets, dataset, schema, decision, outcome, startTime, order: options.executionOrder });
+  }
+
+  /**
+   * Re-executes every ask cell that has provenance with its pinned decision (never the LLM) and
+   * compares the result with what the notebook recorded.
+   */
+  async verify(notebook: Notebook, options: CallOptions = {}): Promise<VerifyRow[]> {
+    const rows: VerifyRow[] = [];
+    const datasets = notebook.datasets.map((d) => ({ ...d }));
+    for (const [index, cell] of notebook.cells.entries()) {
+      if (cell.kind !== 'ask') continue;
+      const stored = {
+        cellId: cell.id,
+        source: cell.source,
+        chain: (cell.inferra?.provenance ?? []) as ProvenanceRecord[],
+        resultJson: storedResultJson(cell),
+      };
+      const pinned = cell.inferra?.decision;
+      const record = stored.chain.at(-1);
+      if (!record || !pinned || record.status !== 'ok') {
+        rows.push(buildVerifyRow(stored, undefined));
+        continue;
+      }
+      try {
+        const directive = parseDatasetDirective(cell.source);
+        const dataset = directive ? this.registerDataset(datasets, directive) : this.datasetForCell(notebook, index, datasets);
+        const decision = directive ? decisionForDirective(directive) : decisionFromJson(pinned);
+        if (decision.status !== 'decided') {
+          rows.push(buildVerifyRow(stored, undefined));
+          continue;
+        }
+        const outcome = await this.runRequest(dataset.path, requestFromDecision(decision), options);
+        const resultJson = outcomeToJson(outcome, { withFigures: false });
+        rows.push(buildVerifyRow(stored, { datasetSha256: outcome.dataset.sha256, resultJson, resultDigest: digestResult(resultJson) }));
+      } catch (thrown) {
+        const error = toInferraError(thrown);
+        if (error.code === 'cancelled') throw error;
+        const row = buildVerifyRow(stored, undefined);
+        rows.push({ ...row, status: 'diverged', differences: [{ path: 'error', stored: null, now: `${error.code}: ${error.message}` }] });
+      }
+    }
+    return rows;
+  }
+
+  /** Stops the worker (when this session created it) and flushes the sinks. */
+  async dispose(): Promise<void> {
+    await Promise.all((this.options.sinks ?? []).map((s) => s.close()));
+    if (this.ownsWorker) await this.worker.close();
+  }
+
+  /**
+   * Hands a finished run to the sinks without waiting: figures are rendered to SVG first when the
+   * session has a renderer (a failed rendering sends the run without figures, never drops it).
+   */
+  private submitToSinks(record: ProvenanceRecord, resultJson: ResultJson | undefined, figures: readonly Figure[]): void {
+    const sinks = this.options.sinks ?? [];
+    if (sinks.length === 0) return;
+    const render = this.options.renderSvg;
+    void (async () => {
+      const files: FigureFile[] = [];
+      if (render) {
+        for (const [i, figure] of figures.entries()) {
+          try {
+            files.push({ name: `${String(i + 1).padStart(2, '0')}-${figure.kind}`, svg: await render(figure.vegaLite) });
+          } catch (thrown) {
+            this.options.log?.(`figure ${figure.kind} of ${record.cell_id} not rendered for Supabase: ${toInferraError(thrown).message}`);
+          }
+        }
+      }
+      const entry = {
+        notebookId: this.options.notebookId ?? this.options.notebookPath ?? 'notebook',
+        record,
+        result: resultJson,
+        prov: toProvJson(record),
+        figures: files,
+      };
+      for (const sink of sinks) sink.submit(entry);
+    })();
+  }
+
+  private async decideCell(cell: AskCell, schema: DatasetSchema, options: CallOptions & { choice?: Choice }): Promise<DecisionOutcome> {
+    if (options.choice) return decisionFromChoice(options.choice);
+    const pinned = cell.inferra?.decision as Record<string, unknown> | undefined;
+    if (pinned && pinned.source_hash === hashCellSource(cell.source)) {
+      const decision = decisionFromJson(pinned);
+      if (decision.status === 'decided') return decision;
+    }
+    return (await this.decide(schema.path, cell.source, options)).decision;
+  }
+
+  /** Adds (or finds) a dataset named by a "use FILE" cell. */
+  private registerDataset(datasets: DatasetRef[], path: string): DatasetRef {
+    // A "use" cell's path is relative to where the notebook was written (which differs from where it
+    // is being run when `inferra run --out` moves it).
+    const written = this.options.sourceDir ?? this.baseDir;
+    const relativePath = relative(this.baseDir, isAbsolute(path) ? path : resolve(written, path)) || path;
+    const existing = datasets.find((d) => d.path === relativePath);
+    if (existing) return existing;
+    const stem = basename(relativePath).replace(/\.[^.]+$/, '') || 'data';
+    let name = stem;
+    for (let k = 2; datasets.some((d) => d.name === name); k++) name = `${stem}-${k}`;
+    const ref: DatasetRef = { name, path: relativePath };
+    datasets.push(ref);
+    return ref;
+  }
+
+  /** The dataset a cell runs on: the nearest "use" cell above it, its own `dataset`, or the first. */
+  private datasetForCell(notebook: Notebook, index: number, datasets: DatasetRef[]): DatasetRef {
+    const cell = notebook.cells[index] as AskCell;
+    if (cell.dataset) {
+      const named = datasets.find((d) => d.name === cell.dataset || d.path === cell.dataset);
+      if (!named) {
+        throw new InferraError('dataset-unknown', { name: cell.dataset, known: datasets.map((d) => d.name).join(', ') || 'none' });
+      }
+      return named;
+    }
+    for (let i = index - 1; i >= 0; i--) {
+      const above = notebook.cells[i];
+      const path = above.kind === 'ask' ? parseDatasetDirective(above.source) : undefined;
+      if (path) return this.registerDataset(datasets, path);
+    }
+    if (datasets.length === 0) throw new InferraError('no-dataset', {});
+    return datasets[0];
+  }
+
+  private finishCell(run: {
+    cell: AskCell;
+    datasets: DatasetRef[];
+    dataset?: DatasetRef;
+    schema?: DatasetSchema;
+    decision?: DecisionOutcome;
+    outcome?: AnalysisOutcome;
+    error?: InferraError;
+    startTime: number;
+    order?: number;
+  }): CellExecution {
+    const { cell, decision, outcome, error } = run;
+    const endTime = Date.now();
+    const status: CellStatus = error ? 'error' : decision && decision.status !== 'decided' ? decision.status : 'ok';
+    const decisionJson = decision ? { ...decisionToJson(decision), source_hash: hashCellSource(cell.source) } : undefined;
+    const resultJson: ResultJson | undefined = outcome ? outcomeToJson(outcome, { withFigures: false }) : undefined;
+    const payload: ResultPayload = {
+      status,
+      request: cell.source,
+      cellId: cell.id,
+      decision: decisionJson,
+      result: resultJson,
+      error: error ? { code: error.code, message: error.message } : undefined,
+    };
+    const outputs: CellOutput[] = buildCellOutputs(payload, describeForText(payload, outcome), outcome?.figures ?? []);
+
+    const chain = ((cell.inferra?.provenance ?? []) as ProvenanceRecord[]).slice();
+    const previous = chain.at(-1);
+    const decided = decision?.status === 'decided' ? decision : undefined;
+    const use = outcome?.dataset ?? (run.schema ? { sha256: run.schema.sha256, tableHash: '', rows: run.schema.rows, rowsUsed: 0, columns: [] } : undefined);
+    const input: BuildRecordInput = {
+      cellId: cell.id,
+      startedAt: new Date(run.startTime),
+      endedAt: new Date(endTime),
+      status,
+      datasets: run.dataset && use ? [{ name: run.dataset.name, path: run.dataset.path, use }] : [],
+      plan: planOf(decision, cell, decided),
+      environment: this.versions(),
+      seed: outcome?.options.seed ?? DEFAULT_OPTIONS.seed,
+      resultJson,
+      figures: outcome?.figures ?? [],
+      errorCode: error?.code,
+    };
+    const candidate = buildRecord({ ...input, previous });
+    if (previous && sameRun(previous, candidate)) {
+      // Re-running and getting the same thing refreshes the last record's times instead of growing the chain.
+      chain[chain.length - 1] = buildRecord({
+        ...input,
+        plan: { ...input.plan, source: previous.plan.source },
+        runId: previous.run_id,
+        previous: chain.at(-2) ?? null,
+      });
+    } else {
+      chain.push(candidate);
+    }
+    const finalRecord = chain[chain.length - 1];
+    this.submitToSinks(finalRecord, resultJson, outcome?.figures ?? []);
+    const updated: AskCell = {
+      ...cell,
+      outputs,
+      execution: { order: run.order ?? cell.execution?.order, success: status === 'ok', start_time: run.startTime, end_time: endTime },
+      inferra: { ...(cell.inferra ?? {}), decision: decisionJson ?? cell.inferra?.decision, provenance: chain },
+    };
+    if (updated.execution && updated.execution.order === undefined) delete updated.execution.order;
+    return { cell: updated, status, datasets: run.datasets, outcome, decision, error };
+  }
+}
+
+/** The request a decision names, with CONTRACT.md's defaults for unset options. */
+export function requestFromDecision(decision: Decision): AnalysisRequest {
+  return {
+    analysis: decision.analysis,
+    roles: decision.roles,
+    options: { ...DEFAULT_OPTIONS, where: [], ...decision.options },
+  };
+}
+
+/** The decision behind a "use FILE" cell: describe the dataset. */
+function decisionForDirective(path: string): Decision {
+  return {
+    status: 'decided',
+    analysis: 'describe',
+    roles: {},
+    options: {},
+    source: 'rules',
+    ruleId: 'use-dataset',
+    confidence: 1,
+    rationale: `This cell names the dataset ${path}; the cells below use it. Here is what it contains.`,
+    alternatives: [],
+    explanation: { matchedPhrases: ['use'], columnMatches: [], refinements: [] },
+  };
+}
+
+/** A clicked ambiguity choice as a decision: the user decided. */
+function decisionFromChoice(choice: Choice): Decision {
+  return {
+    status: 'decided',
+    analysis: choice.analysis,
+    roles: choice.roles,
+    options: choice.options ?? {},
+    source: 'rules',
+    ruleId: 'user-choice',
+    confidence: 1,
+    rationale: `Chosen by you from the alternatives: ${choice.why}`,
+    alternatives: [],
+    explanation: { matchedPhrases: [], columnMatches: [], refinements: ['chosen by the user'] },
+  };
+}
+
+/** The plan part of a provenance record: who decided what. */
+function planOf(decision: DecisionOutcome | undefined, cell: AskCell, decided: Decision | undefined): BuildRecordInput['plan'] {
+  const pinned = cell.inferra?.decision as Record<string, unknown> | undefined;
+  const wasPinned = Boolean(pinned && pinned.source_hash === hashCellSource(cell.source));
+  const source = !decided
+    ? 'rules'
+    : decided.ruleId === 'user-choice'
+      ? 'user-choice'
+      : wasPinned && decided.source !== 'llm'
+        ? 'pinned'
+        : decided.source;
+  return {
+    source,
+    ruleId: decided?.ruleId,
+    analysis: decided?.analysis ?? 'none',
+    roles: decided?.roles ?? {},
+    options: decided ? { ...DEFAULT_OPTIONS, where: [], ...decided.options } : {},
+    confidence: decision?.status === 'decided' ? decision.confidence : undefined,
+    llm: decided?.llm ? { model: decided.llm.model, promptHash: decided.llm.promptHash, requestId: decided.llm.requestId, usage: decided.llm.usage as Record<string, unknown> | undefined, costUsd: decided.llm.costUsd } : undefined,
+  };
+}
+
+/** Whether two records describe the same computation (everything but run id, times and links). */
+function sameRun(a: ProvenanceRecord, b: ProvenanceRecord): boolean {
+  // A re-run that reuses the pinned decision records `plan.source: pinned`; it is still the same run.
+  const strip = ({ run_id: _r, started_at: _s, ended_at: _e, duration_ms: _d, hash: _h, previous_hash: _p, plan, ...rest }: ProvenanceRecord) => {
+    const { source: _source, ...samePlan } = plan;
+    return { ...rest, plan: samePlan };
+  };
+  return JSON.stringify(sortKeysDeep(strip(a))) === JSON.stringify(sortKeysDeep(strip(b)));
+}
+
+/** The result JSON stored in a cell's first output, if any. */
+export function storedResultJson(cell: AskCell): unknown {
+  const item = cell.outputs?.[0]?.items.find((i) => i.mime === 'application/vnd.inferra.result+json');
+  return (item?.data as ResultPayload | undefined)?.result;
+}
+
+/** The Markdown and plain-text fallbacks of a cell's result. */
+function describeForText(payload: ResultPayload, outcome: AnalysisOutcome | undefined): { markdown: string; plain: string } {
+  if (outcome) return { markdown: formatOutcomeMarkdown(outcome), plain: formatOutcomePlain(outcome) };
+  if (payload.error) {
+    const line = `Error (${payload.error.code}): ${payload.error.message}`;
+    return { markdown: `**${line}**`, plain: line };
+  }
+  const decision = payload.decision as { rationale?: string; alternatives?: { analysis: string; roles: Record<string, unknown>; why: string }[] } | undefined;
+  const heading = payload.status === 'ambiguous' ? 'This request is ambiguous' : 'No analysis fits this request';
+  const lines = (decision?.alternatives ?? []).map(
+    (a) => `- ${a.analysis} (${Object.entries(a.roles).map(([k, v]) => `${k} = ${Array.isArray(v) ? v.join(', ') : v}`).join('; ')}): ${a.why}`,
+  );
+  const body = [decision?.rationale ?? '', ...(lines.length ? ['', 'Choices:', ...lines] : [])].join('\n');
+  return { markdown: `**${heading}.** ${body}`, plain: `${heading}. ${body}` };
+}
