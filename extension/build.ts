@@ -1,0 +1,48 @@
+/**
+ * Builds the extension's parts and returns them as disposables: the output channel, the serializer,
+ * the sessions, the controller, renderer messaging (ambiguity choices), completions and hovers, the
+ * commands and the provenance status bar. Nothing here loads the kernel: that happens on first use.
+ */
+import * as vscode from 'vscode';
+import { parseChooseMessage } from './choice.js';
+import { registerCommands } from './commands.js';
+import { InferraController } from './controller.js';
+import { registerLanguageFeatures } from './language.js';
+import { createLog } from './log.js';
+import { ProvenanceHub } from './provenance.js';
+import { InferraSerializer, NOTEBOOK_TYPE, SERIALIZER_OPTIONS } from './serializer.js';
+import { SessionRegistry } from './sessions.js';
+
+/** The result renderer's id (package.json `notebookRenderer`). */
+export const RESULT_RENDERER_ID = 'inferra-result';
+
+/** Every part of the extension, ready to be pushed to `context.subscriptions`, and the logger. */
+export function buildExtension(context: vscode.ExtensionContext): { parts: vscode.Disposable[]; log: (line: string) => void } {
+  const { channel, log } = createLog();
+  const provenance = new ProvenanceHub(context.secrets, log);
+  const sessions = new SessionRegistry({ secrets: context.secrets, storageDir: context.globalStorageUri.fsPath, log, provenanceSink: () => provenance.sink() });
+  const controller = new InferraController(sessions, log);
+  const messaging = vscode.notebooks.createRendererMessaging(RESULT_RENDERER_ID);
+  const parts: vscode.Disposable[] = [
+    channel, provenance, sessions, controller,
+    vscode.workspace.registerNotebookSerializer(NOTEBOOK_TYPE, new InferraSerializer(log), SERIALIZER_OPTIONS),
+    messaging.onDidReceiveMessage(({ editor, message }) => {
+      const request = parseChooseMessage(message);
+      const cell = request && editor.notebook.getCells().find((c) => c.metadata?.id === request.cellId);
+      if (!request || !cell) return log(`renderer message ignored: ${JSON.stringify(message).slice(0, 200)}`);
+      log(`cell ${request.cellId}: choice ${request.choice.analysis} pinned by the user`);
+      void controller.runCells(editor.notebook, [cell], { choice: request.choice });
+    }),
+    ...registerLanguageFeatures(sessions, log),
+    ...registerCommands({ context, controller, sessions, provenance, log, channel }),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('inferra.supabase')) void provenance.reset();
+      if (event.affectsConfiguration('inferra')) void sessions.resetAll();
+    }),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => log('workspace trusted: cells can run')),
+  ];
+  // The Supabase status bar starts off the activation path (it loads supabase-js).
+  const timer = setTimeout(() => provenance.start(), 1500);
+  parts.push({ dispose: () => clearTimeout(timer) });
+  return { parts, log };
+}

@@ -1,0 +1,210 @@
+/**
+ * The palette commands: new notebook, open the sample, choose and describe the dataset, run all and
+ * verify, export the HTML report, show a cell's provenance, the Grok key and Supabase sign-in. Each
+ * handler gathers input from the editor and calls the kernel; none computes anything itself.
+ */
+import { existsSync } from 'node:fs';
+import { copyFile, mkdir } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import * as vscode from 'vscode';
+import type { InferraController } from './controller.js';
+import { buildProvenanceMarkdown, buildSchemaMarkdown } from './dataset-assist.js';
+import { loadKernel, loadNotebookFormat, loadReport } from './kernel-loader.js';
+import { storedDatasetPath } from './paths.js';
+import type { Log } from './log.js';
+import type { ProvenanceHub } from './provenance.js';
+import { promptApiKey, XAI_KEY_SECRET } from './secrets.js';
+import { NOTEBOOK_TYPE } from './serializer.js';
+import { notebookPathOf, type SessionRegistry } from './sessions.js';
+import { notebookFromDocument } from './vscode-data.js';
+
+/** What the commands act on. */
+export interface CommandDeps {
+  context: vscode.ExtensionContext;
+  controller: InferraController;
+  sessions: SessionRegistry;
+  provenance: ProvenanceHub;
+  log: Log;
+  channel: vscode.OutputChannel;
+}
+
+const DATA_FILTERS = { 'Datasets': ['csv', 'tsv', 'txt', 'json', 'jsonl', 'ndjson', 'parquet'] };
+
+/** The Inferra notebook a command applies to: the active one. */
+function activeNotebook(): vscode.NotebookDocument | undefined {
+  const notebook = vscode.window.activeNotebookEditor?.notebook;
+  if (notebook?.notebookType === NOTEBOOK_TYPE) return notebook;
+  void vscode.window.showWarningMessage('Open an Inferra notebook (.inferra) first.');
+  return undefined;
+}
+
+/** Opens a document beside the notebook showing Markdown text. */
+async function showMarkdown(content: string): Promise<void> {
+  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+  await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+}
+
+/** Registers every command. */
+export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
+  const { context, controller, sessions, provenance, log, channel } = deps;
+  const run = (name: string, handler: (...args: any[]) => Promise<unknown>) =>
+    vscode.commands.registerCommand(name, async (...args: unknown[]) => {
+      try {
+        await handler(...args);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        log(`${name}: ${message}`);
+        void vscode.window.showErrorMessage(`Inferra: ${message}`);
+      }
+    });
+
+  return [
+    run('inferra.newNotebook', async () => {
+      const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+      const target = await vscode.window.showSaveDialog({
+        title: 'New Inferra notebook', filters: { 'Inferra notebooks': ['inferra'] },
+        defaultUri: folder ? vscode.Uri.joinPath(folder, 'analysis.inferra') : undefined,
+      });
+      if (!target) return;
+      const data = await vscode.window.showOpenDialog({ title: 'Dataset for the new notebook (optional)', filters: DATA_FILTERS, canSelectMany: false });
+      const format = await loadNotebookFormat();
+      const title = basename(target.fsPath).replace(/\.inferra$/, '').replace(/[-_]+/g, ' ');
+      const notebook = format.newNotebook({ title, datasetPath: data?.[0] ? storedDatasetPath(target.fsPath, data[0].fsPath) : undefined });
+      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(format.serializeNotebook(notebook)));
+      await vscode.window.showNotebookDocument(await vscode.workspace.openNotebookDocument(target));
+    }),
+
+    run('inferra.openSample', async () => {
+      const source = vscode.Uri.joinPath(context.extensionUri, 'samples');
+      const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+      const base = folder?.scheme === 'file' ? join(folder.fsPath, 'inferra-sample') : join(context.globalStorageUri.fsPath, 'sample');
+      const notebookPath = join(base, 'penguins.inferra');
+      // Copy once; a copy already there is the user's and is opened as it is.
+      if (!existsSync(notebookPath)) {
+        await mkdir(base, { recursive: true });
+        for (const name of ['penguins.csv', 'penguins.inferra']) {
+          if (!existsSync(join(base, name))) await copyFile(join(source.fsPath, name), join(base, name));
+        }
+        log(`sample copied to ${base}`);
+      }
+      await vscode.window.showNotebookDocument(await vscode.workspace.openNotebookDocument(vscode.Uri.file(notebookPath)));
+    }),
+
+    // A Uri argument (automation, tests) skips the file picker; toolbar clicks pass an editor context instead.
+    run('inferra.chooseDataset', async (arg?: unknown) => {
+      const notebook = activeNotebook();
+      if (!notebook) return;
+      const notebookPath = notebookPathOf(notebook);
+      const picked = arg instanceof vscode.Uri ? [arg] : await vscode.window.showOpenDialog({
+        title: 'Choose the dataset for this notebook', filters: DATA_FILTERS, canSelectMany: false,
+        defaultUri: notebookPath ? vscode.Uri.file(dirname(notebookPath)) : undefined,
+      });
+      if (!picked?.[0]) return;
+      const path = storedDatasetPath(notebook.uri.scheme === 'file' ? notebook.uri.fsPath : undefined, picked[0].fsPath);
+      const datasets = ((notebook.metadata.datasets ?? []) as { name: string; path: string }[]).filter((d) => d.path !== path);
+      const stem = basename(path).replace(/\.[^.]+$/, '') || 'data';
+      let name = stem;
+      for (let k = 2; datasets.some((d) => d.name === name); k++) name = `${stem}-${k}`;
+      // The first dataset is the notebook's default: the chosen one goes first.
+      const edit = new vscode.WorkspaceEdit();
+      edit.set(notebook.uri, [vscode.NotebookEdit.updateNotebookMetadata({ ...notebook.metadata, datasets: [{ name, path }, ...datasets] })]);
+      await vscode.workspace.applyEdit(edit);
+      log(`dataset: ${path}`);
+      void vscode.window.showInformationMessage(`Inferra: this notebook now uses ${path}.`);
+    }),
+
+    run('inferra.describeDataset', async () => {
+      const notebook = activeNotebook();
+      if (!notebook) return;
+      const datasets = (notebook.metadata.datasets ?? []) as { path: string }[];
+      const { session } = await loadKernel();
+      const directive = notebook.getCells().map((c) => session.parseDatasetDirective(c.document.getText())).find(Boolean);
+      const path = datasets[0]?.path ?? directive;
+      if (!path) {
+        void vscode.window.showWarningMessage('This notebook has no dataset yet: use "Choose Dataset…" or a first cell like "use penguins.csv".');
+        return;
+      }
+      const schema = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `Inferra: reading ${path}…` },
+        async () => (await sessions.get(notebook)).describeDataset(path),
+      );
+      await showMarkdown(buildSchemaMarkdown(schema));
+    }),
+
+    run('inferra.runAllAndVerify', async () => {
+      const notebook = activeNotebook();
+      if (!notebook) return;
+      const session = await sessions.get(notebook);
+      const rows = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: 'Inferra: verifying recorded results…', cancellable: true },
+        async (_progress, token) => {
+          const abort = new AbortController();
+          token.onCancellationRequested(() => abort.abort());
+          return session.verify(notebookFromDocument(notebook), { signal: abort.signal });
+        },
+      );
+      const count = (status: string) => rows.filter((r) => r.status === status).length;
+      const broken = rows.filter((r) => !r.chainOk).length;
+      const summary = `${count('reproduced')} reproduced, ${count('diverged')} diverged, ${count('data-changed')} with changed data, ${count('not-run')} not run before`
+        + (broken ? `, ${broken} with a broken provenance chain` : '');
+      log(`verify: ${summary}`);
+      for (const row of rows) {
+        log(`  ${row.status.padEnd(12)} ${row.cellId}${row.chainOk ? '' : ' (chain broken)'}`);
+        for (const d of row.differences.slice(0, 5)) log(`      ${d.path}: ${JSON.stringify(d.stored)} -> ${JSON.stringify(d.now)}`);
+      }
+      const outcomes = await controller.runCells(notebook, notebook.getCells());
+      const failed = outcomes.filter((o) => o === 'failed').length;
+      const message = `Inferra: verified — ${summary}. Ran ${outcomes.length} cell(s)${failed ? `, ${failed} failed` : ''}.`;
+      if (count('diverged') + count('data-changed') + broken > 0) void vscode.window.showWarningMessage(message, 'Show Log').then((a) => a && vscode.commands.executeCommand('inferra.showLog'));
+      else void vscode.window.showInformationMessage(message);
+    }),
+
+    run('inferra.exportReport', async (arg?: unknown) => {
+      const notebook = activeNotebook();
+      if (!notebook) return;
+      const notebookPath = notebookPathOf(notebook) ?? join(context.globalStorageUri.fsPath, 'notebook.inferra');
+      const target = arg instanceof vscode.Uri ? arg : await vscode.window.showSaveDialog({
+        title: 'Export report (HTML)', filters: { 'HTML': ['html'] },
+        defaultUri: vscode.Uri.file(notebookPath.replace(/\.inferra$/, '') + '.html'),
+      });
+      if (!target) return;
+      const report = await loadReport();
+      await mkdir(dirname(target.fsPath), { recursive: true });
+      await report.exportHtmlReport(notebookFromDocument(notebook), notebookPath, target.fsPath);
+      log(`report: ${target.fsPath}`);
+      if (arg instanceof vscode.Uri) return;
+      const open = await vscode.window.showInformationMessage(`Inferra: report written to ${basename(target.fsPath)}.`, 'Open');
+      if (open) await vscode.env.openExternal(target);
+    }),
+
+    run('inferra.showProvenance', async (arg?: vscode.NotebookCell) => {
+      const cell = arg && 'notebook' in arg ? arg : vscode.window.activeNotebookEditor?.notebook.cellAt(vscode.window.activeNotebookEditor.selection.start);
+      if (!cell || cell.kind !== vscode.NotebookCellKind.Code) {
+        void vscode.window.showWarningMessage('Select an ask cell first.');
+        return;
+      }
+      const chain = ((cell.metadata?.inferra as { provenance?: unknown[] } | undefined)?.provenance ?? []) as Record<string, any>[];
+      if (!chain.length) {
+        void vscode.window.showInformationMessage('This cell has not run yet: it has no provenance.');
+        return;
+      }
+      await showMarkdown(buildProvenanceMarkdown(String(cell.metadata?.id), cell.document.getText(), chain));
+    }),
+
+    run('inferra.setApiKey', async () => {
+      if (await promptApiKey(context.secrets)) {
+        await sessions.resetAll();
+        void vscode.window.showInformationMessage('Inferra: Grok key stored in VS Code\'s secret storage. Turn on inferra.llm.enabled to use it.');
+      }
+    }),
+    run('inferra.clearApiKey', async () => {
+      await context.secrets.delete(XAI_KEY_SECRET);
+      await sessions.resetAll();
+      void vscode.window.showInformationMessage('Inferra: Grok key removed.');
+    }),
+    run('inferra.supabaseSignIn', () => provenance.signIn()),
+    run('inferra.supabaseSignOut', () => provenance.signOut()),
+    run('inferra.showPendingProvenance', () => provenance.flushNow()),
+    run('inferra.showLog', async () => channel.show(true)),
+  ];
+}

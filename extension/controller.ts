@@ -1,0 +1,178 @@
+/**
+ * The notebook controller "Inferra" (id `inferra-kernel`): a thin adapter that queues cells per
+ * notebook, turns the execution token into an AbortSignal, calls the kernel session and writes the
+ * updated cell (outputs, execution summary, pinned decision, provenance) back into the document.
+ * No statistics, no decisions here.
+ */
+import * as vscode from 'vscode';
+import type { Choice } from '../kernel/decide/types.js';
+import type { CellExecution } from '../kernel/session.js';
+import { ensureCellIds } from './cell-ids.js';
+import { ExecutionQueue, type GuardedExecution, type RunOutcome } from './execution-queue.js';
+import type { Log } from './log.js';
+import { outputDataFromCellOutputs, parseErrorOf } from './notebook-data.js';
+import { NOTEBOOK_TYPE } from './serializer.js';
+import type { SessionRegistry } from './sessions.js';
+import { notebookFromDocument, toVscodeOutput } from './vscode-data.js';
+
+/** The controller's id (package.json, tests and the e2e suite select it by this). */
+export const CONTROLLER_ID = 'inferra-kernel';
+/** The result renderer's MIME type (kernel/notebook/outputs.ts). */
+const RESULT_MIME = 'application/vnd.inferra.result+json';
+
+/** VS Code's cell execution behind the queue's exactly-once guard. */
+type CellExecutionHandle = GuardedExecution<vscode.NotebookCellExecution>;
+
+/** Extra inputs of a run (a clicked ambiguity choice). */
+export interface RunRequest {
+  choice?: Choice;
+}
+
+/** Whether an error is the kernel's `cancelled`. */
+function isCancelled(error: unknown): boolean {
+  return (error as { code?: string } | undefined)?.code === 'cancelled';
+}
+
+/** An output the result renderer shows as an error box (with a plain-text fallback). */
+export function buildErrorOutput(cellId: string, request: string, code: string, message: string): vscode.NotebookCellOutput {
+  return new vscode.NotebookCellOutput([
+    vscode.NotebookCellOutputItem.json({ status: 'error', request, cellId, error: { code, message } }, RESULT_MIME),
+    vscode.NotebookCellOutputItem.text(`Error (${code}): ${message}`, 'text/plain'),
+  ]);
+}
+
+/** The Inferra notebook controller. */
+export class InferraController implements vscode.Disposable {
+  private readonly controller: vscode.NotebookController;
+  private readonly queue: ExecutionQueue<vscode.NotebookCell, RunRequest, vscode.NotebookCellExecution>;
+  private readonly orders = new Map<string, number>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly sessions: SessionRegistry, private readonly log: Log) {
+    this.controller = vscode.notebooks.createNotebookController(CONTROLLER_ID, NOTEBOOK_TYPE, 'Inferra');
+    this.controller.supportedLanguages = ['inferra'];
+    this.controller.supportsExecutionOrder = true;
+    this.controller.description = 'Plain-language statistics';
+    this.controller.detail = 'Deterministic decisions, exact results, provenance';
+    this.controller.executeHandler = (cells, notebook) => {
+      void this.runCells(notebook, cells);
+    };
+    this.queue = new ExecutionQueue<vscode.NotebookCell, RunRequest, vscode.NotebookCellExecution>({
+      keyOfCell: (cell) => cell.document.uri.toString(),
+      createExecution: (cell) => this.controller.createNotebookCellExecution(cell),
+      runCell: (cell, execution, signal, request) => this.runCell(cell, execution, signal, request),
+      isCancellation: isCancelled,
+      onUnexpectedError: async (cell, execution, error) => {
+        const message = error instanceof Error ? error.message : String(error);
+        this.log(`cell ${String(cell.metadata?.id)}: unexpected ${message}`);
+        await this.sessions.reset(cell.notebook);
+        await replaceOutputs(execution, [buildErrorOutput(String(cell.metadata?.id ?? ''), cell.document.getText(), 'internal-error', message)]);
+      },
+    });
+    const prefer = (document: vscode.NotebookDocument) => {
+      if (document.notebookType === NOTEBOOK_TYPE) {
+        this.controller.updateNotebookAffinity(document, vscode.NotebookControllerAffinity.Preferred);
+      }
+    };
+    vscode.workspace.notebookDocuments.forEach(prefer);
+    this.disposables.push(
+      vscode.workspace.onDidOpenNotebookDocument(prefer),
+      vscode.workspace.onDidCloseNotebookDocument((document) => {
+        this.queue.clear(document.uri.toString());
+        void this.sessions.reset(document);
+      }),
+    );
+  }
+
+  /** Queues cells of a notebook (all shown as pending at once); resolves when they ended. */
+  runCells(notebook: vscode.NotebookDocument, cells: readonly vscode.NotebookCell[], request?: RunRequest): Promise<RunOutcome[]> {
+    const code = cells.filter((c) => c.kind === vscode.NotebookCellKind.Code);
+    return this.queue.enqueue(notebook.uri.toString(), code, request);
+  }
+
+  /** Whether a cell is queued or running. */
+  isBusy(cell: vscode.NotebookCell): boolean {
+    return this.queue.isQueued(cell);
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+    this.controller.dispose();
+  }
+
+  /** One cell: checks, session, kernel call, write-back. Resolves to success; rejects `cancelled`. */
+  private async runCell(cell: vscode.NotebookCell, execution: CellExecutionHandle, signal: AbortSignal, request?: RunRequest): Promise<boolean> {
+    const document = cell.notebook;
+    const previous = [...cell.outputs];
+    if (!vscode.workspace.isTrusted) {
+      await replaceOutputs(execution, [buildErrorOutput(String(cell.metadata?.id ?? ''), cell.document.getText(), 'workspace-untrusted',
+        'Inferra does not run cells in Restricted Mode. Trust this workspace (Manage Workspace Trust) to run the notebook.')]);
+      return false;
+    }
+    if (parseErrorOf({ metadata: document.metadata })) {
+      await replaceOutputs(execution, [buildErrorOutput('', cell.document.getText(), 'notebook-parse-failed',
+        'This notebook was opened from a file that could not be read; fix the file and reopen it.')]);
+      return false;
+    }
+    await ensureCellIds(document);
+    const cellId = String(cell.metadata.id);
+    execution.executionOrder = this.nextOrder(document);
+    const session = await this.sessions.get(document);
+    let lastProgress = 0;
+    const onProgress = (message: string) => {
+      const now = Date.now();
+      if (execution.ended || now - lastProgress < 100) return;
+      lastProgress = now;
+      void replaceOutputs(execution, [new vscode.NotebookCellOutput([vscode.NotebookCellOutputItem.text(`Inferra: ${message}`, 'text/plain')])]);
+    };
+    onProgress(request?.choice ? `Running ${request.choice.analysis.replace(/_/g, ' ')}…` : 'Deciding…');
+    const notebook = notebookFromDocument(document, new Set([cell.index]));
+    let run: CellExecution;
+    try {
+      run = await session.executeCell(notebook, cellId, {
+        signal, onProgress, choice: request?.choice, executionOrder: execution.executionOrder,
+      });
+    } catch (error) {
+      if (isCancelled(error) || signal.aborted) {
+        // The kernel leaves a cancelled cell as it was: show its previous outputs again.
+        await replaceOutputs(execution, previous);
+        this.log(`cell ${cellId}: cancelled`);
+      }
+      throw error;
+    }
+    await replaceOutputs(execution, outputDataFromCellOutputs(run.cell.outputs ?? []).map(toVscodeOutput));
+    await this.writeBack(cell, run);
+    this.log(`cell ${cellId}: ${run.status}${run.error ? ` (${run.error.code})` : ''} in ${(run.cell.execution?.end_time ?? 0) - (run.cell.execution?.start_time ?? 0)} ms`);
+    execution.end(run.status === 'ok', run.cell.execution?.end_time);
+    return run.status === 'ok';
+  }
+
+  /** Writes the pinned decision, provenance and other cell fields, and the dataset list, into the document. */
+  private async writeBack(cell: vscode.NotebookCell, run: CellExecution): Promise<void> {
+    if (cell.index < 0) return; // deleted while running
+    const document = cell.notebook;
+    const { kind: _kind, source: _source, outputs: _outputs, execution: _execution, ...fields } = run.cell;
+    const edits = [vscode.NotebookEdit.updateCellMetadata(cell.index, { ...cell.metadata, ...fields })];
+    const before = JSON.stringify(document.metadata.datasets ?? []);
+    if (JSON.stringify(run.datasets) !== before) {
+      edits.push(vscode.NotebookEdit.updateNotebookMetadata({ ...document.metadata, datasets: run.datasets }));
+    }
+    const edit = new vscode.WorkspaceEdit();
+    edit.set(document.uri, edits);
+    await vscode.workspace.applyEdit(edit);
+  }
+
+  private nextOrder(document: vscode.NotebookDocument): number {
+    const key = document.uri.toString();
+    const highest = this.orders.get(key)
+      ?? Math.max(0, ...document.getCells().map((c) => c.executionSummary?.executionOrder ?? 0));
+    this.orders.set(key, highest + 1);
+    return highest + 1;
+  }
+}
+
+/** Replaces a running cell's outputs unless the execution already ended. */
+async function replaceOutputs(execution: CellExecutionHandle, outputs: vscode.NotebookCellOutput[]): Promise<void> {
+  if (execution.ended) return;
+  await execution.raw.replaceOutput(outputs);
+}

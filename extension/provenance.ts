@@ -1,0 +1,158 @@
+/**
+ * Supabase provenance in the editor: the client and the shared sink (created lazily, only when
+ * `inferra.supabase.url` and `inferra.supabase.anonKey` are set), sign-in and sign-out with the
+ * session kept in SecretStorage, and a status bar item with the records still waiting to be sent.
+ */
+import * as vscode from 'vscode';
+import type { ProvenanceClient } from '../kernel/provenance/supabase.js';
+import type { SupabaseSink } from '../kernel/provenance/sink.js';
+import { loadProvenance } from './kernel-loader.js';
+import type { Log } from './log.js';
+import { createSecretSessionStorage } from './secrets.js';
+
+interface Connection {
+  client: ProvenanceClient;
+  sink: SupabaseSink;
+}
+
+/** Supabase client, sink and status bar. */
+export class ProvenanceHub implements vscode.Disposable {
+  private connection: Promise<Connection | undefined> | undefined;
+  private readonly status: vscode.StatusBarItem;
+  private timer: NodeJS.Timeout | undefined;
+  private signedIn: string | undefined;
+
+  constructor(private readonly secrets: vscode.SecretStorage, private readonly log: Log) {
+    this.status = vscode.window.createStatusBarItem('inferra.provenance', vscode.StatusBarAlignment.Right, 90);
+    this.status.name = 'Inferra provenance';
+    this.status.command = 'inferra.showPendingProvenance';
+  }
+
+  /** Whether the Supabase settings are filled in. */
+  isConfigured(): boolean {
+    const config = vscode.workspace.getConfiguration('inferra');
+    return Boolean(config.get<string>('supabase.url')?.trim() && config.get<string>('supabase.anonKey')?.trim());
+  }
+
+  /** The shared sink, or undefined when Supabase is not configured. */
+  async sink(): Promise<SupabaseSink | undefined> {
+    return (await this.connect())?.sink;
+  }
+
+  /** Starts the status bar when configured (called a moment after activation, off the hot path). */
+  start(): void {
+    if (!this.isConfigured()) {
+      this.status.hide();
+      return;
+    }
+    void this.connect().then(() => this.refresh());
+    this.timer ??= setInterval(() => void this.refresh(), 5000);
+  }
+
+  /** Asks for e-mail and password and signs in. */
+  async signIn(): Promise<void> {
+    if (!this.isConfigured()) {
+      const open = await vscode.window.showWarningMessage('Set inferra.supabase.url and inferra.supabase.anonKey first.', 'Open Settings');
+      if (open) await vscode.commands.executeCommand('workbench.action.openSettings', 'inferra.supabase');
+      return;
+    }
+    const email = await vscode.window.showInputBox({ title: 'Sign in to Supabase (1/2)', prompt: 'E-mail', ignoreFocusOut: true,
+      validateInput: (v) => (/^\S+@\S+\.\S+$/.test(v.trim()) ? undefined : 'Enter an e-mail address.') });
+    if (!email) return;
+    const password = await vscode.window.showInputBox({ title: 'Sign in to Supabase (2/2)', prompt: 'Password', password: true, ignoreFocusOut: true });
+    if (!password) return;
+    const connection = await this.connect();
+    if (!connection) return;
+    try {
+      const user = await connection.client.signInWithPassword(email.trim(), password);
+      this.signedIn = user.email ?? email.trim();
+      this.log(`supabase: signed in as ${this.signedIn}`);
+      await connection.sink.wake();
+      void vscode.window.showInformationMessage(`Inferra: signed in to Supabase as ${this.signedIn}. Provenance records will be sent there.`);
+    } catch (error) {
+      void vscode.window.showErrorMessage(`Inferra: Supabase sign-in failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    await this.refresh();
+  }
+
+  /** Signs out and forgets the session. */
+  async signOut(): Promise<void> {
+    const connection = await this.connect();
+    try {
+      await connection?.client.signOut();
+    } finally {
+      const storage = createSecretSessionStorage(this.secrets);
+      await storage.removeItem((await loadProvenance()).supabase.DEFAULT_STORAGE_KEY);
+      this.signedIn = undefined;
+      this.log('supabase: signed out');
+      void vscode.window.showInformationMessage('Inferra: signed out of Supabase. Records wait on disk until you sign in again.');
+      await this.refresh();
+    }
+  }
+
+  /** Tries to send waiting records now and says how many remain. */
+  async flushNow(): Promise<void> {
+    const connection = await this.connect();
+    if (!connection) {
+      void vscode.window.showInformationMessage('Inferra: Supabase is not configured; provenance is kept in the notebooks only.');
+      return;
+    }
+    await connection.sink.wake();
+    await connection.sink.flush();
+    await this.refresh();
+    const error = connection.sink.lastError();
+    void vscode.window.showInformationMessage(`Inferra: ${connection.sink.pending()} provenance record(s) waiting${error ? ` (last error: ${error.message})` : ''}.`);
+  }
+
+  /** Drops the connection (settings changed); the next use reconnects. */
+  async reset(): Promise<void> {
+    const old = this.connection;
+    this.connection = undefined;
+    const connection = await old?.catch(() => undefined);
+    await connection?.sink.close().catch(() => undefined);
+    await connection?.client.close().catch(() => undefined);
+    this.start();
+  }
+
+  dispose(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.status.dispose();
+    void this.connection?.then((c) => c?.sink.close()).catch(() => undefined);
+  }
+
+  private connect(): Promise<Connection | undefined> {
+    if (!this.isConfigured()) return Promise.resolve(undefined);
+    this.connection ??= (async () => {
+      const config = vscode.workspace.getConfiguration('inferra');
+      const { supabase, sink } = await loadProvenance();
+      const client = supabase.createProvenanceClient({
+        url: config.get<string>('supabase.url', '').trim(),
+        anonKey: config.get<string>('supabase.anonKey', '').trim(),
+        storage: createSecretSessionStorage(this.secrets),
+        fetch: globalThis.fetch,
+      });
+      const user = await client.currentUser().catch(() => null);
+      this.signedIn = user?.email ?? (user ? 'signed in' : undefined);
+      return { client, sink: sink.createSupabaseSink({ client, onEvent: (e) => this.log(`provenance queue: ${e.type}`) }) };
+    })().catch((error: unknown) => {
+      this.log(`supabase: ${error instanceof Error ? error.message : String(error)}`);
+      this.connection = undefined;
+      return undefined;
+    });
+    return this.connection;
+  }
+
+  private async refresh(): Promise<void> {
+    const connection = this.connection && (await this.connection);
+    if (!connection || !this.isConfigured()) {
+      this.status.hide();
+      return;
+    }
+    const pending = connection.sink.pending();
+    this.status.text = pending > 0 ? `$(cloud-upload) ${pending}` : this.signedIn ? '$(cloud) Inferra' : '$(cloud) Inferra (signed out)';
+    this.status.tooltip = pending > 0
+      ? `${pending} provenance record(s) waiting to be sent to Supabase${this.signedIn ? '' : ' (sign in to send them)'}. Click to retry now.`
+      : this.signedIn ? `Provenance is sent to Supabase as ${this.signedIn}.` : 'Supabase is configured; sign in to send provenance.';
+    this.status.show();
+  }
+}

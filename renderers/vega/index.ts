@@ -1,0 +1,68 @@
+/**
+ * Notebook renderer for Vega-Lite v6 outputs (id `inferra-vega`): renders the output's own spec with
+ * vega-embed (no kernel round trip), offers SVG/PNG export, follows the VS Code theme unless the spec
+ * configures its own look, evaluates expressions with vega's interpreter (no eval, CSP-safe) and
+ * finalizes views when VS Code disposes the outputs.
+ */
+import embed, { type Result, type VisualizationSpec } from 'vega-embed';
+import { expressionInterpreter } from 'vega-interpreter';
+import type { OutputItemLike, RendererApiLike, RendererContextLike } from '../shared/renderer-api.js';
+import { buildThemeConfig } from './theme.js';
+
+/** VS Code calls this once per output webview. */
+export function activate(_context: RendererContextLike): RendererApiLike {
+  const views = new Map<string, Result>();
+  const dispose = (id: string) => {
+    views.get(id)?.finalize();
+    views.delete(id);
+  };
+  return {
+    async renderOutputItem(item: OutputItemLike, element: HTMLElement, signal?: AbortSignal) {
+      dispose(item.id);
+      element.replaceChildren();
+      const spec = item.json() as VisualizationSpec;
+      const doc = element.ownerDocument;
+      const container = doc.createElement('div');
+      container.className = 'inferra-vega';
+      element.append(container);
+      try {
+        const result = await embed(container, spec, {
+          mode: 'vega-lite',
+          renderer: 'svg',
+          ast: true,
+          expr: expressionInterpreter,
+          actions: { export: { svg: true, png: true }, source: false, compiled: false, editor: false },
+          downloadFileName: fileNameFor(spec),
+          config: buildThemeConfig(doc),
+          tooltip: true,
+        });
+        if (signal?.aborted) {
+          result.finalize();
+          return;
+        }
+        views.set(item.id, result);
+      } catch (error) {
+        const box = doc.createElement('div');
+        box.className = 'inferra-vega-error';
+        box.setAttribute('role', 'alert');
+        box.textContent = `This figure could not be drawn: ${error instanceof Error ? error.message : String(error)}`;
+        container.replaceChildren(box);
+      }
+    },
+    disposeOutputItem(id?: string) {
+      if (id !== undefined) {
+        dispose(id);
+        return;
+      }
+      for (const key of [...views.keys()]) dispose(key);
+    },
+  };
+}
+
+/** A download name from the spec's title, e.g. "flipper_length_mm-by-species". */
+function fileNameFor(spec: VisualizationSpec): string {
+  const title = (spec as { title?: unknown }).title;
+  const text = typeof title === 'string' ? title : typeof (title as { text?: unknown })?.text === 'string' ? (title as { text: string }).text : '';
+  const slug = text.toLowerCase().replace(/[^a-z0-9_]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
+  return slug || 'inferra-figure';
+}

@@ -1,0 +1,303 @@
+// End-to-end UI spec: Inferra in a real VS Code (code-server) driven through Debian's Chromium with
+// playwright-core. Opens the penguins sample, runs every cell, checks the result tables and a Vega
+// SVG inside the output frames, saves and checks the file, clicks an ambiguity choice and sees the
+// cell re-run, cancels a long cell, and leaves screenshots in $E2E_OUT.
+// Started by code-server-e2e.sh (which sets CS_URL, WS_FOLDER, E2E_OUT, E2E_UD, PW_REQUIRE_FROM).
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+const require = createRequire(process.env.PW_REQUIRE_FROM || import.meta.url);
+const { chromium } = require('playwright-core');
+
+const URL_BASE = process.env.CS_URL || 'http://127.0.0.1:18080';
+const FOLDER = process.env.WS_FOLDER || '/tmp/inferra-e2e/ws';
+const OUT = process.env.E2E_OUT || '/tmp/inferra-e2e';
+const T = Number(process.env.E2E_TIMEOUT_MS || 90000);
+const RESULT = 'application/vnd.inferra.result+json';
+
+const t0 = Date.now();
+const lap = (m) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
+const results = [];
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const page = await browser.newPage({ viewport: { width: 1500, height: 1000 } });
+// The extension host must survive everything the suite does (e.g. stopping a worker mid-query).
+let hostCrashes = 0;
+page.on('console', (m) => {
+  if (/Extension host \(Remote\) terminated unexpectedly\. Code/.test(m.text())) hostCrashes++;
+  if (m.type() === 'error' && !/404|open-vsx|vsda|Failed to load resource/.test(m.text())) console.log('  [browser error]', m.text().slice(0, 300));
+});
+page.on('pageerror', (e) => console.log('  [pageerror]', String(e).slice(0, 300)));
+
+const shot = async (name) => {
+  const path = join(OUT, `${name}.png`);
+  await page.screenshot({ path }).catch(() => undefined);
+  lap(`screenshot ${path}`);
+};
+
+/** Runs one named check; a failure is recorded with a screenshot and does not stop the suite. */
+async function check(name, body) {
+  const started = Date.now();
+  try {
+    await body();
+    results.push({ name, ok: true });
+    console.log(`  ✔ ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  } catch (error) {
+    results.push({ name, ok: false });
+    console.log(`  ✘ ${name}: ${String(error?.stack || error).split('\n').slice(0, 3).join(' | ')}`);
+    await shot(`failed-${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`);
+  }
+}
+
+/** Polls until fn returns a truthy value or the time runs out. */
+async function waitUntil(what, fn, timeout = T, every = 250) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await fn().catch(() => undefined);
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await page.waitForTimeout(every);
+  }
+}
+
+/** The first frame (outputs live in nested webview iframes) where the selector matches, with the count. */
+async function findFrame(selector) {
+  for (const frame of page.frames()) {
+    const n = await frame.locator(selector).count().catch(() => 0);
+    if (n > 0) return { frame, count: n };
+  }
+  return undefined;
+}
+
+// The visible notebook's cell list (the .notebook-editor element itself has no box of its own).
+const visibleNotebook = () => page.locator('.notebook-editor .cell-list-container').filter({ visible: true }).first();
+const qi = page.locator('.quick-input-widget input');
+
+/** Opens a workspace file through quick open; retries when it opened as text (notebook type not yet known). */
+async function openNotebook(file) {
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Control+P');
+    if (await qi.waitFor({ timeout: 5000 }).then(() => true, () => false)) {
+      await qi.fill(file);
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: file }).first().waitFor({ timeout: T });
+      await page.keyboard.press('Enter');
+      const opened = await page.locator('.notebook-editor .cell-list-container').filter({ visible: true }).first()
+        .waitFor({ timeout: 15000 }).then(() => true, () => false);
+      if (opened) break;
+      await page.keyboard.press('Control+W');
+    }
+    if (attempt === 3) throw new Error(`could not open ${file} as a notebook`);
+    await page.waitForTimeout(1000);
+  }
+  // The kernel is known to the editor once our controller is registered (preferred affinity).
+  await page.locator('.notebook-toolbar-container', { hasText: 'Inferra' }).filter({ visible: true }).first().waitFor({ timeout: T });
+}
+
+/** Clicks a visible notebook toolbar action by its label. */
+async function clickToolbar(label) {
+  await page.locator('.notebook-toolbar-container .action-item', { hasText: label }).filter({ visible: true }).first().click();
+}
+
+/** Waits until the notebook runs nothing: the toolbar shows "Run All" instead of "Stop Execution". */
+async function waitUntilIdle(timeout) {
+  const stop = page.locator('.notebook-toolbar-container .action-item', { hasText: 'Stop Execution' }).filter({ visible: true });
+  const runAll = page.locator('.notebook-toolbar-container .action-item', { hasText: 'Run All' }).filter({ visible: true });
+  await stop.first().waitFor({ timeout: 5000 }).catch(() => undefined);
+  let idleSince = 0;
+  await waitUntil('the notebook to be idle', async () => {
+    const idle = (await stop.count()) === 0 && (await runAll.count()) > 0;
+    idleSince = idle ? idleSince || Date.now() : 0;
+    return idle && Date.now() - idleSince > 1000;
+  }, timeout, 250);
+}
+
+const countIcons = (state) => visibleNotebook().locator(`.codicon-notebook-state-${state}`).count();
+
+/** Saves the active editor and reads the notebook file back from disk. */
+async function saveAndRead(file) {
+  const path = join(FOLDER, file);
+  const before = statSync(path).mtimeMs;
+  // Focus a code cell's editor (not the row's top edge, which holds the insert-cell toolbar).
+  await visibleNotebook().locator('.code-cell-row .monaco-editor .view-lines').first().click().catch(() => undefined);
+  await page.keyboard.press('Control+S');
+  await waitUntil(`${file} saved`, async () => statSync(path).mtimeMs > before, 20000);
+  return JSON.parse(readFileSync(path, 'utf8'));
+}
+
+/** The "Inferra" output channel's log file under the user-data-dir, if VS Code wrote one. */
+function findInferraLog(dir = process.env.E2E_UD) {
+  if (!dir) return undefined;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      const found = findInferraLog(path);
+      if (found) return found;
+    } else if (/Inferra\.log$/.test(entry.name)) return path;
+  }
+  return undefined;
+}
+
+try {
+  const url = `${URL_BASE}/?folder=${encodeURIComponent(FOLDER)}`;
+  await page.goto(url);
+  await page.locator('.monaco-workbench').waitFor({ timeout: T });
+  await page.locator('.explorer-folders-view, .explorer-viewlet').first().waitFor({ timeout: T });
+  lap('workbench loaded');
+
+  let opened = false;
+  await check('opens penguins.inferra as a notebook with the Inferra kernel', async () => {
+    await openNotebook('penguins.inferra');
+    const cells = await waitUntil('the cells to render', async () => {
+      const n = await visibleNotebook().locator('.monaco-list-row').count();
+      return n >= 5 ? n : 0;
+    }, 20000);
+    lap(`${cells} cell rows rendered`);
+    opened = true;
+    await shot('01-opened');
+  });
+
+  let ran = false;
+  await check('runs all cells and renders result tables', async () => {
+    if (!opened) throw new Error('notebook not open');
+    await clickToolbar('Run All');
+    lap('run all clicked');
+    await waitUntilIdle(240000);
+    lap('notebook idle');
+    // The cell list is virtualised (only visible rows are in the DOM): check every cell in the saved file.
+    const saved = await saveAndRead('penguins.inferra');
+    const asks = saved.cells.filter((c) => c.kind === 'ask');
+    const statuses = asks.map((c) => c.outputs?.[0]?.items?.find((i) => i.mime === RESULT)?.data?.status ?? 'none');
+    lap(`cell statuses: ${JSON.stringify(Object.fromEntries(asks.map((c, i) => [c.id, statuses[i]])))}`);
+    if (statuses.includes('none')) throw new Error(`cells without a result: ${asks.filter((_, i) => statuses[i] === 'none').map((c) => c.id)}`);
+    if (statuses.filter((x) => x === 'ok').length < asks.length - 1) throw new Error(`too few cells ok: ${statuses}`);
+    const table = await waitUntil('a result table in an output frame', () => findFrame('.inferra-result[data-status="ok"] table.inf-table'));
+    const decision = await table.frame.locator('.inferra-result[data-cell-id="flipper-by-sex"] .inf-decision').first().textContent();
+    lap(`decision line: ${decision}`);
+    if (!/rule/.test(decision ?? '')) throw new Error(`decision line without a rule: ${decision}`);
+    const summary = await table.frame.locator('.inferra-result[data-cell-id="flipper-by-sex"] .inf-summary-text').first().textContent();
+    lap(`APA sentence: ${summary}`);
+    if (!/p [<=]/.test(summary ?? '')) throw new Error(`no APA sentence: ${summary}`);
+    lap(`${table.count} result tables rendered in one frame`);
+    ran = true;
+    await shot('02-run-all');
+  });
+
+  await check('renders a Vega-Lite figure as SVG in an output frame', async () => {
+    if (!ran) throw new Error('cells did not run');
+    const hit = await waitUntil('a vega svg', () => findFrame('.inferra-vega svg.marks'), 30000);
+    const marks = await hit.frame.locator('.inferra-vega svg.marks').first().locator('path, rect, line, circle, symbol').count();
+    if (marks < 3) throw new Error(`svg with only ${marks} marks`);
+    // Scroll the notebook (outputs are drawn in a webview layered under the cell list) to the figure.
+    const box = await visibleNotebook().boundingBox();
+    if (box) await page.mouse.move(box.x + box.width - 40, box.y + box.height / 2);
+    for (let i = 0; i < 3; i++) {
+      await page.mouse.wheel(0, 600);
+      await page.waitForTimeout(250);
+    }
+    await page.waitForTimeout(600);
+    lap(`${hit.count} vega figures, first with ${marks} marks`);
+    await shot('03-figure');
+  });
+
+  await check('exports a figure as SVG through its actions menu and VS Code\'s save dialog', async () => {
+    if (!ran) throw new Error('cells did not run');
+    const hit = await waitUntil('a figure actions menu', () => findFrame('.inferra-vega details summary'), 30000);
+    await hit.frame.locator('.inferra-vega details summary').first().click();
+    await hit.frame.locator('.vega-actions a', { hasText: 'Save as SVG' }).first().click();
+    // VS Code turns the data-URL download into its own save dialog (a quick input in the web UI).
+    await qi.waitFor({ timeout: 15000 });
+    let target;
+    try {
+      target = await waitUntil('the proposed file name', async () => {
+        const value = await qi.inputValue();
+        return /\.svg$/.test(value) ? value : undefined;
+      }, 10000, 200);
+    } catch (error) {
+      await page.keyboard.press('Escape');
+      throw error;
+    }
+    lap(`save dialog proposes ${target}`);
+    await page.keyboard.press('Enter');
+    const svg = await waitUntil(`${target} written`, async () => {
+      try { return readFileSync(target, 'utf8'); } catch { return undefined; }
+    }, 15000);
+    if (!/^<svg[\s\S]*<\/svg>\s*$/.test(svg)) throw new Error('the saved file is not an SVG document');
+    lap(`saved ${target} (${svg.length} bytes)`);
+  });
+
+  await check('saves outputs, pinned decisions and provenance into the .inferra file', async () => {
+    if (!ran) throw new Error('cells did not run');
+    // Saved (Ctrl+S) right after Run All, in the check above.
+    const saved = JSON.parse(readFileSync(join(FOLDER, 'penguins.inferra'), 'utf8'));
+    const cell = saved.cells.find((c) => c.id === 'flipper-by-sex');
+    if (cell?.outputs?.[0]?.items?.[0]?.mime !== RESULT) throw new Error('no result output saved');
+    if (!cell.inferra?.decision?.analysis) throw new Error('no pinned decision saved');
+    if (!(cell.inferra?.provenance?.length >= 1)) throw new Error('no provenance saved');
+    if (!cell.execution?.success) throw new Error('no execution summary saved');
+    lap(`saved: ${cell.inferra.decision.analysis}, ${cell.inferra.provenance.length} record(s), hash ${cell.inferra.provenance.at(-1).hash.slice(0, 12)}…`);
+  });
+
+  await check('clicking an ambiguity choice pins it and re-runs the cell', async () => {
+    await openNotebook('ambiguous.inferra');
+    await clickToolbar('Run All');
+    const hit = await waitUntil('ambiguity buttons', () => findFrame('.inferra-result[data-status="ambiguous"] button.inf-choice:not([disabled])'), 120000);
+    const buttons = hit.frame.locator('.inferra-result[data-status="ambiguous"] button.inf-choice');
+    const labels = await buttons.allTextContents();
+    lap(`choices: ${JSON.stringify(labels)}`);
+    const cellId = await hit.frame.locator('.inferra-result[data-status="ambiguous"]').first().getAttribute('data-cell-id');
+    await shot('04-ambiguous');
+    await buttons.first().click();
+    lap(`clicked "${labels[0]}" in cell ${cellId}`);
+    await waitUntil('the chosen analysis in the cell', () => findFrame(`.inferra-result[data-cell-id="${cellId}"][data-status="ok"] table.inf-table`), 120000);
+    const saved = await saveAndRead('ambiguous.inferra');
+    const cell = saved.cells.find((c) => c.id === cellId);
+    const source = cell?.inferra?.provenance?.at(-1)?.plan?.source;
+    if (source !== 'user-choice') throw new Error(`latest record's plan source is ${source}, not user-choice`);
+    await shot('05-choice-ran');
+  });
+
+  await check('cancelling a long cell stops it within seconds and leaves no verdict', async () => {
+    await openNotebook('long.inferra');
+    await clickToolbar('Run All');
+    await waitUntil('the long cell running', async () => (await countIcons('executing')) > 0, 60000, 100);
+    await page.waitForTimeout(1500);
+    if ((await countIcons('executing')) === 0) throw new Error('the long cell finished before it could be cancelled: make it longer');
+    await shot('06-long-running');
+    const stopAt = Date.now();
+    await clickToolbar('Stop Execution');
+    await waitUntil('the cell to stop', async () => (await countIcons('executing')) + (await countIcons('pending')) === 0, 10000, 100);
+    const stoppedMs = Date.now() - stopAt;
+    lap(`stopped ${stoppedMs} ms after Interrupt`);
+    if (stoppedMs > 5000) throw new Error(`took ${stoppedMs} ms to stop`);
+    if ((await countIcons('success')) > 0) throw new Error('a cancelled cell shows success');
+    await shot('07-cancelled');
+    await page.waitForTimeout(1500);
+    if (hostCrashes > 0) throw new Error('the extension host crashed when the cell was stopped (see code-server.log: SIGABRT from the worker\'s native module)');
+    // The next run gets a fresh worker and works.
+    await openNotebook('penguins.inferra');
+  });
+
+  const log = findInferraLog();
+  if (log) {
+    const activation = readFileSync(log, 'utf8').split('\n').find((l) => /activated in/.test(l));
+    lap(`extension log ${log}: ${activation ?? '(no activation line)'}`);
+    console.log(`ACTIVATION ${activation ?? 'unknown'}`);
+  } else {
+    lap('no Inferra output log found');
+  }
+} catch (error) {
+  console.error('E2E ABORTED:', error);
+  results.push({ name: 'suite', ok: false });
+} finally {
+  await shot('99-final');
+  await browser.close();
+}
+const passed = results.filter((r) => r.ok).length;
+const failed = results.length - passed;
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import type { OutputItemLike, RendererApiLike } from '../../../renderers/shared/renderer-api.js';
+import { buildThemeConfig, isDarkTheme } from '../../../renderers/vega/theme.js';
+
+const spec = {
+  $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+  title: 'Flipper length by species',
+  data: { values: [{ species: 'Adelie', n: 152 }, { species: 'Gentoo', n: 124 }, { species: 'Chinstrap', n: 68 }] },
+  mark: 'bar',
+  encoding: { x: { field: 'species', type: 'nominal' }, y: { field: 'n', type: 'quantitative' } },
+};
+
+const GLOBALS = ['window', 'document', 'navigator', 'HTMLElement', 'Element', 'Node', 'SVGElement', 'getComputedStyle', 'ShadowRoot', 'DOMParser', 'MouseEvent'] as const;
+
+describe('renderers/vega', function () {
+  this.timeout(20000);
+  let dom: JSDOM;
+  const saved = new Map<string, PropertyDescriptor | undefined>();
+
+  before(() => {
+    // jsdom has no canvas: vega falls back to estimated text widths; drop jsdom's "not implemented" notice.
+    const virtualConsole = new VirtualConsole();
+    virtualConsole.on('jsdomError', (error) => { if (!/Not implemented/.test(error.message)) console.error(error); });
+    dom = new JSDOM('<!doctype html><html><head></head><body class="vscode-dark"></body></html>', { pretendToBeVisual: true, virtualConsole });
+    // vega-embed reads the global document (style injection, menus), as in the webview.
+    for (const name of GLOBALS) {
+      saved.set(name, Object.getOwnPropertyDescriptor(globalThis, name));
+      const value = name === 'window' ? dom.window : name === 'getComputedStyle' ? dom.window.getComputedStyle.bind(dom.window) : (dom.window as any)[name];
+      Object.defineProperty(globalThis, name, { value, configurable: true, writable: true });
+    }
+  });
+
+  after(() => {
+    for (const [name, descriptor] of saved) {
+      if (descriptor) Object.defineProperty(globalThis, name, descriptor);
+      else delete (globalThis as any)[name];
+    }
+    dom.window.close();
+  });
+
+  function item(id: string, data: unknown): OutputItemLike {
+    return { id, mime: 'application/vnd.vegalite.v6+json', json: () => data, text: () => JSON.stringify(data) };
+  }
+
+  it('renders the output\'s own spec as SVG with export actions, and finalizes views on dispose', async () => {
+    const { activate } = await import('../../../renderers/vega/index.js');
+    const api: RendererApiLike = activate({});
+    const a = dom.window.document.createElement('div');
+    const b = dom.window.document.createElement('div');
+    dom.window.document.body.append(a, b);
+    await api.renderOutputItem(item('a', spec), a);
+    await api.renderOutputItem(item('b', spec), b);
+    const svg = a.querySelector('svg');
+    assert.ok(svg, 'an <svg> was drawn');
+    assert.equal(a.querySelectorAll('.mark-rect path, .mark-rect rect').length > 0 || /mark-rect/.test(a.innerHTML), true);
+    assert.match(a.innerHTML, /Flipper length by species/);
+    const actions = [...a.querySelectorAll('.vega-actions a')].map((x) => x.textContent);
+    assert.deepEqual(actions, ['Save as SVG', 'Save as PNG']);
+    api.disposeOutputItem?.('a');
+    api.disposeOutputItem?.(undefined);
+  });
+
+  it('shows a readable message for a spec that cannot be drawn', async () => {
+    const { activate } = await import('../../../renderers/vega/index.js');
+    const element = dom.window.document.createElement('div');
+    await activate({}).renderOutputItem(item('bad', { mark: 'no-such-mark' }), element);
+    assert.match(element.querySelector('[role=alert]')?.textContent ?? '', /could not be drawn/);
+  });
+
+  it('follows the VS Code theme with a transparent background', () => {
+    const doc = dom.window.document;
+    assert.equal(isDarkTheme(doc), true);
+    const config = buildThemeConfig(doc) as { background: string; axis: { labelColor: string } };
+    assert.equal(config.background, 'transparent');
+    assert.equal(config.axis.labelColor, '#cccccc');
+    doc.body.className = 'vscode-light';
+    doc.body.style.setProperty('--vscode-editor-foreground', '#112233');
+    assert.equal(isDarkTheme(doc), false);
+    assert.equal((buildThemeConfig(doc) as { axis: { labelColor: string } }).axis.labelColor, '#112233');
+  });
+});
