@@ -5,16 +5,34 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBConnection, DuckDBInstance, version as duckdbVersion } from '@duckdb/node-api';
+import { InferraError } from '../errors.js';
 
 let connection: Promise<DuckDBConnection> | undefined;
+let opened: DuckDBConnection | undefined;
+let stopped = false;
 
 /** The shared connection, creating the in-memory instance on the first call. */
 export function getConnection(): Promise<DuckDBConnection> {
-  connection ??= createConnection().catch((error: unknown) => {
-    connection = undefined;
-    throw error;
-  });
+  if (stopped) return Promise.reject(new InferraError('cancelled'));
+  connection ??= createConnection().then(
+    (conn) => (opened = conn),
+    (error: unknown) => {
+      connection = undefined;
+      throw error;
+    },
+  );
   return connection;
+}
+
+/**
+ * Stops this process' DuckDB work for good: interrupts the running query (it fails with DuckDB's
+ * "interrupted" error) and refuses new ones. The worker calls it when its task is cancelled, just
+ * before it is retired: terminating a thread while DuckDB's native code is in flight aborts the
+ * whole process, so the host waits for the interrupted task to end first.
+ */
+export function stopQueries(): void {
+  stopped = true;
+  opened?.interrupt();
 }
 
 async function createConnection(): Promise<DuckDBConnection> {

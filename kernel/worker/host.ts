@@ -2,8 +2,16 @@
  * The host side of the statistics worker: one worker thread, spawned on first use, running one call
  * at a time in FIFO order. A call ends exactly once: with the worker's result, its error (rebuilt
  * from `{ code, params }`), `cancelled` (AbortSignal), `timeout`, or `worker-crashed`. Cancelling or
- * timing out the running call terminates the worker; the next call spawns a fresh one, and calls
- * still queued behind it run as usual.
+ * timing out the running call ends it at once and retires its worker; the next call spawns a fresh
+ * one, and calls still queued behind it run as usual.
+ *
+ * Retiring is careful: terminating a worker thread while DuckDB's native code is working for it
+ * aborts the whole process (the extension host, the CLI). So a retiring worker is asked to stop
+ * (`{ cancel: id }`); one that acknowledges (its thread is free, DuckDB may be busy) interrupts DuckDB
+ * and is terminated after its task's last reply; one that does not acknowledge within
+ * RETIRE_ACK_MS is busy in JavaScript, with no native work in flight, and is terminated then. A
+ * worker still starting (loading DuckDB's native module; it has not said `ready`) is never
+ * terminated: the clock starts when it is ready.
  */
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -12,7 +20,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, type ResourceLimits, type WorkerOptions } from 'node:worker_threads';
 import { InferraError, errorFromData, type ErrorData } from '../errors.js';
 import type { AnalysisOutcome, AnalysisRequest, DatasetSchema } from '../types.js';
-import { replyMessageSchema, resultSchemas, type Task, type TaskMessage } from './protocol.js';
+import { readyMessageSchema, replyMessageSchema, resultSchemas, type CancelMessage, type Task, type TaskMessage } from './protocol.js';
 
 /** Options of one call. */
 export interface CallOptions {
@@ -38,6 +46,12 @@ export interface KernelWorkerOptions {
 
 /** Default time limit of one call. */
 export const DEFAULT_TIMEOUT_MS = 120_000;
+
+/** How long a retiring worker has to acknowledge a cancel before it is terminated outright. */
+export const RETIRE_ACK_MS = 1_000;
+
+/** How long close() waits for retiring workers before it stops waiting for them. */
+const CLOSE_WAIT_MS = 10_000;
 
 interface Call {
   id: number;
@@ -91,6 +105,10 @@ export class KernelWorker {
   private readonly timeoutMs: number;
   private readonly log: (line: string) => void;
   private readonly resourceLimits: ResourceLimits | undefined;
+  /** Workers being retired, until they have exited. */
+  private readonly retiring = new Set<Promise<void>>();
+  /** Workers that have said `ready` (loaded, listening). */
+  private readonly ready = new WeakSet<Worker>();
 
   constructor(options: KernelWorkerOptions = {}) {
     this.workerPath = options.workerPath ?? resolveWorkerPath();
@@ -113,8 +131,12 @@ export class KernelWorker {
   async close(): Promise<void> {
     this.closed = true;
     for (const call of this.queue.splice(0)) this.settle(call, new InferraError('cancelled'));
-    if (this.current) this.settle(this.current, new InferraError('cancelled'));
-    await this.stopWorker('closed');
+    const running = this.current;
+    if (running) this.settle(running, new InferraError('cancelled'));
+    this.stopWorker('closed', running?.id);
+    const waited = Promise.all([...this.retiring]).then(() => true);
+    const gaveUp = new Promise<boolean>((resolve) => setTimeout(resolve, CLOSE_WAIT_MS, false).unref());
+    if (!(await Promise.race([waited, gaveUp]))) this.log('worker: a retiring worker is still busy in DuckDB; not waiting for it');
   }
 
   private enqueue(task: Task, options: CallOptions): Promise<unknown> {
@@ -137,7 +159,7 @@ export class KernelWorker {
     this.settle(call, new InferraError('cancelled'));
     if (wasRunning) {
       this.log(`worker: call ${call.id} cancelled; stopping the worker`);
-      void this.stopWorker('cancelled');
+      this.stopWorker('cancelled', call.id);
     } else {
       const index = this.queue.indexOf(call);
       if (index >= 0) this.queue.splice(index, 1);
@@ -166,7 +188,7 @@ export class KernelWorker {
       if (call.done) return;
       this.log(`worker: call ${call.id} exceeded ${timeoutMs} ms; stopping the worker`);
       this.settle(call, new InferraError('timeout', { timeoutMs }));
-      void this.stopWorker('timeout');
+      this.stopWorker('timeout', call.id);
     }, timeoutMs);
     const message: TaskMessage = { id: call.id, task: call.task };
     try {
@@ -191,6 +213,10 @@ export class KernelWorker {
   }
 
   private onMessage(worker: Worker, message: unknown): void {
+    if (readyMessageSchema.safeParse(message).success) {
+      this.ready.add(worker);
+      return;
+    }
     if (worker !== this.worker) return;
     const call = this.current;
     const parsed = replyMessageSchema.safeParse(message);
@@ -212,6 +238,8 @@ export class KernelWorker {
       this.settle(call, errorFromData(reply.error as ErrorData));
       return;
     }
+    // The worker acknowledges a cancel only for a call the host has already ended.
+    if ('cancelling' in reply) return;
     const result = resultSchemas[call.task.kind].safeParse(reply.result);
     if (!result.success) {
       const issue = result.error.issues[0];
@@ -233,15 +261,57 @@ export class KernelWorker {
     if (this.current) this.settle(this.current, new InferraError('worker-crashed', { detail }));
   }
 
-  /** Terminates the worker on purpose; its late events are ignored. */
-  private async stopWorker(reason: string): Promise<void> {
+  /**
+   * Takes the worker out of service on purpose (its late replies are ignored) and retires it: at once
+   * when it is idle, else after the task `runningId` has let go of DuckDB (see the module comment).
+   */
+  private stopWorker(reason: string, runningId?: number): void {
     const worker = this.worker;
     if (!worker) return;
+    // Its listeners stay (removing them all can stop the delivery of its messages) and ignore it now.
     this.worker = undefined;
-    worker.removeAllListeners();
-    worker.on('error', () => undefined);
     this.log(`worker: stopping (${reason})`);
-    await worker.terminate().catch(() => undefined);
+    const retired = this.retire(worker, runningId).finally(() => this.retiring.delete(retired));
+    this.retiring.add(retired);
+  }
+
+  private retire(worker: Worker, runningId: number | undefined): Promise<void> {
+    return new Promise<void>((resolve) => {
+      let ended = false;
+      let ackTimer: NodeJS.Timeout | undefined;
+      const end = (why: string) => {
+        if (ended) return;
+        ended = true;
+        clearTimeout(ackTimer);
+        this.log(`worker: thread ${worker.threadId} retired (${why})`);
+        worker.terminate().catch(() => undefined).finally(resolve);
+      };
+      worker.on('exit', () => end('exited'));
+      // Nothing it does from now on must keep the process alive.
+      worker.unref();
+      const startClock = () => {
+        if (runningId === undefined) return end('idle');
+        ackTimer = setTimeout(() => end('busy in JavaScript, no answer to cancel'), RETIRE_ACK_MS);
+      };
+      if (this.ready.has(worker)) startClock();
+      if (ended) return;
+      worker.on('message', (message: unknown) => {
+        if (readyMessageSchema.safeParse(message).success) return startClock();
+        const reply = replyMessageSchema.safeParse(message);
+        if (!reply.success || reply.data.id !== runningId) return;
+        if ('cancelling' in reply.data) {
+          clearTimeout(ackTimer);
+          return;
+        }
+        if ('result' in reply.data || 'error' in reply.data) end('its task ended');
+      });
+      if (runningId === undefined) return;
+      try {
+        worker.postMessage({ cancel: runningId } satisfies CancelMessage);
+      } catch {
+        end('could not be asked to stop');
+      }
+    });
   }
 
   /** Ends a call exactly once and starts the next one. */

@@ -2,7 +2,11 @@
  * The wire protocol between the host (kernel/worker/host.ts) and the statistics worker
  * (kernel/worker/worker.ts), after piscina/tinypool: host -> worker `{ id, task }`; worker -> host
  * exactly one `{ id, result }` or `{ id, error: { code, params } }` per task, possibly preceded by
- * `{ id, progress }`. Both sides validate what they receive with these zod schemas.
+ * `{ id, progress }`. The worker says `{ ready: true }` once it has loaded (DuckDB's native module
+ * included) and listens. To stop a running task the host sends `{ cancel: id }`; the worker answers
+ * `{ id, cancelling: true }` at once (its thread is free, so a DuckDB query may be in flight), interrupts
+ * DuckDB, and still ends the task with one final reply, after which the host may terminate it safely.
+ * Both sides validate what they receive with these zod schemas.
  */
 import { z } from 'zod';
 import { isErrorCode } from '../messages.js';
@@ -23,11 +27,17 @@ export interface TaskMessage {
   task: Task;
 }
 
+/** Host -> worker: stop task `cancel` (it is being retired; its result is no longer wanted). */
+export interface CancelMessage {
+  cancel: number;
+}
+
 /** Worker -> host. */
 export type ReplyMessage =
   | { id: number; result: unknown }
   | { id: number; error: { code: string; params: Record<string, unknown> } }
-  | { id: number; progress: string };
+  | { id: number; progress: string }
+  | { id: number; cancelling: true };
 
 const rowFilterSchema = z.object({ column: z.string(), op: z.enum(['=', '!=']), value: z.string() });
 
@@ -75,15 +85,22 @@ const taskSchema = z.discriminatedUnion('kind', [
 /** Validates a host -> worker message. */
 export const taskMessageSchema = z.object({ id: z.number().int().nonnegative(), task: taskSchema });
 
+/** Validates a host -> worker cancel message. */
+export const cancelMessageSchema = z.object({ cancel: z.number().int().nonnegative() });
+
 const errorDataSchema = z.object({
   code: z.string().refine(isErrorCode, { message: 'unknown error code' }),
   params: z.record(z.string(), z.unknown()),
 });
 
+/** Worker -> host, once: loaded and listening. */
+export const readyMessageSchema = z.object({ ready: z.literal(true) });
+
 /** Validates a worker -> host message (the result's shape is checked per task kind below). */
 export const replyMessageSchema = z.union([
   z.object({ id: z.number().int(), error: errorDataSchema }),
   z.object({ id: z.number().int(), progress: z.string() }),
+  z.object({ id: z.number().int(), cancelling: z.literal(true) }),
   z.object({ id: z.number().int(), result: z.unknown() }).refine((m) => 'result' in m, { message: 'missing result' }),
 ]);
 

@@ -16,10 +16,11 @@ import { resolve } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { InferraError, toInferraError } from '../errors.js';
 import { hashFile } from '../data/hash.js';
+import { stopQueries } from '../data/duckdb.js';
 import { inferSchema } from '../data/schema.js';
 import { loadTable, type LoadedTable } from '../data/load.js';
 import { isAnalysisId, type AnalysisOutcome, type AnalysisRequest, type DroppedRows, type RowFilter } from '../types.js';
-import { taskMessageSchema, type ReplyMessage, type Task, type TaskResults } from './protocol.js';
+import { cancelMessageSchema, taskMessageSchema, type ReplyMessage, type Task, type TaskResults } from './protocol.js';
 
 /** Loaded tables kept for reuse (a notebook's cells often ask about the same columns). */
 const TABLE_CACHE_SIZE = 4;
@@ -114,8 +115,23 @@ function finishOutcome(outcome: Omit<AnalysisOutcome, 'dataset'>, loaded: Loaded
   };
 }
 
-/** Handles one message from the host; always posts exactly one final reply when it has an id. */
+/** The task being handled, if any (the host runs one at a time). */
+let runningId: number | undefined;
+
+/**
+ * Handles one message from the host; always posts exactly one final reply for a task. A cancel
+ * message for the running task is acknowledged at once and stops DuckDB; the task then ends with
+ * DuckDB's interruption (or its own result, if it was past DuckDB), and the host retires the worker.
+ */
 export async function handleMessage(message: unknown, post: (reply: ReplyMessage) => void): Promise<void> {
+  const cancel = cancelMessageSchema.safeParse(message);
+  if (cancel.success) {
+    if (cancel.data.cancel === runningId) {
+      post({ id: runningId, cancelling: true });
+      stopQueries();
+    }
+    return;
+  }
   const parsed = taskMessageSchema.safeParse(message);
   if (!parsed.success) {
     const id = typeof (message as { id?: unknown })?.id === 'number' ? (message as { id: number }).id : -1;
@@ -125,10 +141,14 @@ export async function handleMessage(message: unknown, post: (reply: ReplyMessage
   }
   const { id, task } = parsed.data as { id: number; task: Task };
   const progress = (text: string) => post({ id, progress: text });
+  runningId = id;
   try {
     const handler = handlers[task.kind] as (task: Task, progress: (message: string) => void) => Promise<unknown>;
-    post({ id, result: await handler(task, progress) });
+    const result = await handler(task, progress);
+    runningId = undefined;
+    post({ id, result });
   } catch (error) {
+    runningId = undefined;
     post({ id, error: toInferraError(error).toData() });
   }
 }
@@ -145,4 +165,6 @@ if (parentPort) {
       }
     });
   });
+  // Every module (DuckDB's native one included) is loaded: from now on the host may stop this thread.
+  port.postMessage({ ready: true });
 }

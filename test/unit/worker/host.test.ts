@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isInferraError } from '../../../kernel/errors.js';
-import { KernelWorker, resolveWorkerPath, resolveWorkerPathIn } from '../../../kernel/worker/host.js';
+import { KernelWorker, RETIRE_ACK_MS, resolveWorkerPath, resolveWorkerPathIn } from '../../../kernel/worker/host.js';
 
 const testWorker = fileURLToPath(new URL('./fixtures/test-worker.ts', import.meta.url));
 
@@ -74,6 +74,36 @@ describe('worker host: KernelWorker with a test worker', function () {
     await rejectsWithCode(running, 'cancelled');
     const after = (await queued).name;
     assert.notEqual(after, before);
+  });
+
+  it('a cancelled worker busy in native code (it acknowledges) is terminated only after its task ends', async () => {
+    // Terminating a thread while DuckDB works for it aborts the process; the host must wait.
+    const before = await threadOf(worker);
+    const controller = new AbortController();
+    const running = worker.schema('native:400', { signal: controller.signal });
+    setTimeout(() => controller.abort(), 50);
+    const cancelledAt = Date.now();
+    await rejectsWithCode(running, 'cancelled');
+    assert.ok(Date.now() - cancelledAt < 300, 'the call itself ends at once');
+    // The next call does not wait for the retiring worker: it gets a fresh one.
+    assert.notEqual(await threadOf(worker), before);
+    assert.ok(!logs.some((line) => line.includes('retired (its task ended)')), 'not yet terminated');
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    assert.ok(logs.some((line) => line.includes('retired (its task ended)')), logs.join('\n'));
+  });
+
+  it('a cancelled worker busy in JavaScript (no acknowledgement) is terminated after RETIRE_ACK_MS', async () => {
+    logs.length = 0;
+    const controller = new AbortController();
+    const running = worker.schema('spin:8000', { signal: controller.signal });
+    setTimeout(() => controller.abort(), 300);
+    await rejectsWithCode(running, 'cancelled');
+    const started = Date.now();
+    while (!logs.some((line) => line.includes('busy in JavaScript')) && Date.now() - started < RETIRE_ACK_MS + 2000) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    assert.ok(logs.some((line) => line.includes('retired (busy in JavaScript')), logs.join('\n'));
+    assert.match(await threadOf(worker), /^thread-\d+$/);
   });
 
   it('cancelling a queued call removes it without stopping the running one', async () => {
