@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { NotebookSession, SessionOptions } from '../kernel/session.js';
 import type { LlmSettings } from '../kernel/llm/types.js';
 import type { ProvenanceSink } from '../kernel/provenance/sink.js';
-import { loadKernel } from './kernel-loader.js';
+import { loadKernel, loadReport } from './kernel-loader.js';
 import type { Log } from './log.js';
 import { XAI_KEY_SECRET } from './secrets.js';
 
@@ -103,6 +103,8 @@ export class SessionRegistry implements vscode.Disposable {
       allowLlm: Boolean(llmEnabled && apiKey),
       llm: buildLlmSettings(config, apiKey, this.deps.storageDir),
       sinks: sink ? [shareSink(sink)] : [],
+      // Figures go to the Supabase bucket as SVG with each run (vega needs the ESM report bundle).
+      renderSvg: sink ? async (spec) => (await loadReport()).renderSvg(spec) : undefined,
       log: this.deps.log,
       timeoutMs: Math.max(1, timeoutSeconds) * 1000,
     };

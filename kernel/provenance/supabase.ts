@@ -27,7 +27,12 @@ export interface SupabaseConfig {
   /** Key of the session inside `storage`. */
   storageKey?: string;
   fetch?: typeof fetch;
+  /** A request without an answer after this long fails as a network error (default 20 000 ms). */
+  requestTimeoutMs?: number;
 }
+
+/** How long one request to Supabase may go unanswered. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 20_000;
 
 /** One rendered figure of a run. */
 export interface FigureFile {
@@ -123,11 +128,19 @@ export function createProvenanceClient(config: SupabaseConfig): ProvenanceClient
       autoRefreshToken: true,
       detectSessionInUrl: false,
     },
-    global: { fetch: quietAuthFetch(config.fetch ?? fetch) },
+    global: {
+      fetch: quietAuthFetch(timedFetch(config.fetch ?? fetch, config.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS), (detail) => {
+        lastNetworkError = detail;
+      }),
+    },
     // Node 20 has no global WebSocket; supabase-js's realtime client needs one at construction.
     realtime: { transport: WebSocket as unknown as typeof globalThis.WebSocket },
   });
   let hadSession = false;
+  /** What the last failed auth call met (auth-js reports a network failure as just "{}"). */
+  let lastNetworkError: string | undefined;
+  const authError = (error: ErrorLike, url: string, hadSession: boolean) => authErrorOf(error, url, hadSession, lastNetworkError);
+  const signInError = (error: ErrorLike | null, url: string) => signInErrorOf(error, url, lastNetworkError);
 
   async function requireUser(): Promise<SupabaseUser> {
     const { data, error } = await supabase.auth.getSession();
@@ -242,7 +255,7 @@ export function createProvenanceClient(config: SupabaseConfig): ProvenanceClient
  * reports the same retryable error without the noise (a CLI's stderr, the extension host's log).
  * Data and storage calls pass through untouched.
  */
-export function quietAuthFetch(base: typeof fetch): typeof fetch {
+export function quietAuthFetch(base: typeof fetch, onNetworkError?: (detail: string) => void): typeof fetch {
   return async (input, init) => {
     try {
       return await base(input, init);
@@ -250,7 +263,25 @@ export function quietAuthFetch(base: typeof fetch): typeof fetch {
       const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
       if (!url.includes('/auth/v1/') || (error as Error).name === 'AbortError') throw error;
       const detail = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
+      onNetworkError?.(detail);
       return new Response(JSON.stringify({ msg: `network error: ${detail}` }), { status: 503, headers: { 'content-type': 'application/json' } });
+    }
+  };
+}
+
+/**
+ * A fetch whose requests fail after `timeoutMs` without an answer (undici's own limit is five
+ * minutes, which would hold `inferra run` or a sign-in that long against a server that never answers).
+ */
+export function timedFetch(base: typeof fetch, timeoutMs: number): typeof fetch {
+  return async (input, init) => {
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+    try {
+      return await base(input, { ...init, signal });
+    } catch (error) {
+      if (!timeout.aborted || init?.signal?.aborted) throw error;
+      throw new TypeError('fetch failed', { cause: { code: `no answer within ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`}` } });
     }
   };
 }
@@ -345,23 +376,31 @@ function isDuplicateUpload(error: ErrorLike): boolean {
   return String(error.statusCode) === '409' || /already exists|duplicate/i.test(error.message ?? '');
 }
 
-function authError(error: ErrorLike, url: string, hadSession: boolean): InferraError {
+function authErrorOf(error: ErrorLike, url: string, hadSession: boolean, networkDetail: string | undefined): InferraError {
   if (error.name === 'AuthRetryableFetchError' || error.status === 0) {
-    return new InferraError('supabase-network', { url, detail: firstLine(error.message ?? '') });
+    return new InferraError('supabase-network', { url, detail: networkErrorDetail(error, networkDetail) });
   }
   if (/invalid api key|no api key/i.test(error.message ?? '')) return new InferraError('supabase-bad-config', { detail: firstLine(error.message ?? '') });
   return new InferraError(hadSession ? 'supabase-session-expired' : 'supabase-not-signed-in');
 }
 
-function signInError(error: ErrorLike | null, url: string): InferraError {
+function signInErrorOf(error: ErrorLike | null, url: string, networkDetail: string | undefined): InferraError {
   if (!error) return new InferraError('supabase-sign-in-failed', { detail: 'no user in the answer' });
   if (error.name === 'AuthRetryableFetchError' || error.status === 0) {
-    return new InferraError('supabase-network', { url, detail: firstLine(error.message ?? '') });
+    return new InferraError('supabase-network', { url, detail: networkErrorDetail(error, networkDetail) });
   }
   if (/invalid api key|no api key/i.test(error.message ?? '') || error.status === 404) {
     return new InferraError('supabase-bad-config', { detail: firstLine(error.message ?? '') });
   }
   return new InferraError('supabase-sign-in-failed', { detail: firstLine(error.message ?? 'refused') });
+}
+
+/** auth-js's message for a network failure, or what the fetch met when that message says nothing. */
+function networkErrorDetail(error: ErrorLike, networkDetail: string | undefined): string {
+  const message = firstLine(error.message ?? '');
+  const says = message !== '' && message !== '{}' && !/^\{.*\}$/.test(message);
+  if (says && !/network error/.test(message)) return message;
+  return networkDetail ?? (says ? message : 'no answer');
 }
 
 function firstLine(text: string): string {

@@ -11,6 +11,8 @@ import { collectEnvironment } from '../provenance/environment.js';
 import type { ProvenanceRecord } from '../provenance/record.js';
 import type { AnalysisOutcome, AssumptionCheck, Figure, FigureId } from '../types.js';
 import { renderHtmlReport } from './html.js';
+// The extension loads this bundle (dist/report.mjs) for SVG too: figures uploaded with each run.
+export { renderSvg } from './render.js';
 import type { ReportCell, ReportInput } from './types.js';
 
 /** snake_case keys back to camelCase (the inverse of kernel/contract.ts, for stored results). */

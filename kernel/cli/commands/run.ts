@@ -1,6 +1,7 @@
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { readNotebookFile, writeNotebookFile } from '../../notebook/file.js';
 import { exportHtmlReport } from '../../report/export.js';
+import { renderSvg } from '../../report/render.js';
 import { NotebookSession } from '../../session.js';
 import { parseArgs, usageError } from '../args.js';
 import { EXIT, logLine, printText } from '../output.js';
@@ -26,12 +27,15 @@ export async function runRunCommand(argv: string[]): Promise<number> {
       if (!isAbsolute(dataset.path)) dataset.path = relative(dirname(resolve(out)), resolve(sourceDir, dataset.path));
     }
   }
+  const sinks = await sinksFromEnv(logLine);
   const session = new NotebookSession({
     notebookPath: out,
     sourceDir,
     llm: llmSettingsFromEnv(),
     allowLlm: args.booleans.has('allow-llm'),
-    sinks: await sinksFromEnv(logLine),
+    sinks,
+    // Each run's figures go to the Supabase bucket as SVG, beside its record.
+    renderSvg: sinks.length ? renderSvg : undefined,
     timeoutMs: timeoutFromEnv(),
     log: (line) => logLine(`  ${line}`),
   });

@@ -5,9 +5,13 @@
  * stored on disk). Skips, with the reason printed, only when PostgreSQL is unreachable.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { isInferraError } from '../../../kernel/errors.js';
 import { buildRecord } from '../../../kernel/provenance/build.js';
 import { toProvJson } from '../../../kernel/provenance/prov-json.js';
@@ -27,6 +31,7 @@ import {
 import { checkPostgresReachable, findFreePort, startSupabaseTestStack, type SupabaseTestStack } from '../../../scripts/supabase-test-stack.js';
 import { sampleInput, sampleResultJson } from '../../unit/provenance/fixtures.js';
 
+const root = fileURLToPath(new URL('../../../', import.meta.url));
 const SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>';
 
 /** A session storage in memory (the extension passes SecretStorage, which behaves the same). */
@@ -39,6 +44,19 @@ function entryFor(notebookId: string, cellId = 'c1', withFigure = true): RunEntr
   const result = sampleResultJson({ estimate: Math.random() });
   const record = buildRecord(sampleInput(cellId, null, result));
   return { notebookId, record, result, prov: toProvJson(record), figures: withFigure ? [{ name: 'boxplot-1', svg: SVG }] : [] };
+}
+
+/** Runs a program to its end without blocking this process' event loop. */
+function runProcess(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
 }
 
 const isCode = (code: string) => (e: unknown) => isInferraError(e) && e.code === code;
@@ -226,6 +244,24 @@ describe('Supabase provenance client (PostgREST 12 + test gateway)', function ()
     }
   });
 
+  it('gives up on a server that accepts connections but never answers, and says so', async () => {
+    const silent = createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as AddressInfo;
+    try {
+      const client = createProvenanceClient({ url: `http://127.0.0.1:${port}`, anonKey: stack!.anonKey, storage: memoryStorage(), requestTimeoutMs: 300 });
+      clients.push(client);
+      const started = Date.now();
+      const failure = await client.signInWithPassword('alice@example.test', 'alice-password').catch((e: unknown) => e);
+      assert.ok(isInferraError(failure), String(failure));
+      assert.equal(failure.code, 'supabase-network');
+      assert.match(failure.message, /no answer within 300 ms/);
+      assert.ok(Date.now() - started < 5000, `gave up after ${Date.now() - started} ms`);
+    } finally {
+      silent.close();
+    }
+  });
+
   it('purges the signed-in user’s old runs through the retention function, and only theirs', async () => {
     await stack!.createUser('dave@example.test', 'dave-password');
     const dave = newClient();
@@ -265,6 +301,53 @@ describe('Supabase provenance client (PostgREST 12 + test gateway)', function ()
     await again.close();
     assert.equal(stack!.stats.signIns, signInsBefore); // the saved session was enough
     assert.equal(await countRuns([second.record.run_id]), 1);
+  });
+
+  it('inferra run with INFERRA_SUPABASE_* appends each cell run with its figures as SVG in the bucket', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'inferra-cli-run-'));
+    dirs.push(dir);
+    copyFileSync(join(root, 'samples', 'penguins.csv'), join(dir, 'penguins.csv'));
+    const notebook = {
+      cells: [
+        { id: 'flipper-by-sex', kind: 'ask', source: 'Is flipper length different between male and female penguins?' },
+        { id: 'bill-length-depth', kind: 'ask', source: 'Correlate bill length with bill depth' },
+      ],
+      datasets: [{ name: 'penguins', path: 'penguins.csv' }],
+      format: 'inferra-notebook',
+      version: 1,
+    };
+    writeFileSync(join(dir, 'study.inferra'), JSON.stringify(notebook));
+    const env = {
+      ...process.env,
+      INFERRA_SUPABASE_URL: stack!.url,
+      INFERRA_SUPABASE_ANON_KEY: stack!.anonKey,
+      INFERRA_SUPABASE_EMAIL: 'bob@example.test',
+      INFERRA_SUPABASE_PASSWORD: 'bob-password',
+      INFERRA_SUPABASE_SESSION_FILE: join(dir, 'session.json'),
+      INFERRA_PROVENANCE_QUEUE_DIR: join(dir, 'queue'),
+      XAI_API_KEY: '',
+    };
+    // Not spawnSync: the test gateway runs in this process and must keep answering.
+    const run = await runProcess(process.execPath, [join(root, 'bin', 'inferra.js'), 'run', join(dir, 'study.inferra')], env);
+    assert.equal(run.status, 0, run.stderr);
+    assert.doesNotMatch(run.stderr, /waiting in the local queue/);
+    const rows = (
+      await stack!.query<{ cell_id: string; user_id: string; figure_paths: { path: string; sha256: string }[] }>(
+        'select cell_id, user_id, figure_paths from public.analysis_runs where notebook_id like $1 order by cell_id',
+        ['%study.inferra'],
+      )
+    ).rows;
+    assert.deepEqual(rows.map((r) => r.cell_id), ['bill-length-depth', 'flipper-by-sex']);
+    for (const row of rows) {
+      assert.equal(row.user_id, bobId);
+      assert.ok(row.figure_paths.length >= 1, `${row.cell_id}: no figure uploaded`);
+      for (const figure of row.figure_paths) {
+        assert.ok(figure.path.startsWith(`${bobId}/`), figure.path);
+        const svg = readFileSync(join(stack!.storageDir, 'figures', figure.path), 'utf8');
+        assert.match(svg, /^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+        assert.equal(createHash('sha256').update(svg).digest('hex'), figure.sha256);
+      }
+    }
   });
 
   it('loses and duplicates nothing when PostgREST dies mid-run and the app restarts', async () => {
