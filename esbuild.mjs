@@ -5,13 +5,21 @@
 //   dist/renderers/result.js, dist/renderers/vega.js  notebook renderers (browser ESM)
 // Native modules (DuckDB's binding, resvg) stay external and load from node_modules.
 import * as esbuild from 'esbuild';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 const nativeExternals = ['@duckdb/node-bindings*', '@resvg/resvg-js', 'vscode'];
 // Bundled CommonJS dependencies call require() for Node built-ins; ESM output needs one.
 const requireShim = "import { createRequire as __inferraCreateRequire } from 'node:module'; const require = __inferraCreateRequire(import.meta.url);";
+
+/** Versions of the engines bundled in, for provenance (a bundle has no package.json to read them from). */
+const versionOf = (manifest) => JSON.parse(readFileSync(manifest, 'utf8')).version;
+const buildVersions = {
+  inferra: versionOf('package.json'),
+  stdlib_stats: versionOf('node_modules/@stdlib/stats/package.json'),
+  duckdb: versionOf('node_modules/@duckdb/node-api/package.json'),
+};
 
 const node = {
   bundle: true,
@@ -22,7 +30,7 @@ const node = {
   external: nativeExternals,
   legalComments: 'none',
   minify: production,
-  define: { 'process.env.INFERRA_BUNDLED': '"1"' },
+  define: { 'process.env.INFERRA_BUNDLED': '"1"', 'process.env.INFERRA_BUILD_VERSIONS': JSON.stringify(JSON.stringify(buildVersions)) },
 };
 
 const builds = [

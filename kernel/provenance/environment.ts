@@ -4,8 +4,10 @@
  * in `node_modules/` or the VSIX's `dist/node_modules/`), so collecting them never loads DuckDB's
  * native library in the host process. `duckdb` is the version of `@duckdb/node-api` (or of its
  * native `@duckdb/node-bindings`, which has the same number; `1.5.6-r.1` carries DuckDB 1.5.6).
- * In a bundle whose dependency manifests are gone, the range declared in Inferra's package.json is
- * reported (e.g. `^0.4.1`); failing that, `unknown`. Callers that know better (the worker can ask
+ * A bundle (dist/*.mjs, dist/kernel-api.js in the VSIX) carries the versions it was built with
+ * (esbuild.mjs defines `INFERRA_BUILD_VERSIONS`), since the bundled packages' manifests are not
+ * shipped. Failing both, the range declared in Inferra's package.json is reported (e.g. `^0.4.1`),
+ * then `unknown`. Callers that know better (the worker can ask
  * DuckDB `select version()`) pass overrides.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -18,16 +20,28 @@ let cached: EnvironmentRecord | undefined;
 /** The versions of the engines a run used (files read once, then cached); `overrides` win. */
 export function collectEnvironment(overrides: Partial<EnvironmentRecord> = {}): EnvironmentRecord {
   if (!cached) {
-    const root = findPackageRoot(moduleDir());
+    const built = buildVersions();
+    const root = built ? undefined : findPackageRoot(moduleDir());
     cached = {
-      inferra: root ? readVersion(join(root, 'package.json')) : 'unknown',
-      stdlib_stats: root ? readDependencyVersion(root, ['@stdlib/stats']) : 'unknown',
-      duckdb: root ? readDependencyVersion(root, ['@duckdb/node-api', '@duckdb/node-bindings']) : 'unknown',
+      inferra: built?.inferra ?? (root ? readVersion(join(root, 'package.json')) : 'unknown'),
+      stdlib_stats: built?.stdlib_stats ?? (root ? readDependencyVersion(root, ['@stdlib/stats']) : 'unknown'),
+      duckdb: built?.duckdb ?? (root ? readDependencyVersion(root, ['@duckdb/node-api', '@duckdb/node-bindings']) : 'unknown'),
       node: process.versions.node,
       platform: `${process.platform}-${process.arch}`,
     };
   }
   return { ...cached, ...overrides };
+}
+
+/** The versions a bundle was built with, if this code runs from one. */
+function buildVersions(): { inferra?: string; stdlib_stats?: string; duckdb?: string } | undefined {
+  const defined = process.env.INFERRA_BUILD_VERSIONS;
+  if (!defined) return undefined;
+  try {
+    return JSON.parse(defined) as { inferra?: string; stdlib_stats?: string; duckdb?: string };
+  } catch {
+    return undefined;
+  }
 }
 
 /** This module's folder, in ESM (tsx, dist/*.mjs) and in the CommonJS extension bundle alike. */

@@ -144,6 +144,12 @@ describe('inferra CLI (CONTRACT.md)', function () {
       assert.equal(cell.inferra.provenance.length, 1, cell.id);
       assert.equal(cell.execution.success, true, cell.id);
     }
+    // The bundle records the exact engine versions (not package.json ranges).
+    const environment = written.cells.find((c: any) => c.kind === 'ask').inferra.provenance[0].environment;
+    const versionOf = (manifest: string) => JSON.parse(readFileSync(join(root, manifest), 'utf8')).version;
+    assert.equal(environment.inferra, versionOf('package.json'));
+    assert.equal(environment.stdlib_stats, versionOf('node_modules/@stdlib/stats/package.json'));
+    assert.equal(environment.duckdb, versionOf('node_modules/@duckdb/node-api/package.json'));
     const html = readFileSync(join(dir, 'report.html'), 'utf8');
     assert.match(html, /<svg/);
     assert.doesNotMatch(html, /<script/);
