@@ -11,8 +11,8 @@ export function readReference<T>(file: string): T {
   return JSON.parse(readFileSync(new URL(`../reference/r/${file}`, import.meta.url), 'utf8')) as T;
 }
 
-/** Split one CSV line, honouring double quotes. */
-function splitCsvLine(line: string): string[] {
+/** Split one CSV line, honouring double quotes (doubled quotes inside). */
+export function splitCsvLine(line: string): string[] {
   const out: string[] = [];
   let field = '';
   let quoted = false;
@@ -36,7 +36,12 @@ function splitCsvLine(line: string): string[] {
 
 /** Read a CSV file (path relative to the repository root) into a Table. */
 export function readTable(path: string): Table {
-  const text = readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
+  return readTableFile(new URL(`../../${path}`, import.meta.url));
+}
+
+/** Read a CSV file into a Table: numeric columns where every present value parses, else categorical. */
+export function readTableFile(path: string | URL): Table {
+  const text = readFileSync(path, 'utf8');
   const lines = text.trim().split(/\r?\n/);
   const header = splitCsvLine(lines[0]);
   const cells = lines.slice(1).map(splitCsvLine);

@@ -7,29 +7,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { ColumnKind, ColumnSchema, DatasetSchema, LevelCount } from '../../../kernel/types.js';
 import { compareNatural } from '../../../kernel/util/natural-sort.js';
-
-/** Splits one CSV line (double quotes, doubled quotes inside). */
-function parseCsvLine(line: string): string[] {
-  const out: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      out.push(field);
-      field = '';
-    } else field += ch;
-  }
-  out.push(field);
-  return out;
-}
+import { splitCsvLine as parseCsvLine } from '../../support/fixtures.js';
 
 const ID_NAME = /^(?:.*[_\s.-])?(?:id|ids)$|^(?:subject|subj|participant|patient|person|case|record|row|rownames|obs|animal|individual|pid|sid)s?$/i;
 
