@@ -2,7 +2,7 @@
 // samples/out/ (the checked-in sample stays untouched), writes the HTML report, then verifies
 // the result by re-running every cell against its recorded provenance.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -13,7 +13,7 @@ const step = (title, command, args) => {
   return result.status ?? 1;
 };
 
-if (!existsSync(`${root}/node_modules/.package-lock.json`)) step('install dependencies (npm ci)', 'npm', ['ci', '--no-audit', '--no-fund']);
+step('install dependencies if missing', 'node', ['scripts/ensure-deps.mjs']);
 step('build', 'node', ['esbuild.mjs']);
 mkdirSync(`${root}/samples/out`, { recursive: true });
 const status = step('run the notebook', 'node', [

@@ -40,6 +40,7 @@ export function activate(_context: RendererContextLike): RendererApiLike {
           result.finalize();
           return;
         }
+        prepareExportLinks(container, result);
         views.set(item.id, result);
       } catch (error) {
         const box = doc.createElement('div');
@@ -57,6 +58,27 @@ export function activate(_context: RendererContextLike): RendererApiLike {
       for (const key of [...views.keys()]) dispose(key);
     },
   };
+}
+
+/**
+ * vega-embed fills an export link's address on `mousedown`, asynchronously: a keyboard user (Enter on
+ * the focused link) or a quick click could follow the empty `#`. The addresses are filled as soon as
+ * the actions menu opens, so every way of activating a link downloads the figure.
+ */
+function prepareExportLinks(container: HTMLElement, result: Result): void {
+  const menu = container.querySelector('details');
+  if (!menu) return;
+  menu.addEventListener('toggle', () => {
+    if (!menu.open) return;
+    for (const link of container.querySelectorAll<HTMLAnchorElement>('.vega-actions a[download]')) {
+      const type = link.download.split('.').pop();
+      if (type !== 'svg' && type !== 'png') continue;
+      result.view.toImageURL(type).then(
+        (url) => (link.href = url),
+        () => undefined, // the link keeps vega-embed's own mousedown handler
+      );
+    }
+  });
 }
 
 /** A download name from the spec's title, e.g. "flipper_length_mm-by-species". */

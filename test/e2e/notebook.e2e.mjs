@@ -208,7 +208,11 @@ try {
     if (!ran) throw new Error('cells did not run');
     const hit = await waitUntil('a figure actions menu', () => findFrame('.inferra-vega details summary'), 30000);
     await hit.frame.locator('.inferra-vega details summary').first().click();
-    await hit.frame.locator('.vega-actions a', { hasText: 'Save as SVG' }).first().click();
+    const link = hit.frame.locator('.vega-actions a', { hasText: 'Save as SVG' }).first();
+    // Opening the menu fills the link's address (renderers/vega); Enter on the focused link saves.
+    await waitUntil('the SVG link address', async () => ((await link.getAttribute('href')) ?? '#') !== '#', 10000, 100);
+    await link.focus();
+    await page.keyboard.press('Enter');
     // VS Code turns the data-URL download into its own save dialog (a quick input in the web UI).
     await qi.waitFor({ timeout: 15000 });
     let target;

@@ -57,6 +57,17 @@ describe('renderers/vega', function () {
     assert.match(a.innerHTML, /Flipper length by species/);
     const actions = [...a.querySelectorAll('.vega-actions a')].map((x) => x.textContent);
     assert.deepEqual(actions, ['Save as SVG', 'Save as PNG']);
+    // Opening the menu fills the SVG link's address, so Enter on the focused link downloads it too.
+    const svgLink = a.querySelector<HTMLAnchorElement>('.vega-actions a[download$=".svg"]')!;
+    assert.equal(svgLink.getAttribute('href'), '#');
+    // jsdom has no object URLs; the webview's Chromium does.
+    (dom.window.URL as any).createObjectURL ??= (blob: Blob) => `blob:jsdom/${blob.type}`;
+    const menu = a.querySelector('details')!;
+    menu.open = true;
+    menu.dispatchEvent(new dom.window.Event('toggle'));
+    const started = Date.now();
+    while (svgLink.getAttribute('href') === '#' && Date.now() - started < 5000) await new Promise((r) => setTimeout(r, 20));
+    assert.match(svgLink.getAttribute('href') ?? '', /^(data:image\/svg\+xml|blob:)/);
     api.disposeOutputItem?.('a');
     api.disposeOutputItem?.(undefined);
   });
