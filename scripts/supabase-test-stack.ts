@@ -18,7 +18,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac, randomBytes, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -574,10 +574,17 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
 }
 
 async function main(): Promise<void> {
-  const command = process.argv[2];
-  if (command !== 'start') {
-    process.stderr.write('usage: npx tsx scripts/supabase-test-stack.ts start\n');
-    process.exit(2);
+  const [command, ...rest] = process.argv.slice(2);
+  const users: { email: string; password: string }[] = [];
+  let jsonFile: string | undefined;
+  if (command !== 'start') usage();
+  for (let i = 0; i < rest.length; i += 2) {
+    const [flag, value] = [rest[i], rest[i + 1]];
+    if (flag === '--user' && /^[^:]+:.+$/.test(value ?? '')) {
+      const at = value!.indexOf(':');
+      users.push({ email: value!.slice(0, at), password: value!.slice(at + 1) });
+    } else if (flag === '--json-file' && value) jsonFile = value;
+    else usage();
   }
   const reachable = await checkPostgresReachable();
   if (!reachable.ok) {
@@ -585,15 +592,26 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const stack = await startSupabaseTestStack();
-  process.stdout.write(
-    `${JSON.stringify({ url: stack.url, anonKey: stack.anonKey, database: stack.database.name, postgrest: stack.postgrest.url, storageDir: stack.storageDir }, null, 2)}\n`,
-  );
+  const ids: Record<string, string> = {};
+  for (const user of users) ids[user.email] = await stack.createUser(user.email, user.password);
+  const info = `${JSON.stringify({ url: stack.url, anonKey: stack.anonKey, database: stack.database.name, postgrest: stack.postgrest.url, storageDir: stack.storageDir, users: ids }, null, 2)}\n`;
+  process.stdout.write(info);
+  // Written last and whole: a reader that sees the file can use the stack.
+  if (jsonFile) {
+    writeFileSync(`${jsonFile}.tmp`, info);
+    renameSync(`${jsonFile}.tmp`, jsonFile);
+  }
   process.stderr.write('Supabase test stack running; Ctrl-C (SIGINT) or SIGTERM stops it and drops the database.\n');
   const shutdown = () => {
     void stack.stop().then(() => process.exit(0));
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
+}
+
+function usage(): never {
+  process.stderr.write('usage: npx tsx scripts/supabase-test-stack.ts start [--user EMAIL:PASSWORD]... [--json-file PATH]\n');
+  process.exit(2);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -116,6 +116,13 @@ async function waitUntilIdle(timeout) {
   }, timeout, 250);
 }
 
+/** Scrolls the visible notebook by `dy` pixels (outputs are drawn in a webview under the cell list). */
+async function scrollNotebook(dy) {
+  const box = await visibleNotebook().boundingBox();
+  if (box) await page.mouse.move(box.x + box.width - 40, box.y + box.height / 2);
+  await page.mouse.wheel(0, dy);
+}
+
 const countIcons = (state) => visibleNotebook().locator(`.codicon-notebook-state-${state}`).count();
 
 /** Saves the active editor and reads the notebook file back from disk. */
@@ -161,6 +168,29 @@ try {
     await shot('01-opened');
   });
 
+  // Supabase (the local test stack that run.sh started; the workspace settings point at it).
+  const stack = process.env.E2E_SUPABASE_JSON ? JSON.parse(readFileSync(process.env.E2E_SUPABASE_JSON, 'utf8')) : undefined;
+  const SUPABASE_USER = 'e2e@example.test';
+  let signedIn = false;
+  if (stack) {
+    await check('signs in to Supabase through the command palette (e-mail, password)', async () => {
+      await page.keyboard.press('F1');
+      await qi.waitFor({ timeout: 10000 });
+      await qi.fill('>Inferra: Sign In to Supabase');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Sign In to Supabase' }).first().waitFor({ timeout: 10000 });
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-widget', { hasText: 'Sign in to Supabase (1/2)' }).waitFor({ timeout: 15000 });
+      await qi.fill(SUPABASE_USER);
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-widget', { hasText: 'Sign in to Supabase (2/2)' }).waitFor({ timeout: 10000 });
+      await qi.fill('e2e-password-1');
+      await page.keyboard.press('Enter');
+      await page.locator('.notifications-toasts', { hasText: `signed in to Supabase as ${SUPABASE_USER}` }).first().waitFor({ timeout: 30000 });
+      lap(`signed in as ${SUPABASE_USER}`);
+      signedIn = true;
+    });
+  }
+
   let ran = false;
   await check('runs all cells and renders result tables', async () => {
     if (!opened) throw new Error('notebook not open');
@@ -176,10 +206,16 @@ try {
     if (statuses.includes('none')) throw new Error(`cells without a result: ${asks.filter((_, i) => statuses[i] === 'none').map((c) => c.id)}`);
     if (statuses.filter((x) => x === 'ok').length < asks.length - 1) throw new Error(`too few cells ok: ${statuses}`);
     const table = await waitUntil('a result table in an output frame', () => findFrame('.inferra-result[data-status="ok"] table.inf-table'));
-    const decision = await table.frame.locator('.inferra-result[data-cell-id="flipper-by-sex"] .inf-decision').first().textContent();
+    // VS Code renders outputs near the viewport only: scroll down until the cell's output is drawn.
+    const flipper = await waitUntil('the flipper-by-sex result', async () => {
+      const hit = await findFrame('.inferra-result[data-cell-id="flipper-by-sex"] .inf-decision');
+      if (!hit) await scrollNotebook(400);
+      return hit;
+    }, 30000, 300);
+    const decision = await flipper.frame.locator('.inferra-result[data-cell-id="flipper-by-sex"] .inf-decision').first().textContent();
     lap(`decision line: ${decision}`);
     if (!/rule/.test(decision ?? '')) throw new Error(`decision line without a rule: ${decision}`);
-    const summary = await table.frame.locator('.inferra-result[data-cell-id="flipper-by-sex"] .inf-summary-text').first().textContent();
+    const summary = await flipper.frame.locator('.inferra-result[data-cell-id="flipper-by-sex"] .inf-summary-text').first().textContent();
     lap(`APA sentence: ${summary}`);
     if (!/p [<=]/.test(summary ?? '')) throw new Error(`no APA sentence: ${summary}`);
     lap(`${table.count} result tables rendered in one frame`);
@@ -245,6 +281,35 @@ try {
     if (!cell.execution?.success) throw new Error('no execution summary saved');
     lap(`saved: ${cell.inferra.decision.analysis}, ${cell.inferra.provenance.length} record(s), hash ${cell.inferra.provenance.at(-1).hash.slice(0, 12)}…`);
   });
+
+  if (stack) {
+    await check('appends every run to Supabase under the signed-in user, with its figures in the bucket', async () => {
+      if (!ran || !signedIn) throw new Error('cells did not run or sign-in failed');
+      const { Client } = createRequire(import.meta.url)('pg'); // the project's own dev dependency
+      const db = new Client({ host: '127.0.0.1', port: 5432, user: 'postgres', database: stack.database });
+      await db.connect();
+      try {
+        const saved = JSON.parse(readFileSync(join(FOLDER, 'penguins.inferra'), 'utf8'));
+        const runIds = saved.cells.filter((c) => c.kind === 'ask').map((c) => c.inferra?.provenance?.at(-1)?.run_id).filter(Boolean);
+        // Runs are sent after each cell completes, without blocking the notebook: wait for them.
+        const rows = await waitUntil('the runs in analysis_runs', async () => {
+          const { rows } = await db.query('select cell_id, user_id, figure_paths from public.analysis_runs where client_run_id = any($1::uuid[])', [runIds]);
+          return rows.length === runIds.length ? rows : undefined;
+        }, 60000, 500);
+        const userId = stack.users[SUPABASE_USER];
+        if (rows.some((r) => r.user_id !== userId)) throw new Error('a run is stored under another user');
+        const figures = rows.flatMap((r) => r.figure_paths);
+        for (const figure of figures) {
+          if (!figure.path.startsWith(`${userId}/`)) throw new Error(`figure outside the user's folder: ${figure.path}`);
+          if (!/^<svg/.test(readFileSync(join(stack.storageDir, 'figures', figure.path), 'utf8'))) throw new Error(`not an SVG: ${figure.path}`);
+        }
+        if (figures.length < rows.length) throw new Error(`${figures.length} figures for ${rows.length} runs`);
+        lap(`Supabase: ${rows.length} runs of ${SUPABASE_USER}, ${figures.length} SVG figures in the bucket`);
+      } finally {
+        await db.end();
+      }
+    });
+  }
 
   await check('clicking an ambiguity choice pins it and re-runs the cell', async () => {
     await openNotebook('ambiguous.inferra');
