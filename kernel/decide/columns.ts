@@ -100,6 +100,7 @@ export interface CompiledLexicon {
 export function compileLexicon(lexicon: readonly LexiconEntry[]): CompiledLexicon {
   const byPhrase = new Map<string, string[][]>();
   for (const e of lexicon) {
+    if (e.tieBreak) continue;
     const key = e.word.split(' ').map(stemWord).join(' ');
     byPhrase.set(key, [...(byPhrase.get(key) ?? []), ...e.means.map((m) => m.split(' '))]);
   }

@@ -7,7 +7,7 @@ import type { DatasetSchema } from '../types.js';
 import { suggestName } from '../util/suggest.js';
 import { compileCues, cueVocabulary, findCues, type CompiledCue, type CueHit } from './cues.js';
 import { compileLexicon, describeColumns, findMentions, type ColumnInfo, type CompiledLexicon, type Mention } from './columns.js';
-import { isContentToken, STOPWORDS, tokenize, type Token } from './text.js';
+import { isContentToken, stemWord, STOPWORDS, tokenize, type Token } from './text.js';
 import type { RuleSet } from './types.js';
 
 /** A role hint from word order. */
@@ -36,6 +36,8 @@ export interface CompiledRules {
   intents: Set<string>;
   lexicon: CompiledLexicon;
   vocabulary: { words: Set<string>; stems: string[] };
+  /** Lexicon words that only break ties between columns ("longer" -> length). */
+  tieBreaks: { stem: string; means: string[] }[];
 }
 
 /** Everything the engine read from one request. */
@@ -57,6 +59,8 @@ export interface RequestContext {
   trend: boolean;
   /** The request reads like a model formula: "y ~ x", "y from x and z". */
   formula: boolean;
+  /** Words that pick one of several columns a word fits equally ("longer" -> a name with "length"). */
+  tieBreaks: { text: string; means: string[] }[];
   /** Content words that match no column, level or cue ("wingspan"), with a suggestion when close. */
   unknownWords: { word: string; suggestion?: string; rolePosition: boolean }[];
 }
@@ -74,6 +78,7 @@ export function compileRules(set: RuleSet): CompiledRules {
     intents: new Set(cues.filter((c) => c.intent).map((c) => c.id)),
     lexicon: compileLexicon(set.lexicon),
     vocabulary: cueVocabulary(cues),
+    tieBreaks: set.lexicon.filter((e) => e.tieBreak).map((e) => ({ stem: stemWord(e.word), means: e.means })),
   };
   compiledCache.set(set, compiled);
   return compiled;
@@ -123,8 +128,20 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
     fromTo: readFromTo(tokens, mentions),
     trend: cueHits.some((h) => h.cue === 'greater') && cueHits.some((h) => h.cue === 'less'),
     formula,
+    tieBreaks: readTieBreaks(tokens, compiled),
     unknownWords,
   };
+}
+
+/** Tie-break words of the lexicon said in the request. */
+function readTieBreaks(tokens: readonly Token[], compiled: CompiledRules): RequestContext['tieBreaks'] {
+  const out: RequestContext['tieBreaks'] = [];
+  if (compiled.tieBreaks.length === 0) return out;
+  for (const t of tokens) {
+    if (t.kind !== 'word') continue;
+    for (const w of compiled.tieBreaks) if (w.stem === t.stem) out.push({ text: t.raw, means: w.means });
+  }
+  return out;
 }
 
 /** Mentions grouped by column, in order of first mention. */
@@ -145,8 +162,103 @@ export function groupMentions(mentions: readonly Mention[], columns: readonly Co
   return [...byColumn.values()].sort((a, b) => a.position - b.position);
 }
 
-/** Word-order hints: group markers, outcome after a predict/effect verb or before "~" / "from". */
+/** Word-order hints, then the roles the request states in so many words ("outcome qsec", "A and B as predictors"). */
 function addHints(mentioned: MentionedColumn[], tokens: readonly Token[], cueHits: readonly CueHit[]): boolean {
+  const formula = addWordOrderHints(mentioned, tokens, cueHits);
+  addRoleWordHints(mentioned, tokens);
+  return formula;
+}
+
+/** Words that name a role, not a column: "the response", "outcome X", "predictors A, B and C". */
+const OUTCOME_WORDS = /^(outcome|outcomes|response|responses|dv|target|regressand)$/;
+const PREDICTOR_WORDS = /^(predictor|predictors|covariate|covariates|regressor|regressors|explanatory|iv|ivs)$/;
+/** Generic words for roles and columns: never reported as a column the dataset lacks. */
+const ROLE_WORDS = new Set([
+  'outcome', 'outcomes', 'response', 'responses', 'dv', 'iv', 'ivs', 'target', 'regressand', 'predictor', 'predictors', 'covariate',
+  'covariates', 'regressor', 'regressors', 'explanatory', 'dependent', 'independent', 'factor', 'factors', 'group', 'groups',
+  'grouping', 'measure', 'measures', 'measurement', 'measurements', 'metric', 'metrics', 'feature', 'features', 'attribute',
+  'category', 'categories', 'variable', 'variables', 'var', 'vars', 'field', 'fields', 'zero', 'nil',
+]);
+/** Filler between a role word and the column it names ("the outcome variable is qsec"). */
+const ROLE_FILLER = /^(the|a|an|our|my|variable|variables|var|is|are|be|being|=|will|should|as|of|interest)$/;
+
+/** A role word (or "dependent/independent variable") at token i: which role it names, and its last token. */
+function roleWordAt(tokens: readonly Token[], i: number): { role: 'outcome' | 'predictor'; end: number } | undefined {
+  const t = tokens[i];
+  if (t.kind !== 'word') return undefined;
+  const next = tokens[i + 1]?.text ?? '';
+  if (OUTCOME_WORDS.test(t.text)) return { role: 'outcome', end: i + 1 };
+  if (PREDICTOR_WORDS.test(t.text)) return { role: 'predictor', end: i + 1 };
+  if (/^(dependent|independent)$/.test(t.text) && /^(variable|variables|var|vars)$/.test(next)) {
+    return { role: t.text === 'dependent' ? 'outcome' : 'predictor', end: i + 2 };
+  }
+  return undefined;
+}
+
+/**
+ * Roles stated with role words override word-order guesses: "outcome X" / "X as the response" bind X
+ * as the outcome; "predictors A, B and C" / "A, B and C as predictors" bind predictors.
+ */
+function addRoleWordHints(mentioned: MentionedColumn[], tokens: readonly Token[]): void {
+  const real = mentioned.filter((m) => !m.synthetic);
+  if (real.length === 0) return;
+  const spanEnd = (m: MentionedColumn) => m.position + (m.texts[0]?.split(' ').length ?? 1);
+  const markers: { role: 'outcome' | 'predictor'; start: number; end: number }[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const r = roleWordAt(tokens, i);
+    if (!r || real.some((m) => m.position <= i && i < spanEnd(m) && m.byName)) continue;
+    markers.push({ role: r.role, start: i, end: r.end });
+    i = r.end - 1;
+  }
+  if (markers.length === 0) return;
+  const bound = new Map<MentionedColumn, 'outcome' | 'predictor'>();
+  const isMarker = (i: number) => markers.some((k) => k.start <= i && i < k.end);
+  const columnAt = (i: number) => real.find((m) => m.position === i);
+  for (const k of markers) {
+    // "X as the response", "A, B and C as predictors": the columns just before "as".
+    let j = k.start - 1;
+    while (j >= 0 && /^(the|a|an|our|my)$/.test(tokens[j].text)) j--;
+    const before: MentionedColumn[] = [];
+    if (j >= 0 && tokens[j].text === 'as') {
+      let e = j;
+      for (let n = 0; n < 6; n++) {
+        const m = [...real].reverse().find((x) => spanEnd(x) <= e && spanEnd(x) >= e - 1 && !bound.has(x));
+        if (!m || (spanEnd(m) === e - 1 && !/^(and|or|plus|,)$/.test(tokens[e - 1].text))) break;
+        before.unshift(m);
+        if (k.role === 'outcome') break;
+        e = m.position;
+        if (e > 0 && /^(and|or|plus)$/.test(tokens[e - 1].text)) e--;
+      }
+    }
+    if (before.length > 0) {
+      for (const m of before) bound.set(m, k.role);
+      continue;
+    }
+    // "outcome qsec", "the response variable is mpg", "predictors hp, wt and am".
+    let i = k.end;
+    while (i < tokens.length && ROLE_FILLER.test(tokens[i].text) && !isMarker(i)) i++;
+    for (let n = 0; n < 8 && i < tokens.length; n++) {
+      const m = columnAt(i);
+      if (!m || bound.has(m)) break;
+      bound.set(m, k.role);
+      if (k.role === 'outcome') break;
+      i = spanEnd(m);
+      while (i < tokens.length && /^(and|or|plus|the)$/.test(tokens[i].text)) i++;
+    }
+  }
+  for (const [m, role] of bound) {
+    m.hints.delete('outcome');
+    m.hints.delete('predictor');
+    m.hints.delete('group');
+    m.hints.add(role);
+  }
+  // One column stated as the outcome: the other named columns are not.
+  const outcomes = [...bound.values()].filter((r) => r === 'outcome').length;
+  if (outcomes === 1) for (const m of real) if (!bound.has(m)) m.hints.delete('outcome');
+}
+
+/** Word-order hints: group markers, outcome after a predict/effect verb or before "~" / "from". */
+function addWordOrderHints(mentioned: MentionedColumn[], tokens: readonly Token[], cueHits: readonly CueHit[]): boolean {
   for (const m of mentioned) {
     if (!m.byName && m.levelsNamed.length > 0) m.hints.add('group');
     // Look back over up to two filler words for a group marker: "by species", "across the islands".
@@ -260,19 +372,26 @@ function readConfLevel(tokens: readonly Token[]): { value: number; index: number
   return undefined;
 }
 
+/** Number words that can be a test value ("different from zero"). */
+const NUMBER_WORDS = new Map([
+  ['zero', 0],
+  ['nil', 0],
+]);
+
 /** The test value of a one-sample question: a number after "than", "from", "equal to", "mu =". */
 function readMu(tokens: readonly Token[], mentions: readonly Mention[], conf?: { index: number }): RequestContext['mu'] {
   const used = new Set<number>();
   for (const m of mentions) for (let i = m.start; i < m.end; i++) used.add(i);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (t.kind !== 'number' || t.percent || used.has(i) || i === conf?.index || t.value === undefined) continue;
+    const value = t.kind === 'number' ? t.value : NUMBER_WORDS.get(t.text);
+    if (value === undefined || t.percent || used.has(i) || i === conf?.index) continue;
     for (let back = 1; back <= 3; back++) {
       const b = tokens[i - back];
       if (!b) break;
       if (MU_MARKERS.has(b.text) || /^exceed/.test(b.text)) {
         const negative = tokens[i - 1]?.raw === '-' ? -1 : 1;
-        return { value: negative * t.value, text: tokens.slice(i - back, i + 1).map((x) => x.raw).join(' ') };
+        return { value: negative * value, text: tokens.slice(i - back, i + 1).map((x) => x.raw).join(' ') };
       }
     }
   }
@@ -302,7 +421,7 @@ function readUnknownWords(
   const names = columns.map((c) => c.name);
   const out: RequestContext['unknownWords'] = [];
   for (const t of tokens) {
-    if (covered.has(t.index) || !isContentToken(t) || t.text.length < 3 || isVocabulary(t) || STOPWORDS.has(t.stem)) continue;
+    if (covered.has(t.index) || !isContentToken(t) || t.text.length < 3 || isVocabulary(t) || STOPWORDS.has(t.stem) || ROLE_WORDS.has(t.text)) continue;
     const prev = tokens[t.index - 1];
     const next = tokens[t.index + 1];
     const rolePosition =

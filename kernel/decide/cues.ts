@@ -63,9 +63,18 @@ export function findCues(tokens: readonly Token[], cues: readonly CompiledCue[])
       }
     }
   }
+  // A phrase of an intent cue inside a longer phrase of another cue is part of that phrase, not a
+  // request of its own: "distribution" in "distribution free", "normal" in "not normal", "rank" in
+  // "signed rank", "variance" in "analysis of variance". Modifiers (direction words) are kept.
+  const intents = new Set(cues.filter((c) => c.intent).map((c) => c.id));
+  const kept = hits.filter(
+    (h) =>
+      !intents.has(h.cue) ||
+      !hits.some((o) => o.cue !== h.cue && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start),
+  );
   // Cue order, then position: the same order as before indexing, so results do not change.
   const order = new Map(cues.map((c, i) => [c.id, i]));
-  return hits.sort((a, b) => (order.get(a.cue) as number) - (order.get(b.cue) as number) || a.start - b.start || a.end - b.end);
+  return kept.sort((a, b) => (order.get(a.cue) as number) - (order.get(b.cue) as number) || a.start - b.start || a.end - b.end);
 }
 
 /** Words used by some cue phrase (so that they are not mistaken for unknown column names). */

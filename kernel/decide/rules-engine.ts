@@ -22,6 +22,13 @@ import type { Ambiguity, Choice, Decision, DecisionOutcome, Explanation, NoMatch
 
 const MAX_CHOICES = 4;
 
+/** The two-group test of each k-group test, and the cues that name it. */
+const TWO_GROUP_OF: Partial<Record<TaskId, TaskId>> = { kruskal_wallis: 'mann_whitney', anova_oneway: 'ttest_welch', welch_anova: 'ttest_welch' };
+const TWO_GROUP_NAMED: Partial<Record<TaskId, string[]>> = {
+  mann_whitney: ['mann_whitney_named'],
+  ttest_welch: ['ttest_named'],
+};
+
 /** Two fits of equal priority closer than this (in fit score) are an ambiguity, not a decision. */
 const CONTENDER_MARGIN = 0.1;
 
@@ -36,14 +43,23 @@ export function decideWithRules(prompt: string, schema: DatasetSchema, rules: Ru
 /** A word fits several columns equally: decide each reading; more than one that works is an ambiguity. */
 function decideTiedWords(ctx: RequestContext, compiled: CompiledRules): DecisionOutcome {
   const tied = ctx.mentions.find((m) => m.tiedWith.length > 0)!;
-  const readings = [tied.column, ...tied.tiedWith].slice(0, MAX_CHOICES);
+  const tiedKey = [tied.column, ...tied.tiedWith].sort().join('|');
+  // The same word said twice ("Chinstrap bills ... Adelie bills") means the same column both times.
+  const sameWord = (m: (typeof ctx.mentions)[number]) => m.tiedWith.length > 0 && [m.column, ...m.tiedWith].sort().join('|') === tiedKey;
+  // A word of the request that says which one ("bills ... longer" -> bill_length_mm): only that reading.
+  const preferred = ctx.tieBreaks.length > 0 ? preferredColumn([tied.column, ...tied.tiedWith], ctx) : undefined;
+  const readings = preferred ? [preferred] : [tied.column, ...tied.tiedWith].slice(0, MAX_CHOICES);
   const choices: Choice[] = [];
   const decided: Decision[] = [];
-  for (const column of readings) {
-    const mentions = ctx.mentions.map((m) => (m === tied ? { ...m, column, tiedWith: [] } : m.tiedWith.length > 0 ? { ...m, tiedWith: [] } : m));
+  const readingOf = (column: string) => {
+    const mentions = ctx.mentions.map((m) => (sameWord(m) ? { ...m, column, tiedWith: [] } : m.tiedWith.length > 0 ? { ...m, tiedWith: [] } : m));
     const mentioned = groupMentions(mentions, ctx.columns);
     copyHints(ctx.mentioned, mentioned);
-    const outcome = decideReading({ ...ctx, mentions }, compiled, mentioned, 1);
+    return { ctx: { ...ctx, mentions }, mentioned };
+  };
+  for (const column of readings) {
+    const reading = readingOf(column);
+    const outcome = decideReading(reading.ctx, compiled, reading.mentioned, 1);
     if (outcome.status === 'decided') {
       decided.push(outcome);
       addChoice(choices, choiceOf(outcome, `'${tied.text}' read as ${column}`));
@@ -51,8 +67,23 @@ function decideTiedWords(ctx: RequestContext, compiled: CompiledRules): Decision
       for (const choice of outcome.alternatives) addChoice(choices, choice);
     }
   }
+  // No reading fits as it stands ("Which is better, 4 or 6?"): what each reading would need.
+  if (choices.length === 0) {
+    for (const column of readings) {
+      const reading = readingOf(column);
+      const outcome = decideReading(reading.ctx, compiled, reading.mentioned, 0);
+      if (outcome.status !== 'no_match') for (const choice of outcome.alternatives.slice(0, 2)) addChoice(choices, choice);
+    }
+  }
   const explanation = explain(ctx, []);
   const rationale = `'${tied.text}' could mean ${formatList(readings.map((c) => `'${c}'`))}; say which one.`;
+  if (preferred && decided.length === 1) {
+    const only = decided[0];
+    only.explanation.refinements.push(`'${tied.text}' read as ${preferred}: the request says ${formatList(ctx.tieBreaks.map((w) => `"${w.text}"`))}`);
+    return only;
+  }
+  // The preferred reading does not fit: offer every reading instead.
+  if (preferred) return decideTiedWords({ ...ctx, tieBreaks: [] }, compiled);
   if (decided.length === 1 && choices.length === 1) {
     const only = decided[0];
     only.confidence = round(only.confidence * 0.85);
@@ -61,6 +92,15 @@ function decideTiedWords(ctx: RequestContext, compiled: CompiledRules): Decision
   }
   if (choices.length >= 2) return ambiguity(rationale, choices, explanation);
   return noMatch(`${rationale} None of the readings fits a known analysis.`, choices, explanation);
+}
+
+/** The one tied column whose name has a word a tie-break word of the request points to, if exactly one. */
+function preferredColumn(columns: readonly string[], ctx: RequestContext): string | undefined {
+  const hits = columns.filter((name) => {
+    const info = ctx.columns.find((c) => c.name === name);
+    return info !== undefined && ctx.tieBreaks.some((w) => w.means.some((word) => info.words.includes(word)));
+  });
+  return hits.length === 1 ? hits[0] : undefined;
 }
 
 /** Hints come from word order, which does not change when a tied word is resolved. */
@@ -155,6 +195,28 @@ function decideFromFits(ctx: RequestContext, best: Fit, complete: readonly Fit[]
         ? `The request fits ${TASK_NAMES[best.rule.task]} but does not say which column plays which role.`
         : `Several analyses fit equally well: ${formatList(choices.map((c) => TASK_NAMES[c.analysis]))}.`;
     if (choices.length >= 2) return ambiguity(rationale, choices, decision.explanation);
+  }
+  // A two-group test named ("Mann-Whitney", "t-test") for a group with three or more levels, none
+  // named: the k-group analogue, or the named test on two levels the researcher picks.
+  const twoGroup = TWO_GROUP_OF[best.rule.task];
+  if (twoGroup && best.rule.family === 'k-groups' && (best.k ?? 0) > 2 && !best.options.levels && (TWO_GROUP_NAMED[twoGroup] ?? []).some((c) => ctx.cues.has(c))) {
+    const levels = best.levels ?? [];
+    const choices: Choice[] = [choiceOf(decision, `compares all ${best.k} groups of ${best.roles.group}`)];
+    for (let i = 0; i < levels.length && choices.length < MAX_CHOICES; i++) {
+      for (let j = i + 1; j < levels.length && choices.length < MAX_CHOICES; j++) {
+        choices.push({
+          analysis: twoGroup,
+          roles: best.roles,
+          options: { ...decision.options, levels: [levels[i], levels[j]] },
+          why: `${capitalize(TASK_NAMES[twoGroup])}, as asked, on two groups only: ${levels[i]} vs ${levels[j]}`,
+        });
+      }
+    }
+    return ambiguity(
+      `${capitalize(TASK_NAMES[twoGroup])} compares two groups, but ${best.roles.group} has ${best.k}; choose ${TASK_NAMES[best.rule.task]} of all groups or two groups to compare.`,
+      choices,
+      decision.explanation,
+    );
   }
   // The test asked for treats the groups as independent, but each subject appears in every group.
   if (best.pairingConflict) {

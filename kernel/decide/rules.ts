@@ -50,7 +50,7 @@ const fileSchema = z.object({
   cues: z
     .array(z.object({ id: z.string(), description: z.string().optional(), intent: z.boolean().optional(), phrases: z.array(z.string()) }))
     .optional(),
-  lexicon: z.array(z.object({ word: z.string(), means: z.array(z.string()) })).optional(),
+  lexicon: z.array(z.object({ word: z.string(), means: z.array(z.string()), tieBreak: z.boolean().optional() })).optional(),
   rules: z.array(ruleSchema).optional(),
 });
 

@@ -131,6 +131,8 @@ export interface Cue {
 export interface LexiconEntry {
   word: string;
   means: string[];
+  /** The word never names a column itself; among columns another word fits equally, it picks the one whose name has a `means` word. */
+  tieBreak?: boolean;
 }
 
 /** Every rule, cue and lexicon entry, merged and sorted by id. */
