@@ -100,6 +100,8 @@ export class NotebookSession {
   readonly baseDir: string;
   private readonly worker: KernelWorker;
   private readonly ownsWorker: boolean;
+  /** Runs on their way to the sinks (figures being rendered), which dispose() waits for. */
+  private readonly handingOver = new Set<Promise<void>>();
   private environment: EnvironmentRecord | undefined;
 
   constructor(private readonly options: SessionOptions = {}) {
@@ -225,8 +227,9 @@ export class NotebookSession {
     return rows;
   }
 
-  /** Stops the worker (when this session created it) and flushes the sinks. */
+  /** Stops the worker (when this session created it) and flushes the sinks, runs still being handed over included. */
   async dispose(): Promise<void> {
+    await Promise.all([...this.handingOver]);
     await Promise.all((this.options.sinks ?? []).map((s) => s.close()));
     if (this.ownsWorker) await this.worker.close();
   }
@@ -239,7 +242,7 @@ export class NotebookSession {
     const sinks = this.options.sinks ?? [];
     if (sinks.length === 0) return;
     const render = this.options.renderSvg;
-    void (async () => {
+    const handOver = (async () => {
       const files: FigureFile[] = [];
       if (render) {
         for (const [i, figure] of figures.entries()) {
@@ -259,6 +262,8 @@ export class NotebookSession {
       };
       for (const sink of sinks) sink.submit(entry);
     })();
+    this.handingOver.add(handOver);
+    void handOver.finally(() => this.handingOver.delete(handOver));
   }
 
   private async decideCell(cell: AskCell, schema: DatasetSchema, options: CallOptions & { choice?: Choice }): Promise<DecisionOutcome> {
