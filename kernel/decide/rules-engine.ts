@@ -377,7 +377,7 @@ function buildDecision(ctx: RequestContext, fit: Fit, complete: readonly Fit[]):
   const rationale = renderExplanation(rule.explanation, { roles: fit.roles, options: fit.options, k: fit.k, levels: fit.levels, small: fit.small });
   const alternatives: Choice[] = [];
   for (const task of rule.seeAlso ?? []) {
-    const roles = rolesFor(task as TaskId, fit.roles);
+    const roles = rolesFor(task as TaskId, fit.roles, (name) => ctx.columns.find((c) => c.name === name)?.schema.kind === 'numeric');
     if (!roles) continue;
     const choice: Choice = { analysis: task as TaskId, roles, why: TASK_WHY[task as TaskId] ?? '' };
     // The same rows and levels as the decision (a filter or restriction applies to the alternative too).
@@ -399,7 +399,7 @@ function buildDecision(ctx: RequestContext, fit: Fit, complete: readonly Fit[]):
 }
 
 /** The roles another task takes for the same columns (figures and checks name them differently). */
-function rolesFor(task: TaskId, roles: Roles): Roles | undefined {
+function rolesFor(task: TaskId, roles: Roles, isNumeric: (column: string) => boolean): Roles | undefined {
   const outcome = roles.outcome ?? roles.column;
   switch (task) {
     case 'qqplot':
@@ -407,6 +407,19 @@ function rolesFor(task: TaskId, roles: Roles): Roles | undefined {
       return outcome ? { column: outcome, ...(roles.group ? { group: roles.group } : {}) } : undefined;
     case 'shapiro_wilk':
       return outcome ? { column: outcome } : undefined;
+    // Association analyses and their figures take x and y: a one-predictor model's roles become them.
+    case 'pearson':
+    case 'spearman':
+    case 'kendall':
+    case 'scatter':
+    case 'regplot': {
+      if (roles.x && roles.y) return { x: roles.x, y: roles.y, ...(task === 'scatter' && roles.color ? { color: roles.color } : {}) };
+      const [x, y] = [roles.predictors?.length === 1 ? roles.predictors[0] : undefined, roles.outcome];
+      return x && y && isNumeric(x) && isNumeric(y) ? { x, y } : undefined;
+    }
+    case 'ols':
+      if (roles.outcome && roles.predictors?.length) return { outcome: roles.outcome, predictors: [...roles.predictors] };
+      return roles.x && roles.y ? { outcome: roles.y, predictors: [roles.x] } : undefined;
     default:
       return { ...roles };
   }

@@ -17,7 +17,7 @@ describe('session: runs handed to the provenance sinks', function () {
   it('dispose() waits for the last run (its figures still rendering) before closing the sinks', async () => {
     const events: string[] = [];
     const sink: ProvenanceSink = {
-      submit: (entry: RunEntry) => void events.push(`submit ${entry.record.cell_id} with ${entry.figures.length} figure(s)`),
+      submit: (entry: RunEntry) => void events.push(`submit ${entry.record.cell_id} with ${entry.figures?.length ?? 0} figure(s)`),
       pending: () => 0,
       flush: async () => undefined,
       close: async () => void events.push('close'),
