@@ -1,7 +1,9 @@
 /**
  * Supabase provenance in the editor: the client and the shared sink (created lazily, only when
  * `inferra.supabase.url` and `inferra.supabase.anonKey` are set), sign-in and sign-out with the
- * session kept in SecretStorage, and a status bar item with the records still waiting to be sent.
+ * session kept in SecretStorage, a status bar item with the records still waiting to be sent, and
+ * retention (`inferra.supabase.retentionDays`): the user's older runs and their figures are deleted
+ * once a day while signed in.
  */
 import * as vscode from 'vscode';
 import type { ProvenanceClient } from '../kernel/provenance/supabase.js';
@@ -9,6 +11,8 @@ import type { SupabaseSink } from '../kernel/provenance/sink.js';
 import { loadProvenance } from './kernel-loader.js';
 import type { Log } from './log.js';
 import { createSecretSessionStorage } from './secrets.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 interface Connection {
   client: ProvenanceClient;
@@ -21,6 +25,8 @@ export class ProvenanceHub implements vscode.Disposable {
   private readonly status: vscode.StatusBarItem;
   private timer: NodeJS.Timeout | undefined;
   private signedIn: string | undefined;
+  /** When retention last ran (ms since epoch), so it runs at most once a day. */
+  private retentionRanAt = 0;
 
   constructor(private readonly secrets: vscode.SecretStorage, private readonly log: Log) {
     this.status = vscode.window.createStatusBarItem('inferra.provenance', vscode.StatusBarAlignment.Right, 90);
@@ -45,8 +51,8 @@ export class ProvenanceHub implements vscode.Disposable {
       this.status.hide();
       return;
     }
-    void this.connect().then(() => this.refresh());
-    this.timer ??= setInterval(() => void this.refresh(), 5000);
+    void this.connect().then(() => this.refresh()).then(() => this.applyRetention());
+    this.timer ??= setInterval(() => void this.refresh().then(() => this.applyRetention()), 5000);
   }
 
   /** Asks for e-mail and password and signs in. */
@@ -69,6 +75,8 @@ export class ProvenanceHub implements vscode.Disposable {
       this.log(`supabase: signed in as ${this.signedIn}`);
       await connection.sink.wake();
       void vscode.window.showInformationMessage(`Inferra: signed in to Supabase as ${this.signedIn}. Provenance records will be sent there.`);
+      this.retentionRanAt = 0;
+      void this.applyRetention();
     } catch (error) {
       void vscode.window.showErrorMessage(`Inferra: Supabase sign-in failed: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -140,6 +148,24 @@ export class ProvenanceHub implements vscode.Disposable {
       return undefined;
     });
     return this.connection;
+  }
+
+  /**
+   * Deletes the signed-in user's runs older than `inferra.supabase.retentionDays` (and their
+   * figures), at most once a day; failures are logged and retried the next day.
+   */
+  private async applyRetention(): Promise<void> {
+    const days = vscode.workspace.getConfiguration('inferra').get<number>('supabase.retentionDays', 0);
+    if (!Number.isInteger(days) || days <= 0 || !this.signedIn || Date.now() - this.retentionRanAt < DAY_MS) return;
+    const connection = this.connection && (await this.connection);
+    if (!connection) return;
+    this.retentionRanAt = Date.now();
+    try {
+      const removed = await connection.client.purgeOlderThan(days);
+      this.log(`supabase: retention: removed ${removed} run(s) older than ${days} day(s), with their figures`);
+    } catch (error) {
+      this.log(`supabase: retention: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   private async refresh(): Promise<void> {

@@ -247,6 +247,8 @@ export interface GatewayStats {
   restUnavailable: number;
   storageUploads: number;
   storageDuplicates: number;
+  /** Objects deleted through the Storage API (figures of purged runs). */
+  storageRemoved: number;
   storageRefused: number;
   signIns: number;
   refreshes: number;
@@ -358,7 +360,7 @@ function createGateway(ctx: GatewayContext) {
   const users = new Map<string, TestUser>(); // by e-mail
   const refreshTokens = new Map<string, { userId: string; revoked: boolean }>();
   const otps = new Map<string, string>();
-  const stats: GatewayStats = { restRequests: 0, restUnavailable: 0, storageUploads: 0, storageDuplicates: 0, storageRefused: 0, signIns: 0, refreshes: 0 };
+  const stats: GatewayStats = { restRequests: 0, restUnavailable: 0, storageUploads: 0, storageDuplicates: 0, storageRemoved: 0, storageRefused: 0, signIns: 0, refreshes: 0 };
 
   async function createUser(email: string, password?: string): Promise<string> {
     const key = email.toLowerCase();
@@ -480,11 +482,36 @@ function createGateway(ctx: GatewayContext) {
     });
   }
 
+  /**
+   * DELETE /storage/v1/object/<bucket> with `{ prefixes: [names] }` (supabase-js `remove`): deletes
+   * the rows AS THE USER (RLS decides which), then their files; answers with the removed objects.
+   */
+  async function removeObjects(req: IncomingMessage, res: ServerResponse, bucket: string, role: string, claims: Record<string, unknown> | null): Promise<void> {
+    const body = await readJson(req);
+    const names = Array.isArray(body.prefixes) ? body.prefixes.filter((p): p is string => typeof p === 'string') : [];
+    const client = await ctx.pool.connect();
+    try {
+      await client.query('begin');
+      await client.query(`select set_config('role', $1, true), set_config('request.jwt.claims', $2, true)`, [role, JSON.stringify(claims ?? { role: 'anon' })]);
+      const removed = await client.query<{ name: string; id: string }>('delete from storage.objects where bucket_id = $1 and name = any($2) returning name, id', [bucket, names]);
+      await client.query('commit');
+      for (const row of removed.rows) rmSync(join(ctx.storageDir, bucket, row.name), { force: true });
+      stats.storageRemoved += removed.rowCount ?? 0;
+      sendJson(res, 200, removed.rows.map((row) => ({ name: row.name, id: row.id, bucket_id: bucket })));
+    } catch (error) {
+      await client.query('rollback').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
   async function handleStorage(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const storageError = (status: string, error: string, message: string) => sendJson(res, 400, { statusCode: status, error, message });
     const claims = bearerClaims(req);
     const role = claims?.role === 'authenticated' ? 'authenticated' : 'anon';
     const rest = decodeURIComponent(url.pathname.replace(/^\/storage\/v1\/object\//, ''));
+    if (req.method === 'DELETE') return removeObjects(req, res, rest, role, claims);
     const download = req.method === 'GET';
     const [bucket, ...parts] = (download ? rest.replace(/^authenticated\//, '') : rest).split('/');
     const name = parts.join('/');

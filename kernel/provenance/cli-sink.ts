@@ -5,6 +5,8 @@
  *   INFERRA_SUPABASE_EMAIL, INFERRA_SUPABASE_PASSWORD sign in when no saved session is valid
  *   INFERRA_SUPABASE_SESSION_FILE                     default ~/.config/inferra/supabase-session.json (0600)
  *   INFERRA_PROVENANCE_QUEUE_DIR                      default ~/.local/state/inferra/provenance-queue
+ *   INFERRA_SUPABASE_RETENTION_DAYS                   when > 0: delete own runs (and their figures)
+ *                                                     older than this many days, once per command
  *
  * A CLI run is short: records go to the on-disk queue at once and are sent in the background; on
  * close the sink makes one last delivery attempt (bounded in time) and leaves whatever is still
@@ -26,16 +28,28 @@ export async function createCliSupabaseSink(env: NodeJS.ProcessEnv, log: (line: 
     anonKey: env.INFERRA_SUPABASE_ANON_KEY ?? '',
     storage: createFileSessionStorage(env.INFERRA_SUPABASE_SESSION_FILE || undefined),
   });
+  let signedIn = false;
   try {
     const user = await client.currentUser();
+    signedIn = user !== null;
     if (!user && env.INFERRA_SUPABASE_EMAIL && env.INFERRA_SUPABASE_PASSWORD) {
-      const signedIn = await client.signInWithPassword(env.INFERRA_SUPABASE_EMAIL, env.INFERRA_SUPABASE_PASSWORD);
-      log(`supabase: signed in as ${signedIn.email ?? signedIn.id}`);
+      const fresh = await client.signInWithPassword(env.INFERRA_SUPABASE_EMAIL, env.INFERRA_SUPABASE_PASSWORD);
+      signedIn = true;
+      log(`supabase: signed in as ${fresh.email ?? fresh.id}`);
     } else if (!user) {
       log('supabase: not signed in (set INFERRA_SUPABASE_EMAIL and INFERRA_SUPABASE_PASSWORD); records wait in the local queue');
     }
   } catch (error) {
     log(`supabase: ${toInferraError(error).message}`);
+  }
+  const retentionDays = parseRetentionDays(env.INFERRA_SUPABASE_RETENTION_DAYS, log);
+  if (signedIn && retentionDays > 0) {
+    try {
+      const removed = await client.purgeOlderThan(retentionDays);
+      log(`supabase: retention: removed ${removed} run(s) older than ${retentionDays} day(s), with their figures`);
+    } catch (error) {
+      log(`supabase: retention: ${toInferraError(error).message}`);
+    }
   }
   const sink = createSupabaseSink({
     client,
@@ -63,4 +77,13 @@ export async function createCliSupabaseSink(env: NodeJS.ProcessEnv, log: (line: 
       await client.close();
     },
   };
+}
+
+/** INFERRA_SUPABASE_RETENTION_DAYS as a whole number of days (0: keep everything). */
+function parseRetentionDays(value: string | undefined, log: (line: string) => void): number {
+  if (value === undefined || value.trim() === '') return 0;
+  const days = Number(value);
+  if (Number.isInteger(days) && days >= 0) return days;
+  log(`supabase: INFERRA_SUPABASE_RETENTION_DAYS must be a whole number of days (0 keeps everything), got "${value}"; nothing is deleted`);
+  return 0;
 }

@@ -142,6 +142,26 @@ export function createProvenanceClient(config: SupabaseConfig): ProvenanceClient
   const authError = (error: ErrorLike, url: string, hadSession: boolean) => authErrorOf(error, url, hadSession, lastNetworkError);
   const signInError = (error: ErrorLike | null, url: string) => signInErrorOf(error, url, lastNetworkError);
 
+  /**
+   * Deletes from the bucket the figures of the runs the retention function just removed (the latest
+   * `count` entries of the caller's deletion log; a policy lets the owner delete exactly those).
+   * Objects already gone are skipped by Storage, so repeating this is harmless.
+   */
+  async function removePurgedFigures(count: number): Promise<void> {
+    const { data, error, status } = await supabase
+      .from('run_deletions')
+      .select('figure_paths')
+      .eq('table_name', 'analysis_runs')
+      .order('deleted_at', { ascending: false })
+      .limit(count);
+    if (error) throw buildRestError(error, status, url, 'run_deletions', 'read the deletion log');
+    const paths = (data ?? []).flatMap((row) => ((row.figure_paths ?? []) as { path?: unknown }[]).map((f) => f.path)).filter((p): p is string => typeof p === 'string');
+    for (let i = 0; i < paths.length; i += 1000) {
+      const { error: removeError } = await supabase.storage.from(FIGURES_BUCKET).remove(paths.slice(i, i + 1000));
+      if (removeError) throw storageError(removeError as ErrorLike, url);
+    }
+  }
+
   async function requireUser(): Promise<SupabaseUser> {
     const { data, error } = await supabase.auth.getSession();
     if (error) throw authError(error, url, hadSession);
@@ -240,7 +260,9 @@ export function createProvenanceClient(config: SupabaseConfig): ProvenanceClient
       await requireUser();
       const { data, error, status } = await supabase.rpc('purge_my_runs_older_than', { days });
       if (error) throw buildRestError(error, status, url, 'analysis_runs', 'purge old runs');
-      return Number(data);
+      const removed = Number(data);
+      if (removed > 0) await removePurgedFigures(removed);
+      return removed;
     },
     async close() {
       await supabase.auth.stopAutoRefresh();

@@ -85,6 +85,10 @@ pkg.contributes = {
         type: 'string', default: '', order: 11,
         markdownDescription: 'The project\'s public anon key (safe to share; row-level security limits each user to their own rows). Sign in with **Inferra: Sign In to Supabase**.',
       },
+      'inferra.supabase.retentionDays': {
+        type: 'integer', default: 0, minimum: 0, order: 12,
+        markdownDescription: 'Keep your runs in Supabase for this many days: older runs (and their figures) are deleted once a day while you are signed in, and each deletion is logged in `run_deletions`. `0` keeps everything.',
+      },
       'inferra.execution.timeoutSeconds': {
         type: 'number', default: 300, minimum: 1, order: 20,
         markdownDescription: 'A cell that computes longer than this is stopped and marked as failed.',

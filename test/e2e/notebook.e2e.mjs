@@ -305,6 +305,11 @@ try {
         }
         if (figures.length < rows.length) throw new Error(`${figures.length} figures for ${rows.length} runs`);
         lap(`Supabase: ${rows.length} runs of ${SUPABASE_USER}, ${figures.length} SVG figures in the bucket`);
+        // Retention (inferra.supabase.retentionDays = 30 in the workspace) ran after sign-in; nothing is that old.
+        const log = findInferraLog();
+        const retention = log && readFileSync(log, 'utf8').split('\n').find((l) => /retention: removed \d+ run\(s\) older than 30 day/.test(l));
+        if (!retention) throw new Error('no retention line in the Inferra log');
+        lap(`Supabase: ${retention.trim()}`);
       } finally {
         await db.end();
       }

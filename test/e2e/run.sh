@@ -53,7 +53,7 @@ if [ "${E2E_SUPABASE:-1}" != "0" ] && pg_isready -h 127.0.0.1 -p 5432 -q 2>/dev/
   for _ in $(seq 1 300); do [ -f "$STACK_JSON" ] && break; kill -0 "$STACK_PID" 2>/dev/null || break; sleep 0.1; done
   if [ -f "$STACK_JSON" ]; then
     mkdir -p "$FIXTURE/.vscode"
-    node -e 'const s=require(process.argv[1]); console.log(JSON.stringify({"inferra.supabase.url": s.url, "inferra.supabase.anonKey": s.anonKey}, null, 2))' \
+    node -e 'const s=require(process.argv[1]); console.log(JSON.stringify({"inferra.supabase.url": s.url, "inferra.supabase.anonKey": s.anonKey, "inferra.supabase.retentionDays": 30}, null, 2))' \
       "$STACK_JSON" > "$FIXTURE/.vscode/settings.json"
     export E2E_SUPABASE_JSON="$STACK_JSON"
     log "Supabase test stack up"

@@ -226,6 +226,26 @@ describe('Supabase schema: row-level security and append-only (SQL)', function (
     assert.equal(removed.rowCount, 0);
   });
 
+  it('lets the owner delete the figures of purged runs, and only those', async () => {
+    const purgedFigure = `${alice}/nb-old/${randomUUID()}/boxplot.svg`;
+    const liveFigure = `${alice}/nb-live/${randomUUID()}/boxplot.svg`;
+    for (const name of [purgedFigure, liveFigure]) {
+      await expectAllowed(A, `insert into storage.objects (bucket_id, name, owner) values ('figures', $1, $2)`, [name, alice]);
+    }
+    // A purged run's log entry with its figure (written by the owner, as the retention function does).
+    await client.query(
+      `insert into public.run_deletions (user_id, table_name, row_id, client_run_id, figure_paths, row_created_at, reason)
+       values ($1, 'analysis_runs', $2, $3, $4, now(), 'retention: test')`,
+      [alice, randomUUID(), randomUUID(), JSON.stringify([{ path: purgedFigure, sha256: 'f'.repeat(64) }])],
+    );
+    const byBob = await expectAllowed(B, `delete from storage.objects where name = $1`, [purgedFigure]);
+    assert.equal(byBob.rowCount, 0); // not Bob's
+    const live = await expectAllowed(A, `delete from storage.objects where name = $1`, [liveFigure]);
+    assert.equal(live.rowCount, 0); // its run is not purged
+    const purged = await expectAllowed(A, `delete from storage.objects where name = $1`, [purgedFigure]);
+    assert.equal(purged.rowCount, 1);
+  });
+
   it('removes a user’s rows when the account itself is deleted (cascade from auth.users)', async () => {
     const carol = randomUUID();
     await client.query(`insert into auth.users (id, email) values ($1, 'carol@example.test')`, [carol]);

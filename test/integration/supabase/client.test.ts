@@ -266,10 +266,18 @@ describe('Supabase provenance client (PostgREST 12 + test gateway)', function ()
     await stack!.createUser('dave@example.test', 'dave-password');
     const dave = newClient();
     await dave.signInWithPassword('dave@example.test', 'dave-password');
-    const runs = [entryFor('nb-purge', 'c1', false), entryFor('nb-purge', 'c2', false)];
-    for (const e of runs) await dave.appendRun(e);
+    const runs = [entryFor('nb-purge', 'c1', true), entryFor('nb-purge', 'c2', false)];
+    const figures: string[] = [];
+    for (const e of runs) figures.push(...(await dave.appendRun(e)).figures.map((f) => f.path));
+    assert.equal(figures.length, 1);
+    const figureFile = join(stack!.storageDir, 'figures', figures[0]);
+    assert.ok(statSync(figureFile).isFile());
     const bobsBefore = (await bob.listRuns('nb-shared')).length;
     assert.equal(await dave.purgeOlderThan(0), 2);
+    // The purged run's figure goes too: object row and file.
+    const objects = await stack!.query('select 1 from storage.objects where name = $1', [figures[0]]);
+    assert.equal(objects.rowCount, 0);
+    assert.throws(() => statSync(figureFile), /ENOENT/);
     assert.deepEqual(await dave.listRuns('nb-purge'), []);
     assert.equal((await bob.listRuns('nb-shared')).length, bobsBefore);
     const { data } = await dave.supabase.from('run_deletions').select('client_run_id').eq('table_name', 'analysis_runs');
@@ -301,6 +309,14 @@ describe('Supabase provenance client (PostgREST 12 + test gateway)', function ()
     await again.close();
     assert.equal(stack!.stats.signIns, signInsBefore); // the saved session was enough
     assert.equal(await countRuns([second.record.run_id]), 1);
+    // Retention from the environment: Bob's runs are minutes old, so 1 day removes none of them.
+    const retained = await createCliSupabaseSink({ ...env, INFERRA_SUPABASE_PASSWORD: '', INFERRA_SUPABASE_RETENTION_DAYS: '1' }, (line) => lines.push(line));
+    await retained.close();
+    assert.ok(lines.some((l) => l === 'supabase: retention: removed 0 run(s) older than 1 day(s), with their figures'), lines.join('\n'));
+    assert.equal(await countRuns([entry.record.run_id, second.record.run_id]), 2);
+    const refused = await createCliSupabaseSink({ ...env, INFERRA_SUPABASE_PASSWORD: '', INFERRA_SUPABASE_RETENTION_DAYS: 'a week' }, (line) => lines.push(line));
+    await refused.close();
+    assert.ok(lines.some((l) => /RETENTION_DAYS must be a whole number of days.*"a week"/.test(l)));
   });
 
   it('inferra run with INFERRA_SUPABASE_* appends each cell run with its figures as SVG in the bucket', async () => {
