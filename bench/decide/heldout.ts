@@ -11,6 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { decideWithRules } from '../../kernel/decide/rules-engine.js';
 import type { AnalysisOptions, DatasetSchema, Roles, TaskId } from '../../kernel/types.js';
 import { loadSchemas, schemaSource } from '../../test/unit/decide/datasets.js';
+import { familyOf } from '../../test/unit/decide/families.js';
 
 type Expected = { analysis: TaskId; roles: Roles; options?: Partial<AnalysisOptions> } | 'ambiguous' | 'no_match';
 
@@ -129,18 +130,6 @@ const CASES: Case[] = [
     { analysis: 'ttest_one_sample', roles: { column: 'drug2' }, options: { mu: 0 } }),
 ];
 
-const FAMILIES: Record<string, TaskId[]> = {
-  'two-groups': ['ttest_welch', 'ttest_ind', 'mann_whitney'],
-  'k-groups': ['anova_oneway', 'welch_anova', 'kruskal_wallis', 'tukey_hsd', 'games_howell'],
-  paired: ['ttest_paired', 'wilcoxon_signed_rank'],
-  correlation: ['pearson', 'spearman', 'kendall'],
-  contingency: ['chi2_independence', 'fisher_exact'],
-  variance: ['levene', 'bartlett'],
-  distribution: ['histogram', 'kde', 'qqplot', 'shapiro_wilk'],
-  groupfigure: ['boxplot', 'violin'],
-  xy: ['scatter', 'regplot'],
-};
-
 /** Analyses whose two roles are interchangeable (r(x,y) = r(y,x); the table's transpose gives the same test). */
 const SYMMETRIC: Partial<Record<TaskId, [keyof Roles, keyof Roles]>> = {
   pearson: ['x', 'y'],
@@ -149,11 +138,6 @@ const SYMMETRIC: Partial<Record<TaskId, [keyof Roles, keyof Roles]>> = {
   chi2_independence: ['row', 'col'],
   fisher_exact: ['row', 'col'],
 };
-
-function familyOf(task: TaskId): string {
-  for (const [family, tasks] of Object.entries(FAMILIES)) if (tasks.includes(task)) return family;
-  return task;
-}
 
 function norm(r: Roles): string {
   return JSON.stringify(Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1))));

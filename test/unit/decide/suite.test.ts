@@ -9,23 +9,7 @@ import type { DecisionOutcome } from '../../../kernel/decide/types.js';
 import type { DatasetSchema, Roles, TaskId } from '../../../kernel/types.js';
 import { loadSchemas, schemaSource } from './datasets.js';
 import { SUITE, type SuiteCase } from './suite-cases.js';
-
-const FAMILIES: Record<string, TaskId[]> = {
-  'two-groups': ['ttest_welch', 'ttest_ind', 'mann_whitney'],
-  'k-groups': ['anova_oneway', 'welch_anova', 'kruskal_wallis', 'tukey_hsd', 'games_howell'],
-  paired: ['ttest_paired', 'wilcoxon_signed_rank'],
-  correlation: ['pearson', 'spearman', 'kendall'],
-  contingency: ['chi2_independence', 'fisher_exact'],
-  variance: ['levene', 'bartlett'],
-  distribution: ['histogram', 'kde', 'qqplot', 'shapiro_wilk'],
-  groupfigure: ['boxplot', 'violin'],
-  xy: ['scatter', 'regplot'],
-};
-
-function familyOf(task: TaskId): string {
-  for (const [family, tasks] of Object.entries(FAMILIES)) if (tasks.includes(task)) return family;
-  return task;
-}
+import { familyOf } from './families.js';
 
 function sameRoles(a: Roles, b: Roles): boolean {
   return JSON.stringify(normalizeRoles(a)) === JSON.stringify(normalizeRoles(b));
