@@ -7,6 +7,7 @@
 import type { ColumnSchema, DatasetSchema } from '../types.js';
 import { isContentToken, nameWords, scoreWord, stemWord, tokenize, type Token } from './text.js';
 import type { LexiconEntry } from './types.js';
+import { isMonthName, monthAt, monthLevelMap } from './calendar.js';
 
 /** Unit words that may end a column name and may be left out of a request (`body_mass_g`). */
 const UNITS = new Set([
@@ -36,6 +37,8 @@ export interface ColumnInfo {
   levels: string[];
   levelCount: number;
   levelTokens: Token[][];
+  /** A coded month column (named month / mon / mnth, levels integers in 1..12): month number -> level. */
+  months?: Map<number, string>;
 }
 
 /** One stretch of the request that names a column (directly or through one of its levels). */
@@ -84,6 +87,7 @@ export function describeColumns(schema: DatasetSchema): ColumnInfo[] {
       levels,
       levelCount: levels.length || c.distinct,
       levelTokens: levels.map((l) => tokenize(l)),
+      months: factor && isMonthName(all) ? monthLevelMap(levels) : undefined,
     };
   });
   infoCache.set(schema, infos);
@@ -168,6 +172,7 @@ export function findMentions(tokens: readonly Token[], columns: readonly ColumnI
     }
   }
   addNumericLevels(tokens, columns, candidates);
+  addMonthLevels(tokens, columns, candidates);
   return resolveMentions(tokens, candidates);
 }
 
@@ -314,6 +319,32 @@ function addNumericLevels(tokens: readonly Token[], columns: readonly ColumnInfo
       }
     }
   }
+}
+
+/** Month names that are levels of a coded month column ("May" -> Month = 5). */
+function addMonthLevels(tokens: readonly Token[], columns: readonly ColumnInfo[], candidates: Candidate[]): void {
+  if (!columns.some((c) => c.months)) return;
+  for (let i = 0; i < tokens.length; i++) {
+    const month = monthAt(tokens, i);
+    if (month === undefined) continue;
+    for (const column of columns) {
+      const level = column.months?.get(month);
+      if (level !== undefined) candidates.push({ start: i, end: i + 1, column: column.name, score: 0.95, via: 'level', level, content: 1 });
+    }
+  }
+}
+
+/** Month names read as months whose month no coded month column of the dataset holds ("January" when Month is 5..9). */
+export function monthsOutOfRange(tokens: readonly Token[], columns: readonly ColumnInfo[]): { word: string; month: number; columns: string[] }[] {
+  const monthColumns = columns.filter((c) => c.months);
+  if (monthColumns.length === 0) return [];
+  const out: { word: string; month: number; columns: string[] }[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const month = monthAt(tokens, i);
+    if (month === undefined || monthColumns.some((c) => c.months?.has(month))) continue;
+    out.push({ word: tokens[i].raw, month, columns: monthColumns.map((c) => c.name) });
+  }
+  return out;
 }
 
 /** Whether a column name (or a lexicon word for it) stands right before a token ("dose 2", "drug 1"). */

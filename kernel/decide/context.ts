@@ -6,7 +6,7 @@
 import type { DatasetSchema } from '../types.js';
 import { suggestName } from '../util/suggest.js';
 import { compileCues, cueVocabulary, findCues, type CompiledCue, type CueHit } from './cues.js';
-import { compileLexicon, describeColumns, findMentions, type ColumnInfo, type CompiledLexicon, type Mention } from './columns.js';
+import { compileLexicon, describeColumns, findMentions, monthsOutOfRange, type ColumnInfo, type CompiledLexicon, type Mention } from './columns.js';
 import { isContentToken, stemWord, STOPWORDS, tokenize, type Token } from './text.js';
 import type { RuleSet } from './types.js';
 
@@ -63,6 +63,8 @@ export interface RequestContext {
   tieBreaks: { text: string; means: string[] }[];
   /** Content words that match no column, level or cue ("wingspan"), with a suggestion when close. */
   unknownWords: { word: string; suggestion?: string; rolePosition: boolean }[];
+  /** Month names whose month no coded month column holds ("January" when Month is 5..9). */
+  missingMonths: { word: string; month: number; columns: string[] }[];
 }
 
 const compiledCache = new WeakMap<RuleSet, CompiledRules>();
@@ -130,6 +132,7 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
     formula,
     tieBreaks: readTieBreaks(tokens, compiled),
     unknownWords,
+    missingMonths: monthsOutOfRange(tokens, columns),
   };
 }
 

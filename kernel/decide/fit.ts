@@ -79,8 +79,11 @@ function enumerateAssignments(rule: Rule, roleNames: RoleName[], ctx: RequestCon
     for (const role of roleNames) {
       const spec = rule.roles[role] as RoleSpec;
       if (!spec.many && (used.get(role) ?? 0) > 0) continue;
-      // One level named for an optional grouping ("normal for males") is a filter, not a grouping.
-      if (spec.optional && !m.byName && m.levelsNamed.length === 1) continue;
+      // One level named for an optional grouping ("normal for males") is a filter, not a grouping;
+      // likewise for a list of predictors ("ozone on temperature in July": Month = 7 is a filter).
+      if ((spec.optional || spec.many) && !m.byName && m.levelsNamed.length === 1) continue;
+      // A column named only through its values ("Sept") is grouped or filtered by, never measured.
+      if (!m.byName && m.levelsNamed.length > 0 && (role === 'outcome' || role === 'x' || role === 'y')) continue;
       const s = kindFit(spec, m.info) * (m.info.factor && (role === 'before' || role === 'after') ? 0.6 : 1);
       if (s <= 0) continue;
       used.set(role, (used.get(role) ?? 0) + 1);

@@ -15,6 +15,7 @@
 import type { DatasetSchema, Roles, TaskId } from '../types.js';
 import { formatList } from '../messages.js';
 import { compileRules, groupMentions, readRequest, type CompiledRules, type MentionedColumn, type RequestContext } from './context.js';
+import { monthLabel } from './calendar.js';
 import { describeRoles, renderExplanation, TASK_NAMES, TASK_WHY } from './explain.js';
 import { fitRule, rolesKey, type Fit } from './fit.js';
 import { defaultRules } from './rules.js';
@@ -36,8 +37,37 @@ const CONTENDER_MARGIN = 0.1;
 export function decideWithRules(prompt: string, schema: DatasetSchema, rules: RuleSet = defaultRules()): DecisionOutcome {
   const compiled = compileRules(rules);
   const ctx = readRequest(prompt, schema, compiled);
+  if (ctx.missingMonths.length > 0) return decideMissingMonths(ctx, compiled);
   if (ctx.mentions.some((m) => m.tiedWith.length > 0)) return decideTiedWords(ctx, compiled);
   return decideReading(ctx, compiled, ctx.mentioned, 0);
+}
+
+/**
+ * A month name whose month the month column does not hold ("January" when Month is 5..9): never
+ * dropped silently. No match, with the analysis across all months the column holds as a choice.
+ */
+function decideMissingMonths(ctx: RequestContext, compiled: CompiledRules): DecisionOutcome {
+  const parts = ctx.missingMonths.map((m) => {
+    const column = ctx.columns.find((c) => c.name === m.columns[0])!;
+    const held = [...(column.months?.keys() ?? [])].sort((a, b) => a - b).map(monthLabel);
+    return `${m.columns.map((c) => `'${c}'`).join(' / ')} has no value ${m.month} ('${m.word}'); it holds ${formatList(held, 'and')} only.`;
+  });
+  const rationale = `The request names a month the data do not have. ${[...new Set(parts)].join(' ')}`;
+  const monthColumns = new Set(ctx.missingMonths.flatMap((m) => m.columns));
+  // The same request over every month the column holds (the month names dropped, the column kept).
+  const mentioned: MentionedColumn[] = ctx.mentioned.map((m) =>
+    monthColumns.has(m.info.name) && !m.byName ? { ...m, byName: true, levelsNamed: [], hints: new Set([...m.hints, 'group' as const]) } : m,
+  );
+  for (const name of monthColumns) {
+    if (mentioned.some((m) => m.info.name === name) || monthColumns.size > 1) continue;
+    const first = ctx.tokens.findIndex((t) => t.raw === ctx.missingMonths[0].word);
+    mentioned.push({ info: ctx.columns.find((c) => c.name === name)!, position: first, byName: true, levelsNamed: [], hints: new Set(['group']), score: 1, texts: [], synthetic: true });
+  }
+  mentioned.sort((a, b) => a.position - b.position);
+  const choices: Choice[] = [];
+  const outcome = mentioned.length <= 7 ? decideReading(ctx, compiled, mentioned, 1) : undefined;
+  if (outcome?.status === 'decided') addChoice(choices, choiceOf(outcome, `across all months ${[...monthColumns].join(', ')} holds`));
+  return noMatch(rationale, choices, explain(ctx, []));
 }
 
 /** A word fits several columns equally: decide each reading; more than one that works is an ambiguity. */

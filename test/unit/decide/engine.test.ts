@@ -183,4 +183,22 @@ describe('rule engine on small synthetic schemas', () => {
     assert.equal(out.status, 'ambiguous');
     assert.deepEqual(new Set(out.alternatives.map((a) => a.roles.group)), new Set(['site', 'origin']));
   });
+  it('reads month names as levels only of a column named month with values in 1..12 (birth_month)', async function () {
+    this.timeout(60_000);
+    const base = (await loadSchemas()).airquality;
+    const rename = (name: string, shift: number): DatasetSchema => ({
+      ...base,
+      columns: base.columns.map((col) =>
+        col.name !== 'Month' ? col : { ...col, name, levels: (col.levels ?? []).map((l) => ({ ...l, value: String(Number(l.value) + shift) })) },
+      ),
+    });
+    const birth = decideWithRules('Does ozone differ between May and September?', rename('birth_month', 0));
+    assert.equal(birth.status, 'decided');
+    if (birth.status === 'decided') assert.deepEqual(birth.options.levels, ['5', '9']);
+    // Not a month column by name, or values outside 1..12: month names name nothing.
+    for (const schema of [rename('period', 0), rename('Month', 5)]) {
+      const out = decideWithRules('Does ozone differ between May and September?', schema);
+      assert.ok(!(out.status === 'decided' && out.options.levels), JSON.stringify(out));
+    }
+  });
 });

@@ -371,4 +371,21 @@ export const SUITE: SuiteCase[] = [
   c(P, 'After the ANOVA, which pairs of islands differ in body mass?', { analysis: 'tukey_hsd', roles: { outcome: BM, group: 'island' } }),
   c(P, 'which pairs of species differ in bill depth?', { analysis: 'tukey_hsd', roles: { outcome: BD, group: 'species' } }),
   c('mtcars', 'compare all pairs of cylinder groups on mpg', { analysis: 'tukey_hsd', roles: { outcome: 'mpg', group: 'cyl' } }),
+  // Month names for coded month columns: "May" and "September" name the levels 5 and 9 of airquality's
+  // Month (values 5..9); "may" the modal verb is not a month; a month the column lacks is never dropped silently.
+  c('airquality', 'Does solar radiation differ between May and September?', { analysis: 'ttest_welch', roles: { outcome: 'Solar.R', group: 'Month' }, options: { levels: ['5', '9'] } }),
+  c('airquality', 'Is ozone higher in August than in May?', { analysis: 'ttest_welch', roles: { outcome: 'Ozone', group: 'Month' }, options: { alternative: 'greater', levels: ['8', '5'] } }),
+  c('airquality', 'Is wind in Sept lower than in Aug?', { analysis: 'ttest_welch', roles: { outcome: 'Wind', group: 'Month' }, options: { alternative: 'less', levels: ['9', '8'] } }),
+  c('airquality', 'compare temperature in May, June and July', { analysis: 'anova_oneway', roles: { outcome: 'Temp', group: 'Month' }, options: { levels: ['5', '6', '7'] } }),
+  c('airquality', 'Does ozone in may differ from ozone in june', { analysis: 'ttest_welch', roles: { outcome: 'Ozone', group: 'Month' }, options: { levels: ['5', '6'] } }),
+  c('airquality', 'Ozone in June may be higher than in July', { analysis: 'ttest_welch', roles: { outcome: 'Ozone', group: 'Month' }, options: { alternative: 'greater', levels: ['6', '7'] } }),
+  c('airquality', 'Does ozone depend on temperature in July?', { analysis: 'ols', roles: { outcome: 'Ozone', predictors: ['Temp'] }, options: { where: [{ column: 'Month', op: '=', value: '7' }] } }),
+  c('airquality', 'Is ozone in July higher than 50?', { analysis: 'ttest_one_sample', roles: { column: 'Ozone' }, options: { mu: 50, alternative: 'greater', where: [{ column: 'Month', op: '=', value: '7' }] } }),
+  c('airquality', 'is wind normally distributed in August', { analysis: 'shapiro_wilk', roles: { column: 'Wind' }, options: { where: [{ column: 'Month', op: '=', value: '8' }] } }),
+  c('airquality', 'Temperature may differ by month', { analysis: 'anova_oneway', roles: { outcome: 'Temp', group: 'Month' }, options: { levels: undefined, where: undefined } }),
+  c('airquality', 'May I compare ozone by month?', { analysis: 'anova_oneway', roles: { outcome: 'Ozone', group: 'Month' }, options: { levels: undefined, where: undefined } }),
+  c('airquality', 'Does ozone differ between January and May?', 'no_match'),
+  c('airquality', 'Is wind in December different?', 'no_match'),
+  c('airquality', 'May temperatures differ from Sept temperatures?', 'ambiguous'),
+  c(P, 'May body mass differ between species?', { analysis: 'anova_oneway', roles: { outcome: BM, group: 'species' }, options: { levels: undefined, where: undefined } }),
 ];
