@@ -1,17 +1,20 @@
 /**
  * The decide JSON of CONTRACT.md (`status, analysis, roles, source, rule_id, confidence, rationale,
  * alternatives: [{analysis, roles, why}]`, snake_case; roles `pairId` -> `pair_id`), plus the
- * additive fields `options`, `explanation` and `llm`; and back, validated with zod (a decision
+ * additive fields `options`, `explanation`, `llm` and each choice's `name`; and back, validated with zod (a decision
  * pinned in a notebook is read through here).
  */
 import { z } from 'zod';
 import { snakeKeys } from '../contract.js';
 import { InferraError } from '../errors.js';
-import { ANALYSIS_IDS, FIGURE_IDS } from '../types.js';
+import { ANALYSIS_IDS, FIGURE_IDS, type TaskId } from '../types.js';
+import { TASK_NAMES } from './explain.js';
 import type { DecisionOutcome } from './types.js';
 
 /** A decision outcome as CONTRACT.md's JSON. */
 export function decisionToJson(outcome: DecisionOutcome): Record<string, unknown> {
+  // Each choice also carries its analysis' name, for buttons and reports ("One-way ANOVA").
+  const alternatives = outcome.alternatives.map((choice) => ({ ...choice, name: choiceName(choice.analysis) }));
   const ordered: Record<string, unknown> =
     outcome.status === 'decided'
       ? {
@@ -22,13 +25,19 @@ export function decisionToJson(outcome: DecisionOutcome): Record<string, unknown
           ruleId: outcome.ruleId ?? null,
           confidence: outcome.confidence,
           rationale: outcome.rationale,
-          alternatives: outcome.alternatives,
+          alternatives,
           options: outcome.options,
           explanation: outcome.explanation,
           ...(outcome.llm ? { llm: outcome.llm } : {}),
         }
-      : { status: outcome.status, rationale: outcome.rationale, alternatives: outcome.alternatives, explanation: outcome.explanation };
+      : { status: outcome.status, rationale: outcome.rationale, alternatives, explanation: outcome.explanation };
   return snakeKeys(ordered) as Record<string, unknown>;
+}
+
+/** An analysis' name with a capital first letter, e.g. "One-way ANOVA". */
+function choiceName(analysis: TaskId): string {
+  const name = TASK_NAMES[analysis];
+  return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
 const task = z.enum([...ANALYSIS_IDS, ...FIGURE_IDS]);

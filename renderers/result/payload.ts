@@ -7,6 +7,8 @@
 /** One alternative of an ambiguous decision, as the decide JSON gives it. */
 export interface ChoiceView {
   analysis: string;
+  /** The analysis' name ("One-way ANOVA"), when the kernel sent it. */
+  name?: string;
   roles?: Record<string, unknown>;
   why?: string;
 }

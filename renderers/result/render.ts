@@ -226,7 +226,7 @@ function buildAmbiguity(payload: ResultPayloadView, doc: Document, options: Resu
   const cellId = payload.cellId;
   for (const choice of collectChoices(decision)) {
     const roles = formatRoles(choice.roles);
-    const button = buildElement(doc, 'button', 'inf-choice', formatAnalysisId(choice.analysis) + (roles ? ` — ${roles}` : ''));
+    const button = buildElement(doc, 'button', 'inf-choice', (choice.name || formatAnalysisId(choice.analysis)) + (roles ? ` — ${roles}` : ''));
     button.type = 'button';
     button.dataset.analysis = choice.analysis;
     if (!post || !cellId) {

@@ -36,7 +36,7 @@ const ambiguousPayload = {
   decision: {
     status: 'ambiguous', rationale: 'two designs fit',
     alternatives: [
-      { analysis: 'ttest_paired', roles: { before: 'bill_length_mm', after: 'bill_depth_mm' }, why: 'the same birds measured twice' },
+      { analysis: 'ttest_paired', name: 'Paired t-test', roles: { before: 'bill_length_mm', after: 'bill_depth_mm' }, why: 'the same birds measured twice' },
       { analysis: 'pearson', roles: { x: 'bill_length_mm', y: 'bill_depth_mm' }, why: 'how the two measures relate' },
     ],
     explanation: 'Two analyses fit: a paired comparison or a correlation.',
@@ -109,6 +109,9 @@ describe('renderers/result', () => {
     activate({ postMessage: (m) => posted.push(m) }).renderOutputItem(item(ambiguousPayload), element);
     const buttons = [...element.querySelectorAll<HTMLButtonElement>('button.inf-choice')];
     assert.deepEqual(buttons.map((b) => b.dataset.analysis), ['ttest_paired', 'pearson']);
+    // The analysis' name when the kernel sends it, else the id in words.
+    assert.match(buttons[0].textContent!, /^Paired t-test — before = bill_length_mm/);
+    assert.match(buttons[1].textContent!, /^pearson — x = bill_length_mm/);
     assert.ok(buttons.every((b) => !b.disabled && b.tagName === 'BUTTON'));
     buttons[1].click();
     assert.deepEqual(posted, [{ type: 'choose', cellId: 'bills', choice: { analysis: 'pearson', roles: { x: 'bill_length_mm', y: 'bill_depth_mm' }, why: 'how the two measures relate' } }]);
