@@ -5,7 +5,7 @@
  * resolved by length and score; a stretch that fits two columns equally is kept as a tie.
  */
 import type { ColumnSchema, DatasetSchema } from '../types.js';
-import { isContentToken, nameWords, scoreWord, stemWord, tokenize, type Token } from './text.js';
+import { isContentToken, nameWords, scoreWord, stemWord, tokenize, typoDistance, type Token } from './text.js';
 import type { LexiconEntry } from './types.js';
 import { isMonthName, monthAt, monthLevelMap } from './calendar.js';
 
@@ -405,4 +405,181 @@ function resolveMentions(tokens: readonly Token[], candidates: Candidate[]): Men
 
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** A word the request contrasts with a level of a column ("Adelie and Emperor") that is no level of it. */
+export interface UnknownLevel {
+  /** The word (or capitalised phrase) as written. */
+  word: string;
+  start: number;
+  end: number;
+  column: string;
+  /** Levels of the column the request names, in order. */
+  known: string[];
+  /** A level close by edit distance ("Gentoo" for "Gentu"). */
+  suggestion?: string;
+}
+
+/** Options for `unknownLevels`. */
+export interface UnknownLevelOptions {
+  /** Token indexes read as something already (column and level mentions, cue phrases). */
+  covered: ReadonlySet<number>;
+  /** Ordinary words of the request vocabulary (cue words, role words): never a level. */
+  ordinary: (t: Token) => boolean;
+}
+
+/** Connector words between two items of a contrast; "compared with/to" is handled apart. */
+const STRONG_CONNECTORS = /^(vs|versus|against)$/;
+const WEAK_CONNECTORS = /^(and|or)$/;
+/** Words between a connector and the item ("and the Emperor", "than in Emperor"). */
+const ITEM_FILLER = /^(the|in|on|for|of|those|with)$/;
+/** Words before a contrast that make "A and B" a comparison of groups. */
+const CONTRAST_FRAME = /^(between|among|amongst|compar\w*|differ\w*|vs|versus)$/;
+/** Verbs that often follow "and" in a request and are never group names. */
+const ORDINARY_VERBS = new Set([
+  'report', 'reports', 'plot', 'plots', 'print', 'include', 'summarize', 'summarise', 'interpret', 'present', 'display',
+  'visualize', 'visualise', 'draw', 'graph', 'chart', 'explain', 'describe', 'fit', 'estimate', 'adjust', 'correct', 'save',
+  'export', 'return', 'provide', 'add', 'state', 'interpretation', 'effect', 'effects', 'size', 'sizes', 'result', 'results',
+]);
+
+type Strength = 'strong' | 'weak' | 'list' | 'than';
+
+/** Levels of factor columns contrasted with a word that is neither a level, a column nor an ordinary word. */
+export function unknownLevels(tokens: readonly Token[], mentions: readonly Mention[], columns: readonly ColumnInfo[], options: UnknownLevelOptions): UnknownLevel[] {
+  const out: UnknownLevel[] = [];
+  const levelMentions = mentions.filter((m) => m.via === 'level' && m.level !== undefined);
+  if (levelMentions.length === 0) return out;
+  for (const m of levelMentions) {
+    const column = columns.find((c) => c.name === m.column);
+    if (!column || !column.factor || column.months || column.subject) continue;
+    const words = column.levels.filter((l) => !Number.isFinite(Number(l)) || l.trim() === '');
+    if (words.length < 2) continue;
+    const capitalised = words.every((l) => /^[A-Z]/.test(l));
+    const singleLetters = words.every((l) => l.length === 1);
+    const isCandidate = (t: Token | undefined, strict: boolean): boolean => {
+      if (!t || t.kind !== 'word' || options.covered.has(t.index) || !isContentToken(t) || STOPWORDS_OF_LEVELS.has(t.text)) return false;
+      if (options.ordinary(t) || ORDINARY_VERBS.has(t.text) || monthAt(tokens, t.index) !== undefined) return false;
+      if (singleLetters) return t.raw.length === 1 && /[A-Z]/.test(t.raw);
+      if (t.text.length < 2) return false;
+      if (strict && capitalised && !/^[A-Z]/.test(t.raw)) return false;
+      return true;
+    };
+    const namedLevelOf = (i: number) => mentions.find((o) => o.column === m.column && o.via === 'level' && o.start <= i && i < o.end);
+    // Right: "Adelie and Emperor", "Adelie penguins vs Emperor penguins".
+    let r = m.end;
+    let right = connectorAt(tokens, r);
+    if (!right && capitalised && isCandidate(tokens[r], false) && !/^[A-Z]/.test(tokens[r].raw)) right = connectorAt(tokens, ++r);
+    if (right) {
+      let k = right.next;
+      for (let n = 0; n < 2 && tokens[k] && ITEM_FILLER.test(tokens[k].text) && !namedLevelOf(k); n++) k++;
+      let e = k;
+      while (e < tokens.length && e - k < (capitalised ? 3 : 1) && isCandidate(tokens[e], true) && (e === k || !tokens[e].listed)) e++;
+      if (e > k && accepts(right.strength, capitalised, tokens, m, k, e, mentions, namedLevelOf)) out.push(unknownAt(tokens, k, e, column, mentions));
+    }
+    // Left: "Emperor and Adelie", "Emperor, Adelie and Gentoo".
+    let s = m.start;
+    for (let n = 0; n < 2 && s > 0 && ITEM_FILLER.test(tokens[s - 1].text) && !tokens[s].listed; n++) s--;
+    const left = connectorBefore(tokens, s);
+    if (left) {
+      let e = left.end;
+      if (capitalised && isCandidate(tokens[e - 1], false) && !/^[A-Z]/.test(tokens[e - 1].raw) && !tokens[e - 1].listed) e--;
+      let k = e;
+      while (k > 0 && e - k < (capitalised ? 3 : 1) && isCandidate(tokens[k - 1], true) && (k === e || !tokens[k].listed)) k--;
+      if (e > k && accepts(left.strength, capitalised, tokens, m, k, e, mentions, namedLevelOf, true)) out.push(unknownAt(tokens, k, e, column, mentions));
+    }
+  }
+  const seen = new Set<string>();
+  return out.filter((u) => {
+    const key = `${u.start}:${u.column}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Words that never name a group although they are not stopwords. */
+const STOPWORDS_OF_LEVELS = new Set(['non', 'rest', 'remaining', 'everything', 'everyone', 'none', 'together', 'combined', 'pooled', 'respectively', 'etc']);
+
+/** A connector starting at token i: where the next item starts. */
+function connectorAt(tokens: readonly Token[], i: number): { next: number; strength: Strength } | undefined {
+  const t = tokens[i];
+  if (!t) return undefined;
+  if (WEAK_CONNECTORS.test(t.text)) return { next: i + 1, strength: t.listed ? 'list' : 'weak' };
+  if (STRONG_CONNECTORS.test(t.text)) return { next: i + 1, strength: 'strong' };
+  if (t.text === 'compared' && /^(with|to)$/.test(tokens[i + 1]?.text ?? '')) return { next: i + 2, strength: 'strong' };
+  if (t.text === 'than') return { next: i + 1, strength: 'than' };
+  if (t.listed) return { next: i, strength: 'list' };
+  return undefined;
+}
+
+/** A connector ending just before token i: where the previous item ends. */
+function connectorBefore(tokens: readonly Token[], i: number): { end: number; strength: Strength } | undefined {
+  if (i <= 0) return undefined;
+  const t = tokens[i - 1];
+  if (WEAK_CONNECTORS.test(t.text)) return { end: i - 1, strength: t.listed ? 'list' : 'weak' };
+  if (STRONG_CONNECTORS.test(t.text)) return { end: i - 1, strength: 'strong' };
+  if (/^(with|to)$/.test(t.text) && tokens[i - 2]?.text === 'compared') return { end: i - 2, strength: 'strong' };
+  if (t.text === 'than') return { end: i - 1, strength: 'than' };
+  if (tokens[i].listed) return { end: i, strength: 'list' };
+  return undefined;
+}
+
+/** Whether the contrast is clear enough to call the word an unknown level. */
+function accepts(
+  strength: Strength,
+  capitalised: boolean,
+  tokens: readonly Token[],
+  level: Mention,
+  start: number,
+  end: number,
+  mentions: readonly Mention[],
+  namedLevelOf: (i: number) => Mention | undefined,
+  left = false,
+): boolean {
+  if (strength === 'strong') return true;
+  // Capitalised levels ("Adelie"): a capitalised word in the middle of the request is a name.
+  if (capitalised) return tokens[start].index > 0 || strength !== 'than';
+  if (strength === 'than') return false;
+  // Lower-case levels ("casein", "ctrl"): only in a comparison frame or a list of levels.
+  const first = Math.min(start, level.start);
+  for (let i = Math.max(0, first - 8); i < first; i++) if (CONTRAST_FRAME.test(tokens[i].text)) return true;
+  const after = tokens[end];
+  if (after && mentions.some((o) => o.via === 'name' && o.start === end)) return true;
+  if (after && tokens[level.end] && after.stem === tokens[level.end].stem && !left) return true;
+  // A list with another level of the column on the far side ("soybean, corn and linseed").
+  const before = left ? connectorBefore(tokens, start) : undefined;
+  const next = left ? undefined : connectorAt(tokens, end);
+  const at = before ? before.end - 1 : next ? next.next : -1;
+  return at >= 0 && namedLevelOf(at) !== undefined;
+}
+
+/** The unknown level at tokens [start, end) of a column, with the closest real level when close. */
+function unknownAt(tokens: readonly Token[], start: number, end: number, column: ColumnInfo, mentions: readonly Mention[]): UnknownLevel {
+  // A coded level glued to its number ("trt3" when the levels are trt1 and trt2).
+  const coded = column.levelTokens.some((l) => l.length === 2 && l[0].kind === 'word' && l[1].kind === 'number');
+  let glued = '';
+  if (coded && end - start === 1 && tokens[end]?.kind === 'number' && !tokens[end].percent) {
+    glued = tokens[end].raw;
+    end++;
+  }
+  const word = glued ? `${tokens[start].raw}${glued}` : tokens.slice(start, end).map((t) => t.raw).join(' ');
+  const known: string[] = [];
+  for (const m of mentions) if (m.column === column.name && m.via === 'level' && m.level !== undefined && !known.includes(m.level)) known.push(m.level);
+  const lower = word.toLowerCase();
+  let suggestion: string | undefined;
+  let best = Infinity;
+  let tie = false;
+  for (const level of column.levels) {
+    if (known.includes(level)) continue;
+    const l = level.toLowerCase();
+    const d = typoDistance(lower, l);
+    const allowed = Math.min(l.length, lower.length) >= 5 ? 2 : Math.min(l.length, lower.length) >= 3 ? 1 : 0;
+    if (d > allowed) continue;
+    if (d < best) {
+      best = d;
+      suggestion = level;
+      tie = false;
+    } else if (d === best) tie = true;
+  }
+  return { word, start, end, column: column.name, known, ...(suggestion && !tie ? { suggestion } : {}) };
 }

@@ -6,7 +6,7 @@
 import type { DatasetSchema } from '../types.js';
 import { suggestName } from '../util/suggest.js';
 import { compileCues, cueVocabulary, findCues, type CompiledCue, type CueHit } from './cues.js';
-import { compileLexicon, describeColumns, findMentions, monthsOutOfRange, type ColumnInfo, type CompiledLexicon, type Mention } from './columns.js';
+import { compileLexicon, describeColumns, findMentions, monthsOutOfRange, unknownLevels, type ColumnInfo, type CompiledLexicon, type Mention, type UnknownLevel } from './columns.js';
 import { isContentToken, stemWord, STOPWORDS, tokenize, type Token } from './text.js';
 import type { RuleSet } from './types.js';
 
@@ -65,6 +65,8 @@ export interface RequestContext {
   unknownWords: { word: string; suggestion?: string; rolePosition: boolean }[];
   /** Month names whose month no coded month column holds ("January" when Month is 5..9). */
   missingMonths: { word: string; month: number; columns: string[] }[];
+  /** Words contrasted with a level of a column that are no level of it ("Adelie and Emperor"). */
+  unknownLevels: UnknownLevel[];
 }
 
 const compiledCache = new WeakMap<RuleSet, CompiledRules>();
@@ -114,7 +116,13 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
   const confLevel = readConfLevel(tokens);
   const mu = readMu(tokens, mentions, confLevel);
   const direction = readDirection(cueHits);
-  const unknownWords = readUnknownWords(tokens, mentions, cueHits, columns, isVocabulary);
+  const covered = new Set<number>();
+  for (const m of mentions) for (let i = m.start; i < m.end; i++) covered.add(i);
+  for (const h of cueHits) for (let i = h.start; i < h.end; i++) covered.add(i);
+  const levelsUnknown = unknownLevels(tokens, mentions, columns, { covered, ordinary: (t) => isVocabulary(t) || ROLE_WORDS.has(t.text) || STOPWORDS.has(t.stem) });
+  let unknownWords = readUnknownWords(tokens, mentions, cueHits, columns, isVocabulary);
+  // A word read as an unknown level is reported as such, not as a missing column.
+  if (levelsUnknown.length > 0) unknownWords = unknownWords.filter((w) => !levelsUnknown.some((u) => u.word.split(' ').includes(w.word)));
   return {
     prompt,
     tokens,
@@ -133,6 +141,7 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
     tieBreaks: readTieBreaks(tokens, compiled),
     unknownWords,
     missingMonths: monthsOutOfRange(tokens, columns),
+    unknownLevels: levelsUnknown,
   };
 }
 

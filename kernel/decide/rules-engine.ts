@@ -38,6 +38,7 @@ export function decideWithRules(prompt: string, schema: DatasetSchema, rules: Ru
   const compiled = compileRules(rules);
   const ctx = readRequest(prompt, schema, compiled);
   if (ctx.missingMonths.length > 0) return decideMissingMonths(ctx, compiled);
+  if (ctx.unknownLevels.length > 0) return decideUnknownLevels(ctx, compiled);
   if (ctx.mentions.some((m) => m.tiedWith.length > 0)) return decideTiedWords(ctx, compiled);
   return decideReading(ctx, compiled, ctx.mentioned, 0);
 }
@@ -68,6 +69,52 @@ function decideMissingMonths(ctx: RequestContext, compiled: CompiledRules): Deci
   const outcome = mentioned.length <= 7 ? decideReading(ctx, compiled, mentioned, 1) : undefined;
   if (outcome?.status === 'decided') addChoice(choices, choiceOf(outcome, `across all months ${[...monthColumns].join(', ')} holds`));
   return noMatch(rationale, choices, explain(ctx, []));
+}
+
+/**
+ * A word contrasted with a level that is no level of the column ("Adelie and Emperor" when species
+ * has Adelie, Chinstrap and Gentoo): never dropped silently. Ambiguous, with the named level(s) against
+ * each real level (the closest by spelling first) and all levels together as choices; no match if none fits.
+ */
+function decideUnknownLevels(ctx: RequestContext, compiled: CompiledRules): DecisionOutcome {
+  const parts = ctx.unknownLevels.map((u) => {
+    const column = ctx.columns.find((c) => c.name === u.column)!;
+    const levels = formatList(column.levels.map((l) => `'${l}'`), 'and');
+    return `'${u.word}' is not a level of ${u.column}, which has ${levels}.${u.suggestion ? ` Did you mean '${u.suggestion}'?` : ''}`;
+  });
+  const rationale = `The request names a group the data do not have. ${[...new Set(parts)].join(' ')}`;
+  const first = ctx.unknownLevels[0];
+  const column = ctx.columns.find((c) => c.name === first.column)!;
+  const base = { ...ctx, unknownLevels: [] };
+  const readingWith = (levels: string[] | undefined): MentionedColumn[] => {
+    const mentioned = ctx.mentioned.map((m) =>
+      m.info.name !== column.name
+        ? m
+        : levels
+          ? { ...m, levelsNamed: levels }
+          : { ...m, byName: true, levelsNamed: [], hints: new Set([...m.hints, 'group' as const]) },
+    );
+    return mentioned;
+  };
+  const known = first.known;
+  const sets: { levels: string[]; why: string }[] = [];
+  const others = column.levels.filter((l) => !known.includes(l));
+  if (first.suggestion) sets.push({ levels: [...known, first.suggestion], why: `'${first.word}' read as ${first.suggestion}` });
+  if (known.length >= 2) sets.push({ levels: [...known], why: `only ${formatList(known, 'and')}` });
+  for (const o of others) if (o !== first.suggestion) sets.push({ levels: [...known, o], why: `${formatList([...known, o], 'and')} instead of '${first.word}'` });
+  const choices: Choice[] = [];
+  for (const set of sets) {
+    if (choices.length >= MAX_CHOICES - 1) break;
+    if (set.levels.length >= column.levels.length) continue;
+    const outcome = decideReading(base, compiled, readingWith(set.levels), 1);
+    if (outcome.status === 'decided') addChoice(choices, choiceOf(outcome, set.why));
+  }
+  const all = decideReading(base, compiled, readingWith(undefined), 1);
+  if (all.status === 'decided') addChoice(choices, choiceOf(all, `all ${column.levels.length} levels of ${column.name}`));
+  const explanation = explain(ctx, []);
+  explanation.refinements.push(...ctx.unknownLevels.map((u) => `'${u.word}' is contrasted with ${formatList(u.known, 'and')} but is no level of ${u.column}`));
+  if (choices.length >= 2) return ambiguity(rationale, choices, explanation);
+  return noMatch(rationale, choices, explanation);
 }
 
 /** A word fits several columns equally: decide each reading; more than one that works is an ambiguity. */
@@ -424,8 +471,22 @@ function buildDecision(ctx: RequestContext, fit: Fit, complete: readonly Fit[]):
     confidence: confidenceOf(ctx, fit, complete),
     rationale,
     alternatives,
-    explanation: explain(ctx, fit.refinements, fit),
+    explanation: explain(ctx, [...fit.refinements, ...levelReadings(ctx, fit)], fit),
   };
+}
+
+/** Levels read from a misspelling or an abbreviation ("'Gentoe' read as species = Gentoo"), said in so many words. */
+function levelReadings(ctx: RequestContext, fit: Fit): string[] {
+  const used = new Set(Object.values(fit.roles).flat());
+  for (const f of fit.options.where ?? []) used.add(f.column);
+  const out: string[] = [];
+  for (const m of ctx.mentions) {
+    if (m.via !== 'level' || m.level === undefined || m.score >= 0.95 || !used.has(m.column)) continue;
+    if (m.text.toLowerCase() === m.level.toLowerCase()) continue;
+    const line = `'${m.text}' read as ${m.column} = ${m.level} (closest level)`;
+    if (!out.includes(line)) out.push(line);
+  }
+  return out;
 }
 
 /** The roles another task takes for the same columns (figures and checks name them differently). */

@@ -17,6 +17,8 @@ export interface Token {
   /** For numbers (a trailing % is kept in `raw`). */
   value?: number;
   percent?: boolean;
+  /** A comma, semicolon or slash stands between the previous token and this one ("Adelie, Gentoo"). */
+  listed?: boolean;
 }
 
 const TOKEN = /(\d+(?:\.\d+)?%?|\.\d+%?|[A-Za-z]+(?:'[A-Za-z]+)?|[~=<>])/g;
@@ -26,8 +28,11 @@ export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   // camelCase and letter-digit boundaries become word boundaries: bodyMass -> body Mass, drug1 -> drug 1.
   const spaced = text.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/([A-Za-z])(\d)/g, '$1 $2').replace(/(\d)([A-Za-z])/g, '$1 $2');
+  let last = 0;
   for (const match of spaced.matchAll(TOKEN)) {
     const raw = match[0];
+    const listed = /[,;/]/.test(spaced.slice(last, match.index));
+    last = (match.index ?? 0) + raw.length;
     if (/^[\d.]/.test(raw)) {
       const percent = raw.endsWith('%');
       const value = Number(percent ? raw.slice(0, -1) : raw);
@@ -36,7 +41,7 @@ export function tokenize(text: string): Token[] {
       tokens.push({ index: tokens.length, raw, text: raw, stem: raw, kind: 'symbol' });
     } else {
       const text = raw.toLowerCase().replace(/'s$/, '').replace(/'/g, '');
-      tokens.push({ index: tokens.length, raw, text, stem: stemWord(text), kind: 'word' });
+      tokens.push({ index: tokens.length, raw, text, stem: stemWord(text), kind: 'word', ...(listed ? { listed } : {}) });
     }
   }
   return tokens;

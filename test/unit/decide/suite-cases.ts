@@ -388,4 +388,30 @@ export const SUITE: SuiteCase[] = [
   c('airquality', 'Is wind in December different?', 'no_match'),
   c('airquality', 'May temperatures differ from Sept temperatures?', 'ambiguous'),
   c(P, 'May body mass differ between species?', { analysis: 'anova_oneway', roles: { outcome: BM, group: 'species' }, options: { levels: undefined, where: undefined } }),
+  // Levels that are not in the data: a word contrasted with a real level ("Adelie and Emperor") that is no
+  // level of the column is never dropped silently: ambiguous with the real levels as choices (a close
+  // spelling offered as "did you mean"), or no match. A typo the engine already reads is decided and said.
+  c(P, 'is flipper length different between Adelie and Emperor penguins', 'ambiguous'),
+  c(P, 'flipper length of Emperor vs Adelie', 'ambiguous'),
+  c(P, 'compare body mass of Adelie, Gentoo and Emperor', 'ambiguous'),
+  c(P, 'body mass of Adelie or King penguins', 'ambiguous'),
+  c(P, 'Does bill length differ between Adelie and Gentu penguins?', 'ambiguous'),
+  c(P, 'body mass between male and juvenile penguins', 'no_match'),
+  c('chickwts', 'Does weight differ between casein and corn?', 'ambiguous'),
+  c('chickwts', 'compare weight of soybean, corn and linseed', 'ambiguous'),
+  c('chickwts', 'weight on casein vs fishmeal', 'ambiguous'),
+  c('PlantGrowth', 'compare weight of ctrl and trt3', 'ambiguous'),
+  c('InsectSprays', 'compare count between spray A and G', 'ambiguous'),
+  c('iris', 'petal length between setosa and sinensis', 'ambiguous'),
+  c(P, 'Adelie vs Gentoe flipper length', { analysis: 'ttest_welch', roles: { outcome: FL, group: 'species' }, options: { levels: ['Adelie', 'Gentoo'] } }),
+  c('chickwts', 'weight on casein vs meatmeel', { analysis: 'ttest_welch', roles: { outcome: 'weight', group: 'feed' }, options: { levels: ['casein', 'meatmeal'] } }),
+  // False-positive guards: ordinary words, columns and real levels next to "and" / "vs" still decide.
+  c(P, 'is body mass different between males and females?', { analysis: 'ttest_welch', roles: { outcome: BM, group: 'sex' } }),
+  c(P, 'Is flipper length different between Adelie and Gentoo penguins?', { analysis: 'ttest_welch', roles: { outcome: FL, group: 'species' }, options: { levels: ['Adelie', 'Gentoo'] } }),
+  c(P, 'correlation between flipper length and body mass in Adelie penguins', { analysis: 'pearson', roles: { x: FL, y: BM }, options: { where: [{ column: 'species', op: '=', value: 'Adelie' }] } }),
+  c(P, 'association between species and island', { analysis: 'chi2_independence', roles: { row: 'species', col: 'island' } }),
+  c(P, 'Adelie vs Chinstrap: bill depth', { analysis: 'ttest_welch', roles: { outcome: BD, group: 'species' }, options: { levels: ['Adelie', 'Chinstrap'] } }),
+  c('chickwts', 'Is weight different between linseed and soybean chicks?', { analysis: 'ttest_welch', roles: { outcome: 'weight', group: 'feed' }, options: { levels: ['linseed', 'soybean'] } }),
+  c('PlantGrowth', 'compare weight of control and trt2', { analysis: 'ttest_welch', roles: { outcome: 'weight', group: 'group' }, options: { levels: ['ctrl', 'trt2'] } }),
+  c('InsectSprays', 'compare count between spray A and B', { analysis: 'ttest_welch', roles: { outcome: 'count', group: 'spray' }, options: { levels: ['A', 'B'] } }),
 ];
