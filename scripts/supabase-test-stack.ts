@@ -1,6 +1,6 @@
 /**
  * A local stand-in for a Supabase project, for tests (Docker does not run here; see
- * /work/shared/recipes/supabase-local.md): a fresh PostgreSQL database with the Supabase shim and
+ * supabase/README.md): a fresh PostgreSQL database with the Supabase shim (supabase/local-shim/) and
  * Inferra's migrations applied, a real PostgREST 12 on a free port, and a small `node:http` gateway
  * that serves what supabase-js calls:
  *

@@ -10,7 +10,7 @@ import { regressionAnalyses } from '../../kernel/analyses/regression/index.js';
 import type { OlsResult } from '../../kernel/analyses/regression/compute.js';
 import type { Analysis } from '../../kernel/analyses/types.js';
 import { fitLeastSquares } from '../../kernel/analyses/regression/fit.js';
-import { mean, sumOfSquares } from '../../kernel/analyses/shared/moments.js';
+import { mean, sumOfSquares } from '../../kernel/analyses/common/moments.js';
 import { divide, exactAnova, exactSumOfSquares, integer, toNumber } from './exact.js';
 import { DEFAULT_OPTIONS, type Column, type Table } from '../../kernel/types.js';
 

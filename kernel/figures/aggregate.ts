@@ -4,9 +4,9 @@
  * and the rounding of plotted coordinates. Result tables keep full precision; only figure data is
  * rounded, to a precision far below one pixel.
  */
-import { quantileNormal, quantileT } from '../analyses/shared/distributions.js';
-import { mean, sd } from '../analyses/shared/moments.js';
-import { quantileSorted } from '../analyses/shared/quantile.js';
+import { quantileNormal, quantileT } from '../analyses/common/distributions.js';
+import { mean, sd } from '../analyses/common/moments.js';
+import { quantileSorted } from '../analyses/common/quantile.js';
 
 /** Histogram bin edges: `edges[i]..edges[i+1]`, left-closed (the last bin is closed). */
 export interface Bins {

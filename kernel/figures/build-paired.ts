@@ -3,7 +3,7 @@
  * them), from wide (`before`, `after`) or long (`outcome`, `group` with two levels, `pairId`) data.
  */
 import { InferraError } from '../errors.js';
-import { completeRows, findColumn, findNumericColumn, labelsOf, requireRole, selectGroups } from '../analyses/shared/select.js';
+import { completeRows, findColumn, findNumericColumn, labelsOf, requireRole, selectGroups } from '../analyses/common/select.js';
 import type { AnalysisRequest, Table } from '../types.js';
 import type { GroupedValues } from './select.js';
 import { formatVariableName } from './theme.js';

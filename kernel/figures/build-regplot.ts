@@ -4,7 +4,7 @@
  * Vega's regression transform.
  */
 import { computeRegressionBand } from '../analyses/regression/band.js';
-import { mean, sumOfSquares } from '../analyses/shared/moments.js';
+import { mean, sumOfSquares } from '../analyses/common/moments.js';
 import type { Figure } from '../types.js';
 import { computeGrid, createPlotRounder } from './aggregate.js';
 import { quantitative, tooltipNumber } from './axes.js';

@@ -1,6 +1,6 @@
 /** The small descriptive tables that accompany plot-only tasks. */
-import { mean, sd } from '../analyses/shared/moments.js';
-import { quantileSorted } from '../analyses/shared/quantile.js';
+import { mean, sd } from '../analyses/common/moments.js';
+import { quantileSorted } from '../analyses/common/quantile.js';
 import type { ResultTable } from '../types.js';
 import type { GroupedValues, PairedValues } from './select.js';
 import { formatAxisTitle } from './theme.js';

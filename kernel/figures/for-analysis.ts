@@ -4,7 +4,7 @@
  * a new analysis id cannot be forgotten.
  */
 import type { ComputedOutcome } from '../analyses/run.js';
-import { requireRole } from '../analyses/shared/select.js';
+import { requireRole } from '../analyses/common/select.js';
 import type { AnalysisId, AnalysisRequest, Figure, Table } from '../types.js';
 import { buildBarSpec } from './build-bar.js';
 import { buildBoxplotSpec } from './build-boxplot.js';
@@ -15,7 +15,7 @@ import { buildRegplotSpec } from './build-regplot.js';
 import { buildObservedFittedSpec, buildResidualsSpec } from './build-residuals.js';
 import { buildScatterSpec } from './build-scatter.js';
 import { computeOlsFit, parseTerms } from './fit-ols.js';
-import { findColumn } from '../analyses/shared/select.js';
+import { findColumn } from '../analyses/common/select.js';
 import { selectGroupedValues, selectLevelValues, selectPairedValues } from './select.js';
 import { formatVariableName } from './theme.js';
 

@@ -1,5 +1,5 @@
 /** The column roles each figure task reads (CONTRACT.md names), with the fallbacks a decision may use. */
-import { requireRole } from '../analyses/shared/select.js';
+import { requireRole } from '../analyses/common/select.js';
 import type { AnalysisRequest, FigureId } from '../types.js';
 
 /** The single-variable column of histogram, kde, qqplot and bar (`column`, else `outcome`). */

@@ -10,7 +10,7 @@ import {
   labelsOf,
   selectGroups,
   selectNumeric,
-} from '../analyses/shared/select.js';
+} from '../analyses/common/select.js';
 import { InferraError } from '../errors.js';
 import type { AnalysisOptions, DroppedRows, Table, TaskId } from '../types.js';
 import { compareNatural } from '../util/natural-sort.js';

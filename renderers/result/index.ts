@@ -2,7 +2,7 @@
  * Notebook renderer for `application/vnd.inferra.result+json` (id `inferra-result`): draws the
  * result view and forwards a clicked ambiguity choice to the extension when messaging is available.
  */
-import { injectStyleOnce, type OutputItemLike, type RendererApiLike, type RendererContextLike } from '../shared/renderer-api.js';
+import { injectStyleOnce, type OutputItemLike, type RendererApiLike, type RendererContextLike } from '../common/renderer-api.js';
 import { isResultPayload, type ChooseMessage } from './payload.js';
 import { buildResultView } from './render.js';
 import { RESULT_CSS, RESULT_STYLE_ID } from './styles.js';

@@ -6,7 +6,7 @@
  */
 import embed, { type Result, type VisualizationSpec } from 'vega-embed';
 import { expressionInterpreter } from 'vega-interpreter';
-import type { OutputItemLike, RendererApiLike, RendererContextLike } from '../shared/renderer-api.js';
+import type { OutputItemLike, RendererApiLike, RendererContextLike } from '../common/renderer-api.js';
 import { buildThemeConfig } from './theme.js';
 
 /** VS Code calls this once per output webview. */

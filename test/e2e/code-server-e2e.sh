@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # End-to-end tests of Inferra in a real VS Code (code-server 4.100.3 = VS Code 1.100.3) driven by
-# playwright-core + Debian's Chromium (from /work/shared/recipes/code-server-e2e.md). Needs only the
+# playwright-core + Debian's Chromium (see test/e2e/README.md). Needs only the
 # npm registry and Debian packages. Idempotent: the install is cached in $INFERRA_CODE_SERVER_DIR
 # (default ~/.cache/inferra-code-server). test/e2e/run.sh (npm run test:e2e) drives it.
 #

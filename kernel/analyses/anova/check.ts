@@ -2,7 +2,7 @@
 import type { AnalysisOptions, AssumptionCheck } from '../../types.js';
 import { checkEqualVariances, checkNormality } from '../checks/assumptions.js';
 import type { KGroupInput } from '../rank-tests/compute.js';
-import { mean } from '../shared/moments.js';
+import { mean } from '../common/moments.js';
 
 /** Residuals y - group mean, all groups together. */
 export function computeResiduals(input: KGroupInput): Float64Array {

@@ -2,8 +2,8 @@
  * One-way ANOVA (R: `anova(lm(y ~ g))` / `oneway.test(var.equal = TRUE)`) with eta-, omega-squared,
  * and Welch's heteroscedastic one-way ANOVA (R: `oneway.test(y ~ g)`, Welch 1951).
  */
-import { upperF } from '../shared/distributions.js';
-import { mean, sumOfSquares, variance } from '../shared/moments.js';
+import { upperF } from '../common/distributions.js';
+import { mean, sumOfSquares, variance } from '../common/moments.js';
 import type { KGroupInput } from '../rank-tests/compute.js';
 
 /** Per-group n, mean and SD. */

@@ -1,7 +1,7 @@
 /** Tables and APA sentences of the one-way ANOVA and Welch's ANOVA. */
 import type { AnalysisOptions, AssumptionCheck, ResultTable } from '../../types.js';
 import type { KGroupInput } from '../rank-tests/compute.js';
-import { formatBounded, formatDf, formatNumber, formatP } from '../shared/format.js';
+import { formatBounded, formatDf, formatNumber, formatP } from '../common/format.js';
 import { buildRecommendations } from '../ttest/recommend.js';
 import type { Summary } from '../types.js';
 import type { AnovaResult, GroupSummary, WelchAnovaResult } from './compute.js';

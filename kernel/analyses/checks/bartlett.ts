@@ -1,7 +1,7 @@
 /** Bartlett's test of homogeneity of variances, as R `bartlett.test`. */
 import { InferraError } from '../../errors.js';
-import { upperChisq } from '../shared/distributions.js';
-import { variance } from '../shared/moments.js';
+import { upperChisq } from '../common/distributions.js';
+import { variance } from '../common/moments.js';
 
 /** Bartlett's K-squared, its df (k - 1) and p-value; agrees with R `bartlett.test(y ~ g)`. */
 export function computeBartlett(groups: readonly Float64Array[], levels?: readonly string[]): { statistic: number; df: number; pValue: number } {

@@ -3,9 +3,9 @@
  * (median: Brown-Forsythe, the default of R `car::leveneTest`; mean: Levene's original).
  */
 import { InferraError } from '../../errors.js';
-import { upperF } from '../shared/distributions.js';
-import { mean, sumOfSquares } from '../shared/moments.js';
-import { median } from '../shared/quantile.js';
+import { upperF } from '../common/distributions.js';
+import { mean, sumOfSquares } from '../common/moments.js';
+import { median } from '../common/quantile.js';
 
 /** Levene's F, its degrees of freedom and p-value; agrees with R `car::leveneTest(y ~ g, center = median|mean)`. */
 export function computeLevene(

@@ -3,7 +3,7 @@
  * from R's `src/library/stats/src/swilk.c` (uncensored case, as `shapiro.test` calls it).
  */
 import { InferraError } from '../../errors.js';
-import { quantileNormal, upperNormal } from '../shared/distributions.js';
+import { quantileNormal, upperNormal } from '../common/distributions.js';
 
 /** R's `poly` (AS 181.2): the polynomial with coefficients `cc` (constant first) at `x`. */
 function evaluatePolynomial(cc: readonly number[], x: number): number {

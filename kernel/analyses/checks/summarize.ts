@@ -1,6 +1,6 @@
 /** Result tables and APA sentences of the check analyses. */
 import type { AssumptionCheck, ResultTable } from '../../types.js';
-import { formatBounded, formatNumber, formatP } from '../shared/format.js';
+import { formatBounded, formatNumber, formatP } from '../common/format.js';
 import type { Summary } from '../types.js';
 import type { BartlettResult, LeveneResult, ShapiroWilkResult } from './compute.js';
 import type { NormalityInput, VarianceInput } from './validate.js';

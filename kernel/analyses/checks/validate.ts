@@ -1,7 +1,7 @@
 /** Request + table -> the samples of the normality and variance checks. */
 import { InferraError } from '../../errors.js';
 import type { AnalysisRequest, DroppedRows, Table } from '../../types.js';
-import { requireRole, selectGroups, selectNumeric } from '../shared/select.js';
+import { requireRole, selectGroups, selectNumeric } from '../common/select.js';
 import type { Validated } from '../types.js';
 
 /** One sample to test for normality. */

@@ -1,6 +1,6 @@
 /** Pearson's chi-square test of independence, as R `chisq.test(table, correct)`. */
 import { InferraError } from '../../errors.js';
-import { upperChisq } from '../shared/distributions.js';
+import { upperChisq } from '../common/distributions.js';
 import { validateMargins } from './table.js';
 
 /** What the chi-square test returns. */

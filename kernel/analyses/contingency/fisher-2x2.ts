@@ -4,7 +4,7 @@
  */
 import type { Alternative } from '../../types.js';
 import { hypergeometricCdf, logHypergeometricDensity } from './hypergeometric.js';
-import { findRoot } from '../shared/zeroin.js';
+import { findRoot } from '../common/zeroin.js';
 
 /** What Fisher's 2 x 2 test returns. */
 export interface Fisher2x2Result {

@@ -1,6 +1,6 @@
 /** Result tables and APA sentences of the contingency analyses. */
 import type { AssumptionCheck, ResultTable } from '../../types.js';
-import { formatBounded, formatCi, formatNumber, formatP } from '../shared/format.js';
+import { formatBounded, formatCi, formatNumber, formatP } from '../common/format.js';
 import type { Summary } from '../types.js';
 import type { ChiSquareResult } from './chi2.js';
 import type { FisherResult } from './fisher.js';

@@ -2,7 +2,7 @@
 import { InferraError } from '../../errors.js';
 import type { AnalysisId, DroppedRows, Table } from '../../types.js';
 import { compareNatural } from '../../util/natural-sort.js';
-import { completeRows, droppedForMissing, findColumn, labelsOf } from '../shared/select.js';
+import { completeRows, droppedForMissing, findColumn, labelsOf } from '../common/select.js';
 
 /** Most levels a row or column factor may have. */
 export const MAX_LEVELS = 50;

@@ -1,7 +1,7 @@
 /** Request + table -> a contingency table of the `row` and `col` roles. */
 import { InferraError } from '../../errors.js';
 import type { AnalysisRequest, Table } from '../../types.js';
-import { requireRole } from '../shared/select.js';
+import { requireRole } from '../common/select.js';
 import type { Validated } from '../types.js';
 import { buildContingencyTable, validateMargins, type ContingencyTable } from './table.js';
 

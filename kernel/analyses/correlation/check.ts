@@ -1,7 +1,7 @@
 /** Assumption checks of Pearson's r: normality of each variable and bivariate outliers. */
 import type { AssumptionCheck } from '../../types.js';
 import { checkNormality } from '../checks/assumptions.js';
-import { mean, sd } from '../shared/moments.js';
+import { mean, sd } from '../common/moments.js';
 import type { CorrelationInput } from './validate.js';
 
 /** Squared Mahalanobis distance above which a point counts as a bivariate outlier: chi-square(2) at .999. */

@@ -1,7 +1,7 @@
 /** Kendall's tau-b and its test, as R `cor.test(method = "kendall")`. */
 import { InferraError } from '../../errors.js';
 import type { Alternative } from '../../types.js';
-import { pValueNormal } from '../shared/distributions.js';
+import { pValueNormal } from '../common/distributions.js';
 import { hasTies } from './spearman.js';
 
 /** What Kendall's test returns (no interval: R gives none and we do not invent one). */

@@ -1,8 +1,8 @@
 /** Pearson's product-moment correlation with its t test and Fisher-z interval, as R `cor.test(method = "pearson")`. */
 import { InferraError } from '../../errors.js';
 import type { Alternative } from '../../types.js';
-import { pValueT, quantileNormal } from '../shared/distributions.js';
-import { mean } from '../shared/moments.js';
+import { pValueT, quantileNormal } from '../common/distributions.js';
+import { mean } from '../common/moments.js';
 
 /** What Pearson's test returns. */
 export interface PearsonResult {

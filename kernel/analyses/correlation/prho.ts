@@ -2,7 +2,7 @@
  * The null distribution of Spearman's S, algorithm AS 89, ported from R's `src/library/stats/src/prho.c`:
  * exact enumeration of all permutations for n <= 9, an Edgeworth series beyond.
  */
-import { lowerNormal, upperNormal } from '../shared/distributions.js';
+import { lowerNormal, upperNormal } from '../common/distributions.js';
 
 const N_SMALL = 9;
 

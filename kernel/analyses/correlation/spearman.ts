@@ -1,8 +1,8 @@
 /** Spearman's rank correlation and its test, as R `cor.test(method = "spearman")`. */
 import { InferraError } from '../../errors.js';
 import type { Alternative } from '../../types.js';
-import { lowerT, upperT } from '../shared/distributions.js';
-import { rankAverage } from '../shared/ranks.js';
+import { lowerT, upperT } from '../common/distributions.js';
+import { rankAverage } from '../common/ranks.js';
 import { computePearsonR } from './pearson.js';
 import { computeSpearmanTail } from './prho.js';
 

@@ -1,6 +1,6 @@
 /** Result tables and APA sentences of the correlations. */
 import type { AnalysisOptions, AssumptionCheck, ResultTable, TableValue } from '../../types.js';
-import { formatBounded, formatDf, formatNumber, formatP } from '../shared/format.js';
+import { formatBounded, formatDf, formatNumber, formatP } from '../common/format.js';
 import type { Summary } from '../types.js';
 import type { KendallResult } from './kendall.js';
 import type { PearsonResult } from './pearson.js';

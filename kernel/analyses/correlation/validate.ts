@@ -1,7 +1,7 @@
 /** Request + table -> two complete numeric samples for a correlation (listwise deletion). */
 import { InferraError } from '../../errors.js';
 import type { AnalysisOptions, AnalysisRequest, Table } from '../../types.js';
-import { requireRole, selectNumeric } from '../shared/select.js';
+import { requireRole, selectNumeric } from '../common/select.js';
 import type { Validated } from '../types.js';
 
 /** The typed input of a correlation: paired complete observations. */

@@ -4,8 +4,8 @@
  * type = 2)` and `e1071::kurtosis(x, type = 2)`: with m_k = Σ(x - x̄)^k / n, g1 = m3 / m2^1.5,
  * g2 = m4 / m2² - 3, G1 = g1 √(n(n-1)) / (n-2) (n >= 3) and G2 = ((n+1) g2 + 6)(n-1) / ((n-2)(n-3)) (n >= 4).
  */
-import { mean, sd } from '../shared/moments.js';
-import { quantileSorted, sortedCopy } from '../shared/quantile.js';
+import { mean, sd } from '../common/moments.js';
+import { quantileSorted, sortedCopy } from '../common/quantile.js';
 import type { LevelCount } from '../../types.js';
 import { compareNatural } from '../../util/natural-sort.js';
 import type { DescribeInput, DescribeTarget } from './validate.js';

@@ -1,6 +1,6 @@
 /** The sentence and tables of `describe`. */
 import type { ResultTable } from '../../types.js';
-import { formatNumber } from '../shared/format.js';
+import { formatNumber } from '../common/format.js';
 import type { Summary } from '../types.js';
 import type { ColumnDescription, DescribeResult } from './compute.js';
 

@@ -3,7 +3,7 @@ import { InferraError } from '../../errors.js';
 import type { AnalysisRequest, Column, Roles, Table } from '../../types.js';
 import { compareNatural } from '../../util/natural-sort.js';
 import { suggestName } from '../../util/suggest.js';
-import { findColumn, isMissing, labelsOf } from '../shared/select.js';
+import { findColumn, isMissing, labelsOf } from '../common/select.js';
 import type { Validated } from '../types.js';
 
 /** One column (or one column within one group) to describe; missing values are NaN or null. */

@@ -5,7 +5,7 @@
  * and `diff` is the second group's mean minus the first's.
  */
 import type { KGroupInput } from '../rank-tests/compute.js';
-import { mean, sumOfSquares, variance } from '../shared/moments.js';
+import { mean, sumOfSquares, variance } from '../common/moments.js';
 import { computePtukeyUpper, computeQtukey } from './studentized-range.js';
 
 /** One pairwise comparison; `diff` = mean(group2) - mean(group1). */

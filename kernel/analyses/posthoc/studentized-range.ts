@@ -6,7 +6,7 @@
  * replayed exactly, so the quantile (and the Tukey intervals built on it) agree with R.
  */
 import { computeLogGamma } from './log-gamma.js';
-import { lowerNormal } from '../shared/distributions.js';
+import { lowerNormal } from '../common/distributions.js';
 
 const INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
 

@@ -3,7 +3,7 @@ import type { AnalysisOptions, AssumptionCheck, ResultTable } from '../../types.
 import { summarizeGroups } from '../anova/compute.js';
 import { buildAlternativeWarnings, buildGroupTable } from '../anova/summarize.js';
 import type { KGroupInput } from '../rank-tests/compute.js';
-import { formatNumber, formatP } from '../shared/format.js';
+import { formatNumber, formatP } from '../common/format.js';
 import { buildRecommendations } from '../ttest/recommend.js';
 import type { Summary } from '../types.js';
 import type { Comparison, GamesHowellResult, TukeyResult } from './compute.js';

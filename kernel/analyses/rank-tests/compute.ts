@@ -4,8 +4,8 @@
  * `kruskal.test`, with rank-biserial correlation and epsilon-squared effect sizes.
  */
 import type { Alternative, AnalysisOptions } from '../../types.js';
-import { pValueNormal, upperChisq } from '../shared/distributions.js';
-import { rankAverage } from '../shared/ranks.js';
+import { pValueNormal, upperChisq } from '../common/distributions.js';
+import { rankAverage } from '../common/ranks.js';
 import type { TwoSampleInput } from '../ttest/compute.js';
 import { computePsignrank, computePwilcox } from './distribution.js';
 import {

@@ -5,10 +5,10 @@
  * the same root comes out).
  */
 import type { Alternative } from '../../types.js';
-import { quantileNormal } from '../shared/distributions.js';
+import { quantileNormal } from '../common/distributions.js';
 import { computePsignrank, computePwilcox, computeQsignrank, computeQwilcox } from './distribution.js';
 import { computeShiftedRankSum, computeShiftedSignedRank } from './shifted-ranks.js';
-import { computeUniroot } from '../shared/zeroin.js';
+import { computeUniroot } from '../common/zeroin.js';
 
 const ROOT_TOLERANCE = 1e-4;
 

@@ -1,6 +1,6 @@
 /** Tables and APA sentences of the rank tests. */
 import type { AnalysisOptions, ResultTable } from '../../types.js';
-import { formatBounded, formatCi, formatDf, formatNumber, formatP } from '../shared/format.js';
+import { formatBounded, formatCi, formatDf, formatNumber, formatP } from '../common/format.js';
 import { buildAlternativeWarnings } from '../anova/summarize.js';
 import type { Summary } from '../types.js';
 import type { TwoSampleInput } from '../ttest/compute.js';

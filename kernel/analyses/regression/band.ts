@@ -2,8 +2,8 @@
  * The fitted line of a simple regression with its pointwise confidence band, for scatter plots with
  * a regression line (R: `predict(lm(y ~ x), data.frame(x = grid), interval = "confidence")`).
  */
-import { quantileT } from '../shared/distributions.js';
-import { mean, sumOfSquares } from '../shared/moments.js';
+import { quantileT } from '../common/distributions.js';
+import { mean, sumOfSquares } from '../common/moments.js';
 
 /** A regression line and its confidence band, evaluated at the points of a grid. */
 export interface RegressionBand {

@@ -4,7 +4,7 @@
  */
 import type { AssumptionCheck } from '../../types.js';
 import { checkNormality } from '../checks/assumptions.js';
-import { upperChisq } from '../shared/distributions.js';
+import { upperChisq } from '../common/distributions.js';
 import { fitLeastSquares, type LeastSquaresFit } from './fit.js';
 import { fitOls } from './compute.js';
 import type { OlsInput } from './validate.js';

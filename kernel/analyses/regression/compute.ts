@@ -1,7 +1,7 @@
 /** `ols` numbers: coefficient table, R-squared, F test and residual SD, as R's `summary(lm(...))` and `confint`. */
 import { InferraError } from '../../errors.js';
 import type { AnalysisOptions } from '../../types.js';
-import { confidenceIntervalT, twoSidedT, upperF } from '../shared/distributions.js';
+import { confidenceIntervalT, twoSidedT, upperF } from '../common/distributions.js';
 import { fitLeastSquares, type LeastSquaresFit } from './fit.js';
 import type { OlsInput } from './validate.js';
 

@@ -6,7 +6,7 @@
 import { InferraError } from '../../errors.js';
 import type { Table, TextColumn } from '../../types.js';
 import { compareNatural } from '../../util/natural-sort.js';
-import { findColumn } from '../shared/select.js';
+import { findColumn } from '../common/select.js';
 
 /** One requested predictor term: a column, or a power of a numeric column. */
 export interface TermSpec {

@@ -9,7 +9,7 @@
  * are rounding noise counts as dependent on the intercept. Results otherwise agree with R to about
  * 1e-12 relative (test/unit/analyses/regression.test.ts).
  */
-import { mean, sumOfSquares } from '../shared/moments.js';
+import { mean, sumOfSquares } from '../common/moments.js';
 import { computeResidualsCompensated } from './dot.js';
 import { applyQt, computeUnscaledCovariance, decomposeQr, RANK_TOLERANCE, solveFromQty } from './qr.js';
 

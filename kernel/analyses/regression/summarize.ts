@@ -1,6 +1,6 @@
 /** The APA sentence and tables of `ols`. */
 import type { AssumptionCheck, ResultTable } from '../../types.js';
-import { formatBounded, formatDf, formatNumber, formatP } from '../shared/format.js';
+import { formatBounded, formatDf, formatNumber, formatP } from '../common/format.js';
 import type { Summary } from '../types.js';
 import type { OlsResult } from './compute.js';
 import type { OlsInput } from './validate.js';

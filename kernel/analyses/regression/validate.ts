@@ -1,7 +1,7 @@
 /** Validation of an `ols` request: outcome and predictor columns, listwise deletion, the design. */
 import { InferraError } from '../../errors.js';
 import type { AnalysisRequest, Roles, Table } from '../../types.js';
-import { completeRows, droppedForMissing, findColumn, findNumericColumn, pick, requireRole } from '../shared/select.js';
+import { completeRows, droppedForMissing, findColumn, findNumericColumn, pick, requireRole } from '../common/select.js';
 import type { Validated } from '../types.js';
 import { buildDesignColumns, columnsOfTerms, parseTermSpecs } from './design.js';
 import type { Design } from './fit.js';

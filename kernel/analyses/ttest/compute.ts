@@ -4,8 +4,8 @@
  * noncentral-t intervals.
  */
 import type { Alternative, AnalysisOptions } from '../../types.js';
-import { pValueT, quantileT } from '../shared/distributions.js';
-import { mean, variance } from '../shared/moments.js';
+import { pValueT, quantileT } from '../common/distributions.js';
+import { mean, variance } from '../common/moments.js';
 import { computeStandardizedDifference, type StandardizedDifference } from './effect-size.js';
 
 /** One numeric sample tested against `mu`. */

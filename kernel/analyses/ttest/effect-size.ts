@@ -6,7 +6,7 @@
  */
 import gammaln from '@stdlib/math/base/special/gammaln';
 import type { Alternative } from '../../types.js';
-import { computeUniroot } from '../shared/zeroin.js';
+import { computeUniroot } from '../common/zeroin.js';
 import { computeNoncentralTCdf } from './noncentral-t.js';
 
 /** Cohen's d, Hedges' g and their confidence intervals (one-sided intervals have an infinite bound). */

@@ -5,7 +5,7 @@
  */
 import betainc from '@stdlib/math/base/special/betainc';
 import gammaln from '@stdlib/math/base/special/gammaln';
-import { lowerNormal, lowerT, upperNormal } from '../shared/distributions.js';
+import { lowerNormal, lowerT, upperNormal } from '../common/distributions.js';
 
 const ITERATION_LIMIT = 1000;
 const ERROR_BOUND = 1e-12;

@@ -14,7 +14,7 @@ import {
   labelsOf,
   requireRole,
   selectNumeric,
-} from '../shared/select.js';
+} from '../common/select.js';
 import type { PairedInput } from './compute.js';
 
 /** Paired data with what selection dropped. */

@@ -1,6 +1,6 @@
 /** Recommendations the comparison analyses add when an assumption check fails (never acted on). */
 import type { AssumptionCheck } from '../../types.js';
-import { formatNumber, formatP } from '../shared/format.js';
+import { formatNumber, formatP } from '../common/format.js';
 
 /** The alternative analysis to suggest for each kind of failed check. */
 export interface Alternatives {

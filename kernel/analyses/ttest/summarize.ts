@@ -1,6 +1,6 @@
 /** Tables and the APA sentence of the t-tests. */
 import type { AssumptionCheck, ResultTable } from '../../types.js';
-import { formatCi, formatDf, formatNumber, formatP } from '../shared/format.js';
+import { formatCi, formatDf, formatNumber, formatP } from '../common/format.js';
 import type { Summary } from '../types.js';
 import type { OneSampleInput, PairedInput, TTestResult, TwoSampleInput } from './compute.js';
 import { buildRecommendations } from './recommend.js';

@@ -1,7 +1,7 @@
 /** Validation of t-test requests: roles -> typed samples, or an InferraError naming what to fix. */
 import { InferraError } from '../../errors.js';
 import type { AnalysisId, AnalysisRequest, Table } from '../../types.js';
-import { requireRole, selectGroups, selectNumeric, type GroupedSample, type SelectGroupsOptions } from '../shared/select.js';
+import { requireRole, selectGroups, selectNumeric, type GroupedSample, type SelectGroupsOptions } from '../common/select.js';
 import type { Validated } from '../types.js';
 import type { OneSampleInput, PairedInput, TwoSampleInput } from './compute.js';
 import { validateConfLevel, validateMu } from './options.js';

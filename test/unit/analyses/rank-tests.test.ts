@@ -9,8 +9,8 @@ import {
   computeQwilcox,
 } from '../../../kernel/analyses/rank-tests/distribution.js';
 import { computeShiftedRankSum, computeShiftedSignedRank } from '../../../kernel/analyses/rank-tests/shifted-ranks.js';
-import { computeUniroot } from '../../../kernel/analyses/shared/zeroin.js';
-import { rankAverage } from '../../../kernel/analyses/shared/ranks.js';
+import { computeUniroot } from '../../../kernel/analyses/common/zeroin.js';
+import { rankAverage } from '../../../kernel/analyses/common/ranks.js';
 import type { Table } from '../../../kernel/types.js';
 import { expectCode } from '../../support/expect-code.js';
 import { buildRequest } from '../../support/fixtures.js';

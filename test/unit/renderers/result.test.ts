@@ -3,7 +3,7 @@ import { JSDOM } from 'jsdom';
 import { activate } from '../../../renderers/result/index.js';
 import { formatCell, formatNumber, formatPValue, formatRoles } from '../../../renderers/result/format.js';
 import { collectChoices } from '../../../renderers/result/render.js';
-import type { OutputItemLike } from '../../../renderers/shared/renderer-api.js';
+import type { OutputItemLike } from '../../../renderers/common/renderer-api.js';
 
 const okPayload = {
   status: 'ok', request: 'is flipper length different between the sexes?', cellId: 'flipper-by-sex',

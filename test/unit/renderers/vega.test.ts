@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { JSDOM, VirtualConsole } from 'jsdom';
-import type { OutputItemLike, RendererApiLike } from '../../../renderers/shared/renderer-api.js';
+import type { OutputItemLike, RendererApiLike } from '../../../renderers/common/renderer-api.js';
 import { buildThemeConfig, isDarkTheme } from '../../../renderers/vega/theme.js';
 
 const spec = {
