@@ -1,6 +1,11 @@
 /** Words for decisions: explanation templates filled from roles, task names and one-line reasons. */
 import type { AnalysisOptions, Roles, TaskId } from '../types.js';
 
+/** A sentence's first letter in upper case. */
+export function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
 /** A short name of each task, for rationales. */
 export const TASK_NAMES: Record<TaskId, string> = {
   describe: 'descriptive statistics',

@@ -7,14 +7,14 @@
 import { z } from 'zod';
 import { snakeKeys } from '../contract.js';
 import { InferraError } from '../errors.js';
-import { ANALYSIS_IDS, FIGURE_IDS, type TaskId } from '../types.js';
-import { TASK_NAMES } from './explain.js';
+import { ANALYSIS_IDS, FIGURE_IDS } from '../types.js';
+import { capitalize, TASK_NAMES } from './explain.js';
 import type { DecisionOutcome } from './types.js';
 
 /** A decision outcome as CONTRACT.md's JSON. */
 export function decisionToJson(outcome: DecisionOutcome): Record<string, unknown> {
   // Each choice also carries its analysis' name, for buttons and reports ("One-way ANOVA").
-  const alternatives = outcome.alternatives.map((choice) => ({ ...choice, name: choiceName(choice.analysis) }));
+  const alternatives = outcome.alternatives.map((choice) => ({ ...choice, name: capitalize(TASK_NAMES[choice.analysis]) }));
   const ordered: Record<string, unknown> =
     outcome.status === 'decided'
       ? {
@@ -32,12 +32,6 @@ export function decisionToJson(outcome: DecisionOutcome): Record<string, unknown
         }
       : { status: outcome.status, rationale: outcome.rationale, alternatives, explanation: outcome.explanation };
   return snakeKeys(ordered) as Record<string, unknown>;
-}
-
-/** An analysis' name with a capital first letter, e.g. "One-way ANOVA". */
-function choiceName(analysis: TaskId): string {
-  const name = TASK_NAMES[analysis];
-  return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
 const task = z.enum([...ANALYSIS_IDS, ...FIGURE_IDS]);

@@ -16,7 +16,7 @@ import type { DatasetSchema, Roles, TaskId } from '../types.js';
 import { formatList } from '../messages.js';
 import { compileRules, groupMentions, readRequest, type CompiledRules, type MentionedColumn, type RequestContext } from './context.js';
 import { monthLabel } from './calendar.js';
-import { describeRoles, renderExplanation, TASK_NAMES, TASK_WHY } from './explain.js';
+import { capitalize, describeRoles, renderExplanation, TASK_NAMES, TASK_WHY } from './explain.js';
 import { fitRule, rolesKey, type Fit } from './fit.js';
 import { defaultRules } from './rules.js';
 import type { Ambiguity, Choice, Decision, DecisionOutcome, Explanation, NoMatch, Rule, RuleSet } from './types.js';
@@ -86,16 +86,14 @@ function decideUnknownLevels(ctx: RequestContext, compiled: CompiledRules): Deci
   const first = ctx.unknownLevels[0];
   const column = ctx.columns.find((c) => c.name === first.column)!;
   const base = { ...ctx, unknownLevels: [] };
-  const readingWith = (levels: string[] | undefined): MentionedColumn[] => {
-    const mentioned = ctx.mentioned.map((m) =>
+  const readingWith = (levels: string[] | undefined): MentionedColumn[] =>
+    ctx.mentioned.map((m) =>
       m.info.name !== column.name
         ? m
         : levels
           ? { ...m, levelsNamed: levels }
           : { ...m, byName: true, levelsNamed: [], hints: new Set([...m.hints, 'group' as const]) },
     );
-    return mentioned;
-  };
   const known = first.known;
   const sets: { levels: string[]; why: string }[] = [];
   const others = column.levels.filter((l) => !known.includes(l));
@@ -556,9 +554,6 @@ function choiceOf(d: Decision, why: string): Choice {
   return choice;
 }
 
-function capitalize(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
 
 function addChoice(choices: Choice[], choice: Choice): void {
   const key = `${choice.analysis}|${rolesKey(choice.roles)}|${JSON.stringify(choice.options ?? {})}`;

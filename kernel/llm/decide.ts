@@ -15,7 +15,7 @@ import { hashPrompt, readCachedDecision, writeCachedDecision } from './cache.js'
 import { callJson, type HttpCall } from './http.js';
 import { checkModel } from './models.js';
 import { buildMessages, flagSuspiciousText, summarizeSchema } from './prompt.js';
-import { createDefaultFetch } from './transport.js';
+import { createDefaultFetch } from '../util/proxy-fetch.js';
 import { DEFAULT_BASE_URL, DEFAULT_MODEL, type LlmSettings } from './types.js';
 
 /** Confidence of an LLM decision: always below the rules' (it is a suggestion, marked as such). */

@@ -4,5 +4,5 @@ export { buildAnswerJsonSchema, buildAnswerSchema, parseAnswer } from './answer.
 export { flagSuspiciousText, summarizeSchema } from './prompt.js';
 export { clearMemoryCache } from './cache.js';
 export { clearModelCache, listModels } from './models.js';
-export { createDefaultFetch } from './transport.js';
+export { createDefaultFetch } from '../util/proxy-fetch.js';
 export { DEFAULT_BASE_URL, DEFAULT_MODEL, type FetchLike, type LlmSettings } from './types.js';

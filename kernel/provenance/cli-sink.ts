@@ -14,7 +14,7 @@
  * notebook keeps its provenance regardless.
  */
 import { isInferraError, toInferraError } from '../errors.js';
-import { createDefaultFetch } from '../llm/transport.js';
+import { createDefaultFetch } from '../util/proxy-fetch.js';
 import { createFileSessionStorage } from './session-file.js';
 import { createSupabaseSink, defaultQueueDir, type SupabaseSink } from './sink.js';
 import { createProvenanceClient } from './supabase.js';
@@ -29,7 +29,7 @@ export async function createCliSupabaseSink(env: NodeJS.ProcessEnv, log: (line: 
     anonKey: env.INFERRA_SUPABASE_ANON_KEY ?? '',
     storage: createFileSessionStorage(env.INFERRA_SUPABASE_SESSION_FILE || undefined),
     // As the LLM client: undici with HTTPS_PROXY / NO_PROXY honoured.
-    fetch: createDefaultFetch() as typeof fetch,
+    fetch: createDefaultFetch(),
   });
   let signedIn = false;
   try {

@@ -303,7 +303,8 @@ export function timedFetch(base: typeof fetch, timeoutMs: number): typeof fetch 
       return await base(input, { ...init, signal });
     } catch (error) {
       if (!timeout.aborted || init?.signal?.aborted) throw error;
-      throw new TypeError('fetch failed', { cause: { code: `no answer within ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`}` } });
+      const limit = timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`;
+      throw new TypeError('fetch failed', { cause: { code: `no answer within ${limit}` } });
     }
   };
 }
