@@ -83,7 +83,7 @@ export class FakeGrok {
 }
 
 /** The error body of an endpoint that quotes what it was sent. */
-function echoReply(status: number, req: IncomingMessage, text: string): Reply {
+function echoReply(status: number, req: IncomingMessage, text: string): Exclude<Reply, { kind: 'echo' }> {
   const message = `Incorrect API key provided: ${req.headers.authorization ?? ''}. Request was: ${text.slice(0, 4000)}`;
   return { kind: 'json', status, body: { error: { message, authorization: req.headers.authorization }, code: message } };
 }
