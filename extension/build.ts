@@ -12,6 +12,7 @@ import { createLog } from './log.js';
 import { ProvenanceHub } from './provenance.js';
 import { InferraSerializer, NOTEBOOK_TYPE, SERIALIZER_OPTIONS } from './serializer.js';
 import { SessionRegistry } from './sessions.js';
+import { startWhenTrusted } from './trust-gate.js';
 
 /** The result renderer's id (package.json `notebookRenderer`). */
 export const RESULT_RENDERER_ID = 'inferra-result';
@@ -41,8 +42,11 @@ export function buildExtension(context: vscode.ExtensionContext): { parts: vscod
     }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => log('workspace trusted: cells can run')),
   ];
-  // The Supabase status bar starts off the activation path (it loads supabase-js).
-  const timer = setTimeout(() => provenance.start(), 1500);
-  parts.push({ dispose: () => clearTimeout(timer) });
+  // The Supabase status bar starts off the activation path (it loads supabase-js), and only in a
+  // trusted workspace: in Restricted Mode the extension contacts nothing until trust is granted.
+  parts.push(startWhenTrusted(vscode.workspace, () => provenance.start(), {
+    delayMs: 1500,
+    onRestricted: () => log('Restricted Mode: Supabase is not contacted until this workspace is trusted'),
+  }));
   return { parts, log };
 }

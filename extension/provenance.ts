@@ -4,6 +4,11 @@
  * session kept in SecretStorage, a status bar item with the records still waiting to be sent, and
  * retention (`inferra.supabase.retentionDays`): the user's older runs and their figures are deleted
  * once a day while signed in.
+ *
+ * Nothing here contacts Supabase in an untrusted workspace (Restricted Mode), and the settings are
+ * read from the user's settings only (they are application-scoped: a folder's .vscode/settings.json
+ * cannot point the session, or retention, at another project). The saved session is bound to the
+ * project URL by the kernel client (security review H4).
  */
 import * as vscode from 'vscode';
 import type { ProvenanceClient } from '../kernel/provenance/supabase.js';
@@ -28,16 +33,19 @@ export class ProvenanceHub implements vscode.Disposable {
   /** When retention last ran (ms since epoch), so it runs at most once a day. */
   private retentionRanAt = 0;
 
-  constructor(private readonly secrets: vscode.SecretStorage, private readonly log: Log) {
+  constructor(
+    private readonly secrets: vscode.SecretStorage,
+    private readonly log: Log,
+    private readonly isTrusted: () => boolean = () => vscode.workspace.isTrusted,
+  ) {
     this.status = vscode.window.createStatusBarItem('inferra.provenance', vscode.StatusBarAlignment.Right, 90);
     this.status.name = 'Inferra provenance';
     this.status.command = 'inferra.showPendingProvenance';
   }
 
-  /** Whether the Supabase settings are filled in. */
+  /** Whether the Supabase settings are filled in (in the user's settings). */
   isConfigured(): boolean {
-    const config = vscode.workspace.getConfiguration('inferra');
-    return Boolean(config.get<string>('supabase.url')?.trim() && config.get<string>('supabase.anonKey')?.trim());
+    return Boolean(userSetting('supabase.url', '').trim() && userSetting('supabase.anonKey', '').trim());
   }
 
   /** The shared sink, or undefined when Supabase is not configured. */
@@ -47,7 +55,7 @@ export class ProvenanceHub implements vscode.Disposable {
 
   /** Starts the status bar when configured (called a moment after activation, off the hot path). */
   start(): void {
-    if (!this.isConfigured()) {
+    if (!this.isTrusted() || !this.isConfigured()) {
       this.status.hide();
       return;
     }
@@ -57,6 +65,10 @@ export class ProvenanceHub implements vscode.Disposable {
 
   /** Asks for e-mail and password and signs in. */
   async signIn(): Promise<void> {
+    if (!this.isTrusted()) {
+      void vscode.window.showWarningMessage('Inferra does not contact Supabase in Restricted Mode. Trust this workspace first, then sign in.');
+      return;
+    }
     if (!this.isConfigured()) {
       const open = await vscode.window.showWarningMessage('Set inferra.supabase.url and inferra.supabase.anonKey first.', 'Open Settings');
       if (open) await vscode.commands.executeCommand('workbench.action.openSettings', 'inferra.supabase');
@@ -90,7 +102,10 @@ export class ProvenanceHub implements vscode.Disposable {
       await connection?.client.signOut();
     } finally {
       const storage = createSecretSessionStorage(this.secrets);
-      await storage.removeItem((await loadProvenance()).supabase.DEFAULT_STORAGE_KEY);
+      const { supabase } = await loadProvenance();
+      await storage.removeItem(supabase.LEGACY_STORAGE_KEY);
+      const url = userSetting('supabase.url', '').trim();
+      if (url) await storage.removeItem(supabase.sessionStorageKey(url)).catch(() => undefined);
       this.signedIn = undefined;
       this.log('supabase: signed out');
       void vscode.window.showInformationMessage('Inferra: signed out of Supabase. Records wait on disk until you sign in again.');
@@ -102,7 +117,9 @@ export class ProvenanceHub implements vscode.Disposable {
   async flushNow(): Promise<void> {
     const connection = await this.connect();
     if (!connection) {
-      void vscode.window.showInformationMessage('Inferra: Supabase is not configured; provenance is kept in the notebooks only.');
+      void vscode.window.showInformationMessage(this.isTrusted()
+        ? 'Inferra: Supabase is not configured; provenance is kept in the notebooks only.'
+        : 'Inferra: Supabase is not contacted in Restricted Mode; trust this workspace to send provenance records.');
       return;
     }
     await connection.sink.wake();
@@ -129,15 +146,18 @@ export class ProvenanceHub implements vscode.Disposable {
   }
 
   private connect(): Promise<Connection | undefined> {
-    if (!this.isConfigured()) return Promise.resolve(undefined);
+    if (!this.isTrusted() || !this.isConfigured()) return Promise.resolve(undefined);
     this.connection ??= (async () => {
-      const config = vscode.workspace.getConfiguration('inferra');
       const { supabase, sink } = await loadProvenance();
       const client = supabase.createProvenanceClient({
-        url: config.get<string>('supabase.url', '').trim(),
-        anonKey: config.get<string>('supabase.anonKey', '').trim(),
+        url: userSetting('supabase.url', '').trim(),
+        anonKey: userSetting('supabase.anonKey', '').trim(),
         storage: createSecretSessionStorage(this.secrets),
         fetch: globalThis.fetch,
+        onNotice: (message) => {
+          this.log(`supabase: ${message}`);
+          void vscode.window.showWarningMessage(`Inferra: ${message}`);
+        },
       });
       const user = await client.currentUser().catch(() => null);
       this.signedIn = user?.email ?? (user ? 'signed in' : undefined);
@@ -155,7 +175,7 @@ export class ProvenanceHub implements vscode.Disposable {
    * figures), at most once a day; failures are logged and retried the next day.
    */
   private async applyRetention(): Promise<void> {
-    const days = vscode.workspace.getConfiguration('inferra').get<number>('supabase.retentionDays', 0);
+    const days = userSetting('supabase.retentionDays', 0);
     if (!Number.isInteger(days) || days <= 0 || !this.signedIn || Date.now() - this.retentionRanAt < DAY_MS) return;
     const connection = this.connection && (await this.connection);
     if (!connection) return;
@@ -170,7 +190,7 @@ export class ProvenanceHub implements vscode.Disposable {
 
   private async refresh(): Promise<void> {
     const connection = this.connection && (await this.connection);
-    if (!connection || !this.isConfigured()) {
+    if (!connection || !this.isTrusted() || !this.isConfigured()) {
       this.status.hide();
       return;
     }
@@ -181,4 +201,13 @@ export class ProvenanceHub implements vscode.Disposable {
       : this.signedIn ? `Provenance is sent to Supabase as ${this.signedIn}.` : 'Supabase is configured; sign in to send provenance.';
     this.status.show();
   }
+}
+
+/**
+ * An `inferra.*` setting from the user's settings only (never a workspace or folder value), whatever
+ * scope the running VS Code gives it: these settings decide where tokens and data are sent.
+ */
+function userSetting<T>(key: string, fallback: T): T {
+  const inspected = vscode.workspace.getConfiguration('inferra').inspect<T>(key);
+  return inspected?.globalValue ?? inspected?.defaultValue ?? fallback;
 }

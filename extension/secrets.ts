@@ -10,7 +10,11 @@ export const XAI_KEY_SECRET = 'inferra.xai.apiKey';
 /** Prefix of the SecretStorage keys holding the Supabase session. */
 const SUPABASE_PREFIX = 'inferra.supabase.';
 
-/** supabase-js's storage adapter over SecretStorage. */
+/**
+ * supabase-js's storage adapter over SecretStorage. The kernel client binds what goes through it to
+ * the project URL (key `inferra.supabase.inferra-supabase-session@<project URL>`, each value stored
+ * with that URL): a session saved for one project is never read back for another (review H4).
+ */
 export function createSecretSessionStorage(secrets: vscode.SecretStorage): {
   getItem(key: string): Promise<string | null>;
   setItem(key: string, value: string): Promise<void>;

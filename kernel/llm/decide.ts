@@ -3,27 +3,34 @@
  * column schema (never data rows) to the xAI Responses API with a structured-output schema, validates
  * the answer, and returns a Decision with `source: 'llm'`, a lower confidence and the call's facts.
  *
- * Steps: 1 key and budget; 2 cache; 3 model exists (GET /models, cached); 4 POST /responses;
- * 5 parse + validate; 6 record tokens, cache, return.
+ * Steps: 1 key and request length (at most MAX_LLM_REQUEST_CHARS); 2 cache; 3 budget, with the
+ * call's estimated size; 4 model exists (GET /models, cached); 5 POST /responses; 6 parse + validate;
+ * 7 record tokens, cache, return. Text quoted from the answer (model name, rationale) is redacted.
  */
 import { InferraError } from '../errors.js';
 import type { Decision, LlmUsage } from '../decide/types.js';
 import type { AnalysisOptions, DatasetSchema } from '../types.js';
 import { buildAnswerJsonSchema, parseAnswer } from './answer.js';
-import { checkBudget, defaultUsageFile, recordTokens } from './budget.js';
+import { checkBudget, defaultUsageFile, estimateCallTokens, recordTokens } from './budget.js';
 import { hashPrompt, readCachedDecision, writeCachedDecision } from './cache.js';
 import { callJson, type HttpCall } from './http.js';
 import { checkModel } from './models.js';
 import { buildMessages, flagSuspiciousText, summarizeSchema } from './prompt.js';
 import { createDefaultFetch } from '../util/proxy-fetch.js';
+import { redactSecrets } from '../util/redact.js';
 import { DEFAULT_BASE_URL, DEFAULT_MODEL, type LlmSettings } from './types.js';
 
 /** Confidence of an LLM decision: always below the rules' (it is a suggestion, marked as such). */
 export const LLM_CONFIDENCE = 0.5;
 
+/** The longest request text (in characters) the fallback sends; longer text fails before any call. */
+export const MAX_LLM_REQUEST_CHARS = 2000;
+
 /** Decides with the LLM; throws an InferraError with an `llm-*` code when it cannot. */
 export async function decideWithLlm(prompt: string, schema: DatasetSchema, settings: LlmSettings, signal?: AbortSignal): Promise<Decision> {
   if (!settings.apiKey) throw new InferraError('llm-no-key');
+  const length = [...prompt].length;
+  if (length > MAX_LLM_REQUEST_CHARS) throw new InferraError('llm-request-too-long', { length, limit: MAX_LLM_REQUEST_CHARS });
   const baseUrl = (settings.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
   const model = settings.model ?? DEFAULT_MODEL;
   const summary = summarizeSchema(schema);
@@ -36,7 +43,15 @@ export async function decideWithLlm(prompt: string, schema: DatasetSchema, setti
     return cached;
   }
   const usageFile = settings.usageFile ?? defaultUsageFile();
-  checkBudget(usageFile, settings.dailyBudgetTokens);
+  const maxOutputTokens = settings.maxOutputTokens ?? 800;
+  const requestBody = {
+    model,
+    store: false,
+    input: buildMessages(prompt, summary),
+    max_output_tokens: maxOutputTokens,
+    text: { format: { type: 'json_schema', name: 'inferra_decision', schema: buildAnswerJsonSchema(schema), strict: true } },
+  };
+  checkBudget(usageFile, settings.dailyBudgetTokens, estimateCallTokens(JSON.stringify(requestBody), maxOutputTokens));
 
   const base: Omit<HttpCall, 'url' | 'method' | 'body'> = {
     fetch: settings.fetch ?? createDefaultFetch(),
@@ -55,13 +70,7 @@ export async function decideWithLlm(prompt: string, schema: DatasetSchema, setti
     ...base,
     url: `${baseUrl}/responses`,
     method: 'POST',
-    body: {
-      model,
-      store: false,
-      input: buildMessages(prompt, summary),
-      max_output_tokens: settings.maxOutputTokens ?? 800,
-      text: { format: { type: 'json_schema', name: 'inferra_decision', schema: buildAnswerJsonSchema(schema), strict: true } },
-    },
+    body: requestBody,
   });
   const latencyMs = Date.now() - started;
   const body = result.json as ResponsesBody;
@@ -75,6 +84,9 @@ export async function decideWithLlm(prompt: string, schema: DatasetSchema, setti
   if (answer.mu !== null) options.mu = answer.mu;
   if (answer.conf_level !== null) options.confLevel = answer.conf_level;
   const ticks = body.usage?.cost_in_usd_ticks ?? body.cost_in_usd_ticks;
+  // The answer is upstream text: an endpoint (or a proxy) echoing the request must not put the key in the notebook.
+  const clean = (text: string) => redactSecrets(text, [settings.apiKey]);
+  const answeredModel = typeof body.model === 'string' ? clean(body.model).slice(0, 100) : model;
   const decision: Decision = {
     status: 'decided',
     analysis,
@@ -82,14 +94,14 @@ export async function decideWithLlm(prompt: string, schema: DatasetSchema, setti
     options,
     source: 'llm',
     confidence: LLM_CONFIDENCE,
-    rationale: `Suggested by ${body.model ?? model} (no rule matched): ${answer.rationale}`,
+    rationale: `Suggested by ${answeredModel} (no rule matched): ${clean(answer.rationale)}`,
     alternatives: [],
     explanation: { matchedPhrases: [], columnMatches: [], refinements: ['no rule matched; decided by the LLM fallback from the column schema only'] },
     llm: {
-      model: body.model ?? model,
+      model: answeredModel,
       latencyMs,
       promptHash,
-      ...(typeof body.id === 'string' ? { requestId: body.id } : result.headers.get('x-request-id') ? { requestId: result.headers.get('x-request-id') as string } : {}),
+      ...(typeof body.id === 'string' ? { requestId: clean(body.id).slice(0, 200) } : result.headers.get('x-request-id') ? { requestId: result.headers.get('x-request-id') as string } : {}),
       ...(usage ? { usage } : {}),
       ...(typeof ticks === 'number' ? { costUsd: ticks / 1e10 } : {}),
       ...(flagged.length > 0 ? { flagged } : {}),

@@ -5,6 +5,7 @@
  * with its own code.
  */
 import { InferraError } from '../errors.js';
+import { redactSecrets } from '../util/redact.js';
 import type { FetchLike } from './types.js';
 
 /** How one call runs. */
@@ -123,8 +124,12 @@ export function parseRetryAfter(value: string | null): number | undefined {
   return Number.isFinite(date) ? date - Date.now() : undefined;
 }
 
-/** The error message in an API error body, whatever its shape. */
-function errorDetail(text: string): string {
+/** The error message in an API error body, whatever its shape, with the key and anything credential-like redacted. */
+function errorDetail(text: string, apiKey: string): string {
+  return redactSecrets(rawErrorDetail(redactSecrets(text, [apiKey])), [apiKey]);
+}
+
+function rawErrorDetail(text: string): string {
   try {
     const body = JSON.parse(text) as Record<string, unknown>;
     const error = body.error;
@@ -139,7 +144,7 @@ function errorDetail(text: string): string {
 }
 
 function errorForStatus(status: number, text: string, call: HttpCall, attempts: number): InferraError {
-  const detail = errorDetail(text);
+  const detail = errorDetail(text, call.apiKey);
   switch (status) {
     case 401:
       return new InferraError('llm-bad-key', { detail });

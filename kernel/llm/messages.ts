@@ -29,5 +29,9 @@ export const llmMessages = {
   'llm-unknown-column': (p: MessageParams) =>
     `The model named a column that the dataset does not have ('${p.column}'), so its answer was rejected. Rephrase the request with the dataset's column names.`,
   'llm-budget-exhausted': (p: MessageParams) =>
-    `Today's LLM token budget is used up (${p.used} of ${p.budget} tokens; usage in '${p.file}'). The fallback is off until tomorrow; raise the budget in the settings to continue.`,
+    Number(p.used) < Number(p.budget)
+      ? `This request would need up to about ${p.needed} tokens, more than is left of today's LLM token budget (${p.used} of ${p.budget} used; usage in '${p.file}'). Nothing was sent. Choose the analysis yourself, or raise the budget (VS Code: inferra.llm.dailyTokenBudget; CLI: INFERRA_LLM_DAILY_BUDGET_TOKENS).`
+      : `Today's LLM token budget is used up (${p.used} of ${p.budget} tokens; usage in '${p.file}'). The fallback is off until tomorrow; raise the budget (VS Code: inferra.llm.dailyTokenBudget; CLI: INFERRA_LLM_DAILY_BUDGET_TOKENS) to continue.`,
+  'llm-request-too-long': (p: MessageParams) =>
+    `This request is ${p.length} characters long; the LLM fallback sends at most ${p.limit}, so nothing was sent. Shorten the request to a question about the data, or choose the analysis yourself.`,
 } satisfies MessageTable;

@@ -1,6 +1,7 @@
 /** The models an API key can use (`GET /models`), cached per base URL and key for an hour. */
 import { createHash } from 'node:crypto';
 import { InferraError } from '../errors.js';
+import { redactSecrets } from '../util/redact.js';
 import { callJson, type HttpCall } from './http.js';
 
 const TTL_MS = 60 * 60 * 1000;
@@ -23,7 +24,7 @@ export async function listModels(call: Omit<HttpCall, 'url' | 'method' | 'body'>
 export async function checkModel(call: Omit<HttpCall, 'url' | 'method' | 'body'>): Promise<void> {
   const ids = await listModels(call);
   if (!ids.includes(call.model)) {
-    throw new InferraError('llm-model-not-found', { model: call.model, baseUrl: call.baseUrl, available: ids.slice(0, 8).join(', ') });
+    throw new InferraError('llm-model-not-found', { model: call.model, baseUrl: call.baseUrl, available: redactSecrets(ids.slice(0, 8).join(', ').slice(0, 300), [call.apiKey]) });
   }
 }
 

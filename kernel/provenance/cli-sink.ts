@@ -8,6 +8,11 @@
  *   INFERRA_SUPABASE_RETENTION_DAYS                   when > 0: delete own runs (and their figures)
  *                                                     older than this many days, once per command
  *
+ * The saved session is bound to the project URL: a session saved for another URL is never used or
+ * sent (the user signs in again), and one saved by an earlier version without a project is kept only
+ * when its token shows this project issued it (security review H4). Every line logged here has the
+ * password, the anon key and anything credential-like redacted (review L1).
+ *
  * A CLI run is short: records go to the on-disk queue at once and are sent in the background; on
  * close the sink makes one last delivery attempt (bounded in time) and leaves whatever is still
  * waiting on disk for the next run or the editor. Sign-in problems are logged, never thrown: the
@@ -15,6 +20,7 @@
  */
 import { isInferraError, toInferraError } from '../errors.js';
 import { createDefaultFetch } from '../util/proxy-fetch.js';
+import { redactSecrets } from '../util/redact.js';
 import { createFileSessionStorage } from './session-file.js';
 import { createSupabaseSink, defaultQueueDir, type SupabaseSink } from './sink.js';
 import { createProvenanceClient } from './supabase.js';
@@ -23,13 +29,15 @@ import { createProvenanceClient } from './supabase.js';
 const CLOSE_FLUSH_LIMIT_MS = 10_000;
 
 /** A Supabase sink for the CLI from environment variables (see the module comment). */
-export async function createCliSupabaseSink(env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<SupabaseSink> {
+export async function createCliSupabaseSink(env: NodeJS.ProcessEnv, writeLog: (line: string) => void): Promise<SupabaseSink> {
+  const log = (line: string) => writeLog(redactSecrets(line, [env.INFERRA_SUPABASE_PASSWORD, env.INFERRA_SUPABASE_ANON_KEY]));
   const client = createProvenanceClient({
     url: env.INFERRA_SUPABASE_URL ?? '',
     anonKey: env.INFERRA_SUPABASE_ANON_KEY ?? '',
     storage: createFileSessionStorage(env.INFERRA_SUPABASE_SESSION_FILE || undefined),
     // As the LLM client: undici with HTTPS_PROXY / NO_PROXY honoured.
     fetch: createDefaultFetch(),
+    onNotice: (message) => log(`supabase: ${message}`),
   });
   let signedIn = false;
   try {

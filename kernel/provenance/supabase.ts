@@ -7,6 +7,7 @@
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { WebSocket } from 'undici';
 import { InferraError, isInferraError } from '../errors.js';
+import { redactSecrets } from '../util/redact.js';
 import { sha256Hex } from './canonical.js';
 import { toProvJson } from './prov-json.js';
 import { parseProvenanceRecord, type ProvenanceRecord } from './record.js';
@@ -24,8 +25,10 @@ export interface SupabaseConfig {
   url: string;
   anonKey: string;
   storage: SessionStorage;
-  /** Key of the session inside `storage`. */
+  /** Key of the session inside `storage`; default `sessionStorageKey(url)`, i.e. bound to the project. */
   storageKey?: string;
+  /** Told (once each) when a saved session is refused, dropped or moved to the project's key. */
+  onNotice?: (message: string) => void;
   fetch?: typeof fetch;
   /** A request without an answer after this long fails as a network error (default 20 000 ms). */
   requestTimeoutMs?: number;
@@ -92,8 +95,12 @@ export interface SupabaseUser {
 /** The bucket figures go to. */
 export const FIGURES_BUCKET = 'figures';
 
-/** The default key of the session in its storage. */
-export const DEFAULT_STORAGE_KEY = 'inferra-supabase-session';
+/**
+ * The key earlier versions kept the session under, the same for every project (security review H4).
+ * A session found there is moved to its project's key only when its token names that project as
+ * issuer; otherwise it is removed unused.
+ */
+export const LEGACY_STORAGE_KEY = 'inferra-supabase-session';
 
 /** What the queue should do with a failed send. */
 export type FailureAction = 'retry' | 'reject';
@@ -119,11 +126,12 @@ export interface ProvenanceClient {
 
 /** A provenance client over supabase-js. */
 export function createProvenanceClient(config: SupabaseConfig): ProvenanceClient {
-  const url = config.url.replace(/\/+$/, '');
+  const url = normalizeProjectUrl(config.url);
+  const storageKey = config.storageKey ?? sessionStorageKey(url);
   const supabase = createClient(url, config.anonKey, {
     auth: {
-      storage: config.storage,
-      storageKey: config.storageKey ?? DEFAULT_STORAGE_KEY,
+      storage: bindSessionStorage(config.storage, url, storageKey, config.onNotice),
+      storageKey,
       persistSession: true,
       autoRefreshToken: true,
       detectSessionInUrl: false,
@@ -140,7 +148,7 @@ export function createProvenanceClient(config: SupabaseConfig): ProvenanceClient
   /** What the last failed auth call met (auth-js reports a network failure as just "{}"). */
   let lastNetworkError: string | undefined;
   const authError = (error: ErrorLike, url: string, hadSession: boolean) => authErrorOf(error, url, hadSession, lastNetworkError);
-  const signInError = (error: ErrorLike | null, url: string) => signInErrorOf(error, url, lastNetworkError);
+  const signInError = (error: ErrorLike | null, url: string, secrets: string[] = []) => signInErrorOf(error, url, lastNetworkError, [...secrets, config.anonKey]);
 
   /**
    * Deletes from the bucket the figures of the runs the retention function just removed (the latest
@@ -189,7 +197,7 @@ export function createProvenanceClient(config: SupabaseConfig): ProvenanceClient
     supabase,
     async signInWithPassword(email, password) {
       const { data, error } = await supabase.auth.signInWithPassword({ email, password });
-      if (error || !data.user) throw signInError(error, url);
+      if (error || !data.user) throw signInError(error, url, [password]);
       hadSession = true;
       return { id: data.user.id, email: data.user.email };
     },
@@ -199,7 +207,7 @@ export function createProvenanceClient(config: SupabaseConfig): ProvenanceClient
     },
     async verifyOtp(email, token) {
       const { data, error } = await supabase.auth.verifyOtp({ email, token, type: 'email' });
-      if (error || !data.user) throw signInError(error, url);
+      if (error || !data.user) throw signInError(error, url, [token]);
       hadSession = true;
       return { id: data.user.id, email: data.user.email };
     },
@@ -268,6 +276,122 @@ export function createProvenanceClient(config: SupabaseConfig): ProvenanceClient
       await supabase.auth.stopAutoRefresh();
       await supabase.removeAllChannels();
     },
+  };
+}
+
+/**
+ * The project URL sessions are bound to: scheme, host, port and path, without trailing slashes,
+ * query or fragment (`HTTPS://Abcd.supabase.co/` -> `https://abcd.supabase.co`).
+ */
+export function normalizeProjectUrl(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url.trim());
+  } catch {
+    throw new InferraError('supabase-bad-config', { detail: `the project URL '${url}' is not a URL (expected e.g. https://abcd.supabase.co)` });
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+    throw new InferraError('supabase-bad-config', { detail: `the project URL '${url}' must start with https:// (or http:// for a local test server)` });
+  }
+  return `${parsed.origin}${parsed.pathname.replace(/\/+$/, '')}`;
+}
+
+/** The storage key of the session of one project: a session is only ever read back for the URL it was made for. */
+export function sessionStorageKey(url: string): string {
+  return `${LEGACY_STORAGE_KEY}@${normalizeProjectUrl(url)}`;
+}
+
+/** How a value is kept: supabase-js's value with the project URL it belongs to. */
+interface BoundValue {
+  inferra_project_url: string;
+  value: string;
+}
+
+function parseBound(raw: string): BoundValue | undefined {
+  try {
+    const parsed = JSON.parse(raw) as Partial<BoundValue>;
+    return parsed && typeof parsed.inferra_project_url === 'string' && typeof parsed.value === 'string' ? (parsed as BoundValue) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The `iss` claim of a stored session's access token, when there is one. */
+export function sessionIssuer(sessionJson: string): string | undefined {
+  try {
+    const session = JSON.parse(sessionJson) as { access_token?: unknown; currentSession?: { access_token?: unknown } };
+    const token = session.access_token ?? session.currentSession?.access_token;
+    if (typeof token !== 'string') return undefined;
+    const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { iss?: unknown };
+    return typeof payload.iss === 'string' ? payload.iss : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether an issuer (Supabase Auth's is `<project URL>/auth/v1`) is on the project's host. */
+function issuerIsProject(iss: string, url: string): boolean {
+  try {
+    return new URL(iss).origin === new URL(url).origin;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * supabase-js's storage, bound to one project (security review H4): every value is written with the
+ * project URL and read back only for that URL; a session whose token names another issuer is
+ * refused; the unkeyed session of earlier versions is moved to this project's key only when its
+ * token proves it was issued by this project, and removed unused otherwise. A refused session is
+ * never handed to supabase-js, so its tokens are sent nowhere; the user signs in again.
+ */
+export function bindSessionStorage(storage: SessionStorage, url: string, storageKey: string, onNotice?: (message: string) => void): SessionStorage {
+  const told = new Set<string>();
+  const notice = (message: string) => {
+    if (told.has(message)) return;
+    told.add(message);
+    onNotice?.(message);
+  };
+  const refuse = (why: string) => notice(`The saved Supabase sign-in ${why}, so it is not used and nothing is sent with it. Sign in again for ${url}.`);
+
+  async function migrateLegacy(): Promise<string | null> {
+    const legacy = await storage.getItem(LEGACY_STORAGE_KEY);
+    if (legacy === null) return null;
+    const iss = sessionIssuer(legacy);
+    await storage.removeItem(LEGACY_STORAGE_KEY);
+    await storage.removeItem(`${LEGACY_STORAGE_KEY}-user`);
+    await storage.removeItem(`${LEGACY_STORAGE_KEY}-code-verifier`);
+    if (iss !== undefined && issuerIsProject(iss, url)) {
+      await storage.setItem(storageKey, JSON.stringify({ inferra_project_url: url, value: legacy } satisfies BoundValue));
+      notice(`The saved Supabase sign-in of an earlier Inferra version was issued by ${url} and is now kept for that project only.`);
+      return legacy;
+    }
+    refuse(`of an earlier Inferra version was not bound to a project and its token does not show that ${url} issued it (${iss ? `issuer ${iss}` : 'no issuer'}); it was removed`);
+    return null;
+  }
+
+  return {
+    async getItem(key) {
+      const raw = await storage.getItem(key);
+      if (raw === null) return key === storageKey ? migrateLegacy() : null;
+      const bound = parseBound(raw);
+      if (!bound) {
+        refuse('under this project\'s key was not written by Inferra for it');
+        return null;
+      }
+      if (bound.inferra_project_url !== url) {
+        refuse(`was made for ${bound.inferra_project_url}, not ${url}`);
+        return null;
+      }
+      const iss = key === storageKey ? sessionIssuer(bound.value) : undefined;
+      if (iss !== undefined && /^https?:\/\//i.test(iss) && !issuerIsProject(iss, url)) {
+        refuse(`holds a token issued by ${iss}, not by ${url}`);
+        return null;
+      }
+      return bound.value;
+    },
+    setItem: (key, value) => storage.setItem(key, JSON.stringify({ inferra_project_url: url, value } satisfies BoundValue)),
+    removeItem: (key) => storage.removeItem(key),
   };
 }
 
@@ -407,15 +531,15 @@ function authErrorOf(error: ErrorLike, url: string, hadSession: boolean, network
   return new InferraError(hadSession ? 'supabase-session-expired' : 'supabase-not-signed-in');
 }
 
-function signInErrorOf(error: ErrorLike | null, url: string, networkDetail: string | undefined): InferraError {
+function signInErrorOf(error: ErrorLike | null, url: string, networkDetail: string | undefined, secrets: string[]): InferraError {
   if (!error) return new InferraError('supabase-sign-in-failed', { detail: 'no user in the answer' });
   if (error.name === 'AuthRetryableFetchError' || error.status === 0) {
-    return new InferraError('supabase-network', { url, detail: networkErrorDetail(error, networkDetail) });
+    return new InferraError('supabase-network', { url, detail: firstLine(networkErrorDetail(error, networkDetail), secrets) });
   }
   if (/invalid api key|no api key/i.test(error.message ?? '') || error.status === 404) {
-    return new InferraError('supabase-bad-config', { detail: firstLine(error.message ?? '') });
+    return new InferraError('supabase-bad-config', { detail: firstLine(error.message ?? '', secrets) });
   }
-  return new InferraError('supabase-sign-in-failed', { detail: firstLine(error.message ?? 'refused') });
+  return new InferraError('supabase-sign-in-failed', { detail: firstLine(error.message ?? 'refused', secrets) });
 }
 
 /** auth-js's message for a network failure, or what the fetch met when that message says nothing. */
@@ -426,6 +550,7 @@ function networkErrorDetail(error: ErrorLike, networkDetail: string | undefined)
   return networkDetail ?? (says ? message : 'no answer');
 }
 
-function firstLine(text: string): string {
-  return text.split('\n')[0].slice(0, 300);
+/** The first line of quoted upstream text, with the given secrets and anything credential-like redacted (review L1). */
+function firstLine(text: string, secrets: readonly string[] = []): string {
+  return redactSecrets(text, secrets).split('\n')[0].slice(0, 300);
 }

@@ -96,6 +96,11 @@ run_tests() {
   "chat.commandCenter.enabled": false
 }
 JSON
+  # extra user settings (run.sh: the Supabase test stack; application-scoped, so not in the workspace)
+  if [ -n "${E2E_USER_SETTINGS:-}" ]; then
+    node -e 'const fs=require("fs"); const [f, extra]=process.argv.slice(1); fs.writeFileSync(f, JSON.stringify({...JSON.parse(fs.readFileSync(f, "utf8")), ...JSON.parse(fs.readFileSync(extra, "utf8"))}, null, 2))' \
+      "$ud/User/settings.json" "$E2E_USER_SETTINGS"
+  fi
   printf 'auth: none\n' > "$run/config.yaml"
   if [ -n "${E2E_VSIX:-}" ]; then
     XDG_DATA_HOME="$run/xdg-data" node "$CS/out/node/entry.js" --config "$run/config.yaml" \

@@ -62,31 +62,31 @@ pkg.contributes = {
     title: 'Inferra',
     properties: {
       'inferra.llm.enabled': {
-        type: 'boolean', default: false, order: 1,
+        scope: 'application', type: 'boolean', default: false, order: 1,
         markdownDescription: 'Ask xAI Grok when no rule fits a cell. Only the dataset\'s schema (column names, kinds, counts) is sent, never rows. Needs a key: run **Inferra: Set Grok (xAI) API Key**. Decisions made this way carry a visible **LLM** mark.',
       },
       'inferra.llm.model': {
-        type: 'string', default: 'grok-4.3', order: 2,
+        scope: 'application', type: 'string', default: 'grok-4.3', order: 2,
         markdownDescription: 'The Grok model used for the fallback, e.g. `grok-4.3`. A model that is not available is reported as such.',
       },
       'inferra.llm.baseUrl': {
-        type: 'string', default: 'https://api.x.ai/v1', order: 3, format: 'uri',
+        scope: 'application', type: 'string', default: 'https://api.x.ai/v1', order: 3, format: 'uri',
         markdownDescription: 'Base URL of the OpenAI-compatible API (change it only for a proxy or a test server).',
       },
       'inferra.llm.dailyTokenBudget': {
-        type: 'integer', default: 200000, minimum: 0, order: 4,
+        scope: 'application', type: 'integer', default: 200000, minimum: 0, order: 4,
         markdownDescription: 'At most this many tokens per day are spent on the fallback; beyond it cells say "no match" instead of asking. `0` means no limit.',
       },
       'inferra.supabase.url': {
-        type: 'string', default: '', order: 10,
+        scope: 'application', type: 'string', default: '', order: 10,
         markdownDescription: 'Your Supabase project URL (e.g. `https://abcd.supabase.co`). When set and signed in, every run\'s provenance record is also appended to your Supabase tables (records that cannot be sent wait on disk).',
       },
       'inferra.supabase.anonKey': {
-        type: 'string', default: '', order: 11,
+        scope: 'application', type: 'string', default: '', order: 11,
         markdownDescription: 'The project\'s public anon key (safe to share; row-level security limits each user to their own rows). Sign in with **Inferra: Sign In to Supabase**.',
       },
       'inferra.supabase.retentionDays': {
-        type: 'integer', default: 0, minimum: 0, order: 12,
+        scope: 'application', type: 'integer', default: 0, minimum: 0, order: 12,
         markdownDescription: 'Keep your runs in Supabase for this many days: older runs (and their figures) are deleted once a day while you are signed in, and each deletion is logged in `run_deletions`. `0` keeps everything.',
       },
       'inferra.execution.timeoutSeconds': {

@@ -168,7 +168,7 @@ try {
     await shot('01-opened');
   });
 
-  // Supabase (the local test stack that run.sh started; the workspace settings point at it).
+  // Supabase (the local test stack that run.sh started; the user settings point at it).
   const stack = process.env.E2E_SUPABASE_JSON ? JSON.parse(readFileSync(process.env.E2E_SUPABASE_JSON, 'utf8')) : undefined;
   const SUPABASE_USER = 'e2e@example.test';
   let signedIn = false;

@@ -43,7 +43,8 @@ cp "$ROOT/samples/penguins.inferra" "$ROOT/samples/penguins.csv" "$FIXTURE/"
 node "$HERE/make-big-csv.mjs" "$FIXTURE/big.csv" "${E2E_BIG_ROWS:-2000000}"
 
 # Supabase (local test stack: PostgreSQL + PostgREST + auth/storage gateway) for the provenance
-# check, when PostgreSQL is reachable: the workspace settings point the extension at it.
+# check, when PostgreSQL is reachable: the user settings of code-server point the extension at it
+# (the inferra.supabase.* settings are application-scoped: a workspace's .vscode/settings.json cannot set them).
 STACK_PID=""
 if [ "${E2E_SUPABASE:-1}" != "0" ] && pg_isready -h 127.0.0.1 -p 5432 -q 2>/dev/null; then
   STACK_JSON="$FIXTURE/../$(basename "$FIXTURE")-supabase.json"
@@ -52,16 +53,16 @@ if [ "${E2E_SUPABASE:-1}" != "0" ] && pg_isready -h 127.0.0.1 -p 5432 -q 2>/dev/
   STACK_PID=$!
   for _ in $(seq 1 300); do [ -f "$STACK_JSON" ] && break; kill -0 "$STACK_PID" 2>/dev/null || break; sleep 0.1; done
   if [ -f "$STACK_JSON" ]; then
-    mkdir -p "$FIXTURE/.vscode"
+    E2E_USER_SETTINGS="$FIXTURE/../$(basename "$FIXTURE")-user-settings.json"
     node -e 'const s=require(process.argv[1]); console.log(JSON.stringify({"inferra.supabase.url": s.url, "inferra.supabase.anonKey": s.anonKey, "inferra.supabase.retentionDays": 30}, null, 2))' \
-      "$STACK_JSON" > "$FIXTURE/.vscode/settings.json"
-    export E2E_SUPABASE_JSON="$STACK_JSON"
+      "$STACK_JSON" > "$E2E_USER_SETTINGS"
+    export E2E_SUPABASE_JSON="$STACK_JSON" E2E_USER_SETTINGS
     log "Supabase test stack up"
   else
     log "Supabase test stack did not start (see $ART/supabase-stack.log)"
   fi
 fi
-trap '[ -n "$STACK_PID" ] && kill "$STACK_PID" 2>/dev/null && wait "$STACK_PID" 2>/dev/null; rm -rf "$FIXTURE" "${STACK_JSON:-}"' EXIT
+trap '[ -n "$STACK_PID" ] && kill "$STACK_PID" 2>/dev/null && wait "$STACK_PID" 2>/dev/null; rm -rf "$FIXTURE" "${STACK_JSON:-}" "${E2E_USER_SETTINGS:-}"' EXIT
 
 export INFERRA_CODE_SERVER_DIR="${INFERRA_CODE_SERVER_DIR:-$HOME/.cache/inferra-code-server}"
 export E2E_EXT="$ROOT" E2E_FIXTURE="$FIXTURE" E2E_OUT="$ART"

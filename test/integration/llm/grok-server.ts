@@ -9,7 +9,9 @@ import type { AddressInfo } from 'node:net';
 export type Reply =
   | { kind: 'json'; status?: number; body: unknown; headers?: Record<string, string>; delayMs?: number }
   | { kind: 'text'; status: number; body: string; headers?: Record<string, string> }
-  | { kind: 'drop' };
+  | { kind: 'drop' }
+  /** A hostile (or careless) endpoint: answers `status` with the request's Authorization header and body quoted in the error. */
+  | { kind: 'echo'; status: number };
 
 /** A recorded request. */
 export interface Seen {
@@ -73,13 +75,20 @@ export class FakeGrok {
     if (req.method === 'POST' && req.url === '/v1/responses') {
       const reply = this.responses.shift() ?? this.fallback;
       if (!reply) return send(res, { kind: 'json', status: 500, body: { error: 'no reply queued' } });
+      if (reply.kind === 'echo') return send(res, echoReply(reply.status, req, text));
       return send(res, reply);
     }
     send(res, { kind: 'json', status: 404, body: { error: `no route ${req.method} ${req.url}` } });
   }
 }
 
-async function send(res: ServerResponse, reply: Reply): Promise<void> {
+/** The error body of an endpoint that quotes what it was sent. */
+function echoReply(status: number, req: IncomingMessage, text: string): Exclude<Reply, { kind: 'echo' }> {
+  const message = `Incorrect API key provided: ${req.headers.authorization ?? ''}. Request was: ${text.slice(0, 4000)}`;
+  return { kind: 'json', status, body: { error: { message, authorization: req.headers.authorization }, code: message } };
+}
+
+async function send(res: ServerResponse, reply: Exclude<Reply, { kind: 'echo' }>): Promise<void> {
   if (reply.kind === 'drop') {
     res.socket?.destroy();
     return;

@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { decideAnalysis, decisionFromJson, decisionToJson } from '../../../kernel/decide/index.js';
 import { isInferraError } from '../../../kernel/errors.js';
 import { clearMemoryCache, clearModelCache, decideWithLlm, type LlmSettings } from '../../../kernel/llm/index.js';
+import { estimateCallTokens } from '../../../kernel/llm/budget.js';
 import type { DatasetSchema } from '../../../kernel/types.js';
 import { buildSchemaFromCsv } from '../../unit/decide/schema-builder.js';
 import { answerText, FakeGrok, responsesBody } from './grok-server.js';
@@ -196,19 +197,34 @@ describe('LLM fallback against a Responses API server double', function () {
     await expectCode(decideWithLlm(prompt, schema, settings({ baseUrl: `http://127.0.0.1:${port}/v1` })), 'llm-offline');
   });
 
-  it('the daily token budget: counts tokens, then stops with llm-budget-exhausted (no call made)', async () => {
+  it('the daily token budget: counts tokens, checks the call\'s estimated size first, then stops with llm-budget-exhausted (no call made)', async () => {
     const usageFile = join(dir, 'usage.json');
     server.fallback = { kind: 'json', body: responsesBody(answerText('pearson', { x: 'bill_length_mm', y: 'bill_depth_mm' })) };
-    await decideWithLlm('first request', schema, settings({ usageFile, dailyBudgetTokens: 1000 }));
+    await decideWithLlm('request 1', schema, settings({ usageFile, dailyBudgetTokens: 100_000 }));
     assert.equal(JSON.parse(readFileSync(usageFile, 'utf8')).tokens, 550);
-    await decideWithLlm('second request', schema, settings({ usageFile, dailyBudgetTokens: 1000 }));
+    await decideWithLlm('request 2', schema, settings({ usageFile, dailyBudgetTokens: 100_000 }));
     assert.equal(JSON.parse(readFileSync(usageFile, 'utf8')).tokens, 1100);
-    await expectCode(decideWithLlm('third request', schema, settings({ usageFile, dailyBudgetTokens: 1000 })), 'llm-budget-exhausted');
+    // The estimate of a call: its body (as sent; every request here has the same length) at 3 bytes per token plus the output tokens allowed.
+    const estimate = estimateCallTokens(JSON.stringify(server.responseCalls[1].body), 800);
+    assert.ok(estimate >= 550, `the estimate (${estimate}) covers what the double reports (550)`);
+    const budget = 1100 + estimate;
+    // One token short of the estimate: refused before anything is sent, with how much was needed.
+    await assert.rejects(decideWithLlm('request 3', schema, settings({ usageFile, dailyBudgetTokens: budget - 1 })), (error: unknown) => {
+      assert.ok(isInferraError(error) && error.code === 'llm-budget-exhausted');
+      assert.equal(error.params.needed, estimate);
+      assert.match(error.message, /would need up to about \d+ tokens.*Nothing was sent/);
+      return true;
+    });
     assert.equal(server.responseCalls.length, 2);
+    // Exactly enough: sent, and the day's total stays within the budget.
+    await decideWithLlm('request 3', schema, settings({ usageFile, dailyBudgetTokens: budget }));
+    assert.ok(JSON.parse(readFileSync(usageFile, 'utf8')).tokens <= budget);
+    await expectCode(decideWithLlm('request 4', schema, settings({ usageFile, dailyBudgetTokens: 1100 })), 'llm-budget-exhausted');
+    assert.equal(server.responseCalls.length, 3);
     // Another day's count does not count today.
     writeFileSync(usageFile, JSON.stringify({ date: '2000-01-01', tokens: 10_000 }));
-    await decideWithLlm('fourth request', schema, settings({ usageFile, dailyBudgetTokens: 1000 }));
-    assert.equal(server.responseCalls.length, 3);
+    await decideWithLlm('request 5', schema, settings({ usageFile, dailyBudgetTokens: budget }));
+    assert.equal(server.responseCalls.length, 4);
   });
 
   it('caches by (prompt, schema, model): the server sees one call; the disk cache survives a restart', async () => {

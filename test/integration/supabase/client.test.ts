@@ -23,7 +23,7 @@ import {
   buildRestError,
   classifySupabaseError,
   createProvenanceClient,
-  DEFAULT_STORAGE_KEY,
+  sessionStorageKey,
   type ProvenanceClient,
   type RunEntry,
   type SessionStorage,
@@ -104,7 +104,7 @@ describe('Supabase provenance client (PostgREST 12 + test gateway)', function ()
     assert.equal(await client.currentUser(), null);
     const user = await client.signInWithPassword('alice@example.test', 'alice-password');
     assert.equal(user.id, aliceId);
-    assert.ok(storage.items.has(DEFAULT_STORAGE_KEY));
+    assert.ok(storage.items.has(sessionStorageKey(stack!.url)));
     await alice.signInWithPassword('alice@example.test', 'alice-password');
     await bob.signInWithPassword('bob@example.test', 'bob-password');
     await assert.rejects(newClient().signInWithPassword('alice@example.test', 'wrong'), isCode('supabase-sign-in-failed'));
