@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import { decideAnalysis, decisionFromJson, decisionToJson, decideWithRules } from '../../../kernel/decide/index.js';
 import { isWidePair } from '../../../kernel/decide/fit.js';
-import { isOneTypo, scoreWord, stemWord, tokenize, typoDistance } from '../../../kernel/decide/text.js';
+import { isOneTypo, scoreWord, stemWord, tokenize } from '../../../kernel/decide/text.js';
+import { editDistance } from '../../../kernel/util/suggest.js';
 import { isInferraError } from '../../../kernel/errors.js';
 import type { DatasetSchema } from '../../../kernel/types.js';
 import { loadSchemas } from './datasets.js';
@@ -25,7 +26,7 @@ describe('rule engine', () => {
   });
 
   it('tolerates typos by length, swaps, plurals and abbreviations', () => {
-    assert.equal(typoDistance('lenght', 'length'), 1);
+    assert.equal(editDistance('lenght', 'length'), 1);
     assert.ok(isOneTypo('speices', 'species'));
     assert.ok(!isOneTypo('bill', 'body'));
     const word = (w: string) => tokenize(w)[0];
