@@ -3,7 +3,7 @@
  * cell, checked (it comes from a webview) and turned into the kernel's `Choice` (JSON snake_case
  * keys -> camelCase: `pair_id` -> `pairId`, `conf_level` -> `confLevel`).
  */
-import { camelKey } from '../kernel/contract.js';
+import { camelKey } from '../kernel/contract/index.js';
 import type { Choice } from '../kernel/decide/types.js';
 
 /** A validated choose message. */

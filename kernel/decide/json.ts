@@ -5,16 +5,15 @@
  * pinned in a notebook is read through here).
  */
 import { z } from 'zod';
-import { camelKeys, snakeKeys } from '../contract.js';
+import { camelKeys, snakeKeys, taskTitle } from '../contract/index.js';
 import { InferraError } from '../errors.js';
 import { ANALYSIS_IDS, FIGURE_IDS } from '../types.js';
-import { capitalize, TASK_NAMES } from './explain.js';
 import type { DecisionOutcome } from './types.js';
 
 /** A decision outcome as CONTRACT.md's JSON. */
 export function decisionToJson(outcome: DecisionOutcome): Record<string, unknown> {
   // Each choice also carries its analysis' name, for buttons and reports ("One-way ANOVA").
-  const alternatives = outcome.alternatives.map((choice) => ({ ...choice, name: capitalize(TASK_NAMES[choice.analysis]) }));
+  const alternatives = outcome.alternatives.map((choice) => ({ ...choice, name: taskTitle(choice.analysis) }));
   const ordered: Record<string, unknown> =
     outcome.status === 'decided'
       ? {

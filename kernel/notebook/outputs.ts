@@ -3,7 +3,7 @@
  * our Vega renderer, Markdown, plain text), plus one output per further figure. The same outputs
  * are written into the `.inferra` file by `inferra run` and shown by VS Code.
  */
-import { snakeKey, snakeKeys, tableToJson } from '../contract.js';
+import { snakeKey, snakeKeys, tableToJson } from '../contract/index.js';
 import type { AnalysisOutcome, Figure, Roles } from '../types.js';
 import type { CellOutput } from './format.js';
 

@@ -55,7 +55,7 @@ function column(tables: ReturnType<typeof render>, header: RegExp): string[] {
 describe('renderers/result on payloads the kernel produces', () => {
   it('sends table keys in snake_case, as CONTRACT.md says for the whole JSON surface', () => {
     const payload = kernelPayload('tukey_hsd', { outcome: 'bill_length_mm', group: 'species' });
-    const tables = (payload.result as { tables: { columns: { key: string }[]; rows: Record<string, unknown>[] }[] }).tables;
+    const tables = (payload.result as unknown as { tables: { columns: { key: string }[]; rows: Record<string, unknown>[] }[] }).tables;
     for (const table of tables) {
       for (const c of table.columns) assert.match(c.key, /^[a-z0-9_]+$/, `column key ${c.key}`);
       for (const row of table.rows) for (const k of Object.keys(row)) assert.match(k, /^[a-z0-9_]+$/, `row key ${k}`);
