@@ -1,6 +1,7 @@
 /** The rule engine's parts and promises: matching, explanations, options, JSON round trip. */
 import assert from 'node:assert/strict';
-import { decideAnalysis, decisionFromJson, decisionToJson, decideWithRules } from '../../../kernel/decide/index.js';
+import { decisionFromJson, decisionToJson, decideWithRules } from '../../../kernel/decide/index.js';
+import { decideAnalysis } from '../../../kernel/llm/fallback.js';
 import { isWidePair } from '../../../kernel/decide/fit.js';
 import { isOneTypo, scoreWord, stemWord, tokenize } from '../../../kernel/decide/text.js';
 import { editDistance } from '../../../kernel/util/suggest.js';
