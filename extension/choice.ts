@@ -3,6 +3,7 @@
  * cell, checked (it comes from a webview) and turned into the kernel's `Choice` (JSON snake_case
  * keys -> camelCase: `pair_id` -> `pairId`, `conf_level` -> `confLevel`).
  */
+import { camelKey } from '../kernel/contract/index.js';
 import type { Choice } from '../kernel/decide/types.js';
 
 /** A validated choose message. */
@@ -12,11 +13,6 @@ export interface ChooseRequest {
 }
 
 const ROLE_VALUE = (v: unknown) => typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string'));
-
-/** snake_case -> camelCase for one key. */
-function camelKey(key: string): string {
-  return key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
-}
 
 /** A renderer message as a choice request, or undefined when it is not a well-formed `choose` message. */
 export function parseChooseMessage(message: unknown): ChooseRequest | undefined {

@@ -14,7 +14,7 @@
  */
 import { createHash } from 'node:crypto';
 import { basename, dirname, isAbsolute, relative, resolve } from 'node:path';
-import { decideAnalysis } from './decide/index.js';
+import { decideAnalysis } from './llm/fallback.js';
 import { decisionFromJson, decisionToJson } from './decide/json.js';
 import type { Choice, Decision, DecisionOutcome } from './decide/types.js';
 import { InferraError, toInferraError } from './errors.js';

@@ -36,8 +36,14 @@ const rules = [
   {
     dir: 'renderers',
     check: ({ specifier, typeOnly }) =>
-      /(^|\/)kernel\//.test(specifier) && !typeOnly ? 'renderers/ may import only types from kernel/ (use `import type`)' :
+      /(^|\/)kernel\//.test(specifier) && !typeOnly && !/(^|\/)kernel\/contract\//.test(specifier)
+        ? 'renderers/ may import only types from kernel/, and values only from kernel/contract/ (pure, no Node)' :
       specifier === 'vscode' ? 'renderers/ run in the browser: no vscode import' : undefined,
+  },
+  {
+    dir: 'kernel/contract',
+    check: ({ specifier, typeOnly }) =>
+      !specifier.startsWith('./') && !typeOnly ? 'kernel/contract/ is a leaf the renderers bundle: it imports only its own files (and types)' : undefined,
   },
   {
     dir: 'extension',

@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { computeDescribe } from '../../kernel/analyses/describe/compute.js';
+import { anovaAnalyses } from '../../kernel/analyses/anova/index.js';
 import { regressionAnalyses } from '../../kernel/analyses/regression/index.js';
 import type { OlsResult } from '../../kernel/analyses/regression/compute.js';
 import type { Analysis } from '../../kernel/analyses/types.js';
@@ -341,18 +342,11 @@ function scoreWampler(): AccuracyRow[] {
   return rows;
 }
 
-/** The `anova_oneway` analysis of the anova family, or null while it is missing or still pending. */
-export async function loadAnovaOneway(): Promise<Analysis | null> {
-  const path = '../../kernel/analyses/anova/index.js';
-  try {
-    const module = (await import(path)) as { anovaAnalyses?: Record<string, Analysis> };
-    const analysis = module.anovaAnalyses?.anova_oneway;
-    if (!analysis) return null;
-    computeAnovaThrough(analysis, [Float64Array.of(1, 2, 3), Float64Array.of(2, 4, 5)]);
-    return analysis;
-  } catch {
-    return null;
-  }
+/** The `anova_oneway` analysis of the anova family (a missing one is an error, never a skipped score). */
+export function anovaOneway(): Analysis {
+  const analysis = anovaAnalyses.anova_oneway as Analysis | undefined;
+  if (!analysis) throw new Error('kernel/analyses/anova has no anova_oneway analysis');
+  return analysis;
 }
 
 /** Runs an analysis' validate and compute on groups and reads its ANOVA table (CONTRACT.md fields). */
@@ -382,11 +376,11 @@ export function computeAnovaThrough(analysis: Analysis, groups: Float64Array[]):
  * Every row: univariate, ANOVA (moments helper, and the `anova_oneway` analysis when given), ANOVA
  * as ols, regression and the harder cases.
  */
-export function scoreAll(anovaOneway?: Analysis | null): AccuracyRow[] {
+export function scoreAll(): AccuracyRow[] {
   return [
     ...scoreUnivariate(),
     ...scoreAnova(computeAnovaFromMoments),
-    ...(anovaOneway ? scoreAnova((groups) => computeAnovaThrough(anovaOneway, groups), ' (anova_oneway)') : []),
+    ...scoreAnova((groups) => computeAnovaThrough(anovaOneway(), groups), ' (anova_oneway)'),
     ...scoreAnovaByOls(),
     ...scoreRegression(),
   ];

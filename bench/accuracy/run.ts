@@ -2,7 +2,7 @@
  * Prints the accuracy table: dataset, quantity, certified value, ours, LRE (and the LRE we promise).
  * Run: npx tsx bench/accuracy/run.ts
  */
-import { loadAnovaOneway, scoreAll, type AccuracyRow } from './cases.js';
+import { scoreAll, type AccuracyRow } from './cases.js';
 
 /** Formats the rows as a fixed-width table with a summary line. */
 function formatTable(rows: AccuracyRow[]): string {
@@ -29,6 +29,6 @@ function formatTable(rows: AccuracyRow[]): string {
   ].join('\n');
 }
 
-const rows = scoreAll(await loadAnovaOneway());
+const rows = scoreAll();
 console.log(formatTable(rows));
 process.exitCode = rows.some((r) => r.required !== null && r.lre < r.required) ? 1 : 0;

@@ -5,7 +5,8 @@
  * resolved by length and score; a stretch that fits two columns equally is kept as a tie.
  */
 import type { ColumnSchema, DatasetSchema } from '../types.js';
-import { isContentToken, nameWords, scoreWord, stemWord, tokenize, typoDistance, type Token } from './text.js';
+import { isContentToken, nameWords, scoreWord, stemWord, tokenize, type Token } from './text.js';
+import { editDistance } from '../util/suggest.js';
 import type { LexiconEntry } from './types.js';
 import { isMonthName, monthAt, monthLevelMap } from './calendar.js';
 
@@ -572,7 +573,7 @@ function unknownAt(tokens: readonly Token[], start: number, end: number, column:
   for (const level of column.levels) {
     if (known.includes(level)) continue;
     const l = level.toLowerCase();
-    const d = typoDistance(lower, l);
+    const d = editDistance(lower, l);
     const allowed = Math.min(l.length, lower.length) >= 5 ? 2 : Math.min(l.length, lower.length) >= 3 ? 1 : 0;
     if (d > allowed) continue;
     if (d < best) {

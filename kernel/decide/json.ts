@@ -5,16 +5,15 @@
  * pinned in a notebook is read through here).
  */
 import { z } from 'zod';
-import { snakeKeys } from '../contract.js';
+import { camelKeys, snakeKeys, taskTitle } from '../contract/index.js';
 import { InferraError } from '../errors.js';
 import { ANALYSIS_IDS, FIGURE_IDS } from '../types.js';
-import { capitalize, TASK_NAMES } from './explain.js';
 import type { DecisionOutcome } from './types.js';
 
 /** A decision outcome as CONTRACT.md's JSON. */
 export function decisionToJson(outcome: DecisionOutcome): Record<string, unknown> {
   // Each choice also carries its analysis' name, for buttons and reports ("One-way ANOVA").
-  const alternatives = outcome.alternatives.map((choice) => ({ ...choice, name: capitalize(TASK_NAMES[choice.analysis]) }));
+  const alternatives = outcome.alternatives.map((choice) => ({ ...choice, name: taskTitle(choice.analysis) }));
   const ordered: Record<string, unknown> =
     outcome.status === 'decided'
       ? {
@@ -120,19 +119,6 @@ const refusedJson = z
   })
   ;
 const outcomeJson = z.discriminatedUnion('status', [decidedJson, refusedJson]);
-
-/** A snake_case key back in camelCase (`pair_id` -> `pairId`, `conf_level` -> `confLevel`). */
-function camelKey(key: string): string {
-  return key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
-}
-
-function camelKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(camelKeys);
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [camelKey(k), camelKeys(v)]));
-  }
-  return value;
-}
 
 /** Reads a decision outcome from its JSON; throws `decision-json-invalid` when it does not validate. */
 export function decisionFromJson(json: unknown): DecisionOutcome {

@@ -12,19 +12,19 @@
  * 5. nothing fits -> the closest readings (other analyses for these column kinds, or one column
  *    fewer) as choices, or no match.
  */
+import { TASKS, taskTitle } from '../contract/index.js';
 import type { DatasetSchema, Roles, TaskId } from '../types.js';
 import { formatList } from '../messages.js';
 import { compileRules, groupMentions, readRequest, type CompiledRules, type MentionedColumn, type RequestContext } from './context.js';
 import { monthLabel } from './calendar.js';
-import { capitalize, describeRoles, renderExplanation, TASK_NAMES, TASK_WHY } from './explain.js';
+import { describeRoles, renderExplanation, TASK_NAMES, TASK_WHY } from './explain.js';
 import { fitRule, rolesKey, type Fit } from './fit.js';
 import { defaultRules } from './rules.js';
 import type { Ambiguity, Choice, Decision, DecisionOutcome, Explanation, NoMatch, Rule, RuleSet } from './types.js';
 
 const MAX_CHOICES = 4;
 
-/** The two-group test of each k-group test, and the cues that name it. */
-const TWO_GROUP_OF: Partial<Record<TaskId, TaskId>> = { kruskal_wallis: 'mann_whitney', anova_oneway: 'ttest_welch', welch_anova: 'ttest_welch' };
+/** The cues that name a two-group test (its k-group test's counterpart is in the task catalogue). */
 const TWO_GROUP_NAMED: Partial<Record<TaskId, string[]>> = {
   mann_whitney: ['mann_whitney_named'],
   ttest_welch: ['ttest_named'],
@@ -273,7 +273,7 @@ function decideFromFits(ctx: RequestContext, best: Fit, complete: readonly Fit[]
   }
   // A two-group test named ("Mann-Whitney", "t-test") for a group with three or more levels, none
   // named: the k-group analogue, or the named test on two levels the researcher picks.
-  const twoGroup = TWO_GROUP_OF[best.rule.task];
+  const twoGroup = TASKS[best.rule.task].twoGroup;
   if (twoGroup && best.rule.family === 'k-groups' && (best.k ?? 0) > 2 && !best.options.levels && (TWO_GROUP_NAMED[twoGroup] ?? []).some((c) => ctx.cues.has(c))) {
     const levels = best.levels ?? [];
     const choices: Choice[] = [choiceOf(decision, `compares all ${best.k} groups of ${best.roles.group}`)];
@@ -283,12 +283,12 @@ function decideFromFits(ctx: RequestContext, best: Fit, complete: readonly Fit[]
           analysis: twoGroup,
           roles: best.roles,
           options: { ...decision.options, levels: [levels[i], levels[j]] },
-          why: `${capitalize(TASK_NAMES[twoGroup])}, as asked, on two groups only: ${levels[i]} vs ${levels[j]}`,
+          why: `${taskTitle(twoGroup)}, as asked, on two groups only: ${levels[i]} vs ${levels[j]}`,
         });
       }
     }
     return ambiguity(
-      `${capitalize(TASK_NAMES[twoGroup])} compares two groups, but ${best.roles.group} has ${best.k}; choose ${TASK_NAMES[best.rule.task]} of all groups or two groups to compare.`,
+      `${taskTitle(twoGroup)} compares two groups, but ${best.roles.group} has ${best.k}; choose ${TASK_NAMES[best.rule.task]} of all groups or two groups to compare.`,
       choices,
       decision.explanation,
     );
@@ -302,11 +302,11 @@ function decideFromFits(ctx: RequestContext, best: Fit, complete: readonly Fit[]
         analysis: paired,
         roles: { ...best.roles, pairId: best.pairingConflict },
         ...(Object.keys(decision.options).length > 0 ? { options: decision.options } : {}),
-        why: `${capitalize(TASK_NAMES[paired])}: each ${best.pairingConflict} appears once in every group of ${best.roles.group}, so the groups are paired`,
+        why: `${taskTitle(paired)}: each ${best.pairingConflict} appears once in every group of ${best.roles.group}, so the groups are paired`,
       },
     ];
     return ambiguity(
-      `${capitalize(TASK_NAMES[best.rule.task])} treats the groups as independent, but the data look paired by ${best.pairingConflict}; choose one (say "independent samples" or "paired").`,
+      `${taskTitle(best.rule.task)} treats the groups as independent, but the data look paired by ${best.pairingConflict}; choose one (say "independent samples" or "paired").`,
       choices,
       decision.explanation,
     );
@@ -549,7 +549,7 @@ function explain(ctx: RequestContext, refinements: string[], fit?: Fit): Explana
 }
 
 function choiceOf(d: Decision, why: string): Choice {
-  const choice: Choice = { analysis: d.analysis, roles: d.roles, why: `${capitalize(TASK_NAMES[d.analysis])}: ${why}` };
+  const choice: Choice = { analysis: d.analysis, roles: d.roles, why: `${taskTitle(d.analysis)}: ${why}` };
   if (Object.keys(d.options).length > 0) choice.options = d.options;
   return choice;
 }

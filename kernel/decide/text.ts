@@ -2,6 +2,7 @@
  * Words of a request: tokenizing, light stemming, stopwords and tolerant word comparison
  * (plurals, typos scaled by length, abbreviations such as `wt` for "weight").
  */
+import { editDistance } from '../util/suggest.js';
 
 /** One token of a request. */
 export interface Token {
@@ -111,25 +112,10 @@ export function scoreWord(word: Token, nameWord: string, allowAbbreviation: bool
   const shortest = Math.min(w.length, nameWord.length);
   const allowed = shortest >= 8 ? 2 : shortest >= 5 ? 1 : 0;
   if (allowed > 0 && w[0] === nameWord[0] && Math.abs(w.length - nameWord.length) <= allowed) {
-    const d = Math.min(typoDistance(w, nameWord), typoDistance(word.stem, stemWord(nameWord)));
+    const d = Math.min(editDistance(w, nameWord), editDistance(word.stem, stemWord(nameWord)));
     if (d <= allowed) return d === 1 ? 0.85 : 0.8;
   }
   return 0;
-}
-
-/** Edit distance counting a swap of two neighbouring letters as one edit (optimal string alignment). */
-export function typoDistance(a: string, b: string): number {
-  if (a === b) return 0;
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0][j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  }
-  return d[a.length][b.length];
 }
 
 /** Whether two words are at most one typo apart (insertion, deletion, substitution or swap of neighbours). */

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { InferraError } from '../errors.js';
 import { ANALYSIS_IDS, FIGURE_IDS, type DatasetSchema, type Roles, type TaskId } from '../types.js';
+import { TASKS as TASK_CATALOGUE } from '../contract/index.js';
 
 const TASKS = [...ANALYSIS_IDS, ...FIGURE_IDS] as const;
 
@@ -79,47 +80,14 @@ export function parseAnswer(text: string, schema: DatasetSchema): { analysis: Ta
   return { analysis: answer.analysis, roles, answer };
 }
 
-/** Roles each task needs (one of the listed sets). */
-const NEEDS: Record<TaskId, (keyof Roles)[][]> = {
-  describe: [[]],
-  ttest_one_sample: [['column'], ['outcome']],
-  ttest_ind: [['outcome', 'group']],
-  ttest_welch: [['outcome', 'group']],
-  ttest_paired: [['before', 'after'], ['outcome', 'group', 'pairId']],
-  mann_whitney: [['outcome', 'group']],
-  wilcoxon_signed_rank: [['before', 'after'], ['outcome', 'group', 'pairId'], ['column']],
-  anova_oneway: [['outcome', 'group']],
-  welch_anova: [['outcome', 'group']],
-  kruskal_wallis: [['outcome', 'group']],
-  tukey_hsd: [['outcome', 'group']],
-  games_howell: [['outcome', 'group']],
-  pearson: [['x', 'y']],
-  spearman: [['x', 'y']],
-  kendall: [['x', 'y']],
-  ols: [['outcome', 'predictors']],
-  chi2_independence: [['row', 'col']],
-  fisher_exact: [['row', 'col']],
-  shapiro_wilk: [['column'], ['outcome']],
-  levene: [['outcome', 'group']],
-  bartlett: [['outcome', 'group']],
-  histogram: [['column']],
-  kde: [['column']],
-  qqplot: [['column']],
-  bar: [['column']],
-  boxplot: [['outcome']],
-  violin: [['outcome']],
-  scatter: [['x', 'y']],
-  regplot: [['x', 'y']],
-};
-
 const NUMERIC_ROLES = new Set<keyof Roles>(['outcome', 'x', 'y', 'before', 'after']);
 const FACTOR_ROLES = new Set<keyof Roles>(['group', 'row', 'col', 'color']);
 
 /** The roles a task needs are present, and numeric / grouping roles name columns of a fitting kind. */
 function validateRolesForTask(task: TaskId, roles: Roles, schema: DatasetSchema): void {
   const present = (r: keyof Roles) => roles[r] !== undefined;
-  if (!NEEDS[task].some((set) => set.every(present))) {
-    const wanted = NEEDS[task].map((set) => set.join(' + ')).join(' or ');
+  if (!TASK_CATALOGUE[task].roleSets.some((set) => set.every(present))) {
+    const wanted = TASK_CATALOGUE[task].roleSets.map((set) => set.join(' + ')).join(' or ');
     throw new InferraError('llm-invalid-answer', { detail: `${task} needs ${wanted}` });
   }
   for (const [role, value] of Object.entries(roles) as [keyof Roles, string | string[]][]) {

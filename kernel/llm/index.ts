@@ -1,5 +1,6 @@
 /** The LLM fallback of the decision engine (xAI Grok, Responses API). */
 export { decideWithLlm, LLM_CONFIDENCE, MAX_LLM_REQUEST_CHARS } from './decide.js';
+export { decideAnalysis, type DecideOptions } from './fallback.js';
 export { buildAnswerJsonSchema, buildAnswerSchema, parseAnswer } from './answer.js';
 export { flagSuspiciousText, summarizeSchema } from './prompt.js';
 export { clearMemoryCache } from './cache.js';

@@ -3,7 +3,7 @@
  * our Vega renderer, Markdown, plain text), plus one output per further figure. The same outputs
  * are written into the `.inferra` file by `inferra run` and shown by VS Code.
  */
-import { snakeKey, snakeKeys } from '../contract.js';
+import { snakeKey, snakeKeys, tableToJson } from '../contract/index.js';
 import type { AnalysisOutcome, Figure, Roles } from '../types.js';
 import type { CellOutput } from './format.js';
 
@@ -76,7 +76,7 @@ export function outcomeToJson(
     summary: outcome.summary,
     warnings: outcome.warnings,
     recommendations: outcome.recommendations,
-    tables: outcome.tables,
+    tables: outcome.tables.map(tableToJson),
     dataset: snakeKeys(outcome.dataset, opaque),
   };
   if (extra.withFigures !== false) {

@@ -5,7 +5,7 @@
  * breaks its hash, and removing or reordering records breaks a link.
  */
 import { randomUUID } from 'node:crypto';
-import { snakeKeys } from '../contract.js';
+import { snakeKeys } from '../contract/index.js';
 import type { AnalysisOptions, DatasetUse, Roles } from '../types.js';
 import { canonicalJson, digestFigure, digestResult, sha256Hex } from './canonical.js';
 import {

@@ -4,7 +4,7 @@
  * reading a notebook's history. Failures become `InferraError`s with a `supabase-*` code; whether
  * the queue should retry them is `classifySupabaseError`'s call.
  */
-import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import { createClient, type SupabaseClient, type SupabaseClientOptions } from '@supabase/supabase-js';
 import { WebSocket } from 'undici';
 import { InferraError, isInferraError } from '../errors.js';
 import { redactSecrets } from '../util/redact.js';
@@ -142,7 +142,7 @@ export function createProvenanceClient(config: SupabaseConfig): ProvenanceClient
       }),
     },
     // Node 20 has no global WebSocket; supabase-js's realtime client needs one at construction.
-    realtime: { transport: WebSocket as unknown as typeof globalThis.WebSocket },
+    realtime: { transport: WebSocket as unknown as NonNullable<SupabaseClientOptions<'public'>['realtime']>['transport'] },
   });
   let hadSession = false;
   /** What the last failed auth call met (auth-js reports a network failure as just "{}"). */

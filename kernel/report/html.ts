@@ -5,7 +5,8 @@
  * 3. the provenance appendix; 4. wrap it in a page with print-friendly CSS.
  */
 import type { AnalysisOutcome, Figure, ResultTable } from '../types.js';
-import { figureCaption, formatAssumption, formatReadable, formatRoles, formatSampleLine, formatTableRows, isNumericColumn } from './format.js';
+import { formatNumber, formatTableNumber } from '../contract/format.js';
+import { figureCaption, formatAssumption, formatRoles, formatSampleLine, formatTableRows, isNumericColumn } from './format.js';
 import { escapeHtml, renderMarkdownHtml } from './markdown-html.js';
 import { renderSvg } from './render.js';
 import { REPORT_CSS } from './style.js';
@@ -74,7 +75,7 @@ function renderDecisionHtml(cell: ReportAskCell): string {
     const roles = formatRoles(cell.outcome.roles);
     if (roles) rows.push(['Roles', escapeHtml(roles)]);
   }
-  if (d.confidence !== undefined && d.confidence !== null) rows.push(['Confidence', escapeHtml(formatReadable(d.confidence, 2))]);
+  if (d.confidence !== undefined && d.confidence !== null) rows.push(['Confidence', escapeHtml(formatNumber(d.confidence, 2))]);
   if (d.rationale) rows.push(['Rationale', escapeHtml(d.rationale)]);
   const list = rows.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('');
   const alternatives =
@@ -154,7 +155,7 @@ function renderProvenanceHtml(input: ReportInput): string {
       const decidedBy = c.decision?.source === 'llm' ? 'LLM decision' : (c.decision?.ruleId ?? '—');
       const analysis = c.outcome?.analysis ?? c.decision?.analysis ?? '—';
       const p = c.provenance ?? {};
-      const duration = p.durationMs !== undefined ? `${formatReadable(p.durationMs, 3)} ms` : '—';
+      const duration = p.durationMs !== undefined ? `${formatTableNumber(Math.round(p.durationMs))} ms` : '—';
       return `<tr><td>[${index}] <code>${escapeHtml(c.id)}</code></td><td>${escapeHtml(STATUS_LABELS[c.status])}</td><td>${escapeHtml(decidedBy)}</td><td>${analysis === '—' ? '—' : `<code>${escapeHtml(analysis)}</code>`}</td><td class="hash">${escapeHtml(p.resultDigest ?? '—')}</td><td>${escapeHtml(p.startedAt ?? '—')}</td><td class="num">${escapeHtml(duration)}</td></tr>`;
     })
     .join('\n');

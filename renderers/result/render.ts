@@ -5,7 +5,7 @@
  * the only way out is the optional `postMessage` callback.
  */
 import {
-  formatAnalysisId, formatCell, formatNumber, formatPWithSymbol, formatRoles, isNumericColumn,
+  formatAnalysisId, formatCell, formatNumber, formatP, formatRoles, formatTableNumber, isNumericColumn,
 } from './format.js';
 import type {
   AssumptionView, ChoiceView, ChooseMessage, DecisionView, ResultPayloadView, ResultView, TableView,
@@ -179,8 +179,8 @@ export function buildAssumptions(checks: AssumptionView[], doc: Document): HTMLE
   for (const c of checks) {
     const badge = buildElement(doc, 'span', `inf-badge ${c.ok ? 'inf-badge-ok' : 'inf-badge-fail'}`, c.ok ? '✓ ok' : '✗ failed');
     const numbers: string[] = [];
-    if (typeof c.statistic === 'number') numbers.push(`statistic = ${formatNumber(c.statistic)}`);
-    if (typeof c.p_value === 'number') numbers.push(formatPWithSymbol(c.p_value));
+    if (typeof c.statistic === 'number') numbers.push(`statistic = ${formatTableNumber(c.statistic)}`);
+    if (typeof c.p_value === 'number') numbers.push(formatP(c.p_value));
     const label = `${formatAnalysisId(c.check)}${c.target ? ` · ${c.target}` : ''}`;
     const item = buildElement(doc, 'li', `inf-check ${c.ok ? 'inf-check-ok' : 'inf-check-fail'}`,
       badge, buildElement(doc, 'span', undefined, label), numbers.length ? buildElement(doc, 'span', 'inf-meta', numbers.join(', ')) : null);

@@ -1,4 +1,4 @@
-import { snakeKeys } from '../../contract.js';
+import { snakeKeys } from '../../contract/index.js';
 import { NotebookSession } from '../../session.js';
 import type { ColumnSchema, DatasetSchema } from '../../types.js';
 import { parseArgs, usageError } from '../args.js';

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { runAnalysis, type ComputedOutcome } from '../../../kernel/analyses/run.js';
-import { snakeKeys } from '../../../kernel/contract.js';
+import { snakeKeys } from '../../../kernel/contract/index.js';
 import type { AnalysisId, AnalysisOptions, Column, Roles, Table } from '../../../kernel/types.js';
 import { assertClose, WorstErrors } from '../../support/close.js';
 import { buildRequest, readReference, readTable } from '../../support/fixtures.js';

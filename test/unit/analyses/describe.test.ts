@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { snakeKeys } from '../../../kernel/contract.js';
+import { snakeKeys } from '../../../kernel/contract/index.js';
 import { computeShape } from '../../../kernel/analyses/describe/compute.js';
 import type { ColumnDescription, DescribeResult } from '../../../kernel/analyses/describe/compute.js';
 import { describeAnalyses } from '../../../kernel/analyses/describe/index.js';

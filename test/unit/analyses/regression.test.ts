@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { snakeKeys } from '../../../kernel/contract.js';
+import { snakeKeys } from '../../../kernel/contract/index.js';
 import { computeRegressionBand } from '../../../kernel/analyses/regression/band.js';
 import { fitOls } from '../../../kernel/analyses/regression/compute.js';
 import { fitLeastSquares } from '../../../kernel/analyses/regression/fit.js';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { snakeKey, snakeKeys } from '../../../kernel/contract.js';
+import { snakeKey, snakeKeys } from '../../../kernel/contract/index.js';
 import { encodeNonFinite, rolesToJson } from '../../../kernel/notebook/outputs.js';
 
 describe('contract JSON keys', () => {

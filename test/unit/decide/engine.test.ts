@@ -1,8 +1,10 @@
 /** The rule engine's parts and promises: matching, explanations, options, JSON round trip. */
 import assert from 'node:assert/strict';
-import { decideAnalysis, decisionFromJson, decisionToJson, decideWithRules } from '../../../kernel/decide/index.js';
+import { decisionFromJson, decisionToJson, decideWithRules } from '../../../kernel/decide/index.js';
+import { decideAnalysis } from '../../../kernel/llm/fallback.js';
 import { isWidePair } from '../../../kernel/decide/fit.js';
-import { isOneTypo, scoreWord, stemWord, tokenize, typoDistance } from '../../../kernel/decide/text.js';
+import { isOneTypo, scoreWord, stemWord, tokenize } from '../../../kernel/decide/text.js';
+import { editDistance } from '../../../kernel/util/suggest.js';
 import { isInferraError } from '../../../kernel/errors.js';
 import type { DatasetSchema } from '../../../kernel/types.js';
 import { loadSchemas } from './datasets.js';
@@ -25,7 +27,7 @@ describe('rule engine', () => {
   });
 
   it('tolerates typos by length, swaps, plurals and abbreviations', () => {
-    assert.equal(typoDistance('lenght', 'length'), 1);
+    assert.equal(editDistance('lenght', 'length'), 1);
     assert.ok(isOneTypo('speices', 'species'));
     assert.ok(!isOneTypo('bill', 'body'));
     const word = (w: string) => tokenize(w)[0];

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { JSDOM } from 'jsdom';
 import { activate } from '../../../renderers/result/index.js';
-import { formatCell, formatNumber, formatPValue, formatRoles } from '../../../renderers/result/format.js';
 import { collectChoices } from '../../../renderers/result/render.js';
 import type { OutputItemLike } from '../../../renderers/common/renderer-api.js';
 
@@ -160,24 +159,7 @@ describe('renderers/result', () => {
   });
 });
 
-describe('renderers/result/format', () => {
-  it('formats p-values, numbers and cells for reading (APA)', () => {
-    assert.equal(formatPValue(0.0612), '.061');
-    assert.equal(formatPValue(0.0004), '< .001');
-    assert.equal(formatPValue(0.99999), '1.000');
-    assert.equal(formatNumber(2007), '2007');
-    assert.equal(formatNumber(123456), '123,456');
-    assert.equal(formatNumber(-0.0001234), '-1.23e-4');
-    assert.equal(formatNumber(-0.0004, 2), '-4.00e-4');
-    assert.equal(formatCell('df', 12), '12');
-    assert.equal(formatCell('df', 12.345), '12.35');
-    assert.equal(formatCell('r_squared', 0.4567), '.457');
-    assert.equal(formatCell('estimate', null), '—');
-    assert.equal(formatCell('ci_low', '-Infinity'), '−∞');
-    assert.equal(formatCell('method', 'exact'), 'exact');
-    assert.equal(formatRoles({ outcome: 'y', predictors: ['a', 'b'], pairId: 'id' }), 'outcome = y, predictors = a + b, pair_id = id');
-  });
-
+describe('renderers/result choices', () => {
   it('collects the ambiguity choices without duplicates, the engine\'s first candidate first', () => {
     const choices = collectChoices({ analysis: 'pearson', roles: { x: 'a', y: 'b' }, rationale: 'r', alternatives: [
       { analysis: 'pearson', roles: { x: 'a', y: 'b' }, why: 'dup' }, { analysis: 'spearman', roles: { x: 'a', y: 'b' }, why: 'ranks' }] });

@@ -26,8 +26,8 @@ describe('renderHtmlReport', function () {
     assert.ok(html.includes('relationship between bill length and species'));
     assert.ok(html.includes('compare-two-groups'));
     assert.ok(html.includes('Welch two-sample t-test'));
-    assert.ok(html.includes('<td class="num">-4.808</td>'), 't to 4 significant digits');
-    assert.ok(html.includes('<td class="num">325.3</td>'), 'df');
+    assert.ok(html.includes('<td class="num">-4.808</td>'), 't to 3 decimals');
+    assert.ok(html.includes('<td class="num">325.28</td>'), 'df');
     assert.ok(html.includes('<td class="num">&lt; .001</td>'), 'p as APA');
     assert.ok(html.includes('male | (M)'));
     assert.ok(html.includes('Welch&#39;s t(325.28) = -4.81, p &lt; .001'), 'the APA sentence');

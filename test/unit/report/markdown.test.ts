@@ -15,10 +15,10 @@ describe('renderMarkdownReport', function () {
     assert.ok(md.startsWith('# Penguins \\<study\\>'));
     assert.ok(md.includes('### [1] is flipper length different between sexes?'));
     assert.ok(md.includes('*Decision:* `ttest_welch` by rule `compare-two-groups` · confidence 0.92'));
-    assert.ok(md.includes('| -4.808 | 325.3 | < .001 |'));
+    assert.ok(md.includes('| -4.808 | 325.28 | < .001 |'));
     assert.ok(md.includes('**LLM decision**'));
     assert.ok(md.includes("> **Error `column-not-found`:** No column 'lenght'. Did you mean 'length'?"));
-    assert.ok(md.includes('1. `anova_oneway` (outcome = bill\\_length\\_mm; group = species): compare means across species'));
+    assert.ok(md.includes('1. `anova_oneway` (outcome = bill\\_length\\_mm, group = species): compare means across species'));
     assert.ok(md.includes('*Figure (not embedded):*'));
     assert.ok(md.includes('| [1] `cell-1` | ok | compare-two-groups | `ttest_welch` | `sha256:1234abcd` |'));
   });

@@ -31,3 +31,26 @@ export function snakeKeys(value: unknown, opaqueKeys: ReadonlySet<string> = new 
   }
   return value;
 }
+
+/** A snake_case key back in camelCase, the inverse of `snakeKey` (`pair_id` -> `pairId`, `mean_1` -> `mean1`). */
+export function camelKey(key: string): string {
+  return key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+}
+
+/** A deep copy of plain data with every object key in camelCase (JSON read back into the kernel's types). */
+export function camelKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(camelKeys);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [camelKey(k), camelKeys(v)]));
+  }
+  return value;
+}
+
+/** A result table in CONTRACT.md's JSON: its column keys and the keys of its rows in snake_case. */
+export function tableToJson<T extends { columns: { key: string; label: string }[]; rows: Record<string, unknown>[] }>(table: T): T {
+  return {
+    ...table,
+    columns: table.columns.map((c) => ({ ...c, key: snakeKey(c.key) })),
+    rows: table.rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [snakeKey(k), v]))),
+  };
+}

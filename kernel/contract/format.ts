@@ -1,0 +1,119 @@
+/**
+ * Numbers for reading, written once: the APA sentence, the result renderer, the Markdown and plain
+ * text fallbacks and the HTML report all format through here, so one value reads the same
+ * everywhere. The JSON keeps full precision; only text is rounded.
+ *
+ * APA conventions: p without a leading zero and "< .001"; statistics bounded by 1 (correlations,
+ * variance explained) without the leading zero; integers stay integers; an infinite CI bound is ∞.
+ * Pure: no Node, no DOM (the renderers bundle it too).
+ */
+import { snakeKey } from './keys.js';
+
+/** A p-value as APA writes it: ".061", "< .001", "1.000"; "NA" when not a number. */
+export function formatPValue(p: number): string {
+  if (!Number.isFinite(p)) return 'NA';
+  if (p < 0.001) return '< .001';
+  const text = p.toFixed(3);
+  return text.startsWith('1') ? '1.000' : text.replace(/^0/, '');
+}
+
+/** A p-value with its symbol, for sentences: "p = .061", "p < .001". */
+export function formatP(p: number): string {
+  const text = formatPValue(p);
+  return text.startsWith('<') ? `p ${text}` : `p = ${text}`;
+}
+
+/** Infinity as text: a one-sided CI bound reads "∞" / "-∞". */
+function formatInfinite(x: number): string {
+  return x > 0 ? '∞' : '-∞';
+}
+
+/** A number with fixed decimals (sentences: 2 by default); "-0.00" reads "0.00". */
+export function formatNumber(x: number, digits = 2): string {
+  if (Number.isNaN(x)) return 'NA';
+  if (!Number.isFinite(x)) return formatInfinite(x);
+  const s = x.toFixed(digits);
+  return /^-0\.?0*$/.test(s) ? s.slice(1) : s;
+}
+
+/** A statistic bounded by 1 (correlations, proportions, effect sizes of variance explained) without the leading zero. */
+export function formatBounded(x: number, digits = 2): string {
+  return formatNumber(x, digits).replace(/^(-?)0\./, '$1.');
+}
+
+/** Degrees of freedom: integers as integers, fractional ones to two decimals. */
+export function formatDf(df: number): string {
+  if (!Number.isFinite(df)) return Number.isNaN(df) ? 'NA' : formatInfinite(df);
+  return Number.isInteger(df) ? String(df) : df.toFixed(2);
+}
+
+/** "95% CI [-0.75, -0.31]", "95% CI [0.47, ∞)" for a one-sided interval. */
+export function formatCi(confLevel: number, low: number, high: number, digits = 2): string {
+  const open = low === -Infinity ? '(' : '[';
+  const close = high === Infinity ? ')' : ']';
+  return `${formatNumber(confLevel * 100, 0)}% CI ${open}${formatNumber(low, digits)}, ${formatNumber(high, digits)}${close}`;
+}
+
+/**
+ * A number in a table: integers as integers (thousands separated from 10,000 up, so years read as
+ * written), tiny or huge values in scientific notation, else `digits` decimals.
+ */
+export function formatTableNumber(x: number, digits = 3): string {
+  if (Number.isNaN(x)) return 'NA';
+  if (!Number.isFinite(x)) return formatInfinite(x);
+  if (Number.isInteger(x) && Math.abs(x) < 1e15) return Math.abs(x) >= 10000 ? x.toLocaleString('en-US') : String(x);
+  const abs = Math.abs(x);
+  if (abs !== 0 && (abs < 10 ** -digits || abs >= 1e6)) return x.toExponential(2);
+  return formatNumber(x, digits);
+}
+
+/** Column keys (snake_case, as the JSON has them; camelCase is folded first) that hold p-values. */
+const P_KEYS = /^(p|p_value|p_adj|f_p_value|p_value_[a-z]+|[a-z_]+_p_value|p\.value|pvalue|p_val)$/;
+/** Column keys that hold degrees of freedom. */
+const DF_KEYS = /^(df|df1|df2|df_[a-z_]+)$/;
+/** Column keys that hold counts. */
+const COUNT_KEYS = /^(n|n_\d+|n_missing|count|missing|rows|distinct)$/;
+/** Column keys that hold statistics bounded by 1 in absolute value. */
+const BOUNDED_KEYS =
+  /^(r|rho|tau|estimate_r|r_squared|adj_r_squared|eta_squared|eta_squared_partial|eta_squared_generalized|omega_squared|epsilon_squared|cramers_v|rank_biserial|w|kendalls_w|pseudo_r2_mcfadden)$/;
+
+/** A key as the JSON spells it (`pAdj` -> `p_adj`), so internal and JSON tables format alike. */
+const foldKey = snakeKey;
+
+/** Whether a table column holds p-values, by its key or its label (`p`, `p (adjusted)`). */
+export function isPColumn(key: string, label = ''): boolean {
+  return P_KEYS.test(foldKey(key)) || /^p(\s|$|-|\()/i.test(label.trim());
+}
+
+/** A table cell's value, formatted by what its column holds; null is an em dash. */
+export function formatCell(key: string, value: unknown, label = ''): string {
+  if (value === null || value === undefined) return '—';
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  // JSON has no infinities: stored results keep them as strings (kernel/notebook/outputs.ts).
+  if (value === 'Infinity') return '∞';
+  if (value === '-Infinity') return '-∞';
+  if (value === 'NaN') return 'NA';
+  if (typeof value !== 'number') return String(value);
+  const k = foldKey(key);
+  if (isPColumn(key, label)) return formatPValue(value);
+  if (DF_KEYS.test(k)) return formatDf(value);
+  if (COUNT_KEYS.test(k) && Number.isInteger(value)) return formatTableNumber(value);
+  if (BOUNDED_KEYS.test(k) && Math.abs(value) <= 1) return formatBounded(value, 3);
+  return formatTableNumber(value);
+}
+
+/** Whether a table column holds numbers (right-aligned). */
+export function isNumericColumn(rows: readonly Record<string, unknown>[], key: string): boolean {
+  return rows.some((r) => typeof r[key] === 'number') && rows.every((r) => r[key] === null || r[key] === undefined || typeof r[key] === 'number');
+}
+
+/** Roles for a decision line: "outcome = body_mass_g, predictors = flipper_length_mm + species" (JSON or camelCase keys). */
+export function formatRoles(roles: object | undefined): string {
+  if (!roles) return '';
+  const parts: string[] = [];
+  for (const [role, value] of Object.entries(roles)) {
+    if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) continue;
+    parts.push(`${foldKey(role)} = ${Array.isArray(value) ? value.join(' + ') : String(value)}`);
+  }
+  return parts.join(', ');
+}
