@@ -5,13 +5,17 @@ import { EXIT, printJson, printText } from '../output.js';
 import { timeoutFromEnv } from '../settings.js';
 import { formatVerifyReport, verifyExitCode } from '../verify.js';
 
-/** `inferra verify NB [--json]`: re-run with pinned decisions and compare with the provenance. */
+/**
+ * `inferra verify NB [--json] [--allow-outside-data]`: re-run with pinned decisions and compare with
+ * the provenance; datasets outside the notebook's folder are read only with `--allow-outside-data`.
+ */
 export async function runVerifyCommand(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, { json: 'boolean' }, 'verify');
+  const args = parseArgs(argv, { json: 'boolean', 'allow-outside-data': 'boolean' }, 'verify');
   const [path, ...extra] = args.positionals;
-  if (!path || extra.length) throw usageError('Usage: inferra verify NB.inferra [--json]');
+  if (!path || extra.length) throw usageError('Usage: inferra verify NB.inferra [--json] [--allow-outside-data]');
   const notebook = await readNotebookFile(path);
-  const session = new NotebookSession({ notebookPath: path, timeoutMs: timeoutFromEnv() });
+  const allowOutside = args.booleans.has('allow-outside-data');
+  const session = new NotebookSession({ notebookPath: path, timeoutMs: timeoutFromEnv(), datasetConsent: async () => allowOutside });
   try {
     const rows = await session.verify(notebook);
     if (args.booleans.has('json')) printJson({ notebook: path, cells: rows });
