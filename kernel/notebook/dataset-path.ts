@@ -136,12 +136,15 @@ export async function sameFile(a: string, b: string): Promise<boolean> {
 export function hidePaths(text: string, replacements: readonly (readonly [string, string])[], folder: string, path: PathModule = nodePath, home: string = homedir()): string {
   const pairs: [string, string][] = [...replacements.map(([from, to]) => [from, to] as [string, string])];
   pairs.push([folder.endsWith(path.sep) ? folder : folder + path.sep, '']);
-  if (home && home !== path.sep) pairs.push([home.endsWith(path.sep) ? home : home + path.sep, `~${path.sep}`], [home, '~']);
+  if (home && home !== path.sep) pairs.push([home.endsWith(path.sep) ? home : home + path.sep, `~${path.sep}`]);
   // Longest first, so a dataset's full path wins over its folder.
   pairs.sort((x, y) => y[0].length - x[0].length);
   let out = text;
   for (const [from, to] of pairs) {
     if (from && from !== path.sep) out = out.split(from).join(to);
   }
+  // The home folder on its own, not as the start of a longer name (/home/ann, not /home/anna).
+  const bare = home.endsWith(path.sep) ? home.slice(0, -1) : home;
+  if (bare) out = out.replace(new RegExp(`${bare.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w.-])`, 'g'), '~');
   return out;
 }

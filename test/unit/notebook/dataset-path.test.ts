@@ -133,6 +133,7 @@ describe('notebook/dataset-path: which files a notebook may read', () => {
         hidePaths(text, [['/home/u/proj/missing.csv', 'missing.csv']], '/home/u/proj', posix, '/home/u'),
         "Dataset 'missing.csv' does not exist; see sub/y.csv and ~/other/z.csv (home ~)",
       );
+      assert.equal(hidePaths('/home/ann and /home/anna/x.csv', [], '/work/p', posix, '/home/ann'), '~ and /home/anna/x.csv');
       assert.equal(
         hidePaths('C:\\Users\\Ann\\Proj\\x.csv: IO Error', [], 'C:\\Users\\Ann\\Proj', win32, 'C:\\Users\\Ann'),
         'x.csv: IO Error',
