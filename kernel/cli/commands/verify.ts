@@ -1,7 +1,7 @@
 import { readNotebookFile } from '../../notebook/file.js';
 import { NotebookSession } from '../../session.js';
 import { parseArgs, usageError } from '../args.js';
-import { EXIT, printJson, printText } from '../output.js';
+import { EXIT, logLine, printJson, printText } from '../output.js';
 import { timeoutFromEnv } from '../settings.js';
 import { formatVerifyReport, verifyExitCode } from '../verify.js';
 
@@ -20,6 +20,10 @@ export async function runVerifyCommand(argv: string[]): Promise<number> {
     const rows = await session.verify(notebook);
     if (args.booleans.has('json')) printJson({ notebook: path, cells: rows });
     else printText(formatVerifyReport(rows));
+    const outside = rows.filter((r) => r.differences.some((d) => String(d.now).startsWith('dataset-outside-folder:')));
+    if (outside.length && !allowOutside) {
+      logLine(`inferra verify: ${outside.length} cell(s) use a dataset outside the notebook's folder, which was not read. If you expected that, run again with --allow-outside-data.`);
+    }
     return verifyExitCode(rows) === 0 ? EXIT.ok : EXIT.failed;
   } finally {
     await session.dispose();

@@ -104,6 +104,7 @@ describe('inferra run/verify: data paths and output targets', function () {
     const verifyRefused = await inferra(['verify', notebook], proj, home);
     assert.equal(verifyRefused.code, 1);
     assert.match(verifyRefused.stdout, /dataset-outside-folder/);
+    assert.match(verifyRefused.stderr, /1 cell\(s\) use a dataset outside the notebook's folder, which was not read\. If you expected that, run again with --allow-outside-data\./);
     const verifyAllowed = await inferra(['verify', notebook, '--allow-outside-data'], proj, home);
     assert.equal(verifyAllowed.code, 0, verifyAllowed.stdout + verifyAllowed.stderr);
     assert.match(verifyAllowed.stdout, /3 reproduced/);
