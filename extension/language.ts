@@ -50,7 +50,8 @@ class SchemaCache {
     const hit = this.entries.get(key);
     if (hit && Date.now() - hit.at < 60_000) return hit.schema;
     const schema = this.sessions.get(cell.notebook)
-      .then((s) => s.describeDataset(path))
+      // Completions and hovers never prompt: a file outside the folder is read only once a run allowed it.
+      .then((s) => s.describeDataset(path, { askConsent: false }))
       .catch((error: unknown) => {
         this.log(`schema of ${path}: ${error instanceof Error ? error.message : String(error)}`);
         this.entries.delete(key);

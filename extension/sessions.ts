@@ -3,11 +3,12 @@
  * when settings change, disposed when the notebook closes. Settings and secrets are read here and
  * handed to the kernel as plain options.
  */
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import * as vscode from 'vscode';
 import type { NotebookSession, SessionOptions } from '../kernel/session.js';
 import type { LlmSettings } from '../kernel/llm/types.js';
 import type { ProvenanceSink } from '../kernel/provenance/sink.js';
+import { OutsideDataConsents } from './data-consent.js';
 import { loadKernel, loadReport } from './kernel-loader.js';
 import type { Log } from './log.js';
 import { XAI_KEY_SECRET } from './secrets.js';
@@ -42,8 +43,14 @@ function shareSink(sink: ProvenanceSink): ProvenanceSink {
 /** The sessions of the open notebooks. */
 export class SessionRegistry implements vscode.Disposable {
   private readonly sessions = new Map<string, Promise<NotebookSession>>();
+  /** "Allow once" answers for datasets outside a notebook's folder: kept across session resets, forgotten when the notebook closes. */
+  private readonly consents = new OutsideDataConsents(async (prompt) =>
+    vscode.window.showWarningMessage(prompt.message, { modal: true, detail: prompt.detail }, prompt.allow));
+  private readonly closing: vscode.Disposable;
 
-  constructor(private readonly deps: SessionDeps) {}
+  constructor(private readonly deps: SessionDeps) {
+    this.closing = vscode.workspace.onDidCloseNotebookDocument((document) => this.consents.forget(document.uri.toString()));
+  }
 
   /** The session of a notebook, created on first use. */
   get(document: vscode.NotebookDocument): Promise<NotebookSession> {
@@ -78,6 +85,7 @@ export class SessionRegistry implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.closing.dispose();
     void this.resetAll();
   }
 
@@ -107,6 +115,8 @@ export class SessionRegistry implements vscode.Disposable {
       renderSvg: sink ? async (spec) => (await loadReport()).renderSvg(spec) : undefined,
       log: this.deps.log,
       timeoutMs: Math.max(1, timeoutSeconds) * 1000,
+      // A dataset outside the notebook's folder: a modal prompt before it is read.
+      datasetConsent: this.consents.callbackFor(document.uri.toString(), basename(document.uri.path) || 'This notebook'),
     };
   }
 }

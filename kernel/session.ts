@@ -17,9 +17,10 @@ import { basename, dirname, isAbsolute, relative, resolve } from 'node:path';
 import { decideAnalysis } from './llm/fallback.js';
 import { decisionFromJson, decisionToJson } from './decide/json.js';
 import type { Choice, Decision, DecisionOutcome } from './decide/types.js';
-import { InferraError, toInferraError } from './errors.js';
+import { InferraError, toInferraError, type MessageParams } from './errors.js';
 import type { LlmSettings } from './llm/types.js';
 import type { AskCell, CellOutput, DatasetRef, Notebook } from './notebook/format.js';
+import { hidePaths, locateDataset, realpathLoose, shownPath, type DatasetConsent } from './notebook/dataset-path.js';
 import { sortKeysDeep } from './notebook/serialize.js';
 import {
   buildCellOutputs,
@@ -60,12 +61,21 @@ export interface SessionOptions {
   renderSvg?: (spec: Record<string, unknown>) => Promise<string>;
   /** A worker to use instead of a new one (tests). */
   worker?: KernelWorker;
+  /**
+   * Asked before a notebook reads a dataset outside its folder (symlinks followed); without it such
+   * datasets are refused (`dataset-outside-folder`). Applies to notebook sessions (`notebookPath`
+   * set); the CLI's one-off commands read the file the user typed. The CLI answers from
+   * `--allow-outside-data`, VS Code with a modal prompt.
+   */
+  datasetConsent?: DatasetConsent;
 }
 
 /** Per-call options. */
 export interface CallOptions {
   signal?: AbortSignal;
   onProgress?: (message: string) => void;
+  /** false: a dataset outside the notebook's folder not yet allowed is refused without asking (completions, hovers). */
+  askConsent?: boolean;
 }
 
 /** What executing one cell produced. */
@@ -103,6 +113,8 @@ export class NotebookSession {
   /** Runs on their way to the sinks (figures being rendered), which dispose() waits for. */
   private readonly handingOver = new Set<Promise<void>>();
   private environment: EnvironmentRecord | undefined;
+  /** Real paths of datasets outside the notebook's folder that the user allowed in this session. */
+  private readonly allowedOutside = new Set<string>();
 
   constructor(private readonly options: SessionOptions = {}) {
     this.baseDir = options.notebookPath ? dirname(resolve(options.notebookPath)) : process.cwd();
@@ -115,9 +127,30 @@ export class NotebookSession {
     return isAbsolute(path) ? path : resolve(this.baseDir, path);
   }
 
+  /**
+   * A dataset path as the worker needs it (absolute), once the notebook may read it: a file outside
+   * the notebook's folder (symlinks followed) needs the user's consent, asked here before anything
+   * is read (notebook/dataset-path.ts). Throws `dataset-outside-folder` when refused.
+   */
+  async datasetFile(path: string, options: CallOptions = {}): Promise<string> {
+    const absolute = this.resolveDatasetPath(path);
+    const folder = this.policyFolder();
+    if (folder === undefined) return absolute;
+    const location = folder === null
+      ? { absolute, real: await realpathLoose(absolute), shown: absolute, inside: false }
+      : await locateDataset(folder, absolute, { shownFrom: this.baseDir });
+    if (location.inside || this.allowedOutside.has(location.real)) return absolute;
+    const consent = this.options.datasetConsent;
+    if (consent && options.askConsent !== false && (await consent({ path: location.shown, absolute: location.real }))) {
+      this.allowedOutside.add(location.real);
+      return absolute;
+    }
+    throw new InferraError('dataset-outside-folder', { path: location.shown });
+  }
+
   /** Loads a dataset's schema (kinds, counts, levels, hash). */
-  describeDataset(path: string, options: CallOptions = {}): Promise<DatasetSchema> {
-    return this.worker.schema(this.resolveDatasetPath(path), options);
+  async describeDataset(path: string, options: CallOptions = {}): Promise<DatasetSchema> {
+    return this.worker.schema(await this.datasetFile(path, options), options);
   }
 
   /** Decides what a request means on a dataset: rules first, the LLM only on no_match when allowed. */
@@ -132,8 +165,8 @@ export class NotebookSession {
   }
 
   /** Runs one analysis or figure request in the worker. */
-  runRequest(datasetPath: string, request: AnalysisRequest, options: CallOptions = {}): Promise<AnalysisOutcome> {
-    return this.worker.run(this.resolveDatasetPath(datasetPath), request, options);
+  async runRequest(datasetPath: string, request: AnalysisRequest, options: CallOptions = {}): Promise<AnalysisOutcome> {
+    return this.worker.run(await this.datasetFile(datasetPath, options), request, options);
   }
 
   /** The engine versions recorded in provenance. */
@@ -177,7 +210,7 @@ export class NotebookSession {
         outcome = await this.runRequest(dataset.path, requestFromDecision(decision), options);
       }
     } catch (thrown) {
-      const error = toInferraError(thrown);
+      const error = this.withShownPaths(toInferraError(thrown), dataset?.path);
       if (error.code === 'cancelled' || options.signal?.aborted) throw new InferraError('cancelled', {}, { cause: thrown });
       this.options.log?.(`cell ${cellId}: ${error.code}: ${error.message}`);
       return this.finishCell({ cell, datasets, dataset, schema, decision, error, startTime, order: options.executionOrder });
@@ -206,9 +239,10 @@ export class NotebookSession {
         rows.push(buildVerifyRow(stored, undefined));
         continue;
       }
+      let dataset: DatasetRef | undefined;
       try {
         const directive = parseDatasetDirective(cell.source);
-        const dataset = directive ? this.registerDataset(datasets, directive) : this.datasetForCell(notebook, index, datasets);
+        dataset = directive ? this.registerDataset(datasets, directive) : this.datasetForCell(notebook, index, datasets);
         const decision = directive ? decisionForDirective(directive) : decisionFromJson(pinned);
         if (decision.status !== 'decided') {
           rows.push(buildVerifyRow(stored, undefined));
@@ -218,7 +252,7 @@ export class NotebookSession {
         const resultJson = outcomeToJson(outcome, { withFigures: false });
         rows.push(buildVerifyRow(stored, { datasetSha256: outcome.dataset.sha256, resultJson, resultDigest: digestResult(resultJson) }));
       } catch (thrown) {
-        const error = toInferraError(thrown);
+        const error = this.withShownPaths(toInferraError(thrown), dataset?.path);
         if (error.code === 'cancelled') throw error;
         const row = buildVerifyRow(stored, undefined);
         rows.push({ ...row, status: 'diverged', differences: [{ path: 'error', stored: null, now: `${error.code}: ${error.message}` }] });
@@ -264,6 +298,34 @@ export class NotebookSession {
     })();
     this.handingOver.add(handOver);
     void handOver.finally(() => this.handingOver.delete(handOver));
+  }
+
+  /**
+   * The folder a notebook's datasets must stay in: where the notebook was written (`run --out`
+   * keeps the source's folder); null: no folder (an untitled notebook), every file needs consent;
+   * undefined: no policy (the CLI's one-off commands).
+   */
+  private policyFolder(): string | null | undefined {
+    if (this.options.notebookPath) return this.options.sourceDir ? resolve(this.options.sourceDir) : this.baseDir;
+    return this.options.datasetConsent ? null : undefined;
+  }
+
+  /**
+   * An error as it is written into the notebook: the dataset's path relative to the notebook, the
+   * notebook's folder and the home folder never spelled out (the data layer and DuckDB quote the
+   * absolute path they were given).
+   */
+  private withShownPaths(error: InferraError, datasetPath: string | undefined): InferraError {
+    const pairs: [string, string][] = [];
+    if (datasetPath) {
+      const absolute = this.resolveDatasetPath(datasetPath);
+      pairs.push([absolute, shownPath(this.baseDir, absolute)]);
+    }
+    const hide = (value: MessageParams[string]): MessageParams[string] =>
+      typeof value === 'string' ? hidePaths(value, pairs, this.baseDir) : Array.isArray(value) ? value.map((v: string) => hidePaths(v, pairs, this.baseDir)) : value;
+    const params: MessageParams = Object.fromEntries(Object.entries(error.params).map(([k, v]) => [k, hide(v)]));
+    if (JSON.stringify(params) === JSON.stringify(error.params)) return error;
+    return new InferraError(error.code, params, { cause: error });
   }
 
   private async decideCell(cell: AskCell, schema: DatasetSchema, options: CallOptions & { choice?: Choice }): Promise<DecisionOutcome> {

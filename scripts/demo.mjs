@@ -21,7 +21,8 @@ const status = step('run the notebook', 'node', [
   '--out', 'samples/out/penguins.inferra',
   '--html', 'samples/out/penguins.html',
 ]);
-step('verify it reproduces', 'node', ['bin/inferra.js', 'verify', 'samples/out/penguins.inferra']);
+// samples/out/penguins.inferra reads ../penguins.csv, outside its folder: verify needs the user's consent.
+step('verify it reproduces', 'node', ['bin/inferra.js', 'verify', 'samples/out/penguins.inferra', '--allow-outside-data']);
 console.error(`\nReport: ${root}samples/out/penguins.html (open it in a browser; it works offline).`);
 console.error(`Notebook with outputs and provenance: ${root}samples/out/penguins.inferra`);
 process.exit(status);

@@ -3,8 +3,8 @@
 export const MAIN_HELP = `inferra: statistics notebooks in plain language
 
 Usage:
-  inferra run NB.inferra [--out OUT.inferra] [--html REPORT.html] [--allow-llm]
-  inferra verify NB.inferra [--json]
+  inferra run NB.inferra [--out OUT.inferra] [--html REPORT.html] [--allow-llm] [--allow-outside-data]
+  inferra verify NB.inferra [--json] [--allow-outside-data]
   inferra history NB.inferra [--cell ID] [--json]
   inferra describe DATA [--json]
   inferra decide DATA --prompt "TEXT" [--json] [--allow-llm]
@@ -15,12 +15,16 @@ DATA is a .csv, .tsv, .txt, .json (records or JSON lines) or .parquet file.
 Run 'inferra COMMAND --help' for a command's options.`;
 
 export const COMMAND_HELP: Record<string, string> = {
-  run: `inferra run NB.inferra [--out OUT.inferra] [--html REPORT.html] [--allow-llm]
+  run: `inferra run NB.inferra [--out OUT.inferra] [--html REPORT.html] [--allow-llm] [--allow-outside-data]
   Runs every ask cell of the notebook headlessly and writes outputs and provenance into it
   (in place unless --out). A failing cell does not stop the others.
+  Datasets outside the notebook's folder (../, absolute paths, links that lead out) are not read
+  unless --allow-outside-data is given; those cells fail and name the file.
+  --out must end in .inferra; --out and --html may not be the notebook's datasets, and --html not the notebook.
   Exit: 0 all cells ran; 1 a cell failed, was ambiguous or matched nothing; 2 bad usage or unreadable file.`,
-  verify: `inferra verify NB.inferra [--json]
+  verify: `inferra verify NB.inferra [--json] [--allow-outside-data]
   Re-runs every cell with its pinned decision and compares with the recorded provenance.
+  Datasets outside the notebook's folder are read only with --allow-outside-data.
   Prints one line per cell: reproduced / diverged / not-run / data-changed.
   Exit: 0 all reproduced (or not run); 1 any diverged or data changed; 2 unreadable notebook.`,
   history: `inferra history NB.inferra [--cell ID] [--json]

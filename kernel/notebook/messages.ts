@@ -15,4 +15,6 @@ export const notebookMessages = {
     'This notebook has no dataset yet. Add a first cell like "use penguins.csv" (a path relative to the notebook), or choose one with the "Inferra: Choose dataset" command.',
   'dataset-unknown': (p: MessageParams) =>
     `This cell asks for dataset '${p.name}', which the notebook does not list. Known datasets: ${p.known}.`,
+  'dataset-outside-folder': (p: MessageParams) =>
+    `Dataset '${p.path}' is outside this notebook's folder, so Inferra did not read it. A notebook can name any file on your computer, so files outside its folder are read only with your consent. If you expected this notebook to read that file: in VS Code, run the cell again and choose "Allow once"; on the command line, add --allow-outside-data. Otherwise, copy the data into the notebook's folder.`,
 } satisfies MessageTable;

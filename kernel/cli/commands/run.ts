@@ -7,20 +7,25 @@ import { parseArgs, usageError } from '../args.js';
 import { EXIT, logLine, printText } from '../output.js';
 import { llmSettingsFromEnv, timeoutFromEnv } from '../settings.js';
 import { sinksFromEnv } from '../sinks.js';
+import { checkRunTargets, notebookDatasetFiles } from '../run-targets.js';
 
 const MARK = { ok: 'ok', error: 'FAILED', ambiguous: 'AMBIGUOUS', no_match: 'NO MATCH' } as const;
 
 /**
- * `inferra run NB [--out OUT] [--html REPORT] [--allow-llm]`: every ask cell in order; a failed cell
- * does not stop the others; the notebook is written once at the end (atomically).
+ * `inferra run NB [--out OUT] [--html REPORT] [--allow-llm] [--allow-outside-data]`: every ask cell
+ * in order; a failed cell does not stop the others; the notebook is written once at the end
+ * (atomically). `--out`/`--html` that would overwrite the notebook or its data are refused first;
+ * datasets outside the notebook's folder are read only with `--allow-outside-data`.
  */
 export async function runRunCommand(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, { out: 'string', html: 'string', 'allow-llm': 'boolean' }, 'run');
+  const args = parseArgs(argv, { out: 'string', html: 'string', 'allow-llm': 'boolean', 'allow-outside-data': 'boolean' }, 'run');
   const [path, ...extra] = args.positionals;
-  if (!path || extra.length) throw usageError('Usage: inferra run NB.inferra [--out OUT.inferra] [--html REPORT.html]');
+  if (!path || extra.length) throw usageError('Usage: inferra run NB.inferra [--out OUT.inferra] [--html REPORT.html] [--allow-outside-data]');
   const notebook = await readNotebookFile(path);
   const out = args.strings.get('out') ?? path;
   const sourceDir = dirname(resolve(path));
+  await checkRunTargets({ notebook: path, out: args.strings.get('out'), html: args.strings.get('html'), datasets: notebookDatasetFiles(notebook, sourceDir) });
+  const allowOutside = args.booleans.has('allow-outside-data');
   if (resolve(out) !== resolve(path)) {
     // Dataset paths are relative to the notebook: keep them pointing at the same files from the new place.
     for (const dataset of notebook.datasets) {
@@ -38,6 +43,10 @@ export async function runRunCommand(argv: string[]): Promise<number> {
     renderSvg: sinks.length ? renderSvg : undefined,
     timeoutMs: timeoutFromEnv(),
     log: (line) => logLine(`  ${line}`),
+    datasetConsent: async (dataset) => {
+      if (allowOutside) logLine(`  reading ${dataset.path} (outside the notebook's folder: --allow-outside-data)`);
+      return allowOutside;
+    },
   });
   const counts = { ok: 0, error: 0, ambiguous: 0, no_match: 0 };
   try {
