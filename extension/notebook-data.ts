@@ -163,6 +163,7 @@ export function markdownMayLoad(text: string): boolean {
 export function inertOutputs(outputs: readonly CellOutput[]): CellOutput[] {
   return outputs.map((output) => {
     const removed: string[] = [];
+    let changed = false;
     const hasPlain = output.items.some((item) => item.mime === 'text/plain');
     const items = output.items.flatMap((item) => {
       if (!INFERRA_OUTPUT_MIMES.has(item.mime)) {
@@ -172,9 +173,10 @@ export function inertOutputs(outputs: readonly CellOutput[]): CellOutput[] {
       if (item.mime !== 'text/markdown') return [item];
       const text = typeof item.data === 'string' ? item.data : JSON.stringify(item.data ?? null);
       if (!markdownMayLoad(text)) return [item];
+      changed = true;
       return hasPlain ? [] : [{ ...item, mime: 'text/plain', data: text }];
     });
-    if (items.length > 0 || removed.length === 0) return items.length === output.items.length ? output : { ...output, items };
+    if (items.length > 0 || removed.length === 0) return changed || removed.length > 0 ? { ...output, items } : output;
     const types = [...new Set(removed)].join(', ').slice(0, 200);
     return { ...output, items: [{ mime: 'text/plain', data: `Inferra removed an output of type ${types} from this file: Inferra shows only the outputs it writes itself (results, figures, text). Run the cell to produce its output again.` }] };
   });

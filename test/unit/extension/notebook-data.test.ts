@@ -179,7 +179,8 @@ describe('extension/notebook-data', () => {
       for (const loading of ['![t](http://h/x.png)', '![t][r]\n\n[r]: http://h/x.png', '<img src=http://h/x.png>', '<http://h>', 'a \\\\![x](y)', '| <b>x</b> |', '<!-- c -->', '</p>', '<?php ?>']) {
         assert.equal(markdownMayLoad(loading), true, loading);
       }
-      // Markdown with an image and no plain-text sibling becomes plain text; with one, it is dropped.
+      // Markdown with an image and no plain-text sibling becomes plain text (also alone in its output); with one, it is dropped.
+      assert.deepEqual(openedOutputs([{ items: [{ mime: 'text/markdown', data: '![t](http://h/x.png)' }] }]), [[['text/plain', '![t](http://h/x.png)']]]);
       assert.deepEqual(openedOutputs([{ items: [{ mime: 'text/markdown', data: '![t](http://h/x.png)' }, { mime: 'text/plain', data: 'p' }] }]), [[['text/plain', 'p']]]);
     });
   });
