@@ -159,9 +159,18 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
       else void vscode.window.showInformationMessage(message);
     }),
 
+    // Stored outputs are untrusted even in a trusted workspace (the report never loads what a figure
+    // names); in Restricted Mode nothing is written at all.
     run('inferra.exportReport', async (arg?: unknown) => {
       const notebook = activeNotebook();
       if (!notebook) return;
+      if (!vscode.workspace.isTrusted) {
+        log('inferra.exportReport: not available in Restricted Mode');
+        void vscode.window.showWarningMessage(
+          'Inferra exports reports only in a trusted workspace, and this folder is open in Restricted Mode. If you trust the folder and its notebooks, use "Manage Workspace Trust" from the Command Palette, then export again.',
+        );
+        return;
+      }
       const notebookPath = notebookPathOf(notebook) ?? join(context.globalStorageUri.fsPath, 'notebook.inferra');
       const target = arg instanceof vscode.Uri ? arg : await vscode.window.showSaveDialog({
         title: 'Export report (HTML)', filters: { 'HTML': ['html'] },

@@ -3,6 +3,8 @@
  * `vscode` import, so it runs in plain Node tests). Markdown cells are markup cells; ask cells are code
  * cells in the `inferra` language; cell metadata keeps the cell's `id`, its `inferra` block and any
  * field this version does not know; outputs keep their items byte for byte (JSON items as JSON text).
+ * A file may come from anyone: only the output types Inferra writes are shown, and Markdown that
+ * could load or run something becomes plain text (`inertOutputs`).
  */
 import type { AskCell, Cell, CellOutput, Notebook } from '../kernel/notebook/format.js';
 import { createCellId } from '../kernel/notebook/ids.js';
@@ -140,6 +142,46 @@ export function cellOutputFromOutputData(output: OutputData): CellOutput {
   };
 }
 
+/** Plain text, Markdown, and Inferra's result and figure outputs: the only output types Inferra writes. */
+export const INFERRA_OUTPUT_MIMES: ReadonlySet<string> = new Set([RESULT_MIME, VEGA_MIME, 'text/markdown', 'text/plain']);
+
+/**
+ * Whether Markdown could show raw HTML or load an image (`<` before a letter, `/`, `!` or `?`: a tag,
+ * comment or autolink; `![`: an image), looking past backslash escapes. Inferra's own Markdown escapes
+ * these in text it quotes; a table's "< .001" stays Markdown.
+ */
+export function markdownMayLoad(text: string): boolean {
+  return /<[A-Za-z!?/]|!\[/.test(text.replace(/\\[\s\S]/g, ''));
+}
+
+/**
+ * A file's outputs as Inferra shows them: items of types Inferra never writes (`text/html`,
+ * `application/javascript`, ...) are dropped, Markdown that could load something is kept as plain
+ * text, and an output left with nothing says in plain text what was removed. Inferra's own outputs
+ * pass unchanged.
+ */
+export function inertOutputs(outputs: readonly CellOutput[]): CellOutput[] {
+  return outputs.map((output) => {
+    const removed: string[] = [];
+    let changed = false;
+    const hasPlain = output.items.some((item) => item.mime === 'text/plain');
+    const items = output.items.flatMap((item) => {
+      if (!INFERRA_OUTPUT_MIMES.has(item.mime)) {
+        removed.push(item.mime);
+        return [];
+      }
+      if (item.mime !== 'text/markdown') return [item];
+      const text = typeof item.data === 'string' ? item.data : JSON.stringify(item.data ?? null);
+      if (!markdownMayLoad(text)) return [item];
+      changed = true;
+      return hasPlain ? [] : [{ ...item, mime: 'text/plain', data: text }];
+    });
+    if (items.length > 0 || removed.length === 0) return changed || removed.length > 0 ? { ...output, items } : output;
+    const types = [...new Set(removed)].join(', ').slice(0, 200);
+    return { ...output, items: [{ mime: 'text/plain', data: `Inferra removed an output of type ${types} from this file: Inferra shows only the outputs it writes itself (results, figures, text). Run the cell to produce its output again.` }] };
+  });
+}
+
 /** The notebook as VS Code notebook data: top-level fields (except cells) become notebook metadata. */
 export function notebookDataFromNotebook(notebook: Notebook): NotebookDataPlain {
   const { cells, ...top } = notebook;
@@ -158,7 +200,7 @@ export function cellDataFromCell(cell: Cell): CellData {
     value: source,
     languageId: INFERRA_LANGUAGE,
     metadata: structuredClone(metadata),
-    outputs: outputDataFromCellOutputs(outputs ?? []),
+    outputs: outputDataFromCellOutputs(inertOutputs(outputs ?? [])),
   };
   if (execution) {
     const { order, success, start_time: startTime, end_time: endTime, ...rest } = execution;

@@ -6,6 +6,7 @@ import { runAnalyzeCommand } from './cli/commands/analyze.js';
 import { runAskCommand } from './cli/commands/ask.js';
 import { runDecideCommand } from './cli/commands/decide.js';
 import { runDescribeCommand } from './cli/commands/describe.js';
+import { runExportCommand } from './cli/commands/export.js';
 import { runHistoryCommand } from './cli/commands/history.js';
 import { runRunCommand } from './cli/commands/run.js';
 import { runVerifyCommand } from './cli/commands/verify.js';
@@ -21,6 +22,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   decide: runDecideCommand,
   analyze: runAnalyzeCommand,
   ask: runAskCommand,
+  export: runExportCommand,
 };
 
 /** Runs the CLI on `argv` (without `node` and the script) and returns the exit code. */

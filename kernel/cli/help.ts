@@ -10,6 +10,7 @@ Usage:
   inferra decide DATA --prompt "TEXT" [--json] [--allow-llm]
   inferra analyze DATA --analysis ID [roles] [options] [--json]
   inferra ask DATA --prompt "TEXT" [--json] [--allow-llm]
+  inferra export NB.inferra --html OUT.html
 
 DATA is a .csv, .tsv, .txt, .json (records or JSON lines) or .parquet file.
 Run 'inferra COMMAND --help' for a command's options.`;
@@ -44,4 +45,8 @@ export const COMMAND_HELP: Record<string, string> = {
   ask: `inferra ask DATA --prompt "TEXT" [--json] [--allow-llm]
   Decides, runs and draws, as one notebook cell would.
   Exit: 0 ok; 1 analysis error; 3 ambiguous or no match.`,
+  export: `inferra export NB.inferra --html OUT.html
+  Writes the HTML report of the results stored in the notebook, without running it. Nothing the
+  notebook names is read or contacted: a stored figure that refers to a file or web address is not drawn.
+  Exit: 0 written; 2 bad usage (OUT must end in .html and differ from the notebook) or unreadable notebook.`,
 };

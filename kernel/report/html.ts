@@ -9,8 +9,15 @@ import { formatNumber, formatTableNumber } from '../contract/format.js';
 import { figureCaption, formatAssumption, formatRoles, formatSampleLine, formatTableRows, isNumericColumn } from './format.js';
 import { escapeHtml, renderMarkdownHtml } from './markdown-html.js';
 import { renderSvg } from './render.js';
+import { ExternalResourceError } from './spec-guard.js';
 import { REPORT_CSS } from './style.js';
 import type { ReportAskCell, ReportInput } from './types.js';
+
+/**
+ * The report's Content-Security-Policy: it loads nothing (no scripts, no remote images, fonts or
+ * styles), so a figure that slipped through the renderer's checks still cannot reach the network.
+ */
+export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 /** Figures are drawn at this multiple of their natural size in the report (their text stays readable). */
 const FIGURE_ZOOM = 1.35;
@@ -38,7 +45,9 @@ async function renderFigureHtml(figure: Figure, idPrefix: string): Promise<strin
   try {
     body = inlineSvg(await renderSvg(figure.vegaLite), idPrefix, figure.title);
   } catch (error) {
-    body = `<p class="error-box">This figure could not be rendered: ${escapeHtml(error instanceof Error ? error.message : String(error))}</p>`;
+    body = error instanceof ExternalResourceError
+      ? `<p class="note figure-refused">Figure not shown: it refers to an external resource (<code>${escapeHtml(error.where)}</code>), which a report never loads. Inferra's own figures carry their data inline; re-run the cell to draw it again.</p>`
+      : `<p class="error-box">This figure could not be rendered: ${escapeHtml(error instanceof Error ? error.message : String(error))}</p>`;
   }
   const text = figureCaption(figure);
   const caption = text ? ` ${escapeHtml(text)}` : '';
@@ -53,7 +62,12 @@ export function renderTableHtml(table: ResultTable): string {
     .map((cells) => `<tr>${cells.map((cell, j) => `<td${numeric[j] ? ' class="num"' : ''}>${escapeHtml(cell)}</td>`).join('')}</tr>`)
     .join('\n');
   const note = table.note ? `<p class="note"><em>Note.</em> ${escapeHtml(table.note)}</p>` : '';
-  return `<div class="table"><p class="table-title">${escapeHtml(table.title)}</p><table><thead><tr>${head}</tr></thead><tbody>\n${rows}\n</tbody></table>${note}</div>`;
+  return `<div class="table"><p class="table-title">${escapeHtml(table.title)}</p>${scrollable(`<table><thead><tr>${head}</tr></thead><tbody>\n${rows}\n</tbody></table>`)}${note}</div>`;
+}
+
+/** A table in a box that scrolls sideways when the table is wider than the page (never clipped). */
+function scrollable(table: string): string {
+  return `<div class="table-scroll">${table}</div>`;
 }
 
 /** A list under a small heading, or nothing when empty. */
@@ -106,7 +120,8 @@ async function renderOutcomeHtml(outcome: AnalysisOutcome, cellIndex: number): P
   parts.push(renderList('Warnings', outcome.warnings, 'warnings'));
   parts.push(renderList('Recommendations', outcome.recommendations, 'recommendations'));
   for (const [k, figure] of outcome.figures.entries()) parts.push(await renderFigureHtml(figure, `c${cellIndex}f${k + 1}`));
-  parts.push(`<p class="sample">${escapeHtml(formatSampleLine(outcome.n, outcome.dropped))}</p>`);
+  // A stored n that could not be read is named among the cell's problems instead.
+  if (Number.isFinite(outcome.n)) parts.push(`<p class="sample">${escapeHtml(formatSampleLine(outcome.n, outcome.dropped))}</p>`);
   return parts.filter((p) => p).join('\n');
 }
 
@@ -117,14 +132,29 @@ const STATUS_LABELS: Record<ReportAskCell['status'], string> = {
   ambiguous: 'ambiguous',
   no_match: 'no match',
   'not-run': 'not run',
+  unreadable: 'unreadable',
 };
+
+/** A cell's status from the allow-list (it becomes part of class names): anything else is 'unreadable'. */
+function knownStatus(status: unknown): ReportAskCell['status'] {
+  return typeof status === 'string' && Object.hasOwn(STATUS_LABELS, status) ? (status as ReportAskCell['status']) : 'unreadable';
+}
+
+/** The parts of a cell's stored outputs that could not be read, each with its JSON path in the file. */
+function renderProblemsHtml(problems: readonly { path: string; message: string }[] | undefined): string {
+  if (!problems?.length) return '';
+  const items = problems.map((p) => `<li>Stored output could not be read: <code>${escapeHtml(p.path)}</code> (${escapeHtml(p.message)}). This part is not shown.</li>`);
+  return `<div class="error-box unreadable"><ul>${items.join('')}</ul></div>`;
+}
 
 /** One ask cell. */
 async function renderAskCellHtml(cell: ReportAskCell, index: number): Promise<string> {
+  const status = knownStatus(cell.status);
   const parts = [
-    `<div class="cell-head"><span class="cell-number">[${index}]</span> <span class="badge badge-${cell.status}">${STATUS_LABELS[cell.status]}</span></div>`,
+    `<div class="cell-head"><span class="cell-number">[${index}]</span> <span class="badge badge-${status}">${STATUS_LABELS[status]}</span></div>`,
     `<blockquote class="request">${escapeHtml(cell.source)}</blockquote>`,
     renderDecisionHtml(cell),
+    renderProblemsHtml(cell.problems),
   ];
   if (cell.error) {
     parts.push(`<div class="error-box"><p class="label">Error <code>${escapeHtml(cell.error.code)}</code></p><p>${escapeHtml(cell.error.message)}</p></div>`);
@@ -132,7 +162,7 @@ async function renderAskCellHtml(cell: ReportAskCell, index: number): Promise<st
   if (cell.status === 'no_match' && !cell.error) parts.push('<p class="error-box">No analysis fits this request. Rephrase it or name the analysis.</p>');
   if (cell.status === 'not-run') parts.push('<p class="muted">This cell has not been run.</p>');
   if (cell.outcome) parts.push(await renderOutcomeHtml(cell.outcome, index));
-  return `<section class="cell ask status-${cell.status}" id="cell-${escapeHtml(cell.id)}">\n${parts.filter((p) => p).join('\n')}\n</section>`;
+  return `<section class="cell ask status-${status}" id="cell-${escapeHtml(cell.id)}">\n${parts.filter((p) => p).join('\n')}\n</section>`;
 }
 
 /** The provenance appendix: datasets with hashes, engine versions, each cell's decision and digest. */
@@ -156,24 +186,32 @@ function renderProvenanceHtml(input: ReportInput): string {
       const analysis = c.outcome?.analysis ?? c.decision?.analysis ?? '—';
       const p = c.provenance ?? {};
       const duration = p.durationMs !== undefined ? `${formatTableNumber(Math.round(p.durationMs))} ms` : '—';
-      return `<tr><td>[${index}] <code>${escapeHtml(c.id)}</code></td><td>${escapeHtml(STATUS_LABELS[c.status])}</td><td>${escapeHtml(decidedBy)}</td><td>${analysis === '—' ? '—' : `<code>${escapeHtml(analysis)}</code>`}</td><td class="hash">${escapeHtml(p.resultDigest ?? '—')}</td><td>${escapeHtml(p.startedAt ?? '—')}</td><td class="num">${escapeHtml(duration)}</td></tr>`;
+      return `<tr><td>[${index}] <code>${escapeHtml(c.id)}</code></td><td>${escapeHtml(STATUS_LABELS[knownStatus(c.status)])}</td><td>${escapeHtml(decidedBy)}</td><td>${analysis === '—' ? '—' : `<code>${escapeHtml(analysis)}</code>`}</td><td class="hash">${escapeHtml(p.resultDigest ?? '—')}</td><td>${escapeHtml(p.startedAt ?? '—')}</td><td class="num">${escapeHtml(duration)}</td></tr>`;
     })
     .join('\n');
   return `<section class="appendix">
 <h2>Provenance</h2>
 <h3>Datasets</h3>
-<table><thead><tr><th>Name</th><th>Path</th><th class="num">Rows</th><th>SHA-256</th></tr></thead><tbody>
+<div class="table-scroll"><table><thead><tr><th>Name</th><th>Path</th><th class="num">Rows</th><th>SHA-256</th></tr></thead><tbody>
 ${datasets || '<tr><td colspan="4">No dataset recorded.</td></tr>'}
-</tbody></table>
+</tbody></table></div>
 <h3>Environment</h3>
-<table><thead><tr><th>Component</th><th>Version</th></tr></thead><tbody>
+<div class="table-scroll"><table><thead><tr><th>Component</th><th>Version</th></tr></thead><tbody>
 ${environment || '<tr><td colspan="2">Not recorded.</td></tr>'}
-</tbody></table>
+</tbody></table></div>
 <h3>Cells</h3>
-<table><thead><tr><th>Cell</th><th>Status</th><th>Rule</th><th>Analysis</th><th>Result digest</th><th>Started</th><th class="num">Duration</th></tr></thead><tbody>
+<div class="table-scroll"><table><thead><tr><th>Cell</th><th>Status</th><th>Rule</th><th>Analysis</th><th>Result digest</th><th>Started</th><th class="num">Duration</th></tr></thead><tbody>
 ${cells || '<tr><td colspan="7">No ask cells.</td></tr>'}
-</tbody></table>
+</tbody></table></div>
 </section>`;
+}
+
+/**
+ * The notebook's file name for the header: a report is shared, and the absolute path would show the
+ * author's folders and user name.
+ */
+function notebookFileName(path: string): string {
+  return path.split(/[\\/]/).filter(Boolean).at(-1) ?? path;
 }
 
 /** The whole report as one self-contained HTML document (no scripts, no remote resources). */
@@ -189,6 +227,7 @@ export async function renderHtmlReport(input: ReportInput): Promise<string> {
 <html lang="en">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="Inferra">
 <title>${escapeHtml(input.title)}</title>
@@ -200,7 +239,7 @@ ${REPORT_CSS}
 <main>
 <header>
 <h1>${escapeHtml(input.title)}</h1>
-<p class="meta">Notebook <code>${escapeHtml(input.notebookPath)}</code>${datasetLine ? ` · data: ${datasetLine}` : ''} · generated ${escapeHtml(input.generatedAt)}</p>
+<p class="meta">Notebook <code>${escapeHtml(notebookFileName(input.notebookPath))}</code>${datasetLine ? ` · data: ${datasetLine}` : ''} · generated ${escapeHtml(input.generatedAt)}</p>
 </header>
 ${body.join('\n')}
 ${renderProvenanceHtml(input)}

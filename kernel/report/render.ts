@@ -1,10 +1,17 @@
 /**
  * Headless rendering of Vega-Lite specs (no browser, no canvas): SVG through vega's `renderer: 'none'`
  * view, PNG by rasterising that SVG with resvg. Every view is finalized, also on failure.
+ *
+ * Specs may come from a notebook file someone sent (the report of a stored notebook), so rendering
+ * never touches the disk or the network: a spec that names a file, an address, an image or a link is
+ * refused before Vega sees it (`ExternalResourceError`), Vega gets a loader that refuses every load,
+ * and expressions run in vega's interpreter (no code generation), as in the notebook renderer.
  */
 import { Resvg } from '@resvg/resvg-js';
 import * as vega from 'vega';
+import { expressionInterpreter } from 'vega-interpreter';
 import { compile, type TopLevelSpec } from 'vega-lite';
+import { assertSelfContained, ExternalResourceError } from './spec-guard.js';
 import { measureItemWidth } from './text-width.js';
 
 // Headless Vega has no canvas to measure text; font metrics lay titles out as they are drawn.
@@ -23,10 +30,28 @@ function withReportConfig(spec: Record<string, unknown>): TopLevelSpec {
   return { ...spec, config } as unknown as TopLevelSpec;
 }
 
-/** Renders a Vega-Lite spec to an SVG string. */
+/** Every way vega has of reaching a file or an address, refused. */
+function refuse(uri?: unknown): Promise<never> {
+  return Promise.reject(new ExternalResourceError(typeof uri === 'string' ? uri.slice(0, 80) : 'a load'));
+}
+
+/** A vega loader that loads nothing: no files, no URLs, no images, no links. */
+export const REFUSING_LOADER = {
+  options: {},
+  fileAccess: false,
+  load: refuse,
+  sanitize: refuse,
+  http: refuse,
+  file: refuse,
+} as unknown as vega.Loader;
+
+/** Renders a Vega-Lite spec to an SVG string; refuses a spec that refers to an external resource. */
 export async function renderSvg(spec: Record<string, unknown>): Promise<string> {
+  assertSelfContained(spec);
   const compiled = compile(withReportConfig(spec)).spec;
-  const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
+  assertSelfContained(compiled);
+  const runtime = vega.parse(compiled, undefined, { ast: true });
+  const view = new vega.View(runtime, { renderer: 'none', loader: REFUSING_LOADER, expr: expressionInterpreter });
   try {
     return await view.toSVG();
   } finally {

@@ -22,12 +22,16 @@ pre code { background: none; padding: 0; }
 .badge-error, .badge-no_match { color: var(--bad); border-color: var(--bad); }
 .badge-ambiguous, .badge-llm { color: var(--warn); border-color: var(--warn); }
 .badge-not-run { color: var(--muted); }
+.badge-unreadable { color: var(--bad); border-color: var(--bad); }
+.figure-refused { border: 1px dashed var(--rule); padding: .5rem .9rem; border-radius: 4px; }
+.unreadable ul { margin: .2rem 0; padding-left: 1.2rem; }
 blockquote.request { margin: .6rem 0; padding: .4rem .9rem; border-left: 4px solid var(--accent); background: var(--soft); font-style: italic; font-size: 1.05rem; }
 dl.decision { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: .6rem 0; font-size: .9rem; }
 dl.decision dt { color: var(--muted); font-family: "Helvetica Neue", Helvetica, Arial, sans-serif; }
 dl.decision dd { margin: 0; }
 .apa { font-size: 1.05rem; margin: .8rem 0; }
-.table { margin: 1rem 0; overflow-x: auto; }
+.table { margin: 1rem 0; }
+.table-scroll { overflow-x: auto; max-width: 100%; }
 .table-title, .label { font: 600 .9rem/1.3 "Helvetica Neue", Helvetica, Arial, sans-serif; margin: .8rem 0 .3rem; }
 table { border-collapse: collapse; font: .85rem/1.4 "Helvetica Neue", Helvetica, Arial, sans-serif; font-variant-numeric: tabular-nums; }
 thead th { border-top: 1.5px solid var(--text); border-bottom: 1px solid var(--text); text-align: left; font-weight: 600; }

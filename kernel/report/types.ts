@@ -6,7 +6,8 @@ export interface ReportAskCell {
   kind: 'ask';
   id: string;
   source: string;
-  status: 'ok' | 'error' | 'ambiguous' | 'no_match' | 'not-run';
+  /** `unreadable`: the stored status is not one Inferra writes. */
+  status: 'ok' | 'error' | 'ambiguous' | 'no_match' | 'not-run' | 'unreadable';
   decision?: {
     analysis?: string;
     source?: 'rules' | 'llm';
@@ -18,6 +19,8 @@ export interface ReportAskCell {
   outcome?: AnalysisOutcome;
   error?: { code: string; message: string };
   provenance?: { resultDigest?: string; datasetSha256?: string; startedAt?: string; durationMs?: number };
+  /** Parts of the stored outputs that could not be read (not shown), with their JSON paths in the file. */
+  problems?: { path: string; message: string }[];
 }
 
 /** One markdown cell of a report. */

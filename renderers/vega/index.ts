@@ -2,12 +2,14 @@
  * Notebook renderer for Vega-Lite v6 outputs (id `inferra-vega`): renders the output's own spec with
  * vega-embed (no kernel round trip), offers SVG/PNG export, follows the VS Code theme unless the spec
  * configures its own look, evaluates expressions with vega's interpreter (no eval, CSP-safe) and
- * finalizes views when VS Code disposes the outputs.
+ * finalizes views when VS Code disposes the outputs. Specs come from files: one that names a file, an
+ * address, an image or a link is not drawn, and vega's loader refuses every load (./untrusted.ts).
  */
 import embed, { type Result, type VisualizationSpec } from 'vega-embed';
 import { expressionInterpreter } from 'vega-interpreter';
 import type { OutputItemLike, RendererApiLike, RendererContextLike } from '../common/renderer-api.js';
 import { buildThemeConfig } from './theme.js';
+import { externalReferenceIn, REFUSING_LOADER, withoutEmbedOptions } from './untrusted.js';
 
 /** VS Code calls this once per output webview. */
 export function activate(_context: RendererContextLike): RendererApiLike {
@@ -20,14 +22,22 @@ export function activate(_context: RendererContextLike): RendererApiLike {
     async renderOutputItem(item: OutputItemLike, element: HTMLElement, signal?: AbortSignal) {
       dispose(item.id);
       element.replaceChildren();
-      const spec = item.json() as VisualizationSpec;
       const doc = element.ownerDocument;
       const container = doc.createElement('div');
       container.className = 'inferra-vega';
       element.append(container);
       try {
+        const stored = item.json();
+        if (stored === null || typeof stored !== 'object' || Array.isArray(stored)) throw new Error('the stored figure is not a Vega-Lite spec');
+        const where = externalReferenceIn(stored);
+        if (where !== undefined) {
+          showNote(container, `Figure not shown: it refers to an external resource (${where}), which Inferra never loads. Inferra's own figures carry their data inline; run the cell again to redraw it.`, 'note');
+          return;
+        }
+        const spec = withoutEmbedOptions(stored as Record<string, unknown>) as VisualizationSpec;
         const result = await embed(container, spec, {
           mode: 'vega-lite',
+          loader: REFUSING_LOADER as never,
           renderer: 'svg',
           ast: true,
           expr: expressionInterpreter,
@@ -43,11 +53,7 @@ export function activate(_context: RendererContextLike): RendererApiLike {
         prepareExportLinks(container, result);
         views.set(item.id, result);
       } catch (error) {
-        const box = doc.createElement('div');
-        box.className = 'inferra-vega-error';
-        box.setAttribute('role', 'alert');
-        box.textContent = `This figure could not be drawn: ${error instanceof Error ? error.message : String(error)}`;
-        container.replaceChildren(box);
+        showNote(container, `This figure could not be drawn: ${error instanceof Error ? error.message : String(error)}`, 'alert');
       }
     },
     disposeOutputItem(id?: string) {
@@ -58,6 +64,15 @@ export function activate(_context: RendererContextLike): RendererApiLike {
       for (const key of [...views.keys()]) dispose(key);
     },
   };
+}
+
+/** A short inert note in place of a figure (text only). */
+function showNote(container: HTMLElement, text: string, role: 'alert' | 'note'): void {
+  const box = container.ownerDocument.createElement('div');
+  box.className = role === 'alert' ? 'inferra-vega-error' : 'inferra-vega-note';
+  box.setAttribute('role', role);
+  box.textContent = text;
+  container.replaceChildren(box);
 }
 
 /**
@@ -82,7 +97,7 @@ function prepareExportLinks(container: HTMLElement, result: Result): void {
 }
 
 /** A download name from the spec's title, e.g. "flipper_length_mm-by-species". */
-function fileNameFor(spec: VisualizationSpec): string {
+function fileNameFor(spec: VisualizationSpec | Record<string, unknown>): string {
   const title = (spec as { title?: unknown }).title;
   const text = typeof title === 'string' ? title : typeof (title as { text?: unknown })?.text === 'string' ? (title as { text: string }).text : '';
   const slug = text.toLowerCase().replace(/[^a-z0-9_]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);

@@ -1,9 +1,11 @@
 // End-to-end UI spec: Inferra in a real VS Code (code-server) driven through Debian's Chromium with
 // playwright-core. Opens the penguins sample, runs every cell, checks the result tables and a Vega
 // SVG inside the output frames, saves and checks the file, clicks an ambiguity choice and sees the
-// cell re-run, cancels a long cell, and leaves screenshots in $E2E_OUT.
+// cell re-run, cancels a long cell, opens a hostile notebook that must load nothing, and leaves
+// screenshots in $E2E_OUT.
 // Started by code-server-e2e.sh (which sets CS_URL, WS_FOLDER, E2E_OUT, E2E_UD, PW_REQUIRE_FROM).
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
@@ -354,6 +356,47 @@ try {
     if (hostCrashes > 0) throw new Error('the extension host crashed when the cell was stopped (see code-server.log: SIGABRT from the worker\'s native module)');
     // The next run gets a fresh worker and works.
     await openNotebook('penguins.inferra');
+  });
+
+  // Security review 2026-12, M1 and M2: a received notebook whose stored figure specs name addresses on
+  // a local listener (data.url, an image mark) and whose outputs carry text/html, application/javascript
+  // and Markdown with remote images. Opening it (in this trusted workspace) must load nothing.
+  await check('a hostile notebook loads nothing and shows no foreign output', async () => {
+    const requests = [];
+    const server = createServer((req, res) => {
+      requests.push(req.url);
+      res.setHeader('content-type', 'text/csv');
+      res.end('a\nbeacon-row\n');
+    });
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const file = join(FOLDER, 'hostile.inferra');
+      writeFileSync(file, readFileSync(file, 'utf8').replaceAll('__BEACON_PORT__', String(server.address().port)));
+      await openNotebook('hostile.inferra');
+      // Both figures are replaced by the renderer's note (vega-embed never ran on them) ...
+      const notes = await waitUntil('the notes in place of the two figures', async () => {
+        const hit = await findFrame('.inferra-vega-note');
+        return hit?.count >= 2 ? hit : undefined;
+      }, 60000);
+      const noteText = await notes.frame.locator('.inferra-vega-note').first().textContent();
+      lap(`figure note: ${noteText}`);
+      if (!/^Figure not shown: it refers to an external resource/.test(noteText ?? '')) throw new Error(`unexpected note: ${noteText}`);
+      // ... the HTML/JavaScript output is a plain-text note, and the Markdown is shown as plain text.
+      await waitUntil('the note for the removed output', () => findFrame('text=Inferra removed an output of type text/html, application/javascript'), 30000);
+      await waitUntil('the Markdown as plain text', () => findFrame('text=/e2e-md\\.png/'), 30000);
+      await shot('08-hostile');
+      for (const frame of page.frames()) {
+        const foreign = await frame.locator('#hostile-html, #hostile-md, img[src*="e2e-"], image[href*="e2e-"], script:has-text("hostile")').count().catch(() => 0);
+        if (foreign > 0) throw new Error(`a foreign output rendered in frame ${frame.url().slice(0, 80)}`);
+        const title = await frame.evaluate(() => document.title).catch(() => '');
+        if (/hostile-(script|js)-ran/.test(title)) throw new Error(`a script from the file ran (title ${title})`);
+        if ((await frame.locator('text=beacon-row').count().catch(() => 0)) > 0) throw new Error('fetched rows were drawn');
+      }
+      if (requests.length > 0) throw new Error(`the listener received ${JSON.stringify(requests)}`);
+      lap('hostile notebook: 2 figures refused, foreign outputs removed, the listener received nothing');
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   const log = findInferraLog();

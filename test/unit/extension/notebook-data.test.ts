@@ -3,7 +3,7 @@ import { parseNotebook } from '../../../kernel/notebook/parse.js';
 import { serializeNotebook } from '../../../kernel/notebook/serialize.js';
 import type { Notebook } from '../../../kernel/notebook/format.js';
 import {
-  assignCellIds, decodeOutputItem, encodeOutputItem, errorNotebookData, notebookDataFromNotebook,
+  assignCellIds, decodeOutputItem, encodeOutputItem, errorNotebookData, markdownMayLoad, notebookDataFromNotebook,
   notebookFromNotebookData, parseErrorOf, PARSE_ERROR_KEY, type NotebookDataPlain,
 } from '../../../extension/notebook-data.js';
 
@@ -127,4 +127,62 @@ describe('extension/notebook-data', () => {
     const notebook = notebookFromNotebookData({ metadata: { [PARSE_ERROR_KEY]: { code: 'x', message: 'y' } }, cells: [] });
     assert.equal(PARSE_ERROR_KEY in notebook, false);
   });
+
+  describe('outputs from a received file (M2)', () => {
+    const decoder = new TextDecoder();
+    function openedOutputs(outputs: unknown[]) {
+      const notebook = parseNotebook(JSON.stringify({
+        format: 'inferra-notebook', version: 1, metadata: {}, datasets: [],
+        cells: [{ id: 'a', kind: 'ask', source: 'describe the data', outputs }],
+      }), 'hostile.inferra');
+      return notebookDataFromNotebook(notebook).cells[0].outputs!.map((o) => o.items.map((i) => [i.mime, decoder.decode(i.data)]));
+    }
+
+    it('hands VS Code no HTML, script or remote-image output (the review\'s file)', () => {
+      const shown = openedOutputs([{ items: [
+        { mime: 'text/html', data: '<img src=x onerror="document.title=1"><script>alert(1)</script>' },
+        { mime: 'application/javascript', data: 'alert(1)' },
+        { mime: 'text/markdown', data: '![t](http://127.0.0.1:8765/md-beacon.png)' },
+      ] }]);
+      const mimes = shown.flat().map(([mime]) => mime);
+      assert.deepEqual(mimes, ['text/plain'], 'the Markdown survives only as plain text');
+      assert.equal(shown[0][0][1], '![t](http://127.0.0.1:8765/md-beacon.png)');
+    });
+
+    it('turns an output of foreign types alone into a plain-text note saying what was removed', () => {
+      const shown = openedOutputs([
+        { items: [{ mime: 'text/html', data: '<b>x</b>' }, { mime: 'image/svg+xml', data: '<svg onload="alert(1)"/>' }] },
+        { items: [{ mime: 'application/vnd.code.notebook.error', data: { name: 'E', message: 'm', stack: '<a href=x>' } }] },
+      ]);
+      assert.equal(shown.length, 2, 'one note per output');
+      assert.deepEqual(shown.map((o) => o.map(([mime]) => mime)), [['text/plain'], ['text/plain']]);
+      assert.match(shown[0][0][1], /^Inferra removed an output of type text\/html, image\/svg\+xml from this file/);
+      assert.ok(!shown[0][0][1].includes('onload'), 'the removed content is not quoted');
+    });
+
+    it('keeps Inferra\'s own outputs unchanged, dropping foreign items beside them', () => {
+      const result = { status: 'ok', request: 'r', cellId: 'a' };
+      const shown = openedOutputs([{ items: [
+        { mime: RESULT_MIME, data: result },
+        { mime: 'text/html', data: '<script>alert(1)</script>' },
+        { mime: 'text/markdown', data: '**Welch** t\\(1\\) \\<b\\> \\!\\[x\\]' },
+        { mime: 'text/plain', data: 'Welch t(1)' },
+      ] }]);
+      assert.deepEqual(shown[0].map(([mime]) => mime), [RESULT_MIME, 'text/markdown', 'text/plain']);
+      assert.deepEqual(JSON.parse(shown[0][0][1]), result);
+    });
+
+    it('keeps Markdown only when it can neither show HTML nor load an image', () => {
+      for (const safe of ['**t**(331) = 1.2', 'a \\<b\\> b', '\\!\\[x\\](y)', 'see [the docs](https://example.org)', 'x ! [y]', '| p | < .001 |', 'a <- b, x <= 3']) {
+        assert.equal(markdownMayLoad(safe), false, safe);
+      }
+      for (const loading of ['![t](http://h/x.png)', '![t][r]\n\n[r]: http://h/x.png', '<img src=http://h/x.png>', '<http://h>', 'a \\\\![x](y)', '| <b>x</b> |', '<!-- c -->', '</p>', '<?php ?>']) {
+        assert.equal(markdownMayLoad(loading), true, loading);
+      }
+      // Markdown with an image and no plain-text sibling becomes plain text (also alone in its output); with one, it is dropped.
+      assert.deepEqual(openedOutputs([{ items: [{ mime: 'text/markdown', data: '![t](http://h/x.png)' }] }]), [[['text/plain', '![t](http://h/x.png)']]]);
+      assert.deepEqual(openedOutputs([{ items: [{ mime: 'text/markdown', data: '![t](http://h/x.png)' }, { mime: 'text/plain', data: 'p' }] }]), [[['text/plain', 'p']]]);
+    });
+  });
 });
+

@@ -1,5 +1,10 @@
 import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { JSDOM, VirtualConsole } from 'jsdom';
+import embed from 'vega-embed';
+import { externalReferenceIn as kernelGuard } from '../../../kernel/report/spec-guard.js';
+import { externalReferenceIn, REFUSING_LOADER } from '../../../renderers/vega/untrusted.js';
 import type { OutputItemLike, RendererApiLike } from '../../../renderers/common/renderer-api.js';
 import { buildThemeConfig, isDarkTheme } from '../../../renderers/vega/theme.js';
 
@@ -90,4 +95,77 @@ describe('renderers/vega', function () {
     assert.equal(isDarkTheme(doc), false);
     assert.equal((buildThemeConfig(doc) as { axis: { labelColor: string } }).axis.labelColor, '#112233');
   });
+
+  describe('specs from a received notebook (M1)', () => {
+    let server: Server;
+    let base: string;
+    const requests: string[] = [];
+
+    before(async () => {
+      server = createServer((req, res) => {
+        requests.push(req.url ?? '');
+        res.setHeader('content-type', req.url?.endsWith('.json') ? 'application/json' : 'text/csv');
+        res.end(req.url?.endsWith('.json') ? '{"background": "red"}' : 'a\nbeacon-row\n');
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    });
+    after(async () => {
+      await new Promise((resolve) => server.close(resolve));
+    });
+
+    async function render(spec: unknown): Promise<HTMLElement> {
+      const { activate } = await import('../../../renderers/vega/index.js');
+      const element = dom.window.document.createElement('div');
+      dom.window.document.body.append(element);
+      const api = activate({});
+      await api.renderOutputItem(item(`u${Math.random()}`, spec), element);
+      api.disposeOutputItem?.(undefined);
+      return element;
+    }
+
+    it('does not fetch data.url, nor point an image at a listener; shows an inert note instead', async () => {
+      // The review's two specs: rendering awaits vega's data load, so a fetch would have been answered by now.
+      const fetching = await render({ title: 'x', data: { url: `${base}/renderer-beacon.csv` }, mark: 'text', encoding: { text: { field: 'a' } } });
+      const image = await render({ title: 'y', data: { values: [{ u: `${base}/renderer-image.png` }] }, mark: { type: 'image', width: 5, height: 5 }, encoding: { url: { field: 'u' } } });
+      const linked = await render({ data: { values: [{ a: 1 }] }, mark: 'point', encoding: { x: { field: 'a', type: 'quantitative' }, href: { value: `${base}/link` } } });
+      for (const element of [fetching, image, linked]) {
+        assert.match(element.querySelector('[role=note]')?.textContent ?? '', /^Figure not shown: it refers to an external resource/);
+        assert.equal(element.querySelector('svg'), null);
+        assert.ok(!element.innerHTML.includes(base), 'the address is not in the output');
+      }
+      assert.ok(!fetching.innerHTML.includes('beacon-row'));
+      assert.deepEqual(requests, []);
+    });
+
+    it('ignores embed options stored in the spec (a config address to fetch), and still draws it', async () => {
+      const element = await render({ ...spec, usermeta: { caption: 'c', embedOptions: { config: `${base}/config.json`, patch: `${base}/patch.json`, ast: false } } });
+      assert.ok(element.querySelector('svg'), 'drawn');
+      assert.deepEqual(requests, []);
+    });
+
+    it('hands vega-embed a loader that refuses every load, below the spec check', async () => {
+      for (const method of ['load', 'sanitize', 'http', 'file'] as const) {
+        await assert.rejects(REFUSING_LOADER[method](`${base}/${method}`), /does not load external resources/);
+      }
+      const element = dom.window.document.createElement('div');
+      const result = await embed(element, { data: { url: `${base}/direct.csv` }, mark: 'text', encoding: { text: { field: 'a' } } } as never, {
+        mode: 'vega-lite', renderer: 'svg', loader: REFUSING_LOADER as never, actions: false, logLevel: 0,
+      });
+      result.finalize();
+      assert.ok(!element.innerHTML.includes('beacon-row'));
+      assert.deepEqual(requests, []);
+    });
+
+    it('judges specs exactly as the report does (the browser twin of kernel/report/spec-guard.ts)', () => {
+      const corpus: unknown[] = [
+        spec, { data: { url: 'x' } }, { layer: [{ mark: 'point' }, { mark: { type: 'image' } }] }, { mark: 'image' },
+        { encoding: { href: { field: 'h' } } }, { config: { style: { s: { href: 'javascript:x' } } } },
+        { transform: [{ lookup: 'a', from: { data: { url: 'y' } } }] }, { data: { values: [{ url: 'x', type: 'image' }] } },
+        { datasets: { d: [{ href: 'z' }] } }, null, 5, 'text', [],
+      ];
+      for (const s of corpus) assert.equal(externalReferenceIn(s), kernelGuard(s), JSON.stringify(s));
+    });
+  });
 });
+
