@@ -9,7 +9,7 @@ import { formatNumber, formatTableNumber } from '../contract/format.js';
 import { figureCaption, formatAssumption, formatRoles, formatSampleLine, formatTableRows, isNumericColumn } from './format.js';
 import { escapeHtml, renderMarkdownHtml } from './markdown-html.js';
 import { renderSvg } from './render.js';
-import { ExternalResourceError } from './spec-guard.js';
+import { ExternalResourceError } from '../contract/figure-spec.js';
 import { REPORT_CSS } from './style.js';
 import type { ReportAskCell, ReportInput } from './types.js';
 

@@ -11,7 +11,7 @@ import { Resvg } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import { expressionInterpreter } from 'vega-interpreter';
 import { compile, type TopLevelSpec } from 'vega-lite';
-import { assertSelfContained, ExternalResourceError } from './spec-guard.js';
+import { assertSelfContained, REFUSING_LOADER } from '../contract/figure-spec.js';
 import { measureItemWidth } from './text-width.js';
 
 // Headless Vega has no canvas to measure text; font metrics lay titles out as they are drawn.
@@ -30,20 +30,8 @@ function withReportConfig(spec: Record<string, unknown>): TopLevelSpec {
   return { ...spec, config } as unknown as TopLevelSpec;
 }
 
-/** Every way vega has of reaching a file or an address, refused. */
-function refuse(uri?: unknown): Promise<never> {
-  return Promise.reject(new ExternalResourceError(typeof uri === 'string' ? uri.slice(0, 80) : 'a load'));
-}
-
-/** A vega loader that loads nothing: no files, no URLs, no images, no links. */
-export const REFUSING_LOADER = {
-  options: {},
-  fileAccess: false,
-  load: refuse,
-  sanitize: refuse,
-  http: refuse,
-  file: refuse,
-} as unknown as vega.Loader;
+/** The refusing loader, typed for vega. */
+const LOADER = REFUSING_LOADER as unknown as vega.Loader;
 
 /** Renders a Vega-Lite spec to an SVG string; refuses a spec that refers to an external resource. */
 export async function renderSvg(spec: Record<string, unknown>): Promise<string> {
@@ -51,7 +39,7 @@ export async function renderSvg(spec: Record<string, unknown>): Promise<string> 
   const compiled = compile(withReportConfig(spec)).spec;
   assertSelfContained(compiled);
   const runtime = vega.parse(compiled, undefined, { ast: true });
-  const view = new vega.View(runtime, { renderer: 'none', loader: REFUSING_LOADER, expr: expressionInterpreter });
+  const view = new vega.View(runtime, { renderer: 'none', loader: LOADER, expr: expressionInterpreter });
   try {
     return await view.toSVG();
   } finally {

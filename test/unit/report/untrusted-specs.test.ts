@@ -13,8 +13,7 @@ import { join } from 'node:path';
 import * as vega from 'vega';
 import { compile } from 'vega-lite';
 import { exportHtmlReport } from '../../../kernel/report/export.js';
-import { REFUSING_LOADER } from '../../../kernel/report/render.js';
-import { externalReferenceIn } from '../../../kernel/report/spec-guard.js';
+import { externalReferenceIn, REFUSING_LOADER } from '../../../kernel/contract/figure-spec.js';
 import { parseNotebook } from '../../../kernel/notebook/parse.js';
 import type { Notebook } from '../../../kernel/notebook/format.js';
 

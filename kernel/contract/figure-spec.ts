@@ -1,6 +1,7 @@
 /**
  * Stored figure specs come from files, and a file may come from anyone: a spec is drawn only when it
- * is self-contained. Inferra's own specs carry their rows inline (`data.values`) and never name a
+ * is self-contained. Written once for the HTML report (Node) and the notebook's Vega renderer
+ * (browser); pure, so both bundle it. Inferra's own specs carry their rows inline (`data.values`) and never name a
  * file, a web address, an image or a link; a spec that does is refused as a whole, before Vega sees it.
  */
 
@@ -48,3 +49,21 @@ export function assertSelfContained(spec: unknown): void {
   const where = externalReferenceIn(spec);
   if (where !== undefined) throw new ExternalResourceError(where);
 }
+
+/** Every way vega has of reaching a file or an address, refused. */
+function refuse(uri?: unknown): Promise<never> {
+  return Promise.reject(new ExternalResourceError(typeof uri === 'string' ? uri.slice(0, 80) : 'a load'));
+}
+
+/**
+ * A vega loader that loads nothing: no files, no URLs, no images, no links (for `new vega.View` and
+ * vega-embed's `loader`; cast to the library's Loader type where it is used).
+ */
+export const REFUSING_LOADER = {
+  options: {},
+  fileAccess: false,
+  load: refuse,
+  sanitize: refuse,
+  http: refuse,
+  file: refuse,
+};
