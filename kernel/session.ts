@@ -12,7 +12,6 @@
  * 5. record provenance: a record appended to the cell's chain (or, when the run reproduced the
  *    last record exactly, that record's timestamps refreshed), and handed to the sinks.
  */
-import { createHash } from 'node:crypto';
 import { basename, dirname, isAbsolute, relative, resolve } from 'node:path';
 import { decideAnalysis } from './decide/index.js';
 import { decisionFromJson, decisionToJson } from './decide/json.js';
@@ -28,7 +27,8 @@ import {
   type ResultJson,
   type ResultPayload,
 } from './notebook/outputs.js';
-import { buildVerifyRow, type VerifyRow } from './cli/verify.js';
+import { buildVerifyRow, checkStoredCell, type ProvenanceCell, type VerifyRow } from './cli/verify.js';
+import { hashCellSource } from './provenance/bind.js';
 import { buildRecord, type BuildRecordInput } from './provenance/build.js';
 import { digestResult } from './provenance/canonical.js';
 import { collectEnvironment } from './provenance/environment.js';
@@ -90,10 +90,8 @@ export function parseDatasetDirective(source: string): string | undefined {
   return USE_DATASET.exec(source)?.[1];
 }
 
-/** The hash that ties a pinned decision to the exact text it was made for. */
-export function hashCellSource(source: string): string {
-  return createHash('sha256').update(source.trim().replace(/\s+/g, ' ')).digest('hex');
-}
+/** The hash that ties a pinned decision (and a provenance record) to the exact text it was made for. */
+export { hashCellSource };
 
 /** The session of one notebook (or of one CLI command). */
 export class NotebookSession {
@@ -190,20 +188,28 @@ export class NotebookSession {
    * compares the result with what the notebook recorded.
    */
   async verify(notebook: Notebook, options: CallOptions = {}): Promise<VerifyRow[]> {
-    const rows: VerifyRow[] = [];
     const datasets = notebook.datasets.map((d) => ({ ...d }));
-    for (const [index, cell] of notebook.cells.entries()) {
-      if (cell.kind !== 'ask') continue;
-      const stored = {
+    // 1. Without running anything: does what each cell shows still match its record? (an edited cell is never re-run)
+    const cells = notebook.cells.flatMap((cell, index) => {
+      if (cell.kind !== 'ask') return [];
+      const stored: ProvenanceCell = {
         cellId: cell.id,
         source: cell.source,
         chain: (cell.inferra?.provenance ?? []) as ProvenanceRecord[],
         resultJson: storedResultJson(cell),
+        index,
+        outputs: cell.outputs,
+        decision: cell.inferra?.decision,
       };
-      const pinned = cell.inferra?.decision;
+      return [{ cell, index, stored, shown: checkStoredCell(stored) }];
+    });
+    // 2. Re-run the others with their pinned decision, when it was made for the cell's text.
+    const rows: VerifyRow[] = [];
+    for (const { cell, index, stored, shown } of cells) {
+      const pinned = cell.inferra?.decision as Record<string, unknown> | undefined;
       const record = stored.chain.at(-1);
-      if (!record || !pinned || record.status !== 'ok') {
-        rows.push(buildVerifyRow(stored, undefined));
+      if (shown.edits.length > 0 || !record || !pinned || record.status !== 'ok' || pinned.source_hash !== hashCellSource(cell.source)) {
+        rows.push(buildVerifyRow(stored, undefined, shown));
         continue;
       }
       try {
@@ -211,16 +217,16 @@ export class NotebookSession {
         const dataset = directive ? this.registerDataset(datasets, directive) : this.datasetForCell(notebook, index, datasets);
         const decision = directive ? decisionForDirective(directive) : decisionFromJson(pinned);
         if (decision.status !== 'decided') {
-          rows.push(buildVerifyRow(stored, undefined));
+          rows.push(buildVerifyRow(stored, undefined, shown));
           continue;
         }
         const outcome = await this.runRequest(dataset.path, requestFromDecision(decision), options);
         const resultJson = outcomeToJson(outcome, { withFigures: false });
-        rows.push(buildVerifyRow(stored, { datasetSha256: outcome.dataset.sha256, resultJson, resultDigest: digestResult(resultJson) }));
+        rows.push(buildVerifyRow(stored, { datasetSha256: outcome.dataset.sha256, resultJson, resultDigest: digestResult(resultJson) }, shown));
       } catch (thrown) {
         const error = toInferraError(thrown);
         if (error.code === 'cancelled') throw error;
-        const row = buildVerifyRow(stored, undefined);
+        const row = buildVerifyRow(stored, undefined, shown);
         rows.push({ ...row, status: 'diverged', differences: [{ path: 'error', stored: null, now: `${error.code}: ${error.message}` }] });
       }
     }
@@ -337,6 +343,7 @@ export class NotebookSession {
     };
     const outputs: CellOutput[] = buildCellOutputs(payload, describeForText(payload, outcome), outcome?.figures ?? []);
 
+    const pinnedAfter = decisionJson ?? cell.inferra?.decision;
     const chain = ((cell.inferra?.provenance ?? []) as ProvenanceRecord[]).slice();
     const previous = chain.at(-1);
     const decided = decision?.status === 'decided' ? decision : undefined;
@@ -353,6 +360,7 @@ export class NotebookSession {
       resultJson,
       figures: outcome?.figures ?? [],
       errorCode: error?.code,
+      shown: { source: cell.source, outputs, decision: pinnedAfter },
     };
     const candidate = buildRecord({ ...input, previous });
     if (previous && sameRun(previous, candidate)) {
@@ -372,7 +380,7 @@ export class NotebookSession {
       ...cell,
       outputs,
       execution: { order: run.order ?? cell.execution?.order, success: status === 'ok', start_time: run.startTime, end_time: endTime },
-      inferra: { ...(cell.inferra ?? {}), decision: decisionJson ?? cell.inferra?.decision, provenance: chain },
+      inferra: { ...(cell.inferra ?? {}), decision: pinnedAfter, provenance: chain },
     };
     if (updated.execution && updated.execution.order === undefined) delete updated.execution.order;
     return { cell: updated, status, datasets: run.datasets, outcome, decision, error };
