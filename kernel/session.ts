@@ -28,7 +28,9 @@ import {
   type ResultPayload,
 } from './notebook/outputs.js';
 import { buildVerifyRow, checkStoredCell, type ProvenanceCell, type VerifyRow } from './cli/verify.js';
+import { loadAuthorIdentity, pinOrigin, signPin, type AuthorIdentity, type PinOrigin } from './provenance/author.js';
 import { hashCellSource } from './provenance/bind.js';
+import { canonicalJson } from './provenance/canonical.js';
 import { buildRecord, type BuildRecordInput } from './provenance/build.js';
 import { digestResult } from './provenance/canonical.js';
 import { collectEnvironment } from './provenance/environment.js';
@@ -60,6 +62,11 @@ export interface SessionOptions {
   renderSvg?: (spec: Record<string, unknown>) => Promise<string>;
   /** A worker to use instead of a new one (tests). */
   worker?: KernelWorker;
+  /**
+   * Who signs the decisions this session pins (provenance/author.ts); default: this user's identity
+   * in the config folder, created on first use; null: none (pins then count as yours only within this session).
+   */
+  author?: AuthorIdentity | null;
 }
 
 /** Per-call options. */
@@ -101,6 +108,9 @@ export class NotebookSession {
   /** Runs on their way to the sinks (figures being rendered), which dispose() waits for. */
   private readonly handingOver = new Set<Promise<void>>();
   private environment: EnvironmentRecord | undefined;
+  /** The decisions this session pinned (canonical JSON without `pinned_by`): yours even without an identity. */
+  private readonly pinsMadeHere = new Set<string>();
+  private author: AuthorIdentity | null | undefined;
 
   constructor(private readonly options: SessionOptions = {}) {
     this.baseDir = options.notebookPath ? dirname(resolve(options.notebookPath)) : process.cwd();
@@ -160,6 +170,7 @@ export class NotebookSession {
     let outcome: AnalysisOutcome | undefined;
     let dataset: DatasetRef | undefined;
     let schema: DatasetSchema | undefined;
+    let reusedPin: Record<string, unknown> | undefined;
     try {
       // 1. the dataset
       const directive = parseDatasetDirective(cell.source);
@@ -167,9 +178,8 @@ export class NotebookSession {
       schema = await this.describeDataset(dataset.path, options);
       dataset.sha256 = schema.sha256;
       // 2. the decision
-      decision = directive
-        ? decisionForDirective(directive)
-        : await this.decideCell(cell, schema, options);
+      if (directive) decision = decisionForDirective(directive);
+      else ({ decision, reusedPin } = await this.decideCell(cell, schema, options));
       // 3. the run
       if (decision.status === 'decided') {
         outcome = await this.runRequest(dataset.path, requestFromDecision(decision), options);
@@ -178,9 +188,9 @@ export class NotebookSession {
       const error = toInferraError(thrown);
       if (error.code === 'cancelled' || options.signal?.aborted) throw new InferraError('cancelled', {}, { cause: thrown });
       this.options.log?.(`cell ${cellId}: ${error.code}: ${error.message}`);
-      return this.finishCell({ cell, datasets, dataset, schema, decision, error, startTime, order: options.executionOrder });
+      return this.finishCell({ cell, datasets, dataset, schema, decision, reusedPin, error, startTime, order: options.executionOrder });
     }
-    return this.finishCell({ cell, datasets, dataset, schema, decision, outcome, startTime, order: options.executionOrder });
+    return this.finishCell({ cell, datasets, dataset, schema, decision, reusedPin, outcome, startTime, order: options.executionOrder });
   }
 
   /**
@@ -272,14 +282,37 @@ export class NotebookSession {
     void handOver.finally(() => this.handingOver.delete(handOver));
   }
 
-  private async decideCell(cell: AskCell, schema: DatasetSchema, options: CallOptions & { choice?: Choice }): Promise<DecisionOutcome> {
-    if (options.choice) return decisionFromChoice(options.choice);
+  private async decideCell(
+    cell: AskCell,
+    schema: DatasetSchema,
+    options: CallOptions & { choice?: Choice },
+  ): Promise<{ decision: DecisionOutcome; reusedPin?: Record<string, unknown> }> {
+    if (options.choice) return { decision: decisionFromChoice(options.choice) };
     const pinned = cell.inferra?.decision as Record<string, unknown> | undefined;
     if (pinned && pinned.source_hash === hashCellSource(cell.source)) {
       const decision = decisionFromJson(pinned);
-      if (decision.status === 'decided') return decision;
+      if (decision.status === 'decided') return { decision, reusedPin: pinned };
     }
-    return (await this.decide(schema.path, cell.source, options)).decision;
+    return { decision: (await this.decide(schema.path, cell.source, options)).decision };
+  }
+
+  /**
+   * The decision JSON a run pins, and (for a reused pin) who pinned it. Decisions made here are
+   * signed by this user; a reused pin keeps its author's mark unless it is this user's own.
+   */
+  private pinDecision(json: Record<string, unknown>, reusedPin: Record<string, unknown> | undefined): { json: Record<string, unknown>; origin?: PinOrigin } {
+    this.author ??= this.options.author === undefined ? (loadAuthorIdentity() ?? null) : this.options.author;
+    const author = this.author ?? undefined;
+    const unsigned = (d: Record<string, unknown>) => {
+      const { pinned_by: _by, ...rest } = d;
+      return canonicalJson(rest);
+    };
+    const origin = reusedPin ? pinOrigin(reusedPin, author, this.pinsMadeHere.has(unsigned(reusedPin))) : undefined;
+    if (origin && origin !== 'you') {
+      return { json: reusedPin?.pinned_by ? { ...json, pinned_by: reusedPin.pinned_by } : json, origin };
+    }
+    this.pinsMadeHere.add(unsigned(json));
+    return { json: author ? { ...json, pinned_by: signPin(json, author) } : json, origin };
   }
 
   /** Adds (or finds) a dataset named by a "use FILE" cell. */
@@ -323,6 +356,8 @@ export class NotebookSession {
     dataset?: DatasetRef;
     schema?: DatasetSchema;
     decision?: DecisionOutcome;
+    /** The pinned decision the run reused, as read from the notebook. */
+    reusedPin?: Record<string, unknown>;
     outcome?: AnalysisOutcome;
     error?: InferraError;
     startTime: number;
@@ -331,13 +366,16 @@ export class NotebookSession {
     const { cell, decision, outcome, error } = run;
     const endTime = Date.now();
     const status: CellStatus = error ? 'error' : decision && decision.status !== 'decided' ? decision.status : 'ok';
-    const decisionJson = decision ? { ...decisionToJson(decision), source_hash: hashCellSource(cell.source) } : undefined;
+    const unpinned = decision ? { ...decisionToJson(decision), source_hash: hashCellSource(cell.source) } : undefined;
+    // A decided decision is pinned, signed by its author (review L8); the result shows who pinned a reused one when not you.
+    const pin = unpinned && decision?.status === 'decided' ? this.pinDecision(unpinned, run.reusedPin) : undefined;
+    const decisionJson = pin?.json ?? unpinned;
     const resultJson: ResultJson | undefined = outcome ? outcomeToJson(outcome, { withFigures: false }) : undefined;
     const payload: ResultPayload = {
       status,
       request: cell.source,
       cellId: cell.id,
-      decision: decisionJson,
+      decision: decisionJson && pin?.origin && pin.origin !== 'you' ? { ...decisionJson, pin_origin: pin.origin } : decisionJson,
       result: resultJson,
       error: error ? { code: error.code, message: error.message } : undefined,
     };
@@ -468,7 +506,10 @@ export function storedResultJson(cell: AskCell): unknown {
 
 /** The Markdown and plain-text fallbacks of a cell's result. */
 function describeForText(payload: ResultPayload, outcome: AnalysisOutcome | undefined): { markdown: string; plain: string } {
-  if (outcome) return { markdown: formatOutcomeMarkdown(outcome), plain: formatOutcomePlain(outcome) };
+  if (outcome) {
+    const pin = payload.decision?.pin_origin;
+    return { markdown: formatOutcomeMarkdown(outcome, pin), plain: formatOutcomePlain(outcome, pin) };
+  }
   if (payload.error) {
     const line = `Error (${payload.error.code}): ${payload.error.message}`;
     return { markdown: `**${line}**`, plain: line };

@@ -82,6 +82,7 @@ function reportCellFrom(cell: AskCell): ReportCell {
           ruleId: d.rule_id ?? undefined,
           confidence: d.confidence,
           rationale: d.rationale ?? '',
+          pinOrigin: typeof d.pin_origin === 'string' ? d.pin_origin : undefined,
           alternatives: (d.alternatives ?? []).map((a: Record<string, any>) => ({ analysis: a.analysis, roles: a.roles ?? {}, why: a.why ?? '' })),
         }
       : undefined,

@@ -2,7 +2,7 @@
  * Numbers for reading (tables in cell text and reports): about four significant digits, p-values
  * as APA writes them, integers as integers. The JSON keeps full precision; only text is rounded.
  */
-import type { AssumptionCheck, DroppedRows, Figure, ResultTable, Roles, TableValue } from '../types.js';
+import type { AnalysisOptions, AssumptionCheck, DroppedRows, Figure, ResultTable, Roles, TableValue } from '../types.js';
 
 /** Whether a table column holds p-values (by key or label: `p`, `pValue`, `p_value`, `pAdj`, `p (adj.)`). */
 export function isPColumn(key: string, label = ''): boolean {
@@ -56,6 +56,30 @@ export function formatRoles(roles: Roles | Record<string, unknown>): string {
     .filter(([, v]) => v !== undefined && v !== null && v !== '')
     .map(([k, v]) => `${k === 'pairId' ? 'pair_id' : k} = ${Array.isArray(v) ? v.join(', ') : String(v)}`)
     .join('; ');
+}
+
+/**
+ * The options a reader must see on the decision line because they restrict the rows or change the
+ * hypothesis (review L8): `where`, `levels`, a one-sided `alternative`, a non-zero `mu`, a confidence
+ * level other than 95%. (renderers/result/format.ts says the same for the notebook view.)
+ */
+export function formatDecisionOptions(options: Partial<AnalysisOptions> | undefined): string[] {
+  if (!options) return [];
+  const out: string[] = [];
+  const conditions = (Array.isArray(options.where) ? options.where : []).map((w) => `${w.column} ${w.op === '!=' ? '≠' : '='} ${w.value}`);
+  if (conditions.length) out.push(`only rows where ${conditions.join(' and ')}`);
+  if (Array.isArray(options.levels) && options.levels.length) out.push(`only levels ${options.levels.join(', ')}`);
+  if (typeof options.alternative === 'string' && options.alternative !== 'two-sided') out.push(`one-sided test (alternative: ${options.alternative})`);
+  if (typeof options.mu === 'number' && options.mu !== 0) out.push(`tested against ${formatReadable(options.mu)} (mu)`);
+  if (typeof options.confLevel === 'number' && options.confLevel !== 0.95) out.push(`${formatReadable(options.confLevel * 100)}% confidence intervals`);
+  return out;
+}
+
+/** Who pinned a reused decision, when it was not the person who ran it (review L8). */
+export function formatPinOrigin(origin: unknown): string | undefined {
+  if (origin === 'another-author') return 'pinned by another author';
+  if (origin === 'file') return 'pinned in the file, not by you';
+  return undefined;
 }
 
 /** "shapiro_wilk on len | supp=OJ: statistic 0.93, p = .020 (not met)". */

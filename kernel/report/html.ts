@@ -5,7 +5,9 @@
  * 3. the provenance appendix; 4. wrap it in a page with print-friendly CSS.
  */
 import type { AnalysisOutcome, Figure, ResultTable } from '../types.js';
-import { figureCaption, formatAssumption, formatReadable, formatRoles, formatSampleLine, formatTableRows, isNumericColumn } from './format.js';
+import {
+  figureCaption, formatAssumption, formatDecisionOptions, formatPinOrigin, formatReadable, formatRoles, formatSampleLine, formatTableRows, isNumericColumn,
+} from './format.js';
 import { escapeHtml, renderMarkdownHtml } from './markdown-html.js';
 import { renderSvg } from './render.js';
 import { REPORT_CSS } from './style.js';
@@ -73,7 +75,12 @@ function renderDecisionHtml(cell: ReportAskCell): string {
   if (cell.outcome) {
     const roles = formatRoles(cell.outcome.roles);
     if (roles) rows.push(['Roles', escapeHtml(roles)]);
+    // What restricts the rows or changes the hypothesis, on the decision itself (review L8).
+    const options = formatDecisionOptions(cell.outcome.options);
+    if (options.length) rows.push(['Options', options.map((o) => `<strong>${escapeHtml(o)}</strong>`).join('; ')]);
   }
+  const pin = formatPinOrigin(d.pinOrigin);
+  if (pin) rows.push(['Pinned', `<span class="badge badge-llm">${escapeHtml(pin)}</span> (check its roles and options)`]);
   if (d.confidence !== undefined && d.confidence !== null) rows.push(['Confidence', escapeHtml(formatReadable(d.confidence, 2))]);
   if (d.rationale) rows.push(['Rationale', escapeHtml(d.rationale)]);
   const list = rows.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('');

@@ -88,6 +88,34 @@ export function formatRoles(roles: Record<string, unknown> | undefined): string 
   return parts.join(', ');
 }
 
+/**
+ * The options a reader must see next to the analysis because they restrict the rows or change the
+ * hypothesis (review L8): `where`, `levels`, a one-sided `alternative`, a non-zero `mu`, a confidence
+ * level other than 95%. Reads snake_case or camelCase JSON; anything else is left out.
+ */
+export function formatDecisionOptions(options: Record<string, unknown> | undefined): string[] {
+  if (!options) return [];
+  const out: string[] = [];
+  const where = Array.isArray(options.where) ? options.where : [];
+  const conditions = where
+    .filter((w): w is Record<string, unknown> => typeof w === 'object' && w !== null)
+    .map((w) => `${String(w.column)} ${w.op === '!=' ? '≠' : '='} ${String(w.value)}`);
+  if (conditions.length) out.push(`only rows where ${conditions.join(' and ')}`);
+  if (Array.isArray(options.levels) && options.levels.length) out.push(`only levels ${options.levels.map(String).join(', ')}`);
+  if (typeof options.alternative === 'string' && options.alternative !== 'two-sided') out.push(`one-sided test (alternative: ${options.alternative})`);
+  if (typeof options.mu === 'number' && options.mu !== 0) out.push(`tested against ${formatNumber(options.mu)} (mu)`);
+  const conf = options.conf_level ?? options.confLevel;
+  if (typeof conf === 'number' && conf !== 0.95) out.push(`${formatNumber(conf * 100, 1).replace(/\.0$/, '')}% confidence intervals`);
+  return out;
+}
+
+/** What the decision line says about who pinned a reused decision (nothing when it was you). */
+export function formatPinOrigin(origin: unknown): string | undefined {
+  if (origin === 'another-author') return 'pinned by another author';
+  if (origin === 'file') return 'pinned in the file, not by you';
+  return undefined;
+}
+
 /** An analysis id as words: "ttest_welch" -> "ttest welch" (used when no variant name is known). */
 export function formatAnalysisId(id: string | undefined): string {
   return (id ?? '').replace(/_/g, ' ');
