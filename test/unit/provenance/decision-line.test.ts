@@ -10,11 +10,11 @@ import { formatDecisionOptions as rendererOptions } from '../../../renderers/res
 import { formatDecisionLine, formatOutcomeMarkdown, formatOutcomePlain } from '../../../kernel/report/cell-text.js';
 import { formatDecisionOptions } from '../../../kernel/report/format.js';
 import { renderHtmlReport } from '../../../kernel/report/html.js';
-import { DEFAULT_OPTIONS, type AnalysisOutcome } from '../../../kernel/types.js';
+import { DEFAULT_OPTIONS, type AnalysisOptions, type AnalysisOutcome } from '../../../kernel/types.js';
 
 const restricted = { ...DEFAULT_OPTIONS, where: [{ column: 'island', op: '=' as const, value: 'Biscoe' }], alternative: 'less' as const, confLevel: 0.9, mu: 2, levels: ['Adelie', 'Gentoo'] };
 
-function outcome(options = restricted): AnalysisOutcome {
+function outcome(options: AnalysisOptions = restricted): AnalysisOutcome {
   return {
     analysis: 'ttest_welch', variant: "Welch's two-sample t-test", roles: { outcome: 'flipper_length_mm', group: 'sex' },
     options, n: 163, nMissing: 0, dropped: [], result: {}, assumptions: [], summary: "Welch's t(157.47) = -3.53, p < .001",
