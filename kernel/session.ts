@@ -12,7 +12,6 @@
  * 5. record provenance: a record appended to the cell's chain (or, when the run reproduced the
  *    last record exactly, that record's timestamps refreshed), and handed to the sinks.
  */
-import { createHash } from 'node:crypto';
 import { basename, dirname, isAbsolute, relative, resolve } from 'node:path';
 import { decideAnalysis } from './llm/fallback.js';
 import { decisionFromJson, decisionToJson } from './decide/json.js';
@@ -29,7 +28,10 @@ import {
   type ResultJson,
   type ResultPayload,
 } from './notebook/outputs.js';
-import { buildVerifyRow, type VerifyRow } from './cli/verify.js';
+import { buildVerifyRow, checkStoredCell, type ProvenanceCell, type VerifyRow } from './cli/verify.js';
+import { loadAuthorIdentity, pinOrigin, signPin, type AuthorIdentity, type PinOrigin } from './provenance/author.js';
+import { hashCellSource } from './provenance/bind.js';
+import { canonicalJson } from './provenance/canonical.js';
 import { buildRecord, type BuildRecordInput } from './provenance/build.js';
 import { digestResult } from './provenance/canonical.js';
 import { collectEnvironment } from './provenance/environment.js';
@@ -68,6 +70,11 @@ export interface SessionOptions {
    * `--allow-outside-data`, VS Code with a modal prompt.
    */
   datasetConsent?: DatasetConsent;
+  /**
+   * Who signs the decisions this session pins (provenance/author.ts); default: this user's identity
+   * in the config folder, created on first use; null: none (pins then count as yours only within this session).
+   */
+  author?: AuthorIdentity | null;
 }
 
 /** Per-call options. */
@@ -100,10 +107,8 @@ export function parseDatasetDirective(source: string): string | undefined {
   return USE_DATASET.exec(source)?.[1];
 }
 
-/** The hash that ties a pinned decision to the exact text it was made for. */
-export function hashCellSource(source: string): string {
-  return createHash('sha256').update(source.trim().replace(/\s+/g, ' ')).digest('hex');
-}
+/** The hash that ties a pinned decision (and a provenance record) to the exact text it was made for. */
+export { hashCellSource };
 
 /** The session of one notebook (or of one CLI command). */
 export class NotebookSession {
@@ -115,6 +120,9 @@ export class NotebookSession {
   private environment: EnvironmentRecord | undefined;
   /** Real paths of datasets outside the notebook's folder that the user allowed in this session. */
   private readonly allowedOutside = new Set<string>();
+  /** The decisions this session pinned (canonical JSON without `pinned_by`): yours even without an identity. */
+  private readonly pinsMadeHere = new Set<string>();
+  private author: AuthorIdentity | null | undefined;
 
   constructor(private readonly options: SessionOptions = {}) {
     this.baseDir = options.notebookPath ? dirname(resolve(options.notebookPath)) : process.cwd();
@@ -195,6 +203,7 @@ export class NotebookSession {
     let outcome: AnalysisOutcome | undefined;
     let dataset: DatasetRef | undefined;
     let schema: DatasetSchema | undefined;
+    let reusedPin: Record<string, unknown> | undefined;
     try {
       // 1. the dataset
       const directive = parseDatasetDirective(cell.source);
@@ -202,9 +211,8 @@ export class NotebookSession {
       schema = await this.describeDataset(dataset.path, options);
       dataset.sha256 = schema.sha256;
       // 2. the decision
-      decision = directive
-        ? decisionForDirective(directive)
-        : await this.decideCell(cell, schema, options);
+      if (directive) decision = decisionForDirective(directive);
+      else ({ decision, reusedPin } = await this.decideCell(cell, schema, options));
       // 3. the run
       if (decision.status === 'decided') {
         outcome = await this.runRequest(dataset.path, requestFromDecision(decision), options);
@@ -213,9 +221,9 @@ export class NotebookSession {
       const error = this.withShownPaths(toInferraError(thrown), dataset?.path);
       if (error.code === 'cancelled' || options.signal?.aborted) throw new InferraError('cancelled', {}, { cause: thrown });
       this.options.log?.(`cell ${cellId}: ${error.code}: ${error.message}`);
-      return this.finishCell({ cell, datasets, dataset, schema, decision, error, startTime, order: options.executionOrder });
+      return this.finishCell({ cell, datasets, dataset, schema, decision, reusedPin, error, startTime, order: options.executionOrder });
     }
-    return this.finishCell({ cell, datasets, dataset, schema, decision, outcome, startTime, order: options.executionOrder });
+    return this.finishCell({ cell, datasets, dataset, schema, decision, reusedPin, outcome, startTime, order: options.executionOrder });
   }
 
   /**
@@ -223,20 +231,28 @@ export class NotebookSession {
    * compares the result with what the notebook recorded.
    */
   async verify(notebook: Notebook, options: CallOptions = {}): Promise<VerifyRow[]> {
-    const rows: VerifyRow[] = [];
     const datasets = notebook.datasets.map((d) => ({ ...d }));
-    for (const [index, cell] of notebook.cells.entries()) {
-      if (cell.kind !== 'ask') continue;
-      const stored = {
+    // 1. Without running anything: does what each cell shows still match its record? (an edited cell is never re-run)
+    const cells = notebook.cells.flatMap((cell, index) => {
+      if (cell.kind !== 'ask') return [];
+      const stored: ProvenanceCell = {
         cellId: cell.id,
         source: cell.source,
         chain: (cell.inferra?.provenance ?? []) as ProvenanceRecord[],
         resultJson: storedResultJson(cell),
+        index,
+        outputs: cell.outputs,
+        decision: cell.inferra?.decision,
       };
-      const pinned = cell.inferra?.decision;
+      return [{ cell, index, stored, shown: checkStoredCell(stored) }];
+    });
+    // 2. Re-run the others with their pinned decision, when it was made for the cell's text.
+    const rows: VerifyRow[] = [];
+    for (const { cell, index, stored, shown } of cells) {
+      const pinned = cell.inferra?.decision as Record<string, unknown> | undefined;
       const record = stored.chain.at(-1);
-      if (!record || !pinned || record.status !== 'ok') {
-        rows.push(buildVerifyRow(stored, undefined));
+      if (shown.edits.length > 0 || !record || !pinned || record.status !== 'ok' || pinned.source_hash !== hashCellSource(cell.source)) {
+        rows.push(buildVerifyRow(stored, undefined, shown));
         continue;
       }
       let dataset: DatasetRef | undefined;
@@ -245,16 +261,16 @@ export class NotebookSession {
         dataset = directive ? this.registerDataset(datasets, directive) : this.datasetForCell(notebook, index, datasets);
         const decision = directive ? decisionForDirective(directive) : decisionFromJson(pinned);
         if (decision.status !== 'decided') {
-          rows.push(buildVerifyRow(stored, undefined));
+          rows.push(buildVerifyRow(stored, undefined, shown));
           continue;
         }
         const outcome = await this.runRequest(dataset.path, requestFromDecision(decision), options);
         const resultJson = outcomeToJson(outcome, { withFigures: false });
-        rows.push(buildVerifyRow(stored, { datasetSha256: outcome.dataset.sha256, resultJson, resultDigest: digestResult(resultJson) }));
+        rows.push(buildVerifyRow(stored, { datasetSha256: outcome.dataset.sha256, resultJson, resultDigest: digestResult(resultJson) }, shown));
       } catch (thrown) {
         const error = this.withShownPaths(toInferraError(thrown), dataset?.path);
         if (error.code === 'cancelled') throw error;
-        const row = buildVerifyRow(stored, undefined);
+        const row = buildVerifyRow(stored, undefined, shown);
         rows.push({ ...row, status: 'diverged', differences: [{ path: 'error', stored: null, now: `${error.code}: ${error.message}` }] });
       }
     }
@@ -328,14 +344,37 @@ export class NotebookSession {
     return new InferraError(error.code, params, { cause: error });
   }
 
-  private async decideCell(cell: AskCell, schema: DatasetSchema, options: CallOptions & { choice?: Choice }): Promise<DecisionOutcome> {
-    if (options.choice) return decisionFromChoice(options.choice);
+  private async decideCell(
+    cell: AskCell,
+    schema: DatasetSchema,
+    options: CallOptions & { choice?: Choice },
+  ): Promise<{ decision: DecisionOutcome; reusedPin?: Record<string, unknown> }> {
+    if (options.choice) return { decision: decisionFromChoice(options.choice) };
     const pinned = cell.inferra?.decision as Record<string, unknown> | undefined;
     if (pinned && pinned.source_hash === hashCellSource(cell.source)) {
       const decision = decisionFromJson(pinned);
-      if (decision.status === 'decided') return decision;
+      if (decision.status === 'decided') return { decision, reusedPin: pinned };
     }
-    return (await this.decide(schema.path, cell.source, options)).decision;
+    return { decision: (await this.decide(schema.path, cell.source, options)).decision };
+  }
+
+  /**
+   * The decision JSON a run pins, and (for a reused pin) who pinned it. Decisions made here are
+   * signed by this user; a reused pin keeps its author's mark unless it is this user's own.
+   */
+  private pinDecision(json: Record<string, unknown>, reusedPin: Record<string, unknown> | undefined): { json: Record<string, unknown>; origin?: PinOrigin } {
+    this.author ??= this.options.author === undefined ? (loadAuthorIdentity() ?? null) : this.options.author;
+    const author = this.author ?? undefined;
+    const unsigned = (d: Record<string, unknown>) => {
+      const { pinned_by: _by, ...rest } = d;
+      return canonicalJson(rest);
+    };
+    const origin = reusedPin ? pinOrigin(reusedPin, author, this.pinsMadeHere.has(unsigned(reusedPin))) : undefined;
+    if (origin && origin !== 'you') {
+      return { json: reusedPin?.pinned_by ? { ...json, pinned_by: reusedPin.pinned_by } : json, origin };
+    }
+    this.pinsMadeHere.add(unsigned(json));
+    return { json: author ? { ...json, pinned_by: signPin(json, author) } : json, origin };
   }
 
   /** Adds (or finds) a dataset named by a "use FILE" cell. */
@@ -379,6 +418,8 @@ export class NotebookSession {
     dataset?: DatasetRef;
     schema?: DatasetSchema;
     decision?: DecisionOutcome;
+    /** The pinned decision the run reused, as read from the notebook. */
+    reusedPin?: Record<string, unknown>;
     outcome?: AnalysisOutcome;
     error?: InferraError;
     startTime: number;
@@ -387,18 +428,22 @@ export class NotebookSession {
     const { cell, decision, outcome, error } = run;
     const endTime = Date.now();
     const status: CellStatus = error ? 'error' : decision && decision.status !== 'decided' ? decision.status : 'ok';
-    const decisionJson = decision ? { ...decisionToJson(decision), source_hash: hashCellSource(cell.source) } : undefined;
+    const unpinned = decision ? { ...decisionToJson(decision), source_hash: hashCellSource(cell.source) } : undefined;
+    // A decided decision is pinned, signed by its author (review L8); the result shows who pinned a reused one when not you.
+    const pin = unpinned && decision?.status === 'decided' ? this.pinDecision(unpinned, run.reusedPin) : undefined;
+    const decisionJson = pin?.json ?? unpinned;
     const resultJson: ResultJson | undefined = outcome ? outcomeToJson(outcome, { withFigures: false }) : undefined;
     const payload: ResultPayload = {
       status,
       request: cell.source,
       cellId: cell.id,
-      decision: decisionJson,
+      decision: decisionJson && pin?.origin && pin.origin !== 'you' ? { ...decisionJson, pin_origin: pin.origin } : decisionJson,
       result: resultJson,
       error: error ? { code: error.code, message: error.message } : undefined,
     };
     const outputs: CellOutput[] = buildCellOutputs(payload, describeForText(payload, outcome), outcome?.figures ?? []);
 
+    const pinnedAfter = decisionJson ?? cell.inferra?.decision;
     const chain = ((cell.inferra?.provenance ?? []) as ProvenanceRecord[]).slice();
     const previous = chain.at(-1);
     const decided = decision?.status === 'decided' ? decision : undefined;
@@ -415,6 +460,7 @@ export class NotebookSession {
       resultJson,
       figures: outcome?.figures ?? [],
       errorCode: error?.code,
+      shown: { source: cell.source, outputs, decision: pinnedAfter },
     };
     const candidate = buildRecord({ ...input, previous });
     if (previous && sameRun(previous, candidate)) {
@@ -434,7 +480,7 @@ export class NotebookSession {
       ...cell,
       outputs,
       execution: { order: run.order ?? cell.execution?.order, success: status === 'ok', start_time: run.startTime, end_time: endTime },
-      inferra: { ...(cell.inferra ?? {}), decision: decisionJson ?? cell.inferra?.decision, provenance: chain },
+      inferra: { ...(cell.inferra ?? {}), decision: pinnedAfter, provenance: chain },
     };
     if (updated.execution && updated.execution.order === undefined) delete updated.execution.order;
     return { cell: updated, status, datasets: run.datasets, outcome, decision, error };
@@ -522,7 +568,10 @@ export function storedResultJson(cell: AskCell): unknown {
 
 /** The Markdown and plain-text fallbacks of a cell's result. */
 function describeForText(payload: ResultPayload, outcome: AnalysisOutcome | undefined): { markdown: string; plain: string } {
-  if (outcome) return { markdown: formatOutcomeMarkdown(outcome), plain: formatOutcomePlain(outcome) };
+  if (outcome) {
+    const pin = payload.decision?.pin_origin;
+    return { markdown: formatOutcomeMarkdown(outcome, pin), plain: formatOutcomePlain(outcome, pin) };
+  }
   if (payload.error) {
     const line = `Error (${payload.error.code}): ${payload.error.message}`;
     return { markdown: `**${line}**`, plain: line };

@@ -26,8 +26,9 @@ export const COMMAND_HELP: Record<string, string> = {
   verify: `inferra verify NB.inferra [--json] [--allow-outside-data]
   Re-runs every cell with its pinned decision and compares with the recorded provenance.
   Datasets outside the notebook's folder are read only with --allow-outside-data.
-  Prints one line per cell: reproduced / diverged / not-run / data-changed.
-  Exit: 0 all reproduced (or not run); 1 any diverged or data changed; 2 unreadable notebook.`,
+  Prints one line per cell: reproduced / diverged / not-run / data-changed, or edited when the cell
+  text or its stored outputs changed after the run (checked first; edited cells are not re-run).
+  Exit: 0 all reproduced (or not run); 1 any diverged, edited or data changed; 2 unreadable notebook.`,
   history: `inferra history NB.inferra [--cell ID] [--json]
   Lists each cell's chain of provenance records.`,
   describe: `inferra describe DATA [--json]

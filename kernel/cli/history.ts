@@ -7,7 +7,7 @@ import { InferraError } from '../errors.js';
 import { hashRecord } from '../provenance/build.js';
 import type { ProvenanceRecord } from '../provenance/record.js';
 import { suggestName } from '../util/suggest.js';
-import type { ProvenanceCell } from './verify.js';
+import { checkStoredCell, type ProvenanceCell } from './verify.js';
 
 /** Options of `inferra history`. */
 export interface HistoryOptions {
@@ -26,8 +26,17 @@ export interface HistoryEntry {
   analysis: string;
   result_digest: string | null;
   hash: string;
-  /** The record's hash matches its content and its link matches the record before it. */
+  /**
+   * The record's hash matches its content, its link matches the record before it and (latest record)
+   * the cell text and stored outputs still match it.
+   */
   verified: boolean;
+  /** Latest record only: the cell text or the stored outputs changed after this run (paths in `edits`). */
+  edited?: boolean;
+  /** What changed, as paths in the notebook (`cells[2].source`, `cells[2].outputs[0].items[0].data.result.summary`). */
+  edits?: string[];
+  /** Latest record only: false when the record (older Inferra) does not bind the cell text and outputs. */
+  bound?: boolean;
 }
 
 /** One cell's history. */
@@ -48,10 +57,15 @@ export function formatHistory(cells: readonly ProvenanceCell[], options: History
 /** A cell's records with their verification flags. */
 export function buildHistoryCell(cell: ProvenanceCell): HistoryCell {
   let intact = true;
+  const shown = cell.chain.length ? checkStoredCell(cell) : undefined;
+  const prefix = cell.index === undefined ? '' : `cells[${cell.index}].`;
   const records = cell.chain.map((record, i): HistoryEntry => {
     const linked = record.previous_hash === (i === 0 ? null : cell.chain[i - 1].hash);
-    const verified = linked && record.hash === hashRecord(record);
-    intact &&= verified;
+    const intactRecord = linked && record.hash === hashRecord(record);
+    intact &&= intactRecord;
+    const latest = i === cell.chain.length - 1 && shown ? shown : undefined;
+    const edited = Boolean(latest && latest.edits.length > 0);
+    const verified = intactRecord && !edited;
     return {
       index: i + 1,
       run_id: record.run_id,
@@ -63,6 +77,9 @@ export function buildHistoryCell(cell: ProvenanceCell): HistoryCell {
       result_digest: record.result_digest,
       hash: record.hash,
       verified,
+      ...(latest
+        ? { edited, ...(edited ? { edits: latest.edits.map((e) => `${prefix}${e.path}`) } : {}), bound: latest.bound }
+        : {}),
     };
   });
   return { cell_id: cell.cellId, source: cell.source, chain_ok: intact, records };
@@ -103,8 +120,11 @@ function formatHistoryText(cells: readonly HistoryCell[]): string {
     for (const r of cell.records) {
       const digest = r.result_digest ? r.result_digest.slice(0, 12) : '-'.repeat(12);
       lines.push(
-        `  #${r.index}  ${r.started_at}  ${r.status.padEnd(9)} ${r.analysis.padEnd(20)} ${r.decision.padEnd(28)} result ${digest}  ${r.verified ? 'verified' : 'NOT VERIFIED'}`,
+        `  #${r.index}  ${r.started_at}  ${r.status.padEnd(9)} ${r.analysis.padEnd(20)} ${r.decision.padEnd(28)} result ${digest}  ${r.edited ? 'edited' : r.verified ? 'verified' : 'NOT VERIFIED'}${r.bound === false ? ' (unbound)' : ''}`,
       );
+      if (r.edited) {
+        lines.push(`      the cell text or its outputs changed after this run: ${(r.edits ?? []).join(', ')}`);
+      }
     }
     if (!cell.chain_ok) lines.push('  the chain is broken: a record was edited, removed or reordered');
   }

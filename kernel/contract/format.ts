@@ -117,3 +117,32 @@ export function formatRoles(roles: object | undefined): string {
   }
   return parts.join(', ');
 }
+
+/**
+ * What a decision's options change, for the decision line (review L8): rows left out (`where`,
+ * `levels`) and a hypothesis other than the default (one-sided, a non-zero mu, a confidence level
+ * other than 95%). JSON or camelCase keys alike.
+ */
+export function formatDecisionOptions(options: object | undefined): string[] {
+  if (!options) return [];
+  const o = options as Record<string, unknown>;
+  const out: string[] = [];
+  const where = Array.isArray(o.where) ? o.where : [];
+  const conditions = where
+    .filter((w): w is Record<string, unknown> => typeof w === 'object' && w !== null)
+    .map((w) => `${String(w.column)} ${w.op === '!=' ? '≠' : '='} ${String(w.value)}`);
+  if (conditions.length) out.push(`only rows where ${conditions.join(' and ')}`);
+  if (Array.isArray(o.levels) && o.levels.length) out.push(`only levels ${o.levels.map(String).join(', ')}`);
+  if (typeof o.alternative === 'string' && o.alternative !== 'two-sided') out.push(`one-sided test (alternative: ${o.alternative})`);
+  if (typeof o.mu === 'number' && o.mu !== 0) out.push(`tested against ${formatTableNumber(o.mu)} (mu)`);
+  const conf = o.conf_level ?? o.confLevel;
+  if (typeof conf === 'number' && conf !== 0.95) out.push(`${formatNumber(conf * 100, 1).replace(/\.0$/, '')}% confidence intervals`);
+  return out;
+}
+
+/** What the decision line says about who pinned a reused decision (nothing when it was you). */
+export function formatPinOrigin(origin: unknown): string | undefined {
+  if (origin === 'another-author') return 'pinned by another author';
+  if (origin === 'file') return 'pinned in the file, not by you';
+  return undefined;
+}

@@ -15,6 +15,7 @@
  * ```
  */
 import { z } from 'zod';
+import { provenanceRecordSchema } from '../provenance/record.js';
 
 /** The format marker and the newest version this code reads and writes. */
 export const NOTEBOOK_FORMAT = 'inferra-notebook';
@@ -36,10 +37,14 @@ const ExecutionSchema = z.looseObject({
   end_time: z.number().optional(),
 });
 
-/** The pinned decision and the provenance chain; validated in depth by decide/ and provenance/. */
+/**
+ * The pinned decision (validated in depth by decide/ when used) and the provenance chain, whose
+ * records are validated here, at the boundary: a malformed record is a `notebook-invalid` with its
+ * JSON path, never a crash later (security review L2).
+ */
 const CellInferraSchema = z.looseObject({
   decision: z.looseObject({}).optional(),
-  provenance: z.array(z.looseObject({})).optional(),
+  provenance: z.array(provenanceRecordSchema).optional(),
 });
 
 const cellId = z

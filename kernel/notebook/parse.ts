@@ -24,9 +24,13 @@ export function parseNotebook(text: string, file = 'notebook'): Notebook {
   const parsed = NotebookSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
+    const record = issue.path.indexOf('provenance');
     throw new InferraError('notebook-invalid', {
       file,
-      problem: issue.message,
+      problem:
+        record >= 0 && issue.path.length > record + 1
+          ? `provenance record ${Number(issue.path[record + 1]) + 1} of this cell is not a record Inferra wrote (${issue.message.replace(/^Invalid input: /, '')}); delete that record or restore the file`
+          : issue.message,
       where: issue.path.length ? issue.path.join('.') : 'the top level',
     });
   }

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { snakeKeys } from '../contract/index.js';
 import type { AnalysisOptions, DatasetUse, Roles } from '../types.js';
+import { digestShownParts, hashCellSource, type ShownCell } from './bind.js';
 import { canonicalJson, digestFigure, digestResult, sha256Hex } from './canonical.js';
 import {
   parseProvenanceRecord,
@@ -57,6 +58,11 @@ export interface BuildRecordInput {
   errorCode?: string;
   /** The cell's latest record, or null/absent for its first run. */
   previous?: ProvenanceRecord | null;
+  /**
+   * What the cell shows after this run (its text, outputs and pinned decision): bound to the record
+   * as `source_hash` and `output_digests` (bind.ts). Absent: the record binds nothing shown.
+   */
+  shown?: ShownCell;
   /** Extra fields to carry in the record (kept and hashed). */
   extra?: Record<string, unknown>;
 }
@@ -88,6 +94,7 @@ export function buildRecord(input: BuildRecordInput): ProvenanceRecord {
     result_digest: input.resultJson === undefined ? null : digestResult(input.resultJson),
     figure_digests: (input.figures ?? []).map((f): FigureDigest => ({ kind: f.kind, sha256: digestFigure(f.vegaLite) })),
     ...(input.errorCode ? { error_code: input.errorCode } : {}),
+    ...(input.shown ? { source_hash: hashCellSource(input.shown.source), output_digests: digestShownParts(input.shown) } : {}),
     previous_hash: input.previous?.hash ?? null,
   };
   return parseProvenanceRecord({ ...unhashed, hash: hashRecord(unhashed) }, `cell ${input.cellId}`);

@@ -71,7 +71,14 @@ export const environmentRecordSchema = z
 /** One figure's digest (SHA-256 of its Vega-Lite spec's canonical JSON). */
 export const figureDigestSchema = z.object({ kind: z.string(), sha256 }).loose();
 
-/** A provenance record; `hash` is SHA-256 of the canonical record without `hash`. */
+/** One shown part of a cell bound to a record (bind.ts): its path inside the cell and its digest. */
+export const outputDigestSchema = z.object({ path: z.string().min(1), sha256 }).loose();
+
+/**
+ * A provenance record; `hash` is SHA-256 of the canonical record without `hash`. `source_hash` and
+ * `output_digests` bind the record to the cell text and the outputs it wrote (bind.ts); records of
+ * older versions lack them and are "unbound".
+ */
 export const provenanceRecordSchema = z
   .object({
     run_id: z.uuid(),
@@ -87,6 +94,8 @@ export const provenanceRecordSchema = z
     result_digest: sha256.nullable(),
     figure_digests: z.array(figureDigestSchema),
     error_code: z.string().optional(),
+    source_hash: sha256.optional(),
+    output_digests: z.array(outputDigestSchema).optional(),
     previous_hash: sha256.nullable(),
     hash: sha256,
   })

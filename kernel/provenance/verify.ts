@@ -5,8 +5,11 @@
 import { stripResultForDigest } from './canonical.js';
 import type { ProvenanceRecord } from './record.js';
 
-/** The verdict for one cell. */
-export type VerifyStatus = 'reproduced' | 'diverged' | 'not-run' | 'data-changed';
+/**
+ * The verdict for one cell. `edited`: the cell text or what its outputs show no longer matches its
+ * record (bind.ts); decided before, and instead of, a re-run.
+ */
+export type VerifyStatus = 'reproduced' | 'diverged' | 'not-run' | 'data-changed' | 'edited';
 
 /** One value that differs between the stored and the fresh result. */
 export interface ResultDifference {

@@ -6,7 +6,9 @@
  */
 import type { AnalysisOutcome, Figure, ResultTable } from '../types.js';
 import { formatNumber, formatTableNumber } from '../contract/format.js';
-import { figureCaption, formatAssumption, formatRoles, formatSampleLine, formatTableRows, isNumericColumn } from './format.js';
+import {
+  figureCaption, formatAssumption, formatDecisionOptions, formatPinOrigin, formatRoles, formatSampleLine, formatTableRows, isNumericColumn,
+} from './format.js';
 import { escapeHtml, renderMarkdownHtml } from './markdown-html.js';
 import { renderSvg } from './render.js';
 import { ExternalResourceError } from '../contract/figure-spec.js';
@@ -88,7 +90,12 @@ function renderDecisionHtml(cell: ReportAskCell): string {
   if (cell.outcome) {
     const roles = formatRoles(cell.outcome.roles);
     if (roles) rows.push(['Roles', escapeHtml(roles)]);
+    // What restricts the rows or changes the hypothesis, on the decision itself (review L8).
+    const options = formatDecisionOptions(cell.outcome.options);
+    if (options.length) rows.push(['Options', options.map((o) => `<strong>${escapeHtml(o)}</strong>`).join('; ')]);
   }
+  const pin = formatPinOrigin(d.pinOrigin);
+  if (pin) rows.push(['Pinned', `<span class="badge badge-llm">${escapeHtml(pin)}</span> (check its roles and options)`]);
   if (d.confidence !== undefined && d.confidence !== null) rows.push(['Confidence', escapeHtml(formatNumber(d.confidence, 2))]);
   if (d.rationale) rows.push(['Rationale', escapeHtml(d.rationale)]);
   const list = rows.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('');

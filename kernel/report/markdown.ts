@@ -6,7 +6,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { formatOutcomeMarkdown } from './cell-text.js';
-import { figureCaption, formatRoles } from './format.js';
+import { figureCaption, formatPinOrigin, formatRoles } from './format.js';
 import { figureFileName, writeFigurePng } from './png.js';
 import type { ReportAskCell, ReportInput } from './types.js';
 
@@ -33,7 +33,8 @@ function renderAskCell(cell: ReportAskCell, index: number, options: MarkdownRepo
     const by = d.source === 'llm' ? '**LLM decision**' : d.ruleId ? `rule \`${d.ruleId}\`` : 'pinned decision';
     const analysis = d.analysis ?? cell.outcome?.analysis;
     const confidence = d.confidence !== undefined ? ` · confidence ${d.confidence.toFixed(2)}` : '';
-    lines.push(`*Decision:* ${analysis ? `\`${analysis}\` ` : ''}by ${by}${confidence}${status}`, '');
+    const pin = formatPinOrigin(d.pinOrigin);
+    lines.push(`*Decision:* ${analysis ? `\`${analysis}\` ` : ''}by ${by}${confidence}${status}${pin ? ` · **${pin}**` : ''}`, '');
     if (d.rationale) lines.push(`*Why:* ${escapeText(d.rationale)}`, '');
     if (d.alternatives.length > 0 && cell.status !== 'ok') {
       lines.push(cell.status === 'ambiguous' ? '*Possible analyses:*' : '*Alternatives:*', '');

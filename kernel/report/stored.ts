@@ -47,6 +47,7 @@ const decisionSchema = z.looseObject({
   rule_id: z.string().nullable().optional(),
   confidence: z.number().nullable().optional(),
   rationale: z.string().nullable().optional(),
+  pin_origin: z.enum(['you', 'another-author', 'file']).nullable().optional(),
 });
 const errorSchema = z.looseObject({ code: z.string(), message: z.string() });
 const specSchema = z.record(z.string(), z.unknown());
@@ -192,6 +193,7 @@ export function reportCellFromStored(cell: AskCell, index: number): ReportAskCel
           ruleId: d.rule_id ?? undefined,
           confidence: d.confidence ?? undefined,
           rationale: d.rationale ?? '',
+          pinOrigin: d.pin_origin ?? undefined,
           alternatives: reader
             .readEach(alternativeSchema, d.alternatives, `${path}.decision.alternatives`)
             .map((a) => ({ analysis: a.analysis, roles: a.roles ?? {}, why: a.why ?? '' })),

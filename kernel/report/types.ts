@@ -14,6 +14,8 @@ export interface ReportAskCell {
     ruleId?: string;
     confidence?: number;
     rationale: string;
+    /** Who pinned a reused decision when not the person who ran it (`another-author`, `file`). */
+    pinOrigin?: string;
     alternatives: { analysis: string; roles: Record<string, unknown>; why: string }[];
   };
   outcome?: AnalysisOutcome;

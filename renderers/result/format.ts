@@ -6,9 +6,11 @@
 export {
   formatBounded,
   formatCell,
+  formatDecisionOptions,
   formatDf,
   formatNumber,
   formatP,
+  formatPinOrigin,
   formatPValue,
   formatRoles,
   formatTableNumber,

@@ -26,6 +26,13 @@ export interface DecisionView {
   /** A sentence, or the engine's structured explanation (matched phrases, column matches). */
   explanation?: string | Record<string, unknown>;
   llm?: { model?: string } & Record<string, unknown>;
+  /** The decision's options (snake_case), when pinned with some. */
+  options?: Record<string, unknown>;
+  /**
+   * Set when the run reused a decision pinned in the notebook by someone else: `another-author`
+   * (signed by another Inferra user) or `file` (pinned in the file, not by the person who ran it).
+   */
+  pin_origin?: 'another-author' | 'file' | string;
 }
 
 /** One table of a result. */
@@ -55,6 +62,8 @@ export interface ResultView {
   n?: number;
   n_missing?: number;
   dropped?: { reason: string; count: number }[];
+  /** The options the analysis ran with (snake_case; defaults filled in). */
+  options?: Record<string, unknown>;
   result?: Record<string, unknown>;
   tables?: TableView[];
   assumptions?: AssumptionView[];

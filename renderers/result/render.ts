@@ -5,7 +5,7 @@
  * the only way out is the optional `postMessage` callback.
  */
 import {
-  formatAnalysisId, formatCell, formatNumber, formatP, formatRoles, formatTableNumber, isNumericColumn,
+  formatAnalysisId, formatCell, formatDecisionOptions, formatNumber, formatP, formatPinOrigin, formatRoles, formatTableNumber, isNumericColumn,
 } from './format.js';
 import type {
   AssumptionView, ChoiceView, ChooseMessage, DecisionView, ResultPayloadView, ResultView, TableView,
@@ -76,7 +76,11 @@ function buildOk(payload: ResultPayloadView, doc: Document, options: ResultViewO
   return nodes;
 }
 
-/** "Welch two-sample t-test · rule two-groups-numeric · outcome = x, group = g" with an LLM badge. */
+/**
+ * "Welch two-sample t-test · rule two-groups-numeric · outcome = x, group = g" with an LLM badge, then
+ * what restricts the rows or changes the hypothesis ("only rows where island = Biscoe", "one-sided
+ * test") and, for a decision someone else pinned, "pinned by another author" (review L8).
+ */
 export function buildDecisionLine(decision: DecisionView, result: ResultView | undefined, doc: Document): HTMLElement {
   const line = buildElement(doc, 'div', 'inf-decision');
   const name = result?.variant || formatAnalysisId(result?.analysis ?? decision.analysis);
@@ -93,6 +97,16 @@ export function buildDecisionLine(decision: DecisionView, result: ResultView | u
   }
   const roles = formatRoles(result?.roles ?? decision.roles);
   if (roles) line.append('·', buildElement(doc, 'span', 'inf-roles', roles));
+  for (const option of formatDecisionOptions(result?.options ?? decision.options)) {
+    line.append('·', buildElement(doc, 'span', 'inf-restriction', option));
+  }
+  const pin = formatPinOrigin(decision.pin_origin);
+  if (pin) {
+    const badge = buildElement(doc, 'span', 'inf-badge inf-badge-pin', pin);
+    badge.title = 'This decision was pinned in the notebook, not chosen by the rules for this run, and not by the person who ran it. '
+      + 'Check its roles and options before relying on the result.';
+    line.append('·', badge);
+  }
   if (decision.rationale) line.title = decision.rationale;
   return line;
 }

@@ -12,6 +12,9 @@ export const RESULT_CSS = `
   border: 1px solid var(--vscode-contrastBorder, transparent); }
 .inferra-result .inf-badge-llm { background: var(--vscode-statusBarItem-warningBackground, #b58900);
   color: var(--vscode-statusBarItem-warningForeground, #fff); font-weight: 600; }
+.inferra-result .inf-restriction { color: var(--vscode-editorWarning-foreground, #b58900); font-weight: 600; }
+.inferra-result .inf-badge-pin { background: var(--vscode-statusBarItem-warningBackground, #b58900);
+  color: var(--vscode-statusBarItem-warningForeground, #fff); font-weight: 600; }
 .inferra-result .inf-badge-ok { background: var(--vscode-testing-iconPassed, #388a34); color: var(--vscode-editor-background, #fff); }
 .inferra-result .inf-badge-fail { background: var(--vscode-testing-iconFailed, #c72e0f); color: var(--vscode-editor-background, #fff); }
 .inferra-result table.inf-table { border-collapse: collapse; margin: 4px 0 8px; min-width: 40%; }

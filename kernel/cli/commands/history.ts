@@ -3,6 +3,7 @@ import type { ProvenanceRecord } from '../../provenance/record.js';
 import { parseArgs, usageError } from '../args.js';
 import { formatHistory } from '../history.js';
 import { EXIT, printJson, printText } from '../output.js';
+import type { ProvenanceCell } from '../verify.js';
 
 /** `inferra history NB [--cell ID] [--json]`: each cell's chain of provenance records. */
 export async function runHistoryCommand(argv: string[]): Promise<number> {
@@ -11,9 +12,11 @@ export async function runHistoryCommand(argv: string[]): Promise<number> {
   if (!path || extra.length) throw usageError('Usage: inferra history NB.inferra [--cell ID] [--json]');
   const notebook = await readNotebookFile(path);
   const cellId = args.strings.get('cell');
-  const cells = notebook.cells
-    .filter((c) => c.kind === 'ask')
-    .map((c) => ({ cellId: c.id, source: c.source, chain: ((c.kind === 'ask' && c.inferra?.provenance) || []) as ProvenanceRecord[] }));
+  const cells: ProvenanceCell[] = notebook.cells.flatMap((c, index) =>
+    c.kind === 'ask'
+      ? [{ cellId: c.id, source: c.source, chain: (c.inferra?.provenance ?? []) as ProvenanceRecord[], index, outputs: c.outputs, decision: c.inferra?.decision }]
+      : [],
+  );
   if (cellId && !cells.some((c) => c.cellId === cellId)) {
     throw usageError(`The notebook has no ask cell '${cellId}'. Cells: ${cells.map((c) => c.cellId).join(', ')}.`);
   }

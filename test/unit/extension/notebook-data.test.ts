@@ -7,6 +7,8 @@ import {
   notebookFromNotebookData, parseErrorOf, PARSE_ERROR_KEY, type NotebookDataPlain,
 } from '../../../extension/notebook-data.js';
 
+import { sampleChain } from '../provenance/fixtures.js';
+
 const RESULT_MIME = 'application/vnd.inferra.result+json';
 
 function sampleNotebook(): Notebook {
@@ -29,7 +31,7 @@ function sampleNotebook(): Notebook {
           { items: [{ mime: 'application/vnd.vegalite.v6+json', data: { mark: 'point', data: { values: [{ a: 1 }] } }, extra_item_field: 7 }] },
         ],
         execution: { order: 3, success: true, start_time: 1000, end_time: 1250, host: 'cli' },
-        inferra: { decision: { status: 'decided', analysis: 'ttest_welch' }, provenance: [{ hash: 'a' }] },
+        inferra: { decision: { status: 'decided', analysis: 'ttest_welch' }, provenance: sampleChain(1, 'flipper-by-sex') },
         unknown_cell_field: 42,
       },
       { id: 'not-run', kind: 'ask', source: 'describe the data' },
