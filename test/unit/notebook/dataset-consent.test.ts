@@ -10,6 +10,9 @@ import { join } from 'node:path';
 import { InferraError } from '../../../kernel/errors.js';
 import type { Notebook } from '../../../kernel/notebook/format.js';
 import type { OutsideDataset } from '../../../kernel/notebook/dataset-path.js';
+import { hashCellSource } from '../../../kernel/provenance/bind.js';
+import { buildRecord } from '../../../kernel/provenance/build.js';
+import { collectEnvironment } from '../../../kernel/provenance/environment.js';
 import { NotebookSession } from '../../../kernel/session.js';
 import type { KernelWorker } from '../../../kernel/worker/host.js';
 
@@ -126,8 +129,17 @@ describe('session: datasets outside the notebook folder need consent', () => {
     const notebook = notebookWith([{ name: 'd', path: '../../.config/inferra/supabase-session.json' }], ['describe the data']);
     const cell = notebook.cells[0] as any;
     cell.inferra = {
-      decision: { status: 'decided', analysis: 'describe', roles: {}, options: {}, source: 'rules', rule_id: 'x', confidence: 1, rationale: '', alternatives: [], explanation: { matched_phrases: [], column_matches: [], refinements: [] } },
-      provenance: [{ status: 'ok', cell_id: 'c1' }],
+      decision: {
+        status: 'decided', analysis: 'describe', roles: {}, options: {}, source: 'rules', rule_id: 'x', confidence: 1, rationale: '', alternatives: [],
+        explanation: { matched_phrases: [], column_matches: [], refinements: [] }, source_hash: hashCellSource('describe the data'),
+      },
+      provenance: [buildRecord({
+        cellId: 'c1', startedAt: new Date(0), endedAt: new Date(1), status: 'ok', seed: 1,
+        datasets: [{ name: 'd', path: '../../.config/inferra/supabase-session.json', use: { sha256: '0'.repeat(64), tableHash: '0'.repeat(16), rows: 1, rowsUsed: 1, columns: [] } }],
+        plan: { source: 'rules', ruleId: 'x', analysis: 'describe', roles: {}, options: {} },
+        environment: collectEnvironment(),
+        resultJson: { status: 'ok' },
+      })],
     };
     const rows = await session.verify(notebook);
     assert.deepEqual(paths, []);

@@ -59,11 +59,11 @@ describe('decision line (review L8)', () => {
   it('the text fallbacks carry the same decision line', () => {
     assert.equal(
       formatDecisionLine(outcome(), 'file'),
-      `Welch's two-sample t-test (outcome = flipper_length_mm; group = sex) · ${EXPECTED.join(' · ')} · pinned in the file, not by you`,
+      `Welch's two-sample t-test (outcome = flipper_length_mm, group = sex) · ${EXPECTED.join(' · ')} · pinned in the file, not by you`,
     );
     assert.match(formatOutcomePlain(outcome(), 'another-author').split('\n')[0], /only rows where island = Biscoe .* pinned by another author$/);
     assert.match(formatOutcomeMarkdown(outcome()).split('\n')[0], /^\*\*Welch's two-sample t-test\*\* \(.*\) · \*\*only rows where island = Biscoe\*\* · /);
-    assert.equal(formatDecisionLine(outcome(DEFAULT_OPTIONS)), "Welch's two-sample t-test (outcome = flipper_length_mm; group = sex)");
+    assert.equal(formatDecisionLine(outcome(DEFAULT_OPTIONS)), "Welch's two-sample t-test (outcome = flipper_length_mm, group = sex)");
   });
 
   it('the HTML report shows the options and who pinned the decision', async () => {
