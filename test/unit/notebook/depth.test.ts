@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InferraError } from '../../../kernel/errors.js';
 import { MAX_JSON_DEPTH, findTooDeep } from '../../../kernel/notebook/depth.js';
+import { locateJsonError } from '../../../kernel/notebook/locate-json-error.js';
 import { parseNotebook } from '../../../kernel/notebook/parse.js';
 import { serializeNotebook, sortKeysDeep } from '../../../kernel/notebook/serialize.js';
 import { readNotebookFile } from '../../../kernel/notebook/file.js';
@@ -55,6 +56,15 @@ describe('notebook nesting depth (review L2)', () => {
     await writeFile(path, deep);
     await assert.rejects(readNotebookFile(path), (e: InferraError) => e.code === 'notebook-invalid' && /^x\.a\.a/.test(String(e.params.where)));
     assert.equal(await readFile(path, 'utf8'), deep);
+  });
+
+  it('a broken file nested 100,000 deep is notebook-parse-failed at the place it passes the limit (found by the fuzz test)', () => {
+    // JSON.parse fails (truncated), then the scanner that locates the error used to recurse once per level.
+    const truncated = deepText(100_000).slice(0, 150_000);
+    const error = expectCode(() => parseNotebook(truncated, 'deep.inferra'), 'notebook-parse-failed');
+    assert.match(String(error.params.problem), new RegExp(`more than ${MAX_JSON_DEPTH} levels`));
+    assert.equal(error.params.line, 1);
+    assert.equal(locateJsonError(`[${'{"a": ['.repeat(50_000)}`)?.problem, `data nested more than ${MAX_JSON_DEPTH} levels deep`);
   });
 
   it('sortKeysDeep and serializeNotebook refuse values deeper than the limit with an InferraError, not a stack overflow', () => {
