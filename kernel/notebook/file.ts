@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { InferraError } from '../errors.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
 import type { Notebook } from './format.js';
 import { parseNotebook } from './parse.js';
 import { serializeNotebook } from './serialize.js';
@@ -19,24 +19,24 @@ export async function readNotebookFile(path: string): Promise<Notebook> {
 }
 
 /**
- * Writes a notebook atomically (temp file in the same folder, fsync, rename), so a crash never
- * leaves a half-written notebook.
+ * Writes a notebook atomically (kernel/util/atomic-write.ts: temp file, fsync, rename, fsync of the
+ * folder; the mode and symlinks kept), so a crash never leaves a half-written notebook.
  */
 export async function writeNotebookFile(path: string, notebook: Notebook): Promise<void> {
   const text = serializeNotebook(notebook);
-  await mkdir(dirname(path), { recursive: true });
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
-  const handle = await open(temp, 'w');
   try {
-    await handle.writeFile(text, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await rename(temp, path);
+    await writeFileAtomic(path, text);
   } catch (error) {
-    await unlink(temp).catch(() => undefined);
-    throw error;
+    throw new InferraError('notebook-write-failed', { file: path, reason: writeFailure(error) }, { cause: error });
   }
+}
+
+function writeFailure(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied (the file or its folder is not writable)';
+  if (code === 'ENOSPC') return 'the disk is full';
+  if (code === 'EISDIR') return 'that path is a folder';
+  if (code === 'ENOTDIR') return 'a part of the path is a file, not a folder';
+  if (code === 'EROFS') return 'the disk is read-only';
+  return (error as Error).message;
 }

@@ -3,6 +3,7 @@
  * position only for some errors (and none in some Node versions), so this scanner walks the
  * grammar (RFC 8259) and reports the first offending character.
  */
+import { MAX_JSON_DEPTH } from './depth.js';
 
 /** A located JSON syntax error. */
 export interface JsonErrorLocation {
@@ -37,6 +38,11 @@ class JsonScanError extends Error {
 /** The location of the first syntax error in `text`, or undefined when it is valid JSON. */
 export function locateJsonError(text: string): JsonErrorLocation | undefined {
   let i = 0;
+  // The scanner recurses once per level: deeper than the notebook limit is reported, never followed.
+  let depth = 0;
+  const enter = () => {
+    if (++depth > MAX_JSON_DEPTH) fail(`data nested more than ${MAX_JSON_DEPTH} levels deep`);
+  };
   const fail = (problem: string): never => {
     throw new JsonScanError(i, problem);
   };
@@ -78,10 +84,12 @@ export function locateJsonError(text: string): JsonErrorLocation | undefined {
     ws();
     const c = text[i];
     if (c === '{') {
+      enter();
       i++;
       ws();
       if (text[i] === '}') {
         i++;
+        depth--;
         return;
       }
       for (;;) {
@@ -101,15 +109,18 @@ export function locateJsonError(text: string): JsonErrorLocation | undefined {
         }
         if (text[i] === '}') {
           i++;
+          depth--;
           return;
         }
         fail(`expected ',' or '}' after a property value, found ${describe()}`);
       }
     } else if (c === '[') {
+      enter();
       i++;
       ws();
       if (text[i] === ']') {
         i++;
+        depth--;
         return;
       }
       for (;;) {
@@ -123,6 +134,7 @@ export function locateJsonError(text: string): JsonErrorLocation | undefined {
         }
         if (text[i] === ']') {
           i++;
+          depth--;
           return;
         }
         fail(`expected ',' or ']' after an array element, found ${describe()}`);

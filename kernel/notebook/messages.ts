@@ -7,6 +7,8 @@ export const notebookMessages = {
   'notebook-invalid': (p: MessageParams) =>
     `${p.file} is not a valid Inferra notebook: ${p.problem} (at ${p.where}). The file was not changed; fix it in a text editor and open it again.`,
   'notebook-not-found': (p: MessageParams) => `Cannot read notebook ${p.file}: ${p.reason}. Check the path.`,
+  'notebook-write-failed': (p: MessageParams) =>
+    `Cannot write notebook ${p.file}: ${p.reason}. The file on disk was not changed; check the path and its folder's permissions, or write elsewhere with --out.`,
   'notebook-version': (p: MessageParams) =>
     `${p.file} was written by a newer Inferra (format version ${p.version}; this one reads up to ${p.supported}). Update Inferra to open it.`,
   'cell-not-found': (p: MessageParams) => `The notebook has no cell with id '${p.cellId}'.`,

@@ -1,11 +1,13 @@
 import { InferraError } from '../errors.js';
+import { describeJsonPath, findTooDeep, tooDeepProblem } from './depth.js';
 import { NOTEBOOK_VERSION, NotebookSchema, type Notebook } from './format.js';
 import { locateJsonError } from './locate-json-error.js';
 
 /**
  * Parses and validates the text of a `.inferra` file. Throws `notebook-parse-failed` (with line
  * and column) for broken JSON, `notebook-invalid` (with the JSON path) for a wrong shape, and
- * `notebook-version` for a newer format. Never changes anything on disk.
+ * `notebook-version` for a newer format. Nesting past `MAX_JSON_DEPTH` is `notebook-invalid` too, so
+ * no later walk of the data can overflow the stack. Never changes anything on disk.
  */
 export function parseNotebook(text: string, file = 'notebook'): Notebook {
   let data: unknown;
@@ -15,6 +17,8 @@ export function parseNotebook(text: string, file = 'notebook'): Notebook {
     const at = locateJsonError(text) ?? { line: 1, column: 1, problem: (error as Error).message };
     throw new InferraError('notebook-parse-failed', { file, ...at, offset: undefined }, { cause: error });
   }
+  const tooDeep = findTooDeep(data);
+  if (tooDeep) throw new InferraError('notebook-invalid', { file, problem: tooDeepProblem(), where: describeJsonPath(tooDeep) });
   if (data && typeof data === 'object' && typeof (data as { version?: unknown }).version === 'number') {
     const version = (data as { version: number }).version;
     if (version > NOTEBOOK_VERSION) {

@@ -6,13 +6,14 @@
  * id). Retryable failures back off exponentially with jitter; entries the server will never accept
  * move to `rejected/` (kept, with the reason), never deleted.
  *
- * Layout: `<dir>/<13-digit ms>-<6-digit seq>-<id>.json`, temp files `<dir>/.tmp-*`, `<dir>/rejected/`.
+ * Layout: `<dir>/<13-digit ms>-<6-digit seq>-<id>.json`, temp files `<dir>/.NAME.PID.HEX.tmp` (kernel/util/atomic-write.ts;
+ * older versions wrote `<dir>/.tmp-*`), `<dir>/rejected/`.
  */
-import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, statSync, unlinkSync } from 'node:fs';
-import { open, readFile, rename, unlink } from 'node:fs/promises';
+import { mkdirSync, readdirSync, statSync, unlinkSync } from 'node:fs';
+import { readFile, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InferraError } from '../errors.js';
+import { isAtomicTempName, writeFileAtomic } from '../util/atomic-write.js';
 
 /** What to do with an entry whose send failed. */
 export type QueueFailureAction = 'retry' | 'reject';
@@ -111,7 +112,7 @@ export class DiskQueue<T> {
     const name = `${String(Date.now()).padStart(13, '0')}-${String(this.sequence++ % 1e6).padStart(6, '0')}-${id}.json`;
     const stored: StoredEntry<T> = { version: 1, id, enqueued_at: new Date().toISOString(), entry };
     try {
-      await writeFileAtomic(this.options.dir, name, JSON.stringify(stored));
+      await writeFileAtomic(join(this.options.dir, name), JSON.stringify(stored), { mode: 0o600, removeStale: false });
     } catch (error) {
       throw new InferraError('provenance-queue-io', { dir: this.options.dir, detail: String((error as Error).message) }, { cause: error });
     }
@@ -204,7 +205,7 @@ export class DiskQueue<T> {
   private async reject(id: string, name: string, error: unknown): Promise<void> {
     const reason = error instanceof Error ? { name: error.name, message: error.message, code: (error as { code?: unknown }).code } : { message: String(error) };
     const rejectedDir = join(this.options.dir, 'rejected');
-    await writeFileAtomic(rejectedDir, `${name}.reason`, JSON.stringify(reason)).catch(() => undefined);
+    await writeFileAtomic(join(rejectedDir, `${name}.reason`), JSON.stringify(reason), { mode: 0o600, removeStale: false }).catch(() => undefined);
     await rename(join(this.options.dir, name), join(rejectedDir, name)).catch(() => undefined);
     this.files.delete(id);
     this.options.onEvent?.({ type: 'rejected', id, error });
@@ -233,7 +234,7 @@ export class DiskQueue<T> {
     const found = new Map<string, string>();
     for (const name of readdirSync(this.options.dir).sort()) {
       const path = join(this.options.dir, name);
-      if (name.startsWith('.tmp-')) {
+      if (name.startsWith('.tmp-') || isAtomicTempName(name)) {
         ignoreMissing(() => {
           if (now - statSync(path).mtimeMs > STALE_TEMP_MS) unlinkSync(path);
         });
@@ -259,38 +260,5 @@ function ignoreMissing(action: () => void): void {
     action();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-}
-
-/** Writes `dir/name` so that it either exists whole or not at all, and survives a power cut. */
-export async function writeFileAtomic(dir: string, name: string, text: string): Promise<void> {
-  const temp = join(dir, `.tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
-  const handle = await open(temp, 'wx', 0o600);
-  try {
-    await handle.writeFile(text, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await rename(temp, join(dir, name));
-  } catch (error) {
-    await unlink(temp).catch(() => undefined);
-    throw error;
-  }
-  fsyncFolder(dir);
-}
-
-function fsyncFolder(dir: string): void {
-  // Makes the rename itself durable; not every platform can open a folder (Windows), which is fine.
-  try {
-    const fd = openSync(dir, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    // best effort
   }
 }

@@ -44,7 +44,7 @@ describe('DiskQueue', () => {
     const files = entryFiles(dir).sort();
     assert.equal(files.length, 5);
     assert.equal(queue.pending(), 5);
-    assert.deepEqual(readdirSync(dir).filter((f) => f.startsWith('.tmp-')), []);
+    assert.deepEqual(readdirSync(dir).filter((f) => f.startsWith('.tmp-') || f.endsWith('.tmp')), []);
     files.forEach((f, i) => {
       assert.match(f, /^\d{13}-\d{6}-id-\d\.json$/);
       const stored = JSON.parse(readFileSync(join(dir, f), 'utf8'));
