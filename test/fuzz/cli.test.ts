@@ -27,8 +27,6 @@ import { leaksOutside, makeCaseFolder, problemsOf, removeCaseFolder, runCli, run
  */
 export const KNOWN_UNTIL_MERGE: { id: string; what: string; tag: string; symptom: RegExp }[] = [
   { id: 'M4', what: 'a non-finite number in a dataset is an internal error', tag: 'non-finite', symptom: /internal error|out of range/i },
-  { id: 'L2-provenance', what: 'a malformed provenance record crashes run/history', tag: 'bad-provenance', symptom: /internal error|Cannot (read|destructure) propert/ },
-  { id: 'H2', what: 'dataset paths outside the notebook folder are read without consent', tag: 'outside-path', symptom: /read from outside/ },
   { id: 'M3', what: 'glob characters in a file name read other files', tag: 'glob-name', symptom: /read from outside|glob/ },
   {
     id: 'NEW-1',
@@ -36,8 +34,6 @@ export const KNOWN_UNTIL_MERGE: { id: string; what: string; tag: string; symptom
     tag: 'deep-nesting',
     symptom: /exit code 139 /,
   },
-  { id: 'M6', what: '`run NB --html NB` replaces the notebook with the report', tag: 'overwrite', symptom: /review M6/ },
-  { id: 'M2', what: 'foreign output MIME types reach VS Code', tag: 'foreign-mime', symptom: /output type/ },
 ];
 
 /** Excused failures seen in this run, printed at the end so they stay visible. */
