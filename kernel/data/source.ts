@@ -28,6 +28,11 @@ export interface SourceColumn {
   storage: StorageClass;
   /** SQL expression over the reader's row giving the normalized value (DOUBLE or VARCHAR). */
   expression: string;
+  /**
+   * What schema inference keeps of the column: the normalized value, except that numbers stay as
+   * DOUBLE with their infinities, so they can be counted; `normalizeStored` turns it into the value.
+   */
+  stored: string;
 }
 
 /** A dataset file opened for querying. */
@@ -117,7 +122,7 @@ function decodeHead(head: Buffer): string {
 
 /** The reader expression for a format; for `;`-separated text with comma decimals, DuckDB's `decimal_separator`. */
 async function buildReader(absolute: string, format: DatasetFormat, head: string): Promise<string> {
-  const file = quotedString(absolute);
+  const file = quotedString(await literalPattern(absolute));
   const nullstr = `nullstr = [${MISSING_MARKERS.map((m) => quotedString(m)).join(', ')}]`;
   switch (format) {
     case 'parquet':
@@ -135,6 +140,33 @@ async function buildReader(absolute: string, format: DatasetFormat, head: string
       return commaNumeric > plainNumeric ? comma : plain;
     }
   }
+}
+
+/**
+ * DuckDB's readers take a glob pattern, not a file name: `x[12].csv` would read x1.csv and x2.csv,
+ * `y*.csv` every file starting with y. Each `[`, `*` and `?` is written as a one-character class
+ * (`[[]`, `[*]`, `[?]`), which DuckDB's glob matches literally; DuckDB's `glob()` then confirms that
+ * the pattern names this one file and nothing else, so the file that is hashed is the file that is read.
+ */
+export async function literalPattern(absolute: string): Promise<string> {
+  const pattern = escapeGlob(absolute);
+  if (pattern === absolute) return pattern;
+  const connection = await getConnection();
+  const matches = (await connection.runAndReadAll(`SELECT file FROM glob(${quotedString(pattern)})`)).getRowsJS().map(([f]) => String(f));
+  if (matches.length !== 1 || resolve(matches[0]) !== absolute) {
+    throw new InferraError('parse-failed', {
+      path: absolute,
+      format: detectFormat(absolute),
+      detail: 'its name contains [ ] * or ? and the file could not be opened by that exact name',
+      hint: 'Rename the file without these characters.',
+    });
+  }
+  return pattern;
+}
+
+/** A path with DuckDB's glob characters escaped as one-character classes. */
+export function escapeGlob(path: string): string {
+  return path.replace(/[[*?]/g, (ch) => `[${ch}]`);
 }
 
 /** A `;`-separated first line and at least one field like `1,5` in the head of the file. */
@@ -281,8 +313,9 @@ function buildSourceColumn(name: string, storageType: string): SourceColumn {
   let expression: string;
   switch (storage) {
     case 'numeric':
-      // NaN (possible in Parquet and JSON doubles) is missing, as in a text file.
-      expression = `CASE WHEN isnan(CAST(${id} AS DOUBLE)) THEN NULL ELSE CAST(${id} AS DOUBLE) END`;
+      // NaN (possible in Parquet and JSON doubles) is missing, as in a text file; so are infinities
+      // (`inf`, `1e400`, a Parquet +Inf), which no statistic can use: schema inference counts them.
+      expression = normalizeStored(`CAST(${id} AS DOUBLE)`, storage);
       break;
     case 'boolean':
       expression = `CAST(${id} AS VARCHAR)`;
@@ -297,5 +330,10 @@ function buildSourceColumn(name: string, storageType: string): SourceColumn {
       break;
     }
   }
-  return { name, storageType, storage, expression };
+  return { name, storageType, storage, expression, stored: storage === 'numeric' ? `CAST(${id} AS DOUBLE)` : expression };
+}
+
+/** The normalized value of a stored column (see `SourceColumn.stored`): numbers that are not finite become NULL. */
+export function normalizeStored(stored: string, storage: StorageClass): string {
+  return storage === 'numeric' ? `CASE WHEN isfinite(${stored}) THEN ${stored} ELSE NULL END` : stored;
 }
