@@ -4,7 +4,7 @@ import { didYouMean, type MessageParams, type MessageTable } from '../messages.j
 export const analysisMessages = {
   'column-not-found': (p: MessageParams) => `No column '${p.column}'.${didYouMean(p.suggestion)}`,
   'column-not-numeric': (p: MessageParams) =>
-    `Column '${p.column}' is ${p.kind}, but the ${p.role} of ${p.analysis} must be numeric.`,
+    `Column '${p.column}' is ${p.kind}, but the ${p.role} of ${p.analysis} must be numeric.${p.note ? ` ${p.note}` : ''}`,
   'column-not-categorical': (p: MessageParams) =>
     `Column '${p.column}' has ${p.distinct} distinct values; the ${p.role} of ${p.analysis} must be a grouping column with few levels.`,
   'missing-role': (p: MessageParams) =>

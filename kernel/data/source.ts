@@ -54,6 +54,9 @@ export function sourceKey(source: Pick<Source, 'path' | 'size' | 'mtimeMs'>): st
 }
 
 const HEAD_BYTES = 65536;
+
+/** The most columns Inferra reads from one dataset (schema inference costs time and memory per column). */
+export const MAX_COLUMNS = 1000;
 const sources = new Map<string, { size: number; mtimeMs: number; source: Promise<Source> }>();
 
 /** Opens a dataset (cached by absolute path, size and mtime); throws the data layer's errors. */
@@ -62,7 +65,7 @@ export async function openSource(path: string): Promise<Source> {
   const info = await stat(absolute).catch((error: NodeJS.ErrnoException) => {
     throw new InferraError('file-not-found', { path }, { cause: error });
   });
-  if (!info.isFile()) throw new InferraError('file-not-found', { path });
+  if (!info.isFile()) throw new InferraError('file-not-found', { path, folder: info.isDirectory() });
   const cached = sources.get(absolute);
   if (cached && cached.size === info.size && cached.mtimeMs === info.mtimeMs) return cached.source;
   const source = buildSource(path, absolute, info.size, info.mtimeMs);
@@ -79,7 +82,9 @@ async function buildSource(path: string, absolute: string, size: number, mtimeMs
   const text = format === 'parquet' ? '' : decodeHead(head);
   const reader = await buildReader(absolute, format, text);
   const described = await describeReader(path, format, reader, text);
+  if (described.length > MAX_COLUMNS) throw new InferraError('too-many-columns', { path, columns: described.length, max: MAX_COLUMNS });
   if (format === 'csv' || format === 'tsv') checkCsvColumns(path, format, text, described);
+  if (format === 'json') await checkJsonRecords(path, reader, text, described);
   return {
     path: absolute,
     name: basename(absolute),
@@ -112,7 +117,69 @@ function checkHead(path: string, format: DatasetFormat, head: Buffer): void {
   }
   const nul = head.indexOf(0);
   if (nul >= 0) throw new InferraError('binary-file', { path, offset: nul });
+  // A sequence cut off by the end of the head is not an error; one cut off by the end of the file is.
+  const invalid = findInvalidUtf8(head, head.length === HEAD_BYTES);
+  if (invalid >= 0) {
+    throw new InferraError('parse-failed', {
+      path,
+      format,
+      encoding: 'utf8',
+      byte: `0x${head[invalid].toString(16).toUpperCase().padStart(2, '0')}`,
+      line: countLines(head, invalid),
+    });
+  }
   if (decodeHead(head).trim() === '') throw new InferraError('file-empty', { path });
+}
+
+/**
+ * The offset of the first byte that does not belong to a well-formed UTF-8 sequence (overlong forms,
+ * surrogates and code points above U+10FFFF included), or -1. With `truncated`, a sequence that the
+ * end of the buffer cuts off is accepted (the rest of the file was not read).
+ */
+export function findInvalidUtf8(bytes: Uint8Array, truncated = false): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let min: number;
+    let max = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) [need, min] = [1, 0x80];
+    else if (b >= 0xe0 && b <= 0xef) [need, min, max] = [2, b === 0xe0 ? 0xa0 : 0x80, b === 0xed ? 0x9f : 0xbf];
+    else if (b >= 0xf0 && b <= 0xf4) [need, min, max] = [3, b === 0xf0 ? 0x90 : 0x80, b === 0xf4 ? 0x8f : 0xbf];
+    else return i;
+    for (let k = 1; k <= need; k++) {
+      if (i + k >= bytes.length) return truncated ? -1 : i;
+      const c = bytes[i + k];
+      if (c < (k === 1 ? min : 0x80) || c > (k === 1 ? max : 0xbf)) return i;
+    }
+    i += need + 1;
+  }
+  return -1;
+}
+
+/** The 1-based line of a byte offset. */
+function countLines(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
+  return line;
+}
+
+/**
+ * A JSON file that is one object wrapping the records (`{"data": [{...}, ...]}`) reads as one row
+ * whose column holds the array: say so instead of describing one row.
+ */
+async function checkJsonRecords(path: string, reader: string, head: string, columns: { name: string; type: string }[]): Promise<void> {
+  if (!head.trimStart().startsWith('{')) return;
+  const wrapped = columns.find((c) => /^STRUCT\(.*\)\[\]$/.test(c.type) || /^JSON\[\]$/.test(c.type));
+  if (!wrapped) return;
+  const connection = await getConnection();
+  const rows = Number((await connection.runAndReadAll(`SELECT count(*) FROM (SELECT 1 FROM ${reader} LIMIT 2)`)).getRowsJS()[0][0]);
+  if (rows !== 1) return;
+  throw new InferraError('parse-failed', { path, format: 'json', jsonObject: true, key: wrapped.name });
 }
 
 function decodeHead(head: Buffer): string {
@@ -283,6 +350,9 @@ export function parseErrorFrom(error: unknown, path: string, format: DatasetForm
     .replace(/[.\s]+$/, '')
     .trim();
   let hint: string | undefined;
+  if (/not utf-8 encoded/i.test(message)) {
+    return new InferraError('parse-failed', { path, format, encoding: 'utf8', line: line ? Number(line) : undefined }, { cause: error });
+  }
   if (/Error when sniffing file/i.test(message)) {
     detail = 'the delimiter and quoting could not be detected';
   }
@@ -325,8 +395,10 @@ function buildSourceColumn(name: string, storageType: string): SourceColumn {
       break;
     case 'text': {
       const text = storageType === 'VARCHAR' ? id : `CAST(${id} AS VARCHAR)`;
-      const markers = MISSING_MARKERS.map((m) => quotedString(m)).join(', ');
-      expression = `CASE WHEN ${text} IN (${markers}) THEN NULL ELSE ${text} END`;
+      // Comparisons joined by OR, not `IN (...)`: DuckDB plans each IN list as a join, which costs
+      // about 80 ms per column (seconds for a wide file).
+      const isMarker = MISSING_MARKERS.map((m) => `${text} = ${quotedString(m)}`).join(' OR ');
+      expression = `CASE WHEN ${isMarker} THEN NULL ELSE ${text} END`;
       break;
     }
   }

@@ -82,7 +82,7 @@ export function buildDesignColumns(table: Table, specs: readonly TermSpec[], row
       throw new InferraError('column-not-numeric', { column: spec.column, kind: column.kind, analysis: 'ols', role: `power term ${spec.label}` });
     }
     if (column.kind !== 'categorical' && column.kind !== 'boolean') {
-      throw new InferraError('column-not-numeric', { column: spec.column, kind: column.kind, analysis: 'ols', role: 'predictors' });
+      throw new InferraError('column-not-numeric', { column: spec.column, kind: column.kind, analysis: 'ols', role: 'predictors', note: column.note });
     }
     if (seen.has(spec.column)) continue;
     seen.add(spec.column);

@@ -8,6 +8,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getConnection, hashFile, inferSchema, loadTable } from '../../../kernel/data/index.js';
+import { findInvalidUtf8, MAX_COLUMNS } from '../../../kernel/data/source.js';
 import { numbersOf, rejectsWithCode } from './helpers.js';
 
 let dir: string;
@@ -106,5 +107,127 @@ describe('data: non-finite numbers (M4)', () => {
     const schema = await inferSchema(path);
     assert.equal(schema.columns[0].nonFinite, undefined);
     assert.deepEqual((await loadTable(path)).warnings, []);
+  });
+});
+
+/** A CSV of `columns` columns c0..cN and `rows` rows of small integers. */
+function wideCsv(columns: number, rows: number): string {
+  const header = Array.from({ length: columns }, (_, i) => `c${i}`).join(',');
+  const lines = Array.from({ length: rows }, (_, j) => Array.from({ length: columns }, (_, i) => String((i * (j + 1)) % 7)).join(','));
+  return `${header}\n${lines.join('\n')}\n`;
+}
+
+describe('data: wide files (M5)', () => {
+  it(`more than ${MAX_COLUMNS} columns -> too-many-columns naming the count and the limit`, async () => {
+    const path = await write('wide.csv', wideCsv(MAX_COLUMNS + 1, 3));
+    const error = await rejectsWithCode(inferSchema(path), 'too-many-columns');
+    assert.equal(error.params.columns, MAX_COLUMNS + 1);
+    assert.match(error.message, /has 1,001 columns; Inferra reads at most 1,000\. Save a copy with only the columns you need/);
+  });
+
+  it('counts many columns in batches with the same results as one column at a time', async () => {
+    // 250 columns: more than one batch of cheap counts and of unpivoted distinct counts.
+    const columns = 250;
+    const path = await write('wide250.csv', wideCsv(columns, 30).replace(/\n([^\n]*)\n$/, '\n$1\n' + 'x,'.repeat(columns - 1) + 'inf\n'));
+    const schema = await inferSchema(path);
+    assert.equal(schema.columns.length, columns);
+    for (const i of [0, 1, 6, 7, 99, 100, 101, 248]) {
+      // Column i holds (i * (j + 1)) % 7 for j = 0..29, and 'x' in the last row.
+      const expected = new Set(Array.from({ length: 30 }, (_, j) => (i * (j + 1)) % 7));
+      assert.equal(schema.columns[i].distinct, expected.size + 1, `c${i}`);
+      assert.equal(schema.columns[i].n, 31);
+    }
+    const last = schema.columns[columns - 1];
+    assert.equal(last.kind, 'numeric');
+    assert.equal(last.nonFinite, 1);
+    assert.equal(last.distinct, new Set(Array.from({ length: 30 }, (_, j) => (249 * (j + 1)) % 7)).size);
+  });
+});
+
+describe('data: mixed and empty columns (L3)', () => {
+  it("a numeric column with one stray word names the count of numbers, the value and its line", async () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => `${i + 0.5},${i % 2 ? 'a' : 'b'}`);
+    const path = await write('stray.csv', `x,g\n${rows.join('\n')}\noops,a\n1.5,b\n`);
+    const schema = await inferSchema(path);
+    const x = schema.columns.find((c) => c.name === 'x')!;
+    assert.notEqual(x.kind, 'numeric');
+    assert.equal(
+      x.note,
+      "Column 'x' has numbers in 3,001 rows but 'oops' on line 3002, so it is read as text. Correct the value, or write missing values as NA or leave them empty.",
+    );
+    const loaded = await loadTable(path, { columns: ['x'] });
+    assert.equal((loaded.table.columns[0] as { note?: string }).note, x.note);
+  });
+
+  it('counts the other values that are not numbers', async () => {
+    const path = await write('strays.csv', 'x,g\n1,a\n2,b\nn/a,a\n4,b\n?,a\n6,b\n7,a\n');
+    const schema = await inferSchema(path);
+    assert.equal(
+      schema.columns[0].note,
+      "Column 'x' has numbers in 5 rows but 'n/a' on line 4 (and 1 more value that is not a number), so it is read as text. Correct the value, or write missing values as NA or leave them empty.",
+    );
+  });
+
+  it('a column of words has no note', async () => {
+    const path = await write('words.csv', 'x,g\n1,a\n2,b\n3,a\n4,b\n');
+    const schema = await inferSchema(path);
+    assert.equal(schema.columns[1].note, undefined);
+  });
+
+  it('a column with no values says so', async () => {
+    const path = await write('empty-column.csv', 'x,y\n1,\n2,\n3,NA\n');
+    const schema = await inferSchema(path);
+    const y = schema.columns[1];
+    assert.equal(y.n, 0);
+    assert.equal(y.note, "Column 'y' has no values (every row is missing).");
+  });
+});
+
+describe('data: misleading messages (L6)', () => {
+  it('a folder -> "is a folder"', async () => {
+    await mkdir(join(dir, 'folder.csv'));
+    const error = await rejectsWithCode(inferSchema(join(dir, 'folder.csv')), 'file-not-found');
+    assert.match(error.message, /folder\.csv' is a folder, not a file\./);
+  });
+
+  it('a Latin-1 file -> "is not UTF-8 (byte 0xE9 on line 2)"', async () => {
+    const path = await write('latin1.csv', Buffer.from('x,g\n1,caf\xe9\n2,b\n', 'latin1'));
+    const error = await rejectsWithCode(inferSchema(path), 'parse-failed');
+    assert.match(error.message, /latin1\.csv' is not UTF-8 \(byte 0xE9 on line 2\)\. Save it as UTF-8 text/);
+  });
+
+  it('a Latin-1 byte after the first 64 KB -> "is not UTF-8" with the line', async () => {
+    const body = Array.from({ length: 20000 }, (_, i) => `${i},abc`).join('\n');
+    const path = await write('latin1-late.csv', Buffer.concat([Buffer.from(`x,g\n${body}\n`), Buffer.from('5,caf\xe9\n', 'latin1')]));
+    const error = await rejectsWithCode(inferSchema(path), 'parse-failed');
+    assert.match(error.message, /is not UTF-8 \(on line 20002\)/);
+  });
+
+  it('UTF-8 with accents, emoji and a character cut off by the first 64 KB reads', async () => {
+    const filler = 'é'.repeat(32767); // 65,534 bytes: the next character straddles the 65,536-byte head
+    const path = await write('utf8.csv', `name,v\n${filler}😀,1\ncafé,2\n`);
+    const schema = await inferSchema(path);
+    assert.equal(schema.rows, 2);
+  });
+
+  it('findInvalidUtf8 finds overlong forms, surrogates and stray continuation bytes', () => {
+    assert.equal(findInvalidUtf8(Buffer.from('abc€😀')), -1);
+    assert.equal(findInvalidUtf8(Buffer.from([0x61, 0xc0, 0xaf])), 1);
+    assert.equal(findInvalidUtf8(Buffer.from([0x61, 0xed, 0xa0, 0x80])), 1);
+    assert.equal(findInvalidUtf8(Buffer.from([0x80])), 0);
+    assert.equal(findInvalidUtf8(Buffer.from([0x61, 0xe2, 0x82])), 1);
+    assert.equal(findInvalidUtf8(Buffer.from([0x61, 0xe2, 0x82]), true), -1);
+  });
+
+  it('a JSON object wrapping the records -> "is a JSON object" naming the key', async () => {
+    const path = await write('wrapped.json', '{"data": [{"x": 1, "g": "a"}, {"x": 2, "g": "b"}], "meta": "m"}');
+    const error = await rejectsWithCode(inferSchema(path), 'parse-failed');
+    assert.match(error.message, /wrapped\.json' is a JSON object; Inferra reads an array of records or JSON lines\. Its key 'data' holds the records/);
+  });
+
+  it('JSON lines whose records hold lists of objects still read', async () => {
+    const path = await write('nested.jsonl', '{"x": 1, "items": [{"a": 1}]}\n{"x": 2, "items": [{"a": 2}]}\n');
+    const schema = await inferSchema(path);
+    assert.equal(schema.rows, 2);
   });
 });
