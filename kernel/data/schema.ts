@@ -203,16 +203,21 @@ async function countColumns(table: string, columns: SourceColumn[], aliases: str
   for (let start = 0; start < columns.length; start += COUNT_BATCH_COLUMNS) {
     const batch = range(start, Math.min(columns.length, start + COUNT_BATCH_COLUMNS));
     const parts = ['count(*)'];
+    // Each normalized value is computed once, in the subquery, rather than once per aggregate.
+    const projected: string[] = [];
     for (const i of batch) {
-      const v = values[i];
+      const v = quotedIdentifier(`v${i}`);
+      projected.push(`${values[i]} AS ${v}`);
       parts.push(`count(${v})`);
       if (columns[i].storage === 'numeric') {
+        projected.push(aliases[i]);
         parts.push(`avg(${v})`, `stddev_samp(${v})`, `min(${v})`, `max(${v})`, `bool_and(${v} = round(${v}))`, `count(*) FILTER (WHERE isinf(${aliases[i]}))`);
       } else if (columns[i].storage === 'text') {
         parts.push(`count(TRY_CAST(${v} AS DOUBLE))`);
       }
     }
-    const row = (await connection.runAndReadAll(`SELECT ${parts.join(', ')} FROM ${table}`)).getRowsJS()[0];
+    const query = `SELECT ${parts.join(', ')} FROM (SELECT ${projected.join(', ')} FROM ${table})`;
+    const row = (await connection.runAndReadAll(query)).getRowsJS()[0];
     let k = 1;
     const next = (): unknown => row[k++];
     for (const i of batch) {
