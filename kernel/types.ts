@@ -168,6 +168,8 @@ export interface TextColumn {
   name: string;
   kind: Exclude<ColumnKind, 'numeric'>;
   values: (string | null)[];
+  /** Why the column is not numeric when it nearly is ("'x' has numbers in 3,000 rows but 'oops' on line 3002"). */
+  note?: string;
 }
 
 /** One loaded column. */
@@ -202,6 +204,10 @@ export interface ColumnSchema {
   usableAsGroup: boolean;
   /** Numeric columns only. */
   summary?: { mean: number; sd: number; min: number; max: number };
+  /** Numeric columns only: infinite values (inf, 1e400, a Parquet +Inf), counted in `missing`. */
+  nonFinite?: number;
+  /** Something a researcher should know about the column's values, in one sentence (describe shows it). */
+  note?: string;
 }
 
 /** Dataset file formats the data layer reads. */

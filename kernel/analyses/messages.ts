@@ -4,7 +4,7 @@ import { didYouMean, type MessageParams, type MessageTable } from '../messages.j
 export const analysisMessages = {
   'column-not-found': (p: MessageParams) => `No column '${p.column}'.${didYouMean(p.suggestion)}`,
   'column-not-numeric': (p: MessageParams) =>
-    `Column '${p.column}' is ${p.kind}, but the ${p.role} of ${p.analysis} must be numeric.`,
+    `Column '${p.column}' is ${p.kind}, but the ${p.role} of ${p.analysis} must be numeric.${p.note ? ` ${p.note}` : ''}`,
   'column-not-categorical': (p: MessageParams) =>
     `Column '${p.column}' has ${p.distinct} distinct values; the ${p.role} of ${p.analysis} must be a grouping column with few levels.`,
   'missing-role': (p: MessageParams) =>
@@ -14,6 +14,10 @@ export const analysisMessages = {
     `${p.analysis} needs ${p.expected} groups, but '${p.column}' has ${p.actual} (${p.levels}). Use --levels to keep the ones you want, or choose another analysis.`,
   'level-not-found': (p: MessageParams) =>
     `Column '${p.column}' has no level '${p.level}'.${didYouMean(p.suggestion)} Its levels are: ${p.levels}.`,
+  'design-too-large': (p: MessageParams) =>
+    `ols would fit ${Number(p.coefficients).toLocaleString('en')} coefficients (factor levels count one each) on ${Number(p.rows).toLocaleString('en')} rows: ` +
+    `${(Number(p.values) / 1e6).toLocaleString('en', { maximumFractionDigits: 1 })} million values, about ${Number(p.gigabytes).toFixed(1)} GB of memory. ` +
+    `Inferra fits at most ${(Number(p.max) / 1e6).toLocaleString('en')} million (rows × coefficients). Use fewer predictors or a factor with fewer levels, or analyze a subset of the rows with --where.`,
   'too-few-observations': (p: MessageParams) =>
     `${p.analysis} needs at least ${p.needed} complete observations${p.where ? ` in ${p.where}` : ''}, but there are ${p.actual}.`,
   'zero-variance': (p: MessageParams) =>

@@ -18,6 +18,7 @@ const USAGE_CODES = new Set([
   'notebook-parse-failed',
   'notebook-invalid',
   'notebook-version',
+  'too-many-columns',
 ]);
 
 /** CONTRACT.md spells error codes in upper snake case (`COLUMN_NOT_FOUND`). */

@@ -39,6 +39,8 @@ export interface LoadedTable {
   /** Rows the `where` conditions removed. */
   whereDropped: number;
   format: DatasetFormat;
+  /** What the researcher should know about the loaded columns (infinite values treated as missing). */
+  warnings: string[];
 }
 
 /** Datasets with at least this many rows get a progress message before loading. */
@@ -76,9 +78,15 @@ export async function loadTable(path: string, options: LoadOptions = {}): Promis
   } catch (error) {
     throw parseErrorFrom(error, path, source.format);
   }
+  const loadedSchemas = table.columns.map((c) => schema.columns.find((s) => s.name === c.name));
+  for (const [j, column] of table.columns.entries()) {
+    const note = loadedSchemas[j]?.note;
+    if (column.kind !== 'numeric' && note) column.note = note;
+  }
   return {
     table,
     sha256: schema.sha256,
+    warnings: loadedSchemas.flatMap((s) => (s?.nonFinite && s.note ? [s.note] : [])),
     tableHash: hashTable(table),
     rows: schema.rows,
     whereDropped: schema.rows - table.rowCount,

@@ -10,7 +10,9 @@ const PARSE_HINTS: Record<string, string> = {
 /** Messages of kernel/data: files that cannot be read, and why, and what to do about it. */
 export const dataMessages = {
   'file-not-found': (p: MessageParams) =>
-    `Dataset '${p.path}' does not exist. Check the path (it is resolved relative to the notebook or the current directory).`,
+    p.folder
+      ? `Dataset '${p.path}' is a folder, not a file. Point to a data file (.csv, .tsv, .json, .parquet, ...) inside it.`
+      : `Dataset '${p.path}' does not exist. Check the path (it is resolved relative to the notebook or the current directory).`,
   'file-empty': (p: MessageParams) =>
     p.headerOnly
       ? `Dataset '${p.path}' has a header line (${p.columns}) but no data rows. Add rows or point to another file.`
@@ -22,5 +24,11 @@ export const dataMessages = {
   'unsupported-format': (p: MessageParams) =>
     `Dataset '${p.path}' has an extension Inferra cannot read (${p.extension || 'none'}). Use .csv, .tsv, .tab, .txt, .json, .jsonl, .ndjson or .parquet.`,
   'parse-failed': (p: MessageParams) =>
-    `Dataset '${p.path}' could not be read as ${p.format}${p.line ? ` (line ${p.line})` : ''}: ${p.detail}. ${p.hint ?? PARSE_HINTS[String(p.format)] ?? PARSE_HINTS.csv}`,
+    p.encoding === 'utf8'
+      ? `Dataset '${p.path}' is not UTF-8 (${p.byte ? `byte ${p.byte} ` : ''}on line ${p.line ?? '?'}). Save it as UTF-8 text (in Excel: "CSV UTF-8"; in R: write.csv(..., fileEncoding = "UTF-8")).`
+      : p.jsonObject
+        ? `Dataset '${p.path}' is a JSON object; Inferra reads an array of records or JSON lines. Its key '${p.key}' holds the records: save that array alone ([{"a": 1}, ...]) as the file.`
+        : `Dataset '${p.path}' could not be read as ${p.format}${p.line ? ` (line ${p.line})` : ''}: ${p.detail}. ${p.hint ?? PARSE_HINTS[String(p.format)] ?? PARSE_HINTS.csv}`,
+  'too-many-columns': (p: MessageParams) =>
+    `Dataset '${p.path}' has ${Number(p.columns).toLocaleString('en')} columns; Inferra reads at most ${Number(p.max).toLocaleString('en')}. Save a copy with only the columns you need and point to that.`,
 } satisfies MessageTable;

@@ -4,8 +4,10 @@
  * 1. open the source (format, reader, normalized column expressions);
  * 2. materialize the normalized columns once in a temporary table (kept for the next loads of the
  *    same file: the last few datasets stay in DuckDB, so a notebook's cells do not re-parse the file);
- * 3. count per column in one query (n, distinct, moments, integer-ness);
- * 4. count the levels of columns with few distinct values, and classify each column (classify.ts).
+ * 3. count per column, in batches of columns (n, distinct, moments, integer-ness, infinities, numbers in text);
+ * 4. count the levels of columns with few distinct values, and classify each column (classify.ts);
+ * 5. note what a researcher should know: infinite values (treated as missing), a text column that is
+ *    numbers but for a few values (which, and where), a column with no values.
  */
 import { quotedIdentifier } from '@duckdb/node-api';
 import { InferraError } from '../errors.js';
@@ -14,7 +16,7 @@ import { compareNatural } from '../util/natural-sort.js';
 import { MAX_CATEGORICAL_LEVELS, MAX_NUMERIC_GROUP_LEVELS, classifyColumn, type ColumnFacts } from './classify.js';
 import { getConnection } from './duckdb.js';
 import { hashFile } from './hash.js';
-import { openSource, parseErrorFrom, sourceKey, type Source, type SourceColumn } from './source.js';
+import { normalizeStored, openSource, parseErrorFrom, sourceKey, type Source, type SourceColumn } from './source.js';
 
 const schemas = new Map<string, Promise<Omit<DatasetSchema, 'name' | 'path'>>>();
 let temporaryTables = 0;
@@ -22,10 +24,10 @@ let temporaryTables = 0;
 /** How many datasets stay materialized in DuckDB after their schema was inferred. */
 const MATERIALIZED_DATASETS = 3;
 
-/** A dataset's normalized columns held in a DuckDB temporary table (column i is named `c<i>`). */
+/** A dataset's columns held in a DuckDB temporary table (column i is named `c<i>`, as `SourceColumn.stored`). */
 export interface MaterializedTable {
   table: string;
-  /** Quoted column identifiers, in the source's column order. */
+  /** SQL expressions of the normalized values over the table's columns, in the source's column order. */
   columns: string[];
 }
 
@@ -71,15 +73,17 @@ async function computeSchema(source: Source, key: string): Promise<Omit<DatasetS
   const connection = await getConnection();
   const table = `inferra_schema_${++temporaryTables}`;
   const aliases = source.columns.map((_, i) => quotedIdentifier(`c${i}`));
-  const select = source.columns.map((c, i) => `${c.expression} AS ${aliases[i]}`).join(', ');
+  const select = source.columns.map((c, i) => `${c.stored} AS ${aliases[i]}`).join(', ');
   try {
     await connection.run(`CREATE TEMP TABLE ${table} AS SELECT ${select || '1 AS c'} FROM ${source.reader}`);
   } catch (error) {
     throw parseErrorFrom(error, source.path, source.format);
   }
+  // The normalized value of each stored column (numbers: infinities become missing).
+  const values = source.columns.map((c, i) => normalizeStored(aliases[i], c.storage));
   let keep = false;
   try {
-    const counts = await countColumns(table, source.columns, aliases);
+    const counts = await countColumns(table, source.columns, aliases, values);
     const rows = counts.rows;
     if (rows === 0) {
       throw new InferraError('file-empty', {
@@ -92,7 +96,7 @@ async function computeSchema(source: Source, key: string): Promise<Omit<DatasetS
     for (const [i, column] of source.columns.entries()) {
       const facts = counts.facts[i];
       const fewValues = facts.distinct <= (column.storage === 'numeric' ? MAX_NUMERIC_GROUP_LEVELS : MAX_CATEGORICAL_LEVELS);
-      const levels = fewValues ? await countLevels(table, aliases[i]) : undefined;
+      const levels = fewValues ? await countLevels(table, values[i]) : undefined;
       if (column.storage === 'text') facts.booleanWords = levels?.every((l) => BOOLEAN_WORDS.has(l.value.trim().toLowerCase())) ?? false;
       const { kind, usableAsGroup } = classifyColumn(facts);
       const wantsLevels = kind === 'categorical' || kind === 'boolean' || (kind === 'numeric' && usableAsGroup);
@@ -107,9 +111,18 @@ async function computeSchema(source: Source, key: string): Promise<Omit<DatasetS
       };
       if (wantsLevels && levels) schema.levels = levels;
       if (kind === 'numeric') schema.summary = counts.summaries[i];
+      const infinite = counts.infinite[i] ?? 0;
+      if (infinite > 0) schema.nonFinite = infinite;
+      const note =
+        facts.n === 0
+          ? noValuesNote(column.name)
+          : infinite > 0
+            ? infiniteNote(column.name, infinite)
+            : await mixedNumbersNote(table, source, i, aliases[i], facts.n, counts.numbers[i] ?? 0);
+      if (note) schema.note = note;
       columns.push(schema);
     }
-    await keepMaterialized(key, { table, columns: aliases });
+    await keepMaterialized(key, { table, columns: values });
     keep = true;
     return { format: source.format, rows, columns };
   } finally {
@@ -119,44 +132,147 @@ async function computeSchema(source: Source, key: string): Promise<Omit<DatasetS
 
 const BOOLEAN_WORDS = new Set(['true', 'false', 'yes', 'no']);
 
+/** "Column 'y' has no values." */
+function noValuesNote(name: string): string {
+  return `Column '${name}' has no values (every row is missing).`;
+}
+
+/** "Column 'x' has 2 infinite values (such as inf or 1e400), treated as missing." */
+export function infiniteNote(name: string, count: number): string {
+  return `Column '${name}' has ${count.toLocaleString('en')} infinite value${count === 1 ? '' : 's'} (such as inf or 1e400); ${count === 1 ? 'it is' : 'they are'} treated as missing.`;
+}
+
+/**
+ * A text column whose values are mostly numbers: which value (and where) kept it from being
+ * numeric, e.g. "Column 'x' has numbers in 3,000 rows but 'oops' on line 3002."
+ */
+async function mixedNumbersNote(table: string, source: Source, position: number, alias: string, n: number, numbers: number): Promise<string | undefined> {
+  const column = source.columns[position];
+  if (column.storage !== 'text' || numbers === 0 || numbers === n || numbers * 2 < n) return undefined;
+  const connection = await getConnection();
+  const reader = await connection.runAndReadAll(
+    `SELECT ${alias}, rowid FROM ${table} WHERE ${alias} IS NOT NULL AND TRY_CAST(${alias} AS DOUBLE) IS NULL ORDER BY rowid LIMIT 1`,
+  );
+  const first = reader.getRowsJS()[0];
+  if (!first) return undefined;
+  const [value, rowid] = [String(first[0]), Number(first[1])];
+  const others = n - numbers - 1;
+  const shown = value.length > 40 ? `${value.slice(0, 40)}...` : value;
+  return (
+    `Column '${column.name}' has numbers in ${numbers.toLocaleString('en')} rows but '${shown}' on ${rowPlace(source.format, rowid)}` +
+    `${others > 0 ? ` (and ${others.toLocaleString('en')} more value${others === 1 ? '' : 's'} that ${others === 1 ? 'is not a number' : 'are not numbers'})` : ''}, ` +
+    'so it is read as text. Correct the value, or write missing values as NA or leave them empty.'
+  );
+}
+
+/** Where the 0-based data row `rowid` is in the file: a line of a text file (after the header), else a record or row. */
+function rowPlace(format: Source['format'], rowid: number): string {
+  if (format === 'csv' || format === 'tsv') return `line ${rowid + 2}`;
+  return format === 'json' ? `record ${rowid + 1}` : `row ${rowid + 1}`;
+}
+
 interface Counts {
   rows: number;
   facts: ColumnFacts[];
   summaries: { mean: number; sd: number; min: number; max: number }[];
+  /** Numeric columns: infinite values (missing in the normalized value). */
+  infinite: number[];
+  /** Text columns: values that read as numbers. */
+  numbers: number[];
 }
 
-/** One query counting every column: n, distinct, and for numbers the moments and integer-ness. */
-async function countColumns(table: string, columns: SourceColumn[], aliases: string[]): Promise<Counts> {
+/** Columns per query of the counts that cost little per column (n, moments, integer-ness). */
+export const COUNT_BATCH_COLUMNS = 100;
+
+/** Values (rows x columns) per query of the distinct counts, so each query's hash table stays small. */
+export const DISTINCT_BATCH_CELLS = 2_000_000;
+
+/**
+ * Counts every column in batches, so memory does not grow with the number of columns: first n,
+ * moments and integer-ness (a hundred columns a query); then distinct values, one column at a time
+ * for long files, or many columns unpivoted into one (column, value) table for short, wide files
+ * (DuckDB's `count(DISTINCT)` costs a hash table per column and query).
+ */
+async function countColumns(table: string, columns: SourceColumn[], aliases: string[], values: string[]): Promise<Counts> {
   const connection = await getConnection();
-  const parts = ['count(*)'];
-  for (const [i, column] of columns.entries()) {
-    const c = aliases[i];
-    parts.push(`count(${c})`, `count(DISTINCT ${c})`);
-    if (column.storage === 'numeric') {
-      parts.push(`avg(${c})`, `stddev_samp(${c})`, `min(${c})`, `max(${c})`, `bool_and(${c} = round(${c}))`);
-    }
-  }
-  const reader = await connection.runAndReadAll(`SELECT ${parts.join(', ')} FROM ${table}`);
-  const row = reader.getRowsJS()[0];
-  let k = 0;
-  const next = (): unknown => row[k++];
-  const rows = Number(next());
-  const facts: ColumnFacts[] = [];
+  const rows = Number((await connection.runAndReadAll(`SELECT count(*) FROM ${table}`)).getRowsJS()[0][0]);
+  const facts: ColumnFacts[] = columns.map((column, position) => ({ name: column.name, position, storage: column.storage, rows, n: 0, distinct: 0 }));
   const summaries: Counts['summaries'] = [];
-  for (const [position, column] of columns.entries()) {
-    const n = Number(next());
-    const distinct = Number(next());
-    const fact: ColumnFacts = { name: column.name, position, storage: column.storage, rows, n, distinct };
-    if (column.storage === 'numeric') {
-      const [mean, sd, min, max] = [next(), next(), next(), next()].map(numberOrNaN);
-      fact.integer = next() === true;
-      fact.consecutive = fact.integer && max - min + 1 === distinct;
-      fact.min = min;
-      summaries[position] = { mean, sd, min, max };
+  const infinite: number[] = [];
+  const numbers: number[] = [];
+  for (let start = 0; start < columns.length; start += COUNT_BATCH_COLUMNS) {
+    const batch = range(start, Math.min(columns.length, start + COUNT_BATCH_COLUMNS));
+    const parts = ['count(*)'];
+    // Each normalized value is computed once, in the subquery, rather than once per aggregate.
+    const projected: string[] = [];
+    for (const i of batch) {
+      const v = quotedIdentifier(`v${i}`);
+      projected.push(`${values[i]} AS ${v}`);
+      parts.push(`count(${v})`);
+      if (columns[i].storage === 'numeric') {
+        projected.push(aliases[i]);
+        parts.push(`avg(${v})`, `stddev_samp(${v})`, `min(${v})`, `max(${v})`, `bool_and(${v} = round(${v}))`, `count(*) FILTER (WHERE isinf(${aliases[i]}))`);
+      } else if (columns[i].storage === 'text') {
+        parts.push(`count(TRY_CAST(${v} AS DOUBLE))`);
+      }
     }
-    facts.push(fact);
+    const query = `SELECT ${parts.join(', ')} FROM (SELECT ${projected.join(', ')} FROM ${table})`;
+    const row = (await connection.runAndReadAll(query)).getRowsJS()[0];
+    let k = 1;
+    const next = (): unknown => row[k++];
+    for (const i of batch) {
+      const fact = facts[i];
+      fact.n = Number(next());
+      if (columns[i].storage === 'numeric') {
+        const [mean, sd, min, max] = [next(), next(), next(), next()].map(numberOrNaN);
+        fact.integer = next() === true;
+        fact.min = min;
+        summaries[i] = { mean, sd, min, max };
+        infinite[i] = Number(next());
+      } else if (columns[i].storage === 'text') {
+        numbers[i] = Number(next());
+      }
+    }
   }
-  return { rows, facts, summaries };
+  const distinct = await countDistinct(table, columns, values, rows);
+  for (const [i, fact] of facts.entries()) {
+    fact.distinct = distinct[i];
+    if (columns[i].storage === 'numeric') fact.consecutive = fact.integer && summaries[i].max - summaries[i].min + 1 === fact.distinct;
+  }
+  return { rows, facts, summaries, infinite, numbers };
+}
+
+/** Distinct non-missing values of every column, in batches of at most DISTINCT_BATCH_CELLS values. */
+async function countDistinct(table: string, columns: SourceColumn[], values: string[], rows: number): Promise<number[]> {
+  const connection = await getConnection();
+  const distinct = new Array<number>(columns.length).fill(0);
+  const perBatch = Math.max(1, Math.min(COUNT_BATCH_COLUMNS, Math.floor(DISTINCT_BATCH_CELLS / Math.max(1, rows))));
+  // Columns are unpivoted with others of the same storage only (numbers with numbers, text with text).
+  const groups = new Map<string, number[]>();
+  for (const [i, column] of columns.entries()) {
+    const group = column.storage === 'numeric' ? 'numeric' : 'text';
+    groups.set(group, [...(groups.get(group) ?? []), i]);
+  }
+  for (const members of groups.values()) {
+    for (let start = 0; start < members.length; start += perBatch) {
+      const batch = members.slice(start, start + perBatch);
+      if (batch.length === 1) {
+        const [i] = batch;
+        distinct[i] = Number((await connection.runAndReadAll(`SELECT count(DISTINCT ${values[i]}) FROM ${table}`)).getRowsJS()[0][0]);
+        continue;
+      }
+      const select = batch.map((i) => `${values[i]} AS ${quotedIdentifier(`d${i}`)}`).join(', ');
+      const reader = await connection.runAndReadAll(
+        `SELECT k, count(DISTINCT v) FROM (UNPIVOT (SELECT ${select} FROM ${table}) ON COLUMNS(*) INTO NAME k VALUE v) GROUP BY k`,
+      );
+      for (const [name, count] of reader.getRowsJS()) distinct[Number(String(name).slice(1))] = Number(count);
+    }
+  }
+  return distinct;
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from }, (_, i) => from + i);
 }
 
 function numberOrNaN(value: unknown): number {

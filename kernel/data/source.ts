@@ -28,6 +28,11 @@ export interface SourceColumn {
   storage: StorageClass;
   /** SQL expression over the reader's row giving the normalized value (DOUBLE or VARCHAR). */
   expression: string;
+  /**
+   * What schema inference keeps of the column: the normalized value, except that numbers stay as
+   * DOUBLE with their infinities, so they can be counted; `normalizeStored` turns it into the value.
+   */
+  stored: string;
 }
 
 /** A dataset file opened for querying. */
@@ -49,6 +54,9 @@ export function sourceKey(source: Pick<Source, 'path' | 'size' | 'mtimeMs'>): st
 }
 
 const HEAD_BYTES = 65536;
+
+/** The most columns Inferra reads from one dataset (schema inference costs time and memory per column). */
+export const MAX_COLUMNS = 1000;
 const sources = new Map<string, { size: number; mtimeMs: number; source: Promise<Source> }>();
 
 /** Opens a dataset (cached by absolute path, size and mtime); throws the data layer's errors. */
@@ -57,7 +65,7 @@ export async function openSource(path: string): Promise<Source> {
   const info = await stat(absolute).catch((error: NodeJS.ErrnoException) => {
     throw new InferraError('file-not-found', { path }, { cause: error });
   });
-  if (!info.isFile()) throw new InferraError('file-not-found', { path });
+  if (!info.isFile()) throw new InferraError('file-not-found', { path, folder: info.isDirectory() });
   const cached = sources.get(absolute);
   if (cached && cached.size === info.size && cached.mtimeMs === info.mtimeMs) return cached.source;
   const source = buildSource(path, absolute, info.size, info.mtimeMs);
@@ -74,7 +82,9 @@ async function buildSource(path: string, absolute: string, size: number, mtimeMs
   const text = format === 'parquet' ? '' : decodeHead(head);
   const reader = await buildReader(absolute, format, text);
   const described = await describeReader(path, format, reader, text);
+  if (described.length > MAX_COLUMNS) throw new InferraError('too-many-columns', { path, columns: described.length, max: MAX_COLUMNS });
   if (format === 'csv' || format === 'tsv') checkCsvColumns(path, format, text, described);
+  if (format === 'json') await checkJsonRecords(path, reader, text, described);
   return {
     path: absolute,
     name: basename(absolute),
@@ -107,7 +117,69 @@ function checkHead(path: string, format: DatasetFormat, head: Buffer): void {
   }
   const nul = head.indexOf(0);
   if (nul >= 0) throw new InferraError('binary-file', { path, offset: nul });
+  // A sequence cut off by the end of the head is not an error; one cut off by the end of the file is.
+  const invalid = findInvalidUtf8(head, head.length === HEAD_BYTES);
+  if (invalid >= 0) {
+    throw new InferraError('parse-failed', {
+      path,
+      format,
+      encoding: 'utf8',
+      byte: `0x${head[invalid].toString(16).toUpperCase().padStart(2, '0')}`,
+      line: countLines(head, invalid),
+    });
+  }
   if (decodeHead(head).trim() === '') throw new InferraError('file-empty', { path });
+}
+
+/**
+ * The offset of the first byte that does not belong to a well-formed UTF-8 sequence (overlong forms,
+ * surrogates and code points above U+10FFFF included), or -1. With `truncated`, a sequence that the
+ * end of the buffer cuts off is accepted (the rest of the file was not read).
+ */
+export function findInvalidUtf8(bytes: Uint8Array, truncated = false): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let min: number;
+    let max = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) [need, min] = [1, 0x80];
+    else if (b >= 0xe0 && b <= 0xef) [need, min, max] = [2, b === 0xe0 ? 0xa0 : 0x80, b === 0xed ? 0x9f : 0xbf];
+    else if (b >= 0xf0 && b <= 0xf4) [need, min, max] = [3, b === 0xf0 ? 0x90 : 0x80, b === 0xf4 ? 0x8f : 0xbf];
+    else return i;
+    for (let k = 1; k <= need; k++) {
+      if (i + k >= bytes.length) return truncated ? -1 : i;
+      const c = bytes[i + k];
+      if (c < (k === 1 ? min : 0x80) || c > (k === 1 ? max : 0xbf)) return i;
+    }
+    i += need + 1;
+  }
+  return -1;
+}
+
+/** The 1-based line of a byte offset. */
+function countLines(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
+  return line;
+}
+
+/**
+ * A JSON file that is one object wrapping the records (`{"data": [{...}, ...]}`) reads as one row
+ * whose column holds the array: say so instead of describing one row.
+ */
+async function checkJsonRecords(path: string, reader: string, head: string, columns: { name: string; type: string }[]): Promise<void> {
+  if (!head.trimStart().startsWith('{')) return;
+  const wrapped = columns.find((c) => /^STRUCT\(.*\)\[\]$/.test(c.type) || /^JSON\[\]$/.test(c.type));
+  if (!wrapped) return;
+  const connection = await getConnection();
+  const rows = Number((await connection.runAndReadAll(`SELECT count(*) FROM (SELECT 1 FROM ${reader} LIMIT 2)`)).getRowsJS()[0][0]);
+  if (rows !== 1) return;
+  throw new InferraError('parse-failed', { path, format: 'json', jsonObject: true, key: wrapped.name });
 }
 
 function decodeHead(head: Buffer): string {
@@ -117,7 +189,7 @@ function decodeHead(head: Buffer): string {
 
 /** The reader expression for a format; for `;`-separated text with comma decimals, DuckDB's `decimal_separator`. */
 async function buildReader(absolute: string, format: DatasetFormat, head: string): Promise<string> {
-  const file = quotedString(absolute);
+  const file = quotedString(await literalPattern(absolute));
   const nullstr = `nullstr = [${MISSING_MARKERS.map((m) => quotedString(m)).join(', ')}]`;
   switch (format) {
     case 'parquet':
@@ -135,6 +207,33 @@ async function buildReader(absolute: string, format: DatasetFormat, head: string
       return commaNumeric > plainNumeric ? comma : plain;
     }
   }
+}
+
+/**
+ * DuckDB's readers take a glob pattern, not a file name: `x[12].csv` would read x1.csv and x2.csv,
+ * `y*.csv` every file starting with y. Each `[`, `*` and `?` is written as a one-character class
+ * (`[[]`, `[*]`, `[?]`), which DuckDB's glob matches literally; DuckDB's `glob()` then confirms that
+ * the pattern names this one file and nothing else, so the file that is hashed is the file that is read.
+ */
+export async function literalPattern(absolute: string): Promise<string> {
+  const pattern = escapeGlob(absolute);
+  if (pattern === absolute) return pattern;
+  const connection = await getConnection();
+  const matches = (await connection.runAndReadAll(`SELECT file FROM glob(${quotedString(pattern)})`)).getRowsJS().map(([f]) => String(f));
+  if (matches.length !== 1 || resolve(matches[0]) !== absolute) {
+    throw new InferraError('parse-failed', {
+      path: absolute,
+      format: detectFormat(absolute),
+      detail: 'its name contains [ ] * or ? and the file could not be opened by that exact name',
+      hint: 'Rename the file without these characters.',
+    });
+  }
+  return pattern;
+}
+
+/** A path with DuckDB's glob characters escaped as one-character classes. */
+export function escapeGlob(path: string): string {
+  return path.replace(/[[*?]/g, (ch) => `[${ch}]`);
 }
 
 /** A `;`-separated first line and at least one field like `1,5` in the head of the file. */
@@ -251,6 +350,9 @@ export function parseErrorFrom(error: unknown, path: string, format: DatasetForm
     .replace(/[.\s]+$/, '')
     .trim();
   let hint: string | undefined;
+  if (/not utf-8 encoded/i.test(message)) {
+    return new InferraError('parse-failed', { path, format, encoding: 'utf8', line: line ? Number(line) : undefined }, { cause: error });
+  }
   if (/Error when sniffing file/i.test(message)) {
     detail = 'the delimiter and quoting could not be detected';
   }
@@ -281,8 +383,9 @@ function buildSourceColumn(name: string, storageType: string): SourceColumn {
   let expression: string;
   switch (storage) {
     case 'numeric':
-      // NaN (possible in Parquet and JSON doubles) is missing, as in a text file.
-      expression = `CASE WHEN isnan(CAST(${id} AS DOUBLE)) THEN NULL ELSE CAST(${id} AS DOUBLE) END`;
+      // NaN (possible in Parquet and JSON doubles) is missing, as in a text file; so are infinities
+      // (`inf`, `1e400`, a Parquet +Inf), which no statistic can use: schema inference counts them.
+      expression = normalizeStored(`CAST(${id} AS DOUBLE)`, storage);
       break;
     case 'boolean':
       expression = `CAST(${id} AS VARCHAR)`;
@@ -292,10 +395,17 @@ function buildSourceColumn(name: string, storageType: string): SourceColumn {
       break;
     case 'text': {
       const text = storageType === 'VARCHAR' ? id : `CAST(${id} AS VARCHAR)`;
-      const markers = MISSING_MARKERS.map((m) => quotedString(m)).join(', ');
-      expression = `CASE WHEN ${text} IN (${markers}) THEN NULL ELSE ${text} END`;
+      // Comparisons joined by OR, not `IN (...)`: DuckDB plans each IN list as a join, which costs
+      // about 80 ms per column (seconds for a wide file).
+      const isMarker = MISSING_MARKERS.map((m) => `${text} = ${quotedString(m)}`).join(' OR ');
+      expression = `CASE WHEN ${isMarker} THEN NULL ELSE ${text} END`;
       break;
     }
   }
-  return { name, storageType, storage, expression };
+  return { name, storageType, storage, expression, stored: storage === 'numeric' ? `CAST(${id} AS DOUBLE)` : expression };
+}
+
+/** The normalized value of a stored column (see `SourceColumn.stored`): numbers that are not finite become NULL. */
+export function normalizeStored(stored: string, storage: StorageClass): string {
+  return storage === 'numeric' ? `CASE WHEN isfinite(${stored}) THEN ${stored} ELSE NULL END` : stored;
 }

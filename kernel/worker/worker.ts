@@ -105,6 +105,8 @@ function finishOutcome(outcome: Omit<AnalysisOutcome, 'dataset'>, loaded: Loaded
   return {
     ...outcome,
     dropped,
+    // The data layer's notes on the loaded columns (infinite values read as missing) come first.
+    warnings: [...loaded.warnings, ...outcome.warnings],
     dataset: {
       sha256: loaded.sha256,
       tableHash: loaded.tableHash,

@@ -35,7 +35,7 @@ export function findColumn(table: Table, name: string): Column {
 export function findNumericColumn(table: Table, name: string, context: RoleContext): NumericColumn {
   const column = findColumn(table, name);
   if (column.kind !== 'numeric') {
-    throw new InferraError('column-not-numeric', { column: name, kind: column.kind, ...context });
+    throw new InferraError('column-not-numeric', { column: name, kind: column.kind, ...context, note: column.note });
   }
   return column;
 }

@@ -82,7 +82,7 @@ export function buildDesignColumns(table: Table, specs: readonly TermSpec[], row
       throw new InferraError('column-not-numeric', { column: spec.column, kind: column.kind, analysis: 'ols', role: `power term ${spec.label}` });
     }
     if (column.kind !== 'categorical' && column.kind !== 'boolean') {
-      throw new InferraError('column-not-numeric', { column: spec.column, kind: column.kind, analysis: 'ols', role: 'predictors' });
+      throw new InferraError('column-not-numeric', { column: spec.column, kind: column.kind, analysis: 'ols', role: 'predictors', note: column.note });
     }
     if (seen.has(spec.column)) continue;
     seen.add(spec.column);
@@ -94,6 +94,31 @@ export function buildDesignColumns(table: Table, specs: readonly TermSpec[], row
     fullCoding = false;
   }
   return { terms, columns, sources };
+}
+
+/**
+ * The number of design columns `buildDesignColumns` would build for these rows (factor levels are
+ * counted, nothing is allocated per row and term), so the size of a fit can be checked first.
+ */
+export function countDesignColumns(table: Table, specs: readonly TermSpec[], rows: readonly number[], intercept = true): number {
+  let fullCoding = !intercept;
+  let count = 0;
+  const seen = new Set<string>();
+  for (const spec of specs) {
+    const column = findColumn(table, spec.column);
+    const key = column.kind === 'numeric' ? spec.label : spec.column;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (column.kind === 'numeric' || spec.power !== 1) {
+      count++;
+      continue;
+    }
+    const levels = new Set<string | null>();
+    for (const i of rows) levels.add(column.values[i]);
+    count += Math.max(1, levels.size - (fullCoding ? 0 : 1));
+    fullCoding = false;
+  }
+  return count;
 }
 
 /** Treatment-coded dummies of a categorical or boolean column against its first level (or of every level). */

@@ -3,7 +3,7 @@ import { InferraError } from '../../errors.js';
 import type { AnalysisRequest, Roles, Table } from '../../types.js';
 import { completeRows, droppedForMissing, findColumn, findNumericColumn, pick, requireRole } from '../common/select.js';
 import type { Validated } from '../types.js';
-import { buildDesignColumns, columnsOfTerms, parseTermSpecs } from './design.js';
+import { buildDesignColumns, columnsOfTerms, countDesignColumns, parseTermSpecs } from './design.js';
 import type { Design } from './fit.js';
 
 /** The typed input of `ols`. */
@@ -40,6 +40,7 @@ export function validateOls(request: AnalysisRequest, table: Table): Validated<O
   const names = columnsOfTerms(specs);
   const columns = names.map((name) => findColumn(table, name));
   const { rows, dropped } = completeRows([outcome, ...columns], table.rowCount);
+  checkDesignSize(rows.length, countDesignColumns(table, specs, rows, request.options.intercept) + (request.options.intercept ? 1 : 0));
   const built = buildDesignColumns(table, specs, rows, request.options.intercept);
   const p = built.columns.length + (request.options.intercept ? 1 : 0);
   if (rows.length <= p) {
@@ -57,4 +58,27 @@ export function validateOls(request: AnalysisRequest, table: Table): Validated<O
     nMissing: dropped,
     dropped: droppedForMissing([outcomeName, ...names.filter((n) => n !== outcomeName)], dropped),
   };
+}
+
+/**
+ * The most values (rows x coefficients) an `ols` fit may hold. The fit keeps about four copies of
+ * the design (the columns, their centred copy, the QR factors and the refinement's residuals), 8
+ * bytes a value: 25 million values are about 0.8 GB.
+ */
+export const MAX_DESIGN_VALUES = 25_000_000;
+
+/** Bytes the fit needs per design value (four copies of 8-byte doubles). */
+const BYTES_PER_DESIGN_VALUE = 32;
+
+/** `design-too-large` before anything of the design's size is allocated. */
+function checkDesignSize(rows: number, coefficients: number): void {
+  const values = rows * coefficients;
+  if (values <= MAX_DESIGN_VALUES) return;
+  throw new InferraError('design-too-large', {
+    rows,
+    coefficients,
+    values,
+    max: MAX_DESIGN_VALUES,
+    gigabytes: (values * BYTES_PER_DESIGN_VALUE) / 1e9,
+  });
 }

@@ -42,7 +42,10 @@ export function formatSchema(schema: DatasetSchema): string {
   const header = `${schema.name}: ${schema.rows} rows, ${schema.columns.length} columns (${schema.format}, sha256 ${schema.sha256.slice(0, 12)}...)`;
   const width = Math.max(6, ...schema.columns.map((c) => c.name.length));
   const lines = schema.columns.map(
-    (c) => `  ${c.name.padEnd(width)}  ${c.kind.padEnd(11)}  n=${String(c.n).padEnd(6)} missing=${String(c.missing).padEnd(5)} ${describeColumn(c)}`,
+    (c) =>
+      `  ${c.name.padEnd(width)}  ${(c.n === 0 ? 'no values' : c.kind).padEnd(11)}  n=${String(c.n).padEnd(6)} missing=${String(c.missing).padEnd(5)} ${describeColumn(c)}`,
   );
+  // Notes (infinite values read as missing, a text column that is numbers but for a few values, ...).
+  for (const c of schema.columns) if (c.note) lines.push(`  note: ${c.note}`);
   return [header, ...lines].join('\n');
 }

@@ -3,6 +3,8 @@ import { snakeKeys } from '../../../kernel/contract/index.js';
 import { computeRegressionBand } from '../../../kernel/analyses/regression/band.js';
 import { fitOls } from '../../../kernel/analyses/regression/compute.js';
 import { fitLeastSquares } from '../../../kernel/analyses/regression/fit.js';
+import { buildDesignColumns, countDesignColumns, parseTermSpecs } from '../../../kernel/analyses/regression/design.js';
+import { MAX_DESIGN_VALUES } from '../../../kernel/analyses/regression/validate.js';
 import { regressionAnalyses } from '../../../kernel/analyses/regression/index.js';
 import type { OlsResult } from '../../../kernel/analyses/regression/compute.js';
 import type { AnalysisOptions, Roles, Table } from '../../../kernel/types.js';
@@ -313,5 +315,38 @@ describe('computeRegressionBand against predict(interval = "confidence")', () =>
   it('is NaN for a constant x', () => {
     const band = computeRegressionBand(Float64Array.of(1, 1, 1), Float64Array.of(1, 2, 3), Float64Array.of(1), 0.95);
     assert.ok(Number.isNaN(band.fit[0]) && Number.isNaN(band.low[0]));
+  });
+});
+
+describe('ols size bound (M8)', () => {
+  it(`refuses more than ${MAX_DESIGN_VALUES.toLocaleString('en')} rows × coefficients before building the design: design-too-large`, () => {
+    // 500,000 rows and a 51-level factor: an intercept and 50 dummies, 25.5 million values.
+    const rows = 500_000;
+    const site = Array.from({ length: rows }, (_, i) => `s${i % 51}`);
+    const table: Table = {
+      rowCount: rows,
+      columns: [
+        { name: 'y', kind: 'numeric', values: Float64Array.from({ length: rows }, (_, i) => (i * 7919) % 1000) },
+        { name: 'site', kind: 'categorical', values: site },
+      ],
+    };
+    const error = expectCode(() => runOls(table, { outcome: 'y', predictors: ['site'] }), 'design-too-large');
+    assert.equal(error.params.coefficients, 51);
+    assert.equal(error.params.rows, rows);
+    assert.match(
+      error.message,
+      /^ols would fit 51 coefficients \(factor levels count one each\) on 500,000 rows: 25\.5 million values, about 0\.8 GB of memory\. Inferra fits at most 25 million/,
+    );
+  });
+
+  it('counts the coefficients a design will have as buildDesignColumns builds them', () => {
+    const penguins = readDataset('penguins');
+    const specs = parseTermSpecs(['flipper_length_mm', 'species', 'sex', 'flipper_length_mm^2', 'species'], undefined);
+    const rows = Array.from({ length: penguins.rowCount }, (_, i) => i).filter((i) =>
+      penguins.columns.every((c) => (c.kind === 'numeric' ? !Number.isNaN(c.values[i]) : c.values[i] !== null)),
+    );
+    for (const intercept of [true, false]) {
+      assert.equal(countDesignColumns(penguins, specs, rows, intercept), buildDesignColumns(penguins, specs, rows, intercept).columns.length);
+    }
   });
 });
