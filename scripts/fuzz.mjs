@@ -2,7 +2,6 @@
 //   FUZZ_RUNS=500 npm run fuzz                          more cases per property (default 200)
 //   FUZZ_SEED=123 npm run fuzz                          another seed (default: a new one, printed)
 //   FUZZ_SEED=s FUZZ_PATH=p npm run fuzz                replay a failure printed by a run
-//   FUZZ_KNOWN=off npm run fuzz                         also fail on KNOWN_UNTIL_MERGE classes
 //   FUZZ_LOG=/tmp/fuzz.log npm run fuzz                 log each call first (names the input of a native crash)
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';

@@ -187,6 +187,9 @@ function decodeHead(head: Buffer): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
+/** How deep DuckDB's JSON reader detects types; deeper values are kept as JSON text (records are flat tables). */
+export const JSON_MAXIMUM_DEPTH = 16;
+
 /** The reader expression for a format; for `;`-separated text with comma decimals, DuckDB's `decimal_separator`. */
 async function buildReader(absolute: string, format: DatasetFormat, head: string): Promise<string> {
   const file = quotedString(await literalPattern(absolute));
@@ -195,7 +198,9 @@ async function buildReader(absolute: string, format: DatasetFormat, head: string
     case 'parquet':
       return `read_parquet(${file})`;
     case 'json':
-      return `read_json(${file})`;
+      // Schema detection descends into nested values without bound: a value nested ~20,000 deep
+      // crashed the process (segmentation fault). Deeper than this, values stay JSON text.
+      return `read_json(${file}, maximum_depth = ${JSON_MAXIMUM_DEPTH})`;
     case 'tsv':
       return `read_csv(${file}, delim = '\t', ${nullstr})`;
     case 'csv': {

@@ -20,29 +20,9 @@ import { RESULT_MIME, VEGA_MIME } from '../../kernel/notebook/outputs.js';
 import { dataset, notebookText, type Tagged } from './grammar.js';
 import { leaksOutside, makeCaseFolder, problemsOf, removeCaseFolder, runCli, runCliChild, type CaseFolder, type CliRun } from './harness.js';
 
-/**
- * Failure classes other branches are fixing (security review 2026-12), tolerated here until they
- * are merged: a failing case is excused only when it has the entry's tag AND shows its symptom.
- * The lead empties this list after the merge; from then on every failure fails `npm test`.
- */
-export const KNOWN_UNTIL_MERGE: { id: string; what: string; tag: string; symptom: RegExp }[] = [
-  { id: 'M4', what: 'a non-finite number in a dataset is an internal error', tag: 'non-finite', symptom: /internal error|out of range/i },
-  { id: 'M3', what: 'glob characters in a file name read other files', tag: 'glob-name', symptom: /read from outside|glob/ },
-  {
-    id: 'NEW-1',
-    what: 'a JSON dataset nested ~20,000 levels deep ends the process with a segmentation fault in DuckDB (exit 139); no branch owns it yet',
-    tag: 'deep-nesting',
-    symptom: /exit code 139 /,
-  },
-];
-
-/** Excused failures seen in this run, printed at the end so they stay visible. */
-const excused = new Map<string, string>();
-
 const RUNS = Number(process.env.FUZZ_RUNS) || 0;
 const SEED = Number(process.env.FUZZ_SEED) || 20_261_206;
 const PATH = process.env.FUZZ_PATH;
-const IGNORE_KNOWN = process.env.FUZZ_KNOWN !== 'off';
 
 function params<T>(defaultRuns: number): fc.Parameters<T> {
   return { numRuns: RUNS || defaultRuns, seed: SEED, path: PATH, endOnFailure: true };
@@ -58,20 +38,9 @@ function report<T>(details: fc.RunDetails<T>): void {
   );
 }
 
-/** Fails the case unless every problem is excused by a KNOWN_UNTIL_MERGE entry. */
-function check(problems: string[], tags: string[], describe: () => string): void {
-  if (!problems.length) return;
-  // An entry excuses a case with its tag that shows its symptom; a wrong exit code that comes with
-  // the symptom is the same failure.
-  const excuses = (k: (typeof KNOWN_UNTIL_MERGE)[number]) =>
-    tags.includes(k.tag) && problems.some((p) => k.symptom.test(p)) && problems.every((p) => k.symptom.test(p) || p.startsWith('exit code'));
-  const known = IGNORE_KNOWN ? KNOWN_UNTIL_MERGE.find(excuses) : undefined;
-  if (known) {
-    const shown = problems.find((p) => known.symptom.test(p)) ?? problems[0];
-    if (!excused.has(known.id)) excused.set(known.id, `${shown.slice(0, 200)} (tags: ${tags.join(', ')})`);
-    return;
-  }
-  assert.fail(`${problems.join('\n')}\n${describe()}`);
+/** Fails the case when it broke a property. */
+function check(problems: string[], _tags: string[], describe: () => string): void {
+  if (problems.length) assert.fail(`${problems.join('\n')}\n${describe()}`);
 }
 
 function show(run: CliRun): string {
@@ -85,12 +54,6 @@ describe('fuzz: the CLI on generated notebooks and datasets (issue #10)', functi
   // A guard against a hang of the whole suite only; a single command's limit is INFERRA_TIMEOUT_SECONDS.
   this.timeout(30 * 60_000);
 
-  after(() => {
-    if (excused.size) {
-      process.stderr.write(`\n  fuzz: failures excused by KNOWN_UNTIL_MERGE (fixed on other branches):\n`);
-      for (const [id, example] of excused) process.stderr.write(`    ${id}: ${example}\n`);
-    }
-  });
 
   it('run / verify / history on generated notebooks', async () => {
     const folders: CaseFolder[] = [];

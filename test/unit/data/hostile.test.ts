@@ -231,3 +231,13 @@ describe('data: misleading messages (L6)', () => {
     assert.equal(schema.rows, 2);
   });
 });
+
+describe('data: deeply nested JSON (found by the fuzz test)', () => {
+  it('a value nested 20,000 levels deep reads as JSON text instead of ending the process (segmentation fault)', async () => {
+    const path = await write('deep.json', `[{"x": ${'['.repeat(20_000)}1${']'.repeat(20_000)}, "y": 2}]`);
+    const schema = await inferSchema(path);
+    assert.equal(schema.rows, 1);
+    assert.deepEqual(schema.columns.map((c) => c.name), ['x', 'y']);
+    assert.deepEqual(numbersOf((await loadTable(path, { columns: ['y'] })).table, 'y'), [2]);
+  });
+});
