@@ -26,7 +26,7 @@ describe('the CLI package (npm pack, npm install -g)', function () {
     files = packed.files.map((f) => f.path).sort();
     const prefix = join(work, 'prefix');
     mkdirSync(prefix);
-    npm(['install', '-g', '--prefix', prefix, '--no-audit', '--no-fund', '--loglevel=error', tarball], { cwd: work });
+    npm(['install', '-g', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', tarball], { cwd: work });
     inferra = process.platform === 'win32' ? join(prefix, 'inferra.cmd') : join(prefix, 'bin', 'inferra');
     // A folder outside the repository, so nothing can be found from the source checkout.
     mkdirSync(join(work, 'data'));
