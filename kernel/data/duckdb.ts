@@ -3,7 +3,7 @@
  * worker thread's instance; the statistics never see DuckDB, only the typed columns it hands over.
  */
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import * as nodePath from 'node:path';
 import { DuckDBConnection, DuckDBInstance, version as duckdbVersion } from '@duckdb/node-api';
 import { InferraError } from '../errors.js';
 
@@ -35,10 +35,17 @@ export function stopQueries(): void {
   opened?.interrupt();
 }
 
+/**
+ * Where DuckDB spills large intermediates: a folder of this process under the system's temp folder
+ * (an in-memory database would otherwise use '.tmp' in the working directory, the user's project).
+ * Tests pass the temp folder, process id and `node:path/win32`.
+ */
+export function duckdbTempDirectory(temp: string = tmpdir(), pid: number = process.pid, path: Pick<typeof nodePath, 'join'> = nodePath): string {
+  return path.join(temp, `inferra-duckdb-${pid}`);
+}
+
 async function createConnection(): Promise<DuckDBConnection> {
-  // An in-memory database spills large intermediates to '.tmp' in the working directory by default;
-  // keep them out of the user's project.
-  const instance = await DuckDBInstance.create(':memory:', { temp_directory: join(tmpdir(), `inferra-duckdb-${process.pid}`) });
+  const instance = await DuckDBInstance.create(':memory:', { temp_directory: duckdbTempDirectory() });
   const conn = await instance.connect();
   // Timestamps with a time zone print in UTC, so loaded values do not depend on the machine.
   await conn.run(`SET TimeZone = 'UTC'`).catch(() => undefined);

@@ -5,7 +5,7 @@
  * then drains the queue to Supabase with backoff.
  */
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import * as nodePath from 'node:path';
 import { toInferraError, type InferraError } from '../errors.js';
 import { DiskQueue, type BackoffOptions, type QueueEvent } from './queue.js';
 import { classifySupabaseError, type ProvenanceClient, type RunEntry } from './supabase.js';
@@ -42,10 +42,14 @@ export interface SupabaseSinkConfig {
   onEvent?(event: QueueEvent): void;
 }
 
-/** `$XDG_STATE_HOME/inferra/provenance-queue`, or under `~/.local/state`. */
-export function defaultQueueDir(): string {
-  const base = process.env.XDG_STATE_HOME || join(homedir(), '.local', 'state');
-  return join(base, 'inferra', 'provenance-queue');
+/**
+ * `$XDG_STATE_HOME/inferra/provenance-queue`, or under `~/.local/state` (on Windows
+ * `%USERPROFILE%\.local\state\inferra\provenance-queue`). Tests pass the environment, home folder and
+ * `node:path/win32`.
+ */
+export function defaultQueueDir(env: NodeJS.ProcessEnv = process.env, home: string = homedir(), path: Pick<typeof nodePath, 'join'> = nodePath): string {
+  const base = env.XDG_STATE_HOME || path.join(home, '.local', 'state');
+  return path.join(base, 'inferra', 'provenance-queue');
 }
 
 /** A sink that enqueues to disk and drains to Supabase in the background. */

@@ -29,7 +29,7 @@ if [ "$MODE" = "vsix" ]; then
   log "package VSIX"
   VSIX="$ROOT/dist/inferra.vsix"
   rm -f "$VSIX"
-  if ! npx --no-install vsce package --target "$(node -p "process.platform + '-' + process.arch")" --no-dependencies --allow-missing-repository --skip-license --no-rewrite-relative-links -o "$VSIX" > "$ART/vsce.log" 2>&1; then
+  if ! npx --no-install vsce package --target "$(node -p "process.platform + '-' + process.arch")" --no-dependencies -o "$VSIX" > "$ART/vsce.log" 2>&1; then
     cat "$ART/vsce.log" >&2
     echo "0 passed, 1 failed (vsce package)"; exit 1
   fi
