@@ -3,10 +3,10 @@
  * cell) and the exit code (`verifyExitCode`). The session builds the verdicts
  * (kernel/provenance/verify-cell.ts).
  */
-import type { VerifyEdit, VerifyRow } from '../provenance/verify-cell.js';
-import type { VerifyStatus } from '../provenance/verify.js';
+import type { VerifyEdit, VerifyRow } from '../kernel/api.js';
+import type { VerifyStatus } from '../kernel/api.js';
 
-export { buildVerifyRow, checkStoredCell, type ProvenanceCell, type VerifyEdit, type VerifyRow } from '../provenance/verify-cell.js';
+export { buildVerifyRow, checkStoredCell, type ProvenanceCell, type VerifyEdit, type VerifyRow } from '../kernel/api.js';
 
 /** Most differences listed under one cell. */
 const MAX_DIFFERENCES_SHOWN = 10;
