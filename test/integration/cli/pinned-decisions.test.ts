@@ -72,7 +72,7 @@ describe('pinned decisions from someone else are shown as such (review L8)', fun
     assert.equal(run.code, 0, run.stderr);
     const out = shown(join(dir, 'bob.inferra'));
     assert.equal(out.payload.decision.pin_origin, 'another-author');
-    assert.match(out.plain.split('\n')[0], /^Welch's two-sample t-test \(outcome = flipper_length_mm; group = sex\) · pinned by another author$/);
+    assert.match(out.plain.split('\n')[0], /^Welch's two-sample t-test \(outcome = flipper_length_mm, group = sex\) · pinned by another author$/);
   });
 
   it('the review\'s edited pin (where + one-sided) shows both options and "pinned in the file, not by you", in the outputs and the report', async () => {

@@ -98,7 +98,7 @@ describe('atomic write (review L4)', () => {
       '.other.inferra.4b2f33ce.tmp',
       'big.inferra',
       'big.inferra.4b2f33ce.tmp',
-    ]);
+    ].sort());
     assert.equal(await readFile(path, 'utf8'), 'complete\n');
   });
 
