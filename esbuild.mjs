@@ -34,7 +34,7 @@ const node = {
 };
 
 const builds = [
-  { ...node, entryPoints: { cli: 'kernel/cli-entry.ts', worker: 'kernel/worker/worker.ts', report: 'kernel/report/export.ts' }, outdir: 'dist', format: 'esm', outExtension: { '.js': '.mjs' }, banner: { js: requireShim } },
+  { ...node, entryPoints: { cli: 'cli/entry.ts', worker: 'kernel/worker/worker.ts', report: 'kernel/report/export.ts' }, outdir: 'dist', format: 'esm', outExtension: { '.js': '.mjs' }, banner: { js: requireShim } },
   // The CommonJS bundle has no import.meta; modules that use it fall back to __dirname there.
   { ...node, entryPoints: { extension: 'extension/extension.ts', 'kernel-api': 'extension/kernel-api.ts' }, outdir: 'dist', format: 'cjs', logOverride: { 'empty-import-meta': 'silent' } },
   {

@@ -11,5 +11,5 @@ if (existsSync(built)) {
 } else {
   const { register } = await import('tsx/esm/api');
   register();
-  await import('../kernel/cli-entry.ts');
+  await import('../cli/entry.ts');
 }

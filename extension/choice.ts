@@ -3,8 +3,8 @@
  * cell, checked (it comes from a webview) and turned into the kernel's `Choice` (JSON snake_case
  * keys -> camelCase: `pair_id` -> `pairId`, `conf_level` -> `confLevel`).
  */
-import { camelKey } from '../kernel/contract/index.js';
-import type { Choice } from '../kernel/decide/types.js';
+import { camelKey } from '../kernel/api.js';
+import type { Choice } from '../kernel/api.js';
 
 /** A validated choose message. */
 export interface ChooseRequest {

@@ -4,7 +4,7 @@
  * remembers "Allow once" per notebook for this VS Code session only (never in the file), and asks
  * once when several cells want the same file at the same time. sessions.ts shows the modal.
  */
-import type { DatasetConsent, OutsideDataset } from '../kernel/notebook/dataset-path.js';
+import type { DatasetConsent, OutsideDataset } from '../kernel/api.js';
 
 /** The label of the button that allows the file (VS Code adds "Cancel" to modal prompts). */
 export const ALLOW_ONCE = 'Allow once';

@@ -3,7 +3,7 @@
  * in plain Node): completions and hovers for ask cells from a dataset's schema (column names with
  * their kind, level values, a column's summary), the schema as a table, and a cell's provenance.
  */
-import type { ColumnSchema, DatasetSchema } from '../kernel/types.js';
+import type { ColumnSchema, DatasetSchema } from '../kernel/api.js';
 
 /** One completion, before it becomes a `vscode.CompletionItem`. */
 export interface CompletionEntry {

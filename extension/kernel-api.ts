@@ -1,9 +1,26 @@
 /**
- * Everything the extension uses from the kernel, as one module. It is bundled separately
+ * What the extension loads from the kernel on first use, grouped by purpose. It is bundled separately
  * (`dist/kernel-api.js`) and loaded on first use, so that activation does not pay for compiling the
  * kernel (zod, the decision engine, provenance, supabase-js) and the extension bundle stays small.
+ * Like every door, it reaches the kernel through kernel/api.ts only.
  */
-export * as notebook from '../kernel/notebook/index.js';
-export * as session from '../kernel/session.js';
-export * as supabase from '../kernel/provenance/supabase.js';
-export * as sink from '../kernel/provenance/sink.js';
+import {
+  createProvenanceClient,
+  createSupabaseSink,
+  LEGACY_STORAGE_KEY,
+  NotebookSession,
+  newNotebook,
+  parseDatasetDirective,
+  parseNotebook,
+  serializeNotebook,
+  sessionStorageKey,
+} from '../kernel/api.js';
+
+/** Reading and writing `.inferra` files. */
+export const notebook = { newNotebook, parseNotebook, serializeNotebook };
+/** Running cells. */
+export const session = { NotebookSession, parseDatasetDirective };
+/** The Supabase client and the session storage keys. */
+export const supabase = { LEGACY_STORAGE_KEY, sessionStorageKey, createProvenanceClient };
+/** The provenance queue that hands runs to Supabase. */
+export const sink = { createSupabaseSink };

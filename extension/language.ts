@@ -4,7 +4,7 @@
  * loads it once per dataset and caches nothing here but the last schema per path).
  */
 import * as vscode from 'vscode';
-import type { DatasetSchema } from '../kernel/types.js';
+import type { DatasetSchema } from '../kernel/api.js';
 import { buildCompletionEntries, buildHoverMarkdown } from './dataset-assist.js';
 import type { Log } from './log.js';
 import { NOTEBOOK_TYPE } from './serializer.js';

@@ -11,8 +11,8 @@
  * project URL by the kernel client (security review H4).
  */
 import * as vscode from 'vscode';
-import type { ProvenanceClient } from '../kernel/provenance/supabase.js';
-import type { SupabaseSink } from '../kernel/provenance/sink.js';
+import type { ProvenanceClient } from '../kernel/api.js';
+import type { SupabaseSink } from '../kernel/api.js';
 import { loadProvenance } from './kernel-loader.js';
 import type { Log } from './log.js';
 import { createSecretSessionStorage } from './secrets.js';

@@ -5,9 +5,9 @@
  */
 import { basename, join } from 'node:path';
 import * as vscode from 'vscode';
-import type { NotebookSession, SessionOptions } from '../kernel/session.js';
-import type { LlmSettings } from '../kernel/llm/types.js';
-import type { ProvenanceSink } from '../kernel/provenance/sink.js';
+import type { NotebookSession, SessionOptions } from '../kernel/api.js';
+import type { LlmSettings } from '../kernel/api.js';
+import type { ProvenanceSink } from '../kernel/api.js';
 import { OutsideDataConsents } from './data-consent.js';
 import { loadKernel, loadReport } from './kernel-loader.js';
 import type { Log } from './log.js';

@@ -3,7 +3,7 @@
  * document read back as a kernel `Notebook`.
  */
 import * as vscode from 'vscode';
-import type { Notebook } from '../kernel/notebook/format.js';
+import type { Notebook } from '../kernel/api.js';
 import {
   notebookFromNotebookData, type CellData, type NotebookDataPlain, type OutputData,
 } from './notebook-data.js';

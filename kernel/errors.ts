@@ -1,6 +1,6 @@
-import { messageFor, type ErrorCode, type MessageParams } from './messages.js';
+import { messageFor, type ErrorCode, type MessageParams } from './messages/index.js';
 
-export type { ErrorCode, MessageParams } from './messages.js';
+export type { ErrorCode, MessageParams } from './messages/index.js';
 
 /** An error whose message is safe to show in a notebook cell or a terminal. */
 export class InferraError extends Error {

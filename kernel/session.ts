@@ -28,7 +28,7 @@ import {
   type ResultJson,
   type ResultPayload,
 } from './notebook/outputs.js';
-import { buildVerifyRow, checkStoredCell, type ProvenanceCell, type VerifyRow } from './cli/verify.js';
+import { buildVerifyRow, checkStoredCell, type ProvenanceCell, type VerifyRow } from './provenance/verify-cell.js';
 import { loadAuthorIdentity, pinOrigin, signPin, type AuthorIdentity, type PinOrigin } from './provenance/author.js';
 import { hashCellSource } from './provenance/bind.js';
 import { canonicalJson } from './provenance/canonical.js';
@@ -97,7 +97,7 @@ export interface CellExecution {
   error?: InferraError;
 }
 
-export type { VerifyRow } from './cli/verify.js';
+export type { VerifyRow } from './provenance/verify-cell.js';
 
 /** A "use penguins.csv" cell: names the dataset for the cells below it. */
 const USE_DATASET = /^\s*(?:use|load|open)\s+(?:the\s+)?(?:data(?:set)?\s+)?["'`]?([^"'`]+?\.(?:csv|tsv|txt|json|jsonl|ndjson|parquet))["'`]?\s*\.?\s*$/i;

@@ -1,8 +1,9 @@
-// The layering rule of DESIGN.md, enforced: kernel/ never imports `vscode` (nor the DOM through
-// renderers/), renderers/ import only types from kernel/, extension/ holds no statistics.
+// The layering rule of DESIGN.md, enforced: kernel/ never imports `vscode` nor a door, renderers/ import
+// only types from kernel/ (values from kernel/contract/ alone), the doors (cli/, extension/) reach the
+// kernel through kernel/api.ts, and no two parts of the kernel need each other.
 // Exit 1 with one line per violation.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 
 const root = process.argv[2] ?? new URL('..', import.meta.url).pathname;
 
@@ -25,6 +26,12 @@ function importsOf(path) {
   return found;
 }
 
+/**
+ * Kernel parts a door loads lazily, each its own bundle or a heavy client loaded only when configured
+ * (kernel/api.ts says why): the only kernel imports besides the facade.
+ */
+const LAZY_ENTRY_POINTS = ['kernel/provenance/cli-sink.js', 'kernel/report/export.js'];
+
 const problems = [];
 const rules = [
   {
@@ -45,10 +52,16 @@ const rules = [
     check: ({ specifier, typeOnly }) =>
       !specifier.startsWith('./') && !typeOnly ? 'kernel/contract/ is a leaf the renderers bundle: it imports only its own files (and types)' : undefined,
   },
-  {
-    dir: 'extension',
+  ...['extension', 'cli'].map((dir) => ({
+    dir,
     check: ({ specifier }) =>
-      /kernel\/analyses\//.test(specifier) ? 'extension/ holds no statistics: go through kernel/session' : undefined,
+      /(^|\/)kernel\//.test(specifier) && !/(^|\/)kernel\/api\.js$/.test(specifier) && !LAZY_ENTRY_POINTS.some((p) => specifier.endsWith(p))
+        ? `${dir}/ reaches the kernel only through kernel/api.ts (the one facade of the doors)`
+        : undefined,
+  })),
+  {
+    dir: 'kernel',
+    check: ({ specifier }) => (/(^|\/)(cli|extension)\//.test(specifier) && !specifier.startsWith('./') ? 'kernel/ must not import a door (cli/, extension/)' : undefined),
   },
 ];
 
@@ -63,6 +76,44 @@ for (const { dir, check } of rules) {
     for (const imp of importsOf(path)) {
       const problem = check(imp);
       if (problem) problems.push(`${relative(root, path)}: imports '${imp.specifier}': ${problem}`);
+    }
+  }
+}
+
+// No cycles between the kernel's parts (its folders, and each file at its top): a part that needs
+// another may not be needed by it, directly or through others.
+{
+  const kernel = join(root, 'kernel');
+  const partOf = (path) => {
+    const [first, ...rest] = relative(kernel, path).split('/');
+    return rest.length ? first : first.replace(/\.(ts|js)$/, '');
+  };
+  const edges = new Map();
+  for (const path of files(kernel)) {
+    for (const { specifier } of importsOf(path)) {
+      if (!specifier.startsWith('.')) continue;
+      const target = join(dirname(path), specifier);
+      if (relative(kernel, target).startsWith('..')) continue;
+      const [from, to] = [partOf(path), partOf(target)];
+      if (from === to) continue;
+      if (!edges.has(from)) edges.set(from, new Map());
+      if (!edges.get(from).has(to)) edges.get(from).set(to, relative(root, path));
+    }
+  }
+  const reaches = (start, goal) => {
+    const seen = new Set([start]);
+    const stack = [start];
+    while (stack.length) {
+      for (const next of edges.get(stack.pop())?.keys() ?? []) {
+        if (next === goal) return true;
+        if (!seen.has(next)) seen.add(next), stack.push(next);
+      }
+    }
+    return false;
+  };
+  for (const [from, targets] of edges) {
+    for (const [to, where] of targets) {
+      if (reaches(to, from)) problems.push(`${where}: kernel/${from} imports kernel/${to}, which needs kernel/${from} back (a cycle between kernel parts)`);
     }
   }
 }

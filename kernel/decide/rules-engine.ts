@@ -14,7 +14,7 @@
  */
 import { TASKS, taskTitle } from '../contract/index.js';
 import type { DatasetSchema, Roles, TaskId } from '../types.js';
-import { formatList } from '../messages.js';
+import { formatList } from '../messages/index.js';
 import { compileRules, groupMentions, readRequest, type CompiledRules, type MentionedColumn, type RequestContext } from './context.js';
 import { monthLabel } from './calendar.js';
 import { describeRoles, renderExplanation, TASK_NAMES, TASK_WHY } from './explain.js';

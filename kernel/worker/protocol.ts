@@ -9,7 +9,7 @@
  * Both sides validate what they receive with these zod schemas.
  */
 import { z } from 'zod';
-import { isErrorCode } from '../messages.js';
+import { isErrorCode } from '../messages/index.js';
 import { isTaskId, type AnalysisOutcome, type AnalysisRequest, type DatasetSchema } from '../types.js';
 
 /** Everything the worker can be asked to do. */

@@ -1,5 +1,5 @@
 /**
- * Runs the real `inferra` CLI in-process (`main(argv)` of kernel/cli.ts, the function bin/inferra.js
+ * Runs the real `inferra` CLI in-process (`main(argv)` of cli/main.ts, the function bin/inferra.js
  * calls) on generated inputs and checks what must hold for any input: an exit code CONTRACT.md
  * lists for the command, no internal error or stack trace, no file changed unless the run
  * succeeded, nothing from outside the case's folder in the output.
@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process';
 import { constants as osConstants, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { main } from '../../kernel/cli.js';
+import { main } from '../../cli/main.js';
 
 /**
  * Exit codes per command, from CONTRACT.md's table; 2 (bad usage or an unreadable file) is added
@@ -143,7 +143,7 @@ export async function runCli(argv: string[], folder: CaseFolder): Promise<CliRun
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /**
- * The same call in a child process (`node --import tsx kernel/cli-entry.ts`, the sources under test):
+ * The same call in a child process (`node --import tsx cli/entry.ts`, the sources under test):
  * for inputs that may crash natively (a segfault in DuckDB would end the test runner itself).
  * A signal death is reported as exit code 128 + signal number, as a shell would.
  */
@@ -155,7 +155,7 @@ export async function runCliChild(argv: string[], folder: CaseFolder): Promise<C
     else env[key] = value;
   }
   const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'kernel', 'cli-entry.ts'), ...argv], { cwd: ROOT, env });
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'cli', 'entry.ts'), ...argv], { cwd: ROOT, env });
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => (out += d));

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { parseArgs } from '../../../kernel/cli/args.js';
-import { parseWhere, REQUEST_FLAGS, requestFromArgs } from '../../../kernel/cli/request.js';
+import { parseArgs } from '../../../cli/args.js';
+import { parseWhere, REQUEST_FLAGS, requestFromArgs } from '../../../cli/request.js';
 import { InferraError } from '../../../kernel/errors.js';
 
 const flags = { ...REQUEST_FLAGS, json: 'boolean' as const, analysis: 'string' as const };

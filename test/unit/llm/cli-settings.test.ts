@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { isInferraError } from '../../../kernel/errors.js';
-import { dailyBudgetFromEnv, llmSettingsFromEnv } from '../../../kernel/cli/settings.js';
+import { dailyBudgetFromEnv, llmSettingsFromEnv } from '../../../cli/settings.js';
 
 describe('CLI LLM settings: the daily token budget (review M7)', () => {
   it('defaults to 200 000 tokens a day, counted in the CLI state folder', () => {

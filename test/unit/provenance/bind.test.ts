@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { checkShown, digestShownParts, hashCellSource, type ShownCell } from '../../../kernel/provenance/bind.js';
 import { buildRecord } from '../../../kernel/provenance/build.js';
-import { checkStoredCell } from '../../../kernel/cli/verify.js';
+import { checkStoredCell } from '../../../cli/verify.js';
 import { sampleInput, sampleResultJson } from './fixtures.js';
 
 const RESULT = 'application/vnd.inferra.result+json';

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { buildRecord } from '../../../kernel/provenance/build.js';
 import { digestResult } from '../../../kernel/provenance/canonical.js';
 import { compareRun, diffResults } from '../../../kernel/provenance/verify.js';
-import { buildVerifyRow, formatVerifyReport, verifyExitCode } from '../../../kernel/cli/verify.js';
-import { formatHistory } from '../../../kernel/cli/history.js';
+import { buildVerifyRow, formatVerifyReport, verifyExitCode } from '../../../cli/verify.js';
+import { formatHistory } from '../../../cli/history.js';
 import { isInferraError } from '../../../kernel/errors.js';
 import { sampleChain, sampleInput, sampleResultJson } from './fixtures.js';
 

@@ -1,4 +1,4 @@
 /** The CLI program (bundled to dist/cli.mjs; `bin/inferra.js` starts it). */
-import { runCli } from './cli.js';
+import { runCli } from './main.js';
 
 await runCli();

@@ -1,4 +1,4 @@
-import type { MessageParams, MessageTable } from '../messages.js';
+import type { MessageParams, MessageTable } from './types.js';
 
 /** Messages of kernel/notebook: reading and writing `.inferra` files. */
 export const notebookMessages = {

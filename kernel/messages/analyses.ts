@@ -1,4 +1,4 @@
-import { didYouMean, type MessageParams, type MessageTable } from '../messages.js';
+import { didYouMean, type MessageParams, type MessageTable } from './types.js';
 
 /** Messages of the statistics engine (validation and degenerate data). */
 export const analysisMessages = {

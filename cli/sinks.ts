@@ -1,5 +1,5 @@
 /** Provenance sinks for the CLI: Supabase when configured in the environment. */
-import type { ProvenanceSink } from '../provenance/sink.js';
+import type { ProvenanceSink } from '../kernel/api.js';
 
 /**
  * Sinks from `INFERRA_SUPABASE_URL` + `INFERRA_SUPABASE_ANON_KEY` (signed in with
@@ -7,6 +7,6 @@ import type { ProvenanceSink } from '../provenance/sink.js';
  */
 export async function sinksFromEnv(log: (line: string) => void, env: NodeJS.ProcessEnv = process.env): Promise<ProvenanceSink[]> {
   if (!env.INFERRA_SUPABASE_URL || !env.INFERRA_SUPABASE_ANON_KEY) return [];
-  const { createCliSupabaseSink } = await import('../provenance/cli-sink.js');
+  const { createCliSupabaseSink } = await import('../kernel/provenance/cli-sink.js');
   return [await createCliSupabaseSink(env, log)];
 }

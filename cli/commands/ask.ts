@@ -1,7 +1,7 @@
-import { decisionToJson } from '../../decide/json.js';
-import { outcomeToJson } from '../../notebook/outputs.js';
-import { formatOutcomePlain } from '../../report/cell-text.js';
-import { NotebookSession, requestFromDecision } from '../../session.js';
+import { decisionToJson } from '../../kernel/api.js';
+import { outcomeToJson } from '../../kernel/api.js';
+import { formatOutcomePlain } from '../../kernel/api.js';
+import { NotebookSession, requestFromDecision } from '../../kernel/api.js';
 import { parseArgs, usageError } from '../args.js';
 import { EXIT, printJson, printText } from '../output.js';
 import { provenanceForOutcome } from '../provenance.js';

@@ -1,5 +1,5 @@
-import { readNotebookFile } from '../../notebook/file.js';
-import { NotebookSession } from '../../session.js';
+import { readNotebookFile } from '../../kernel/api.js';
+import { NotebookSession } from '../../kernel/api.js';
 import { parseArgs, usageError } from '../args.js';
 import { EXIT, logLine, printJson, printText } from '../output.js';
 import { timeoutFromEnv } from '../settings.js';

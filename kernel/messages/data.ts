@@ -1,4 +1,4 @@
-import type { MessageParams, MessageTable } from '../messages.js';
+import type { MessageParams, MessageTable } from './types.js';
 
 const PARSE_HINTS: Record<string, string> = {
   csv: 'Check that every row has the same number of fields and that quotes are closed.',

@@ -1,18 +1,18 @@
 /**
  * The `inferra` command line (CONTRACT.md): a thin door into the kernel. Each command lives in
- * `kernel/cli/commands/`; this file dispatches and turns errors into exit codes.
+ * `cli/commands/`; this file dispatches and turns errors into exit codes.
  */
-import { runAnalyzeCommand } from './cli/commands/analyze.js';
-import { runAskCommand } from './cli/commands/ask.js';
-import { runDecideCommand } from './cli/commands/decide.js';
-import { runDescribeCommand } from './cli/commands/describe.js';
-import { runExportCommand } from './cli/commands/export.js';
-import { runHistoryCommand } from './cli/commands/history.js';
-import { runRunCommand } from './cli/commands/run.js';
-import { runVerifyCommand } from './cli/commands/verify.js';
-import { COMMAND_HELP, MAIN_HELP } from './cli/help.js';
-import { EXIT, logLine, printText, reportError } from './cli/output.js';
-import { collectEnvironment } from './provenance/environment.js';
+import { runAnalyzeCommand } from './commands/analyze.js';
+import { runAskCommand } from './commands/ask.js';
+import { runDecideCommand } from './commands/decide.js';
+import { runDescribeCommand } from './commands/describe.js';
+import { runExportCommand } from './commands/export.js';
+import { runHistoryCommand } from './commands/history.js';
+import { runRunCommand } from './commands/run.js';
+import { runVerifyCommand } from './commands/verify.js';
+import { COMMAND_HELP, MAIN_HELP } from './help.js';
+import { EXIT, logLine, printText, reportError } from './output.js';
+import { collectEnvironment } from '../kernel/api.js';
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   run: runRunCommand,

@@ -1,5 +1,5 @@
-import { readNotebookFile } from '../../notebook/file.js';
-import type { ProvenanceRecord } from '../../provenance/record.js';
+import { readNotebookFile } from '../../kernel/api.js';
+import type { ProvenanceRecord } from '../../kernel/api.js';
 import { parseArgs, usageError } from '../args.js';
 import { formatHistory } from '../history.js';
 import { EXIT, printJson, printText } from '../output.js';

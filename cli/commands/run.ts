@@ -1,8 +1,8 @@
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import { readNotebookFile, writeNotebookFile } from '../../notebook/file.js';
-import { exportHtmlReport } from '../../report/export.js';
-import { renderSvg } from '../../report/render.js';
-import { NotebookSession } from '../../session.js';
+import { readNotebookFile, writeNotebookFile } from '../../kernel/api.js';
+import { exportHtmlReport } from '../../kernel/api.js';
+import { renderSvg } from '../../kernel/api.js';
+import { NotebookSession } from '../../kernel/api.js';
 import { parseArgs, usageError } from '../args.js';
 import { EXIT, logLine, printText } from '../output.js';
 import { llmSettingsFromEnv, timeoutFromEnv } from '../settings.js';

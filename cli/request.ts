@@ -3,7 +3,7 @@
  * (CONTRACT.md: "Roles (as options)", "Row selection", "Options").
  */
 import { z } from 'zod';
-import { InferraError } from '../errors.js';
+import { InferraError } from '../kernel/api.js';
 import {
   DEFAULT_OPTIONS,
   isTaskId,
@@ -13,8 +13,8 @@ import {
   type RowFilter,
   ANALYSIS_IDS,
   FIGURE_IDS,
-} from '../types.js';
-import { suggestName } from '../util/suggest.js';
+} from '../kernel/api.js';
+import { suggestName } from '../kernel/api.js';
 import { usageError, type FlagKind, type ParsedArgs } from './args.js';
 
 /** Flags that name columns (single column each). */

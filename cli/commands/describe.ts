@@ -1,6 +1,6 @@
-import { snakeKeys } from '../../contract/index.js';
-import { NotebookSession } from '../../session.js';
-import type { ColumnSchema, DatasetSchema } from '../../types.js';
+import { snakeKeys } from '../../kernel/api.js';
+import { NotebookSession } from '../../kernel/api.js';
+import type { ColumnSchema, DatasetSchema } from '../../kernel/api.js';
 import { parseArgs, usageError } from '../args.js';
 import { EXIT, printJson, printText } from '../output.js';
 

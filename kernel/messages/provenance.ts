@@ -1,4 +1,4 @@
-import type { MessageParams, MessageTable } from '../messages.js';
+import type { MessageParams, MessageTable } from './types.js';
 
 /** Messages of kernel/provenance: records, digests, the Supabase sink and its offline queue. */
 export const provenanceMessages = {

@@ -1,4 +1,4 @@
-import type { MessageParams, MessageTable } from '../messages.js';
+import type { MessageParams, MessageTable } from './types.js';
 
 /** Messages of kernel/worker: the statistics worker thread timing out, crashing or misbehaving. */
 export const workerMessages = {

@@ -2,8 +2,8 @@
  * Command-line parsing: `--flag value`, `--flag=value`, boolean switches, repeatable flags.
  * Unknown flags and missing values are usage errors (exit 2) that name the flag.
  */
-import { InferraError } from '../errors.js';
-import { suggestName } from '../util/suggest.js';
+import { InferraError } from '../kernel/api.js';
+import { suggestName } from '../kernel/api.js';
 
 /** How a flag takes its value. */
 export type FlagKind = 'string' | 'boolean' | 'repeat';

@@ -1,5 +1,5 @@
 /** Printing for the CLI: exactly one JSON document on stdout with --json; everything else on stderr. */
-import { InferraError, toInferraError } from '../errors.js';
+import { InferraError, toInferraError } from '../kernel/api.js';
 
 /** Exit codes of CONTRACT.md. */
 export const EXIT = { ok: 0, failed: 1, usage: 2, undecided: 3 } as const;

@@ -1,6 +1,6 @@
-import { decisionToJson } from '../../decide/json.js';
-import type { DecisionOutcome } from '../../decide/types.js';
-import { NotebookSession } from '../../session.js';
+import { decisionToJson } from '../../kernel/api.js';
+import type { DecisionOutcome } from '../../kernel/api.js';
+import { NotebookSession } from '../../kernel/api.js';
 import { parseArgs, usageError } from '../args.js';
 import { llmSettingsFromEnv } from '../settings.js';
 import { EXIT, printJson, printText } from '../output.js';

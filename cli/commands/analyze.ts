@@ -1,6 +1,6 @@
-import { outcomeToJson } from '../../notebook/outputs.js';
-import { formatOutcomePlain } from '../../report/cell-text.js';
-import { NotebookSession } from '../../session.js';
+import { outcomeToJson } from '../../kernel/api.js';
+import { formatOutcomePlain } from '../../kernel/api.js';
+import { NotebookSession } from '../../kernel/api.js';
 import { parseArgs, usageError } from '../args.js';
 import { EXIT, printJson, printText } from '../output.js';
 import { REQUEST_FLAGS, requestFromArgs } from '../request.js';

@@ -5,9 +5,9 @@
  * really are (symlinks, `./` and `..` variants, hard links), before anything runs or is written.
  */
 import { basename, extname, resolve } from 'node:path';
-import type { Notebook } from '../notebook/format.js';
-import { sameFile } from '../notebook/dataset-path.js';
-import { parseDatasetDirective } from '../session.js';
+import type { Notebook } from '../kernel/api.js';
+import { sameFile } from '../kernel/api.js';
+import { parseDatasetDirective } from '../kernel/api.js';
 import { usageError } from './args.js';
 
 /** The dataset files a notebook names (its list and its `use FILE` cells), absolute, relative to `folder`. */

@@ -1,0 +1,34 @@
+/**
+ * The kernel as its doors see it: the CLI (cli/) and the VS Code extension (extension/) import the
+ * kernel only from here (scripts/lint-layers.mjs enforces it). Two lazily loaded parts keep their
+ * own entry points: kernel/provenance/cli-sink.ts (the Supabase client, loaded when configured) and
+ * kernel/report/export.ts (the report and SVG renderer, its own bundle).
+ */
+export { camelKey, snakeKeys } from './contract/index.js';
+export { decisionToJson } from './decide/json.js';
+export { type Choice, type DecisionOutcome } from './decide/types.js';
+export { InferraError, toInferraError } from './errors.js';
+export { DEFAULT_DAILY_BUDGET_TOKENS, defaultUsageFile } from './llm/budget.js';
+export { type LlmSettings } from './llm/types.js';
+export { sameFile, type DatasetConsent, type OutsideDataset } from './notebook/dataset-path.js';
+export { readNotebookFile, writeNotebookFile } from './notebook/file.js';
+export { newNotebook } from './notebook/new.js';
+export { parseNotebook } from './notebook/parse.js';
+export { serializeNotebook } from './notebook/serialize.js';
+export { type AskCell, type Cell, type CellOutput, type Notebook } from './notebook/format.js';
+export { createCellId } from './notebook/ids.js';
+export { outcomeToJson } from './notebook/outputs.js';
+export { hashRecord } from './provenance/build.js';
+export { digestResult, sha256Hex } from './provenance/canonical.js';
+export { collectEnvironment } from './provenance/environment.js';
+export { type ProvenanceRecord } from './provenance/record.js';
+export { createSupabaseSink, type ProvenanceSink, type SupabaseSink } from './provenance/sink.js';
+export { createProvenanceClient, LEGACY_STORAGE_KEY, sessionStorageKey, type ProvenanceClient } from './provenance/supabase.js';
+export { buildVerifyRow, checkStoredCell, type ProvenanceCell, type VerifyEdit, type VerifyRow } from './provenance/verify-cell.js';
+export { type VerifyStatus } from './provenance/verify.js';
+export { formatOutcomePlain } from './report/cell-text.js';
+export { exportHtmlReport } from './report/export.js';
+export { renderSvg } from './report/render.js';
+export { NotebookSession, parseDatasetDirective, requestFromDecision, type CellExecution, type SessionOptions } from './session.js';
+export { ANALYSIS_IDS, DEFAULT_OPTIONS, FIGURE_IDS, isTaskId, type AnalysisOptions, type AnalysisOutcome, type AnalysisRequest, type ColumnSchema, type DatasetSchema, type Roles, type RowFilter } from './types.js';
+export { suggestName } from './util/suggest.js';
