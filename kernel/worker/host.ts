@@ -307,7 +307,8 @@ export class KernelWorker {
     if (!worker) return;
     // Its listeners stay (removing them all can stop the delivery of its messages) and ignore it now.
     this.worker = undefined;
-    this.log(`worker: stopping (${reason})`);
+    const inFlight = this.resources.get(worker)?.watch.inFlight ?? 0;
+    this.log(`worker: stopping (${reason})${inFlight > 0 ? `; waiting for ${inFlight} DuckDB call${inFlight > 1 ? 's' : ''} in flight` : ''}`);
     const retired = this.retire(worker, runningId).finally(() => this.retiring.delete(retired));
     this.retiring.add(retired);
   }
