@@ -137,8 +137,8 @@ describe('CLI time limits on a large file (child process)', function () {
   const commands: [string, string[]][] = [
     ['describe', ['describe', 'big.csv']],
     ['analyze', ['analyze', 'big.csv', '--analysis', 'anova_oneway', '--outcome', 'x', '--group', 'group']],
-    ['ask', ['ask', 'big.csv', 'Does x differ across group?']],
-    ['decide', ['decide', 'big.csv', 'Does x differ across group?']],
+    ['ask', ['ask', 'big.csv', '--prompt', 'Does x differ across group?']],
+    ['decide', ['decide', 'big.csv', '--prompt', 'Does x differ across group?']],
   ];
   for (const [name, args] of commands) {
     it(`${name} honours INFERRA_TIMEOUT_SECONDS (exit 1, the message names the limit)`, async () => {

@@ -21,7 +21,7 @@ const worker = new KernelWorker({
     if (n >= target) controller.abort();
   },
 });
-const request: AnalysisRequest = { analysis: 'anova_oneway', roles: { outcome: 'x', group: 'group' }, options: { ...DEFAULT_OPTIONS, where: [] } };
+const request: AnalysisRequest = { analysis: 'anova_oneway', roles: { outcome: 'score', group: 'group' }, options: { ...DEFAULT_OPTIONS, where: [] } };
 
 for (const moment of moments) {
   for (const kind of ['schema', 'run'] as const) {
