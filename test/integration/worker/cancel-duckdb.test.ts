@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 const child = fileURLToPath(new URL('./cancel-during-load.ts', import.meta.url));
 const bundledWorker = fileURLToPath(new URL('../../../dist/worker.mjs', import.meta.url));
-const ROWS = 1_000_000;
+const ROWS = 600_000;
 
 async function writeBigCsv(path: string): Promise<void> {
   const out = createWriteStream(path);
@@ -26,7 +26,7 @@ async function writeBigCsv(path: string): Promise<void> {
 }
 
 describe('worker: cancelling while DuckDB is working (real DuckDB, separate process)', function () {
-  this.timeout(120_000);
+  this.timeout(300_000);
   let dir: string;
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'inferra-cancel-'));
@@ -36,7 +36,7 @@ describe('worker: cancelling while DuckDB is working (real DuckDB, separate proc
 
   // Moments, each driven by an event: the worker still loading DuckDB; the first DuckDB call (sniffing
   // the file); schema inference reading the whole file; the columns being streamed.
-  const moments = ['start', '1', '2', '3', '40'];
+  const moments = ['start', '1', '3', '40'];
 
   it('never aborts the process, ends each cancelled call with cancelled, the next call works, close() waits', () => {
     checkRun({});
