@@ -222,6 +222,7 @@ describe('worker host: KernelWorker with a test worker', function () {
       const error = await rejectsWithCode(hooked.schema(`native:${name}`, { timeoutMs: 60_000 }), 'timeout');
       assert.equal(error.params.timeoutMs, 60_000);
       assert.deepEqual(seen, [1]);
+      await started(name);
       release(name);
     } finally {
       await hooked.close();
@@ -236,6 +237,7 @@ describe('worker host: KernelWorker with a test worker', function () {
     const queued = worker.schema('echo', { signal: controller.signal });
     controller.abort();
     await rejectsWithCode(queued, 'cancelled');
+    await started(name);
     release(name);
     assert.equal((await running).name, before);
   });
