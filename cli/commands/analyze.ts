@@ -2,6 +2,7 @@ import { outcomeToJson } from '../../kernel/api.js';
 import { formatOutcomePlain } from '../../kernel/api.js';
 import { NotebookSession } from '../../kernel/api.js';
 import { parseArgs, usageError } from '../args.js';
+import { timeoutFromEnv } from '../settings.js';
 import { EXIT, printJson, printText } from '../output.js';
 import { REQUEST_FLAGS, requestFromArgs } from '../request.js';
 import { provenanceForOutcome } from '../provenance.js';
@@ -13,7 +14,7 @@ export async function runAnalyzeCommand(argv: string[]): Promise<number> {
   const analysis = args.strings.get('analysis');
   if (!data || extra.length || !analysis) throw usageError('Usage: inferra analyze DATA --analysis ID [roles] [options] [--json]');
   const request = requestFromArgs(analysis, args);
-  const session = new NotebookSession();
+  const session = new NotebookSession({ timeoutMs: timeoutFromEnv() });
   try {
     const started = new Date();
     const outcome = await session.runRequest(data, request);

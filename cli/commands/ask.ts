@@ -5,7 +5,7 @@ import { NotebookSession, requestFromDecision } from '../../kernel/api.js';
 import { parseArgs, usageError } from '../args.js';
 import { EXIT, printJson, printText } from '../output.js';
 import { provenanceForOutcome } from '../provenance.js';
-import { llmSettingsFromEnv } from '../settings.js';
+import { llmSettingsFromEnv, timeoutFromEnv } from '../settings.js';
 import { formatDecision } from './decide.js';
 
 /** `inferra ask DATA --prompt TEXT [--json] [--allow-llm]`: decide + analyze + figure. */
@@ -15,7 +15,7 @@ export async function runAskCommand(argv: string[]): Promise<number> {
   const prompt = args.strings.get('prompt');
   if (!data || extra.length || !prompt?.trim()) throw usageError('Usage: inferra ask DATA --prompt "TEXT" [--json] [--allow-llm]');
   const json = args.booleans.has('json');
-  const session = new NotebookSession({ llm: llmSettingsFromEnv(), allowLlm: args.booleans.has('allow-llm') });
+  const session = new NotebookSession({ llm: llmSettingsFromEnv(), allowLlm: args.booleans.has('allow-llm'), timeoutMs: timeoutFromEnv() });
   try {
     const started = new Date();
     const { decision } = await session.decide(data, prompt);

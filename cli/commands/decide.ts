@@ -2,7 +2,7 @@ import { decisionToJson } from '../../kernel/api.js';
 import type { DecisionOutcome } from '../../kernel/api.js';
 import { NotebookSession } from '../../kernel/api.js';
 import { parseArgs, usageError } from '../args.js';
-import { llmSettingsFromEnv } from '../settings.js';
+import { llmSettingsFromEnv, timeoutFromEnv } from '../settings.js';
 import { EXIT, printJson, printText } from '../output.js';
 
 /** `inferra decide DATA --prompt TEXT [--json] [--allow-llm]`. */
@@ -11,7 +11,7 @@ export async function runDecideCommand(argv: string[]): Promise<number> {
   const [data, ...extra] = args.positionals;
   const prompt = args.strings.get('prompt');
   if (!data || extra.length || !prompt?.trim()) throw usageError('Usage: inferra decide DATA --prompt "TEXT" [--json] [--allow-llm]');
-  const session = new NotebookSession({ llm: llmSettingsFromEnv(), allowLlm: args.booleans.has('allow-llm') });
+  const session = new NotebookSession({ llm: llmSettingsFromEnv(), allowLlm: args.booleans.has('allow-llm'), timeoutMs: timeoutFromEnv() });
   try {
     const { decision } = await session.decide(data, prompt);
     if (args.booleans.has('json')) printJson(decisionToJson(decision));

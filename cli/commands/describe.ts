@@ -2,6 +2,7 @@ import { snakeKeys } from '../../kernel/api.js';
 import { NotebookSession } from '../../kernel/api.js';
 import type { ColumnSchema, DatasetSchema } from '../../kernel/api.js';
 import { parseArgs, usageError } from '../args.js';
+import { timeoutFromEnv } from '../settings.js';
 import { EXIT, printJson, printText } from '../output.js';
 
 /** `inferra describe DATA [--json]`. */
@@ -9,7 +10,7 @@ export async function runDescribeCommand(argv: string[]): Promise<number> {
   const args = parseArgs(argv, { json: 'boolean' }, 'describe');
   const [data, ...extra] = args.positionals;
   if (!data || extra.length) throw usageError('Usage: inferra describe DATA [--json]');
-  const session = new NotebookSession();
+  const session = new NotebookSession({ timeoutMs: timeoutFromEnv() });
   try {
     const schema = await session.describeDataset(data);
     if (args.booleans.has('json')) printJson(snakeKeys(schema));

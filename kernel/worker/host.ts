@@ -6,12 +6,13 @@
  * one, and calls still queued behind it run as usual.
  *
  * Retiring is careful: terminating a worker thread while DuckDB's native code is working for it
- * aborts the whole process (the extension host, the CLI). So a retiring worker is asked to stop
- * (`{ cancel: id }`); one that acknowledges (its thread is free, DuckDB may be busy) interrupts DuckDB
- * and is terminated after its task's last reply; one that does not acknowledge within
- * RETIRE_ACK_MS is busy in JavaScript, with no native work in flight, and is terminated then. A
- * worker still starting (loading DuckDB's native module; it has not said `ready`) is never
- * terminated: the clock starts when it is ready.
+ * aborts the whole process (the extension host, the CLI). So a retiring worker is told to stop
+ * through memory both threads share (native-gate.ts: no DuckDB call may start from then on) and is
+ * asked to interrupt DuckDB (`{ cancel: id }`); it is terminated only once no DuckDB call is in
+ * flight, as the shared counter shows even while its JavaScript is busy. A worker still starting
+ * (loading DuckDB's native module) counts as busy. A retiring worker keeps the process alive until
+ * it has ended, and close() waits for every retiring worker: a process that exited around it would
+ * terminate it regardless.
  */
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -20,6 +21,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, type ResourceLimits, type WorkerOptions } from 'node:worker_threads';
 import { InferraError, errorFromData, type ErrorData } from '../errors.js';
 import type { AnalysisOutcome, AnalysisRequest, DatasetSchema } from '../types.js';
+import { NativeWatch, createNativeState } from './native-gate.js';
+import { createSpillDirectory, removeSpillDirectory } from './spill.js';
 import { readyMessageSchema, replyMessageSchema, resultSchemas, type CancelMessage, type Task, type TaskMessage } from './protocol.js';
 
 /** Options of one call. */
@@ -42,16 +45,28 @@ export interface KernelWorkerOptions {
   log?: (line: string) => void;
   /** V8 heap limits of the worker thread; exceeding them ends the running call with `worker-crashed`. */
   resourceLimits?: ResourceLimits;
+  /**
+   * Tests: called while the running call's worker has its n-th DuckDB call (n = 1, 2, ...) in flight,
+   * with a function that makes the call reach its time limit at once. Default: from the variable
+   * INFERRA_TEST_EXPIRE_AT_DUCKDB_CALL=n (the limit is reached inside the n-th DuckDB call).
+   */
+  onDuckDBCall?: (n: number, expire: () => void) => void;
+}
+
+/** The test hook of INFERRA_TEST_EXPIRE_AT_DUCKDB_CALL, if set. */
+function expireHookFromEnv(): KernelWorkerOptions['onDuckDBCall'] {
+  const target = Number(process.env.INFERRA_TEST_EXPIRE_AT_DUCKDB_CALL);
+  if (!Number.isInteger(target) || target < 1) return undefined;
+  return (n, expire) => {
+    if (n >= target) expire();
+  };
 }
 
 /** Default time limit of one call. */
 export const DEFAULT_TIMEOUT_MS = 120_000;
 
-/** How long a retiring worker has to acknowledge a cancel before it is terminated outright. */
-export const RETIRE_ACK_MS = 1_000;
-
-/** How long close() waits for retiring workers before it stops waiting for them. */
-const CLOSE_WAIT_MS = 10_000;
+/** After how long close() says that it is still waiting for DuckDB to let go (it keeps waiting). */
+const CLOSE_NOTICE_MS = 10_000;
 
 interface Call {
   id: number;
@@ -62,6 +77,8 @@ interface Call {
   done: boolean;
   timer?: NodeJS.Timeout;
   onAbort?: () => void;
+  /** Called once the call has ended. */
+  onDone?: () => void;
 }
 
 /**
@@ -105,16 +122,18 @@ export class KernelWorker {
   private readonly timeoutMs: number;
   private readonly log: (line: string) => void;
   private readonly resourceLimits: ResourceLimits | undefined;
+  private readonly onDuckDBCall: KernelWorkerOptions['onDuckDBCall'];
   /** Workers being retired, until they have exited. */
   private readonly retiring = new Set<Promise<void>>();
-  /** Workers that have said `ready` (loaded, listening). */
-  private readonly ready = new WeakSet<Worker>();
+  /** Each worker's shared native-call state and spill folder. */
+  private readonly resources = new WeakMap<Worker, { watch: NativeWatch; spillDirectory: string }>();
 
   constructor(options: KernelWorkerOptions = {}) {
     this.workerPath = options.workerPath ?? resolveWorkerPath();
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.log = options.log ?? (() => undefined);
     this.resourceLimits = options.resourceLimits;
+    this.onDuckDBCall = options.onDuckDBCall ?? expireHookFromEnv();
   }
 
   /** The schema of a dataset (kernel/data inferSchema, in the worker). */
@@ -134,9 +153,13 @@ export class KernelWorker {
     const running = this.current;
     if (running) this.settle(running, new InferraError('cancelled'));
     this.stopWorker('closed', running?.id);
-    const waited = Promise.all([...this.retiring]).then(() => true);
-    const gaveUp = new Promise<boolean>((resolve) => setTimeout(resolve, CLOSE_WAIT_MS, false).unref());
-    if (!(await Promise.race([waited, gaveUp]))) this.log('worker: a retiring worker is still busy in DuckDB; not waiting for it');
+    const notice = setTimeout(() => this.log('worker: waiting for DuckDB to stop reading before closing'), CLOSE_NOTICE_MS).unref();
+    try {
+      // Every retiring worker is ref'd until it has ended, so this wait keeps the process alive.
+      while (this.retiring.size > 0) await Promise.all([...this.retiring]);
+    } finally {
+      clearTimeout(notice);
+    }
   }
 
   private enqueue(task: Task, options: CallOptions): Promise<unknown> {
@@ -184,12 +207,15 @@ export class KernelWorker {
     }
     worker.ref();
     const timeoutMs = call.options.timeoutMs ?? this.timeoutMs;
-    call.timer = setTimeout(() => {
+    const expire = () => {
       if (call.done) return;
       this.log(`worker: call ${call.id} exceeded ${timeoutMs} ms; stopping the worker`);
       this.settle(call, new InferraError('timeout', { timeoutMs }));
       this.stopWorker('timeout', call.id);
-    }, timeoutMs);
+    };
+    call.timer = setTimeout(expire, timeoutMs);
+    const watch = this.resources.get(worker)?.watch;
+    if (this.onDuckDBCall && watch) void this.watchDuckDBCalls(call, watch, this.onDuckDBCall, expire);
     const message: TaskMessage = { id: call.id, task: call.task };
     try {
       worker.postMessage(message);
@@ -202,7 +228,20 @@ export class KernelWorker {
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
     const { filename, options } = buildWorkerSpawn(this.workerPath);
-    const worker = new Worker(filename, { ...options, ...(this.resourceLimits ? { resourceLimits: this.resourceLimits } : {}) });
+    const nativeState = createNativeState();
+    const spillDirectory = createSpillDirectory();
+    let worker: Worker;
+    try {
+      worker = new Worker(filename, {
+        ...options,
+        workerData: { nativeState, spillDirectory },
+        ...(this.resourceLimits ? { resourceLimits: this.resourceLimits } : {}),
+      });
+    } catch (error) {
+      removeSpillDirectory(spillDirectory);
+      throw error;
+    }
+    this.resources.set(worker, { watch: new NativeWatch(nativeState), spillDirectory });
     this.log(`worker: started ${this.workerPath} (thread ${worker.threadId})`);
     worker.on('message', (message: unknown) => this.onMessage(worker, message));
     worker.on('error', (error: Error) => this.onCrash(worker, error.message));
@@ -213,10 +252,7 @@ export class KernelWorker {
   }
 
   private onMessage(worker: Worker, message: unknown): void {
-    if (readyMessageSchema.safeParse(message).success) {
-      this.ready.add(worker);
-      return;
-    }
+    if (readyMessageSchema.safeParse(message).success) return;
     if (worker !== this.worker) return;
     const call = this.current;
     const parsed = replyMessageSchema.safeParse(message);
@@ -257,7 +293,8 @@ export class KernelWorker {
     this.worker = undefined;
     worker.removeAllListeners();
     worker.on('error', () => undefined);
-    void worker.terminate().catch(() => undefined);
+    // It has ended on its own (an 'exit' or a fatal error ends the thread): nothing native is left.
+    void worker.terminate().catch(() => undefined).finally(() => this.release(worker));
     if (this.current) this.settle(this.current, new InferraError('worker-crashed', { detail }));
   }
 
@@ -270,48 +307,56 @@ export class KernelWorker {
     if (!worker) return;
     // Its listeners stay (removing them all can stop the delivery of its messages) and ignore it now.
     this.worker = undefined;
-    this.log(`worker: stopping (${reason})`);
+    const inFlight = this.resources.get(worker)?.watch.inFlight ?? 0;
+    this.log(`worker: stopping (${reason})${inFlight > 0 ? `; waiting for ${inFlight} DuckDB call${inFlight > 1 ? 's' : ''} in flight` : ''}`);
     const retired = this.retire(worker, runningId).finally(() => this.retiring.delete(retired));
     this.retiring.add(retired);
   }
 
-  private retire(worker: Worker, runningId: number | undefined): Promise<void> {
-    return new Promise<void>((resolve) => {
-      let ended = false;
-      let ackTimer: NodeJS.Timeout | undefined;
-      const end = (why: string) => {
-        if (ended) return;
-        ended = true;
-        clearTimeout(ackTimer);
-        this.log(`worker: thread ${worker.threadId} retired (${why})`);
-        worker.terminate().catch(() => undefined).finally(resolve);
-      };
-      worker.on('exit', () => end('exited'));
-      // Nothing it does from now on must keep the process alive.
-      worker.unref();
-      const startClock = () => {
-        if (runningId === undefined) return end('idle');
-        ackTimer = setTimeout(() => end('busy in JavaScript, no answer to cancel'), RETIRE_ACK_MS);
-      };
-      if (this.ready.has(worker)) startClock();
-      if (ended) return;
-      worker.on('message', (message: unknown) => {
-        if (readyMessageSchema.safeParse(message).success) return startClock();
-        const reply = replyMessageSchema.safeParse(message);
-        if (!reply.success || reply.data.id !== runningId) return;
-        if ('cancelling' in reply.data) {
-          clearTimeout(ackTimer);
-          return;
-        }
-        if ('result' in reply.data || 'error' in reply.data) end('its task ended');
-      });
-      if (runningId === undefined) return;
+  /**
+   * Stops the worker: no DuckDB call may start in it from now on, the running task (if any) is asked
+   * to interrupt DuckDB, and the thread is terminated once no DuckDB call is in flight, or when it
+   * has exited by itself. Until then it keeps the process alive.
+   */
+  private async retire(worker: Worker, runningId: number | undefined): Promise<void> {
+    const watch = this.resources.get(worker)?.watch;
+    worker.ref();
+    const exited = new Promise<string>((resolve) => worker.once('exit', () => resolve('exited')));
+    worker.on('error', () => undefined);
+    if (runningId !== undefined) {
       try {
         worker.postMessage({ cancel: runningId } satisfies CancelMessage);
       } catch {
-        end('could not be asked to stop');
+        // A thread that cannot be written to has ended; the wait below sees it.
       }
-    });
+    }
+    const drained = watch ? watch.stopAndDrain().then(() => 'no DuckDB call in flight') : exited;
+    const why = await Promise.race([drained, exited]);
+    this.log(`worker: thread ${worker.threadId} retired (${runningId === undefined ? 'idle' : why})`);
+    await worker.terminate().catch(() => undefined);
+    this.release(worker);
+  }
+
+  /** Removes a worker's spill folder once its thread has ended. */
+  private release(worker: Worker): void {
+    const resources = this.resources.get(worker);
+    if (!resources) return;
+    this.resources.delete(worker);
+    removeSpillDirectory(resources.spillDirectory);
+  }
+
+  /** Tests: reports each DuckDB call of the running call while it is in flight (onDuckDBCall). */
+  private async watchDuckDBCalls(call: Call, watch: NativeWatch, hook: NonNullable<KernelWorkerOptions['onDuckDBCall']>, expire: () => void): Promise<void> {
+    let seen = watch.starts;
+    let n = 0;
+    call.onDone = () => watch.wake();
+    while (!call.done) {
+      await watch.nextStart(seen);
+      const now = watch.starts;
+      n += now - seen;
+      seen = now;
+      if (!call.done && watch.inFlight > 0) hook(n, expire);
+    }
   }
 
   /** Ends a call exactly once and starts the next one. */
@@ -321,8 +366,10 @@ export class KernelWorker {
     if (call.timer) clearTimeout(call.timer);
     if (call.onAbort) call.options.signal?.removeEventListener('abort', call.onAbort);
     if (this.current === call) this.current = undefined;
+    call.onDone?.();
     if (error !== undefined) call.reject(error);
     else call.resolve(value);
     queueMicrotask(() => this.pump());
   }
 }
+

@@ -85,6 +85,12 @@ const taskSchema = z.discriminatedUnion('kind', [
 /** Validates a host -> worker message. */
 export const taskMessageSchema = z.object({ id: z.number().int().nonnegative(), task: taskSchema });
 
+/** What the host hands a worker at its start (`workerData`): see native-gate.ts and kernel/data/duckdb.ts. */
+export const workerDataSchema = z.object({
+  nativeState: z.instanceof(SharedArrayBuffer),
+  spillDirectory: z.string().min(1),
+});
+
 /** Validates a host -> worker cancel message. */
 export const cancelMessageSchema = z.object({ cancel: z.number().int().nonnegative() });
 

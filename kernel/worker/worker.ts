@@ -13,14 +13,15 @@
  * pay for loading them.
  */
 import { resolve } from 'node:path';
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { InferraError, toInferraError } from '../errors.js';
 import { hashFile } from '../data/hash.js';
-import { stopQueries } from '../data/duckdb.js';
+import { setNativeWorkGate, setSpillDirectory, stopQueries } from '../data/duckdb.js';
 import { inferSchema } from '../data/schema.js';
 import { loadTable, type LoadedTable } from '../data/load.js';
 import { isAnalysisId, type AnalysisOutcome, type AnalysisRequest, type DroppedRows, type RowFilter } from '../types.js';
-import { cancelMessageSchema, taskMessageSchema, type ReplyMessage, type Task, type TaskResults } from './protocol.js';
+import { NativeGate } from './native-gate.js';
+import { cancelMessageSchema, workerDataSchema, taskMessageSchema, type ReplyMessage, type Task, type TaskResults } from './protocol.js';
 
 /** Loaded tables kept for reuse (a notebook's cells often ask about the same columns). */
 const TABLE_CACHE_SIZE = 4;
@@ -157,6 +158,11 @@ export async function handleMessage(message: unknown, post: (reply: ReplyMessage
 
 if (parentPort) {
   const port = parentPort;
+  // What the host shares: the native-call gate (see native-gate.ts) and this worker's spill folder.
+  const shared = workerDataSchema.safeParse(workerData);
+  const gate = shared.success ? new NativeGate(shared.data.nativeState) : undefined;
+  if (gate) setNativeWorkGate(gate);
+  if (shared.success) setSpillDirectory(shared.data.spillDirectory);
   port.on('message', (message: unknown) => {
     void handleMessage(message, (reply) => {
       try {
@@ -169,4 +175,5 @@ if (parentPort) {
   });
   // Every module (DuckDB's native one included) is loaded: from now on the host may stop this thread.
   port.postMessage({ ready: true });
+  gate?.loaded();
 }

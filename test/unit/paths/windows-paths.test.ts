@@ -6,7 +6,6 @@ import { tmpdir } from 'node:os';
 import { join, posix, win32 } from 'node:path';
 import fc from 'fast-check';
 import { storedDatasetPath } from '../../../extension/paths.js';
-import { duckdbTempDirectory } from '../../../kernel/data/duckdb.js';
 import { DiskQueue } from '../../../kernel/provenance/queue.js';
 import { defaultQueueDir } from '../../../kernel/provenance/sink.js';
 
@@ -100,15 +99,6 @@ describe('Windows paths', () => {
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
-    });
-  });
-
-  describe('temp folders (kernel/data/duckdb.ts)', () => {
-    it("DuckDB spills into a folder of this process under Windows' temp folder, never the project", () => {
-      assert.equal(duckdbTempDirectory('C:\\Users\\Ada\\AppData\\Local\\Temp', 4242, win32), 'C:\\Users\\Ada\\AppData\\Local\\Temp\\inferra-duckdb-4242');
-      assert.equal(duckdbTempDirectory('C:\\Users\\ADA~1\\AppData\\Local\\Temp\\', 7, win32), 'C:\\Users\\ADA~1\\AppData\\Local\\Temp\\inferra-duckdb-7');
-      assert.equal(windowsNameProblem(win32.basename(duckdbTempDirectory('C:\\Temp', 99999, win32))), undefined);
-      assert.equal(duckdbTempDirectory('/tmp', 7, posix), '/tmp/inferra-duckdb-7');
     });
   });
 });

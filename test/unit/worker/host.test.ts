@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isInferraError } from '../../../kernel/errors.js';
-import { KernelWorker, RETIRE_ACK_MS, resolveWorkerPath, resolveWorkerPathIn } from '../../../kernel/worker/host.js';
+import { KernelWorker, resolveWorkerPath, resolveWorkerPathIn } from '../../../kernel/worker/host.js';
+import { BroadcastChannel } from 'node:worker_threads';
 
 const testWorker = fileURLToPath(new URL('./fixtures/test-worker.ts', import.meta.url));
 
@@ -27,12 +28,51 @@ async function threadOf(worker: KernelWorker, command = 'echo'): Promise<string>
 describe('worker host: KernelWorker with a test worker', function () {
   this.timeout(20000);
   let worker: KernelWorker;
-  const logs: string[] = [];
+  let logs: string[];
+  let logWaiters: { pattern: RegExp; resolve: (line: string) => void }[];
+  let channel: BroadcastChannel;
+  let startedNames: Map<string, number>;
+  let startWaiters: { name: string; resolve: (threadId: number) => void }[];
+  let serial = 0;
+
+  /** The log callback: records lines and wakes whoever waits for one. */
+  const log = (line: string) => {
+    logs.push(line);
+    logWaiters = logWaiters.filter((w) => (w.pattern.test(line) ? (w.resolve(line), false) : true));
+  };
+  /** Resolves when a log line matches (at once if one already did). */
+  const logged = (pattern: RegExp): Promise<string> => {
+    const found = logs.find((line) => pattern.test(line));
+    if (found) return Promise.resolve(found);
+    return new Promise((resolve) => logWaiters.push({ pattern, resolve }));
+  };
+  /** Resolves when the test worker announces the task or startup `name` (with its thread id). */
+  const started = (name: string): Promise<number> => {
+    const seen = startedNames.get(name);
+    if (seen !== undefined) return Promise.resolve(seen);
+    return new Promise((resolve) => startWaiters.push({ name, resolve }));
+  };
+  const release = (name: string) => channel.postMessage({ release: name });
+  /** A name no other test uses. */
+  const unique = (prefix: string) => `${prefix}-${++serial}`;
+
   beforeEach(() => {
-    worker = new KernelWorker({ workerPath: testWorker, timeoutMs: 5000, log: (line) => logs.push(line) });
+    logs = [];
+    logWaiters = [];
+    startedNames = new Map();
+    startWaiters = [];
+    channel = new BroadcastChannel('inferra-test-worker');
+    channel.onmessage = (event) => {
+      const { started: name, threadId } = event.data as { started?: string; threadId: number };
+      if (name === undefined) return;
+      startedNames.set(name, threadId);
+      startWaiters = startWaiters.filter((w) => (w.name === name ? (w.resolve(threadId), false) : true));
+    };
+    worker = new KernelWorker({ workerPath: testWorker, timeoutMs: 5000, log });
   });
   afterEach(async () => {
     await worker.close();
+    channel.close();
   });
 
   it('spawns lazily and answers a call', async () => {
@@ -57,62 +97,148 @@ describe('worker host: KernelWorker with a test worker', function () {
 
   it('runs queued calls one at a time, first in first out', async () => {
     const order: string[] = [];
-    await Promise.all([
-      worker.schema('sleep:200').then(() => order.push('slow')),
-      worker.schema('echo').then(() => order.push('fast')),
-      worker.schema('sleep:10').then(() => order.push('short')),
+    const first = unique('first');
+    const all = Promise.all([
+      worker.schema(`hold:${first}`).then(() => order.push('first')),
+      worker.schema('echo').then(() => order.push('second')),
+      worker.schema('echo').then(() => order.push('third')),
     ]);
-    assert.deepEqual(order, ['slow', 'fast', 'short']);
+    await started(first);
+    assert.deepEqual(order, [], 'the queued calls wait for the running one');
+    release(first);
+    await all;
+    assert.deepEqual(order, ['first', 'second', 'third']);
   });
 
-  it('cancelling the running call terminates the worker; queued calls still run, on a fresh worker', async () => {
+  it('cancelling the running call retires the worker; queued calls still run, on a fresh worker', async () => {
     const before = await threadOf(worker);
     const controller = new AbortController();
-    const running = worker.schema('sleep:10000', { signal: controller.signal });
+    const name = unique('cancel');
+    const running = worker.schema(`hold:${name}`, { signal: controller.signal });
     const queued = worker.schema('echo');
-    setTimeout(() => controller.abort(), 100);
+    await started(name);
+    controller.abort();
     await rejectsWithCode(running, 'cancelled');
-    const after = (await queued).name;
-    assert.notEqual(after, before);
+    assert.notEqual((await queued).name, before);
   });
 
-  it('a cancelled worker busy in native code (it acknowledges) is terminated only after its task ends', async () => {
+  it('a cancelled worker busy in native code is terminated only after its native call ends', async () => {
     // Terminating a thread while DuckDB works for it aborts the process; the host must wait.
     const before = await threadOf(worker);
     const controller = new AbortController();
-    const running = worker.schema('native:400', { signal: controller.signal });
-    setTimeout(() => controller.abort(), 50);
-    const cancelledAt = Date.now();
+    const name = unique('native');
+    const running = worker.schema(`native:${name}`, { signal: controller.signal });
+    await started(name);
+    controller.abort();
+    // The call ends at once for the caller: the native call is still held.
     await rejectsWithCode(running, 'cancelled');
-    assert.ok(Date.now() - cancelledAt < 300, 'the call itself ends at once');
+    await logged(/stopping \(cancelled\)/);
     // The next call does not wait for the retiring worker: it gets a fresh one.
     assert.notEqual(await threadOf(worker), before);
-    assert.ok(!logs.some((line) => line.includes('retired (its task ended)')), 'not yet terminated');
-    await new Promise((resolve) => setTimeout(resolve, 600));
-    assert.ok(logs.some((line) => line.includes('retired (its task ended)')), logs.join('\n'));
+    assert.ok(!logs.some((line) => line.includes('retired')), `not yet terminated:\n${logs.join('\n')}`);
+    release(name);
+    assert.match(await logged(/retired/), /retired \((no DuckDB call in flight|exited)\)/);
   });
 
-  it('a cancelled worker busy in JavaScript (no acknowledgement) is terminated after RETIRE_ACK_MS', async () => {
-    logs.length = 0;
+  it('a cancelled worker busy in JavaScript with no native call in flight is terminated at once', async () => {
     const controller = new AbortController();
-    const running = worker.schema('spin:8000', { signal: controller.signal });
-    setTimeout(() => controller.abort(), 300);
+    const name = unique('spin');
+    const running = worker.schema(`spin:${name}`, { signal: controller.signal });
+    await started(name);
+    controller.abort();
     await rejectsWithCode(running, 'cancelled');
-    const started = Date.now();
-    while (!logs.some((line) => line.includes('busy in JavaScript')) && Date.now() - started < RETIRE_ACK_MS + 2000) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    assert.ok(logs.some((line) => line.includes('retired (busy in JavaScript')), logs.join('\n'));
+    assert.match(await logged(/retired/), /no DuckDB call in flight/);
     assert.match(await threadOf(worker), /^thread-\d+$/);
+  });
+
+  it('a cancelled worker busy in JavaScript while a native call is in flight waits for that call', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'inferra-host-'));
+    try {
+      const flag = join(dir, 'release');
+      const controller = new AbortController();
+      const running = worker.schema(`native-spin:${flag}`, { signal: controller.signal });
+      await started(flag);
+      controller.abort();
+      await rejectsWithCode(running, 'cancelled');
+      assert.match(await threadOf(worker), /^thread-\d+$/, 'a fresh worker serves the next call meanwhile');
+      assert.ok(!logs.some((line) => line.includes('retired')), `not yet terminated:\n${logs.join('\n')}`);
+      await writeFile(flag, '');
+      assert.match(await logged(/retired/), /no DuckDB call in flight|exited/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a time limit that lands while the worker is still starting waits until it has loaded', async () => {
+    const name = unique('loading');
+    process.env.TEST_WORKER_HOLD_START = name;
+    let call: Promise<unknown>;
+    try {
+      call = rejectsWithCode(worker.schema('echo', { timeoutMs: 1 }), 'timeout');
+      await started(name);
+    } finally {
+      delete process.env.TEST_WORKER_HOLD_START;
+    }
+    await call;
+    await logged(/stopping \(timeout\)/);
+    assert.ok(!logs.some((line) => line.includes('retired')), 'not terminated while loading');
+    let closed = false;
+    const closing = worker.close().then(() => (closed = true));
+    await logged(/stopping/);
+    assert.equal(closed, false, 'close() waits for the retiring worker');
+    release(name);
+    await closing;
+    assert.match(logs.find((line) => line.includes('retired'))!, /no DuckDB call in flight|exited/);
+  });
+
+  it('close() keeps the process alive until a retiring worker has ended (no silent exit 13)', async () => {
+    const name = unique('native');
+    const controller = new AbortController();
+    const running = worker.schema(`native:${name}`, { signal: controller.signal });
+    await started(name);
+    controller.abort();
+    await rejectsWithCode(running, 'cancelled');
+    let closed = false;
+    const closing = worker.close().then(() => (closed = true));
+    await logged(/stopping \(cancelled\)/);
+    assert.equal(closed, false);
+    release(name);
+    await closing;
+    assert.ok(logs.some((line) => line.includes('retired')));
+  });
+
+  it('a DuckDB-call hook sees the running call\'s native call and can make it reach its limit', async () => {
+    const seen: number[] = [];
+    const hooked = new KernelWorker({
+      workerPath: testWorker,
+      log,
+      onDuckDBCall: (n, expire) => {
+        seen.push(n);
+        expire();
+      },
+    });
+    const name = unique('native');
+    try {
+      const error = await rejectsWithCode(hooked.schema(`native:${name}`, { timeoutMs: 60_000 }), 'timeout');
+      assert.equal(error.params.timeoutMs, 60_000);
+      assert.deepEqual(seen, [1]);
+      await started(name);
+      release(name);
+    } finally {
+      await hooked.close();
+    }
   });
 
   it('cancelling a queued call removes it without stopping the running one', async () => {
     const before = await threadOf(worker);
     const controller = new AbortController();
-    const running = worker.schema('sleep:200');
+    const name = unique('running');
+    const running = worker.schema(`hold:${name}`);
     const queued = worker.schema('echo', { signal: controller.signal });
     controller.abort();
     await rejectsWithCode(queued, 'cancelled');
+    await started(name);
+    release(name);
     assert.equal((await running).name, before);
   });
 
@@ -122,7 +248,8 @@ describe('worker host: KernelWorker with a test worker', function () {
 
   it('a call over its time limit is stopped with timeout, and the next call gets a fresh worker', async () => {
     const before = await threadOf(worker);
-    const error = await rejectsWithCode(worker.schema('sleep:10000', { timeoutMs: 150 }), 'timeout');
+    // The task is never released: only the time limit can end it.
+    const error = await rejectsWithCode(worker.schema(`hold:${unique('never')}`, { timeoutMs: 150 }), 'timeout');
     assert.equal(error.params.timeoutMs, 150);
     assert.notEqual(await threadOf(worker), before);
   });
@@ -130,7 +257,8 @@ describe('worker host: KernelWorker with a test worker', function () {
   it('the default time limit applies when the call sets none', async () => {
     const short = new KernelWorker({ workerPath: testWorker, timeoutMs: 150 });
     try {
-      await rejectsWithCode(short.schema('sleep:10000'), 'timeout');
+      const error = await rejectsWithCode(short.schema(`hold:${unique('never')}`), 'timeout');
+      assert.equal(error.params.timeoutMs, 150);
     } finally {
       await short.close();
     }
@@ -170,9 +298,10 @@ describe('worker host: KernelWorker with a test worker', function () {
   });
 
   it('close() cancels queued calls and refuses new ones', async () => {
-    const running = rejectsWithCode(worker.schema('sleep:10000'), 'cancelled');
+    const name = unique('running');
+    const running = rejectsWithCode(worker.schema(`hold:${name}`), 'cancelled');
     const queued = rejectsWithCode(worker.schema('echo'), 'cancelled');
-    await new Promise((r) => setTimeout(r, 50));
+    await started(name);
     await worker.close();
     await running;
     await queued;
@@ -185,6 +314,29 @@ describe('worker host: KernelWorker with a test worker', function () {
       await rejectsWithCode(broken.schema('echo'), 'worker-crashed');
     } finally {
       await broken.close();
+    }
+  });
+
+  it("each worker spills to its own private folder (mkdtemp, mode 0700), removed when it ends", async () => {
+    const spillFolders = async () => (await readdir(tmpdir())).filter((name) => name.startsWith('inferra-duckdb-'));
+    const before = new Set(await spillFolders());
+    const other = new KernelWorker({ workerPath: testWorker });
+    try {
+      await Promise.all([threadOf(worker), threadOf(other)]);
+      const fresh = (await spillFolders()).filter((name) => !before.has(name));
+      assert.equal(fresh.length, 2, 'one folder per worker');
+      assert.notEqual(fresh[0], fresh[1]);
+      for (const name of fresh) {
+        assert.doesNotMatch(name, new RegExp(`-${process.pid}$`), 'the name is not predictable from the process id');
+        const info = await stat(join(tmpdir(), name));
+        assert.ok(info.isDirectory());
+        assert.equal(info.mode & 0o777, 0o700);
+      }
+      await Promise.all([worker.close(), other.close()]);
+      const left = (await spillFolders()).filter((name) => fresh.includes(name));
+      assert.deepEqual(left, [], 'removed once the workers ended');
+    } finally {
+      await other.close();
     }
   });
 });
