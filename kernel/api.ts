@@ -2,7 +2,8 @@
  * The kernel as its doors see it: the CLI (cli/) and the VS Code extension (extension/) import the
  * kernel only from here (scripts/lint-layers.mjs enforces it). Two lazily loaded parts keep their
  * own entry points: kernel/provenance/cli-sink.ts (the Supabase client, loaded when configured) and
- * kernel/report/export.ts (the report and SVG renderer, its own bundle).
+ * kernel/report/export.ts (the report and SVG renderer: its own bundle for the extension, and vega's
+ * Node build cannot be bundled into the extension's CommonJS).
  */
 export { camelKey, snakeKeys } from './contract/index.js';
 export { decisionToJson } from './decide/json.js';
@@ -27,8 +28,6 @@ export { createProvenanceClient, LEGACY_STORAGE_KEY, sessionStorageKey, type Pro
 export { buildVerifyRow, checkStoredCell, type ProvenanceCell, type VerifyEdit, type VerifyRow } from './provenance/verify-cell.js';
 export { type VerifyStatus } from './provenance/verify.js';
 export { formatOutcomePlain } from './report/cell-text.js';
-export { exportHtmlReport } from './report/export.js';
-export { renderSvg } from './report/render.js';
 export { NotebookSession, parseDatasetDirective, requestFromDecision, type CellExecution, type SessionOptions } from './session.js';
 export { ANALYSIS_IDS, DEFAULT_OPTIONS, FIGURE_IDS, isTaskId, type AnalysisOptions, type AnalysisOutcome, type AnalysisRequest, type ColumnSchema, type DatasetSchema, type Roles, type RowFilter } from './types.js';
 export { suggestName } from './util/suggest.js';

@@ -1,7 +1,7 @@
 import { mkdir, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { readNotebookFile } from '../../kernel/api.js';
-import { exportHtmlReport } from '../../kernel/api.js';
+import { exportHtmlReport } from '../../kernel/report/export.js';
 import { parseArgs, usageError } from '../args.js';
 import { EXIT, logLine } from '../output.js';
 

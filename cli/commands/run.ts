@@ -1,7 +1,6 @@
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { readNotebookFile, writeNotebookFile } from '../../kernel/api.js';
-import { exportHtmlReport } from '../../kernel/api.js';
-import { renderSvg } from '../../kernel/api.js';
+import { exportHtmlReport, renderSvg } from '../../kernel/report/export.js';
 import { NotebookSession } from '../../kernel/api.js';
 import { parseArgs, usageError } from '../args.js';
 import { EXIT, logLine, printText } from '../output.js';

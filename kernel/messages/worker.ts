@@ -12,5 +12,6 @@ export const workerMessages = {
 
 function formatSeconds(ms: unknown): string {
   const seconds = Number(ms) / 1000;
-  return Number.isFinite(seconds) ? `${Number(seconds.toFixed(1))} s` : 'the time limit';
+  if (!Number.isFinite(seconds)) return 'the time limit';
+  return seconds < 1 ? `${Math.round(seconds * 1000)} ms` : `${Number(seconds.toFixed(1))} s`;
 }
