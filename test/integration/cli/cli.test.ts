@@ -3,37 +3,23 @@
  * and the headline numbers against R (values read from the R fixtures, never typed here).
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import comparisons from '../../reference/r/comparisons.json' with { type: 'json' };
 import models from '../../reference/r/models.json' with { type: 'json' };
+import { runInferra, type CliRun } from '../../support/cli.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-const bin = join(root, 'bin', 'inferra.js');
 const penguins = join(root, 'samples', 'penguins.csv');
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
+
+function inferra(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+  return runInferra(args, { env });
 }
 
-function inferra(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: root, env: { ...process.env, ...env, XAI_API_KEY: '' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
-
-function json(run: Run): any {
+function json(run: CliRun): any {
   return JSON.parse(run.stdout);
 }
 

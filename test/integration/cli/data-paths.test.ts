@@ -7,33 +7,18 @@
  * - the output notebook holds no absolute path of the user's.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runInferra, type CliRun } from '../../support/cli.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-const bin = join(root, 'bin', 'inferra.js');
 const penguins = join(root, 'samples', 'penguins.csv');
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
-function inferra(args: string[], cwd: string, home: string): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const env = { ...process.env, HOME: home, XAI_API_KEY: '', INFERRA_SUPABASE_URL: '', INFERRA_SUPABASE_ANON_KEY: '' };
-    const child = spawn(process.execPath, [bin, ...args], { cwd, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
+function inferra(args: string[], cwd: string, home: string): Promise<CliRun> {
+  return runInferra(args, { cwd, env: { HOME: home, INFERRA_SUPABASE_URL: '', INFERRA_SUPABASE_ANON_KEY: '' } });
 }
 
 const ACCESS = 'eyJhbGciOiJIUzI1NiJ9.SECRET-ACCESS-TOKEN.sig';

@@ -4,36 +4,22 @@
  * the notebook names (C1: a stored spec naming a local secret file and a loopback listener).
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runInferra, type CliRun } from '../../support/cli.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-const bin = join(root, 'bin', 'inferra.js');
 const RESULT_MIME = 'application/vnd.inferra.result+json';
 const VEGA_MIME = 'application/vnd.vegalite.v6+json';
 const SECRET = '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAAFAKEFAKE\n-----END OPENSSH PRIVATE KEY-----\n';
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
-function inferra(args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: root, env: { ...process.env, XAI_API_KEY: '' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
+function inferra(args: string[]): Promise<CliRun> {
+  return runInferra(args);
 }
 
 describe('inferra export (CONTRACT.md additions)', function () {

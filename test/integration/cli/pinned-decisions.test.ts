@@ -5,25 +5,16 @@
  * `source_hash` unchanged) shows on the decision line of the stored outputs and in the HTML report.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runInferra, type CliRun } from '../../support/cli.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-const bin = join(root, 'bin', 'inferra.js');
 
-function inferra(args: string[], configHome: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: root, env: { ...process.env, XAI_API_KEY: '', XDG_CONFIG_HOME: configHome } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
+function inferra(args: string[], configHome: string): Promise<CliRun> {
+  return runInferra(args, { env: { XDG_CONFIG_HOME: configHome } });
 }
 
 type Json = any;

@@ -7,33 +7,18 @@
  * `Napi::Error`, no silent exit 13), the other cells must still run, and the notebook be written.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runInferra, type CliRun } from '../../support/cli.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-const bin = join(root, 'bin', 'inferra.js');
 const ROWS = 2_000_000;
 
-interface Run {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
 
-function inferra(args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd, env: { ...process.env, XAI_API_KEY: '', ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
-  });
+function inferra(args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<CliRun> {
+  return runInferra(args, { env, cwd });
 }
 
 async function writeBigCsv(path: string): Promise<void> {
@@ -52,7 +37,7 @@ async function writeBigCsv(path: string): Promise<void> {
 }
 
 /** The process ended by itself with `code`: no abort, no exit 13 from an emptied event loop. */
-function assertEndedProperly(run: Run, code: number, what: string): void {
+function assertEndedProperly(run: CliRun, code: number, what: string): void {
   const context = `${what}\nstderr:\n${run.stderr.slice(-3000)}`;
   assert.equal(run.signal, null, `killed by ${run.signal}: ${context}`);
   assert.doesNotMatch(run.stderr, /Napi::Error|terminate called/, context);

@@ -5,26 +5,18 @@
  * or stderr. Runs bin/inferra.js (dist/ when built, as `npm test` does first).
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FakeGrok } from './grok-server.js';
+import { runInferra, type CliRun } from '../../support/cli.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const KEY = 'xai-SECRET-KEY-1234567890';
 
-function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(root, 'bin', 'inferra.js'), ...args], { cwd: root, env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
+function run(args: string[], env: NodeJS.ProcessEnv): Promise<CliRun> {
+  return runInferra(args, { env });
 }
 
 describe('inferra run --allow-llm: request cap and redaction (review M7, L1)', function () {
