@@ -2,8 +2,7 @@
  * Command-line parsing: `--flag value`, `--flag=value`, boolean switches, repeatable flags.
  * Unknown flags and missing values are usage errors (exit 2) that name the flag.
  */
-import { InferraError } from '../kernel/api.js';
-import { suggestName } from '../kernel/api.js';
+import { InferraError, suggestName } from '../kernel/api.js';
 
 /** How a flag takes its value. */
 export type FlagKind = 'string' | 'boolean' | 'repeat';

@@ -3,10 +3,7 @@
  * decision, the result digest, and whether the record's hash and link check out), as text or JSON.
  * Takes plain cells (`ProvenanceCell`), so it does not care how the notebook was loaded.
  */
-import { InferraError } from '../kernel/api.js';
-import { hashRecord } from '../kernel/api.js';
-import type { ProvenanceRecord } from '../kernel/api.js';
-import { suggestName } from '../kernel/api.js';
+import { hashRecord, InferraError, type ProvenanceRecord, suggestName } from '../kernel/api.js';
 import { checkStoredCell, type ProvenanceCell } from './verify.js';
 
 /** Options of `inferra history`. */

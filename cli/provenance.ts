@@ -1,8 +1,6 @@
 /** The provenance block of `analyze` / `ask` JSON (DESIGN.md, Provenance), for one-off CLI runs. */
 import { resolve } from 'node:path';
-import { digestResult, sha256Hex } from '../kernel/api.js';
-import type { NotebookSession } from '../kernel/api.js';
-import type { AnalysisOutcome } from '../kernel/api.js';
+import { type AnalysisOutcome, digestResult, type NotebookSession, sha256Hex } from '../kernel/api.js';
 
 /** A compact provenance record for a one-off run: dataset, plan, engines, digests. */
 export function provenanceForOutcome(

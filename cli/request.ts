@@ -3,18 +3,7 @@
  * (CONTRACT.md: "Roles (as options)", "Row selection", "Options").
  */
 import { z } from 'zod';
-import { InferraError } from '../kernel/api.js';
-import {
-  DEFAULT_OPTIONS,
-  isTaskId,
-  type AnalysisOptions,
-  type AnalysisRequest,
-  type Roles,
-  type RowFilter,
-  ANALYSIS_IDS,
-  FIGURE_IDS,
-} from '../kernel/api.js';
-import { suggestName } from '../kernel/api.js';
+import { ANALYSIS_IDS, type AnalysisOptions, type AnalysisRequest, DEFAULT_OPTIONS, FIGURE_IDS, InferraError, isTaskId, type Roles, type RowFilter, suggestName } from '../kernel/api.js';
 import { usageError, type FlagKind, type ParsedArgs } from './args.js';
 
 /** Flags that name columns (single column each). */

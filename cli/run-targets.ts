@@ -5,9 +5,7 @@
  * really are (symlinks, `./` and `..` variants, hard links), before anything runs or is written.
  */
 import { basename, extname, resolve } from 'node:path';
-import type { Notebook } from '../kernel/api.js';
-import { sameFile } from '../kernel/api.js';
-import { parseDatasetDirective } from '../kernel/api.js';
+import { type Notebook, parseDatasetDirective, sameFile } from '../kernel/api.js';
 import { usageError } from './args.js';
 
 /** The dataset files a notebook names (its list and its `use FILE` cells), absolute, relative to `folder`. */

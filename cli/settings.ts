@@ -1,7 +1,5 @@
 /** What the CLI reads from the environment: the Grok key and endpoint, the daily token budget, timeouts. */
-import { InferraError } from '../kernel/api.js';
-import { DEFAULT_DAILY_BUDGET_TOKENS, defaultUsageFile } from '../kernel/api.js';
-import type { LlmSettings } from '../kernel/api.js';
+import { DEFAULT_DAILY_BUDGET_TOKENS, defaultUsageFile, InferraError, type LlmSettings } from '../kernel/api.js';
 
 /**
  * LLM settings from `XAI_API_KEY`, `INFERRA_LLM_BASE_URL`, `INFERRA_LLM_MODEL` and

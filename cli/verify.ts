@@ -3,8 +3,7 @@
  * cell) and the exit code (`verifyExitCode`). The session builds the verdicts
  * (kernel/provenance/verify-cell.ts).
  */
-import type { VerifyEdit, VerifyRow } from '../kernel/api.js';
-import type { VerifyStatus } from '../kernel/api.js';
+import type { VerifyEdit, VerifyRow, VerifyStatus } from '../kernel/api.js';
 
 export { buildVerifyRow, checkStoredCell, type ProvenanceCell, type VerifyEdit, type VerifyRow } from '../kernel/api.js';
 

@@ -3,8 +3,7 @@
  * cell, checked (it comes from a webview) and turned into the kernel's `Choice` (JSON snake_case
  * keys -> camelCase: `pair_id` -> `pairId`, `conf_level` -> `confLevel`).
  */
-import { camelKey } from '../kernel/api.js';
-import type { Choice } from '../kernel/api.js';
+import { camelKey, type Choice } from '../kernel/api.js';
 
 /** A validated choose message. */
 export interface ChooseRequest {

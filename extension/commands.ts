@@ -145,7 +145,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
       );
       const count = (status: string) => rows.filter((r) => r.status === status).length;
       const broken = rows.filter((r) => !r.chainOk).length;
-      const summary = `${count('reproduced')} reproduced, ${count('diverged')} diverged, ${count('data-changed')} with changed data, ${count('not-run')} not run before`
+      const summary = `${count('reproduced')} reproduced, ${count('diverged')} diverged, ${count('edited')} edited after their run, ${count('data-changed')} with changed data, ${count('not-run')} not run before`
         + (broken ? `, ${broken} with a broken provenance chain` : '');
       log(`verify: ${summary}`);
       for (const row of rows) {
@@ -155,7 +155,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
       const outcomes = await controller.runCells(notebook, notebook.getCells());
       const failed = outcomes.filter((o) => o === 'failed').length;
       const message = `Inferra: verified — ${summary}. Ran ${outcomes.length} cell(s)${failed ? `, ${failed} failed` : ''}.`;
-      if (count('diverged') + count('data-changed') + broken > 0) void vscode.window.showWarningMessage(message, 'Show Log').then((a) => a && vscode.commands.executeCommand('inferra.showLog'));
+      if (count('diverged') + count('edited') + count('data-changed') + broken > 0) void vscode.window.showWarningMessage(message, 'Show Log').then((a) => a && vscode.commands.executeCommand('inferra.showLog'));
       else void vscode.window.showInformationMessage(message);
     }),
 

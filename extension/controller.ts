@@ -5,8 +5,7 @@
  * No statistics, no decisions here.
  */
 import * as vscode from 'vscode';
-import type { Choice } from '../kernel/api.js';
-import type { CellExecution } from '../kernel/api.js';
+import type { CellExecution, Choice } from '../kernel/api.js';
 import { ensureCellIds } from './cell-ids.js';
 import { ExecutionQueue, type GuardedExecution, type RunOutcome } from './execution-queue.js';
 import type { Log } from './log.js';

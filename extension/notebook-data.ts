@@ -6,8 +6,7 @@
  * A file may come from anyone: only the output types Inferra writes are shown, and Markdown that
  * could load or run something becomes plain text (`inertOutputs`).
  */
-import type { AskCell, Cell, CellOutput, Notebook } from '../kernel/api.js';
-import { createCellId } from '../kernel/api.js';
+import { type AskCell, type Cell, type CellOutput, createCellId, type Notebook } from '../kernel/api.js';
 
 /** The language of ask cells. */
 export const INFERRA_LANGUAGE = 'inferra';

@@ -11,11 +11,11 @@
  * project URL by the kernel client (security review H4).
  */
 import * as vscode from 'vscode';
-import type { ProvenanceClient } from '../kernel/api.js';
-import type { SupabaseSink } from '../kernel/api.js';
+import type { ProvenanceClient, SupabaseSink } from '../kernel/api.js';
 import { loadProvenance } from './kernel-loader.js';
 import type { Log } from './log.js';
 import { createSecretSessionStorage } from './secrets.js';
+import { userSetting } from './user-settings.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -201,13 +201,4 @@ export class ProvenanceHub implements vscode.Disposable {
       : this.signedIn ? `Provenance is sent to Supabase as ${this.signedIn}.` : 'Supabase is configured; sign in to send provenance.';
     this.status.show();
   }
-}
-
-/**
- * An `inferra.*` setting from the user's settings only (never a workspace or folder value), whatever
- * scope the running VS Code gives it: these settings decide where tokens and data are sent.
- */
-function userSetting<T>(key: string, fallback: T): T {
-  const inspected = vscode.workspace.getConfiguration('inferra').inspect<T>(key);
-  return inspected?.globalValue ?? inspected?.defaultValue ?? fallback;
 }

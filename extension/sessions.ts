@@ -5,13 +5,12 @@
  */
 import { basename, join } from 'node:path';
 import * as vscode from 'vscode';
-import type { NotebookSession, SessionOptions } from '../kernel/api.js';
-import type { LlmSettings } from '../kernel/api.js';
-import type { ProvenanceSink } from '../kernel/api.js';
+import type { LlmSettings, NotebookSession, ProvenanceSink, SessionOptions } from '../kernel/api.js';
 import { OutsideDataConsents } from './data-consent.js';
 import { loadKernel, loadReport } from './kernel-loader.js';
 import type { Log } from './log.js';
 import { XAI_KEY_SECRET } from './secrets.js';
+import { userSetting } from './user-settings.js';
 
 /** What sessions need from the rest of the extension. */
 export interface SessionDeps {
@@ -99,7 +98,7 @@ export class SessionRegistry implements vscode.Disposable {
   private async readOptions(document: vscode.NotebookDocument): Promise<SessionOptions> {
     const config = vscode.workspace.getConfiguration('inferra', document.uri);
     const apiKey = await this.deps.secrets.get(XAI_KEY_SECRET);
-    const llmEnabled = config.get<boolean>('llm.enabled', false);
+    const llmEnabled = userSetting<boolean>('llm.enabled', false);
     const sink = await this.deps.provenanceSink().catch(() => undefined);
     const timeoutSeconds = config.get<number>('execution.timeoutSeconds', 300);
     const notebookPath = notebookPathOf(document);
@@ -109,7 +108,7 @@ export class SessionRegistry implements vscode.Disposable {
       // The Supabase history groups runs by notebook: its path inside the workspace.
       notebookId: folder && notebookPath ? vscode.workspace.asRelativePath(document.uri, true) : notebookPath,
       allowLlm: Boolean(llmEnabled && apiKey),
-      llm: buildLlmSettings(config, apiKey, this.deps.storageDir),
+      llm: buildLlmSettings(apiKey, this.deps.storageDir),
       sinks: sink ? [shareSink(sink)] : [],
       // Figures go to the Supabase bucket as SVG with each run (vega needs the ESM report bundle).
       renderSvg: sink ? async (spec) => (await loadReport()).renderSvg(spec) : undefined,
@@ -121,13 +120,13 @@ export class SessionRegistry implements vscode.Disposable {
   }
 }
 
-/** The LLM settings the kernel takes, from the `inferra.llm.*` settings and the stored key. */
-export function buildLlmSettings(config: vscode.WorkspaceConfiguration, apiKey: string | undefined, storageDir?: string): LlmSettings {
-  const budget = config.get<number>('llm.dailyTokenBudget', 200000);
+/** The LLM settings the kernel takes, from the user's `inferra.llm.*` settings and the stored key. */
+export function buildLlmSettings(apiKey: string | undefined, storageDir?: string): LlmSettings {
+  const budget = userSetting<number>('llm.dailyTokenBudget', 200000);
   return {
     apiKey: apiKey ?? '',
-    model: config.get<string>('llm.model') || undefined,
-    baseUrl: config.get<string>('llm.baseUrl') || undefined,
+    model: userSetting<string>('llm.model', '') || undefined,
+    baseUrl: userSetting<string>('llm.baseUrl', '') || undefined,
     dailyBudgetTokens: budget > 0 ? budget : undefined,
     // Answers cached and tokens counted in the extension's own storage.
     cacheDir: storageDir ? join(storageDir, 'llm-cache') : undefined,

@@ -1,6 +1,4 @@
-import { outcomeToJson } from '../../kernel/api.js';
-import { formatOutcomePlain } from '../../kernel/api.js';
-import { NotebookSession } from '../../kernel/api.js';
+import { formatOutcomePlain, NotebookSession, outcomeToJson } from '../../kernel/api.js';
 import { parseArgs, usageError } from '../args.js';
 import { timeoutFromEnv } from '../settings.js';
 import { EXIT, printJson, printText } from '../output.js';

@@ -1,7 +1,4 @@
-import { decisionToJson } from '../../kernel/api.js';
-import { outcomeToJson } from '../../kernel/api.js';
-import { formatOutcomePlain } from '../../kernel/api.js';
-import { NotebookSession, requestFromDecision } from '../../kernel/api.js';
+import { decisionToJson, formatOutcomePlain, NotebookSession, outcomeToJson, requestFromDecision } from '../../kernel/api.js';
 import { parseArgs, usageError } from '../args.js';
 import { EXIT, printJson, printText } from '../output.js';
 import { provenanceForOutcome } from '../provenance.js';

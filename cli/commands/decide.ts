@@ -1,6 +1,4 @@
-import { decisionToJson } from '../../kernel/api.js';
-import type { DecisionOutcome } from '../../kernel/api.js';
-import { NotebookSession } from '../../kernel/api.js';
+import { type DecisionOutcome, decisionToJson, NotebookSession } from '../../kernel/api.js';
 import { parseArgs, usageError } from '../args.js';
 import { llmSettingsFromEnv, timeoutFromEnv } from '../settings.js';
 import { EXIT, printJson, printText } from '../output.js';

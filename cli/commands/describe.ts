@@ -1,6 +1,4 @@
-import { snakeKeys } from '../../kernel/api.js';
-import { NotebookSession } from '../../kernel/api.js';
-import type { ColumnSchema, DatasetSchema } from '../../kernel/api.js';
+import { type ColumnSchema, type DatasetSchema, NotebookSession, snakeKeys } from '../../kernel/api.js';
 import { parseArgs, usageError } from '../args.js';
 import { timeoutFromEnv } from '../settings.js';
 import { EXIT, printJson, printText } from '../output.js';

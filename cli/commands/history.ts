@@ -1,5 +1,4 @@
-import { readNotebookFile } from '../../kernel/api.js';
-import type { ProvenanceRecord } from '../../kernel/api.js';
+import { type ProvenanceRecord, readNotebookFile } from '../../kernel/api.js';
 import { parseArgs, usageError } from '../args.js';
 import { formatHistory } from '../history.js';
 import { EXIT, printJson, printText } from '../output.js';

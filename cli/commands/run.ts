@@ -1,7 +1,6 @@
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import { readNotebookFile, writeNotebookFile } from '../../kernel/api.js';
+import { NotebookSession, readNotebookFile, writeNotebookFile } from '../../kernel/api.js';
 import { exportHtmlReport, renderSvg } from '../../kernel/report/export.js';
-import { NotebookSession } from '../../kernel/api.js';
 import { parseArgs, usageError } from '../args.js';
 import { EXIT, logLine, printText } from '../output.js';
 import { llmSettingsFromEnv, timeoutFromEnv } from '../settings.js';

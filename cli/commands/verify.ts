@@ -1,5 +1,4 @@
-import { readNotebookFile } from '../../kernel/api.js';
-import { NotebookSession } from '../../kernel/api.js';
+import { NotebookSession, readNotebookFile } from '../../kernel/api.js';
 import { parseArgs, usageError } from '../args.js';
 import { EXIT, logLine, printJson, printText } from '../output.js';
 import { timeoutFromEnv } from '../settings.js';
