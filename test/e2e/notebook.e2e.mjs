@@ -318,6 +318,37 @@ try {
     });
   }
 
+  await check('shows adjusted p-values and R² as APA writes them (from the kernel\'s own payload)', async () => {
+    if (!ran) throw new Error('cells did not run');
+    /** The cells of the column headed `header` in the tables of one cell's result, scrolling until VS Code draws it. */
+    const column = async (cellId, header) => {
+      const hit = await waitUntil(`the ${cellId} result`, async () => {
+        const found = await findFrame(`.inferra-result[data-cell-id="${cellId}"] table.inf-table`);
+        if (!found) await scrollNotebook(400);
+        return found;
+      }, 60000, 300);
+      return hit.frame.evaluate(({ cellId, header }) => {
+        const cells = [];
+        for (const table of document.querySelectorAll(`.inferra-result[data-cell-id="${cellId}"] table.inf-table`)) {
+          const i = [...table.querySelectorAll('thead th')].findIndex((th) => th.textContent.trim() === header);
+          if (i >= 0) for (const tr of table.querySelectorAll('tbody tr')) cells.push(tr.children[i]?.textContent ?? '');
+        }
+        return cells;
+      }, { cellId, header });
+    };
+    await openNotebook('penguins.inferra'); // back from the exported SVG's tab, so the screenshots show the tables
+    const adjusted = await column('bill-pairwise', 'p (adjusted)');
+    lap(`Tukey p (adjusted): ${JSON.stringify(adjusted)}`);
+    await shot('02b-tukey-adjusted-p');
+    if (adjusted.length !== 3 || !adjusted.includes('< .001') || !adjusted.every((p) => /^(< \.001|\.\d{3}|1\.000)$/.test(p))) {
+      throw new Error(`adjusted p-values not formatted as APA: ${JSON.stringify(adjusted)}`);
+    }
+    const r2 = await column('mass-model', 'R²');
+    lap(`OLS R²: ${JSON.stringify(r2)}`);
+    if (r2.length < 1 || !r2.every((v) => /^\.\d{3}$/.test(v))) throw new Error(`R² not formatted without its leading zero: ${JSON.stringify(r2)}`);
+    await shot('02c-ols-r-squared');
+  });
+
   await check('clicking an ambiguity choice pins it and re-runs the cell', async () => {
     await openNotebook('ambiguous.inferra');
     await clickToolbar('Run All');
