@@ -94,22 +94,39 @@ function removeOwnSpillDirectory(): void {
   if (ownsSpillDirectory && spillDirectory) rmSync(spillDirectory, { recursive: true, force: true });
 }
 
-/** Runs one native call through the gate: counted until its promise settles. */
-async function gated<T>(call: () => Promise<T>): Promise<T> {
+/**
+ * Runs one DuckDB call counted as in flight until it settles (synchronous or a promise), refused
+ * once stopping; `then` maps the settled value (results are wrapped so their own calls count too).
+ */
+function throughGate(call: () => unknown, then: (value: unknown) => unknown = (value) => value): unknown {
   if (stopped) throw new InferraError('cancelled');
   gate.enter();
-  let pending: Promise<T>;
+  let result: unknown;
   try {
-    pending = call();
+    result = call();
   } catch (error) {
     gate.exit();
     throw error;
   }
-  try {
-    return await pending;
-  } finally {
-    gate.exit();
+  if (result instanceof Promise) {
+    return result.then(
+      (settled: unknown) => {
+        gate.exit();
+        return then(settled);
+      },
+      (error: unknown) => {
+        gate.exit();
+        throw error;
+      },
+    );
   }
+  gate.exit();
+  return then(result);
+}
+
+/** An asynchronous DuckDB call through the gate (a refusal rejects). */
+async function gated<T>(call: () => Promise<T>): Promise<T> {
+  return (await throughGate(call)) as T;
 }
 
 /** Calls that stop or free DuckDB work: always allowed, even once stopping. */
@@ -127,31 +144,7 @@ function tracked<T extends object>(target: T): T {
       if (typeof value !== 'function' || key === 'constructor' || ALWAYS_ALLOWED.has(key)) {
         return typeof value === 'function' ? value.bind(object) : value;
       }
-      return (...args: unknown[]) => {
-        if (stopped) throw new InferraError('cancelled');
-        gate.enter();
-        let result: unknown;
-        try {
-          result = (value as (...a: unknown[]) => unknown).apply(object, args);
-        } catch (error) {
-          gate.exit();
-          throw error;
-        }
-        if (result instanceof Promise) {
-          return result.then(
-            (settled: unknown) => {
-              gate.exit();
-              return wrapResult(settled);
-            },
-            (error: unknown) => {
-              gate.exit();
-              throw error;
-            },
-          );
-        }
-        gate.exit();
-        return wrapResult(result);
-      };
+      return (...args: unknown[]) => throughGate(() => (value as (...a: unknown[]) => unknown).apply(object, args), wrapResult);
     },
   });
 }
