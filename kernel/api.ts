@@ -11,7 +11,7 @@ export { type Choice, type DecisionOutcome } from './decide/types.js';
 export { InferraError, toInferraError } from './errors.js';
 export { DEFAULT_DAILY_BUDGET_TOKENS, defaultUsageFile } from './llm/budget.js';
 export { type LlmSettings } from './llm/types.js';
-export { sameFile, type DatasetConsent, type OutsideDataset } from './notebook/dataset-path.js';
+export { sameFile, storedDatasetPath, type DatasetConsent, type OutsideDataset } from './notebook/dataset-path.js';
 export { readNotebookFile, writeNotebookFile } from './notebook/file.js';
 export { newNotebook } from './notebook/new.js';
 export { parseNotebook } from './notebook/parse.js';

@@ -22,7 +22,7 @@ import { homedir } from 'node:os';
 import * as nodePath from 'node:path';
 
 /** The parts of `node:path` used here (`node:path`, `node:path/posix` or `node:path/win32`). */
-export type PathModule = Pick<typeof nodePath, 'resolve' | 'relative' | 'isAbsolute' | 'dirname' | 'basename' | 'join' | 'sep'>;
+export type PathModule = Pick<typeof nodePath, 'resolve' | 'relative' | 'isAbsolute' | 'dirname' | 'basename' | 'join' | 'normalize' | 'parse' | 'sep'>;
 
 /** A dataset outside the notebook's folder, as the consent callback is asked about it. */
 export interface OutsideDataset {
@@ -73,11 +73,32 @@ export async function realpathLoose(
   }
 }
 
-/** A path as written into files and messages: relative to the notebook's folder with `/`; a path elsewhere (another drive) with the home folder as `~`. */
-export function shownPath(folder: string, absolute: string, path: PathModule = nodePath, home: string = homedir()): string {
+/**
+ * `absolute` relative to `folder`, with `/`; undefined when no relative path leads there: another
+ * drive, or another network share (on Windows `..` never climbs out of a share, although
+ * `path.relative` writes one).
+ */
+export function relativePath(folder: string, absolute: string, path: PathModule = nodePath): string | undefined {
+  const root = (p: string) => path.parse(path.normalize(p)).root.toLowerCase();
+  if (root(folder) !== root(absolute)) return undefined;
   const rel = path.relative(folder, absolute);
   if (rel === '') return '.';
-  if (!path.isAbsolute(rel)) return rel.split(path.sep).join('/');
+  return path.isAbsolute(rel) ? undefined : rel.split(path.sep).join('/');
+}
+
+/**
+ * A dataset path as a notebook stores it: relative to the notebook's folder, with `/`; absolute for
+ * an untitled notebook and for data no relative path reaches (another drive or share).
+ */
+export function storedDatasetPath(notebookPath: string | undefined, datasetPath: string, path: PathModule = nodePath): string {
+  if (!notebookPath) return datasetPath;
+  return relativePath(path.dirname(notebookPath), datasetPath, path) ?? datasetPath;
+}
+
+/** A path as written into files and messages: relative to the notebook's folder with `/`; a path elsewhere (another drive) with the home folder as `~`. */
+export function shownPath(folder: string, absolute: string, path: PathModule = nodePath, home: string = homedir()): string {
+  const rel = relativePath(folder, absolute, path);
+  if (rel !== undefined) return rel;
   return home && isInsideFolder(home, absolute, path) ? `~${path.sep}${path.relative(home, absolute)}` : absolute;
 }
 

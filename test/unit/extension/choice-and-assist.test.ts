@@ -3,7 +3,7 @@ import { parseChooseMessage } from '../../../extension/choice.js';
 import {
   buildCompletionEntries, buildHoverMarkdown, buildProvenanceMarkdown, buildSchemaMarkdown, columnBeforeComparison, findColumn, quoteName,
 } from '../../../extension/dataset-assist.js';
-import { storedDatasetPath } from '../../../extension/paths.js';
+import { storedDatasetPath } from '../../../kernel/notebook/dataset-path.js';
 import type { DatasetSchema } from '../../../kernel/types.js';
 
 const schema: DatasetSchema = {
@@ -97,7 +97,7 @@ describe('extension/dataset-assist buildProvenanceMarkdown', () => {
   });
 });
 
-describe('extension/paths', () => {
+describe('storedDatasetPath (kernel/notebook/dataset-path.ts)', () => {
   it('stores dataset paths relative to the notebook with forward slashes', () => {
     assert.equal(storedDatasetPath('/w/nb/analysis.inferra', '/w/nb/data/penguins.csv'), 'data/penguins.csv');
     assert.equal(storedDatasetPath('/w/nb/analysis.inferra', '/w/other/x.csv'), '../other/x.csv');

@@ -5,7 +5,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, posix, win32 } from 'node:path';
 import fc from 'fast-check';
-import { storedDatasetPath } from '../../../extension/paths.js';
+import { storedDatasetPath } from '../../../kernel/notebook/dataset-path.js';
 import { DiskQueue } from '../../../kernel/provenance/queue.js';
 import { defaultQueueDir } from '../../../kernel/provenance/sink.js';
 
@@ -19,7 +19,7 @@ function windowsNameProblem(name: string): string | undefined {
 }
 
 describe('Windows paths', () => {
-  describe('a dataset path as a notebook stores it (extension/paths.ts)', () => {
+  describe('a dataset path as a notebook stores it (kernel/notebook/dataset-path.ts)', () => {
     const notebook = 'C:\\Users\\Ada\\study\\analysis.inferra';
     const cases: [string, string, string][] = [
       ['beside the notebook', 'C:\\Users\\Ada\\study\\trial.csv', 'trial.csv'],
