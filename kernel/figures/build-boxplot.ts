@@ -30,14 +30,26 @@ export interface BoxplotInput {
   valueTitle?: string;
 }
 
+/** The smallest and largest value over every sample (what the plot rounder needs), without copying them. */
+function rangeOf(samples: readonly Float64Array[]): [number, number] | [] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const sample of samples) {
+    for (let i = 0; i < sample.length; i++) {
+      if (sample[i] < lo) lo = sample[i];
+      if (sample[i] > hi) hi = sample[i];
+    }
+  }
+  return Number.isFinite(lo) ? [lo, hi] : [];
+}
+
 /** A Vega-Lite box plot per group with jittered points and means with CIs. */
 export function buildBoxplotSpec(input: BoxplotInput): Figure {
   const { data, seed, confLevel } = input;
   const showMeans = input.showMeans ?? true;
   const levels = data.levels;
   const grouped = data.group !== undefined;
-  const all = Float64Array.from(data.samples.flatMap((s) => Array.from(s)));
-  const round = createPlotRounder(all);
+  const round = createPlotRounder(rangeOf(data.samples));
   const showPoints = data.n <= MAX_RAW_POINTS;
   const outlierBudget = Math.max(2, Math.floor(MAX_OUTLIERS / levels.length));
 

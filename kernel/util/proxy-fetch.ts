@@ -3,15 +3,19 @@
  * honours HTTPS_PROXY / NO_PROXY (Node's global fetch ignores them). Used for the Grok fallback and
  * for Supabase. Inside VS Code the extension passes the global fetch instead (it is patched for
  * system proxies and certificates).
+ *
+ * undici is loaded on the first request, not when the CLI starts: most commands never go online,
+ * and evaluating undici costs about a tenth of a second of every start.
  */
-import { EnvHttpProxyAgent, fetch as undiciFetch } from 'undici';
+import type { EnvHttpProxyAgent, fetch as UndiciFetch } from 'undici';
 
-let agent: EnvHttpProxyAgent | undefined;
+let transport: Promise<{ agent: EnvHttpProxyAgent; fetch: typeof UndiciFetch }> | undefined;
 
 /** undici's fetch through a shared proxy-aware agent, with the global fetch's signature. */
 export function createDefaultFetch(): typeof fetch {
-  agent ??= new EnvHttpProxyAgent();
-  const dispatcher = agent;
-  return ((input: Parameters<typeof undiciFetch>[0], init?: RequestInit) =>
-    undiciFetch(input, { ...(init as object), dispatcher } as Parameters<typeof undiciFetch>[1])) as unknown as typeof fetch;
+  return (async (input: Parameters<typeof UndiciFetch>[0], init?: RequestInit) => {
+    transport ??= import('undici').then((undici) => ({ agent: new undici.EnvHttpProxyAgent(), fetch: undici.fetch }));
+    const { agent, fetch: undiciFetch } = await transport;
+    return undiciFetch(input, { ...(init as object), dispatcher: agent } as Parameters<typeof UndiciFetch>[1]);
+  }) as unknown as typeof fetch;
 }
