@@ -12,6 +12,7 @@ export { InferraError, toInferraError } from './errors.js';
 export { DEFAULT_DAILY_BUDGET_TOKENS, defaultUsageFile } from './llm/budget.js';
 export { type LlmSettings } from './llm/types.js';
 export { sameFile, storedDatasetPath, type DatasetConsent, type OutsideDataset } from './notebook/dataset-path.js';
+export { chooseDataset } from './notebook/datasets.js';
 export { readNotebookFile, writeNotebookFile } from './notebook/file.js';
 export { newNotebook } from './notebook/new.js';
 export { parseNotebook } from './notebook/parse.js';
