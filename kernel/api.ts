@@ -12,6 +12,7 @@ export { InferraError, toInferraError } from './errors.js';
 export { DEFAULT_DAILY_BUDGET_TOKENS, defaultUsageFile } from './llm/budget.js';
 export { type LlmSettings } from './llm/types.js';
 export { sameFile, storedDatasetPath, type DatasetConsent, type OutsideDataset } from './notebook/dataset-path.js';
+export { chooseDataset } from './notebook/datasets.js';
 export { readNotebookFile, writeNotebookFile } from './notebook/file.js';
 export { newNotebook } from './notebook/new.js';
 export { parseNotebook } from './notebook/parse.js';
@@ -28,6 +29,6 @@ export { createProvenanceClient, LEGACY_STORAGE_KEY, sessionStorageKey, type Pro
 export { buildVerifyRow, checkStoredCell, type ProvenanceCell, type VerifyEdit, type VerifyRow } from './provenance/verify-cell.js';
 export { type VerifyStatus } from './provenance/verify.js';
 export { formatOutcomePlain } from './report/cell-text.js';
-export { NotebookSession, parseDatasetDirective, requestFromDecision, type CellExecution, type SessionOptions } from './session.js';
+export { NotebookSession, parseDatasetDirective, requestFromDecision, type CellExecution, type SessionOptions } from './session/index.js';
 export { ANALYSIS_IDS, DEFAULT_OPTIONS, FIGURE_IDS, isTaskId, type AnalysisOptions, type AnalysisOutcome, type AnalysisRequest, type ColumnSchema, type DatasetSchema, type Roles, type RowFilter } from './types.js';
 export { suggestName } from './util/suggest.js';

@@ -54,3 +54,33 @@ export function tableToJson<T extends { columns: { key: string; label: string }[
     rows: table.rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [snakeKey(k), v]))),
   };
 }
+
+/** JSON has no infinities: one-sided CI bounds become the strings "Infinity" / "-Infinity" (and NaN "NaN"). */
+export function encodeNonFinite(value: unknown): unknown {
+  if (typeof value === 'number' && !Number.isFinite(value)) {
+    return Number.isNaN(value) ? 'NaN' : value > 0 ? 'Infinity' : '-Infinity';
+  }
+  if (Array.isArray(value)) return value.map(encodeNonFinite);
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = encodeNonFinite(v);
+    return out;
+  }
+  return value;
+}
+
+/** The inverse of `encodeNonFinite` for the infinities (stored results read back); "NaN" stays text. */
+export function decodeInfinities(value: unknown): unknown {
+  if (value === 'Infinity') return Infinity;
+  if (value === '-Infinity') return -Infinity;
+  if (Array.isArray(value)) return value.map(decodeInfinities);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, decodeInfinities(v)]));
+  }
+  return value;
+}
+
+/** A number of the result JSON (finite, or one of `encodeNonFinite`'s strings) as a number. */
+export function numberFromJson(value: number | 'Infinity' | '-Infinity' | 'NaN'): number {
+  return value === 'NaN' ? Number.NaN : value === 'Infinity' ? Infinity : value === '-Infinity' ? -Infinity : value;
+}

@@ -4,10 +4,11 @@
  * schema and the most output tokens allowed) must fit in the budget, so one call cannot overshoot it
  * by more than the estimate misses; after the call, the tokens the API reports are added.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { InferraError } from '../errors.js';
+import { writeFileAtomicSync } from '../util/atomic-write.js';
 
 /** The default usage file, `$XDG_STATE_HOME/inferra/llm-usage.json` (or under `~/.local/state`). */
 export function defaultUsageFile(env: NodeJS.ProcessEnv = process.env): string {
@@ -55,10 +56,7 @@ export function checkBudget(file: string, budget: number | undefined, needed = 0
 export function recordTokens(file: string, tokens: number): void {
   const total = readTokensUsedToday(file) + Math.max(0, tokens);
   try {
-    mkdirSync(dirname(file), { recursive: true });
-    const temp = `${file}.${process.pid}.tmp`;
-    writeFileSync(temp, JSON.stringify({ date: today(), tokens: total }));
-    renameSync(temp, file);
+    writeFileAtomicSync(file, JSON.stringify({ date: today(), tokens: total }));
   } catch {
     // Not being able to count must not break a decision; the next check reads what is there.
   }

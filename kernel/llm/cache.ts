@@ -3,9 +3,10 @@
  * on disk (one JSON file per hash) when a cache folder is configured.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Decision } from '../decide/types.js';
+import { writeFileAtomicSync } from '../util/atomic-write.js';
 import type { SchemaSummary } from './prompt.js';
 
 const memory = new Map<string, Decision>();
@@ -35,11 +36,7 @@ export function writeCachedDecision(hash: string, decision: Decision, cacheDir?:
   memory.set(hash, structuredClone(decision));
   if (!cacheDir) return;
   try {
-    mkdirSync(cacheDir, { recursive: true });
-    const file = join(cacheDir, `${hash}.json`);
-    const temp = `${file}.${process.pid}.tmp`;
-    writeFileSync(temp, JSON.stringify(decision));
-    renameSync(temp, file);
+    writeFileAtomicSync(join(cacheDir, `${hash}.json`), JSON.stringify(decision), { removeStale: false });
   } catch {
     // A cache that cannot be written only costs a repeated call.
   }

@@ -15,7 +15,7 @@
  * ```
  */
 import { z } from 'zod';
-import { provenanceRecordSchema } from '../provenance/record.js';
+import { provenanceRecordSchema } from '../contract/schemas.js';
 
 /** The format marker and the newest version this code reads and writes. */
 export const NOTEBOOK_FORMAT = 'inferra-notebook';

@@ -6,3 +6,4 @@ export { parseNotebook } from './parse.js';
 export { serializeNotebook, sortKeysDeep } from './serialize.js';
 export { readNotebookFile, writeNotebookFile } from './file.js';
 export { newNotebook } from './new.js';
+export { addDataset, chooseDataset, defaultDataset, freshDatasetName, namedDataset } from './datasets.js';

@@ -3,7 +3,7 @@
  * our Vega renderer, Markdown, plain text), plus one output per further figure. The same outputs
  * are written into the `.inferra` file by `inferra run` and shown by VS Code.
  */
-import { snakeKey, snakeKeys, tableToJson } from '../contract/index.js';
+import { encodeNonFinite, snakeKey, snakeKeys, tableToJson } from '../contract/index.js';
 import type { AnalysisOutcome, Figure, Roles } from '../types.js';
 import type { CellOutput } from './format.js';
 
@@ -39,19 +39,7 @@ export function rolesToJson(roles: Roles): Record<string, unknown> {
   return out;
 }
 
-/** JSON has no infinities: one-sided CI bounds become the strings "Infinity" / "-Infinity". */
-export function encodeNonFinite(value: unknown): unknown {
-  if (typeof value === 'number' && !Number.isFinite(value)) {
-    return Number.isNaN(value) ? 'NaN' : value > 0 ? 'Infinity' : '-Infinity';
-  }
-  if (Array.isArray(value)) return value.map(encodeNonFinite);
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = encodeNonFinite(v);
-    return out;
-  }
-  return value;
-}
+export { encodeNonFinite } from '../contract/index.js';
 
 /**
  * CONTRACT.md's result JSON for an outcome: snake_case keys, full-precision numbers.

@@ -1,11 +1,12 @@
 /**
  * The CLI's Supabase session storage: one JSON file (`~/.config/inferra/supabase-session.json` by
- * default) readable by the user only (mode 0600), rewritten atomically (temp file + rename) so a
+ * default) readable by the user only (mode 0600), rewritten atomically (util/atomic-write.ts) so a
  * crash never leaves half a session. The extension passes VS Code SecretStorage instead.
  */
-import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { writeFileAtomicSync } from '../util/atomic-write.js';
 import type { SessionStorage } from './supabase.js';
 
 /** `$XDG_CONFIG_HOME/inferra/supabase-session.json`, or under `~/.config`. */
@@ -30,10 +31,7 @@ export function createFileSessionStorage(file = defaultSessionFile()): SessionSt
       return;
     }
     mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-    const temp = `${file}.${process.pid}.tmp`;
-    writeFileSync(temp, JSON.stringify(items), { mode: 0o600 });
-    chmodSync(temp, 0o600);
-    renameSync(temp, file);
+    writeFileAtomicSync(file, JSON.stringify(items), { mode: 0o600, forceMode: true });
   };
   return {
     getItem: (key) => readAll()[key] ?? null,

@@ -5,6 +5,8 @@
  * never passed on to code that would crash on it.
  */
 import { z } from 'zod';
+import { camelKeys, decodeInfinities, numberFromJson } from '../contract/index.js';
+import { assumptionJson, choiceJson, cellErrorJson, describeIssue, droppedJson, fieldsJson, resultJson, runStatusJson, shownDecisionJson, tableJson } from '../contract/schemas.js';
 import type { AskCell } from '../notebook/format.js';
 import { RESULT_MIME, VEGA_MIME } from '../notebook/outputs.js';
 import type { AnalysisOutcome, AssumptionCheck, DroppedRows, Figure, FigureId, ResultTable } from '../types.js';
@@ -17,65 +19,14 @@ export interface StoredProblem {
   message: string;
 }
 
-/** JSON has no infinities: Inferra writes them as these strings (kernel/notebook/outputs.ts). */
-const nonFinite = z.enum(['Infinity', '-Infinity', 'NaN']).transform((s) => (s === 'NaN' ? Number.NaN : s === 'Infinity' ? Infinity : -Infinity));
-const numberish = z.union([z.number(), nonFinite]);
-
-const statusSchema = z.enum(['ok', 'error', 'ambiguous', 'no_match']);
-const tableValue = z.union([z.number(), z.string(), z.boolean(), z.null()]);
-const tableSchema = z.looseObject({
-  title: z.string(),
-  columns: z.array(z.looseObject({ key: z.string(), label: z.string() })),
-  rows: z.array(z.record(z.string(), tableValue)),
-  note: z.string().optional(),
-});
-const assumptionSchema = z.looseObject({
-  check: z.string(),
-  target: z.string(),
-  statistic: numberish.nullable().optional(),
-  p_value: numberish.nullable().optional(),
-  ok: z.boolean(),
-  note: z.string().optional(),
-});
-const droppedSchema = z.looseObject({ reason: z.string(), count: z.number() });
-const rolesSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.union([z.string(), z.number()]))]));
-const recordSchema = z.record(z.string(), z.unknown());
-const alternativeSchema = z.looseObject({ analysis: z.string(), roles: rolesSchema.optional(), why: z.string().optional() });
-const decisionSchema = z.looseObject({
-  analysis: z.string().nullable().optional(),
-  source: z.enum(['rules', 'llm']).nullable().optional(),
-  rule_id: z.string().nullable().optional(),
-  confidence: z.number().nullable().optional(),
-  rationale: z.string().nullable().optional(),
-  pin_origin: z.enum(['you', 'another-author', 'file']).nullable().optional(),
-});
-const errorSchema = z.looseObject({ code: z.string(), message: z.string() });
+/** The fields of a result JSON, each read on its own (a bad one is left out and named). */
+const field = resultJson.shape;
 const specSchema = z.record(z.string(), z.unknown());
 const titleSchema = z.union([z.string(), z.looseObject({ text: z.union([z.string(), z.array(z.string())]) })]);
-const provenanceSchema = z.looseObject({
-  result_digest: z.string().nullable().optional(),
-  datasets: z.array(z.looseObject({ sha256: z.string().nullable().optional() })).optional(),
-  started_at: z.string().optional(),
-  duration_ms: z.number().optional(),
-});
 
-/** snake_case keys back to camelCase (the inverse of kernel/contract.ts, for stored results). */
-function camelKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(camelKeys);
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [k.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase()), camelKeys(v)]),
-    );
-  }
-  if (value === 'Infinity') return Infinity;
-  if (value === '-Infinity') return -Infinity;
-  return value;
-}
-
-/** A zod issue as a researcher reads it: where (appended to `path`) and what. */
-function problemOf(path: string, issue: z.core.$ZodIssue): StoredProblem {
-  const tail = issue.path.map((seg) => (typeof seg === 'number' ? `[${seg}]` : `.${String(seg)}`)).join('');
-  return { path: `${path}${tail}`, message: issue.message };
+/** Stored result fields back in the kernel's camelCase, with the infinities CONTRACT.md spells out decoded. */
+function camelStored(value: unknown): unknown {
+  return camelKeys(decodeInfinities(value));
 }
 
 /** Reads stored parts against their schemas, collecting what could not be read. */
@@ -86,7 +37,7 @@ export class StoredReader {
   read<T>(schema: z.ZodType<T>, value: unknown, path: string, fallback: T): T {
     const parsed = schema.safeParse(value);
     if (parsed.success) return parsed.data;
-    this.problems.push(problemOf(path, parsed.error.issues[0]));
+    this.problems.push(describeIssue(parsed.error.issues[0], path));
     return fallback;
   }
 
@@ -101,7 +52,7 @@ export class StoredReader {
     value.forEach((element, i) => {
       const parsed = schema.safeParse(element);
       if (parsed.success) out.push(parsed.data);
-      else this.problems.push(problemOf(`${path}[${i}]`, parsed.error.issues[0]));
+      else this.problems.push(describeIssue(parsed.error.issues[0], `${path}[${i}]`));
     });
     return out;
   }
@@ -117,32 +68,33 @@ function describe(value: unknown): string {
 /** An AnalysisOutcome rebuilt from a stored result JSON (CONTRACT.md shape), part by part. */
 export function outcomeFromStored(reader: StoredReader, result: Record<string, unknown>, path: string, figures: Figure[]): AnalysisOutcome {
   const analysis = reader.read(z.string(), result.analysis, `${path}.analysis`, 'unknown');
-  const assumptions = reader.readEach(assumptionSchema, result.assumptions, `${path}.assumptions`).map(
+  const number = (value: z.infer<typeof assumptionJson>['statistic']) => (value === undefined || value === null ? null : numberFromJson(value));
+  const assumptions = reader.readEach(assumptionJson, result.assumptions, `${path}.assumptions`).map(
     (a): AssumptionCheck => ({
       check: a.check,
       target: a.target,
-      statistic: a.statistic ?? null,
-      pValue: a.p_value ?? null,
+      statistic: number(a.statistic),
+      pValue: number(a.p_value),
       ok: a.ok,
       ...(a.note !== undefined ? { note: a.note } : {}),
     }),
   );
   return {
     analysis: analysis as AnalysisOutcome['analysis'],
-    variant: reader.read(z.string().optional(), result.variant, `${path}.variant`, undefined) ?? analysis,
-    roles: camelKeys(reader.read(rolesSchema.optional(), result.roles, `${path}.roles`, undefined) ?? {}) as AnalysisOutcome['roles'],
-    options: camelKeys(reader.read(recordSchema.optional(), result.options, `${path}.options`, undefined) ?? {}) as AnalysisOutcome['options'],
-    n: reader.read(z.number(), result.n, `${path}.n`, Number.NaN),
-    nMissing: reader.read(z.number().optional(), result.n_missing, `${path}.n_missing`, undefined) ?? 0,
-    dropped: reader.readEach(droppedSchema, result.dropped, `${path}.dropped`) as DroppedRows[],
-    result: camelKeys(reader.read(recordSchema.optional(), result.result, `${path}.result`, undefined) ?? {}) as Record<string, unknown>,
+    variant: reader.read(field.variant, result.variant, `${path}.variant`, undefined) ?? analysis,
+    roles: camelStored(reader.read(field.roles.optional(), result.roles, `${path}.roles`, undefined) ?? {}) as AnalysisOutcome['roles'],
+    options: camelStored(reader.read(field.options, result.options, `${path}.options`, undefined) ?? {}) as AnalysisOutcome['options'],
+    n: reader.read(field.n, result.n, `${path}.n`, Number.NaN),
+    nMissing: reader.read(field.n_missing, result.n_missing, `${path}.n_missing`, undefined) ?? 0,
+    dropped: reader.readEach(droppedJson, result.dropped, `${path}.dropped`) as DroppedRows[],
+    result: camelStored(reader.read(field.result.optional(), result.result, `${path}.result`, undefined) ?? {}) as Record<string, unknown>,
     assumptions,
-    summary: reader.read(z.string().optional(), result.summary, `${path}.summary`, undefined) ?? '',
+    summary: reader.read(field.summary.optional(), result.summary, `${path}.summary`, undefined) ?? '',
     warnings: reader.readEach(z.string(), result.warnings, `${path}.warnings`),
     recommendations: reader.readEach(z.string(), result.recommendations, `${path}.recommendations`),
-    tables: reader.readEach(tableSchema, result.tables, `${path}.tables`) as ResultTable[],
+    tables: reader.readEach(tableJson, result.tables, `${path}.tables`) as ResultTable[],
     figures,
-    dataset: camelKeys(reader.read(recordSchema.optional(), result.dataset, `${path}.dataset`, undefined) ?? {}) as AnalysisOutcome['dataset'],
+    dataset: camelStored(reader.read(field.dataset, result.dataset, `${path}.dataset`, undefined) ?? {}) as AnalysisOutcome['dataset'],
   };
 }
 
@@ -172,16 +124,16 @@ export function reportCellFromStored(cell: AskCell, index: number): ReportAskCel
   const base = { kind: 'ask' as const, id: cell.id, source: cell.source };
   if (j < 0) return { ...base, status: 'not-run' };
   const path = `${cellPath}.outputs[0].items[${j}].data`;
-  const payload = reader.read(recordSchema.optional(), items[j].data, path, undefined) ?? {};
+  const payload = reader.read(fieldsJson.optional(), items[j].data, path, undefined) ?? {};
   // Only the statuses Inferra writes (the status becomes part of class names in the report).
   const status = reader.problems.length
     ? 'unreadable'
-    : reader.read<ReportAskCell['status']>(statusSchema, payload.status, `${path}.status`, 'unreadable');
-  const d = payload.decision === undefined ? undefined : reader.read(decisionSchema, payload.decision, `${path}.decision`, undefined);
-  const result = payload.result === undefined ? undefined : reader.read(recordSchema, payload.result, `${path}.result`, undefined);
-  const error = payload.error === undefined ? undefined : reader.read(errorSchema, payload.error, `${path}.error`, undefined);
-  const chain = cell.inferra?.provenance;
-  const last = chain?.length ? reader.read(provenanceSchema, chain.at(-1), `${cellPath}.inferra.provenance[${chain.length - 1}]`, undefined) : undefined;
+    : reader.read<ReportAskCell['status']>(runStatusJson, payload.status, `${path}.status`, 'unreadable');
+  const d = payload.decision === undefined ? undefined : reader.read(shownDecisionJson, payload.decision, `${path}.decision`, undefined);
+  const result = payload.result === undefined ? undefined : reader.read(fieldsJson, payload.result, `${path}.result`, undefined);
+  const error = payload.error === undefined ? undefined : reader.read(cellErrorJson, payload.error, `${path}.error`, undefined);
+  // The chain was validated when the notebook was read (notebook/format.ts).
+  const last = cell.inferra?.provenance?.at(-1);
   const analysis = typeof result?.analysis === 'string' ? result.analysis : '';
   return {
     ...base,
@@ -195,8 +147,8 @@ export function reportCellFromStored(cell: AskCell, index: number): ReportAskCel
           rationale: d.rationale ?? '',
           pinOrigin: d.pin_origin ?? undefined,
           alternatives: reader
-            .readEach(alternativeSchema, d.alternatives, `${path}.decision.alternatives`)
-            .map((a) => ({ analysis: a.analysis, roles: a.roles ?? {}, why: a.why ?? '' })),
+            .readEach(choiceJson, d.alternatives, `${path}.decision.alternatives`)
+            .map((a) => ({ analysis: a.analysis, roles: a.roles, why: a.why })),
         }
       : undefined,
     outcome: result ? outcomeFromStored(reader, result, `${path}.result`, figuresOf(reader, cell, cellPath, analysis)) : undefined,

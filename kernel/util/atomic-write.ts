@@ -1,5 +1,6 @@
 /**
- * The one atomic file write of Inferra (notebooks, provenance queue entries): the text goes to a
+ * The one atomic file write of Inferra (notebooks, provenance queue entries; synchronously: the LLM
+ * budget and cache, the CLI's Supabase session file): the text goes to a
  * hidden temp file beside the target, is synced, renamed over the target, and the folder is synced,
  * so a crash or a kill leaves the old file or the new one, never half of either, and the rename
  * survives a power cut.
@@ -12,7 +13,7 @@
  *   current write, whose writer process is gone.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync } from 'node:fs';
+import { chmodSync, closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readlinkSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { lstat, mkdir, open, readdir, readlink, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 
@@ -22,6 +23,8 @@ export type AtomicWriteStep = 'write' | 'sync-file' | 'rename' | 'sync-folder' |
 export interface AtomicWriteOptions {
   /** Mode of a file that does not exist yet (default 0o666, less the umask); an existing file keeps its own. */
   mode?: number;
+  /** The file gets `mode` even when it exists with another one (a secret: 0o600 whatever it was). */
+  forceMode?: boolean;
   /**
    * Remove stale partial temp files of this target (default true). A caller whose folder holds many
    * files it cleans itself (the provenance queue) turns it off.
@@ -52,16 +55,18 @@ export async function writeFileAtomic(path: string, text: string | Uint8Array, o
   const dir = dirname(target);
   const name = basename(target);
   await mkdir(dir, { recursive: true });
-  const existingMode = await stat(target).then(
-    (s) => (s.isFile() ? s.mode & 0o777 : undefined),
-    () => undefined,
+  const modes = tempModes(
+    await stat(target).then(
+      (s) => (s.isFile() ? s.mode & 0o777 : undefined),
+      () => undefined,
+    ),
+    options,
   );
-  const temp = join(dir, `.${name}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  // An existing file's content is never readable more widely during the write than after it.
-  const handle = await open(temp, 'wx', existingMode === undefined ? (options.mode ?? 0o666) : 0o600);
+  const temp = tempPath(dir, name);
+  const handle = await open(temp, 'wx', modes.create);
   try {
     try {
-      if (existingMode !== undefined) await handle.chmod(existingMode);
+      if (modes.final !== undefined) await handle.chmod(modes.final);
       await handle.writeFile(text, typeof text === 'string' ? 'utf8' : undefined);
       await options.onStep?.('write');
       await handle.sync();
@@ -81,6 +86,75 @@ export async function writeFileAtomic(path: string, text: string | Uint8Array, o
   await options.onStep?.('cleanup');
 }
 
+/**
+ * `writeFileAtomic` for callers that cannot wait (the LLM budget and cache, the CLI's session file):
+ * the same steps, blocking; stale temps are removed by the next write of the same target.
+ */
+export function writeFileAtomicSync(path: string, text: string | Uint8Array, options: Omit<AtomicWriteOptions, 'onStep'> = {}): void {
+  const started = Date.now();
+  const target = finalTargetSync(path);
+  const dir = dirname(target);
+  const name = basename(target);
+  mkdirSync(dir, { recursive: true });
+  let existing: number | undefined;
+  try {
+    const s = statSync(target);
+    existing = s.isFile() ? s.mode & 0o777 : undefined;
+  } catch {
+    existing = undefined;
+  }
+  const modes = tempModes(existing, options);
+  const temp = tempPath(dir, name);
+  try {
+    const fd = openSync(temp, 'wx', modes.create);
+    try {
+      if (modes.final !== undefined) chmodSync(temp, modes.final);
+      writeFileSync(fd, text);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, target);
+  } catch (error) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // never created, or gone
+    }
+    throw error;
+  }
+  syncFolder(dir);
+  if (options.removeStale === false) return;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const path of staleTemps(dir, name, names)) {
+    try {
+      if (lstatSync(path).mtimeMs < started) unlinkSync(path);
+    } catch {
+      // gone already, or not ours to remove
+    }
+  }
+}
+
+/** A fresh temp file's name beside the target (the pattern `isAtomicTempName` recognises). */
+function tempPath(dir: string, name: string): string {
+  return join(dir, `.${name}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+}
+
+/**
+ * The mode a temp file is created with and the one it gets before it is written (undefined: the
+ * created one stays). An existing file's content is never readable more widely during the write
+ * than after it.
+ */
+function tempModes(existing: number | undefined, options: AtomicWriteOptions): { create: number; final?: number } {
+  if (options.forceMode && options.mode !== undefined) return { create: 0o600 & options.mode, final: options.mode };
+  return existing === undefined ? { create: options.mode ?? 0o666 } : { create: 0o600, final: existing };
+}
+
 /** The file a path finally names, following symlinks (also dangling ones: their target is created). */
 async function finalTarget(path: string): Promise<string> {
   let current = resolve(path);
@@ -96,6 +170,22 @@ async function finalTarget(path: string): Promise<string> {
   }
   // Too many links: let the system say so.
   return realpath(path);
+}
+
+/** `finalTarget`, blocking. */
+function finalTargetSync(path: string): string {
+  let current = resolve(path);
+  for (let hops = 0; hops < MAX_LINKS; hops++) {
+    let info;
+    try {
+      info = lstatSync(current);
+    } catch {
+      return current;
+    }
+    if (!info.isSymbolicLink()) return current;
+    current = resolve(dirname(current), readlinkSync(current));
+  }
+  return realpathSync(path);
 }
 
 /** Makes the rename durable; not every platform can open a folder (Windows), which is fine. */
@@ -120,19 +210,25 @@ async function removeStaleTemps(dir: string, name: string, started: number): Pro
   } catch {
     return;
   }
-  const pattern = tempPattern(name);
-  for (const candidate of names) {
-    const match = pattern.exec(candidate);
-    if (!match) continue;
-    const pid = match[1] === undefined ? undefined : Number(match[1]);
-    if (pid !== undefined && isAlive(pid)) continue; // a write in progress (maybe our own, concurrently)
-    const path = join(dir, candidate);
+  for (const path of staleTemps(dir, name, names)) {
     try {
       if ((await lstat(path)).mtimeMs < started) await unlink(path);
     } catch {
       // gone already, or not ours to remove
     }
   }
+}
+
+/** The temp files of `name` among a folder's `names` whose writer process is gone (their paths). */
+function staleTemps(dir: string, name: string, names: readonly string[]): string[] {
+  const pattern = tempPattern(name);
+  return names.flatMap((candidate) => {
+    const match = pattern.exec(candidate);
+    if (!match) return [];
+    const pid = match[1] === undefined ? undefined : Number(match[1]);
+    // A write in progress (maybe our own, concurrently) is left alone.
+    return pid !== undefined && isAlive(pid) ? [] : [join(dir, candidate)];
+  });
 }
 
 function isAlive(pid: number): boolean {

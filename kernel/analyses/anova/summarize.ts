@@ -3,6 +3,7 @@ import type { AnalysisOptions, AssumptionCheck, ResultTable } from '../../types.
 import type { KGroupInput } from '../rank-tests/compute.js';
 import { formatBounded, formatDf, formatNumber, formatP } from '../common/format.js';
 import { buildRecommendations } from '../ttest/recommend.js';
+import { P_COLUMN, singleRowTable, tableColumns, tableRow, type ColumnSpec } from '../common/table.js';
 import type { Summary } from '../types.js';
 import type { AnovaResult, GroupSummary, WelchAnovaResult } from './compute.js';
 
@@ -14,15 +15,11 @@ export function buildAlternativeWarnings(options: AnalysisOptions, what: string)
 
 /** n, mean, SD per group. */
 export function buildGroupTable(groups: readonly GroupSummary[], group: string): ResultTable {
+  const specs: ColumnSpec[] = [['level', group], ['n', 'n'], ['mean', 'Mean'], ['sd', 'SD']];
   return {
     title: 'Descriptives',
-    columns: [
-      { key: 'level', label: group },
-      { key: 'n', label: 'n' },
-      { key: 'mean', label: 'Mean' },
-      { key: 'sd', label: 'SD' },
-    ],
-    rows: groups.map((g) => ({ level: g.level, n: g.n, mean: g.mean, sd: Number.isNaN(g.sd) ? 'not available (n = 1)' : g.sd })),
+    columns: tableColumns(specs),
+    rows: groups.map((g) => tableRow(specs, g, { sd: Number.isNaN(g.sd) ? 'not available (n = 1)' : g.sd })),
   };
 }
 
@@ -35,30 +32,16 @@ export function summarizeOneWayAnova(
 ): Summary {
   const anovaTable: ResultTable = {
     title: `One-way ANOVA of ${input.outcome} by ${input.group}`,
-    columns: [
-      { key: 'source', label: 'Source' },
-      { key: 'df', label: 'df' },
-      { key: 'ss', label: 'Sum of squares' },
-      { key: 'ms', label: 'Mean square' },
-      { key: 'f', label: 'F' },
-      { key: 'pValue', label: 'p' },
-    ],
+    columns: tableColumns([['source', 'Source'], ['df', 'df'], ['ss', 'Sum of squares'], ['ms', 'Mean square'], ['f', 'F'], P_COLUMN]),
     rows: [
       { source: input.group, df: r.dfBetween, ss: r.ssBetween, ms: r.msBetween, f: r.f, pValue: r.pValue },
       { source: 'Residuals', df: r.dfWithin, ss: r.ssWithin, ms: r.msWithin, f: null, pValue: null },
     ],
     note: 'Variances assumed equal across groups.',
   };
-  const effectTable: ResultTable = {
-    title: 'Effect sizes',
-    columns: [
-      { key: 'etaSquared', label: 'Eta-squared (= R-squared)' },
-      { key: 'omegaSquared', label: 'Omega-squared' },
-      { key: 'residualSd', label: 'Residual SD' },
-    ],
-    rows: [{ etaSquared: r.etaSquared, omegaSquared: r.omegaSquared, residualSd: r.residualSd }],
+  const effectTable = singleRowTable('Effect sizes', [['etaSquared', 'Eta-squared (= R-squared)'], ['omegaSquared', 'Omega-squared'], ['residualSd', 'Residual SD']], r, {
     note: 'Confidence intervals for eta- and omega-squared are not available.',
-  };
+  });
   const summary = `F(${formatDf(r.dfBetween)}, ${formatDf(r.dfWithin)}) = ${formatNumber(r.f)}, ${formatP(r.pValue)}, eta-squared = ${formatBounded(r.etaSquared)}, omega-squared = ${formatBounded(r.omegaSquared)}, comparing mean ${input.outcome} across ${r.groups.length} groups of ${input.group} (N = ${r.n}).`;
   return {
     summary,
@@ -75,17 +58,9 @@ export function summarizeWelchAnova(
   checks: AssumptionCheck[],
   options: AnalysisOptions,
 ): Summary {
-  const table: ResultTable = {
-    title: `Welch's one-way ANOVA of ${input.outcome} by ${input.group}`,
-    columns: [
-      { key: 'f', label: 'F' },
-      { key: 'df1', label: 'df1' },
-      { key: 'df2', label: 'df2' },
-      { key: 'pValue', label: 'p' },
-    ],
-    rows: [{ f: r.f, df1: r.df1, df2: r.df2, pValue: r.pValue }],
+  const table = singleRowTable(`Welch's one-way ANOVA of ${input.outcome} by ${input.group}`, [['f', 'F'], ['df1', 'df1'], ['df2', 'df2'], P_COLUMN], r, {
     note: 'Variances not assumed equal (Welch 1951); df2 is fractional. No effect size is reported for this test.',
-  };
+  });
   const summary = `Welch's F(${formatDf(r.df1)}, ${formatDf(r.df2)}) = ${formatNumber(r.f)}, ${formatP(r.pValue)}, comparing mean ${input.outcome} across ${r.groups.length} groups of ${input.group} (N = ${r.n}).`;
   return {
     summary,

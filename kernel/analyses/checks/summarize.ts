@@ -1,6 +1,7 @@
 /** Result tables and APA sentences of the check analyses. */
 import type { AssumptionCheck, ResultTable } from '../../types.js';
 import { formatBounded, formatNumber, formatP } from '../common/format.js';
+import { P_COLUMN, tableColumns } from '../common/table.js';
 import type { Summary } from '../types.js';
 import type { BartlettResult, LeveneResult, ShapiroWilkResult } from './compute.js';
 import type { NormalityInput, VarianceInput } from './validate.js';
@@ -41,13 +42,7 @@ export function summarizeLevene(result: LeveneResult, input: VarianceInput): Sum
     tables: [
       {
         title: `Levene's test of equal variances of ${input.outcome} by ${input.group}`,
-        columns: [
-          { key: 'statistic', label: 'F' },
-          { key: 'df1', label: 'df1' },
-          { key: 'df2', label: 'df2' },
-          { key: 'pValue', label: 'p' },
-          { key: 'center', label: 'Centre' },
-        ],
+        columns: tableColumns([['statistic', 'F'], ['df1', 'df1'], ['df2', 'df2'], P_COLUMN, ['center', 'Centre']]),
         rows: [{ ...result }],
         note:
           result.center === 'median'
@@ -66,11 +61,7 @@ export function summarizeBartlett(result: BartlettResult, input: VarianceInput, 
     tables: [
       {
         title: `Bartlett's test of equal variances of ${input.outcome} by ${input.group}`,
-        columns: [
-          { key: 'statistic', label: "Bartlett's K2" },
-          { key: 'df', label: 'df' },
-          { key: 'pValue', label: 'p' },
-        ],
+        columns: tableColumns([['statistic', "Bartlett's K2"], ['df', 'df'], P_COLUMN]),
         rows: [{ ...result }],
       },
     ],

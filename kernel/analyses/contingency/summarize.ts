@@ -1,6 +1,7 @@
 /** Result tables and APA sentences of the contingency analyses. */
 import type { AssumptionCheck, ResultTable } from '../../types.js';
 import { formatBounded, formatCi, formatNumber, formatP } from '../common/format.js';
+import { P_COLUMN, singleRowTable } from '../common/table.js';
 import type { Summary } from '../types.js';
 import type { ChiSquareResult } from './chi2.js';
 import type { FisherResult } from './fisher.js';
@@ -19,21 +20,16 @@ function buildCrosstab(title: string, input: ContingencyTable, values: number[][
 /** Chi-square: tables and "chi2(2, N = 344) = 299.55, p < .001, Cramer's V = .66". */
 export function summarizeChiSquare(result: ChiSquareResult, input: ContingencyTable, checks: AssumptionCheck[]): Summary {
   const summary = `chi2(${result.df}, N = ${result.n}) = ${formatNumber(result.statistic)}, ${formatP(result.pValue)}, Cramer's V = ${formatBounded(result.cramersV)}.`;
-  const test: ResultTable = {
-    title: "Pearson's chi-square test of independence",
-    columns: [
-      { key: 'statistic', label: 'chi2' },
-      { key: 'df', label: 'df' },
-      { key: 'pValue', label: 'p' },
-      { key: 'cramersV', label: "Cramer's V" },
-      { key: 'n', label: 'N' },
-      { key: 'correction', label: "Yates' correction" },
-    ],
-    rows: [{ statistic: result.statistic, df: result.df, pValue: result.pValue, cramersV: result.cramersV, n: result.n, correction: result.correction }],
-    note: result.correction
-      ? "Yates' continuity correction applied (2 x 2 table). Cramer's V uses the uncorrected statistic."
-      : "Cramer's V = sqrt(chi2 / (N (min(r, c) - 1))).",
-  };
+  const test = singleRowTable(
+    "Pearson's chi-square test of independence",
+    [['statistic', 'chi2'], ['df', 'df'], P_COLUMN, ['cramersV', "Cramer's V"], ['n', 'N'], ['correction', "Yates' correction"]],
+    result,
+    {
+      note: result.correction
+        ? "Yates' continuity correction applied (2 x 2 table). Cramer's V uses the uncorrected statistic."
+        : "Cramer's V = sqrt(chi2 / (N (min(r, c) - 1))).",
+    },
+  );
   const failed = checks.filter((c) => c.check === 'expected_counts' && !c.ok);
   return {
     summary,
@@ -51,29 +47,16 @@ export function summarizeFisher(result: FisherResult, input: ContingencyTable): 
     : '';
   const summary = `Fisher's exact test (N = ${result.n}): ${formatP(result.pValue)}${or}.`;
   const notAvailable = 'not available (2 x 2 only)';
-  const test: ResultTable = {
-    title: "Fisher's exact test",
-    columns: [
-      { key: 'pValue', label: 'p' },
-      { key: 'oddsRatio', label: 'Odds ratio' },
-      { key: 'ciLow', label: 'CI lower' },
-      { key: 'ciHigh', label: 'CI upper' },
-      { key: 'n', label: 'N' },
-      { key: 'alternative', label: 'Alternative' },
-    ],
-    rows: [
-      {
-        pValue: result.pValue,
-        oddsRatio: result.oddsRatio ?? notAvailable,
-        ciLow: result.ciLow ?? notAvailable,
-        ciHigh: result.ciHigh ?? notAvailable,
-        n: result.n,
-        alternative: result.alternative,
-      },
-    ],
-    note: hasOr
+  const test = singleRowTable(
+    "Fisher's exact test",
+    [P_COLUMN, ['oddsRatio', 'Odds ratio'], ['ciLow', 'CI lower'], ['ciHigh', 'CI upper'], ['n', 'N'], ['alternative', 'Alternative']],
+    result,
+    {
+      shown: { oddsRatio: result.oddsRatio ?? notAvailable, ciLow: result.ciLow ?? notAvailable, ciHigh: result.ciHigh ?? notAvailable },
+      note: hasOr
       ? `Conditional maximum-likelihood odds ratio (${input.rowLevels[0]}/${input.rowLevels[1]} by ${input.colLevels[0]}/${input.colLevels[1]}) with its exact ${formatNumber(result.confLevel * 100, 0)}% interval, as R's fisher.test.`
       : 'Exact p-value by enumerating every table with the observed margins.',
-  };
+    },
+  );
   return { summary, tables: [test, buildCrosstab('Observed counts', input, result.observed)] };
 }

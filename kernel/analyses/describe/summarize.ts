@@ -1,6 +1,7 @@
 /** The sentence and tables of `describe`. */
 import type { ResultTable } from '../../types.js';
 import { formatNumber } from '../common/format.js';
+import { tableColumns, tableRow, type ColumnSpec } from '../common/table.js';
 import type { Summary } from '../types.js';
 import type { ColumnDescription, DescribeResult } from './compute.js';
 
@@ -26,56 +27,36 @@ export function summarizeDescribe(result: DescribeResult): Summary {
     items.length <= 4
       ? `${items.map(describeOne).join('; ')}.`
       : `Described ${names.length} column${names.length === 1 ? '' : 's'}${result.group ? ` by ${result.group}` : ''}.`;
-  const grouped = result.group !== undefined;
+  // Each row starts with the column described (and the group, when grouped).
+  const lead: ColumnSpec[] = [['column', 'Column'], ...(result.group !== undefined ? [['group', result.group] as const] : [])];
+  const stats: ColumnSpec[] = [
+    ['n', 'N'],
+    ['missing', 'Missing'],
+    ['mean', 'Mean'],
+    ['sd', 'SD'],
+    ['se', 'SE'],
+    ['min', 'Min'],
+    ['q1', 'Q1'],
+    ['median', 'Median'],
+    ['q3', 'Q3'],
+    ['max', 'Max'],
+    ['skewness', 'Skewness'],
+    ['kurtosis', 'Kurtosis'],
+  ];
   const numeric: ResultTable = {
     title: 'Numeric columns',
-    columns: [
-      { key: 'column', label: 'Column' },
-      ...(grouped ? [{ key: 'group', label: result.group as string }] : []),
-      { key: 'n', label: 'N' },
-      { key: 'missing', label: 'Missing' },
-      { key: 'mean', label: 'Mean' },
-      { key: 'sd', label: 'SD' },
-      { key: 'se', label: 'SE' },
-      { key: 'min', label: 'Min' },
-      { key: 'q1', label: 'Q1' },
-      { key: 'median', label: 'Median' },
-      { key: 'q3', label: 'Q3' },
-      { key: 'max', label: 'Max' },
-      { key: 'skewness', label: 'Skewness' },
-      { key: 'kurtosis', label: 'Kurtosis' },
-    ],
-    rows: items
-      .filter((c) => c.mean !== undefined)
-      .map((c) => ({
-        column: c.column,
-        ...(grouped ? { group: c.group ?? null } : {}),
-        n: c.n,
-        missing: c.missing,
-        mean: c.mean ?? null,
-        sd: c.sd ?? null,
-        se: c.se ?? null,
-        min: c.min ?? null,
-        q1: c.q1 ?? null,
-        median: c.median ?? null,
-        q3: c.q3 ?? null,
-        max: c.max ?? null,
-        skewness: c.skewness ?? null,
-        kurtosis: c.kurtosis ?? null,
-      })),
+    columns: tableColumns([...lead, ...stats]),
+    rows: items.filter((c) => c.mean !== undefined).map((c) => tableRow([...lead, ...stats], c)),
     note: 'Quantiles: R type 7. Skewness and kurtosis: sample-adjusted G1 and excess G2 (SPSS, SAS; e1071 type 2).',
   };
+  const counts: ColumnSpec[] = [
+    ['value', 'Level'],
+    ['count', 'Count'],
+  ];
   const levels: ResultTable = {
     title: 'Categorical columns',
-    columns: [
-      { key: 'column', label: 'Column' },
-      ...(grouped ? [{ key: 'group', label: result.group as string }] : []),
-      { key: 'value', label: 'Level' },
-      { key: 'count', label: 'Count' },
-    ],
-    rows: items.flatMap((c) =>
-      (c.levels ?? []).map((l) => ({ column: c.column, ...(grouped ? { group: c.group ?? null } : {}), value: l.value, count: l.count })),
-    ),
+    columns: tableColumns([...lead, ...counts]),
+    rows: items.flatMap((c) => (c.levels ?? []).map((l) => ({ ...tableRow(lead, c), ...tableRow(counts, l) }))),
   };
   const tables = [numeric, levels].filter((t) => t.rows.length > 0);
   return { summary, tables };

@@ -5,34 +5,26 @@ import { buildAlternativeWarnings, buildGroupTable } from '../anova/summarize.js
 import type { KGroupInput } from '../rank-tests/compute.js';
 import { formatNumber, formatP } from '../common/format.js';
 import { buildRecommendations } from '../ttest/recommend.js';
+import { ciColumns, tableColumns, tableRow, type ColumnSpec } from '../common/table.js';
 import type { Summary } from '../types.js';
 import type { Comparison, GamesHowellResult, TukeyResult } from './compute.js';
 
 /** The comparisons table. */
 function buildComparisonTable(title: string, comparisons: readonly Comparison[], confLevel: number, note: string): ResultTable {
   const pct = `${formatNumber(confLevel * 100, 0)}%`;
+  const specs: ColumnSpec[] = [
+    ['comparison', 'Comparison'],
+    ['diff', 'Difference'],
+    ['se', 'SE'],
+    ['df', 'df'],
+    ['statistic', 'q'],
+    ...ciColumns(pct),
+    ['pAdj', 'p (adjusted)'],
+  ];
   return {
     title,
-    columns: [
-      { key: 'comparison', label: 'Comparison' },
-      { key: 'diff', label: 'Difference' },
-      { key: 'se', label: 'SE' },
-      { key: 'df', label: 'df' },
-      { key: 'statistic', label: 'q' },
-      { key: 'ciLow', label: `${pct} CI lower` },
-      { key: 'ciHigh', label: `${pct} CI upper` },
-      { key: 'pAdj', label: 'p (adjusted)' },
-    ],
-    rows: comparisons.map((c) => ({
-      comparison: `${c.group2} - ${c.group1}`,
-      diff: c.diff,
-      se: c.se,
-      df: c.df,
-      statistic: c.statistic,
-      ciLow: c.ciLow,
-      ciHigh: c.ciHigh,
-      pAdj: c.pAdj,
-    })),
+    columns: tableColumns(specs),
+    rows: comparisons.map((c) => tableRow(specs, c, { comparison: `${c.group2} - ${c.group1}` })),
     note,
   };
 }

@@ -2,6 +2,7 @@
 import type { AnalysisOptions, ResultTable } from '../../types.js';
 import { formatBounded, formatCi, formatDf, formatNumber, formatP } from '../common/format.js';
 import { buildAlternativeWarnings } from '../anova/summarize.js';
+import { ciColumns, P_COLUMN, singleRowTable, tableColumns, tableRow, type ColumnSpec } from '../common/table.js';
 import type { Summary } from '../types.js';
 import type { TwoSampleInput } from '../ttest/compute.js';
 import type {
@@ -54,30 +55,15 @@ function ciText(level: number, low: number, high: number): string {
 export function summarizeMannWhitney(r: MannWhitneyResult, input: TwoSampleInput, options: AnalysisOptions): Summary {
   const [a, b] = input.levels;
   const pct = `${formatNumber(r.confLevel * 100, 1).replace(/\.0$/, '')}%`;
-  const table: ResultTable = {
-    title: 'Wilcoxon rank-sum (Mann-Whitney) test',
-    columns: [
-      { key: 'statistic', label: 'W' },
-      { key: 'pValue', label: 'p' },
-      { key: 'method', label: 'Method' },
-      { key: 'rankBiserial', label: 'Rank-biserial r' },
-      { key: 'estimate', label: 'Location shift (HL)' },
-      { key: 'ciLow', label: `${pct} CI lower` },
-      { key: 'ciHigh', label: `${pct} CI upper` },
-    ],
-    rows: [
-      {
-        statistic: r.statistic,
-        pValue: r.pValue,
-        method: r.method,
-        rankBiserial: r.rankBiserial,
-        estimate: r.estimate,
-        ciLow: bound(r.ciLow),
-        ciHigh: bound(r.ciHigh),
-      },
-    ],
-    note: `W is the Mann-Whitney U of ${a}. ${methodNote(r)} Rank-biserial r = 2W / (n1 n2) - 1 (positive: ${a} tends to be larger); no confidence interval is given for it. The Hodges-Lehmann shift is ${a} - ${b}${r.mu !== 0 ? `, tested against mu = ${r.mu}` : ''}.`,
-  };
+  const table = singleRowTable(
+    'Wilcoxon rank-sum (Mann-Whitney) test',
+    [['statistic', 'W'], P_COLUMN, ['method', 'Method'], ['rankBiserial', 'Rank-biserial r'], ['estimate', 'Location shift (HL)'], ...ciColumns(pct)],
+    r,
+    {
+      shown: { ciLow: bound(r.ciLow), ciHigh: bound(r.ciHigh) },
+      note: `W is the Mann-Whitney U of ${a}. ${methodNote(r)} Rank-biserial r = 2W / (n1 n2) - 1 (positive: ${a} tends to be larger); no confidence interval is given for it. The Hodges-Lehmann shift is ${a} - ${b}${r.mu !== 0 ? `, tested against mu = ${r.mu}` : ''}.`,
+    },
+  );
   const descriptives: ResultTable = {
     title: 'Descriptives',
     columns: [
@@ -98,59 +84,26 @@ export function summarizeMannWhitney(r: MannWhitneyResult, input: TwoSampleInput
 export function summarizeSignedRank(r: SignedRankResult, input: SignedRankInput, options: AnalysisOptions): Summary {
   const pct = `${formatNumber(r.confLevel * 100, 1).replace(/\.0$/, '')}%`;
   const what = input.design === 'paired' ? `differences ${input.label}` : input.label;
-  const table: ResultTable = {
-    title: input.design === 'paired' ? 'Wilcoxon signed-rank test (paired)' : 'Wilcoxon signed-rank test',
-    columns: [
-      { key: 'statistic', label: 'V' },
-      { key: 'pValue', label: 'p' },
-      { key: 'method', label: 'Method' },
-      { key: 'n', label: 'n (non-zero)' },
-      { key: 'rankBiserial', label: 'Rank-biserial r' },
-      { key: 'estimate', label: 'Pseudo-median (HL)' },
-      { key: 'ciLow', label: `${pct} CI lower` },
-      { key: 'ciHigh', label: `${pct} CI upper` },
-    ],
-    rows: [
-      {
-        statistic: r.statistic,
-        pValue: r.pValue,
-        method: r.method,
-        n: r.n,
-        rankBiserial: r.rankBiserial,
-        estimate: bound(r.estimate),
-        ciLow: bound(r.ciLow),
-        ciHigh: bound(r.ciHigh),
-      },
-    ],
-    note: `V is the sum of the ranks of the positive ${what} minus mu = ${r.mu}; ${r.nZero} zero difference${r.nZero === 1 ? ' was' : 's were'} dropped. ${methodNote(r)} Rank-biserial r = (R+ - R-) / (R+ + R-); no confidence interval is given for it.`,
-  };
+  const table = singleRowTable(
+    input.design === 'paired' ? 'Wilcoxon signed-rank test (paired)' : 'Wilcoxon signed-rank test',
+    [['statistic', 'V'], P_COLUMN, ['method', 'Method'], ['n', 'n (non-zero)'], ['rankBiserial', 'Rank-biserial r'], ['estimate', 'Pseudo-median (HL)'], ...ciColumns(pct)],
+    r,
+    {
+      shown: { estimate: bound(r.estimate), ciLow: bound(r.ciLow), ciHigh: bound(r.ciHigh) },
+      note: `V is the sum of the ranks of the positive ${what} minus mu = ${r.mu}; ${r.nZero} zero difference${r.nZero === 1 ? ' was' : 's were'} dropped. ${methodNote(r)} Rank-biserial r = (R+ - R-) / (R+ + R-); no confidence interval is given for it.`,
+    },
+  );
   const summary = `V = ${formatNumber(r.statistic, 1).replace(/\.0$/, '')}, ${formatP(r.pValue)}, r = ${formatBounded(r.rankBiserial)}; pseudo-median of ${what} = ${formatNumber(r.estimate)}${ciText(r.confLevel, r.ciLow, r.ciHigh)}, n = ${r.n}.`;
   return { summary, tables: [table], warnings: wilcoxonWarnings(r, options, r.nZero) };
 }
 
 /** Summary of the Kruskal-Wallis test. */
 export function summarizeKruskalWallis(r: KruskalWallisResult, input: KGroupInput, options: AnalysisOptions): Summary {
-  const table: ResultTable = {
-    title: 'Kruskal-Wallis rank-sum test',
-    columns: [
-      { key: 'statistic', label: 'H' },
-      { key: 'df', label: 'df' },
-      { key: 'pValue', label: 'p' },
-      { key: 'epsilonSquared', label: 'Epsilon-squared' },
-    ],
-    rows: [{ statistic: r.statistic, df: r.df, pValue: r.pValue, epsilonSquared: r.epsilonSquared }],
+  const table = singleRowTable('Kruskal-Wallis rank-sum test', [['statistic', 'H'], ['df', 'df'], P_COLUMN, ['epsilonSquared', 'Epsilon-squared']], r, {
     note: 'H is tie-corrected; p from the chi-square approximation. Epsilon-squared = H / ((n^2 - 1) / (n + 1)); no confidence interval is given for it.',
-  };
-  const descriptives: ResultTable = {
-    title: 'Descriptives',
-    columns: [
-      { key: 'level', label: input.group },
-      { key: 'n', label: 'n' },
-      { key: 'median', label: 'Median' },
-      { key: 'meanRank', label: 'Mean rank' },
-    ],
-    rows: r.groups.map((g) => ({ level: g.level, n: g.n, median: g.median, meanRank: g.meanRank })),
-  };
+  });
+  const perGroup: ColumnSpec[] = [['level', input.group], ['n', 'n'], ['median', 'Median'], ['meanRank', 'Mean rank']];
+  const descriptives: ResultTable = { title: 'Descriptives', columns: tableColumns(perGroup), rows: r.groups.map((g) => tableRow(perGroup, g)) };
   const summary = `Kruskal-Wallis H(${formatDf(r.df)}) = ${formatNumber(r.statistic)}, ${formatP(r.pValue)}, epsilon-squared = ${formatBounded(r.epsilonSquared)}, comparing ${input.outcome} across ${r.groups.length} groups of ${input.group} (N = ${r.n}).`;
   return { summary, tables: [table, descriptives], warnings: buildAlternativeWarnings(options, 'the Kruskal-Wallis test') };
 }

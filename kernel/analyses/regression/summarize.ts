@@ -1,6 +1,7 @@
 /** The APA sentence and tables of `ols`. */
 import type { AssumptionCheck, ResultTable } from '../../types.js';
 import { formatBounded, formatDf, formatNumber, formatP } from '../common/format.js';
+import { ciColumns, P_COLUMN, singleRowTable, tableColumns } from '../common/table.js';
 import type { Summary } from '../types.js';
 import type { OlsResult } from './compute.js';
 import type { OlsInput } from './validate.js';
@@ -15,44 +16,25 @@ export function summarizeOls(result: OlsResult, input: OlsInput, checks: Assumpt
   const level = formatNumber(result.confLevel * 100, 0);
   const coefficients: ResultTable = {
     title: 'Coefficients',
-    columns: [
-      { key: 'term', label: 'Term' },
-      { key: 'estimate', label: 'Estimate' },
-      { key: 'stdError', label: 'SE' },
-      { key: 'statistic', label: 't' },
-      { key: 'pValue', label: 'p' },
-      { key: 'ciLow', label: `${level}% CI lower` },
-      { key: 'ciHigh', label: `${level}% CI upper` },
-    ],
+    columns: tableColumns([['term', 'Term'], ['estimate', 'Estimate'], ['stdError', 'SE'], ['statistic', 't'], P_COLUMN, ...ciColumns(`${level}%`)]),
     rows: result.coefficients.map((c) => ({ ...c })),
     note: `t tests with ${formatDf(result.dfResid)} residual degrees of freedom.`,
   };
-  const model: ResultTable = {
-    title: 'Model fit',
-    columns: [
-      { key: 'rSquared', label: 'R²' },
-      { key: 'adjRSquared', label: 'Adjusted R²' },
-      { key: 'f', label: 'F' },
-      { key: 'dfModel', label: 'df model' },
-      { key: 'dfResid', label: 'df residual' },
-      { key: 'fPValue', label: 'p' },
-      { key: 'residualSd', label: 'Residual SD' },
-      { key: 'n', label: 'N' },
+  const model = singleRowTable(
+    'Model fit',
+    [
+      ['rSquared', 'R²'],
+      ['adjRSquared', 'Adjusted R²'],
+      ['f', 'F'],
+      ['dfModel', 'df model'],
+      ['dfResid', 'df residual'],
+      ['fPValue', 'p'],
+      ['residualSd', 'Residual SD'],
+      ['n', 'N'],
     ],
-    rows: [
-      {
-        rSquared: result.rSquared,
-        adjRSquared: result.adjRSquared,
-        f: result.f,
-        dfModel: result.dfModel,
-        dfResid: result.dfResid,
-        fPValue: result.fPValue,
-        residualSd: result.residualSd,
-        n: result.n,
-      },
-    ],
-    ...(result.intercept ? {} : { note: 'No intercept: R² and F compare the model with y = 0, as R does.' }),
-  };
+    result,
+    { note: result.intercept ? undefined : 'No intercept: R² and F compare the model with y = 0, as R does.' },
+  );
   const recommendations: string[] = [];
   for (const check of checks) {
     if (check.ok) continue;

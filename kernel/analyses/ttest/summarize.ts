@@ -1,6 +1,7 @@
 /** Tables and the APA sentence of the t-tests. */
 import type { AssumptionCheck, ResultTable } from '../../types.js';
 import { formatCi, formatDf, formatNumber, formatP } from '../common/format.js';
+import { ciColumns, P_COLUMN, singleRowTable } from '../common/table.js';
 import type { Summary } from '../types.js';
 import type { OneSampleInput, PairedInput, TTestResult, TwoSampleInput } from './compute.js';
 import { buildRecommendations } from './recommend.js';
@@ -31,46 +32,37 @@ function estimateName(input: TTestInput): string {
 /** The test table: t, df, p, estimate with CI, effect sizes with CIs. */
 function buildTestTable(r: TTestResult, input: TTestInput, title: string, dfNote: string): ResultTable {
   const pct = `${formatNumber(r.confLevel * 100, 0)}%`;
-  return {
+  return singleRowTable(
     title,
-    columns: [
-      { key: 'statistic', label: 't' },
-      { key: 'df', label: 'df' },
-      { key: 'pValue', label: 'p' },
-      { key: 'estimate', label: 'Estimate' },
-      { key: 'se', label: 'SE' },
-      { key: 'ciLow', label: `${pct} CI lower` },
-      { key: 'ciHigh', label: `${pct} CI upper` },
-      { key: 'cohensD', label: input.design === 'paired' ? "Cohen's d_z" : "Cohen's d" },
-      { key: 'cohensDCiLow', label: `d ${pct} CI lower` },
-      { key: 'cohensDCiHigh', label: `d ${pct} CI upper` },
-      { key: 'hedgesG', label: "Hedges' g" },
+    [
+      ['statistic', 't'],
+      ['df', 'df'],
+      P_COLUMN,
+      ['estimate', 'Estimate'],
+      ['se', 'SE'],
+      ...ciColumns(pct),
+      ['cohensD', input.design === 'paired' ? "Cohen's d_z" : "Cohen's d"],
+      ['cohensDCiLow', `d ${pct} CI lower`],
+      ['cohensDCiHigh', `d ${pct} CI upper`],
+      ['hedgesG', "Hedges' g"],
     ],
-    rows: [
-      {
-        statistic: r.statistic,
-        df: r.df,
-        pValue: r.pValue,
-        estimate: r.estimate,
-        se: r.se,
-        ciLow: r.ciLow,
-        ciHigh: r.ciHigh,
-        cohensD: r.cohensD,
+    r,
+    {
+      shown: {
         cohensDCiLow: finiteOrNull(r.cohensDCiLow, r.alternative === 'greater' ? null : 'not available'),
         cohensDCiHigh: finiteOrNull(r.cohensDCiHigh, r.alternative === 'less' ? null : 'not available'),
-        hedgesG: r.hedgesG,
       },
-    ],
-    note: [
-      `Estimate: ${estimateName(input)}.`,
-      describeAlternative(r, input.design === 'one-sample' ? 'mean' : 'mean difference'),
-      dfNote,
-      effectNote(input),
-      r.alternative === 'two-sided' ? '' : 'One-sided test: the open side of each confidence interval is infinite.',
-    ]
-      .filter(Boolean)
-      .join(' '),
-  };
+      note: [
+        `Estimate: ${estimateName(input)}.`,
+        describeAlternative(r, input.design === 'one-sample' ? 'mean' : 'mean difference'),
+        dfNote,
+        effectNote(input),
+        r.alternative === 'two-sided' ? '' : 'One-sided test: the open side of each confidence interval is infinite.',
+      ]
+        .filter(Boolean)
+        .join(' '),
+    },
+  );
 }
 
 /** An infinite one-sided bound stays infinite; a failed inversion says so instead of showing NaN. */

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { newNotebook } from '../../../kernel/notebook/index.js';
 import type { ProvenanceSink } from '../../../kernel/provenance/sink.js';
 import type { RunEntry } from '../../../kernel/provenance/supabase.js';
-import { NotebookSession } from '../../../kernel/session.js';
+import { NotebookSession } from '../../../kernel/session/index.js';
 
 describe('session: runs handed to the provenance sinks', function () {
   this.timeout(60_000);

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { InferraError } from '../../../kernel/errors.js';
 import { readNotebookFile, writeNotebookFile } from '../../../kernel/notebook/file.js';
 import { newNotebook } from '../../../kernel/notebook/new.js';
-import { isAtomicTempName, writeFileAtomic, type AtomicWriteStep } from '../../../kernel/util/atomic-write.js';
+import { isAtomicTempName, writeFileAtomic, writeFileAtomicSync, type AtomicWriteStep } from '../../../kernel/util/atomic-write.js';
 
 const posix = process.platform !== 'win32';
 /** A pid no process has (above Linux's pid_max), so its temp files count as a dead writer's. */
@@ -136,5 +136,23 @@ describe('atomic write (review L4)', () => {
     });
     assert.deepEqual(await readdir(dir), ['nb.inferra']);
     assert.equal(await readFile(join(path, 'inside.txt'), 'utf8'), 'kept');
+  });
+
+  it('the blocking variant (LLM budget and cache, session file) writes through links, keeps or forces the mode, leaves no temp', async () => {
+    const dir = await scratch();
+    await mkdir(join(dir, 'real'));
+    const target = join(dir, 'real', 'usage.json');
+    await writeFile(target, 'old');
+    await symlink(target, join(dir, 'link.json'));
+    if (posix) await chmod(target, 0o640);
+    writeFileAtomicSync(join(dir, 'link.json'), '{"tokens":1}');
+    assert.equal(await readlink(join(dir, 'link.json')), target);
+    assert.equal(await readFile(target, 'utf8'), '{"tokens":1}');
+    if (posix) assert.equal((await modeOf(target)).toString(8), '640');
+    writeFileAtomicSync(target, '{"secret":1}', { mode: 0o600, forceMode: true });
+    if (posix) assert.equal((await modeOf(target)).toString(8), '600');
+    assert.deepEqual(await readdir(join(dir, 'real')), ['usage.json']);
+    writeFileAtomicSync(join(dir, 'new', 'cache.json'), '{}', { mode: 0o600 });
+    if (posix) assert.equal((await modeOf(join(dir, 'new', 'cache.json'))).toString(8), '600');
   });
 });

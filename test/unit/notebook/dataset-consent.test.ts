@@ -13,7 +13,7 @@ import type { OutsideDataset } from '../../../kernel/notebook/dataset-path.js';
 import { hashCellSource } from '../../../kernel/provenance/bind.js';
 import { buildRecord } from '../../../kernel/provenance/build.js';
 import { collectEnvironment } from '../../../kernel/provenance/environment.js';
-import { NotebookSession } from '../../../kernel/session.js';
+import { NotebookSession } from '../../../kernel/session/index.js';
 import type { KernelWorker } from '../../../kernel/worker/host.js';
 
 /** A worker that records every path it is given and answers "no such file" naming it, as the data layer does. */
