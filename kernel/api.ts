@@ -5,10 +5,11 @@
  * kernel/report/export.ts (the report and SVG renderer: its own bundle for the extension, and vega's
  * Node build cannot be bundled into the extension's CommonJS).
  */
-export { camelKey, snakeKeys } from './contract/index.js';
+export { camelKey, snakeKeys, TASKS } from './contract/index.js';
 export { decisionToJson } from './decide/json.js';
 export { type Choice, type DecisionOutcome } from './decide/types.js';
 export { InferraError, toInferraError } from './errors.js';
+export { adviceFor, ERROR_CODES, messageWithAdvice, type AdviceTable, type ErrorCode, type ExactParamsOf } from './messages/index.js';
 export { DEFAULT_DAILY_BUDGET_TOKENS, defaultUsageFile } from './llm/budget.js';
 export { type LlmSettings } from './llm/types.js';
 export { sameFile, storedDatasetPath, type DatasetConsent, type OutsideDataset } from './notebook/dataset-path.js';
@@ -29,5 +30,5 @@ export { buildVerifyRow, checkStoredCell, type ProvenanceCell, type VerifyEdit, 
 export { type VerifyStatus } from './provenance/verify.js';
 export { formatOutcomePlain } from './report/cell-text.js';
 export { NotebookSession, parseDatasetDirective, requestFromDecision, type CellExecution, type SessionOptions } from './session.js';
-export { ANALYSIS_IDS, DEFAULT_OPTIONS, FIGURE_IDS, isTaskId, type AnalysisOptions, type AnalysisOutcome, type AnalysisRequest, type ColumnSchema, type DatasetSchema, type Roles, type RowFilter } from './types.js';
+export { ANALYSIS_IDS, DEFAULT_OPTIONS, FIGURE_IDS, isTaskId, ROLE_NAMES, type AnalysisOptions, type AnalysisOutcome, type AnalysisRequest, type ColumnSchema, type DatasetSchema, type Roles, type RowFilter } from './types.js';
 export { suggestName } from './util/suggest.js';

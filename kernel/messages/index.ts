@@ -24,6 +24,7 @@ const generalMessages = {
     `Inferra hit an internal error: ${p.detail}. This is a bug; please report it with the notebook and dataset.`,
   'usage': (p: { detail: string }) => p.detail,
   'cancelled': () => 'The run was cancelled.',
+  'workspace-untrusted': () => 'Inferra does not run cells in a workspace you have not trusted.',
 };
 
 const messages = {
@@ -73,4 +74,27 @@ export function messageFor<C extends ErrorCode>(code: C, ...[params]: ParamsArgs
 /** Whether a string is a known error code (validating errors that cross a boundary). */
 export function isErrorCode(code: string): code is ErrorCode {
   return Object.hasOwn(messages, code);
+}
+
+/**
+ * A door's advice for one code: how to fix it in that door's terms (a CLI flag, a VS Code command),
+ * from the code's params; a fixed text; or `null` when the kernel's message says all there is.
+ */
+export type Advice<C extends ErrorCode> = ((params: ExactParamsOf<C>) => string) | string | null;
+
+/** A door's advice for every code: a new code does not compile until each door says what to advise. */
+export type AdviceTable = { readonly [C in ErrorCode]: Advice<C> };
+
+/** The advice of a door for an error, or '' when there is none (or the code is unknown). */
+export function adviceFor(table: AdviceTable, code: string, params: MessageParams): string {
+  if (!isErrorCode(code)) return '';
+  const advice = table[code] as Advice<ErrorCode> | undefined;
+  if (typeof advice === 'function') return (advice as (p: MessageParams) => string)(params);
+  return advice ?? '';
+}
+
+/** An error's message followed by a door's advice for it: what the door prints. */
+export function messageWithAdvice(table: AdviceTable, error: { code: string; message: string; params: MessageParams }): string {
+  const advice = adviceFor(table, error.code, error.params);
+  return advice ? `${error.message} ${advice}` : error.message;
 }
