@@ -9,6 +9,7 @@ import { basename, dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import { storedDatasetPath } from '../kernel/api.js';
 import type { InferraController } from './controller.js';
+import { notebookIn } from './convert.js';
 import { buildProvenanceMarkdown, buildSchemaMarkdown } from './dataset-assist.js';
 import { loadKernel, loadNotebookFormat, loadReport } from './kernel-loader.js';
 import type { Log } from './log.js';
@@ -16,7 +17,6 @@ import type { ProvenanceHub } from './provenance.js';
 import { promptApiKey, XAI_KEY_SECRET } from './secrets.js';
 import { NOTEBOOK_TYPE } from './serializer.js';
 import { notebookPathOf, type SessionRegistry } from './sessions.js';
-import { notebookFromDocument } from './vscode-data.js';
 
 /** What the commands act on. */
 export interface CommandDeps {
@@ -140,7 +140,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
         async (_progress, token) => {
           const abort = new AbortController();
           token.onCancellationRequested(() => abort.abort());
-          return session.verify(notebookFromDocument(notebook), { signal: abort.signal });
+          return session.verify(notebookIn(notebook), { signal: abort.signal });
         },
       );
       const count = (status: string) => rows.filter((r) => r.status === status).length;
@@ -179,7 +179,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
       if (!target) return;
       const report = await loadReport();
       await mkdir(dirname(target.fsPath), { recursive: true });
-      await report.exportHtmlReport(notebookFromDocument(notebook), notebookPath, target.fsPath);
+      await report.exportHtmlReport(notebookIn(notebook), notebookPath, target.fsPath);
       log(`report: ${target.fsPath}`);
       if (arg instanceof vscode.Uri) return;
       const open = await vscode.window.showInformationMessage(`Inferra: report written to ${basename(target.fsPath)}.`, 'Open');

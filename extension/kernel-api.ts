@@ -7,6 +7,7 @@
 import {
   createProvenanceClient,
   createSupabaseSink,
+  InferraError,
   LEGACY_STORAGE_KEY,
   NotebookSession,
   newNotebook,
@@ -16,6 +17,8 @@ import {
   sessionStorageKey,
 } from '../kernel/api.js';
 
+/** Errors of the kernel, worded by code. */
+export const errors = { InferraError };
 /** Reading and writing `.inferra` files. */
 export const notebook = { newNotebook, parseNotebook, serializeNotebook };
 /** Running cells. */

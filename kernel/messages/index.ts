@@ -17,6 +17,7 @@ import { provenanceMessages } from './provenance.js';
 import type { MessageParams, MessageTable, NoParams } from './types.js';
 import { workerMessages } from './worker.js';
 
+export { adviceFor, messageWithAdvice, type Advice, type AdviceTable } from './advice.js';
 export { didYouMean, formatList, type MessageParams, type MessageTable, type MessageValue, type NoParams } from './types.js';
 
 const generalMessages = {
@@ -44,7 +45,7 @@ type Messages = typeof messages;
 export type ErrorCode = keyof Messages;
 
 /** Every error code, for iteration (the doors' advice tables are checked against it). */
-export const ERROR_CODES = Object.freeze(Object.keys(messages)) as readonly ErrorCode[];
+export const ERROR_CODES = /* @__PURE__ */ Object.freeze(Object.keys(messages)) as readonly ErrorCode[];
 
 /** The params of one code exactly as its message states them (`NoParams` for a fixed message). */
 export type ExactParamsOf<C extends ErrorCode> = Parameters<Messages[C]> extends [infer P, ...unknown[]] ? P : NoParams;
@@ -76,25 +77,3 @@ export function isErrorCode(code: string): code is ErrorCode {
   return Object.hasOwn(messages, code);
 }
 
-/**
- * A door's advice for one code: how to fix it in that door's terms (a CLI flag, a VS Code command),
- * from the code's params; a fixed text; or `null` when the kernel's message says all there is.
- */
-export type Advice<C extends ErrorCode> = ((params: ExactParamsOf<C>) => string) | string | null;
-
-/** A door's advice for every code: a new code does not compile until each door says what to advise. */
-export type AdviceTable = { readonly [C in ErrorCode]: Advice<C> };
-
-/** The advice of a door for an error, or '' when there is none (or the code is unknown). */
-export function adviceFor(table: AdviceTable, code: string, params: MessageParams): string {
-  if (!isErrorCode(code)) return '';
-  const advice = table[code] as Advice<ErrorCode> | undefined;
-  if (typeof advice === 'function') return (advice as (p: MessageParams) => string)(params);
-  return advice ?? '';
-}
-
-/** An error's message followed by a door's advice for it: what the door prints. */
-export function messageWithAdvice(table: AdviceTable, error: { code: string; message: string; params: MessageParams }): string {
-  const advice = adviceFor(table, error.code, error.params);
-  return advice ? `${error.message} ${advice}` : error.message;
-}
