@@ -4,7 +4,7 @@
  * advice is in cli/advice.ts; test/unit/messages/advice.test.ts holds the two tables against each other.
  * `null`: the kernel's message says all there is.
  */
-import type { AdviceTable } from '../kernel/api.js';
+import { messageWithAdvice, type AdviceTable } from '../kernel/api.js';
 
 const DESCRIBE = 'Run "Inferra: Describe Dataset" to list the columns.';
 const SUBSET = 'To analyze a subset of the rows, name it in the cell (e.g. "... among Adelie penguins").';
@@ -92,3 +92,11 @@ export const NOTEBOOK_ADVICE: AdviceTable = {
   'worker-crashed': null,
   'worker-protocol': null,
 };
+
+/** Any thrown value as the notebook shows it: a kernel error's message with the notebook's advice, else the message. */
+export function notebookMessage(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const { code, params } = error as Error & { code?: unknown; params?: unknown };
+  if (typeof code !== 'string' || !params || typeof params !== 'object') return error.message;
+  return messageWithAdvice(NOTEBOOK_ADVICE, { code, message: error.message, params: params as Record<string, never> });
+}

@@ -8,6 +8,7 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import { storedDatasetPath } from '../kernel/api.js';
+import { notebookMessage } from './advice.js';
 import type { InferraController } from './controller.js';
 import { notebookIn } from './convert.js';
 import { buildProvenanceMarkdown, buildSchemaMarkdown } from './dataset-assist.js';
@@ -52,7 +53,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
       try {
         await handler(...args);
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
+        const message = notebookMessage(error);
         log(`${name}: ${message}`);
         void vscode.window.showErrorMessage(`Inferra: ${message}`);
       }
