@@ -11,7 +11,6 @@ import { storedDatasetPath } from '../kernel/api.js';
 import { notebookMessage } from './advice.js';
 import type { InferraController } from './controller.js';
 import { notebookIn } from './convert.js';
-import { buildProvenanceMarkdown, buildSchemaMarkdown } from './dataset-assist.js';
 import { loadKernel, loadNotebookFormat, loadReport } from './kernel-loader.js';
 import type { Log } from './log.js';
 import type { ProvenanceHub } from './provenance.js';
@@ -129,7 +128,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
         { location: vscode.ProgressLocation.Notification, title: `Inferra: reading ${path}…` },
         async () => (await sessions.get(notebook)).describeDataset(path),
       );
-      await showMarkdown(buildSchemaMarkdown(schema));
+      await showMarkdown((await loadKernel()).assist.buildSchemaMarkdown(schema));
     }),
 
     run('inferra.runAllAndVerify', async () => {
@@ -198,7 +197,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
         void vscode.window.showInformationMessage('This cell has not run yet: it has no provenance.');
         return;
       }
-      await showMarkdown(buildProvenanceMarkdown(String(cell.metadata?.id), cell.document.getText(), chain));
+      await showMarkdown((await loadKernel()).assist.buildProvenanceMarkdown(String(cell.metadata?.id), cell.document.getText(), chain));
     }),
 
     run('inferra.setApiKey', async () => {

@@ -5,6 +5,7 @@
  * kernel/report/export.ts (the report and SVG renderer: its own bundle for the extension, and vega's
  * Node build cannot be bundled into the extension's CommonJS).
  */
+export { buildCompletionEntries, buildHoverMarkdown, buildProvenanceMarkdown, buildSchemaMarkdown, type CompletionEntry } from './assist/dataset-assist.js';
 export { camelKey, snakeKeys, TASKS } from './contract/index.js';
 export { decisionToJson } from './decide/json.js';
 export { type Choice, type DecisionOutcome } from './decide/types.js';
