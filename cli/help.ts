@@ -1,4 +1,5 @@
-/** Help texts of the CLI, written for researchers. */
+/** Help texts of the CLI, written for researchers (the role flags from cli/roles.ts). */
+import { roleFlagsHelp } from './roles.js';
 
 export const MAIN_HELP = `inferra: statistics notebooks in plain language
 
@@ -37,8 +38,7 @@ export const COMMAND_HELP: Record<string, string> = {
   Runs the decision engine only. With --allow-llm and XAI_API_KEY set, asks Grok when no rule fits.
   Exit: 0 decided; 3 ambiguous or no match (the JSON lists the choices).`,
   analyze: `inferra analyze DATA --analysis ID [roles] [options] [--json]
-  Roles:   --outcome COL --group COL --x COL --y COL --predictors A,B,x^2 --degree N
-           --pair-id COL --before COL --after COL --row COL --col COL --column COL --color COL
+  Roles:   ${roleFlagsHelp('           ', 85).join('\n')}
   Rows:    --where "COL = VALUE" (repeatable; != also works)  --levels A,B (keep these, in order)
   Options: --alternative two-sided|less|greater  --conf-level 0.95  --mu 0  --intercept true|false
            --center median|mean  --correct true|false  --exact true|false|auto  --seed N

@@ -1,5 +1,6 @@
 /** Printing for the CLI: exactly one JSON document on stdout with --json; everything else on stderr. */
 import { InferraError, toInferraError } from '../kernel/api.js';
+import { cliMessage } from './advice.js';
 
 /** Exit codes of CONTRACT.md. */
 export const EXIT = { ok: 0, failed: 1, usage: 2, undecided: 3 } as const;
@@ -26,12 +27,12 @@ export function contractErrorCode(code: string): string {
   return code.toUpperCase().replace(/-/g, '_');
 }
 
-/** The error object of CONTRACT.md. */
+/** The error object of CONTRACT.md; its message carries the command line's advice (cli/advice.ts). */
 export function errorJson(error: InferraError): Record<string, unknown> {
   return {
     status: 'error',
     code: contractErrorCode(error.code),
-    message: error.message,
+    message: cliMessage(error),
     details: { ...error.params },
   };
 }
@@ -60,7 +61,7 @@ export function logLine(text: string): void {
 export function reportError(thrown: unknown, json: boolean): number {
   const error = toInferraError(thrown);
   if (json) printJson(errorJson(error));
-  else logLine(`inferra: ${error.message}`);
+  else logLine(`inferra: ${cliMessage(error)}`);
   if (error.code === 'internal-error' && process.env.INFERRA_DEBUG) logLine(String((error.cause as Error)?.stack ?? ''));
   return exitCodeFor(error);
 }

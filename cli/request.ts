@@ -1,30 +1,15 @@
 /**
  * Role and option flags -> an `AnalysisRequest`, validated with zod at this boundary
- * (CONTRACT.md: "Roles (as options)", "Row selection", "Options").
+ * (CONTRACT.md: "Roles (as options)", "Row selection", "Options"). The role flags come from cli/roles.ts.
  */
 import { z } from 'zod';
-import { ANALYSIS_IDS, type AnalysisOptions, type AnalysisRequest, DEFAULT_OPTIONS, FIGURE_IDS, InferraError, isTaskId, type Roles, type RowFilter, suggestName } from '../kernel/api.js';
+import { ANALYSIS_IDS, type AnalysisOptions, type AnalysisRequest, DEFAULT_OPTIONS, FIGURE_IDS, InferraError, isTaskId, type RowFilter, suggestName } from '../kernel/api.js';
 import { usageError, type FlagKind, type ParsedArgs } from './args.js';
-
-/** Flags that name columns (single column each). */
-const ROLE_FLAGS = {
-  outcome: 'outcome',
-  group: 'group',
-  x: 'x',
-  y: 'y',
-  'pair-id': 'pairId',
-  before: 'before',
-  after: 'after',
-  row: 'row',
-  col: 'col',
-  column: 'column',
-  color: 'color',
-} as const satisfies Record<string, keyof Roles>;
+import { ROLE_FLAGS, rolesFromFlags } from './roles.js';
 
 /** Flags of `analyze` (roles + options). */
 export const REQUEST_FLAGS: Record<string, FlagKind> = {
-  ...Object.fromEntries(Object.keys(ROLE_FLAGS).map((k) => [k, 'string' as const])),
-  predictors: 'string',
+  ...Object.fromEntries([...ROLE_FLAGS.keys()].map((k) => [k, 'string' as const])),
   degree: 'string',
   where: 'repeat',
   levels: 'string',
@@ -70,16 +55,7 @@ export function requestFromArgs(analysis: string, args: ParsedArgs): AnalysisReq
       `Unknown analysis '${analysis}'.${suggestion ? ` Did you mean '${suggestion}'?` : ''} Known: ${[...ANALYSIS_IDS, ...FIGURE_IDS].join(', ')}.`,
     );
   }
-  const roles: Roles = {};
-  for (const [flag, role] of Object.entries(ROLE_FLAGS)) {
-    const value = args.strings.get(flag);
-    if (value !== undefined) (roles as Record<string, string>)[role] = value;
-  }
-  const predictors = args.strings.get('predictors');
-  if (predictors !== undefined) {
-    roles.predictors = predictors.split(',').map((p) => p.trim()).filter(Boolean);
-    if (roles.predictors.length === 0) throw usageError('--predictors needs at least one column: --predictors COL1,COL2');
-  }
+  const roles = rolesFromFlags(args.strings);
   const raw = Object.fromEntries([...args.strings].filter(([k]) => k in OptionFlags.shape));
   const parsed = OptionFlags.safeParse(raw);
   if (!parsed.success) {

@@ -8,15 +8,15 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import { storedDatasetPath } from '../kernel/api.js';
+import { notebookMessage } from './advice.js';
 import type { InferraController } from './controller.js';
-import { buildProvenanceMarkdown, buildSchemaMarkdown } from './dataset-assist.js';
+import { notebookIn } from './convert.js';
 import { loadKernel, loadNotebookFormat, loadReport } from './kernel-loader.js';
 import type { Log } from './log.js';
 import type { ProvenanceHub } from './provenance.js';
 import { promptApiKey, XAI_KEY_SECRET } from './secrets.js';
 import { NOTEBOOK_TYPE } from './serializer.js';
 import { notebookPathOf, type SessionRegistry } from './sessions.js';
-import { notebookFromDocument } from './vscode-data.js';
 
 /** What the commands act on. */
 export interface CommandDeps {
@@ -52,7 +52,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
       try {
         await handler(...args);
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
+        const message = notebookMessage(error);
         log(`${name}: ${message}`);
         void vscode.window.showErrorMessage(`Inferra: ${message}`);
       }
@@ -128,7 +128,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
         { location: vscode.ProgressLocation.Notification, title: `Inferra: reading ${path}…` },
         async () => (await sessions.get(notebook)).describeDataset(path),
       );
-      await showMarkdown(buildSchemaMarkdown(schema));
+      await showMarkdown((await loadKernel()).assist.buildSchemaMarkdown(schema));
     }),
 
     run('inferra.runAllAndVerify', async () => {
@@ -140,7 +140,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
         async (_progress, token) => {
           const abort = new AbortController();
           token.onCancellationRequested(() => abort.abort());
-          return session.verify(notebookFromDocument(notebook), { signal: abort.signal });
+          return session.verify(notebookIn(notebook), { signal: abort.signal });
         },
       );
       const count = (status: string) => rows.filter((r) => r.status === status).length;
@@ -179,7 +179,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
       if (!target) return;
       const report = await loadReport();
       await mkdir(dirname(target.fsPath), { recursive: true });
-      await report.exportHtmlReport(notebookFromDocument(notebook), notebookPath, target.fsPath);
+      await report.exportHtmlReport(notebookIn(notebook), notebookPath, target.fsPath);
       log(`report: ${target.fsPath}`);
       if (arg instanceof vscode.Uri) return;
       const open = await vscode.window.showInformationMessage(`Inferra: report written to ${basename(target.fsPath)}.`, 'Open');
@@ -197,7 +197,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
         void vscode.window.showInformationMessage('This cell has not run yet: it has no provenance.');
         return;
       }
-      await showMarkdown(buildProvenanceMarkdown(String(cell.metadata?.id), cell.document.getText(), chain));
+      await showMarkdown((await loadKernel()).assist.buildProvenanceMarkdown(String(cell.metadata?.id), cell.document.getText(), chain));
     }),
 
     run('inferra.setApiKey', async () => {

@@ -1,23 +1,20 @@
 /**
  * The notebook controller "Inferra" (id `inferra-kernel`): a thin adapter that queues cells per
- * notebook, turns the execution token into an AbortSignal, calls the kernel session and writes the
- * updated cell (outputs, execution summary, pinned decision, provenance) back into the document.
- * No statistics, no decisions here.
+ * notebook and turns the execution token into an AbortSignal. A cell's way: one conversion in
+ * (`cellIn`), one call to the kernel session, one conversion out (`runOut`: outputs, pinned decision,
+ * provenance, datasets). No statistics, no decisions here.
  */
 import * as vscode from 'vscode';
 import type { CellExecution, Choice } from '../kernel/api.js';
-import { ensureCellIds } from './cell-ids.js';
+import { cellIn, errorOut, isBrokenDocument, progressOut, runOut } from './convert.js';
 import { ExecutionQueue, type GuardedExecution, type RunOutcome } from './execution-queue.js';
+import { loadKernel } from './kernel-loader.js';
 import type { Log } from './log.js';
-import { outputDataFromCellOutputs, parseErrorOf } from './notebook-data.js';
 import { NOTEBOOK_TYPE } from './serializer.js';
 import type { SessionRegistry } from './sessions.js';
-import { notebookFromDocument, toVscodeOutput } from './vscode-data.js';
 
 /** The controller's id (package.json, tests and the e2e suite select it by this). */
 export const CONTROLLER_ID = 'inferra-kernel';
-/** The result renderer's MIME type (kernel/notebook/outputs.ts). */
-const RESULT_MIME = 'application/vnd.inferra.result+json';
 
 /** VS Code's cell execution behind the queue's exactly-once guard. */
 type CellExecutionHandle = GuardedExecution<vscode.NotebookCellExecution>;
@@ -30,14 +27,6 @@ export interface RunRequest {
 /** Whether an error is the kernel's `cancelled`. */
 function isCancelled(error: unknown): boolean {
   return (error as { code?: string } | undefined)?.code === 'cancelled';
-}
-
-/** An output the result renderer shows as an error box (with a plain-text fallback). */
-export function buildErrorOutput(cellId: string, request: string, code: string, message: string): vscode.NotebookCellOutput {
-  return new vscode.NotebookCellOutput([
-    vscode.NotebookCellOutputItem.json({ status: 'error', request, cellId, error: { code, message } }, RESULT_MIME),
-    vscode.NotebookCellOutputItem.text(`Error (${code}): ${message}`, 'text/plain'),
-  ]);
 }
 
 /** The Inferra notebook controller. */
@@ -65,7 +54,7 @@ export class InferraController implements vscode.Disposable {
         const message = error instanceof Error ? error.message : String(error);
         this.log(`cell ${String(cell.metadata?.id)}: unexpected ${message}`);
         await this.sessions.reset(cell.notebook);
-        await replaceOutputs(execution, [buildErrorOutput(String(cell.metadata?.id ?? ''), cell.document.getText(), 'internal-error', message)]);
+        await replaceOutputs(execution, errorOut(cell, { code: 'internal-error', message }));
       },
     });
     const prefer = (document: vscode.NotebookDocument) => {
@@ -104,17 +93,17 @@ export class InferraController implements vscode.Disposable {
     const document = cell.notebook;
     const previous = [...cell.outputs];
     if (!vscode.workspace.isTrusted) {
-      await replaceOutputs(execution, [buildErrorOutput(String(cell.metadata?.id ?? ''), cell.document.getText(), 'workspace-untrusted',
-        'Inferra does not run cells in Restricted Mode. Trust this workspace (Manage Workspace Trust) to run the notebook.')]);
+      const { errors } = await loadKernel();
+      await replaceOutputs(execution, errorOut(cell, new errors.InferraError('workspace-untrusted')));
       return false;
     }
-    if (parseErrorOf({ metadata: document.metadata })) {
-      await replaceOutputs(execution, [buildErrorOutput('', cell.document.getText(), 'notebook-parse-failed',
-        'This notebook was opened from a file that could not be read; fix the file and reopen it.')]);
+    if (isBrokenDocument(document)) {
+      await replaceOutputs(execution, errorOut(cell, { code: 'notebook-parse-failed',
+        message: 'This notebook was opened from a file that could not be read; fix the file and reopen it.' }));
       return false;
     }
-    await ensureCellIds(document);
-    const cellId = String(cell.metadata.id);
+    const { notebook, cellId, idEdit } = cellIn(cell);
+    if (idEdit) await vscode.workspace.applyEdit(idEdit);
     execution.executionOrder = this.nextOrder(document);
     const session = await this.sessions.get(document);
     let lastProgress = 0;
@@ -122,10 +111,9 @@ export class InferraController implements vscode.Disposable {
       const now = Date.now();
       if (execution.ended || now - lastProgress < 100) return;
       lastProgress = now;
-      void replaceOutputs(execution, [new vscode.NotebookCellOutput([vscode.NotebookCellOutputItem.text(`Inferra: ${message}`, 'text/plain')])]);
+      void replaceOutputs(execution, [progressOut(message)]);
     };
     onProgress(request?.choice ? `Running ${request.choice.analysis.replace(/_/g, ' ')}…` : 'Deciding…');
-    const notebook = notebookFromDocument(document, new Set([cell.index]));
     let run: CellExecution;
     try {
       run = await session.executeCell(notebook, cellId, {
@@ -139,26 +127,12 @@ export class InferraController implements vscode.Disposable {
       }
       throw error;
     }
-    await replaceOutputs(execution, outputDataFromCellOutputs(run.cell.outputs ?? []).map(toVscodeOutput));
-    await this.writeBack(cell, run);
+    const out = runOut(cell, run);
+    await replaceOutputs(execution, out.outputs);
+    if (out.edit) await vscode.workspace.applyEdit(out.edit);
     this.log(`cell ${cellId}: ${run.status}${run.error ? ` (${run.error.code})` : ''} in ${(run.cell.execution?.end_time ?? 0) - (run.cell.execution?.start_time ?? 0)} ms`);
     execution.end(run.status === 'ok', run.cell.execution?.end_time);
     return run.status === 'ok';
-  }
-
-  /** Writes the pinned decision, provenance and other cell fields, and the dataset list, into the document. */
-  private async writeBack(cell: vscode.NotebookCell, run: CellExecution): Promise<void> {
-    if (cell.index < 0) return; // deleted while running
-    const document = cell.notebook;
-    const { kind: _kind, source: _source, outputs: _outputs, execution: _execution, ...fields } = run.cell;
-    const edits = [vscode.NotebookEdit.updateCellMetadata(cell.index, { ...cell.metadata, ...fields })];
-    const before = JSON.stringify(document.metadata.datasets ?? []);
-    if (JSON.stringify(run.datasets) !== before) {
-      edits.push(vscode.NotebookEdit.updateNotebookMetadata({ ...document.metadata, datasets: run.datasets }));
-    }
-    const edit = new vscode.WorkspaceEdit();
-    edit.set(document.uri, edits);
-    await vscode.workspace.applyEdit(edit);
   }
 
   private nextOrder(document: vscode.NotebookDocument): number {

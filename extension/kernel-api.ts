@@ -5,8 +5,13 @@
  * Like every door, it reaches the kernel through kernel/api.ts only.
  */
 import {
+  buildCompletionEntries,
+  buildHoverMarkdown,
+  buildProvenanceMarkdown,
+  buildSchemaMarkdown,
   createProvenanceClient,
   createSupabaseSink,
+  InferraError,
   LEGACY_STORAGE_KEY,
   NotebookSession,
   newNotebook,
@@ -16,6 +21,10 @@ import {
   sessionStorageKey,
 } from '../kernel/api.js';
 
+/** The editor's texts: completions, hovers, a dataset's schema and a cell's provenance as Markdown. */
+export const assist = { buildCompletionEntries, buildHoverMarkdown, buildProvenanceMarkdown, buildSchemaMarkdown };
+/** Errors of the kernel, worded by code. */
+export const errors = { InferraError };
 /** Reading and writing `.inferra` files. */
 export const notebook = { newNotebook, parseNotebook, serializeNotebook };
 /** Running cells. */

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { DatasetSchema } from '../kernel/api.js';
-import { buildCompletionEntries, buildHoverMarkdown } from './dataset-assist.js';
+import { loadKernel } from './kernel-loader.js';
 import type { Log } from './log.js';
 import { NOTEBOOK_TYPE } from './serializer.js';
 import type { SessionRegistry } from './sessions.js';
@@ -24,7 +24,7 @@ function findCell(document: vscode.TextDocument): vscode.NotebookCell | undefine
 
 /** The dataset path a cell runs on (nearest "use FILE" cell above, else the notebook's first dataset). */
 async function datasetPathFor(cell: vscode.NotebookCell): Promise<string | undefined> {
-  const { session } = await import('./kernel-loader.js').then((m) => m.loadKernel());
+  const { session } = await loadKernel();
   const cells = cell.notebook.getCells();
   for (let i = cell.index; i >= 0; i--) {
     const path = session.parseDatasetDirective(cells[i].document.getText());
@@ -71,7 +71,8 @@ export function registerLanguageFeatures(sessions: SessionRegistry, log: Log): v
       const schema = cell && (await cache.schemaFor(cell));
       if (!schema) return undefined;
       const prefix = document.lineAt(position.line).text.slice(0, position.character);
-      return buildCompletionEntries(schema, prefix).map((entry) => {
+      const { assist } = await loadKernel();
+      return assist.buildCompletionEntries(schema, prefix).map((entry) => {
         const item = new vscode.CompletionItem(
           { label: entry.label, description: entry.detail },
           entry.kind === 'column' ? vscode.CompletionItemKind.Field : vscode.CompletionItemKind.EnumMember,
@@ -90,7 +91,7 @@ export function registerLanguageFeatures(sessions: SessionRegistry, log: Log): v
       if (!range) return undefined;
       const cell = findCell(document);
       const schema = cell && (await cache.schemaFor(cell));
-      const markdown = schema && buildHoverMarkdown(schema, document.getText(range));
+      const markdown = schema && (await loadKernel()).assist.buildHoverMarkdown(schema, document.getText(range));
       return markdown ? new vscode.Hover(new vscode.MarkdownString(markdown), range) : undefined;
     },
   });

@@ -1,12 +1,14 @@
 /**
- * Conversion between the kernel's `Notebook` and a plain mirror of VS Code's `NotebookData` (no
- * `vscode` import, so it runs in plain Node tests). Markdown cells are markup cells; ask cells are code
- * cells in the `inferra` language; cell metadata keeps the cell's `id`, its `inferra` block and any
- * field this version does not know; outputs keep their items byte for byte (JSON items as JSON text).
+ * The rules of the conversion between the kernel's `Notebook` and a plain mirror of VS Code's
+ * `NotebookData` (no `vscode` import, so it runs in plain Node tests; extension/convert.ts moves the
+ * mirror in and out of VS Code's classes). Markdown cells are markup cells; ask cells are code cells
+ * in the `inferra` language; cell metadata keeps the cell's `id`, its `inferra` block and any field
+ * this version does not know; outputs keep their items byte for byte (JSON items as JSON text).
  * A file may come from anyone: only the output types Inferra writes are shown, and Markdown that
  * could load or run something becomes plain text (`inertOutputs`).
  */
-import { type AskCell, type Cell, type CellOutput, createCellId, type Notebook } from '../kernel/api.js';
+import { adviceFor, type AskCell, type Cell, type CellOutput, createCellId, type Notebook } from '../kernel/api.js';
+import { NOTEBOOK_ADVICE } from './advice.js';
 
 /** The language of ask cells. */
 export const INFERRA_LANGUAGE = 'inferra';
@@ -87,6 +89,28 @@ const RESULT_MIME = 'application/vnd.inferra.result+json';
 const VEGA_MIME = 'application/vnd.vegalite.v6+json';
 /** Output metadata key marking a figure shown as its own output but stored inside the result output. */
 const SPLIT_KEY = 'inferraFigureOfResult';
+/** Output metadata key marking the notebook's advice after an error: shown, never saved (nor digested). */
+const ADVICE_KEY = 'inferraAdvice';
+
+/**
+ * The notebook's advice for an error (extension/advice.ts) as an output of its own, or undefined when
+ * there is none. The kernel's outputs (and their provenance digests) stay as the kernel wrote them.
+ */
+export function adviceOutputData(error: { code: string; params: Record<string, unknown> }): OutputData | undefined {
+  const advice = adviceFor(NOTEBOOK_ADVICE, error.code, error.params as Parameters<typeof adviceFor>[2]);
+  if (!advice) return undefined;
+  return { items: [encodeOutputItem({ mime: 'text/markdown', data: `**To fix this:** ${advice}` })], metadata: { [ADVICE_KEY]: true } };
+}
+
+/** An error of the door itself as the result renderer's error box, with a plain-text fallback. */
+export function errorOutputData(cellId: string, request: string, error: { code: string; message: string }): OutputData {
+  return {
+    items: [
+      encodeOutputItem({ mime: RESULT_MIME, data: { status: 'error', request, cellId, error: { code: error.code, message: error.message } } }),
+      encodeOutputItem({ mime: 'text/plain', data: `Error (${error.code}): ${error.message}` }),
+    ],
+  };
+}
 
 /**
  * The kernel's outputs as VS Code shows them. VS Code renders one item per output (the richest it has
@@ -103,10 +127,11 @@ export function outputDataFromCellOutputs(outputs: readonly CellOutput[]): Outpu
   });
 }
 
-/** VS Code outputs back as the kernel stores them (the inverse of `outputDataFromCellOutputs`). */
+/** VS Code outputs back as the kernel stores them (the inverse of `outputDataFromCellOutputs`; the advice shown after an error is dropped). */
 export function cellOutputsFromOutputData(outputs: readonly OutputData[]): CellOutput[] {
   const result: CellOutput[] = [];
   for (const output of outputs) {
+    if (output.metadata?.[ADVICE_KEY]) continue;
     const position = output.metadata?.[SPLIT_KEY];
     const { [SPLIT_KEY]: _split, ...metadata } = output.metadata ?? {};
     const converted = cellOutputFromOutputData({ ...output, metadata });

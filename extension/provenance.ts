@@ -12,6 +12,7 @@
  */
 import * as vscode from 'vscode';
 import type { ProvenanceClient, SupabaseSink } from '../kernel/api.js';
+import { notebookMessage } from './advice.js';
 import { loadProvenance } from './kernel-loader.js';
 import type { Log } from './log.js';
 import { createSecretSessionStorage } from './secrets.js';
@@ -90,7 +91,7 @@ export class ProvenanceHub implements vscode.Disposable {
       this.retentionRanAt = 0;
       void this.applyRetention();
     } catch (error) {
-      void vscode.window.showErrorMessage(`Inferra: Supabase sign-in failed: ${error instanceof Error ? error.message : String(error)}`);
+      void vscode.window.showErrorMessage(`Inferra: Supabase sign-in failed: ${notebookMessage(error)}`);
     }
     await this.refresh();
   }

@@ -4,11 +4,8 @@
  * error and is never written back: saving that document throws.
  */
 import * as vscode from 'vscode';
+import { brokenNotebookOut, notebookDataIn, notebookDataOut } from './convert.js';
 import { loadNotebookFormat } from './kernel-loader.js';
-import {
-  errorNotebookData, notebookDataFromNotebook, notebookFromNotebookData, parseErrorOf,
-} from './notebook-data.js';
-import { fromVscodeNotebookData, toVscodeNotebookData } from './vscode-data.js';
 
 /** The notebook type contributed in package.json. */
 export const NOTEBOOK_TYPE = 'inferra-notebook';
@@ -32,26 +29,25 @@ export class InferraSerializer implements vscode.NotebookSerializer {
     const format = await loadNotebookFormat();
     const text = decoder.decode(content);
     if (!text.trim()) {
-      return toVscodeNotebookData(notebookDataFromNotebook(format.newNotebook({ title: 'Untitled analysis' })));
+      return notebookDataOut(format.newNotebook({ title: 'Untitled analysis' }));
     }
     try {
-      return toVscodeNotebookData(notebookDataFromNotebook(format.parseNotebook(text, 'This notebook')));
+      return notebookDataOut(format.parseNotebook(text, 'This notebook'));
     } catch (error) {
       const code = (error as { code?: string }).code ?? 'notebook-parse-failed';
       const message = error instanceof Error ? error.message : String(error);
       this.log(`open: ${code}: ${message}`);
-      return toVscodeNotebookData(errorNotebookData({ code, message }));
+      return brokenNotebookOut({ code, message });
     }
   }
 
   /** Notebook data as the bytes of a `.inferra` file; refuses a document opened from a broken file. */
   async serializeNotebook(data: vscode.NotebookData): Promise<Uint8Array> {
-    const plain = fromVscodeNotebookData(data);
-    const broken = parseErrorOf(plain);
-    if (broken) {
-      throw new Error(`Inferra will not save this notebook: it was opened from a file that could not be read (${broken.message}) Saving would overwrite your file. Fix it in a text editor instead.`);
+    const converted = notebookDataIn(data);
+    if ('broken' in converted) {
+      throw new Error(`Inferra will not save this notebook: it was opened from a file that could not be read (${converted.broken.message}) Saving would overwrite your file. Fix it in a text editor instead.`);
     }
     const format = await loadNotebookFormat();
-    return encoder.encode(format.serializeNotebook(notebookFromNotebookData(plain)));
+    return encoder.encode(format.serializeNotebook(converted.notebook));
   }
 }

@@ -5,10 +5,13 @@
  * kernel/report/export.ts (the report and SVG renderer: its own bundle for the extension, and vega's
  * Node build cannot be bundled into the extension's CommonJS).
  */
-export { camelKey, snakeKeys } from './contract/index.js';
+export { buildCompletionEntries, buildHoverMarkdown, buildProvenanceMarkdown, buildSchemaMarkdown, type CompletionEntry } from './assist/dataset-assist.js';
+export { camelKey, snakeKeys, TASKS } from './contract/index.js';
 export { decisionToJson } from './decide/json.js';
 export { type Choice, type DecisionOutcome } from './decide/types.js';
 export { InferraError, toInferraError } from './errors.js';
+export { adviceFor, messageWithAdvice, type AdviceTable } from './messages/advice.js';
+export { ERROR_CODES, type ErrorCode, type ExactParamsOf } from './messages/index.js';
 export { DEFAULT_DAILY_BUDGET_TOKENS, defaultUsageFile } from './llm/budget.js';
 export { type LlmSettings } from './llm/types.js';
 export { sameFile, storedDatasetPath, type DatasetConsent, type OutsideDataset } from './notebook/dataset-path.js';
@@ -30,5 +33,5 @@ export { buildVerifyRow, checkStoredCell, type ProvenanceCell, type VerifyEdit, 
 export { type VerifyStatus } from './provenance/verify.js';
 export { formatOutcomePlain } from './report/cell-text.js';
 export { NotebookSession, parseDatasetDirective, requestFromDecision, type CellExecution, type SessionOptions } from './session/index.js';
-export { ANALYSIS_IDS, DEFAULT_OPTIONS, FIGURE_IDS, isTaskId, type AnalysisOptions, type AnalysisOutcome, type AnalysisRequest, type ColumnSchema, type DatasetSchema, type Roles, type RowFilter } from './types.js';
+export { ANALYSIS_IDS, DEFAULT_OPTIONS, FIGURE_IDS, isTaskId, ROLE_NAMES, type AnalysisOptions, type AnalysisOutcome, type AnalysisRequest, type ColumnSchema, type DatasetSchema, type Roles, type RowFilter } from './types.js';
 export { suggestName } from './util/suggest.js';

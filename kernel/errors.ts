@@ -1,17 +1,24 @@
-import { messageFor, type ErrorCode, type MessageParams } from './messages/index.js';
+import { messageFor, type ErrorCode, type MessageParams, type ParamsArgs } from './messages/index.js';
 
-export type { ErrorCode, MessageParams } from './messages/index.js';
+export { ERROR_CODES, type ErrorCode, type ExactParamsOf, type MessageParams, type ParamsOf } from './messages/index.js';
 
-/** An error whose message is safe to show in a notebook cell or a terminal. */
-export class InferraError extends Error {
+/**
+ * An error whose message is safe to show in a notebook cell or a terminal. It is built with the params
+ * its code's message states (`new InferraError('timeout', { timeoutMs })`: a misspelt or missing param
+ * does not compile); read back, its params are plain values (`MessageParams`), as they cross the worker
+ * boundary and go into JSON.
+ */
+export class InferraError<C extends ErrorCode = ErrorCode> extends Error {
   override readonly name = 'InferraError';
+  readonly params: MessageParams;
 
   constructor(
-    readonly code: ErrorCode,
-    readonly params: MessageParams = {},
-    options?: ErrorOptions,
+    readonly code: C,
+    ...args: [...ParamsArgs<C>, options?: ErrorOptions]
   ) {
-    super(messageFor(code, params), options);
+    const given = (args[0] ?? {}) as MessageParams;
+    super(messageFor<ErrorCode>(code, given), args[1] as ErrorOptions | undefined);
+    this.params = given;
   }
 
   /** The form errors take across the worker boundary and in JSON output. */

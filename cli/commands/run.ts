@@ -2,6 +2,7 @@ import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { NotebookSession, readNotebookFile, writeNotebookFile } from '../../kernel/api.js';
 import { exportHtmlReport, renderSvg } from '../../kernel/report/export.js';
 import { parseArgs, usageError } from '../args.js';
+import { cliMessage } from '../advice.js';
 import { EXIT, logLine, printText } from '../output.js';
 import { llmSettingsFromEnv, timeoutFromEnv } from '../settings.js';
 import { sinksFromEnv } from '../sinks.js';
@@ -58,7 +59,7 @@ export async function runRunCommand(argv: string[]): Promise<number> {
       notebook.cells[index] = run.cell;
       notebook.datasets = run.datasets;
       counts[run.status]++;
-      const detail = run.error ? run.error.message : run.outcome ? run.outcome.summary : run.decision?.rationale ?? '';
+      const detail = run.error ? cliMessage(run.error) : run.outcome ? run.outcome.summary : run.decision?.rationale ?? '';
       logLine(`[${MARK[run.status]}] ${cell.id}: ${detail}`);
     }
   } finally {

@@ -277,7 +277,7 @@ async function describeReader(
     if (format === 'json' && !head.trimStart().startsWith('[')) {
       // DuckDB's line numbers for JSON lines can be off by one; find the first bad line ourselves.
       const bad = findBadJsonLine(head);
-      if (bad) return Promise.reject(new InferraError('parse-failed', { ...parseError.params, line: bad }, { cause: error }));
+      if (bad) return Promise.reject(new InferraError(parseError.code, { ...parseError.params, line: bad }, { cause: error }));
     }
     throw parseError;
   }

@@ -1,5 +1,3 @@
-import type { MessageParams, MessageTable } from './types.js';
-
 const PARSE_HINTS: Record<string, string> = {
   csv: 'Check that every row has the same number of fields and that quotes are closed.',
   tsv: 'Check that every row has the same number of tab-separated fields and that quotes are closed.',
@@ -7,28 +5,41 @@ const PARSE_HINTS: Record<string, string> = {
   parquet: 'Check that the file is a complete Parquet file (re-export it if it was truncated).',
 };
 
+/** Params of `parse-failed`: one of three cases (not UTF-8, a JSON object, any other parse error). */
+type ParseFailedParams = {
+  path: string;
+  format: string;
+  encoding?: 'utf8';
+  byte?: string;
+  line?: number;
+  jsonObject?: boolean;
+  key?: string;
+  detail?: string;
+  hint?: string;
+};
+
 /** Messages of kernel/data: files that cannot be read, and why, and what to do about it. */
 export const dataMessages = {
-  'file-not-found': (p: MessageParams) =>
+  'file-not-found': (p: { path: string; folder?: boolean }) =>
     p.folder
       ? `Dataset '${p.path}' is a folder, not a file. Point to a data file (.csv, .tsv, .json, .parquet, ...) inside it.`
       : `Dataset '${p.path}' does not exist. Check the path (it is resolved relative to the notebook or the current directory).`,
-  'file-empty': (p: MessageParams) =>
+  'file-empty': (p: { path: string; headerOnly?: boolean; columns?: string }) =>
     p.headerOnly
       ? `Dataset '${p.path}' has a header line (${p.columns}) but no data rows. Add rows or point to another file.`
       : `Dataset '${p.path}' is empty. Point to a file that has a header line and data rows.`,
-  'no-header': (p: MessageParams) =>
+  'no-header': (p: { path: string; firstLine: string }) =>
     `Dataset '${p.path}' seems to have no header line: its first line (${p.firstLine}) looks like data. Add a first line with the column names.`,
-  'binary-file': (p: MessageParams) =>
+  'binary-file': (p: { path: string; offset: number }) =>
     `Dataset '${p.path}' is not a text file (it contains NUL bytes near byte ${p.offset}). Save it as UTF-8 text (CSV, TSV or JSON), or as Parquet with a .parquet extension.`,
-  'unsupported-format': (p: MessageParams) =>
+  'unsupported-format': (p: { path: string; extension: string }) =>
     `Dataset '${p.path}' has an extension Inferra cannot read (${p.extension || 'none'}). Use .csv, .tsv, .tab, .txt, .json, .jsonl, .ndjson or .parquet.`,
-  'parse-failed': (p: MessageParams) =>
+  'parse-failed': (p: ParseFailedParams) =>
     p.encoding === 'utf8'
       ? `Dataset '${p.path}' is not UTF-8 (${p.byte ? `byte ${p.byte} ` : ''}on line ${p.line ?? '?'}). Save it as UTF-8 text (in Excel: "CSV UTF-8"; in R: write.csv(..., fileEncoding = "UTF-8")).`
       : p.jsonObject
         ? `Dataset '${p.path}' is a JSON object; Inferra reads an array of records or JSON lines. Its key '${p.key}' holds the records: save that array alone ([{"a": 1}, ...]) as the file.`
-        : `Dataset '${p.path}' could not be read as ${p.format}${p.line ? ` (line ${p.line})` : ''}: ${p.detail}. ${p.hint ?? PARSE_HINTS[String(p.format)] ?? PARSE_HINTS.csv}`,
-  'too-many-columns': (p: MessageParams) =>
-    `Dataset '${p.path}' has ${Number(p.columns).toLocaleString('en')} columns; Inferra reads at most ${Number(p.max).toLocaleString('en')}. Save a copy with only the columns you need and point to that.`,
-} satisfies MessageTable;
+        : `Dataset '${p.path}' could not be read as ${p.format}${p.line ? ` (line ${p.line})` : ''}: ${p.detail}. ${p.hint ?? PARSE_HINTS[p.format] ?? PARSE_HINTS.csv}`,
+  'too-many-columns': (p: { path: string; columns: number; max: number }) =>
+    `Dataset '${p.path}' has ${p.columns.toLocaleString('en')} columns; Inferra reads at most ${p.max.toLocaleString('en')}. Save a copy with only the columns you need and point to that.`,
+};

@@ -15,7 +15,7 @@ export function parseNotebook(text: string, file = 'notebook'): Notebook {
     data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
     const at = locateJsonError(text) ?? { line: 1, column: 1, problem: (error as Error).message };
-    throw new InferraError('notebook-parse-failed', { file, ...at, offset: undefined }, { cause: error });
+    throw new InferraError('notebook-parse-failed', { file, line: at.line, column: at.column, problem: at.problem }, { cause: error });
   }
   const tooDeep = findTooDeep(data);
   if (tooDeep) throw new InferraError('notebook-invalid', { file, problem: tooDeepProblem(), where: describeJsonPath(tooDeep) });

@@ -13,11 +13,6 @@ export interface RoleContext {
   role: string;
 }
 
-/** The command-line flag of a role, for messages. */
-export function flagForRole(role: string): string {
-  return role === 'pairId' ? 'pair-id' : role;
-}
-
 /** A column by name, or `column-not-found` with a suggestion. */
 export function findColumn(table: Table, name: string): Column {
   const column = table.columns.find((c) => c.name === name);
@@ -43,7 +38,7 @@ export function findNumericColumn(table: Table, name: string, context: RoleConte
 /** A role's column name, or `missing-role`. */
 export function requireRole(name: string | undefined, context: RoleContext): string {
   if (name) return name;
-  throw new InferraError('missing-role', { ...context, flag: flagForRole(context.role) });
+  throw new InferraError('missing-role', { analysis: context.analysis, role: context.role });
 }
 
 /** The text label of each row of a column (numbers printed as R prints them), null when missing. */

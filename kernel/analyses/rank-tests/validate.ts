@@ -28,7 +28,7 @@ export function validateMannWhitney(request: AnalysisRequest, table: Table): Val
   const [x, y] = g.samples;
   if (request.options.exact === true && x.length * y.length > EXACT_RANK_SUM_LIMIT) {
     throw new InferraError('sample-too-large', {
-      analysis: `${analysis} with --exact true`,
+      analysis: `${analysis} with an exact p-value`,
       max: `${EXACT_RANK_SUM_LIMIT} pairs (n1 x n2)`,
       actual: x.length * y.length,
     });
@@ -73,7 +73,7 @@ export function validateSignedRank(request: AnalysisRequest, table: Table): Vali
   }
   if (request.options.exact === true && values.length > EXACT_SIGNED_RANK_LIMIT) {
     throw new InferraError('sample-too-large', {
-      analysis: `${analysis} with --exact true`,
+      analysis: `${analysis} with an exact p-value`,
       max: EXACT_SIGNED_RANK_LIMIT,
       actual: values.length,
     });

@@ -29,7 +29,7 @@ export function validateOls(request: AnalysisRequest, table: Table): Validated<O
   const outcomeName = requireRole(request.roles.outcome, context);
   const predictors = request.roles.predictors ?? [];
   if (predictors.length === 0) {
-    throw new InferraError('missing-role', { analysis: 'ols', role: 'predictors', flag: 'predictors' });
+    throw new InferraError('missing-role', { analysis: 'ols', role: 'predictors' });
   }
   const specs = parseTermSpecs(
     predictors,

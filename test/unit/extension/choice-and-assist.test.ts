@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { parseChooseMessage } from '../../../extension/choice.js';
 import {
   buildCompletionEntries, buildHoverMarkdown, buildProvenanceMarkdown, buildSchemaMarkdown, columnBeforeComparison, findColumn, quoteName,
-} from '../../../extension/dataset-assist.js';
+} from '../../../kernel/assist/dataset-assist.js';
 import { storedDatasetPath } from '../../../kernel/notebook/dataset-path.js';
 import type { DatasetSchema } from '../../../kernel/types.js';
 
@@ -38,7 +38,7 @@ describe('extension/choice', () => {
   });
 });
 
-describe('extension/dataset-assist', () => {
+describe('kernel/assist/dataset-assist', () => {
   it('finds columns exactly, ignoring case, or ignoring separators', () => {
     assert.equal(findColumn(schema, 'species')?.name, 'species');
     assert.equal(findColumn(schema, 'SPECIES')?.name, 'species');
@@ -78,7 +78,7 @@ describe('extension/dataset-assist', () => {
   });
 });
 
-describe('extension/dataset-assist buildProvenanceMarkdown', () => {
+describe('kernel/assist/dataset-assist buildProvenanceMarkdown', () => {
   it('lists a cell\'s runs newest first with decision, dataset hash and record hashes, then the JSON', () => {
     const record = (n: number, status: string) => ({
       run_id: `r${n}`, cell_id: 'c', started_at: `2026-01-0${n}T00:00:00Z`, ended_at: `2026-01-0${n}T00:00:01Z`, status,

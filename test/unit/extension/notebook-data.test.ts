@@ -3,7 +3,7 @@ import { parseNotebook } from '../../../kernel/notebook/parse.js';
 import { serializeNotebook } from '../../../kernel/notebook/serialize.js';
 import type { Notebook } from '../../../kernel/notebook/format.js';
 import {
-  assignCellIds, decodeOutputItem, encodeOutputItem, errorNotebookData, markdownMayLoad, notebookDataFromNotebook,
+  adviceOutputData, assignCellIds, cellOutputsFromOutputData, decodeOutputItem, outputDataFromCellOutputs, encodeOutputItem, errorNotebookData, markdownMayLoad, notebookDataFromNotebook,
   notebookFromNotebookData, parseErrorOf, PARSE_ERROR_KEY, type NotebookDataPlain,
 } from '../../../extension/notebook-data.js';
 
@@ -184,6 +184,23 @@ describe('extension/notebook-data', () => {
       // Markdown with an image and no plain-text sibling becomes plain text (also alone in its output); with one, it is dropped.
       assert.deepEqual(openedOutputs([{ items: [{ mime: 'text/markdown', data: '![t](http://h/x.png)' }] }]), [[['text/plain', '![t](http://h/x.png)']]]);
       assert.deepEqual(openedOutputs([{ items: [{ mime: 'text/markdown', data: '![t](http://h/x.png)' }, { mime: 'text/plain', data: 'p' }] }]), [[['text/plain', 'p']]]);
+    });
+  });
+
+  describe('advice after an error', () => {
+    it("shows the notebook's advice as an output of its own that is never saved back", () => {
+      const advice = adviceOutputData({ code: 'dataset-outside-folder', params: { path: '../x.csv' } });
+      assert.ok(advice);
+      assert.match(new TextDecoder().decode(advice.items[0].data), /choose "Allow once"/);
+      assert.doesNotMatch(new TextDecoder().decode(advice.items[0].data), /--allow-outside-data/);
+      const kernelOutputs = [{ items: [{ mime: 'text/plain', data: "Error (dataset-outside-folder): Dataset '../x.csv' is outside" }] }];
+      const shown = [...outputDataFromCellOutputs(kernelOutputs), advice];
+      assert.deepEqual(cellOutputsFromOutputData(shown), kernelOutputs, 'what is saved is what the kernel wrote (its digests hold)');
+    });
+
+    it('adds nothing when the notebook has no advice for the code', () => {
+      assert.equal(adviceOutputData({ code: 'zero-variance', params: {} }), undefined);
+      assert.equal(adviceOutputData({ code: 'not-a-code', params: {} }), undefined);
     });
   });
 });

@@ -1,9 +1,9 @@
 /**
- * The Markdown and completion texts the editor shows, computed without `vscode` (so they are tested
- * in plain Node): completions and hovers for ask cells from a dataset's schema (column names with
+ * The Markdown and completion texts the notebook editor shows (moved out of extension/, which keeps
+ * no logic of its own; VS Code only wraps them in its classes): completions and hovers for ask cells from a dataset's schema (column names with
  * their kind, level values, a column's summary), the schema as a table, and a cell's provenance.
  */
-import type { ColumnSchema, DatasetSchema } from '../kernel/api.js';
+import type { ColumnSchema, DatasetSchema } from '../types.js';
 
 /** One completion, before it becomes a `vscode.CompletionItem`. */
 export interface CompletionEntry {
