@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { copyFile, mkdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import * as vscode from 'vscode';
-import { storedDatasetPath } from '../kernel/api.js';
+import { chooseDataset, storedDatasetPath } from '../kernel/api.js';
 import { notebookMessage } from './advice.js';
 import type { InferraController } from './controller.js';
 import { notebookIn } from './convert.js';
@@ -101,13 +101,10 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
       });
       if (!picked?.[0]) return;
       const path = storedDatasetPath(notebook.uri.scheme === 'file' ? notebook.uri.fsPath : undefined, picked[0].fsPath);
-      const datasets = ((notebook.metadata.datasets ?? []) as { name: string; path: string }[]).filter((d) => d.path !== path);
-      const stem = basename(path).replace(/\.[^.]+$/, '') || 'data';
-      let name = stem;
-      for (let k = 2; datasets.some((d) => d.name === name); k++) name = `${stem}-${k}`;
-      // The first dataset is the notebook's default: the chosen one goes first.
+      // The first dataset is the notebook's default: the chosen one goes first (kernel/notebook/datasets.ts).
+      const datasets = chooseDataset((notebook.metadata.datasets ?? []) as { name: string; path: string }[], path);
       const edit = new vscode.WorkspaceEdit();
-      edit.set(notebook.uri, [vscode.NotebookEdit.updateNotebookMetadata({ ...notebook.metadata, datasets: [{ name, path }, ...datasets] })]);
+      edit.set(notebook.uri, [vscode.NotebookEdit.updateNotebookMetadata({ ...notebook.metadata, datasets })]);
       await vscode.workspace.applyEdit(edit);
       log(`dataset: ${path}`);
       void vscode.window.showInformationMessage(`Inferra: this notebook now uses ${path}.`);
