@@ -318,25 +318,32 @@ describe('worker host: KernelWorker with a test worker', function () {
   });
 
   it("each worker spills to its own private folder (mkdtemp, mode 0700), removed when it ends", async () => {
-    const spillFolders = async () => (await readdir(tmpdir())).filter((name) => name.startsWith('inferra-duckdb-'));
-    const before = new Set(await spillFolders());
+    // A temp folder of the test's own: other processes on the machine (parallel test runs) make
+    // spill folders in the system's temp folder too, and must not be counted.
+    const privateTmp = await mkdtemp(join(tmpdir(), 'inferra-spill-test-'));
+    const savedTmp = process.env.TMPDIR;
+    process.env.TMPDIR = privateTmp;
+    const spillFolders = async () => (await readdir(privateTmp)).filter((name) => name.startsWith('inferra-duckdb-'));
+    const first = new KernelWorker({ workerPath: testWorker });
     const other = new KernelWorker({ workerPath: testWorker });
     try {
-      await Promise.all([threadOf(worker), threadOf(other)]);
-      const fresh = (await spillFolders()).filter((name) => !before.has(name));
+      await Promise.all([threadOf(first), threadOf(other)]);
+      const fresh = await spillFolders();
       assert.equal(fresh.length, 2, 'one folder per worker');
       assert.notEqual(fresh[0], fresh[1]);
       for (const name of fresh) {
         assert.doesNotMatch(name, new RegExp(`-${process.pid}$`), 'the name is not predictable from the process id');
-        const info = await stat(join(tmpdir(), name));
+        const info = await stat(join(privateTmp, name));
         assert.ok(info.isDirectory());
         assert.equal(info.mode & 0o777, 0o700);
       }
-      await Promise.all([worker.close(), other.close()]);
-      const left = (await spillFolders()).filter((name) => fresh.includes(name));
-      assert.deepEqual(left, [], 'removed once the workers ended');
+      await Promise.all([first.close(), other.close()]);
+      assert.deepEqual(await spillFolders(), [], 'removed once the workers ended');
     } finally {
-      await other.close();
+      await Promise.all([first.close(), other.close()]);
+      if (savedTmp === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = savedTmp;
+      await rm(privateTmp, { recursive: true, force: true });
     }
   });
 });
