@@ -1,11 +1,11 @@
 // Builds every runnable piece of Inferra into dist/:
-//   dist/cli.mjs, dist/worker.mjs, dist/report.mjs   Node ESM (the CLI, the worker thread, the report exporter)
+//   dist/cli.mjs (+ its chunks dist/cli-*.mjs), dist/worker.mjs, dist/report.mjs   Node ESM (the CLI, the worker thread, the report exporter)
 //   dist/extension.js                                 the VS Code extension host bundle (CommonJS, `vscode` external),
 //   dist/kernel-api.js                                small at activation; the kernel it loads on first use
 //   dist/renderers/result.js, dist/renderers/vega.js  notebook renderers (browser ESM)
 // Native modules (DuckDB's binding, resvg) stay external and load from node_modules.
 import * as esbuild from 'esbuild';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -34,7 +34,10 @@ const node = {
 };
 
 const builds = [
-  { ...node, entryPoints: { cli: 'cli/entry.ts', worker: 'kernel/worker/worker.ts', report: 'kernel/report/export.ts' }, outdir: 'dist', format: 'esm', outExtension: { '.js': '.mjs' }, banner: { js: requireShim } },
+  { ...node, entryPoints: { worker: 'kernel/worker/worker.ts', report: 'kernel/report/export.ts' }, outdir: 'dist', format: 'esm', outExtension: { '.js': '.mjs' }, banner: { js: requireShim } },
+  // The CLI is split into chunks (dist/cli-*.mjs, beside it so that paths relative to a module hold):
+  // a command loads only what it uses, so `inferra --version` does not evaluate the whole kernel.
+  { ...node, entryPoints: { cli: 'cli/entry.ts' }, outdir: 'dist', format: 'esm', splitting: true, chunkNames: 'cli-[hash]', outExtension: { '.js': '.mjs' }, banner: { js: requireShim } },
   // The CommonJS bundle has no import.meta; modules that use it fall back to __dirname there.
   { ...node, entryPoints: { extension: 'extension/extension.ts', 'kernel-api': 'extension/kernel-api.ts' }, outdir: 'dist', format: 'cjs', logOverride: { 'empty-import-meta': 'silent' } },
   {
@@ -52,6 +55,8 @@ const builds = [
 ];
 
 mkdirSync('dist', { recursive: true });
+// Chunks of an earlier CLI build have other hashes: remove them so dist/ holds one build's chunks.
+for (const name of readdirSync('dist')) if (/^cli-[A-Z0-9]+\.mjs(\.map)?$/i.test(name)) rmSync(`dist/${name}`);
 // dist/*.js is CommonJS (the extension host loads it with require); dist/*.mjs is ESM.
 writeFileSync('dist/package.json', '{ "type": "commonjs" }\n');
 

@@ -2,27 +2,23 @@
  * The `inferra` command line (CONTRACT.md): a thin door into the kernel. Each command lives in
  * `cli/commands/`; this file dispatches and turns errors into exit codes.
  */
-import { runAnalyzeCommand } from './commands/analyze.js';
-import { runAskCommand } from './commands/ask.js';
-import { runDecideCommand } from './commands/decide.js';
-import { runDescribeCommand } from './commands/describe.js';
-import { runExportCommand } from './commands/export.js';
-import { runHistoryCommand } from './commands/history.js';
-import { runRunCommand } from './commands/run.js';
-import { runVerifyCommand } from './commands/verify.js';
 import { COMMAND_HELP, MAIN_HELP } from './help.js';
 import { EXIT, logLine, printText, reportError } from './output.js';
-import { collectEnvironment } from '../kernel/api.js';
+import { versionText } from './version.js';
 
+/**
+ * Each command is imported when it runs (the build splits the CLI into chunks): `--version`,
+ * `--help` and a command that does not need the report or Supabase do not load them.
+ */
 const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
-  run: runRunCommand,
-  verify: runVerifyCommand,
-  history: runHistoryCommand,
-  describe: runDescribeCommand,
-  decide: runDecideCommand,
-  analyze: runAnalyzeCommand,
-  ask: runAskCommand,
-  export: runExportCommand,
+  run: async (argv) => (await import('./commands/run.js')).runRunCommand(argv),
+  verify: async (argv) => (await import('./commands/verify.js')).runVerifyCommand(argv),
+  history: async (argv) => (await import('./commands/history.js')).runHistoryCommand(argv),
+  describe: async (argv) => (await import('./commands/describe.js')).runDescribeCommand(argv),
+  decide: async (argv) => (await import('./commands/decide.js')).runDecideCommand(argv),
+  analyze: async (argv) => (await import('./commands/analyze.js')).runAnalyzeCommand(argv),
+  ask: async (argv) => (await import('./commands/ask.js')).runAskCommand(argv),
+  export: async (argv) => (await import('./commands/export.js')).runExportCommand(argv),
 };
 
 /** Runs the CLI on `argv` (without `node` and the script) and returns the exit code. */
@@ -33,7 +29,7 @@ export async function main(argv: string[]): Promise<number> {
     return command ? EXIT.ok : EXIT.usage;
   }
   if (command === '--version' || command === '-v') {
-    printText(Object.entries(collectEnvironment()).map(([k, v]) => `${k} ${v}`).join('\n'));
+    printText(versionText());
     return EXIT.ok;
   }
   const run = COMMANDS[command];

@@ -30,7 +30,12 @@ function importsOf(path) {
  * Kernel parts a door loads lazily, each its own bundle or a heavy client loaded only when configured
  * (kernel/api.ts says why): the only kernel imports besides the facade.
  */
-const LAZY_ENTRY_POINTS = ['kernel/provenance/cli-sink.js', 'kernel/report/export.js'];
+const LAZY_ENTRY_POINTS = [
+  'kernel/provenance/cli-sink.js',
+  'kernel/report/export.js',
+  // A leaf (node built-ins only): `inferra --version` answers without evaluating the kernel.
+  'kernel/provenance/environment.js',
+];
 
 const problems = [];
 const rules = [
