@@ -30,6 +30,7 @@ export const ANALYSIS_IDS = [
   'shapiro_wilk',
   'levene',
   'bartlett',
+  'dunn',
 ] as const;
 
 /** One statistical analysis of CONTRACT.md. */
@@ -132,6 +133,8 @@ export interface AnalysisOptions {
   where: RowFilter[];
   /** Keep only these levels of the group role, in this order. */
   levels?: string[];
+  /** Multiple-comparison adjustment of `dunn` (default holm, as R's `p.adjust` names them). */
+  pAdjust?: 'holm' | 'bonferroni' | 'BH' | 'none';
 }
 
 /** The defaults of CONTRACT.md. */

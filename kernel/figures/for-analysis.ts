@@ -183,6 +183,7 @@ const figuresFor: Record<AnalysisId, FiguresFor> = {
   anova_oneway: groupComparison(true),
   welch_anova: groupComparison(true),
   kruskal_wallis: groupComparison(false),
+  dunn: groupComparison(false),
   tukey_hsd: groupComparison(true),
   games_howell: groupComparison(true),
   pearson: correlation(true),

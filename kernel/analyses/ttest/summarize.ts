@@ -3,7 +3,7 @@ import type { AssumptionCheck, ResultTable } from '../../types.js';
 import { formatCi, formatDf, formatNumber, formatP } from '../common/format.js';
 import type { Summary } from '../types.js';
 import type { OneSampleInput, PairedInput, TTestResult, TwoSampleInput } from './compute.js';
-import { buildRecommendations } from './recommend.js';
+import { buildRecommendations, type RecommendationContext } from './recommend.js';
 
 type TTestInput = OneSampleInput | TwoSampleInput | PairedInput;
 
@@ -135,6 +135,13 @@ function buildSentence(id: string, r: TTestResult, input: TTestInput): string {
   return `${test}; ${what} ${formatNumber(r.mean1)} for ${a} and ${formatNumber(r.mean2 ?? NaN)} for ${b} (difference = ${formatNumber(r.estimate)}, ${ci}).`;
 }
 
+/** What the recommendations are about: the design, the raw samples, the pooled model if any. */
+function recommendationContext(id: string, input: TTestInput): RecommendationContext {
+  if (input.design === 'one-sample') return { design: 'one-sample', samples: [input.x] };
+  if (input.design === 'paired') return { design: 'paired', samples: [input.differences] };
+  return { design: 'two-groups', samples: [input.x, input.y], outcome: input.outcome, ...(id === 'ttest_ind' ? { pooled: 'ttest_ind' as const } : {}) };
+}
+
 /** Summary of a t-test: test table, descriptives, sentence, recommendations from failed checks. */
 export function summarizeTTest(
   id: 'ttest_one_sample' | 'ttest_ind' | 'ttest_welch' | 'ttest_paired',
@@ -149,15 +156,9 @@ export function summarizeTTest(
     ttest_paired: ['Paired t-test', 'df = number of pairs - 1.'],
   } as const;
   const [title, dfNote] = titles[id];
-  const alternatives =
-    input.design === 'paired'
-      ? { normality: 'wilcoxon_signed_rank' }
-      : input.design === 'one-sample'
-        ? { normality: 'wilcoxon_signed_rank' }
-        : { normality: 'mann_whitney', variance: 'ttest_welch' };
   return {
     summary: buildSentence(id, r, input),
     tables: [buildTestTable(r, input, title, dfNote), buildDescriptivesTable(r, input)],
-    recommendations: buildRecommendations(checks, alternatives),
+    recommendations: buildRecommendations(checks, recommendationContext(id, input)),
   };
 }
