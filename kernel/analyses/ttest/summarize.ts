@@ -56,8 +56,8 @@ function buildTestTable(r: TTestResult, input: TTestInput, title: string, dfNote
         ciLow: r.ciLow,
         ciHigh: r.ciHigh,
         cohensD: r.cohensD,
-        cohensDCiLow: finiteOrNull(r.cohensDCiLow, r.alternative === 'greater' ? null : 'not available'),
-        cohensDCiHigh: finiteOrNull(r.cohensDCiHigh, r.alternative === 'less' ? null : 'not available'),
+        cohensDCiLow: finiteOrNull(r.cohensDCiLow),
+        cohensDCiHigh: finiteOrNull(r.cohensDCiHigh),
         hedgesG: r.hedgesG,
       },
     ],
@@ -73,11 +73,9 @@ function buildTestTable(r: TTestResult, input: TTestInput, title: string, dfNote
   };
 }
 
-/** An infinite one-sided bound stays infinite; a failed inversion says so instead of showing NaN. */
-function finiteOrNull(x: number, ifInfinite: null | string): number | string | null {
-  if (Number.isFinite(x)) return x;
-  if (Number.isNaN(x)) return 'not available';
-  return ifInfinite === null ? x : ifInfinite;
+/** An infinite one-sided bound stays infinite (shown as ∞, like the mean difference's); a failed inversion says so instead of showing NaN. */
+function finiteOrNull(x: number): number | string {
+  return Number.isNaN(x) ? 'not available' : x;
 }
 
 /** How the effect size was standardized. */

@@ -116,7 +116,15 @@ raw <- unlist(lapply(split(InsectSprays$count, InsectSprays$spray), function(v) 
 standardised <- list(W = unname(shapiro.test(z)$statistic), p = shapiro.test(z)$p.value,
                      rawW = unname(shapiro.test(raw)$statistic), rawP = shapiro.test(raw)$p.value)
 
-out <- list(rVersion = R.version.string, dunn = dunn_cases,
+# ---------------------------------------------------------------- one-sided tests: the two-sided p beside
+tg <- ToothGrowth
+tails <- list(
+  data = columns_of(data.frame(len = tg$len, supp = as.character(tg$supp))),
+  welch = list(greater = t.test(len ~ supp, tg, alternative = "greater")$p.value, two = t.test(len ~ supp, tg)$p.value),
+  mannWhitney = list(greater = suppressWarnings(wilcox.test(len ~ supp, tg, alternative = "greater"))$p.value,
+                     two = suppressWarnings(wilcox.test(len ~ supp, tg))$p.value))
+
+out <- list(rVersion = R.version.string, dunn = dunn_cases, tails = tails,
             structureCorrelation = structure_corr, structureDifference = structure_diff,
             shape = shape_cases, standardisedResiduals = standardised)
 writeLines(toJSON(out, auto_unbox = TRUE, digits = NA, null = "null", na = "null", pretty = FALSE), "test/reference/r/judgement.json")

@@ -38,6 +38,7 @@ interface JudgementFixture {
   structureDifference: { n: number; levels: string[]; pooled: number; within: number[]; adjusted: number; se: number; t: number; df: number };
   shape: { id: string; values: number[]; n: number; skewness: number; excessKurtosis: number; W: number; p: number }[];
   standardisedResiduals: { W: number; p: number; rawW: number; rawP: number };
+  tails: { data: Parameters<typeof buildTable>[0]; welch: { greater: number; two: number }; mannWhitney: { greater: number; two: number } };
 }
 
 const fixture = readReference<JudgementFixture>('judgement.json');
@@ -166,6 +167,30 @@ describe('normality policy: judged by n and the size of the departure', () => {
   it('standardised residuals have SD 1 within each group', () => {
     const z = computeResiduals({ outcome: 'y', group: 'g', levels: ['a', 'b'], samples: [Float64Array.from([1, 2, 3]), Float64Array.from([10, 20, 60])] }, true);
     assert.deepEqual(Array.from(z.slice(0, 3)), [-1, 0, 1]);
+  });
+});
+
+describe('one-sided only when asked, and then the sentence says so (S1)', () => {
+  const t = buildTable(fixture.tails.data);
+  for (const [id, key] of [['ttest_welch', 'welch'], ['mann_whitney', 'mannWhitney']] as const) {
+    it(`${id} --alternative greater: "one-tailed p" with the two-sided p of R beside it`, () => {
+      const out = runAnalysis(buildRequest(id, { outcome: 'len', group: 'supp' }, { alternative: 'greater' }), t);
+      expectClose(out.result.pValue, fixture.tails[key].greater, REL, 'one-sided p');
+      expectClose(out.result.pValueTwoSided, fixture.tails[key].two, REL, 'two-sided p');
+      assert.match(out.summary, /one-tailed p = \.03\d \(two-tailed p = \.06\d\)/);
+      assert.match(out.summary, /\[0\.\d\d, ∞\)/);
+    });
+  }
+  it('two-sided by default: no tail words, no extra field', () => {
+    const out = runAnalysis(buildRequest('ttest_welch', { outcome: 'len', group: 'supp' }), t);
+    assert.doesNotMatch(out.summary, /tailed/);
+    assert.equal('pValueTwoSided' in out.result, false);
+  });
+  it('the d interval of a one-sided test keeps its infinite bound in the table (shown as ∞, like the JSON), not "not available"', () => {
+    const out = runAnalysis(buildRequest('ttest_welch', { outcome: 'len', group: 'supp' }, { alternative: 'greater' }), t);
+    const row = out.tables[0].rows[0];
+    assert.equal(row.cohensDCiHigh, Infinity);
+    assert.equal(row.ciHigh, Infinity);
   });
 });
 
