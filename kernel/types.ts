@@ -31,6 +31,7 @@ export const ANALYSIS_IDS = [
   'levene',
   'bartlett',
   'dunn',
+  'yuen',
 ] as const;
 
 /** One statistical analysis of CONTRACT.md. */

@@ -185,6 +185,7 @@ const figuresFor: Record<AnalysisId, FiguresFor> = {
   welch_anova: groupComparison(true),
   kruskal_wallis: groupComparison(false),
   dunn: groupComparison(false),
+  yuen: groupComparison(true),
   tukey_hsd: groupComparison(true),
   games_howell: groupComparison(true),
   pearson: correlation(true),

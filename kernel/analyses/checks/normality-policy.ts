@@ -165,7 +165,7 @@ export function recommendForNormality(checks: readonly AssumptionCheck[], design
   switch (design) {
     case 'two-groups':
       return [
-        `${lead} To keep the question about means: Yuen's test of 20% trimmed means or a bootstrap CI of the mean difference${log}. mann_whitney answers a different question: whether a value from one group tends to exceed one from the other (P(X > Y)), not whether the means differ.`,
+        `${lead} To keep the question about means: Yuen's test of 20% trimmed means (yuen) or a bootstrap CI of the mean difference${log}. mann_whitney answers a different question: whether a value from one group tends to exceed one from the other (P(X > Y)), not whether the means differ.`,
       ];
     case 'one-sample':
     case 'paired':

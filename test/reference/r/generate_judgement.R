@@ -124,7 +124,41 @@ tails <- list(
   mannWhitney = list(greater = suppressWarnings(wilcox.test(len ~ supp, tg, alternative = "greater"))$p.value,
                      two = suppressWarnings(wilcox.test(len ~ supp, tg))$p.value))
 
-out <- list(rVersion = R.version.string, dunn = dunn_cases, tails = tails,
+# ---------------------------------------------------------------- Yuen's trimmed-means test (by hand)
+yuen_ref <- function(x, y, tr = 0.2, alternative = "two.sided", conf = 0.95, mu = 0) {
+  one <- function(v) {
+    v <- sort(v); n <- length(v); g <- floor(tr * n); h <- n - 2 * g
+    w <- v; if (g > 0) { w[1:g] <- v[g + 1]; w[(n - g + 1):n] <- v[n - g] }
+    list(tm = mean(v, trim = tr), sw2 = var(w), n = n, h = h, d = (n - 1) * var(w) / (h * (h - 1)))
+  }
+  a <- one(x); b <- one(y)
+  se <- sqrt(a$d + b$d)
+  df <- (a$d + b$d)^2 / (a$d^2 / (a$h - 1) + b$d^2 / (b$h - 1))
+  est <- a$tm - b$tm
+  t <- (est - mu) / se
+  p <- switch(alternative, two.sided = 2 * pt(-abs(t), df), greater = pt(t, df, lower.tail = FALSE), less = pt(t, df))
+  ci <- switch(alternative,
+    two.sided = est + c(-1, 1) * qt(1 - (1 - conf) / 2, df) * se,
+    greater = c(est - qt(conf, df) * se, Inf), less = c(-Inf, est + qt(conf, df) * se))
+  list(statistic = t, df = df, pValue = p, estimate = est, se = se, ciLow = if (is.finite(ci[1])) ci[1] else NULL,
+       ciHigh = if (is.finite(ci[2])) ci[2] else NULL, trimmedMean1 = a$tm, trimmedMean2 = b$tm,
+       winsorizedSd1 = sqrt(a$sw2), winsorizedSd2 = sqrt(b$sw2), h1 = a$h, h2 = b$h)
+}
+yuen_cases <- list()
+add_yuen <- function(id, df, outcome, group, lv, alternative = "two.sided", conf = 0.95, mu = 0) {
+  d <- df[!is.na(df[[outcome]]) & df[[group]] %in% lv, c(outcome, group)]
+  d[[group]] <- as.character(d[[group]])
+  opts <- list(alternative = sub("two.sided", "two-sided", alternative), confLevel = conf, mu = mu, levels = lv)
+  yuen_cases[[length(yuen_cases) + 1]] <<- list(id = id, data = columns_of(d), roles = list(outcome = outcome, group = group),
+    options = opts, expected = yuen_ref(d[[outcome]][d[[group]] == lv[1]], d[[outcome]][d[[group]] == lv[2]], 0.2, alternative, conf, mu))
+}
+add_yuen("toothgrowth-supp", ToothGrowth, "len", "supp", c("OJ", "VC"))
+add_yuen("toothgrowth-supp-greater-90", ToothGrowth, "len", "supp", c("OJ", "VC"), "greater", 0.9)
+add_yuen("insectsprays-c-d", InsectSprays, "count", "spray", c("C", "D"))
+add_yuen("penguins-mass-adelie-gentoo-mu", penguins, "body_mass_g", "species", c("Adelie", "Gentoo"), "less", 0.95, -1000)
+add_yuen("sleep-groups-less", sleep, "extra", "group", c("1", "2"), "less")
+
+out <- list(rVersion = R.version.string, dunn = dunn_cases, tails = tails, yuen = yuen_cases,
             structureCorrelation = structure_corr, structureDifference = structure_diff,
             shape = shape_cases, standardisedResiduals = standardised)
 writeLines(toJSON(out, auto_unbox = TRUE, digits = NA, null = "null", na = "null", pretty = FALSE), "test/reference/r/judgement.json")

@@ -9,6 +9,7 @@ import { recommendForCounts, recommendPostHoc } from '../../../kernel/analyses/c
 import { examineCorrelation, examineDifference, findGroupingCandidates, seeGroupingStructure } from '../../../kernel/analyses/checks/structure.js';
 import { computeResiduals } from '../../../kernel/analyses/anova/check.js';
 import { runAnalysis } from '../../../kernel/analyses/run.js';
+import { computeYuen } from '../../../kernel/analyses/robust/yuen.js';
 import type { ColumnSchema } from '../../../kernel/types.js';
 import { buildRequest, readReference, readTable } from '../../support/fixtures.js';
 import { buildTable, expectClose, printWorst } from './comparison-helpers.js';
@@ -38,6 +39,7 @@ interface JudgementFixture {
   structureDifference: { n: number; levels: string[]; pooled: number; within: number[]; adjusted: number; se: number; t: number; df: number };
   shape: { id: string; values: number[]; n: number; skewness: number; excessKurtosis: number; W: number; p: number }[];
   standardisedResiduals: { W: number; p: number; rawW: number; rawP: number };
+  yuen: { id: string; data: Parameters<typeof buildTable>[0]; roles: { outcome: string; group: string }; options: Record<string, unknown>; expected: Record<string, number | null> }[];
   tails: { data: Parameters<typeof buildTable>[0]; welch: { greater: number; two: number }; mannWhitney: { greater: number; two: number } };
 }
 
@@ -167,6 +169,33 @@ describe('normality policy: judged by n and the size of the departure', () => {
   it('standardised residuals have SD 1 within each group', () => {
     const z = computeResiduals({ outcome: 'y', group: 'g', levels: ['a', 'b'], samples: [Float64Array.from([1, 2, 3]), Float64Array.from([10, 20, 60])] }, true);
     assert.deepEqual(Array.from(z.slice(0, 3)), [-1, 0, 1]);
+  });
+});
+
+describe("Yuen's trimmed-means test against base R (written out by hand)", () => {
+  for (const c of fixture.yuen) {
+    it(`${c.id} matches ${fixture.rVersion} to 1e-9 relative`, () => {
+      const out = runAnalysis(buildRequest('yuen', c.roles, c.options), buildTable(c.data));
+      for (const [field, expected] of Object.entries(c.expected)) {
+        expectClose(out.result[field], expected, { rel: 1e-9 }, `${c.id}.${field}`, `judgement yuen ${field}`);
+      }
+      assert.match(out.summary, /^Yuen's t\(/);
+    });
+  }
+  it('with no trimming it is Welch\'s t-test', () => {
+    const c = fixture.yuen[0];
+    const t = buildTable(c.data);
+    const welch = runAnalysis(buildRequest('ttest_welch', c.roles, c.options), t).result;
+    const input = { design: 'two-sample' as const, outcome: 'len', group: 'supp', levels: ['OJ', 'VC'] as [string, string], x: Float64Array.from([]), y: Float64Array.from([]) };
+    const col = (name: string) => t.columns.find((x) => x.name === name)!;
+    const len = col('len').values as Float64Array;
+    const supp = col('supp').values as string[];
+    input.x = Float64Array.from(len.filter((_, i) => supp[i] === 'OJ'));
+    input.y = Float64Array.from(len.filter((_, i) => supp[i] === 'VC'));
+    const untrimmed = computeYuen(input, { confLevel: 0.95, alternative: 'two-sided', mu: 0 }, 0);
+    expectClose(untrimmed.statistic, welch.statistic, { rel: 1e-12 }, 't');
+    expectClose(untrimmed.df, welch.df, { rel: 1e-12 }, 'df');
+    expectClose(untrimmed.pValue, welch.pValue, { rel: 1e-12 }, 'p');
   });
 });
 
