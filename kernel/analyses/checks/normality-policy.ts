@@ -24,6 +24,8 @@ export const ROBUST_N = 30;
 export const LARGE_N = 100;
 /** A departure this small (|g1|, |g2|) is mild whatever Shapiro-Wilk says. */
 const MILD = { skew: 0.5, kurtosis: 1 };
+/** Excess kurtosis below this suggests a mixture of subgroups (a flat or bimodal sample). */
+const MIXTURE_KURTOSIS = -1;
 /** Up to here a departure is moderate. */
 const MODERATE = { skew: 1, kurtosis: 3 };
 
@@ -118,6 +120,11 @@ export function judgeNormality(samples: readonly NormalitySample[], test: Judged
       return { ...rest, verdict: 'fine' as const };
     }
     const departure = classifyDeparture(shape.skewness, shape.excessKurtosis);
+    // A flat or two-humped shape often means subgroups are mixed (species, sex): say so.
+    const mixture =
+      shape.excessKurtosis < MIXTURE_KURTOSIS
+        ? ' A flat or two-humped shape (negative excess kurtosis) often means subgroups are mixed in this sample; a grouping column (such as species) may explain it better than a transformation.'
+        : '';
     const sw = `Shapiro-Wilk rejects exact normality (W = ${formatNumber(check.statistic, 3)}, ${formatP(check.pValue)})`;
     const perGroup = samples[i].nForRobustness !== undefined && samples[i].nForRobustness !== shape.n ? ' per group' : '';
     if (isRobust(departure, shape.skewness, nRobust)) {
@@ -125,14 +132,14 @@ export function judgeNormality(samples: readonly NormalitySample[], test: Judged
         ...common,
         ok: true,
         verdict: 'robust' as const,
-        note: `${sw}, but the departure is ${departure === 'severe' ? 'marked yet not extreme' : departure} (${formatShape(shape.skewness, shape.excessKurtosis)}) and with n = ${nRobust}${perGroup} ${TEST_TEXT[test]} is robust to it (central limit theorem); the QQ plot shows its shape.`,
+        note: `${sw}, but the departure is ${departure === 'severe' ? 'marked yet not extreme' : departure} (${formatShape(shape.skewness, shape.excessKurtosis)}) and with n = ${nRobust}${perGroup} ${TEST_TEXT[test]} is robust to it (central limit theorem); the QQ plot shows its shape.${mixture}`,
       };
     }
     return {
       ...common,
       ok: false,
       verdict: 'doubtful' as const,
-      note: `${sw}; the departure is ${departure} (${formatShape(shape.skewness, shape.excessKurtosis)}) for n = ${nRobust}${perGroup}, so ${TEST_TEXT[test]} may be inaccurate.`,
+      note: `${sw}; the departure is ${departure} (${formatShape(shape.skewness, shape.excessKurtosis)}) for n = ${nRobust}${perGroup}, so ${TEST_TEXT[test]} may be inaccurate.${mixture}`,
     };
   });
 }

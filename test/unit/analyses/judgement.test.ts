@@ -142,6 +142,7 @@ describe('normality policy: judged by n and the size of the departure', () => {
       assert.equal(check.verdict, 'robust');
       assert.equal(check.ok, true);
       assert.match(check.note ?? '', /robust to it \(central limit theorem\)/);
+      assert.match(check.note ?? '', /subgroups are mixed/, 'flipper length by sex mixes three species (excess kurtosis about -1.2)');
       assert.deepEqual(recommendForNormality([check], 'two-groups', [c.values]), [], 'no rank test at n > 160');
     });
   }
