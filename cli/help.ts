@@ -42,6 +42,7 @@ export const COMMAND_HELP: Record<string, string> = {
   Rows:    --where "COL = VALUE" (repeatable; != also works)  --levels A,B (keep these, in order)
   Options: --alternative two-sided|less|greater  --conf-level 0.95  --mu 0  --intercept true|false
            --center median|mean  --correct true|false  --exact true|false|auto  --seed N
+           --p-adjust holm|bonferroni|BH|none (dunn; default holm)
   Exit: 0 ok; 1 analysis error (JSON error object); 2 bad usage or unreadable file.`,
   ask: `inferra ask DATA --prompt "TEXT" [--json] [--allow-llm]
   Decides, runs and draws, as one notebook cell would.

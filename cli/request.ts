@@ -21,6 +21,7 @@ export const REQUEST_FLAGS: Record<string, FlagKind> = {
   correct: 'string',
   exact: 'string',
   seed: 'string',
+  'p-adjust': 'string',
 };
 
 const booleanText = z.enum(['true', 'false']).transform((v) => v === 'true');
@@ -35,6 +36,7 @@ const OptionFlags = z.object({
   exact: z.enum(['true', 'false', 'auto']).transform((v) => (v === 'auto' ? 'auto' : v === 'true')).optional(),
   seed: z.coerce.number().int('must be a whole number').optional(),
   degree: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(10, 'must be at most 10').optional(),
+  'p-adjust': z.enum(['holm', 'bonferroni', 'BH', 'none']).optional(),
 });
 
 /** Parses one `--where "COL = VALUE"` (or `!=`). */
@@ -76,6 +78,7 @@ export function requestFromArgs(analysis: string, args: ParsedArgs): AnalysisReq
   if (o.exact !== undefined) options.exact = o.exact;
   if (o.seed !== undefined) options.seed = o.seed;
   if (o.degree !== undefined) options.degree = o.degree;
+  if (o['p-adjust'] !== undefined) options.pAdjust = o['p-adjust'];
   const levels = args.strings.get('levels');
   if (levels !== undefined) {
     options.levels = levels.split(',').map((l) => l.trim()).filter(Boolean);

@@ -30,6 +30,8 @@ export const ANALYSIS_IDS = [
   'shapiro_wilk',
   'levene',
   'bartlett',
+  'dunn',
+  'yuen',
 ] as const;
 
 /** One statistical analysis of CONTRACT.md. */
@@ -132,6 +134,8 @@ export interface AnalysisOptions {
   where: RowFilter[];
   /** Keep only these levels of the group role, in this order. */
   levels?: string[];
+  /** Multiple-comparison adjustment of `dunn` (default holm, as R's `p.adjust` names them). */
+  pAdjust?: 'holm' | 'bonferroni' | 'BH' | 'none';
 }
 
 /** The defaults of CONTRACT.md. */

@@ -11,6 +11,7 @@ import { describeAnalyses } from './describe/index.js';
 import { posthocAnalyses } from './posthoc/index.js';
 import { rankTestAnalyses } from './rank-tests/index.js';
 import { regressionAnalyses } from './regression/index.js';
+import { robustAnalyses } from './robust/index.js';
 import { ttestAnalyses } from './ttest/index.js';
 import type { Analysis } from './types.js';
 
@@ -19,6 +20,7 @@ export const analyses: Record<AnalysisId, Analysis> = {
   ...describeAnalyses,
   ...ttestAnalyses,
   ...rankTestAnalyses,
+  ...robustAnalyses,
   ...anovaAnalyses,
   ...posthocAnalyses,
   ...correlationAnalyses,

@@ -1,5 +1,6 @@
 import { InferraError } from '../errors.js';
 import type { AnalysisId, AnalysisOutcome, AnalysisRequest, Table } from '../types.js';
+import { isOneSided, markOneTailed } from './common/tails.js';
 import { analyses } from './registry.js';
 
 /** The outcome of an analysis, before the worker adds figures and dataset provenance. */
@@ -24,6 +25,14 @@ export function runAnalysis(request: AnalysisRequest & { analysis: AnalysisId },
   const result = analysis.compute(validated.input, request.options);
   const checks = analysis.check(validated.input, result, request.options);
   const summary = analysis.summarize(result, validated.input, checks, request.options);
+  // A one-sided test (asked for explicitly) says so, with the two-sided p beside it (common/tails.ts).
+  let sentence = summary.summary;
+  let tails: { pValueTwoSided?: number } = {};
+  if (isOneSided(result, request.options)) {
+    const twoSided = analysis.compute(validated.input, { ...request.options, alternative: 'two-sided' }) as { pValue: number };
+    sentence = markOneTailed(sentence, result.pValue, twoSided.pValue);
+    tails = { pValueTwoSided: twoSided.pValue };
+  }
   return {
     analysis: request.analysis,
     variant: analysis.variant(validated.input, result, request.options),
@@ -32,9 +41,9 @@ export function runAnalysis(request: AnalysisRequest & { analysis: AnalysisId },
     n: validated.n,
     nMissing: validated.nMissing,
     dropped: validated.dropped,
-    result: { ...result },
+    result: { ...result, ...tails },
     assumptions: checks,
-    summary: summary.summary,
+    summary: sentence,
     warnings: [...(validated.warnings ?? []), ...(summary.warnings ?? [])],
     recommendations: summary.recommendations ?? [],
     tables: summary.tables,

@@ -55,6 +55,14 @@ export const TASKS: { readonly [K in TaskId]: TaskInfo } = {
   },
   tukey_hsd: { kind: 'analysis', family: 'k-groups', roleSets: GROUP_ROLES, name: "Tukey's HSD", why: 'Which pairs of groups differ, with family-wise error control.' },
   games_howell: { kind: 'analysis', family: 'k-groups', roleSets: GROUP_ROLES, name: 'Games-Howell comparisons', why: 'Which pairs differ, without assuming equal variances.' },
+  yuen: {
+    kind: 'analysis', family: 'two-groups', roleSets: GROUP_ROLES,
+    name: "Yuen's trimmed-means test", why: 'Two group centres (20% trimmed means) without assuming normality or equal variances.',
+  },
+  dunn: {
+    kind: 'analysis', family: 'k-groups', roleSets: GROUP_ROLES,
+    name: "Dunn's test", why: 'Which pairs differ after Kruskal-Wallis: z tests on the mean ranks, Holm-adjusted.',
+  },
   pearson: { kind: 'analysis', family: 'correlation', roleSets: XY, name: 'Pearson correlation', why: 'Linear association between two numeric columns.' },
   spearman: { kind: 'analysis', family: 'correlation', roleSets: XY, name: 'Spearman correlation', why: 'Monotonic (rank) association; robust to outliers.' },
   kendall: { kind: 'analysis', family: 'correlation', roleSets: XY, name: "Kendall's tau", why: 'Rank concordance; good with small samples and ties.' },

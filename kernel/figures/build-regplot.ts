@@ -10,7 +10,7 @@ import { computeGrid, createPlotRounder } from './aggregate.js';
 import { quantitative, tooltipNumber } from './axes.js';
 import { buildPointLayer, computeScatterPoints } from './build-scatter.js';
 import type { PairedValues } from './select.js';
-import { ACCENT, buildSpec, buildTitle, formatAxisTitle } from './theme.js';
+import { ACCENT, buildGroupColorScale, buildSpec, buildTitle, formatAxisTitle } from './theme.js';
 
 /** Points at which the line and band are evaluated. */
 const BAND_POINTS = 80;
@@ -25,6 +25,46 @@ export function computeSimpleFit(x: Float64Array, y: Float64Array): { slope: num
   for (let i = 0; i < x.length; i++) sxy += (x[i] - xBar) * (y[i] - yBar);
   const slope = sxx > 0 ? sxy / sxx : NaN;
   return { slope, intercept: yBar - slope * xBar, r: sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : NaN };
+}
+
+/** Thin least-squares lines within each colour level (levels with at least 3 points and varying x). */
+function buildGroupLines(
+  pairs: PairedValues,
+  levels: readonly string[],
+  roundX: (v: number) => number,
+  roundY: (v: number) => number,
+  xTitle: string,
+  yTitle: string,
+): Record<string, unknown> | undefined {
+  const color = pairs.color;
+  if (!color) return undefined;
+  const values: Record<string, unknown>[] = [];
+  for (const level of levels) {
+    const idx = color.labels.flatMap((l, i) => (l === level ? [i] : []));
+    if (idx.length < 3) continue;
+    const x = Float64Array.from(idx, (i) => pairs.x[i]);
+    const y = Float64Array.from(idx, (i) => pairs.y[i]);
+    const fit = computeSimpleFit(x, y);
+    if (!Number.isFinite(fit.slope)) continue;
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const v of x) {
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+    for (const at of [lo, hi]) values.push({ x: roundX(at), fit: roundY(fit.intercept + fit.slope * at), c: level });
+  }
+  if (values.length === 0) return undefined;
+  return {
+    data: { values },
+    mark: { type: 'line', strokeWidth: 1.5 },
+    encoding: {
+      x: quantitative('x', xTitle, { scale: { zero: false } }),
+      y: quantitative('fit', yTitle, { scale: { zero: false } }),
+      color: { field: 'c', type: 'nominal', scale: buildGroupColorScale(levels), title: formatAxisTitle(color.name) },
+      detail: { field: 'c', type: 'nominal' },
+    },
+  };
 }
 
 /** What a regression plot shows. */
@@ -76,6 +116,13 @@ export function buildRegplotSpec(input: RegplotInput): Figure {
     });
   }
   const parts = [`Line: least-squares fit with its ${Math.round(confLevel * 100)}% confidence band`];
+  if (pairs.color) {
+    const within = buildGroupLines(pairs, points.colorLevels ?? pairs.color.levels, roundX, roundY, xTitle, yTitle);
+    if (within) {
+      layer.push(within);
+      parts[0] = `Thick line: least-squares fit of all points with its ${Math.round(confLevel * 100)}% confidence band; thin lines: the fit within each level of ${pairs.color.name}, in its colour`;
+    }
+  }
   return {
     kind: 'regplot',
     title: input.title,

@@ -97,7 +97,8 @@ function correlation(withLine: boolean): FiguresFor {
   return ({ request, table, outcome }) => {
     const x = requireRole(request.roles.x, { analysis: request.analysis, role: 'x' });
     const y = requireRole(request.roles.y, { analysis: request.analysis, role: 'y' });
-    const pairs = selectPairedValues(table, x, y, undefined, request.analysis);
+    // Coloured by a grouping column when the structure check (checks/structure.ts) found one.
+    const pairs = selectPairedValues(table, x, y, request.roles.color, request.analysis);
     const title = titleFor(`${formatVariableName(y)} and ${formatVariableName(x, true)}`, outcome);
     const common = { pairs, seed: request.options.seed, title, subtitle: outcome.summary };
     return [withLine ? buildRegplotSpec({ ...common, confLevel: request.options.confLevel }) : buildScatterSpec(common)];
@@ -183,6 +184,8 @@ const figuresFor: Record<AnalysisId, FiguresFor> = {
   anova_oneway: groupComparison(true),
   welch_anova: groupComparison(true),
   kruskal_wallis: groupComparison(false),
+  dunn: groupComparison(false),
+  yuen: groupComparison(true),
   tukey_hsd: groupComparison(true),
   games_howell: groupComparison(true),
   pearson: correlation(true),

@@ -19,7 +19,8 @@ import { hashFile } from '../data/hash.js';
 import { setNativeWorkGate, setSpillDirectory, stopQueries } from '../data/duckdb.js';
 import { inferSchema } from '../data/schema.js';
 import { loadTable, type LoadedTable } from '../data/load.js';
-import { isAnalysisId, type AnalysisOutcome, type AnalysisRequest, type DroppedRows, type RowFilter } from '../types.js';
+import { isAnalysisId, type AnalysisId, type AnalysisOutcome, type AnalysisRequest, type DroppedRows, type RowFilter } from '../types.js';
+import type { ComputedOutcome } from '../analyses/run.js';
 import { NativeGate } from './native-gate.js';
 import { cancelMessageSchema, workerDataSchema, taskMessageSchema, type ReplyMessage, type Task, type TaskResults } from './protocol.js';
 
@@ -79,11 +80,16 @@ async function runTask(path: string, request: AnalysisRequest, progress: (messag
     const analysisRequest = { ...request, analysis };
     const columns = columnsForAnalysis(analysisRequest);
     const loaded = await loadCached(path, columns, request.options.where, progress);
-    const computed = runAnalysis(analysisRequest, loaded.table);
+    const plain = runAnalysis(analysisRequest, loaded.table);
+    // Structure the analysis ignores (a grouping column such as species): checks/structure.ts.
+    const seen = await seeStructure(path, analysisRequest, plain, progress);
+    const computed = seen.computed;
     let figures: AnalysisOutcome['figures'] = [];
     const warnings = [...computed.warnings];
     try {
-      figures = buildFiguresForAnalysis(request, loaded.table, computed);
+      figures = seen.figureTable
+        ? buildFiguresForAnalysis({ ...request, roles: { ...request.roles, color: seen.colorBy } }, seen.figureTable, computed)
+        : buildFiguresForAnalysis(request, loaded.table, computed);
     } catch (error) {
       // A figure that cannot be drawn does not invalidate the numbers; say so instead of failing.
       warnings.push(`The figure could not be drawn: ${toInferraError(error).message}`);
@@ -94,6 +100,38 @@ async function runTask(path: string, request: AnalysisRequest, progress: (messag
   const columns = columnsForFigure(request);
   const loaded = await loadCached(path, columns, request.options.where, progress);
   return finishOutcome(buildFigureTask(request, loaded.table), loaded, request.options.where);
+}
+
+/**
+ * Runs the grouping-structure check (kernel/analyses/checks/structure.ts) for the analyses it
+ * concerns: candidate columns from the (cached) schema, loaded with the analysis' columns; its
+ * warning, table and recommendation are added to the outcome, and the figure is coloured by the
+ * grouping column when it fires. The analysis' own table, and so the provenance, stay as they were.
+ */
+async function seeStructure(
+  path: string,
+  request: AnalysisRequest & { analysis: AnalysisId },
+  computed: ComputedOutcome,
+  progress: (message: string) => void,
+): Promise<{ computed: ComputedOutcome; figureTable?: LoadedTable['table']; colorBy?: string }> {
+  const { findGroupingCandidates, seeGroupingStructure, wantsStructureCheck } = await import('../analyses/checks/structure.js');
+  if (!wantsStructureCheck(request.analysis) || request.roles.color) return { computed };
+  const schema = await inferSchema(path).catch(() => undefined);
+  const candidates = schema ? findGroupingCandidates(request, schema.columns) : [];
+  if (candidates.length === 0) return { computed };
+  const { columnsForAnalysis } = await import('../analyses/run.js');
+  const wide = await loadCached(path, [...columnsForAnalysis(request), ...candidates], request.options.where, progress);
+  const found = seeGroupingStructure(request, wide.table, candidates);
+  if (found.warnings.length === 0) return { computed };
+  return {
+    computed: {
+      ...computed,
+      warnings: [...computed.warnings, ...found.warnings],
+      recommendations: [...computed.recommendations, ...found.recommendations],
+      tables: [...computed.tables, ...found.tables],
+    },
+    ...(found.colorBy ? { figureTable: wide.table, colorBy: found.colorBy } : {}),
+  };
 }
 
 /** Adds the `--where` rows to `dropped` and the dataset's provenance. */

@@ -47,7 +47,13 @@ export function summarizeOneWayAnova(
     summary,
     tables: [anovaTable, effectTable, buildGroupTable(r.groups, input.group)],
     warnings: buildAlternativeWarnings(options, 'the ANOVA F test'),
-    recommendations: buildRecommendations(checks, { normality: 'kruskal_wallis', variance: 'welch_anova' }),
+    recommendations: buildRecommendations(checks, {
+      design: 'k-groups',
+      samples: input.samples,
+      outcome: input.outcome,
+      pooled: 'anova_oneway',
+      omnibus: { test: 'anova_oneway', pValue: r.pValue, confLevel: options.confLevel, levels: input.levels },
+    }),
   };
 }
 
@@ -66,6 +72,11 @@ export function summarizeWelchAnova(
     summary,
     tables: [table, buildGroupTable(r.groups, input.group)],
     warnings: buildAlternativeWarnings(options, "Welch's ANOVA"),
-    recommendations: buildRecommendations(checks, { normality: 'kruskal_wallis' }),
+    recommendations: buildRecommendations(checks, {
+      design: 'k-groups',
+      samples: input.samples,
+      outcome: input.outcome,
+      omnibus: { test: 'welch_anova', pValue: r.pValue, confLevel: options.confLevel, levels: input.levels },
+    }),
   };
 }

@@ -60,7 +60,7 @@ export function checkEqualVariances(
       statistic,
       pValue,
       ok,
-      ...(ok ? {} : { note: `Levene's test suggests the variances of ${target} differ between groups.` }),
+      ...(ok ? {} : { note: `Levene's test suggests the variances of ${target} differ between groups (reported as a description; it does not choose the test).` }),
     };
   } catch (error) {
     if (!isInferraError(error)) throw error;

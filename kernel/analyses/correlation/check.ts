@@ -1,6 +1,6 @@
 /** Assumption checks of Pearson's r: normality of each variable and bivariate outliers. */
 import type { AssumptionCheck } from '../../types.js';
-import { checkNormality } from '../checks/assumptions.js';
+import { judgeNormality } from '../checks/normality-policy.js';
 import { mean, sd } from '../common/moments.js';
 import type { CorrelationInput } from './validate.js';
 
@@ -41,13 +41,16 @@ export function checkBivariateOutliers(input: CorrelationInput, r: number): Assu
   };
 }
 
-/** Pearson's checks: Shapiro-Wilk on x and on y, and bivariate outliers. */
+/** Pearson's checks: Shapiro-Wilk on x and on y (judged by n and shape), and bivariate outliers. */
 export function checkPearson(input: CorrelationInput, r: number): AssumptionCheck[] {
   return [
-    ...checkNormality([
-      { target: input.xName, values: input.x },
-      { target: input.yName, values: input.y },
-    ]),
+    ...judgeNormality(
+      [
+        { target: input.xName, values: input.x },
+        { target: input.yName, values: input.y },
+      ],
+      'r',
+    ),
     checkBivariateOutliers(input, r),
   ];
 }

@@ -1,6 +1,7 @@
 /** Result tables and APA sentences of the correlations. */
 import type { AnalysisOptions, AssumptionCheck, ResultTable, TableValue } from '../../types.js';
 import { formatBounded, formatDf, formatNumber, formatP } from '../common/format.js';
+import { recommendForNormality } from '../checks/normality-policy.js';
 import type { Summary } from '../types.js';
 import type { KendallResult } from './kendall.js';
 import type { PearsonResult } from './pearson.js';
@@ -47,12 +48,14 @@ function buildRankRow(result: SpearmanResult | KendallResult, input: Correlation
   };
 }
 
-/** Recommendations from failed checks (never acted on). */
-function recommendFromChecks(checks: AssumptionCheck[]): string[] {
-  const failed = checks.filter((c) => !c.ok);
-  if (failed.length === 0) return [];
-  const what = failed.map((c) => (c.check === 'bivariate_outliers' ? 'outlying points' : `non-normal ${c.target}`)).join(' and ');
-  return [`Consider spearman (or kendall) because of ${what}: rank correlations do not assume normality and resist outliers.`];
+/** Recommendations from failed checks (never acted on): the normality policy's remedies, then outliers. */
+function recommendFromChecks(checks: AssumptionCheck[], input: CorrelationInput): string[] {
+  const out = recommendForNormality(checks, 'correlation', [input.x, input.y]);
+  const outliers = checks.find((c) => c.check === 'bivariate_outliers' && !c.ok);
+  if (outliers) {
+    out.push('Some points lie far from the rest: look at them in the figure, and compare with spearman, which resists outliers but measures a monotonic association of ranks rather than a linear one.');
+  }
+  return out;
 }
 
 /** Pearson: table and "r(30) = -.87, p < .001, 95% CI [-.93, -.74]". */
@@ -78,7 +81,7 @@ export function summarizePearson(result: PearsonResult, input: CorrelationInput,
   return {
     summary,
     tables: [buildTable("Pearson's correlation", 't', row, note, true)],
-    recommendations: recommendFromChecks(checks),
+    recommendations: recommendFromChecks(checks, input),
   };
 }
 

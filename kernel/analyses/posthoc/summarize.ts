@@ -50,7 +50,7 @@ export function summarizeTukeyHsd(r: TukeyResult, input: KGroupInput, checks: As
       buildComparisonTable('Tukey HSD', r.comparisons, r.confLevel, note),
       buildGroupTable(summarizeGroups(input), input.group),
     ],
-    recommendations: buildRecommendations(checks, { normality: 'kruskal_wallis', variance: 'games_howell' }),
+    recommendations: buildRecommendations(checks, { design: 'k-groups', samples: input.samples, outcome: input.outcome, pooled: 'tukey_hsd' }),
     warnings: buildAlternativeWarnings(options, 'Tukey HSD (two-sided intervals)'),
   };
 }
@@ -69,7 +69,7 @@ export function summarizeGamesHowell(
       buildComparisonTable('Games-Howell', r.comparisons, r.confLevel, note),
       buildGroupTable(summarizeGroups(input), input.group),
     ],
-    recommendations: buildRecommendations(checks, { normality: 'kruskal_wallis' }),
+    recommendations: buildRecommendations(checks, { design: 'k-groups', samples: input.samples, outcome: input.outcome }),
     warnings: buildAlternativeWarnings(options, 'Games-Howell (two-sided intervals)'),
   };
 }

@@ -1,4 +1,7 @@
-/** The rank tests: Mann-Whitney (Wilcoxon rank-sum), Wilcoxon signed-rank and Kruskal-Wallis. */
+/** The rank tests: Mann-Whitney (Wilcoxon rank-sum), Wilcoxon signed-rank, Kruskal-Wallis and Dunn's follow-up. */
+import { P_ADJUST_NAMES } from '../common/p-adjust.js';
+import { computeDunn, type DunnResult } from './dunn.js';
+import { summarizeDunn } from './dunn-summarize.js';
 import type { Analysis } from '../types.js';
 import type { TwoSampleInput } from '../ttest/compute.js';
 import { twoGroupColumns } from '../ttest/index.js';
@@ -14,7 +17,7 @@ import {
   type SignedRankResult,
 } from './compute.js';
 import { summarizeKruskalWallis, summarizeMannWhitney, summarizeSignedRank } from './summarize.js';
-import { validateKruskalWallis, validateMannWhitney, validateSignedRank } from './validate.js';
+import { validateDunn, validateKruskalWallis, validateMannWhitney, validateSignedRank } from './validate.js';
 
 const mannWhitney: Analysis<TwoSampleInput, MannWhitneyResult> = {
   id: 'mann_whitney',
@@ -49,9 +52,21 @@ const kruskal: Analysis<KGroupInput, KruskalWallisResult> = {
   summarize: (result, input, _checks, options) => summarizeKruskalWallis(result, input, options),
 };
 
+const dunn: Analysis<KGroupInput, DunnResult> = {
+  id: 'dunn',
+  columnsFor: twoGroupColumns,
+  validate: validateDunn,
+  compute: (input, options) => computeDunn(input, options),
+  // A rank test: no normality to check.
+  check: () => [],
+  variant: (_input, result) => `Dunn's test (${P_ADJUST_NAMES[result.pAdjust]})`,
+  summarize: (result, input, _checks, options) => summarizeDunn(result, input, options),
+};
+
 /** The rank-test analyses by id. */
-export const rankTestAnalyses: Record<'mann_whitney' | 'wilcoxon_signed_rank' | 'kruskal_wallis', Analysis> = {
+export const rankTestAnalyses: Record<'mann_whitney' | 'wilcoxon_signed_rank' | 'kruskal_wallis' | 'dunn', Analysis> = {
   mann_whitney: mannWhitney,
   wilcoxon_signed_rank: signedRank,
   kruskal_wallis: kruskal,
+  dunn,
 };

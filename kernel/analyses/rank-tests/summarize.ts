@@ -1,4 +1,5 @@
 /** Tables and APA sentences of the rank tests. */
+import { recommendForCounts, recommendPostHoc } from '../checks/follow-ups.js';
 import type { AnalysisOptions, ResultTable } from '../../types.js';
 import { formatBounded, formatCi, formatDf, formatNumber, formatP } from '../common/format.js';
 import { buildAlternativeWarnings } from '../anova/summarize.js';
@@ -105,5 +106,13 @@ export function summarizeKruskalWallis(r: KruskalWallisResult, input: KGroupInpu
   const perGroup: ColumnSpec[] = [['level', input.group], ['n', 'n'], ['median', 'Median'], ['meanRank', 'Mean rank']];
   const descriptives: ResultTable = { title: 'Descriptives', columns: tableColumns(perGroup), rows: r.groups.map((g) => tableRow(perGroup, g)) };
   const summary = `Kruskal-Wallis H(${formatDf(r.df)}) = ${formatNumber(r.statistic)}, ${formatP(r.pValue)}, epsilon-squared = ${formatBounded(r.epsilonSquared)}, comparing ${input.outcome} across ${r.groups.length} groups of ${input.group} (N = ${r.n}).`;
-  return { summary, tables: [table, descriptives], warnings: buildAlternativeWarnings(options, 'the Kruskal-Wallis test') };
+  return {
+    summary,
+    tables: [table, descriptives],
+    warnings: buildAlternativeWarnings(options, 'the Kruskal-Wallis test'),
+    recommendations: [
+      ...recommendPostHoc('kruskal_wallis', r.pValue, options.confLevel, input.levels),
+      ...recommendForCounts(input.outcome, input.samples),
+    ],
+  };
 }

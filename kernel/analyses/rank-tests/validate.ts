@@ -104,3 +104,10 @@ export function validateKruskalWallis(request: AnalysisRequest, table: Table): V
   requireSomeVariation(v.input.samples, 'kruskal_wallis', `'${v.input.outcome}' across all groups`);
   return v;
 }
+
+/** Dunn's test: at least 2 groups (3 for it to be useful) with a value each, not all values equal. */
+export function validateDunn(request: AnalysisRequest, table: Table): Validated<KGroupInput> {
+  const v = selectKGroups(request, table, 'dunn', 1);
+  requireSomeVariation(v.input.samples, 'dunn', `'${v.input.outcome}' across all groups`);
+  return v;
+}

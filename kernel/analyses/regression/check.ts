@@ -3,7 +3,7 @@
  * (studentized Breusch-Pagan test of Koenker, as R's `lmtest::bptest` default).
  */
 import type { AssumptionCheck } from '../../types.js';
-import { checkNormality } from '../checks/assumptions.js';
+import { judgeNormality } from '../checks/normality-policy.js';
 import { upperChisq } from '../common/distributions.js';
 import { fitLeastSquares, type LeastSquaresFit } from './fit.js';
 import { fitOls } from './compute.js';
@@ -27,7 +27,7 @@ export function computeBreuschPagan(input: OlsInput, fit: LeastSquaresFit): { st
 /** Normality of the residuals and, with an intercept, constant variance (Breusch-Pagan). */
 export function checkOls(input: OlsInput): AssumptionCheck[] {
   const fit = fitOls(input);
-  const checks = checkNormality([{ target: 'residuals', values: fit.residuals }]);
+  const checks: AssumptionCheck[] = judgeNormality([{ target: 'residuals', values: fit.residuals, nForRobustness: fit.n }], 'ols');
   if (input.design.intercept) {
     const bp = computeBreuschPagan(input, fit);
     const ok = bp.pValue >= ALPHA;

@@ -1,6 +1,7 @@
 /** The APA sentence and tables of `ols`. */
 import type { AssumptionCheck, ResultTable } from '../../types.js';
 import { formatBounded, formatDf, formatNumber, formatP } from '../common/format.js';
+import { recommendForNormality } from '../checks/normality-policy.js';
 import { ciColumns, P_COLUMN, singleRowTable, tableColumns } from '../common/table.js';
 import type { Summary } from '../types.js';
 import type { OlsResult } from './compute.js';
@@ -38,11 +39,7 @@ export function summarizeOls(result: OlsResult, input: OlsInput, checks: Assumpt
   const recommendations: string[] = [];
   for (const check of checks) {
     if (check.ok) continue;
-    if (check.check === 'shapiro_wilk') {
-      recommendations.push(
-        'Consider robust (heteroskedasticity-consistent) standard errors or a transformation of the outcome, because the residuals do not look normal; with large samples the t tests are usually still fine.',
-      );
-    }
+    if (check.check === 'shapiro_wilk') recommendations.push(...recommendForNormality([check], 'regression'));
     if (check.check === 'breusch_pagan') {
       recommendations.push(
         'Consider heteroskedasticity-consistent (HC3) standard errors or a transformation of the outcome, because the residual variance is not constant.',

@@ -1,29 +1,33 @@
-/** Recommendations the comparison analyses add when an assumption check fails (never acted on). */
+/**
+ * Recommendations of the comparison analyses (t-tests, ANOVA, post-hoc), assembled from the policies
+ * of kernel/analyses/checks/: the follow-up of a significant omnibus test, remedies for a doubtful
+ * normality verdict that keep the question about means, the unequal-variance default (never gated
+ * on Levene) and the note for counts. Never acted on.
+ */
 import type { AssumptionCheck } from '../../types.js';
-import { formatNumber, formatP } from '../common/format.js';
+import { recommendForCounts, recommendPostHoc, recommendUnequalVariance, type Omnibus } from '../checks/follow-ups.js';
+import { recommendForNormality, type NormalityDesign } from '../checks/normality-policy.js';
 
-/** The alternative analysis to suggest for each kind of failed check. */
-export interface Alternatives {
-  /** When Shapiro-Wilk fails, e.g. `mann_whitney`. */
-  normality?: string;
-  /** When Levene fails, e.g. `ttest_welch`. */
-  variance?: string;
+/** What the recommendations are about. */
+export interface RecommendationContext {
+  design: NormalityDesign;
+  /** The raw samples (groups, or the one sample / the differences). */
+  samples: readonly ArrayLike<number>[];
+  /** The outcome's name, for the count note; no count note without it. */
+  outcome?: string;
+  /** A model that pools variances: its unequal-variance counterpart is offered, whatever Levene says. */
+  pooled?: 'ttest_ind' | 'anova_oneway' | 'tukey_hsd';
+  /** A significant omnibus test gets its post-hoc. */
+  omnibus?: { test: Omnibus; pValue: number; confLevel: number; levels: readonly string[] };
 }
 
-/** "Normality is doubtful for X (Shapiro-Wilk W = 0.93, p = .020): consider Y." for each failed check. */
-export function buildRecommendations(checks: readonly AssumptionCheck[], alternatives: Alternatives): string[] {
-  const out: string[] = [];
-  for (const c of checks) {
-    if (c.ok || c.statistic === null || c.pValue === null) continue;
-    if (c.check === 'shapiro_wilk' && alternatives.normality) {
-      out.push(
-        `Normality is doubtful for ${c.target} (Shapiro-Wilk W = ${formatNumber(c.statistic, 3)}, ${formatP(c.pValue)}): consider ${alternatives.normality}.`,
-      );
-    } else if (c.check === 'levene' && alternatives.variance) {
-      out.push(
-        `Variances look unequal across ${c.target} (Levene F = ${formatNumber(c.statistic, 2)}, ${formatP(c.pValue)}): consider ${alternatives.variance}.`,
-      );
-    }
-  }
-  return out;
+/** The recommendations, follow-up first. */
+export function buildRecommendations(checks: readonly AssumptionCheck[], context: RecommendationContext): string[] {
+  const { omnibus } = context;
+  return [
+    ...(omnibus ? recommendPostHoc(omnibus.test, omnibus.pValue, omnibus.confLevel, omnibus.levels) : []),
+    ...recommendForNormality(checks, context.design, context.samples),
+    ...(context.pooled ? recommendUnequalVariance(context.pooled, context.samples) : []),
+    ...(context.outcome ? recommendForCounts(context.outcome, context.samples) : []),
+  ];
 }

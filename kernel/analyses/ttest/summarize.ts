@@ -4,7 +4,7 @@ import { formatCi, formatDf, formatNumber, formatP } from '../common/format.js';
 import { ciColumns, P_COLUMN, singleRowTable } from '../common/table.js';
 import type { Summary } from '../types.js';
 import type { OneSampleInput, PairedInput, TTestResult, TwoSampleInput } from './compute.js';
-import { buildRecommendations } from './recommend.js';
+import { buildRecommendations, type RecommendationContext } from './recommend.js';
 
 type TTestInput = OneSampleInput | TwoSampleInput | PairedInput;
 
@@ -49,8 +49,8 @@ function buildTestTable(r: TTestResult, input: TTestInput, title: string, dfNote
     r,
     {
       shown: {
-        cohensDCiLow: finiteOrNull(r.cohensDCiLow, r.alternative === 'greater' ? null : 'not available'),
-        cohensDCiHigh: finiteOrNull(r.cohensDCiHigh, r.alternative === 'less' ? null : 'not available'),
+        cohensDCiLow: finiteOrNull(r.cohensDCiLow),
+        cohensDCiHigh: finiteOrNull(r.cohensDCiHigh),
       },
       note: [
         `Estimate: ${estimateName(input)}.`,
@@ -65,11 +65,9 @@ function buildTestTable(r: TTestResult, input: TTestInput, title: string, dfNote
   );
 }
 
-/** An infinite one-sided bound stays infinite; a failed inversion says so instead of showing NaN. */
-function finiteOrNull(x: number, ifInfinite: null | string): number | string | null {
-  if (Number.isFinite(x)) return x;
-  if (Number.isNaN(x)) return 'not available';
-  return ifInfinite === null ? x : ifInfinite;
+/** An infinite one-sided bound stays infinite (shown as ∞, like the mean difference's); a failed inversion says so instead of showing NaN. */
+function finiteOrNull(x: number): number | string {
+  return Number.isNaN(x) ? 'not available' : x;
 }
 
 /** How the effect size was standardized. */
@@ -127,6 +125,13 @@ function buildSentence(id: string, r: TTestResult, input: TTestInput): string {
   return `${test}; ${what} ${formatNumber(r.mean1)} for ${a} and ${formatNumber(r.mean2 ?? NaN)} for ${b} (difference = ${formatNumber(r.estimate)}, ${ci}).`;
 }
 
+/** What the recommendations are about: the design, the raw samples, the pooled model if any. */
+function recommendationContext(id: string, input: TTestInput): RecommendationContext {
+  if (input.design === 'one-sample') return { design: 'one-sample', samples: [input.x] };
+  if (input.design === 'paired') return { design: 'paired', samples: [input.differences] };
+  return { design: 'two-groups', samples: [input.x, input.y], outcome: input.outcome, ...(id === 'ttest_ind' ? { pooled: 'ttest_ind' as const } : {}) };
+}
+
 /** Summary of a t-test: test table, descriptives, sentence, recommendations from failed checks. */
 export function summarizeTTest(
   id: 'ttest_one_sample' | 'ttest_ind' | 'ttest_welch' | 'ttest_paired',
@@ -141,15 +146,9 @@ export function summarizeTTest(
     ttest_paired: ['Paired t-test', 'df = number of pairs - 1.'],
   } as const;
   const [title, dfNote] = titles[id];
-  const alternatives =
-    input.design === 'paired'
-      ? { normality: 'wilcoxon_signed_rank' }
-      : input.design === 'one-sample'
-        ? { normality: 'wilcoxon_signed_rank' }
-        : { normality: 'mann_whitney', variance: 'ttest_welch' };
   return {
     summary: buildSentence(id, r, input),
     tables: [buildTestTable(r, input, title, dfNote), buildDescriptivesTable(r, input)],
-    recommendations: buildRecommendations(checks, alternatives),
+    recommendations: buildRecommendations(checks, recommendationContext(id, input)),
   };
 }

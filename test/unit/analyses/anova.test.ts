@@ -26,7 +26,7 @@ describe('ANOVA against R', () => {
 });
 
 describe('ANOVA assumption checks and recommendations', () => {
-  it('checks residual normality and Levene; recommends welch_anova when variances differ', () => {
+  it('checks residual normality and reports Levene; offers welch_anova whatever Levene says (no test-then-switch)', () => {
     const values: number[] = [];
     const groups: string[] = [];
     const spread = { a: 0.1, b: 1, c: 10 } as const;
@@ -47,8 +47,18 @@ describe('ANOVA assumption checks and recommendations', () => {
     assert.deepEqual(out.assumptions.map((a) => a.check), ['shapiro_wilk', 'levene']);
     assert.equal(out.assumptions[0].target, 'residuals');
     assert.equal(out.assumptions[1].ok, false);
-    assert.ok(out.recommendations.some((r) => /consider welch_anova/.test(r)), out.recommendations.join('\n'));
+    const welch = out.recommendations.find((r) => /welch_anova does not assume equal variances and is the default/.test(r));
+    assert.ok(welch, out.recommendations.join('\n'));
+    assert.match(welch, /Levene's test is reported as a description, not used to pick the test/);
+    assert.match(out.assumptions[1].note ?? '', /it does not choose the test/);
     assert.equal(out.analysis, 'anova_oneway');
+    // The same advice when Levene does not reject: the advice does not depend on the test.
+    const equal = runAnalysis(buildRequest('anova_oneway', { outcome: 'y', group: 'g' }), {
+      ...t,
+      columns: [{ name: 'y', kind: 'numeric', values: Float64Array.from(values.map((_, i) => 10 + Math.sin(i * 1.7 + 0.3))) }, t.columns[1]],
+    });
+    assert.equal(equal.assumptions[1].ok, true);
+    assert.ok(equal.recommendations.some((r) => /welch_anova does not assume equal variances/.test(r)), equal.recommendations.join('\n'));
   });
 });
 

@@ -118,7 +118,7 @@ describe('t-test validation', () => {
     assert.equal(out.nMissing, 2);
     assert.equal(out.result.meanDiff, ((1 - 2) + (2 - 5) + (4 - 5)) / 3);
   });
-  it('recommends a rank test when normality fails, without switching', () => {
+  it('at small n and a severe departure: remedies that keep the means first, the rank test as a change of question, no switch', () => {
     const skewed = Float64Array.from([1, 1.1, 1.2, 1.3, 1.1, 1.2, 30, 1.15, 2, 3, 2.5, 2.2, 2.1, 2.4, 2.3, 2.6]);
     const t: Table = {
       rowCount: 16,
@@ -130,6 +130,12 @@ describe('t-test validation', () => {
     const out = runAnalysis(buildRequest('ttest_welch', { outcome: 'y', group: 'g' }), t);
     assert.equal(out.analysis, 'ttest_welch');
     assert.ok(out.assumptions.some((a) => a.check === 'shapiro_wilk' && !a.ok));
-    assert.ok(out.recommendations.some((r) => /Normality is doubtful for y \| g=a .*consider mann_whitney/.test(r)), out.recommendations.join('\n'));
+    const normality = out.recommendations.find((r) => /Normality is doubtful for y \| g=a/.test(r));
+    assert.ok(normality, out.recommendations.join('\n'));
+    // The means-keeping remedies come before the rank test, which is named as another question.
+    assert.ok(normality.indexOf('Yuen') < normality.indexOf('mann_whitney'), normality);
+    assert.match(normality, /bootstrap CI of the mean difference/);
+    assert.match(normality, /mann_whitney answers a different question: .*P\(X > Y\)/);
+    assert.match(normality, /log values/, 'positive, right-skewed values get the log transform');
   });
 });

@@ -135,6 +135,8 @@ const analysisCases: { id: AnalysisId; roles: Roles; kinds: string[]; text: stri
   { id: 'anova_oneway', roles: { outcome: 'flipper_length_mm', group: 'species' }, kinds: ['boxplot'], text: 'Gentoo' },
   { id: 'welch_anova', roles: { outcome: 'flipper_length_mm', group: 'species' }, kinds: ['boxplot'], text: 'Gentoo' },
   { id: 'kruskal_wallis', roles: { outcome: 'body_mass_g', group: 'island' }, kinds: ['boxplot'], text: 'Torgersen' },
+  { id: 'dunn', roles: { outcome: 'body_mass_g', group: 'island' }, kinds: ['boxplot'], text: 'Torgersen' },
+  { id: 'yuen', roles: { outcome: 'body_mass_g', group: 'sex' }, kinds: ['boxplot'], text: 'female' },
   { id: 'tukey_hsd', roles: { outcome: 'bill_length_mm', group: 'species' }, kinds: ['boxplot'], text: 'Bill length (mm)' },
   { id: 'games_howell', roles: { outcome: 'bill_length_mm', group: 'species' }, kinds: ['boxplot'], text: 'Chinstrap' },
   { id: 'pearson', roles: { x: 'flipper_length_mm', y: 'body_mass_g' }, kinds: ['regplot'], text: 'Flipper length (mm)' },

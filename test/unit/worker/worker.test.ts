@@ -52,6 +52,22 @@ describe('worker: the production worker through KernelWorker', function () {
     assert.deepEqual(third.result, first.result);
   });
 
+  it('sees the species the correlation ignores: Simpson warning, within-species table, scatter coloured by species; provenance unchanged', async () => {
+    const outcome = await worker.run(penguins, request('pearson', { x: 'bill_length_mm', y: 'bill_depth_mm' }));
+    assert.ok(outcome.warnings.some((w) => /Grouping by species reverses .*Simpson's paradox/.test(w)), outcome.warnings.join('\n'));
+    assert.equal(outcome.tables.at(-1)?.title, 'Within each level of species');
+    assert.deepEqual(outcome.roles, { x: 'bill_length_mm', y: 'bill_depth_mm' });
+    assert.deepEqual(outcome.dataset.columns, ['bill_length_mm', 'bill_depth_mm']);
+    const spec = JSON.stringify(outcome.figures[0].vegaLite);
+    assert.match(spec, /"domain":\["Adelie","Chinstrap","Gentoo"\]/);
+    assert.match(outcome.figures[0].caption ?? '', /the fit within each level of species/);
+  });
+
+  it('no structure warning when the grouping column barely changes the estimate (body mass by sex, species)', async () => {
+    const outcome = await worker.run(penguins, request('ttest_welch', { outcome: 'body_mass_g', group: 'sex' }));
+    assert.equal(outcome.warnings.some((w) => /Grouping by/.test(w)), false, outcome.warnings.join('\n'));
+  });
+
   it('puts rows removed by --where into dropped', async () => {
     const outcome = await worker.run(
       penguins,
