@@ -62,7 +62,7 @@ export interface RequestContext {
   /** Words that pick one of several columns a word fits equally ("longer" -> a name with "length"). */
   tieBreaks: { text: string; means: string[] }[];
   /** Content words that match no column, level or cue ("wingspan"), with a suggestion when close. */
-  unknownWords: { word: string; suggestion?: string; rolePosition: boolean }[];
+  unknownWords: { word: string; suggestion?: string; closest?: string[]; rolePosition: boolean }[];
   /** Month names whose month no coded month column holds ("January" when Month is 5..9). */
   missingMonths: { word: string; month: number; columns: string[] }[];
   /** Words contrasted with a level of a column that are no level of it ("Adelie and Emperor"). */

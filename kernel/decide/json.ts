@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { camelKeys, snakeKeys, taskTitle } from '../contract/index.js';
 import { InferraError } from '../errors.js';
 import { ANALYSIS_IDS, FIGURE_IDS } from '../types.js';
-import type { DecisionOutcome } from './types.js';
+import type { DecisionOutcome, Reason, ReasonCode } from './types.js';
 
 /** A decision outcome as CONTRACT.md's JSON. */
 export function decisionToJson(outcome: DecisionOutcome): Record<string, unknown> {
@@ -27,11 +27,26 @@ export function decisionToJson(outcome: DecisionOutcome): Record<string, unknown
           alternatives,
           options: outcome.options,
           explanation: outcome.explanation,
+          ...(outcome.directionAsked ? { directionAsked: outcome.directionAsked } : {}),
           ...(outcome.llm ? { llm: outcome.llm } : {}),
         }
-      : { status: outcome.status, rationale: outcome.rationale, alternatives, explanation: outcome.explanation };
+      : { status: outcome.status, rationale: outcome.rationale, alternatives, explanation: outcome.explanation, reason: reasonToJson(outcome.reason) };
   return snakeKeys(ordered) as Record<string, unknown>;
 }
+
+/** A reason's params keep their own keys (snakeKeys would rename `pair_id`-style keys anyway). */
+function reasonToJson(reason: Reason): Record<string, unknown> {
+  return { code: reason.code, params: { ...reason.params } };
+}
+
+const REASON_CODES = [
+  'unknown-word', 'named-test-unfit', 'tied-columns', 'open-role', 'roles-unclear', 'equal-readings', 'two-group-test', 'pairing-conflict',
+  'direction-unclear', 'direction-k-groups', 'measurement-level', 'open-goal', 'unknown-level', 'missing-month', 'no-column', 'no-fit',
+] as const satisfies readonly ReasonCode[];
+const reasonJson = z.object({
+  code: z.enum(REASON_CODES),
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.string())])),
+});
 
 const task = z.enum([...ANALYSIS_IDS, ...FIGURE_IDS]);
 const column = z.string().min(1);
@@ -107,6 +122,7 @@ const decidedJson = z
     alternatives: z.array(choiceJson),
     options: optionsJson.optional(),
     explanation: explanationJson.optional(),
+    direction_asked: z.object({ direction: z.enum(['greater', 'less']), statement: z.string() }).optional(),
     llm: llmJson.optional(),
   })
   ;
@@ -116,6 +132,7 @@ const refusedJson = z
     rationale: z.string(),
     alternatives: z.array(choiceJson),
     explanation: explanationJson.optional(),
+    reason: reasonJson.optional(),
   })
   ;
 const outcomeJson = z.discriminatedUnion('status', [decidedJson, refusedJson]);
@@ -141,5 +158,10 @@ export function decisionFromJson(json: unknown): DecisionOutcome {
     };
     return outcome as unknown as DecisionOutcome;
   }
-  return { explanation: { matchedPhrases: [], columnMatches: [], refinements: [] }, ...data } as unknown as DecisionOutcome;
+  // A refusal stored before reasons existed reads with the general reason of its status.
+  const { reason, ...rest } = data;
+  const stored = parsed.data.status !== 'decided' ? parsed.data.reason : undefined;
+  const fallback: Reason = { code: data.status === 'ambiguous' ? 'equal-readings' : 'no-fit', params: {} };
+  void reason;
+  return { explanation: { matchedPhrases: [], columnMatches: [], refinements: [] }, ...rest, reason: stored ?? fallback } as unknown as DecisionOutcome;
 }

@@ -20,7 +20,7 @@ import { monthLabel } from './calendar.js';
 import { describeRoles, renderExplanation, TASK_NAMES, TASK_WHY } from './explain.js';
 import { fitRule, rolesKey, type Fit } from './fit.js';
 import { defaultRules } from './rules.js';
-import type { Ambiguity, Choice, Decision, DecisionOutcome, Explanation, NoMatch, Rule, RuleSet } from './types.js';
+import type { Ambiguity, Choice, Decision, DecisionOutcome, Explanation, NoMatch, Reason, Rule, RuleSet } from './types.js';
 
 const MAX_CHOICES = 4;
 
@@ -68,7 +68,7 @@ function decideMissingMonths(ctx: RequestContext, compiled: CompiledRules): Deci
   const choices: Choice[] = [];
   const outcome = mentioned.length <= 7 ? decideReading(ctx, compiled, mentioned, 1) : undefined;
   if (outcome?.status === 'decided') addChoice(choices, choiceOf(outcome, `across all months ${[...monthColumns].join(', ')} holds`));
-  return noMatch(rationale, choices, explain(ctx, []));
+  return noMatch({ code: 'missing-month', params: { word: ctx.missingMonths[0].word, month: ctx.missingMonths[0].month, column: ctx.missingMonths[0].columns[0] } }, rationale, choices, explain(ctx, []));
 }
 
 /**
@@ -85,6 +85,7 @@ function decideUnknownLevels(ctx: RequestContext, compiled: CompiledRules): Deci
   const rationale = `The request names a group the data do not have. ${[...new Set(parts)].join(' ')}`;
   const first = ctx.unknownLevels[0];
   const column = ctx.columns.find((c) => c.name === first.column)!;
+  const levelReason: Reason = { code: 'unknown-level', params: { word: first.word, column: column.name, levels: column.levels, ...(first.suggestion ? { suggestion: first.suggestion } : {}) } };
   const base = { ...ctx, unknownLevels: [] };
   const readingWith = (levels: string[] | undefined): MentionedColumn[] =>
     ctx.mentioned.map((m) =>
@@ -111,8 +112,8 @@ function decideUnknownLevels(ctx: RequestContext, compiled: CompiledRules): Deci
   if (all.status === 'decided') addChoice(choices, choiceOf(all, `all ${column.levels.length} levels of ${column.name}`));
   const explanation = explain(ctx, []);
   explanation.refinements.push(...ctx.unknownLevels.map((u) => `'${u.word}' is contrasted with ${formatList(u.known, 'and')} but is no level of ${u.column}`));
-  if (choices.length >= 2) return ambiguity(rationale, choices, explanation);
-  return noMatch(rationale, choices, explanation);
+  if (choices.length >= 2) return ambiguity(levelReason, rationale, choices, explanation);
+  return noMatch(levelReason, rationale, choices, explanation);
 }
 
 /** A word fits several columns equally: decide each reading; more than one that works is an ambiguity. */
@@ -151,6 +152,7 @@ function decideTiedWords(ctx: RequestContext, compiled: CompiledRules): Decision
     }
   }
   const explanation = explain(ctx, []);
+  const tiedReason: Reason = { code: 'tied-columns', params: { word: tied.text, columns: readings } };
   const rationale = `'${tied.text}' could mean ${formatList(readings.map((c) => `'${c}'`))}; say which one.`;
   if (preferred && decided.length === 1) {
     const only = decided[0];
@@ -165,8 +167,8 @@ function decideTiedWords(ctx: RequestContext, compiled: CompiledRules): Decision
     only.explanation.refinements.push(`'${tied.text}' could also mean ${formatList(readings.filter((c) => c !== tied.column).map((c) => `'${c}'`))}, but only one reading fits the request`);
     return only;
   }
-  if (choices.length >= 2) return ambiguity(rationale, choices, explanation);
-  return noMatch(`${rationale} None of the readings fits a known analysis.`, choices, explanation);
+  if (choices.length >= 2) return ambiguity(tiedReason, rationale, choices, explanation);
+  return noMatch(tiedReason, `${rationale} None of the readings fits a known analysis.`, choices, explanation);
 }
 
 /** The one tied column whose name has a word a tie-break word of the request points to, if exactly one. */
@@ -221,7 +223,7 @@ function compareFits(a: Fit, b: Fit): number {
 function decideReading(ctx: RequestContext, compiled: CompiledRules, mentioned: MentionedColumn[], depth: number): DecisionOutcome {
   const explanation = explain(ctx, []);
   if (mentioned.length === 0 && ctx.cueHits.length === 0) {
-    return noMatch(withUnknownWords('The request names no column of the dataset and asks for no known analysis.', ctx), [], explanation);
+    return noMatch({ code: 'no-column', params: {} }, withUnknownWords('The request names no column of the dataset and asks for no known analysis.', ctx), [], explanation);
   }
   const fits: Fit[] = [];
   const blocked: Fit[] = [];
@@ -245,7 +247,7 @@ function decideReading(ctx: RequestContext, compiled: CompiledRules, mentioned: 
     if (completion) return completion;
   }
   if (best) return decideFromFits(ctx, best, complete);
-  if (depth > 0) return noMatch('Nothing fits this reading.', [], explanation);
+  if (depth > 0) return noMatch({ code: 'no-fit', params: { columns: mentioned.map((m) => m.info.name) } }, 'Nothing fits this reading.', [], explanation);
   for (const rule of deferred) fitOne(rule);
   return decideNothingFits(ctx, compiled, mentioned, blocked);
 }
@@ -269,7 +271,7 @@ function decideFromFits(ctx: RequestContext, best: Fit, complete: readonly Fit[]
       best.ties.length > 0
         ? `The request fits ${TASK_NAMES[best.rule.task]} but does not say which column plays which role.`
         : `Several analyses fit equally well: ${formatList(choices.map((c) => TASK_NAMES[c.analysis]))}.`;
-    if (choices.length >= 2) return ambiguity(rationale, choices, decision.explanation);
+    if (choices.length >= 2) return ambiguity(best.ties.length > 0 ? { code: 'roles-unclear', params: { analysis: best.rule.task } } : { code: 'equal-readings', params: { analyses: choices.map((c) => c.analysis) } }, rationale, choices, decision.explanation);
   }
   // A two-group test named ("Mann-Whitney", "t-test") for a group with three or more levels, none
   // named: the k-group analogue, or the named test on two levels the researcher picks.
@@ -287,7 +289,7 @@ function decideFromFits(ctx: RequestContext, best: Fit, complete: readonly Fit[]
         });
       }
     }
-    return ambiguity(
+    return ambiguity({ code: 'two-group-test', params: { test: twoGroup, group: best.roles.group ?? '', k: best.k ?? 0 } },
       `${taskTitle(twoGroup)} compares two groups, but ${best.roles.group} has ${best.k}; choose ${TASK_NAMES[best.rule.task]} of all groups or two groups to compare.`,
       choices,
       decision.explanation,
@@ -305,7 +307,7 @@ function decideFromFits(ctx: RequestContext, best: Fit, complete: readonly Fit[]
         why: `${taskTitle(paired)}: each ${best.pairingConflict} appears once in every group of ${best.roles.group}, so the groups are paired`,
       },
     ];
-    return ambiguity(
+    return ambiguity({ code: 'pairing-conflict', params: { test: best.rule.task, pair_id: best.pairingConflict, group: best.roles.group ?? '' } },
       `${taskTitle(best.rule.task)} treats the groups as independent, but the data look paired by ${best.pairingConflict}; choose one (say "independent samples" or "paired").`,
       choices,
       decision.explanation,
@@ -321,7 +323,7 @@ function decideFromFits(ctx: RequestContext, best: Fit, complete: readonly Fit[]
       { analysis: best.rule.task, roles: best.roles, options: { ...decision.options, levels: [b, a], alternative: direction }, why: `One-sided: ${b} ${sign} ${a}` },
       { analysis: best.rule.task, roles: best.roles, options: decision.options, why: 'Two-sided: any difference' },
     ];
-    return ambiguity(
+    return ambiguity({ code: 'direction-unclear', params: { direction, group: best.roles.group ?? '' } },
       `The request asks for a one-sided test ("${direction}") but does not name which group of ${best.roles.group} is expected to be ${direction}; choose the direction.`,
       choices,
       decision.explanation,
@@ -338,7 +340,7 @@ function decideFromFits(ctx: RequestContext, best: Fit, complete: readonly Fit[]
     } else {
       choices.push({ analysis: 'tukey_hsd', roles: best.roles, why: "Tukey's HSD: which pairs of groups differ, and in which direction." });
     }
-    return ambiguity(
+    return ambiguity({ code: 'direction-k-groups', params: { direction: ctx.direction ?? 'trend', group: best.roles.group, k: best.k ?? 0 } },
       `The request states a direction ("${ctx.direction ?? 'a trend'}") but ${best.roles.group} has ${best.k ?? 'several'} groups; choose a trend test or a comparison of all groups.`,
       choices,
       decision.explanation,
@@ -351,7 +353,7 @@ function decideFromFits(ctx: RequestContext, best: Fit, complete: readonly Fit[]
     addChoice(choices, choiceOf(decision, `using ${describeRoles(best.roles)}`));
     for (const alt of decision.alternatives) addChoice(choices, alt);
     const rationale = withUnknownWords('The request names a column the dataset does not have.', ctx);
-    return ambiguity(rationale, choices.slice(0, MAX_CHOICES), decision.explanation);
+    return ambiguity(unknownReason(ctx) as Reason, rationale, choices.slice(0, MAX_CHOICES), decision.explanation);
   }
   return decision;
 }
@@ -391,7 +393,7 @@ function decideCompletions(ctx: RequestContext, compiled: CompiledRules, mention
     `The request does not say which column is the ${roleWords} for ${TASK_NAMES[open.rule.task]}; ${first.candidates.length} columns fit.`,
     ctx,
   );
-  return ambiguity(rationale, choices, explain(ctx, []));
+  return ambiguity({ code: 'open-role', params: { role: roleWords, analysis: open.rule.task, candidates: first.candidates } }, rationale, choices, explain(ctx, []));
 }
 
 /** No rule fits: offer what does fit these columns (another analysis, or one column fewer), else no match. */
@@ -431,8 +433,11 @@ function decideNothingFits(ctx: RequestContext, compiled: CompiledRules, mention
     rationale += ' The request says the data are paired, but no column identifies the subjects and no two columns look like repeated measurements.';
   }
   rationale = withUnknownWords(rationale, ctx);
-  if (choices.length >= 2) return ambiguity(rationale, choices.slice(0, MAX_CHOICES), explanation);
-  return noMatch(rationale, choices, explanation);
+  const unknown = unknownReason(ctx);
+  const reason: Reason =
+    unknown ?? (mentioned.length === 0 ? { code: 'no-column', params: {} } : { code: 'no-fit', params: { columns: mentioned.map((m) => m.info.name), asked: ctx.cueHits.filter((h) => compiled.intents.has(h.cue)).map((h) => h.cue) } });
+  if (choices.length >= 2) return ambiguity(reason, rationale, choices.slice(0, MAX_CHOICES), explanation);
+  return noMatch(reason, rationale, choices, explanation);
 }
 
 /** Analyses before figures, general rules before ones that need specific wording. */
@@ -470,6 +475,7 @@ function buildDecision(ctx: RequestContext, fit: Fit, complete: readonly Fit[]):
     rationale,
     alternatives,
     explanation: explain(ctx, [...fit.refinements, ...levelReadings(ctx, fit)], fit),
+    ...(fit.directionAsked ? { directionAsked: fit.directionAsked } : {}),
   };
 }
 
@@ -561,6 +567,13 @@ function addChoice(choices: Choice[], choice: Choice): void {
   choices.push(choice);
 }
 
+/** The first word of the request that names no column where a column would stand, as a reason. */
+function unknownReason(ctx: RequestContext): Reason | undefined {
+  const w = ctx.unknownWords.find((u) => u.rolePosition || u.suggestion);
+  if (!w) return undefined;
+  return { code: 'unknown-word', params: { word: w.word, closest: w.closest ?? (w.suggestion ? [w.suggestion] : []), columns: ctx.columns.map((c) => c.name) } };
+}
+
 function withUnknownWords(rationale: string, ctx: RequestContext): string {
   const unknown = ctx.unknownWords.filter((w) => w.rolePosition || w.suggestion);
   if (unknown.length === 0) return rationale;
@@ -568,10 +581,10 @@ function withUnknownWords(rationale: string, ctx: RequestContext): string {
   return `${rationale} ${parts.join(' ')}`;
 }
 
-function ambiguity(rationale: string, choices: Choice[], explanation: Explanation): Ambiguity {
-  return { status: 'ambiguous', rationale, alternatives: choices.slice(0, MAX_CHOICES), explanation };
+function ambiguity(reason: Reason, rationale: string, choices: Choice[], explanation: Explanation): Ambiguity {
+  return { status: 'ambiguous', reason, rationale, alternatives: choices.slice(0, MAX_CHOICES), explanation };
 }
 
-function noMatch(rationale: string, choices: Choice[], explanation: Explanation): NoMatch {
-  return { status: 'no_match', rationale, alternatives: choices.slice(0, MAX_CHOICES), explanation };
+function noMatch(reason: Reason, rationale: string, choices: Choice[], explanation: Explanation): NoMatch {
+  return { status: 'no_match', reason, rationale, alternatives: choices.slice(0, MAX_CHOICES), explanation };
 }
