@@ -10,14 +10,11 @@ import { editDistance } from '../util/suggest.js';
 import type { LexiconEntry } from './types.js';
 import { isMonthName, monthAt, monthLevelMap } from './calendar.js';
 
-/** Unit words that may end a column name and may be left out of a request (`body_mass_g`). */
-const UNITS = new Set([
-  'mm', 'cm', 'm', 'km', 'in', 'ft', 'g', 'kg', 'mg', 'lb', 'lbs', 'oz', 's', 'sec', 'secs', 'ms', 'min', 'mins', 'h', 'hr',
-  'hrs', 'pct', 'percent', 'usd', 'eur', 'ml', 'l', 'c', 'f', 'k', 'mmhg', 'bpm', 'cm3', 'kcal',
-]);
-
-/** Names that say "this column identifies a subject" (used for pairing). */
-const SUBJECT_WORDS = /^(id|ids|subject|subjects|subj|participant|participants|patient|patients|person|individual|animal|chick|pid|sid|pair|block|respondent|case)$/;
+/** Unit and subject words of `rules/lexicon.json` (`words.units`, `words.subject`), as sets. */
+export interface ColumnWords {
+  units: ReadonlySet<string>;
+  subject: ReadonlySet<string>;
+}
 
 /** What the engine needs to know about one column. */
 export interface ColumnInfo {
@@ -55,25 +52,25 @@ export interface Mention {
   tiedWith: string[];
 }
 
-/** Column facts for a schema, cached per schema object. */
-const infoCache = new WeakMap<DatasetSchema, ColumnInfo[]>();
+/** Column facts for a schema, cached per schema object and word lists. */
+const infoCache = new WeakMap<DatasetSchema, WeakMap<ColumnWords, ColumnInfo[]>>();
 
 /** The engine's view of every column of a schema. */
-export function describeColumns(schema: DatasetSchema): ColumnInfo[] {
-  const cached = infoCache.get(schema);
+export function describeColumns(schema: DatasetSchema, vocabulary: ColumnWords): ColumnInfo[] {
+  const cached = infoCache.get(schema)?.get(vocabulary);
   if (cached) return cached;
   const infos = schema.columns.map((c): ColumnInfo => {
     const all = nameWords(c.name);
     let words = all;
     let units: string[] = [];
-    if (all.length > 1 && UNITS.has(all[all.length - 1])) {
+    if (all.length > 1 && vocabulary.units.has(all[all.length - 1])) {
       words = all.slice(0, -1);
       units = all.slice(-1);
     }
-    const subject = c.kind === 'id' || (all.some((w) => SUBJECT_WORDS.test(w)) && c.kind !== 'text' && c.kind !== 'datetime');
+    const subject = c.kind === 'id' || (all.some((w) => vocabulary.subject.has(w)) && c.kind !== 'text' && c.kind !== 'datetime');
     const levels = (c.levels ?? []).map((l) => l.value);
-    const factor =
-      !subject && (c.kind === 'categorical' || c.kind === 'boolean' || (c.kind === 'numeric' && c.usableAsGroup)) && levels.length >= 2;
+    // A subject-like name with few values ("block", "patient" 1..6) may still be grouped by when named.
+    const factor = c.kind !== 'id' && (c.kind === 'categorical' || c.kind === 'boolean' || (c.kind === 'numeric' && c.usableAsGroup)) && levels.length >= 2;
     return {
       name: c.name,
       schema: c,
@@ -91,7 +88,9 @@ export function describeColumns(schema: DatasetSchema): ColumnInfo[] {
       months: factor && isMonthName(all) ? monthLevelMap(levels) : undefined,
     };
   });
-  infoCache.set(schema, infos);
+  const bySchema = infoCache.get(schema) ?? new WeakMap<ColumnWords, ColumnInfo[]>();
+  bySchema.set(vocabulary, infos);
+  infoCache.set(schema, bySchema);
   return infos;
 }
 

@@ -3,10 +3,10 @@
  * roles ("by species" names a group, "predict mpg" an outcome), a test value (mu), a confidence
  * level, a one-sided direction and words that look like column names but match none.
  */
-import type { DatasetSchema } from '../types.js';
-import { suggestName } from '../util/suggest.js';
+import type { DatasetSchema, TaskId } from '../types.js';
+import { editDistance, suggestName } from '../util/suggest.js';
 import { compileCues, cueVocabulary, findCues, type CompiledCue, type CueHit } from './cues.js';
-import { compileLexicon, describeColumns, findMentions, monthsOutOfRange, unknownLevels, type ColumnInfo, type CompiledLexicon, type Mention, type UnknownLevel } from './columns.js';
+import { compileLexicon, describeColumns, type ColumnWords, findMentions, monthsOutOfRange, unknownLevels, type ColumnInfo, type CompiledLexicon, type Mention, type UnknownLevel } from './columns.js';
 import { isContentToken, stemWord, STOPWORDS, tokenize, type Token } from './text.js';
 import type { RuleSet } from './types.js';
 
@@ -38,6 +38,13 @@ export interface CompiledRules {
   vocabulary: { words: Set<string>; stems: string[] };
   /** Lexicon words that only break ties between columns ("longer" -> length). */
   tieBreaks: { stem: string; means: string[] }[];
+  /** Role words ("outcome", "predictors"): never a column the dataset lacks. */
+  roleWords: ReadonlySet<string>;
+  /** Harmless domain words ("penguins", "patients") and their stems. */
+  harmless: ReadonlySet<string>;
+  columnWords: ColumnWords;
+  /** Cues that name analyses ("chi-square" -> chi2_independence, fisher_exact). */
+  named: Map<string, TaskId[]>;
 }
 
 /** Everything the engine read from one request. */
@@ -83,6 +90,10 @@ export function compileRules(set: RuleSet): CompiledRules {
     lexicon: compileLexicon(set.lexicon),
     vocabulary: cueVocabulary(cues),
     tieBreaks: set.lexicon.filter((e) => e.tieBreak).map((e) => ({ stem: stemWord(e.word), means: e.means })),
+    roleWords: new Set(set.words.role),
+    harmless: new Set([...set.words.harmless, ...set.words.harmless.map(stemWord), ...set.words.units]),
+    columnWords: { units: new Set(set.words.units), subject: new Set(set.words.subject) },
+    named: new Map(set.cues.filter((c) => c.names && c.names.length > 0).map((c) => [c.id, c.names as TaskId[]])),
   };
   compiledCache.set(set, compiled);
   return compiled;
@@ -97,7 +108,7 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
   const tokens = tokenize(prompt);
   const cueHits = findCues(tokens, compiled.cues);
   const cues = new Set(cueHits.map((h) => h.cue));
-  const columns = describeColumns(schema);
+  const columns = describeColumns(schema, compiled.columnWords);
   const isVocabulary = (t: Token) =>
     compiled.vocabulary.words.has(t.text) || compiled.vocabulary.stems.some((s) => s.length >= 3 && t.text.startsWith(s));
   let mentions = findMentions(tokens, columns, { vocabulary: isVocabulary, lexicon: compiled.lexicon });
@@ -116,11 +127,15 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
   const confLevel = readConfLevel(tokens);
   const mu = readMu(tokens, mentions, confLevel);
   const direction = readDirection(cueHits);
+  // "y ~ w | subject": a repeated-measures formula says the data are paired.
+  const tildeAt = tokens.findIndex((t) => t.text === '~');
+  if (tildeAt >= 0 && tokens.some((t, i) => i > tildeAt && t.text === '|')) cues.add('paired');
   const covered = new Set<number>();
   for (const m of mentions) for (let i = m.start; i < m.end; i++) covered.add(i);
   for (const h of cueHits) for (let i = h.start; i < h.end; i++) covered.add(i);
-  const levelsUnknown = unknownLevels(tokens, mentions, columns, { covered, ordinary: (t) => isVocabulary(t) || ROLE_WORDS.has(t.text) || STOPWORDS.has(t.stem) });
-  let unknownWords = readUnknownWords(tokens, mentions, cueHits, columns, isVocabulary);
+  const levelsUnknown = unknownLevels(tokens, mentions, columns, { covered, ordinary: (t) => isVocabulary(t) || compiled.roleWords.has(t.text) || STOPWORDS.has(t.stem) });
+  const datasetWords = new Set(tokenize(schema.name.replace(/\.[A-Za-z0-9]+$/, '')).map((t) => t.stem));
+  let unknownWords = readUnknownWords(tokens, mentions, cueHits, columns, isVocabulary, compiled, datasetWords);
   // A word read as an unknown level is reported as such, not as a missing column.
   if (levelsUnknown.length > 0) unknownWords = unknownWords.filter((w) => !levelsUnknown.some((u) => u.word.split(' ').includes(w.word)));
   return {
@@ -184,13 +199,6 @@ function addHints(mentioned: MentionedColumn[], tokens: readonly Token[], cueHit
 /** Words that name a role, not a column: "the response", "outcome X", "predictors A, B and C". */
 const OUTCOME_WORDS = /^(outcome|outcomes|response|responses|dv|target|regressand)$/;
 const PREDICTOR_WORDS = /^(predictor|predictors|covariate|covariates|regressor|regressors|explanatory|iv|ivs)$/;
-/** Generic words for roles and columns: never reported as a column the dataset lacks. */
-const ROLE_WORDS = new Set([
-  'outcome', 'outcomes', 'response', 'responses', 'dv', 'iv', 'ivs', 'target', 'regressand', 'predictor', 'predictors', 'covariate',
-  'covariates', 'regressor', 'regressors', 'explanatory', 'dependent', 'independent', 'factor', 'factors', 'group', 'groups',
-  'grouping', 'measure', 'measures', 'measurement', 'measurements', 'metric', 'metrics', 'feature', 'features', 'attribute',
-  'category', 'categories', 'variable', 'variables', 'var', 'vars', 'field', 'fields', 'zero', 'nil',
-]);
 /** Filler between a role word and the column it names ("the outcome variable is qsec"). */
 const ROLE_FILLER = /^(the|a|an|our|my|variable|variables|var|is|are|be|being|=|will|should|as|of|interest)$/;
 
@@ -306,13 +314,19 @@ function addWordOrderHints(mentioned: MentionedColumn[], tokens: readonly Token[
     const firstAfterVerb = mentioned[0];
     for (const m of mentioned) if (m.position < asPredictors && m !== firstAfterVerb) m.hints.add('predictor');
   }
-  // Formula: "y ~ x1 + x2".
+  // Formula: "y ~ x1 + x2"; "y ~ w | subject" (a within-subject factor, paired by subject): the
+  // columns after "|" identify the subjects, the ones between "~" and "|" are groups.
   const tilde = tokens.findIndex((t) => t.text === '~');
   if (tilde >= 0) {
     const before = [...mentioned].reverse().find((m) => m.position < tilde);
     if (before) before.hints.add('outcome');
-    for (const m of mentioned) if (m.position > tilde) m.hints.add('predictor');
-    return before !== undefined;
+    const bar = tokens.findIndex((t, i) => i > tilde && t.text === '|');
+    for (const m of mentioned) {
+      if (m.position <= tilde) continue;
+      if (bar > 0) m.hints.add(m.position < bar ? 'group' : 'predictor');
+      else m.hints.add('predictor');
+    }
+    return before !== undefined && bar < 0;
   }
   const verb = [...cueHits].sort((a, b) => a.start - b.start).find(
     (h) =>
@@ -426,6 +440,8 @@ function readUnknownWords(
   cueHits: readonly CueHit[],
   columns: readonly ColumnInfo[],
   isVocabulary: (t: Token) => boolean,
+  compiled: CompiledRules,
+  datasetWords: ReadonlySet<string>,
 ): RequestContext['unknownWords'] {
   const covered = new Set<number>();
   for (const m of mentions) for (let i = m.start; i < m.end; i++) covered.add(i);
@@ -433,13 +449,32 @@ function readUnknownWords(
   const names = columns.map((c) => c.name);
   const out: RequestContext['unknownWords'] = [];
   for (const t of tokens) {
-    if (covered.has(t.index) || !isContentToken(t) || t.text.length < 3 || isVocabulary(t) || STOPWORDS.has(t.stem) || ROLE_WORDS.has(t.text)) continue;
+    if (covered.has(t.index) || !isContentToken(t) || t.text.length < 3 || isVocabulary(t) || STOPWORDS.has(t.stem)) continue;
+    if (compiled.roleWords.has(t.text) || compiled.harmless.has(t.text) || compiled.harmless.has(t.stem) || datasetWords.has(t.stem)) continue;
     const prev = tokens[t.index - 1];
     const next = tokens[t.index + 1];
     const rolePosition =
-      (prev !== undefined && /^(by|across|between|of|in|on|for|and|vs|versus|with|from|against|among|per)$/.test(prev.text)) ||
-      (next !== undefined && /^(by|and|vs|versus|against|between|across)$/.test(next.text));
-    out.push({ word: t.raw, suggestion: suggestName(t.text, names), rolePosition });
+      (prev !== undefined && /^(by|across|between|of|in|on|for|and|vs|versus|with|from|against|among|per|or|affect|affects|predict|predicts)$/.test(prev.text)) ||
+      (next !== undefined && /^(by|and|vs|versus|against|between|across|or|affect|affects|influence|influences|predict|predicts|differ|differs|vary|varies)$/.test(next.text)) ||
+      // Beside a column matched by part of its name ("body weight" with only body_length_mm): the
+      // word is part of the variable's name, and the column that shares the other word may be wrong.
+      mentions.some((m) => m.via === 'name' && m.score < 0.9 && (m.end === t.index || m.start === t.index + 1));
+    out.push({ word: t.raw, suggestion: suggestName(t.text, names), closest: closestColumns(t.text, columns), rolePosition });
   }
   return out;
+}
+
+/** Up to three columns whose name (or one of its words) is closest in spelling to a word. */
+function closestColumns(word: string, columns: readonly ColumnInfo[]): string[] {
+  const scored: { name: string; d: number }[] = [];
+  for (const c of columns) {
+    let best = Infinity;
+    for (const w of [...c.words, c.joined]) {
+      const d = editDistance(word, w) / Math.max(word.length, w.length);
+      if (d < best) best = d;
+      if (w.length >= 3 && (word.startsWith(w) || w.startsWith(word.slice(0, 3)))) best = Math.min(best, 0.34);
+    }
+    if (best <= 0.5) scored.push({ name: c.name, d: best });
+  }
+  return scored.sort((a, b) => a.d - b.d || (a.name < b.name ? -1 : 1)).slice(0, 3).map((x) => x.name);
 }

@@ -15,9 +15,10 @@
 import { TASKS, taskTitle } from '../contract/index.js';
 import type { DatasetSchema, Roles, TaskId } from '../types.js';
 import { formatList } from '../messages/index.js';
+import type { ColumnInfo } from './columns.js';
 import { compileRules, groupMentions, readRequest, type CompiledRules, type MentionedColumn, type RequestContext } from './context.js';
 import { monthLabel } from './calendar.js';
-import { describeRoles, renderExplanation, TASK_NAMES, TASK_WHY } from './explain.js';
+import { describeRoles, NEEDS, reasonText, renderExplanation, TASK_NAMES, TASK_WHY } from './explain.js';
 import { fitRule, rolesKey, type Fit } from './fit.js';
 import { defaultRules } from './rules.js';
 import type { Ambiguity, Choice, Decision, DecisionOutcome, Explanation, NoMatch, Reason, Rule, RuleSet } from './types.js';
@@ -39,8 +40,200 @@ export function decideWithRules(prompt: string, schema: DatasetSchema, rules: Ru
   const ctx = readRequest(prompt, schema, compiled);
   if (ctx.missingMonths.length > 0) return decideMissingMonths(ctx, compiled);
   if (ctx.unknownLevels.length > 0) return decideUnknownLevels(ctx, compiled);
-  if (ctx.mentions.some((m) => m.tiedWith.length > 0)) return decideTiedWords(ctx, compiled);
-  return decideReading(ctx, compiled, ctx.mentioned, 0);
+  const goal = decideOpenGoal(ctx, compiled);
+  if (goal) return goal;
+  const interaction = decideInteraction(ctx, compiled);
+  if (interaction) return interaction;
+  const outcome = ctx.mentions.some((m) => m.tiedWith.length > 0) ? decideTiedWords(ctx, compiled) : decideReading(ctx, compiled, ctx.mentioned, 0);
+  return accountForWords(ctx, compiled, checkMeasurementLevel(ctx, compiled, honourNamedTest(ctx, compiled, outcome)));
+}
+
+/** Intent cues other than the given ones. */
+function otherIntents(ctx: RequestContext, compiled: CompiledRules, except: readonly string[]): boolean {
+  return [...ctx.cues].some((c) => compiled.intents.has(c) && !except.includes(c));
+}
+
+/**
+ * A goal with no question ("which species is best?", "analyse this data"): a short menu of the natural
+ * first analyses (reason open-goal), never an answer to something unasked.
+ */
+function decideOpenGoal(ctx: RequestContext, compiled: CompiledRules): DecisionOutcome | undefined {
+  const measured = ctx.mentioned.filter((m) => m.byName && m.info.numeric && !m.info.factor);
+  const value = ctx.cues.has('goal_value') && measured.length === 0 && !otherIntents(ctx, compiled, ['compare', 'describe']);
+  const explore = ctx.cues.has('goal_explore') && ctx.mentioned.length === 0 && !otherIntents(ctx, compiled, []);
+  if (!value && !explore) return undefined;
+  const goal = ctx.cueHits.find((h) => h.cue === 'goal_value' || h.cue === 'goal_explore')?.text ?? '';
+  const reason: Reason = { code: 'open-goal', params: { goal } };
+  const choices: Choice[] = [];
+  const group = ctx.mentioned.find((m) => m.info.factor);
+  if (group) {
+    // "Which species is best?": best on which measurement? One comparison per numeric column.
+    const outcomes = ctx.columns.filter((c) => c.numeric && !c.factor).slice(0, MAX_CHOICES);
+    for (const info of outcomes) {
+      const extra: MentionedColumn = { info, position: 10_000, byName: true, levelsNamed: [], hints: new Set(['outcome']), score: 1, texts: [], synthetic: true };
+      const groupMention: MentionedColumn = { ...group, hints: new Set(['group']) };
+      const reading = decideReading({ ...ctx, unknownWords: [] }, compiled, [groupMention, extra], 1);
+      if (reading.status === 'decided') addChoice(choices, choiceOf(reading, `${info.name} compared across ${group.info.name} (say whether higher is better)`));
+    }
+  }
+  if (choices.length < MAX_CHOICES) choices.push({ analysis: 'describe', roles: {}, why: `${taskTitle('describe')}: every column, a first look at the data` });
+  const factors = ctx.columns.filter((c) => c.factor && c.schema.kind !== 'numeric');
+  for (const f of factors) {
+    if (choices.length >= Math.min(3, MAX_CHOICES)) break;
+    if (group && f.name === group.info.name) continue;
+    choices.push({ analysis: 'describe', roles: { group: f.name }, why: `${taskTitle('describe')}: every column by ${f.name}` });
+  }
+  if (choices.length < 2) choices.push({ analysis: 'describe', roles: {}, why: `${taskTitle('describe')}: every column` });
+  return ambiguity(reason, reasonText(reason), choices.slice(0, MAX_CHOICES), explain(ctx, []));
+}
+
+/** "y ~ a * b": the catalogue's models have no interaction term yet; offer the main effects, never fit them silently. */
+function decideInteraction(ctx: RequestContext, compiled: CompiledRules): DecisionOutcome | undefined {
+  const tilde = ctx.tokens.findIndex((t) => t.text === '~');
+  const star = ctx.tokens.findIndex((t, i) => i > tilde && t.text === '*');
+  if (tilde < 0 || star < 0) return undefined;
+  const terms = ctx.mentioned.filter((m) => m.position > tilde).map((m) => m.info.name);
+  const reading = decideReading(ctx, compiled, ctx.mentioned, 1);
+  const choices: Choice[] = [];
+  if (reading.status === 'decided') addChoice(choices, choiceOf(reading, `main effects only (${terms.join(' + ')}), without their interaction`));
+  const reason: Reason = { code: 'no-fit', params: { interaction: terms.join(' * ') } };
+  return noMatch(reason, `A model with the interaction ${terms.join(' * ')} is not in the catalogue yet; the main effects model (${terms.join(' + ')}) can be fitted instead.`, choices, explain(ctx, []));
+}
+
+/**
+ * Measurement level: codes are not measurements. A Pearson correlation of two columns holding a few
+ * coded values offers rank correlations and a table of counts; a mean comparison of a 0/1 outcome
+ * offers a comparison of proportions (reason measurement-level).
+ */
+function checkMeasurementLevel(ctx: RequestContext, compiled: CompiledRules, outcome: DecisionOutcome): DecisionOutcome {
+  if (outcome.status !== 'decided') return outcome;
+  const info = (name: string | undefined) => (name ? ctx.columns.find((c) => c.name === name) : undefined);
+  const coded = (c: ColumnInfo | undefined) => c !== undefined && c.numeric && c.factor && c.levelCount <= 5;
+  const choices: Choice[] = [];
+  let columns: string[] = [];
+  const { roles } = outcome;
+  if (outcome.analysis === 'pearson' && !ctx.cues.has('pearson_named') && coded(info(roles.x)) && coded(info(roles.y))) {
+    columns = [roles.x as string, roles.y as string];
+    choices.push({ analysis: 'spearman', roles: { x: columns[0], y: columns[1] }, why: `${taskTitle('spearman')}: the codes as ordered categories` });
+    choices.push({ analysis: 'kendall', roles: { x: columns[0], y: columns[1] }, why: `${taskTitle('kendall')}: ordered categories with many ties` });
+    choices.push({ analysis: 'chi2_independence', roles: { row: columns[0], col: columns[1] }, why: `${taskTitle('chi2_independence')}: the codes as categories (a table of counts)` });
+    choices.push(choiceOf(outcome, 'as asked, the codes as numbers'));
+  }
+  const twoSample = ['ttest_welch', 'ttest_ind', 'mann_whitney', 'welch_anova', 'anova_oneway', 'kruskal_wallis'].includes(outcome.analysis);
+  const out = info(roles.outcome);
+  if (twoSample && roles.group && out && out.numeric && out.factor && out.levelCount === 2) {
+    columns = [out.name];
+    choices.push({ analysis: 'chi2_independence', roles: { row: roles.group, col: out.name }, ...(Object.keys(outcome.options).length > 0 ? { options: outcome.options } : {}), why: `${taskTitle('chi2_independence')}: compares the proportion of each value of ${out.name} across ${roles.group}` });
+    choices.push(choiceOf(outcome, `as asked, the mean of the 0/1 codes`));
+  }
+  if (choices.length < 2) return outcome;
+  const reason: Reason = { code: 'measurement-level', params: { analysis: outcome.analysis, columns } };
+  void compiled;
+  return ambiguity(reason, reasonText(reason), choices, outcome.explanation);
+}
+
+/** The analyses the request names ("chi-square" -> chi2_independence, fisher_exact), with the words that named them. */
+function namedTasks(ctx: RequestContext, compiled: CompiledRules): { tasks: Set<TaskId>; words: string[] } {
+  const tasks = new Set<TaskId>();
+  const words: string[] = [];
+  for (const h of ctx.cueHits) {
+    const named = compiled.named.get(h.cue);
+    if (!named) continue;
+    for (const t of named) tasks.add(t);
+    if (!words.includes(h.text)) words.push(h.text);
+  }
+  return { tasks, words };
+}
+
+/**
+ * A test asked for by name is honoured or refused with the reason, never swapped: a decision for
+ * another analysis becomes a question that says what the named test needs and which column is not
+ * of that kind, with the analyses that do fit as choices.
+ */
+function honourNamedTest(ctx: RequestContext, compiled: CompiledRules, outcome: DecisionOutcome): DecisionOutcome {
+  const { tasks, words } = namedTasks(ctx, compiled);
+  if (tasks.size === 0) return outcome;
+  if (outcome.status !== 'decided') {
+    if (outcome.reason.code !== 'no-fit') return outcome;
+    const test = [...tasks][0];
+    const misfit = misfitColumn(test, ctx);
+    const reason: Reason = { code: 'named-test-unfit', params: { test, asked: words[0], need: NEEDS[test] ?? '', ...(misfit ? { column: misfit.name, kind: misfit.kind } : {}) } };
+    return { ...outcome, reason, rationale: reasonText(reason) };
+  }
+  if (tasks.has(outcome.analysis)) return outcome;
+  const test = [...tasks][0];
+  const misfit = misfitColumn(test, ctx);
+  const reason: Reason = {
+    code: 'named-test-unfit',
+    params: { test, asked: words[0], need: NEEDS[test] ?? '', ...(misfit ? { column: misfit.name, kind: misfit.kind } : {}) },
+  };
+  const choices: Choice[] = [];
+  addChoice(choices, choiceOf(outcome, 'fits these columns'));
+  for (const alt of outcome.alternatives) addChoice(choices, alt);
+  const rationale = reasonText(reason);
+  if (choices.length >= 2) return ambiguity(reason, rationale, choices, outcome.explanation);
+  return noMatch(reason, rationale, choices, outcome.explanation);
+}
+
+/** A named column whose kind the named test cannot take (body_mass_g for a chi-square test). */
+function misfitColumn(test: TaskId, ctx: RequestContext): { name: string; kind: string } | undefined {
+  const wantsFactors = test === 'chi2_independence' || test === 'fisher_exact' || test === 'bar';
+  const wantsNumbers = ['pearson', 'spearman', 'kendall', 'histogram', 'qqplot', 'shapiro_wilk', 'scatter', 'regplot', 'kde'].includes(test);
+  for (const m of ctx.mentioned) {
+    if (!m.byName) continue;
+    if (wantsFactors && !m.info.factor) return { name: m.info.name, kind: kindOf(m.info) };
+    if (wantsNumbers && (!m.info.numeric || m.info.levelCount <= 2)) return { name: m.info.name, kind: kindOf(m.info) };
+  }
+  if (!wantsFactors && !wantsNumbers) {
+    // Tests of a numeric outcome across groups: a categorical column where the outcome would be.
+    const numeric = ctx.mentioned.filter((m) => m.byName && m.info.numeric && !m.info.factor);
+    if (numeric.length === 0) {
+      const first = ctx.mentioned.find((m) => m.byName);
+      if (first) return { name: first.info.name, kind: kindOf(first.info) };
+    }
+  }
+  return undefined;
+}
+
+function kindOf(info: ColumnInfo): string {
+  if (info.subject && info.schema.kind === 'id') return 'an identifier';
+  if (info.numeric) return info.factor ? `numeric with ${info.levelCount} values` : 'numeric';
+  return `categorical (${info.levelCount} levels)`;
+}
+
+/**
+ * Every content word accounted for: a word that stands where a variable would and names nothing in the
+ * data (no column, level, analysis word, role word or harmless domain word) makes a decision a question
+ * (reason unknown-word), with the closest columns as choices; a refusal keeps its choices and says why.
+ */
+function accountForWords(ctx: RequestContext, compiled: CompiledRules, outcome: DecisionOutcome): DecisionOutcome {
+  const unknown = ctx.unknownWords.filter((w) => w.rolePosition || w.suggestion);
+  if (unknown.length === 0) return outcome;
+  const reason = unknownReason(ctx) as Reason;
+  if (outcome.status !== 'decided') {
+    if (outcome.reason.code === 'named-test-unfit' || outcome.reason.code === 'unknown-word') return outcome;
+    return { ...outcome, reason, rationale: outcome.rationale.includes(`'${unknown[0].word}'`) ? outcome.rationale : `${reasonText(reason)} ${outcome.rationale}` };
+  }
+  const word = unknown[0];
+  const choices: Choice[] = [];
+  const used = new Set(Object.values(outcome.roles).flat());
+  const at = ctx.tokens.findIndex((t) => t.raw === word.word);
+  const afterMarker = at > 0 && /^(by|across|between|among|per|vs|versus)$/.test(ctx.tokens[at - 1].text);
+  // The closest names first, then the columns of the kind that position calls for (a group after "by").
+  const kindFits = ctx.columns.filter((c) => (afterMarker ? c.factor && !c.numeric : c.numeric && !c.factor)).map((c) => c.name);
+  for (const name of [...new Set([...(word.closest ?? []), ...kindFits])]) {
+    if (used.has(name) || choices.length >= MAX_CHOICES - 1) continue;
+    const info = ctx.columns.find((c) => c.name === name)!;
+    const extra: MentionedColumn = { info, position: at, byName: true, levelsNamed: [], hints: new Set(afterMarker ? ['group'] : []), score: 0.8, texts: [word.word], synthetic: true };
+    const mentioned = [...ctx.mentioned, extra].sort((a, b) => a.position - b.position);
+    const reading = decideReading({ ...ctx, unknownWords: [] }, compiled, mentioned, 1);
+    if (reading.status === 'decided') addChoice(choices, choiceOf(reading, `'${word.word}' read as ${name}`));
+  }
+  addChoice(choices, choiceOf(outcome, `without '${word.word}'`));
+  for (const alt of outcome.alternatives) if (choices.length < 2) addChoice(choices, alt);
+  const rationale = reasonText(reason);
+  if (choices.length >= 2) return ambiguity(reason, rationale, choices, outcome.explanation);
+  return noMatch(reason, rationale, choices, outcome.explanation);
 }
 
 /**
@@ -222,7 +415,7 @@ function compareFits(a: Fit, b: Fit): number {
 /** Decides one reading of the request (columns resolved). */
 function decideReading(ctx: RequestContext, compiled: CompiledRules, mentioned: MentionedColumn[], depth: number): DecisionOutcome {
   const explanation = explain(ctx, []);
-  if (mentioned.length === 0 && ctx.cueHits.length === 0) {
+  if (mentioned.length === 0 && ctx.cueHits.every((h) => h.cue === 'statistic_question')) {
     return noMatch({ code: 'no-column', params: {} }, withUnknownWords('The request names no column of the dataset and asks for no known analysis.', ctx), [], explanation);
   }
   const fits: Fit[] = [];
@@ -238,6 +431,12 @@ function decideReading(ctx: RequestContext, compiled: CompiledRules, mentioned: 
   };
   for (const rule of compiled.set.rules) (wordingAllows(rule, ctx) ? fitOne(rule) : deferred.push(rule));
   const complete = fits.filter((f) => f.missing.length === 0).sort(compareFits);
+  // A test named that fits is decided even when another reading fits as well.
+  const named = namedTasks(ctx, compiled).tasks;
+  if (named.size > 0 && complete.length > 1 && !named.has(complete[0].rule.task)) {
+    const i = complete.findIndex((f) => named.has(f.rule.task) && f.completed === complete[0].completed);
+    if (i > 0) complete.unshift(...complete.splice(i, 1));
+  }
   const partial = fits.filter((f) => f.missing.length > 0).sort(compareFits);
   const best = complete[0];
   const open = partial[0];
@@ -246,17 +445,25 @@ function decideReading(ctx: RequestContext, compiled: CompiledRules, mentioned: 
     const completion = decideCompletions(ctx, compiled, mentioned, open);
     if (completion) return completion;
   }
-  if (best) return decideFromFits(ctx, best, complete);
+  if (best) return decideFromFits(ctx, best, complete, named);
   if (depth > 0) return noMatch({ code: 'no-fit', params: { columns: mentioned.map((m) => m.info.name) } }, 'Nothing fits this reading.', [], explanation);
+  const list = decideList(ctx, compiled, mentioned);
+  if (list) return list;
   for (const rule of deferred) fitOne(rule);
   return decideNothingFits(ctx, compiled, mentioned, blocked);
 }
 
 /** The winner among complete fits, or an ambiguity when it has an equal contender. */
-function decideFromFits(ctx: RequestContext, best: Fit, complete: readonly Fit[]): DecisionOutcome {
+function decideFromFits(ctx: RequestContext, best: Fit, complete: readonly Fit[], named: ReadonlySet<TaskId>): DecisionOutcome {
   const key = rolesKey(best.roles);
   const contenders = complete.filter(
-    (f) => f !== best && f.completed === best.completed && f.rule.priority === best.rule.priority && Math.abs(f.score - best.score) < CONTENDER_MARGIN && (f.rule.task !== best.rule.task || rolesKey(f.roles) !== key),
+    (f) =>
+      f !== best &&
+      (!named.has(best.rule.task) || named.has(f.rule.task)) &&
+      f.completed === best.completed &&
+      f.rule.priority === best.rule.priority &&
+      Math.abs(f.score - best.score) < CONTENDER_MARGIN &&
+      (f.rule.task !== best.rule.task || rolesKey(f.roles) !== key),
   );
   const decision = buildDecision(ctx, best, complete);
   if (best.ties.length > 0 || contenders.length > 0) {
@@ -356,6 +563,25 @@ function decideFromFits(ctx: RequestContext, best: Fit, complete: readonly Fit[]
     return ambiguity(unknownReason(ctx) as Reason, rationale, choices.slice(0, MAX_CHOICES), decision.explanation);
   }
   return decision;
+}
+
+/**
+ * A list of columns to describe ("summary of bill length, bill depth and flipper length"): one describe
+ * of every column (the listed ones among them), grouped by the column the request groups by.
+ */
+function decideList(ctx: RequestContext, compiled: CompiledRules, mentioned: MentionedColumn[]): DecisionOutcome | undefined {
+  if (!(ctx.cues.has('describe') || ctx.cues.has('statistic')) || otherIntents(ctx, compiled, ['describe', 'nonparam'])) return undefined;
+  const listed = mentioned.filter((m) => !m.hints.has('group'));
+  if (listed.length < 2) return undefined;
+  const groups = mentioned.filter((m) => m.hints.has('group'));
+  const reading = decideReading(ctx, compiled, groups, 1);
+  if (reading.status !== 'decided' || reading.analysis !== 'describe' || reading.roles.column) return undefined;
+  const names = listed.map((m) => m.info.name);
+  return {
+    ...reading,
+    rationale: `Descriptive statistics of ${formatList(names, 'and')}${reading.roles.group ? ` by ${reading.roles.group}` : ''}: one table of every column, these among them.`,
+    explanation: { ...reading.explanation, refinements: [...reading.explanation.refinements, `columns listed: ${names.join(', ')} (describe covers every column in one table)`] },
+  };
 }
 
 /** A role left open with several columns that fit: one choice per column (decided afresh with it). */
@@ -474,9 +700,31 @@ function buildDecision(ctx: RequestContext, fit: Fit, complete: readonly Fit[]):
     confidence: confidenceOf(ctx, fit, complete),
     rationale,
     alternatives,
-    explanation: explain(ctx, [...fit.refinements, ...levelReadings(ctx, fit)], fit),
+    explanation: explain(ctx, [...fit.refinements, ...nameReadings(ctx, fit), ...levelReadings(ctx, fit)], fit),
     ...(fit.directionAsked ? { directionAsked: fit.directionAsked } : {}),
   };
+}
+
+/** Columns read from a misspelling, a part or an abbreviation of their name ("read 'flipper_lenght' as 'flipper_length_mm'"). */
+function nameReadings(ctx: RequestContext, fit: Fit): string[] {
+  const used = new Set(Object.values(fit.roles).flat());
+  const out: string[] = [];
+  const norm = (x: string) => x.toLowerCase().replace(/[^a-z0-9]+/g, '');
+  for (const m of ctx.mentions) {
+    if (m.via !== 'name' || !used.has(m.column) || m.score >= 0.95) continue;
+    const info = ctx.columns.find((c) => c.name === m.column);
+    if (!info || norm(m.text) === info.joined || norm(m.text) === norm(m.column)) continue;
+    const written = writtenAs(ctx.prompt, m.text);
+    const line = `read '${written}' as '${m.column}'`;
+    if (!out.includes(line)) out.push(line);
+  }
+  return out;
+}
+
+/** The stretch of the request as written (with its underscores or dots), from its tokens joined by spaces. */
+function writtenAs(prompt: string, text: string): string {
+  const pattern = text.split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^A-Za-z0-9]{0,3}');
+  return new RegExp(pattern, 'i').exec(prompt)?.[0] ?? text;
 }
 
 /** Levels read from a misspelling or an abbreviation ("'Gentoe' read as species = Gentoo"), said in so many words. */

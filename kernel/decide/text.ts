@@ -22,7 +22,7 @@ export interface Token {
   listed?: boolean;
 }
 
-const TOKEN = /(\d+(?:\.\d+)?%?|\.\d+%?|[A-Za-z]+(?:'[A-Za-z]+)?|[~=<>])/g;
+const TOKEN = /(\d+(?:\.\d+)?%?|\.\d+%?|[A-Za-z]+(?:'[A-Za-z]+)?|[~=<>*|])/g;
 
 /** Splits a request (or a phrase, or a column name) into tokens; letters and digits split apart. */
 export function tokenize(text: string): Token[] {
@@ -38,7 +38,7 @@ export function tokenize(text: string): Token[] {
       const percent = raw.endsWith('%');
       const value = Number(percent ? raw.slice(0, -1) : raw);
       tokens.push({ index: tokens.length, raw, text: raw.toLowerCase(), stem: raw.toLowerCase(), kind: 'number', value, percent });
-    } else if (/^[~=<>]$/.test(raw)) {
+    } else if (/^[~=<>*|]$/.test(raw)) {
       tokens.push({ index: tokens.length, raw, text: raw, stem: raw, kind: 'symbol' });
     } else {
       const text = raw.toLowerCase().replace(/'s$/, '').replace(/'/g, '');
@@ -103,11 +103,13 @@ export function scoreWord(word: Token, nameWord: string, allowAbbreviation: bool
   if (word.kind !== 'word') return 0;
   if (word.stem === stemWord(nameWord)) return 0.95;
   // The column name abbreviates the word: wt <- weight, hp <- horsepower, cyl <- cylinders, len <- length.
-  if (allowAbbreviation && nameWord.length >= 2 && nameWord.length <= 4 && w.length > nameWord.length + 1 && w[0] === nameWord[0]) {
+  if (allowAbbreviation && nameWord.length >= 2 && nameWord.length <= 4 && w.length > nameWord.length && (w.length > nameWord.length + 1 || w.startsWith(nameWord)) && w[0] === nameWord[0]) {
     if (w.startsWith(nameWord) || isSubsequence(nameWord, w)) return 0.8;
   }
   // The request abbreviates the name: temp -> temperature.
   if (w.length >= 4 && nameWord.length > w.length && nameWord.startsWith(w)) return 0.8;
+  // A three-letter prefix of a long name word ("per" for perimeter) counts a little less; ties still ask.
+  if (allowAbbreviation && w.length === 3 && nameWord.length >= 6 && nameWord.startsWith(w) && !STOPWORDS.has(w)) return 0.75;
   // Typos, scaled by length: none below 4 letters, 1 edit from 4, 2 edits from 8.
   const shortest = Math.min(w.length, nameWord.length);
   const allowed = shortest >= 8 ? 2 : shortest >= 5 ? 1 : 0;

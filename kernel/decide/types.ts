@@ -181,6 +181,8 @@ export interface Cue {
   id: string;
   description?: string;
   intent?: boolean;
+  /** Analyses this cue names (a test asked for by name). */
+  names?: TaskId[];
   phrases: string[];
 }
 
@@ -192,9 +194,22 @@ export interface LexiconEntry {
   tieBreak?: boolean;
 }
 
+/** Request words accounted for without naming a column (rules/lexicon.json `words`). */
+export interface WordLists {
+  /** Words for roles: "outcome", "predictors", "group". */
+  role: string[];
+  /** Domain words that name no variable: "penguins", "patients", "data". */
+  harmless: string[];
+  /** Units that may end a column name (`body_mass_g`) or follow a number. */
+  units: string[];
+  /** Name words of a subject (identifier) column: "id", "subject", "patient". */
+  subject: string[];
+}
+
 /** Every rule, cue and lexicon entry, merged and sorted by id. */
 export interface RuleSet {
   cues: Cue[];
   lexicon: LexiconEntry[];
   rules: Rule[];
+  words: WordLists;
 }

@@ -330,7 +330,7 @@ export const SUITE: SuiteCase[] = [
   c('chickwts', 'average weight per feed', { analysis: 'describe', roles: { column: 'weight', group: 'feed' } }),
   c('airquality', 'Is ozone higher when it is hotter?', 'ambiguous'),
   c('airquality', 'kendall correlation of solar radiation and ozone', { analysis: 'kendall', roles: { x: 'Solar.R', y: 'Ozone' } }),
-  c('cars', 'Describe speed and dist', 'ambiguous'),
+  c('cars', 'Describe speed and dist', { analysis: 'describe', roles: {} }), // #16 lists: one describe over the listed columns (here every column); was 'ambiguous'
   // From the fourth held-out evaluation, added after fixing (each fix with reworded variants).
   // "distribution-free" is a nonparametric test, not a request for a distribution plot.
   c(P, 'bill depth across species, distribution-free test please', { analysis: 'kruskal_wallis', roles: { outcome: BD, group: 'species' } }),
