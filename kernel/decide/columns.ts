@@ -193,7 +193,16 @@ function scoreName(info: SpanInfo, column: ColumnInfo, options: MentionOptions):
   if (words.length === 0) return 0;
   // Glued words: "bodymass", "petallength", "drug 1" for drug1.
   if (glued === column.joined || glued === column.joined + column.units.join('')) return 1;
-  // Initials: "miles per gallon" -> mpg.
+  // Initials: "miles per gallon" -> mpg, "savings ratio" -> sr (two words of three letters or more).
+  if (
+    span.length === 2 &&
+    column.words.length === 1 &&
+    column.units.length === 0 &&
+    span.every((t) => t.kind === 'word' && t.text.length >= 3 && isContentToken(t) && !options.vocabulary(t)) &&
+    span.map((t) => t.text[0]).join('') === column.words[0]
+  ) {
+    return 0.85;
+  }
   if (
     span.length >= 3 &&
     column.words.length === 1 &&

@@ -106,12 +106,14 @@ const MU_MARKERS = new Set(['than', 'from', 'to', 'equals', 'equal', '=', 'mu', 
 /** Reads a request against a schema. */
 export function readRequest(prompt: string, schema: DatasetSchema, compiled: CompiledRules): RequestContext {
   const tokens = tokenize(prompt);
-  const cueHits = findCues(tokens, compiled.cues);
-  const cues = new Set(cueHits.map((h) => h.cue));
+  let cueHits = findCues(tokens, compiled.cues);
+  let cues = new Set(cueHits.map((h) => h.cue));
   const columns = describeColumns(schema, compiled.columnWords);
   const isVocabulary = (t: Token) =>
     compiled.vocabulary.words.has(t.text) || compiled.vocabulary.stems.some((s) => s.length >= 3 && t.text.startsWith(s));
   let mentions = findMentions(tokens, columns, { vocabulary: isVocabulary, lexicon: compiled.lexicon });
+  // Every stretch read as a column, even one set aside below, is accounted for.
+  const read = mentions;
   // An identifier column named by an analysis word ("model" in mtcars) is the word, not the column.
   mentions = mentions.filter((m) => {
     const info = columns.find((c) => c.name === m.column);
@@ -122,6 +124,15 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
   mentions = mentions.filter(
     (m) => m.tiedWith.length === 0 || ![m.column, ...m.tiedWith].every((c) => mentions.some((o) => o !== m && o.column === c && o.tiedWith.length === 0)),
   );
+  // A column's own name is the column, not an analysis word ("decrease", "compactness" ~ "compar*").
+  const exact = mentions.filter((m) => m.via === 'name' && m.score >= 0.95);
+  if (exact.length > 0) {
+    const kept = cueHits.filter((h) => !exact.some((m) => m.start <= h.start && h.end <= m.end));
+    if (kept.length !== cueHits.length) {
+      cueHits = kept;
+      cues = new Set(cueHits.map((h) => h.cue));
+    }
+  }
   const mentioned = groupMentions(mentions, columns);
   const formula = addHints(mentioned, tokens, cueHits);
   const confLevel = readConfLevel(tokens);
@@ -135,7 +146,7 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
   for (const h of cueHits) for (let i = h.start; i < h.end; i++) covered.add(i);
   const levelsUnknown = unknownLevels(tokens, mentions, columns, { covered, ordinary: (t) => isVocabulary(t) || compiled.roleWords.has(t.text) || STOPWORDS.has(t.stem) });
   const datasetWords = new Set(tokenize(schema.name.replace(/\.[A-Za-z0-9]+$/, '')).map((t) => t.stem));
-  let unknownWords = readUnknownWords(tokens, mentions, cueHits, columns, isVocabulary, compiled, datasetWords);
+  let unknownWords = readUnknownWords(tokens, read, cueHits, columns, isVocabulary, compiled, datasetWords);
   // A word read as an unknown level is reported as such, not as a missing column.
   if (levelsUnknown.length > 0) unknownWords = unknownWords.filter((w) => !levelsUnknown.some((u) => u.word.split(' ').includes(w.word)));
   return {
@@ -453,8 +464,10 @@ function readUnknownWords(
     if (compiled.roleWords.has(t.text) || compiled.harmless.has(t.text) || compiled.harmless.has(t.stem) || datasetWords.has(t.stem)) continue;
     const prev = tokens[t.index - 1];
     const next = tokens[t.index + 1];
+    // A word qualifying a column named right after it ("spray treatments", "tooth len") is part of its name.
+    if (mentions.some((m) => m.via === 'name' && m.score >= 0.9 && m.start === t.index + 1)) continue;
     const rolePosition =
-      (prev !== undefined && /^(by|across|between|of|in|on|for|and|vs|versus|with|from|against|among|per|or|affect|affects|predict|predicts)$/.test(prev.text)) ||
+      (prev !== undefined && /^(by|across|between|of|in|on|for|and|vs|versus|with|from|against|among|per|or|affect|affects|predict|predicts|explain|explains|the|a|an|its|their|our|my)$/.test(prev.text)) ||
       (next !== undefined && /^(by|and|vs|versus|against|between|across|or|affect|affects|influence|influences|predict|predicts|differ|differs|vary|varies)$/.test(next.text)) ||
       // Beside a column matched by part of its name ("body weight" with only body_length_mm): the
       // word is part of the variable's name, and the column that shares the other word may be wrong.

@@ -226,7 +226,12 @@ function accountForWords(ctx: RequestContext, compiled: CompiledRules, outcome: 
     const info = ctx.columns.find((c) => c.name === name)!;
     const extra: MentionedColumn = { info, position: at, byName: true, levelsNamed: [], hints: new Set(afterMarker ? ['group'] : []), score: 0.8, texts: [word.word], synthetic: true };
     const mentioned = [...ctx.mentioned, extra].sort((a, b) => a.position - b.position);
-    const reading = decideReading({ ...ctx, unknownWords: [] }, compiled, mentioned, 1);
+    let reading = decideReading({ ...ctx, unknownWords: [] }, compiled, mentioned, 1);
+    // Not beside the other columns: in place of the column named the same way ("by island and by colony").
+    if (reading.status !== 'decided' && afterMarker) {
+      const instead = mentioned.filter((m) => m === extra || !m.hints.has('group'));
+      reading = decideReading({ ...ctx, unknownWords: [] }, compiled, instead, 1);
+    }
     if (reading.status === 'decided') addChoice(choices, choiceOf(reading, `'${word.word}' read as ${name}`));
   }
   addChoice(choices, choiceOf(outcome, `without '${word.word}'`));
