@@ -182,7 +182,7 @@ function isStopwordColumn(tokens: readonly Token[], index: number, column: Colum
   if (t.kind !== 'word' || column.words.length !== 1 || column.words[0] !== t.text || column.units.length > 0) return false;
   const prev = tokens[index - 1]?.text;
   const next = tokens[index + 1]?.text;
-  const before = prev === undefined || /^(of|between|and|with|by|is|are|does|do|across|on|the|for|against)$/.test(prev);
+  const before = prev === undefined || /^(of|between|and|with|by|is|are|does|do|across|on|the|for|against|to|vs|versus)$/.test(prev);
   const after = next === undefined || /^(and|with|by|is|are|associated|related|against|across|or|differ\w*)$/.test(next);
   return before && after;
 }
@@ -193,6 +193,14 @@ function scoreName(info: SpanInfo, column: ColumnInfo, options: MentionOptions):
   if (words.length === 0) return 0;
   // Glued words: "bodymass", "petallength", "drug 1" for drug1.
   if (glued === column.joined || glued === column.joined + column.units.join('')) return 1;
+  // A name written as one word with a typo ("body_mas_g", "flipperlenght"): two edits from 8 letters, one from 5.
+  if (words.length === span.length) {
+    const full = column.joined + column.units.join('');
+    for (const target of column.units.length > 0 ? [column.joined, full] : [column.joined]) {
+      const allowed = Math.min(glued.length, target.length) >= 8 ? 2 : Math.min(glued.length, target.length) >= 5 ? 1 : 0;
+      if (allowed > 0 && glued[0] === target[0] && Math.abs(glued.length - target.length) <= allowed && column.words.length > 1 && editDistance(glued, target) <= allowed) return 0.85;
+    }
+  }
   // Initials: "miles per gallon" -> mpg, "savings ratio" -> sr (two words of three letters or more).
   if (
     span.length === 2 &&

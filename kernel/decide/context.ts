@@ -466,9 +466,11 @@ function readUnknownWords(
     const next = tokens[t.index + 1];
     // A word qualifying a column named right after it ("spray treatments", "tooth len") is part of its name.
     if (mentions.some((m) => m.via === 'name' && m.score >= 0.9 && m.start === t.index + 1)) continue;
+    // A noun right after a column named in full ("wind speed", "sex ratio") says what of it is meant.
+    if (mentions.some((m) => m.via === 'name' && m.score >= 0.95 && m.end === t.index)) continue;
     const rolePosition =
       (prev !== undefined && /^(by|across|between|of|in|on|for|and|vs|versus|with|from|against|among|per|or|affect|affects|predict|predicts|explain|explains|the|a|an|its|their|our|my)$/.test(prev.text)) ||
-      (next !== undefined && /^(by|and|vs|versus|against|between|across|or|affect|affects|influence|influences|predict|predicts|differ|differs|vary|varies)$/.test(next.text)) ||
+      (next !== undefined && /^(by|and|vs|versus|against|between|across|or|affect|affects|influence|influences|predict|predicts|differ|differs|different|vary|varies|change|changes|related|associated|correlated|higher|lower|greater|larger|smaller|increase|increases|decrease|decreases)$/.test(next.text)) ||
       // Beside a column matched by part of its name ("body weight" with only body_length_mm): the
       // word is part of the variable's name, and the column that shares the other word may be wrong.
       mentions.some((m) => m.via === 'name' && m.score < 0.9 && (m.end === t.index || m.start === t.index + 1));

@@ -77,7 +77,7 @@ function decideOpenGoal(ctx: RequestContext, compiled: CompiledRules): DecisionO
     }
   }
   if (choices.length < MAX_CHOICES) choices.push({ analysis: 'describe', roles: {}, why: `${taskTitle('describe')}: every column, a first look at the data` });
-  const factors = ctx.columns.filter((c) => c.factor && c.schema.kind !== 'numeric');
+  const factors = [...ctx.columns.filter((c) => c.factor && !c.numeric), ...ctx.columns.filter((c) => c.factor && c.numeric)];
   for (const f of factors) {
     if (choices.length >= Math.min(3, MAX_CHOICES)) break;
     if (group && f.name === group.info.name) continue;

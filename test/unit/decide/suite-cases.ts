@@ -415,3 +415,10 @@ export const SUITE: SuiteCase[] = [
   c('PlantGrowth', 'compare weight of control and trt2', { analysis: 'ttest_welch', roles: { outcome: 'weight', group: 'group' }, options: { levels: ['ctrl', 'trt2'] } }),
   c('InsectSprays', 'compare count between spray A and B', { analysis: 'ttest_welch', roles: { outcome: 'count', group: 'spray' }, options: { levels: ['A', 'B'] } }),
 ];
+
+/**
+ * Cases the engine is known to miss today ("dataset: prompt"). The suite fails on any miss that is not
+ * listed here, so a case cannot regress unseen while the score stays high; a listed case that passes
+ * again is printed, to be removed.
+ */
+export const KNOWN_MISSES: string[] = [];
