@@ -414,6 +414,64 @@ export const SUITE: SuiteCase[] = [
   c('chickwts', 'Is weight different between linseed and soybean chicks?', { analysis: 'ttest_welch', roles: { outcome: 'weight', group: 'feed' }, options: { levels: ['linseed', 'soybean'] } }),
   c('PlantGrowth', 'compare weight of control and trt2', { analysis: 'ttest_welch', roles: { outcome: 'weight', group: 'group' }, options: { levels: ['ctrl', 'trt2'] } }),
   c('InsectSprays', 'compare count between spray A and B', { analysis: 'ttest_welch', roles: { outcome: 'count', group: 'spray' }, options: { levels: ['A', 'B'] } }),
+
+  // #16, by principle (new requests, not rephrasings of the ones above).
+  // 1. Every content word accounted for: a word where a variable would stand that names nothing asks.
+  c(P, "does the penguins' age affect body mass?", 'ambiguous'),
+  c(P, 'average body mass by island and by colony', 'ambiguous'),
+  c(P, 'is wingspan different between species', 'ambiguous'),
+  c(P, 'compare body mass across diets', 'ambiguous'),
+  c(P, 'does beak colour differ by island', 'ambiguous'),
+  c('mtcars', 'is fuel price related to horsepower', 'ambiguous'),
+  c('airquality', 'is wind speed associated with ozone', { analysis: 'pearson', roles: { x: 'Wind', y: 'Ozone' } }),
+  c('InsectSprays', 'do the spray treatments differ in count?', { analysis: 'welch_anova', roles: { outcome: 'count', group: 'spray' } }),
+  // 2. Named tests honoured or refused with the reason, never swapped.
+  c(P, 'chi-square test of body mass and species', 'ambiguous'),
+  c(P, 'Pearson correlation between species and sex', 'ambiguous'),
+  c(P, "Fisher's exact test of body mass by sex", 'ambiguous'),
+  c(P, 'Kruskal-Wallis test of sex and island', 'ambiguous'),
+  c(P, 'one way anova mass ~ species', { analysis: 'anova_oneway', roles: { outcome: BM, group: 'species' } }),
+  c(P, 'chi-square test of species and island', { analysis: 'chi2_independence', roles: { row: 'species', col: 'island' } }),
+  c(P, 'Tukey HSD of flipper length by species', { analysis: 'tukey_hsd', roles: { outcome: FL, group: 'species' } }),
+  c('ToothGrowth', 'welch test of len by supp', { analysis: 'ttest_welch', roles: { outcome: 'len', group: 'supp' } }),
+  // 3. Names as people write them.
+  c('mtcars', 'displ by gear', { analysis: 'welch_anova', roles: { outcome: 'disp', group: 'gear' } }),
+  c('mtcars', 'mean horsepwer by cyl', { analysis: 'describe', roles: { column: 'hp', group: 'cyl' } }),
+  c('ToothGrowth', 'compare the tooth lengths of the two supplements', { analysis: 'ttest_welch', roles: { outcome: 'len', group: 'supp' } }),
+  c('airquality', 'correlation between solar radiation and ozone', { analysis: 'pearson', roles: { x: 'Solar.R', y: 'Ozone' } }),
+  c('iris', 'is Petal.Length normally distributed?', { analysis: 'shapiro_wilk', roles: { column: 'Petal.Length' } }),
+  c('iris', 'does petal size differ across species', 'ambiguous'),
+  // 4. Formulas.
+  c(P, 'body_mass_g ~ flipper_length_mm + bill_length_mm + sex', { analysis: 'ols', roles: { outcome: BM, predictors: [FL, BL, 'sex'] } }),
+  c('mtcars', 'mpg ~ wt * hp', 'no_match'),
+  c('sleep', 'extra ~ group | ID', { analysis: 'ttest_paired', roles: { outcome: 'extra', group: 'group', pairId: 'ID' } }),
+  c('ToothGrowth', 'len ~ dose + supp', { analysis: 'ols', roles: { outcome: 'len', predictors: ['dose', 'supp'] } }),
+  // 5. Typos read as the one column within reach.
+  c(P, 'histogram of flipper_lenght', { analysis: 'histogram', roles: { column: FL } }),
+  c(P, 'boxplot of body_mas_g by species', { analysis: 'boxplot', roles: { outcome: BM, group: 'species' } }),
+  c(P, 'scatter of bill_lenght_mm and bill_depth_mm', { analysis: 'scatter', roles: { x: BL, y: BD } }),
+  // 6. Lists of columns: one describe over the list (every column, grouped if a group is named).
+  c(P, 'summary of bill length, bill depth and flipper length', { analysis: 'describe', roles: {} }),
+  c(P, 'descriptive statistics for body mass and flipper length by species', { analysis: 'describe', roles: { group: 'species' } }),
+  c('iris', 'summarize sepal length, sepal width, petal length and petal width by species', { analysis: 'describe', roles: { group: 'Species' } }),
+  // 7. Measurement level: coded numbers are not measurements.
+  c('mtcars', 'correlation between am and vs', 'ambiguous'),
+  c('mtcars', 'correlation between cyl and gear', 'ambiguous'),
+  c('mtcars', 't-test of am by vs', 'ambiguous'),
+  // 8. Open goals ask; a statistic asked for is a describe.
+  c(P, 'which species is best?', 'ambiguous'),
+  c(P, 'analyse this data', 'ambiguous'),
+  c('mtcars', 'which car is best?', 'ambiguous'),
+  c(P, 'what is the median flipper length?', { analysis: 'describe', roles: { column: FL } }),
+  c(P, "what's the standard deviation of bill depth?", { analysis: 'describe', roles: { column: BD } }),
+  c('ToothGrowth', 'what is the mean len for each dose?', { analysis: 'describe', roles: { column: 'len', group: 'dose' } }),
+  c(P, 'do the observed frequencies of island and species conform to independence?', { analysis: 'chi2_independence', roles: { row: 'island', col: 'species' } }),
+  c(P, 'is body mass consistent with a normal distribution?', { analysis: 'shapiro_wilk', roles: { column: BM } }),
+  // 11. #18 S1 / S4: two-sided unless asked; Welch and Games-Howell by default.
+  c('ToothGrowth', 'is len greater for OJ than VC?', { analysis: 'ttest_welch', roles: { outcome: 'len', group: 'supp' }, options: { levels: ['OJ', 'VC'] } }),
+  c(P, 'one-tailed test: is bill length greater for males than females?', { analysis: 'ttest_welch', roles: { outcome: BL, group: 'sex' }, options: { alternative: 'greater', levels: ['male', 'female'] } }),
+  c(P, 'post hoc test of bill depth across islands', { analysis: 'games_howell', roles: { outcome: BD, group: 'island' } }),
+  c(P, 'compare body mass across the three species', { analysis: 'welch_anova', roles: { outcome: BM, group: 'species' } }),
 ];
 
 /**
