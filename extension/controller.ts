@@ -142,8 +142,9 @@ export class InferraController implements vscode.Disposable {
     await replaceOutputs(execution, outputDataFromCellOutputs(run.cell.outputs ?? []).map(toVscodeOutput));
     await this.writeBack(cell, run);
     this.log(`cell ${cellId}: ${run.status}${run.error ? ` (${run.error.code})` : ''} in ${(run.cell.execution?.end_time ?? 0) - (run.cell.execution?.start_time ?? 0)} ms`);
-    execution.end(run.status === 'ok', run.cell.execution?.end_time);
-    return run.status === 'ok';
+    // A question is not a failure: a cell waiting for a choice ends with no mark (success undefined).
+    execution.end(run.awaitingChoice ? undefined : run.status === 'ok', run.cell.execution?.end_time);
+    return run.status === 'ok' || run.awaitingChoice;
   }
 
   /** Writes the pinned decision, provenance and other cell fields, and the dataset list, into the document. */

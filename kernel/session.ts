@@ -95,6 +95,8 @@ export interface CellExecution {
   outcome?: AnalysisOutcome;
   decision?: DecisionOutcome;
   error?: InferraError;
+  /** The cell asks the researcher to choose (ambiguous or no match): not a failure; its question is the output. */
+  awaitingChoice: boolean;
 }
 
 export type { VerifyRow } from './provenance/verify-cell.js';
@@ -428,6 +430,7 @@ export class NotebookSession {
     const { cell, decision, outcome, error } = run;
     const endTime = Date.now();
     const status: CellStatus = error ? 'error' : decision && decision.status !== 'decided' ? decision.status : 'ok';
+    const awaitingChoice = status === 'ambiguous' || status === 'no_match';
     const unpinned = decision ? { ...decisionToJson(decision), source_hash: hashCellSource(cell.source) } : undefined;
     // A decided decision is pinned, signed by its author (review L8); the result shows who pinned a reused one when not you.
     const pin = unpinned && decision?.status === 'decided' ? this.pinDecision(unpinned, run.reusedPin) : undefined;
@@ -479,11 +482,12 @@ export class NotebookSession {
     const updated: AskCell = {
       ...cell,
       outputs,
-      execution: { order: run.order ?? cell.execution?.order, success: status === 'ok', start_time: run.startTime, end_time: endTime },
+      // A cell waiting for a choice has no success mark (neither a tick nor VS Code's red cross).
+      execution: { order: run.order ?? cell.execution?.order, ...(awaitingChoice ? {} : { success: status === 'ok' }), start_time: run.startTime, end_time: endTime },
       inferra: { ...(cell.inferra ?? {}), decision: pinnedAfter, provenance: chain },
     };
     if (updated.execution && updated.execution.order === undefined) delete updated.execution.order;
-    return { cell: updated, status, datasets: run.datasets, outcome, decision, error };
+    return { cell: updated, status, datasets: run.datasets, outcome, decision, error, awaitingChoice };
   }
 }
 
