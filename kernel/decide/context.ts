@@ -462,6 +462,9 @@ function readUnknownWords(
   for (const t of tokens) {
     if (covered.has(t.index) || !isContentToken(t) || t.text.length < 3 || isVocabulary(t) || STOPWORDS.has(t.stem)) continue;
     if (compiled.roleWords.has(t.text) || compiled.harmless.has(t.text) || compiled.harmless.has(t.stem) || datasetWords.has(t.stem)) continue;
+    const suggestion = suggestName(t.text, names);
+    // Adverbs ("strongly correlated", "significantly higher") qualify the question, not a variable.
+    if (!suggestion && t.text.length >= 5 && t.text.endsWith('ly')) continue;
     const prev = tokens[t.index - 1];
     const next = tokens[t.index + 1];
     // A word qualifying a column named right after it ("spray treatments", "tooth len") is part of its name.
@@ -469,12 +472,12 @@ function readUnknownWords(
     // A noun right after a column named in full ("wind speed", "sex ratio") says what of it is meant.
     if (mentions.some((m) => m.via === 'name' && m.score >= 0.95 && m.end === t.index)) continue;
     const rolePosition =
-      (prev !== undefined && /^(by|across|between|of|in|on|for|and|vs|versus|with|from|against|among|per|or|affect|affects|predict|predicts|explain|explains|the|a|an|its|their|our|my)$/.test(prev.text)) ||
+      (prev !== undefined && /^(by|across|between|of|in|on|for|and|vs|versus|with|from|against|among|per|or|affect|affects|predict|predicts|explain|explains|the|a|an|its|their|our|my|better|worse|higher|lower|greater|larger|smaller|more|less|fewer|longer|shorter|bigger|heavier)$/.test(prev.text)) ||
       (next !== undefined && /^(by|and|vs|versus|against|between|across|or|affect|affects|influence|influences|predict|predicts|differ|differs|different|vary|varies|change|changes|related|associated|correlated|higher|lower|greater|larger|smaller|increase|increases|decrease|decreases)$/.test(next.text)) ||
       // Beside a column matched by part of its name ("body weight" with only body_length_mm): the
       // word is part of the variable's name, and the column that shares the other word may be wrong.
       mentions.some((m) => m.via === 'name' && m.score < 0.9 && (m.end === t.index || m.start === t.index + 1));
-    out.push({ word: t.raw, suggestion: suggestName(t.text, names), closest: closestColumns(t.text, columns), rolePosition });
+    out.push({ word: t.raw, suggestion, closest: closestColumns(t.text, columns), rolePosition });
   }
   return out;
 }

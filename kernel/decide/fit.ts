@@ -112,7 +112,7 @@ function kindFit(spec: RoleSpec, info: ColumnInfo): number {
   for (const kind of spec.accepts) {
     // A coded factor (few values) is a poor measurement: binary 0/1 least of all.
     if (kind === 'numeric' && info.numeric) best = Math.max(best, !info.factor ? 1 : info.levelCount <= 2 ? 0.6 : info.levelCount <= 5 ? 0.75 : 0.85);
-    if (kind === 'factor' && info.factor) best = Math.max(best, info.schema.kind === 'numeric' ? 0.9 : 1);
+    if (kind === 'factor' && info.factor) best = Math.max(best, info.subject ? 0.85 : info.schema.kind === 'numeric' ? 0.9 : 1);
     if (kind === 'subject' && info.subject) best = Math.max(best, 1);
   }
   return best;
@@ -221,7 +221,11 @@ function buildFit(rule: Rule, roleNames: RoleName[], ctx: RequestContext, mentio
     const spec = rule.roles[role] as RoleSpec;
     if (byRole.has(role) || spec.optional || spec.fromPairing) continue;
     const eligible = (c: ColumnInfo) =>
-      !usedColumns.has(c.name) && kindFit(spec, c) > 0 && !(spec.accepts.includes('numeric') && !spec.accepts.includes('factor') && c.factor && hasPlainNumeric(ctx.columns, usedColumns));
+      !usedColumns.has(c.name) &&
+      kindFit(spec, c) > 0 &&
+      !(spec.accepts.includes('numeric') && !spec.accepts.includes('factor') && c.factor && hasPlainNumeric(ctx.columns, usedColumns)) &&
+      // A subject column ("patient", "block") is a group only when the request names it.
+      !(c.subject && !spec.accepts.includes('subject'));
     const any = ctx.columns.filter(eligible);
     const fitting = any.filter((c) => levelsOk(spec, c));
     if (fitting.length === 0) return undefined;

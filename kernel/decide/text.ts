@@ -3,6 +3,7 @@
  * (plurals, typos scaled by length, abbreviations such as `wt` for "weight").
  */
 import { editDistance } from '../util/suggest.js';
+import { defaultRules } from './rules.js';
 
 /** One token of a request. */
 export interface Token {
@@ -74,22 +75,20 @@ function computeStem(word: string): string {
   return word;
 }
 
-/** Words that never name a column on their own and never count as unknown column names. */
-export const STOPWORDS = new Set(
-  (
-    'a an the is are was were be been being am of in on at for to from by with without between across among amongst ' +
-    'and or nor but vs versus per each every any all some no not do does did done doing there here what which who whom ' +
-    'whose how why when where whether if than then that this these those it its they them their our we us my me i you ' +
-    'your he she his her can could would should will shall may might must please show give tell let see find get make ' +
-    'run use using test tests testing tested check checking checks compute calculate analyze analyse analysis look ' +
-    'data dataset table variable variables column columns value values mean means average averages level levels ' +
-    'over under within into onto as so such about against after before up down out off also just only ' +
-    'very really much many more most less least other others another same different difference differences between ' +
-    'statistically significant significance there any somehow thing things something stats statistic statistics ' +
-    'overall whole entire across versus vs like way ways similar sample samples population one two three four five ' +
-    'first second both either neither yes okay ok hi hello thanks thank please want need would like to know whether'
-  ).split(/\s+/),
-);
+/**
+ * Function words: never a column on their own, never an unknown column name. The list lives in
+ * `rules/lexicon.json` (`words.function`), read once from the repository's rules.
+ */
+export const STOPWORDS: { has(word: string): boolean } = {
+  has: (word: string) => functionWords().has(word),
+};
+
+let functionWordSet: Set<string> | undefined;
+
+function functionWords(): Set<string> {
+  functionWordSet ??= new Set(defaultRules().words.function);
+  return functionWordSet;
+}
 
 /** Whether a token could be (part of) a column name: a word that is not a stopword, or a number. */
 export function isContentToken(token: Token): boolean {

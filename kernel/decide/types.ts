@@ -196,6 +196,8 @@ export interface LexiconEntry {
 
 /** Request words accounted for without naming a column (rules/lexicon.json `words`). */
 export interface WordLists {
+  /** Function words ("of", "between", "test", "data"): never a column on their own. */
+  function: string[];
   /** Words for roles: "outcome", "predictors", "group". */
   role: string[];
   /** Domain words that name no variable: "penguins", "patients", "data". */
