@@ -163,7 +163,7 @@ export function findMentions(tokens: readonly Token[], columns: readonly ColumnI
         for (let k = 0; k < column.levels.length; k++) {
           const level = column.levelTokens[k];
           if (level.length !== span.length || level[0].text[0] !== initial) continue;
-          const score = scoreLevel(span, level, tokens, start, column);
+          const score = scoreLevel(span, level, tokens, start, column, options.vocabulary);
           if (score >= MIN_SCORE) {
             candidates.push({ start, end, column: column.name, score, via: 'level', level: column.levels[k], content: span.length });
           }
@@ -263,7 +263,7 @@ function scoreLexicon(meansList: readonly string[][], column: ColumnInfo): numbe
 }
 
 /** How well a span names one level of a column, in [0, 1]. */
-function scoreLevel(span: readonly Token[], level: readonly Token[], tokens: readonly Token[], start: number, column: ColumnInfo): number {
+function scoreLevel(span: readonly Token[], level: readonly Token[], tokens: readonly Token[], start: number, column: ColumnInfo, vocabulary: (t: Token) => boolean): number {
   if (level.length !== span.length || level.length === 0) return 0;
   if (level.every((t) => t.kind === 'number')) return 0; // numeric levels: see addNumericLevels
   let total = 0;
@@ -285,6 +285,8 @@ function scoreLevel(span: readonly Token[], level: readonly Token[], tokens: rea
     }
     if (t.text === l.text) total += 1;
     else if (t.stem === l.stem) total += 0.95;
+    // Analysis words ("higher", "lower") name a level only as written ("high" is not "higher").
+    else if (vocabulary(t)) return 0;
     else if (l.text.length >= 5 && !levelTypoBlocked(t) && scoreWord(t, l.text, false) >= 0.8) total += 0.85;
     // An abbreviated level: "ctrl" for "control", "trt" for "treatment".
     else if (l.text.length >= 3 && !levelTypoBlocked(t) && scoreWord(t, l.text, true) >= 0.8) total += 0.8;

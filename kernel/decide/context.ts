@@ -7,7 +7,7 @@ import type { DatasetSchema, TaskId } from '../types.js';
 import { editDistance, suggestName } from '../util/suggest.js';
 import { compileCues, cueVocabulary, findCues, type CompiledCue, type CueHit } from './cues.js';
 import { compileLexicon, describeColumns, type ColumnWords, findMentions, monthsOutOfRange, unknownLevels, type ColumnInfo, type CompiledLexicon, type Mention, type UnknownLevel } from './columns.js';
-import { isContentToken, stemWord, STOPWORDS, tokenize, type Token } from './text.js';
+import { isContentToken, rootOf, stemWord, STOPWORDS, tokenize, type Token } from './text.js';
 import type { RuleSet } from './types.js';
 
 /** A role hint from word order. */
@@ -114,10 +114,12 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
   let mentions = findMentions(tokens, columns, { vocabulary: isVocabulary, lexicon: compiled.lexicon });
   // Every stretch read as a column, even one set aside below, is accounted for.
   const read = mentions;
-  // An identifier column named by an analysis word ("model" in mtcars) is the word, not the column.
+  // An identifier column named by an analysis word ("model" in mtcars) is the word, not the column;
+  // named by part of its name ("patients" for patient_id), it is the people, not the identifier.
   mentions = mentions.filter((m) => {
     const info = columns.find((c) => c.name === m.column);
     if (!info?.subject || m.via !== 'name') return true;
+    if (info.schema.kind === 'id' && m.score < 0.9) return false;
     return !cueHits.some((h) => h.start < m.end && m.start < h.end);
   });
   // "the score ... pre ... post": a word fitting several columns that are all named anyway adds nothing.
@@ -462,6 +464,8 @@ function readUnknownWords(
   for (const t of tokens) {
     if (covered.has(t.index) || !isContentToken(t) || t.text.length < 3 || isVocabulary(t) || STOPWORDS.has(t.stem)) continue;
     if (compiled.roleWords.has(t.text) || compiled.harmless.has(t.text) || compiled.harmless.has(t.stem) || datasetWords.has(t.stem)) continue;
+    // "nonsmokers" for the other level of `smoker`: part of the column's name.
+    if (/^non./.test(t.text) && columns.some((c) => c.stems.includes(stemWord(t.text.slice(3))) || c.words.some((w) => rootOf(w) === rootOf(t.text.slice(3))))) continue;
     const suggestion = suggestName(t.text, names);
     // Adverbs ("strongly correlated", "significantly higher") qualify the question, not a variable.
     if (!suggestion && t.text.length >= 5 && t.text.endsWith('ly')) continue;
@@ -470,7 +474,7 @@ function readUnknownWords(
     // A word qualifying a column named right after it ("spray treatments", "tooth len") is part of its name.
     if (mentions.some((m) => m.via === 'name' && m.score >= 0.9 && m.start === t.index + 1)) continue;
     // A noun right after a column named in full ("wind speed", "sex ratio") says what of it is meant.
-    if (mentions.some((m) => m.via === 'name' && m.score >= 0.95 && m.end === t.index)) continue;
+    if (mentions.some((m) => m.via === 'name' && m.score >= 0.8 && m.end === t.index)) continue;
     const rolePosition =
       (prev !== undefined && /^(by|across|between|of|in|on|for|and|vs|versus|with|from|against|among|per|or|affect|affects|predict|predicts|explain|explains|the|a|an|its|their|our|my|better|worse|higher|lower|greater|larger|smaller|more|less|fewer|longer|shorter|bigger|heavier)$/.test(prev.text)) ||
       (next !== undefined && /^(by|and|vs|versus|against|between|across|or|affect|affects|influence|influences|predict|predicts|differ|differs|different|vary|varies|change|changes|related|associated|correlated|higher|lower|greater|larger|smaller|increase|increases|decrease|decreases)$/.test(next.text)) ||

@@ -276,6 +276,14 @@ function buildFit(rule: Rule, roleNames: RoleName[], ctx: RequestContext, mentio
     }
   }
 
+  // Levels named of a table's row or column ("treatment B than A"): the other levels' rows are left out.
+  for (const role of ['row', 'col'] as const) {
+    const m = byRole.get(role)?.[0];
+    if (!m || m.levelsNamed.length < 2 || m.levelsNamed.length >= m.info.levelCount) continue;
+    const others = m.info.levels.filter((l) => !m.levelsNamed.includes(l));
+    for (const value of others) where.push({ column: m.info.name, op: '!=', value });
+    refinements.push(`rows of ${m.info.name} kept: ${m.levelsNamed.join(', ')} (named in the request)`);
+  }
   const options: Partial<AnalysisOptions> = {};
   if (where.length > 0) options.where = where;
   if (ctx.confLevel !== undefined) {

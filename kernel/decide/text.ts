@@ -109,6 +109,9 @@ export function scoreWord(word: Token, nameWord: string, allowAbbreviation: bool
   if (w.length >= 4 && nameWord.length > w.length && nameWord.startsWith(w)) return 0.8;
   // A three-letter prefix of a long name word ("per" for perimeter) counts a little less; ties still ask.
   if (allowAbbreviation && w.length === 3 && nameWord.length >= 6 && nameWord.startsWith(w) && !STOPWORDS.has(w)) return 0.75;
+  // Inflections beyond plurals: "smoking" / "smoker", "recovery" / "recovered" share a root of 4+ letters.
+  const root = rootOf(w);
+  if (root.length >= 4 && root === rootOf(nameWord)) return 0.85;
   // Typos, scaled by length: none below 4 letters, 1 edit from 4, 2 edits from 8.
   const shortest = Math.min(w.length, nameWord.length);
   const allowed = shortest >= 8 ? 2 : shortest >= 5 ? 1 : 0;
@@ -117,6 +120,12 @@ export function scoreWord(word: Token, nameWord: string, allowAbbreviation: bool
     if (d <= allowed) return d === 1 ? 0.85 : 0.8;
   }
   return 0;
+}
+
+/** A word without a common derivational ending (smoking, smoker -> smok; recovery, recovered -> recover). */
+export function rootOf(word: string): string {
+  const m = /^(.{4,}?)(ings|ing|ers|er|ed|ions|ion|ments|ment|ies|y|es|s|e)$/.exec(word);
+  return m ? m[1] : word;
 }
 
 /** Whether two words are at most one typo apart (insertion, deletion, substitution or swap of neighbours). */

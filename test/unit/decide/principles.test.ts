@@ -88,6 +88,16 @@ describe('decision principles (#16)', () => {
     assert.deepEqual(decided(decideWithRules('heart rate by sex', vitals)).roles, { outcome: 'heart.rate', group: 'sex' });
     const shapes = schema([numeric('perimeter'), numeric('area'), factor('kind', ['a', 'b', 'c'])]);
     assert.equal(decided(decideWithRules('does peri differ by kind', shapes)).roles.outcome, 'perimeter');
+    // Inflections beyond plurals, the other level written as one word, people named by an identifier's name.
+    const clinic = schema([
+      { ...base, name: 'patient_id', kind: 'id', storageType: 'BIGINT', n: 40, distinct: 40, usableAsGroup: false },
+      numeric('bmi'),
+      factor('smoker', ['no', 'yes']),
+      factor('recovered', ['no', 'yes']),
+    ]);
+    assert.deepEqual(decided(decideWithRules('are smoking and recovery independent?', clinic)).roles, { row: 'smoker', col: 'recovered' });
+    assert.deepEqual(decided(decideWithRules('compare the bmi of smokers and nonsmokers', clinic)).roles, { outcome: 'bmi', group: 'smoker' });
+    assert.deepEqual(decided(decideWithRules('what proportion of patients recovered?', clinic)).roles, { column: 'recovered' });
     // One word that fits two columns equally is a question naming both.
     const petal = decideWithRules('does petal size differ across species', schemas.iris);
     assert.equal(reasonOf(petal), 'tied-columns');

@@ -472,6 +472,10 @@ export const SUITE: SuiteCase[] = [
   c(P, 'one-tailed test: is bill length greater for males than females?', { analysis: 'ttest_welch', roles: { outcome: BL, group: 'sex' }, options: { alternative: 'greater', levels: ['male', 'female'] } }),
   c(P, 'post hoc test of bill depth across islands', { analysis: 'games_howell', roles: { outcome: BD, group: 'island' } }),
   c(P, 'compare body mass across the three species', { analysis: 'welch_anova', roles: { outcome: BM, group: 'species' } }),
+  // Words that qualify the question, not a variable; levels named of a table's row or column.
+  c('mtcars', 'are mpg and wt strongly correlated?', { analysis: 'pearson', roles: { x: 'mpg', y: 'wt' } }),
+  c(P, 'which species has the highest body mass?', { analysis: 'welch_anova', roles: { outcome: BM, group: 'species' } }),
+  c(P, 'is sex associated with species among Adelie and Gentoo?', { analysis: 'chi2_independence', roles: { row: 'sex', col: 'species' }, options: { where: [{ column: 'species', op: '!=', value: 'Chinstrap' }] } }),
 ];
 
 /**
