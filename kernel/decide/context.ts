@@ -267,6 +267,18 @@ function addRoleWordHints(mentioned: MentionedColumn[], tokens: readonly Token[]
       for (const m of before) bound.set(m, k.role);
       continue;
     }
+    // "is weight a (significant) predictor of mpg": mpg is the outcome, weight the predictor.
+    if (k.role === 'predictor' && /^(of|for)$/.test(tokens[k.end]?.text ?? '')) {
+      let j = k.end + 1;
+      while (j < tokens.length && /^(the|a|an)$/.test(tokens[j].text)) j++;
+      const target = columnAt(j);
+      const subject = [...real].reverse().find((x) => spanEnd(x) <= k.start && !bound.has(x));
+      if (target && !bound.has(target)) {
+        bound.set(target, 'outcome');
+        if (subject) bound.set(subject, 'predictor');
+        continue;
+      }
+    }
     // "outcome qsec", "the response variable is mpg", "predictors hp, wt and am".
     let i = k.end;
     while (i < tokens.length && ROLE_FILLER.test(tokens[i].text) && !isMarker(i)) i++;

@@ -475,6 +475,11 @@ export const SUITE: SuiteCase[] = [
   // Words that qualify the question, not a variable; levels named of a table's row or column.
   c('mtcars', 'are mpg and wt strongly correlated?', { analysis: 'pearson', roles: { x: 'mpg', y: 'wt' } }),
   c(P, 'which species has the highest body mass?', { analysis: 'welch_anova', roles: { outcome: BM, group: 'species' } }),
+  c('mtcars', 'Is weight a significant predictor of mpg?', { analysis: 'ols', roles: { outcome: 'mpg', predictors: ['wt'] } }),
+  c('mtcars', 'is hp a good predictor for qsec', { analysis: 'ols', roles: { outcome: 'qsec', predictors: ['hp'] } }),
+  c(P, 'What is the correlation coefficient between bill length and flipper length?', { analysis: 'pearson', roles: { x: BL, y: FL } }),
+  c(P, 'Is there an association between the categorical variables sex and island?', { analysis: 'chi2_independence', roles: { row: 'sex', col: 'island' } }),
+  c(P, 'Use the Kolmogorov-Smirnov test to check whether body mass is normal', 'ambiguous'),
   c(P, 'is sex associated with species among Adelie and Gentoo?', { analysis: 'chi2_independence', roles: { row: 'sex', col: 'species' }, options: { where: [{ column: 'species', op: '!=', value: 'Chinstrap' }] } }),
 ];
 
