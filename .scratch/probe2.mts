@@ -2,7 +2,7 @@ import { decideWithRules } from '../kernel/decide/rules-engine.js';
 import { loadSchemas } from '../test/unit/decide/datasets.js';
 import { buildSchemaFromCsv } from '../test/unit/decide/schema-builder.js';
 const schemas: Record<string, any> = await loadSchemas();
-for (const n of ['field', 'plots', 'household', 'vitals', 'shapes', 'clinic']) schemas[n] = buildSchemaFromCsv(new URL(`./${n}.csv`, import.meta.url).pathname);
+for (const n of ['field', 'plots', 'household', 'vitals', 'shapes', 'clinic', 'survey']) schemas[n] = buildSchemaFromCsv(new URL(`./${n}.csv`, import.meta.url).pathname);
 const lines = (await import('node:fs')).readFileSync(0, 'utf8').split('\n').filter(Boolean);
 for (const line of lines) {
   const [ds, prompt] = line.split('\t');

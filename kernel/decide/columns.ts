@@ -13,6 +13,7 @@ import { isMonthName, monthAt, monthLevelMap } from './calendar.js';
 /** Unit and subject words of `rules/lexicon.json` (`words.units`, `words.subject`), as sets. */
 export interface ColumnWords {
   units: ReadonlySet<string>;
+  suffixes: ReadonlySet<string>;
   subject: ReadonlySet<string>;
 }
 
@@ -28,6 +29,8 @@ export interface ColumnInfo {
   /** First letters of the name's words and units (every kind of match keeps the first letter). */
   initials: Set<string>;
   joined: string;
+  /** The whole name, lower case, without separators ("ncases", "body_mass_g" -> bodymassg). */
+  whole: string;
   numeric: boolean;
   factor: boolean;
   subject: boolean;
@@ -60,7 +63,18 @@ export function describeColumns(schema: DatasetSchema, vocabulary: ColumnWords):
   const cached = infoCache.get(schema)?.get(vocabulary);
   if (cached) return cached;
   const infos = schema.columns.map((c): ColumnInfo => {
-    const all = nameWords(c.name);
+    let all = nameWords(c.name);
+    // A count glued to what it counts: "ncases" is the number of cases, "ncontrols" of controls.
+    if (all.length === 1 && /^n[a-z]{4,}s$/.test(all[0]) && !/^n[aeiou]/.test(all[0].slice(0, 2))) all = [all[0].slice(1)];
+    // A generic suffix glued to the name: "agegp" is age (+ gp), "feedtype" is feed (+ type).
+    if (all.length === 1) {
+      for (const suffix of vocabulary.suffixes) {
+        if (all[0].length >= suffix.length + 3 && all[0].endsWith(suffix)) {
+          all = [all[0].slice(0, -suffix.length), suffix];
+          break;
+        }
+      }
+    }
     let words = all;
     let units: string[] = [];
     if (all.length > 1 && vocabulary.units.has(all[all.length - 1])) {
@@ -79,6 +93,7 @@ export function describeColumns(schema: DatasetSchema, vocabulary: ColumnWords):
       stems: words.map(stemWord),
       initials: new Set(all.map((w) => w[0])),
       joined: words.join(''),
+      whole: nameWords(c.name).join(''),
       numeric: c.kind === 'numeric' && !subject,
       factor,
       subject,
@@ -156,7 +171,7 @@ export function findMentions(tokens: readonly Token[], columns: readonly ColumnI
         if (!spanOk && end - start === 1 && isStopwordColumn(tokens, start, column)) {
           candidates.push({ start, end, column: column.name, score: 0.9, via: 'name', content: 1 });
         }
-        if (spanOk && (lexiconMeans !== undefined || column.initials.has(words[0].text[0]))) {
+        if (spanOk && (lexiconMeans !== undefined || column.initials.has(words[0].text[0]) || column.whole[0] === words[0].text[0])) {
           const score = Math.max(scoreName(info, column, options), lexiconMeans ? scoreLexicon(lexiconMeans, column) : 0);
           if (score >= MIN_SCORE) candidates.push({ start, end, column: column.name, score, via: 'name', content });
         }
@@ -192,7 +207,7 @@ function scoreName(info: SpanInfo, column: ColumnInfo, options: MentionOptions):
   const { span, words, glued } = info;
   if (words.length === 0) return 0;
   // Glued words: "bodymass", "petallength", "drug 1" for drug1.
-  if (glued === column.joined || glued === column.joined + column.units.join('')) return 1;
+  if (glued === column.joined || glued === column.joined + column.units.join('') || glued === column.whole) return 1;
   // A name written as one word with a typo ("body_mas_g", "flipperlenght"): two edits from 8 letters, one from 5.
   if (words.length === span.length) {
     const full = column.joined + column.units.join('');

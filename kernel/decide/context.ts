@@ -92,7 +92,7 @@ export function compileRules(set: RuleSet): CompiledRules {
     tieBreaks: set.lexicon.filter((e) => e.tieBreak).map((e) => ({ stem: stemWord(e.word), means: e.means })),
     roleWords: new Set(set.words.role),
     harmless: new Set([...set.words.harmless, ...set.words.harmless.map(stemWord), ...set.words.units]),
-    columnWords: { units: new Set(set.words.units), subject: new Set(set.words.subject) },
+    columnWords: { units: new Set(set.words.units), suffixes: new Set(set.words.suffixes), subject: new Set(set.words.subject) },
     named: new Map(set.cues.filter((c) => c.names && c.names.length > 0).map((c) => [c.id, c.names as TaskId[]])),
   };
   compiledCache.set(set, compiled);

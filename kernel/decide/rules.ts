@@ -66,6 +66,7 @@ const fileSchema = z.object({
       role: z.array(z.string()).optional(),
       harmless: z.array(z.string()).optional(),
       units: z.array(z.string()).optional(),
+      suffixes: z.array(z.string()).optional(),
       subject: z.array(z.string()).optional(),
     })
     .optional(),
@@ -91,7 +92,7 @@ export function loadRules(dir: string = findRulesDir()): RuleSet {
     .filter((f) => f.endsWith('.json') && f !== SCHEMA_FILE)
     .sort();
   if (files.length === 0) throw new InferraError('rules-not-found', { dir });
-  const merged: RuleSet = { cues: [], lexicon: [], rules: [], words: { function: [], role: [], harmless: [], units: [], subject: [] } };
+  const merged: RuleSet = { cues: [], lexicon: [], rules: [], words: { function: [], role: [], harmless: [], units: [], suffixes: [], subject: [] } };
   const seen = { cue: new Set<string>(), rule: new Set<string>() };
   for (const file of files) {
     let raw: unknown;
@@ -117,12 +118,12 @@ export function loadRules(dir: string = findRulesDir()): RuleSet {
       merged.rules.push(rule as RuleSet['rules'][number]);
     }
     merged.lexicon.push(...(parsed.data.lexicon ?? []));
-    for (const kind of ['function', 'role', 'harmless', 'units', 'subject'] as const) merged.words[kind].push(...(parsed.data.words?.[kind] ?? []));
+    for (const kind of ['function', 'role', 'harmless', 'units', 'suffixes', 'subject'] as const) merged.words[kind].push(...(parsed.data.words?.[kind] ?? []));
   }
   validateCueReferences(merged);
   merged.cues.sort((a, b) => compareText(a.id, b.id));
   merged.rules.sort((a, b) => compareText(a.id, b.id));
-  for (const kind of ['function', 'role', 'harmless', 'units', 'subject'] as const) merged.words[kind] = [...new Set(merged.words[kind])].sort(compareText);
+  for (const kind of ['function', 'role', 'harmless', 'units', 'suffixes', 'subject'] as const) merged.words[kind] = [...new Set(merged.words[kind])].sort(compareText);
   merged.lexicon.sort((a, b) => compareText(a.word, b.word) || compareText(a.means.join(' '), b.means.join(' ')));
   return merged;
 }

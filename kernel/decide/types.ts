@@ -204,6 +204,8 @@ export interface WordLists {
   harmless: string[];
   /** Units that may end a column name (`body_mass_g`) or follow a number. */
   units: string[];
+  /** Generic suffixes glued to a name ("agegp" -> age, "feedtype" -> feed). */
+  suffixes: string[];
   /** Name words of a subject (identifier) column: "id", "subject", "patient". */
   subject: string[];
 }

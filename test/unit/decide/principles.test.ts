@@ -98,6 +98,10 @@ describe('decision principles (#16)', () => {
     assert.deepEqual(decided(decideWithRules('are smoking and recovery independent?', clinic)).roles, { row: 'smoker', col: 'recovered' });
     assert.deepEqual(decided(decideWithRules('compare the bmi of smokers and nonsmokers', clinic)).roles, { outcome: 'bmi', group: 'smoker' });
     assert.deepEqual(decided(decideWithRules('what proportion of patients recovered?', clinic)).roles, { column: 'recovered' });
+    // Glued generic suffixes and counts: "agegp" is the age group, "ncases" the number of cases.
+    const counts = schema([factor('agegp', ['25-34', '35-44', '45-54']), factor('alcgp', ['low', 'mid', 'high']), numeric('ncases')]);
+    assert.deepEqual(decided(decideWithRules('is alcohol consumption associated with age group?', counts)).roles, { row: 'alcgp', col: 'agegp' });
+    assert.deepEqual(decided(decideWithRules('do the number of cases differ across age groups', counts)).roles, { outcome: 'ncases', group: 'agegp' });
     // One word that fits two columns equally is a question naming both.
     const petal = decideWithRules('does petal size differ across species', schemas.iris);
     assert.equal(reasonOf(petal), 'tied-columns');
