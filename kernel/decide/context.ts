@@ -353,11 +353,14 @@ function addWordOrderHints(mentioned: MentionedColumn[], tokens: readonly Token[
     }
     return before !== undefined && bar < 0;
   }
-  const verb = [...cueHits].sort((a, b) => a.start - b.start).find(
+  const verbs = [...cueHits].sort((a, b) => a.start - b.start).filter(
     (h) =>
       (h.cue === 'predict' && /^(predict|regress|explain|model|forecast)/.test(tokens[h.start].text)) ||
       (h.cue === 'effect' && /^(affect|impact|influenc|depend|driven|change|increase|decrease|rise|go)/.test(tokens[h.start].text) && tokens[h.end]?.text !== 'of'),
   );
+  // "a regression predicting mass from flipper length": the verb that says which is which, not the noun.
+  const saysNothing = (h: CueHit) => /^regress/.test(tokens[h.start].text) && !tokens.slice(h.end).some((t) => t.text === 'on' || t.text === 'against');
+  const verb = verbs.find((h) => !saysNothing(h)) ?? verbs[0];
   if (verb) {
     const after = tokens[verb.end];
     const lastWord = tokens[verb.end - 1].text;

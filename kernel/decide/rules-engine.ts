@@ -91,11 +91,20 @@ function decideOpenGoal(ctx: RequestContext, compiled: CompiledRules): DecisionO
 function decideInteraction(ctx: RequestContext, compiled: CompiledRules): DecisionOutcome | undefined {
   const tilde = ctx.tokens.findIndex((t) => t.text === '~');
   const star = ctx.tokens.findIndex((t, i) => i > tilde && t.text === '*');
-  if (tilde < 0 || star < 0) return undefined;
-  const terms = ctx.mentioned.filter((m) => m.position > tilde).map((m) => m.info.name);
-  const reading = decideReading(ctx, compiled, ctx.mentioned, 1);
+  const word = ctx.tokens.some((t) => /^interact/.test(t.text));
+  if (!word && (tilde < 0 || star < 0)) return undefined;
+  const terms = ctx.mentioned.filter((m) => m.position > tilde && m.byName).map((m) => m.info.name);
+  if (terms.length < 2) return undefined;
   const choices: Choice[] = [];
-  if (reading.status === 'decided') addChoice(choices, choiceOf(reading, `main effects only (${terms.join(' + ')}), without their interaction`));
+  if (tilde >= 0) {
+    const reading = decideReading(ctx, compiled, ctx.mentioned, 1);
+    if (reading.status === 'decided') addChoice(choices, choiceOf(reading, `main effects only (${terms.join(' + ')}), without their interaction`));
+  } else {
+    // "an interaction between dose and supp": of which outcome? The main-effects model of each measurement.
+    for (const c of ctx.columns.filter((x) => x.numeric && !x.factor && !terms.includes(x.name)).slice(0, MAX_CHOICES)) {
+      choices.push({ analysis: 'ols', roles: { outcome: c.name, predictors: terms }, why: `${taskTitle('ols')}: ${c.name} on ${terms.join(' + ')}, main effects without their interaction` });
+    }
+  }
   const reason: Reason = { code: 'no-fit', params: { interaction: terms.join(' * ') } };
   return noMatch(reason, `A model with the interaction ${terms.join(' * ')} is not in the catalogue yet; the main effects model (${terms.join(' + ')}) can be fitted instead.`, choices, explain(ctx, []));
 }
@@ -211,7 +220,8 @@ function accountForWords(ctx: RequestContext, compiled: CompiledRules, outcome: 
   if (unknown.length === 0) return outcome;
   const reason = unknownReason(ctx) as Reason;
   if (outcome.status !== 'decided') {
-    if (outcome.reason.code === 'named-test-unfit' || outcome.reason.code === 'unknown-word') return outcome;
+    // A specific reason stays (a tie, a named test, a level); a general one gives way to the word the data lack.
+    if (!['no-fit', 'no-column', 'open-role', 'equal-readings', 'roles-unclear'].includes(outcome.reason.code)) return outcome;
     return { ...outcome, reason, rationale: outcome.rationale.includes(`'${unknown[0].word}'`) ? outcome.rationale : `${reasonText(reason)} ${outcome.rationale}` };
   }
   const word = unknown[0];

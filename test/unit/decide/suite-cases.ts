@@ -480,6 +480,10 @@ export const SUITE: SuiteCase[] = [
   c(P, 'What is the correlation coefficient between bill length and flipper length?', { analysis: 'pearson', roles: { x: BL, y: FL } }),
   c(P, 'Is there an association between the categorical variables sex and island?', { analysis: 'chi2_independence', roles: { row: 'sex', col: 'island' } }),
   c(P, 'Use the Kolmogorov-Smirnov test to check whether body mass is normal', 'ambiguous'),
+  c(P, 'Is body size related to sex?', 'ambiguous'),
+  c(P, 'Please run a regression predicting body mass from flipper length', { analysis: 'ols', roles: { outcome: BM, predictors: [FL] } }),
+  c('chickwts', 'Which diet leads to the heaviest chicks?', { analysis: 'welch_anova', roles: { outcome: 'weight', group: 'feed' } }),
+  c('ToothGrowth', 'Is there an interaction between dose and supplement?', 'no_match'),
   c(P, 'is sex associated with species among Adelie and Gentoo?', { analysis: 'chi2_independence', roles: { row: 'sex', col: 'species' }, options: { where: [{ column: 'species', op: '!=', value: 'Chinstrap' }] } }),
 ];
 
