@@ -318,8 +318,7 @@ function decideUnknownLevels(ctx: RequestContext, compiled: CompiledRules): Deci
   }
   const all = decideReading(base, compiled, readingWith(undefined), 1);
   if (all.status === 'decided') addChoice(choices, choiceOf(all, `all ${column.levels.length} levels of ${column.name}`));
-  const explanation = explain(ctx, []);
-  explanation.refinements.push(...ctx.unknownLevels.map((u) => `'${u.word}' is contrasted with ${formatList(u.known, 'and')} but is no level of ${u.column}`));
+  const explanation = explain(ctx, ctx.unknownLevels.map((u) => `'${u.word}' is contrasted with ${formatList(u.known, 'and')} but is no level of ${u.column}`));
   if (choices.length >= 2) return ambiguity(levelReason, rationale, choices, explanation);
   return noMatch(levelReason, rationale, choices, explanation);
 }
@@ -363,20 +362,21 @@ function decideTiedWords(ctx: RequestContext, compiled: CompiledRules): Decision
   const tiedReason: Reason = { code: 'tied-columns', params: { word: tied.text, columns: readings } };
   const rationale = `'${tied.text}' could mean ${formatList(readings.map((c) => `'${c}'`))}; say which one.`;
   if (preferred && decided.length === 1) {
-    const only = decided[0];
-    only.explanation.refinements.push(`'${tied.text}' read as ${preferred}: the request says ${formatList(ctx.tieBreaks.map((w) => `"${w.text}"`))}`);
-    return only;
+    return withRefinement(decided[0], `'${tied.text}' read as ${preferred}: the request says ${formatList(ctx.tieBreaks.map((w) => `"${w.text}"`))}`);
   }
   // The preferred reading does not fit: offer every reading instead.
   if (preferred) return decideTiedWords({ ...ctx, tieBreaks: [] }, compiled);
   if (decided.length === 1 && choices.length === 1) {
-    const only = decided[0];
-    only.confidence = round(only.confidence * 0.85);
-    only.explanation.refinements.push(`'${tied.text}' could also mean ${formatList(readings.filter((c) => c !== tied.column).map((c) => `'${c}'`))}, but only one reading fits the request`);
-    return only;
+    const only = withRefinement(decided[0], `'${tied.text}' could also mean ${formatList(readings.filter((c) => c !== tied.column).map((c) => `'${c}'`))}, but only one reading fits the request`);
+    return { ...only, confidence: round(only.confidence * 0.85) };
   }
   if (choices.length >= 2) return ambiguity(tiedReason, rationale, choices, explanation);
   return noMatch(tiedReason, `${rationale} None of the readings fits a known analysis.`, choices, explanation);
+}
+
+/** A decision with one more refinement (a new object: decisions are built, not changed). */
+function withRefinement(d: Decision, line: string): Decision {
+  return { ...d, explanation: { ...d.explanation, refinements: [...d.explanation.refinements, line] } };
 }
 
 /** The one tied column whose name has a word a tie-break word of the request points to, if exactly one. */
