@@ -11,7 +11,7 @@ import { isContentToken, rootOf, stemWord, STOPWORDS, tokenize, type Token } fro
 import type { RuleSet } from './types.js';
 
 /** A role hint from word order. */
-export type RoleHint = 'group' | 'outcome' | 'predictor';
+export type RoleHint = 'group' | 'outcome' | 'predictor' | 'filter';
 
 /** One column the request names (by name or through its levels). */
 export interface MentionedColumn {
@@ -306,6 +306,16 @@ function addRoleWordHints(mentioned: MentionedColumn[], tokens: readonly Token[]
 function addWordOrderHints(mentioned: MentionedColumn[], tokens: readonly Token[], cueHits: readonly CueHit[]): boolean {
   for (const m of mentioned) {
     if (!m.byName && m.levelsNamed.length > 0) m.hints.add('group');
+    // "Among Gentoo penguins", "in Adelie": one level named after such a word restricts the rows.
+    if (!m.byName && m.levelsNamed.length === 1) {
+      for (let i = m.position - 1; i >= Math.max(0, m.position - 2); i--) {
+        if (/^(among|amongst|within|only|for|in)$/.test(tokens[i].text)) {
+          m.hints.add('filter');
+          break;
+        }
+        if (!/^(the|all)$/.test(tokens[i].text)) break;
+      }
+    }
     // Look back over up to two filler words for a group marker: "by species", "across the islands".
     for (let i = m.position - 1, seen = 0; i >= 0 && seen < 3; i--, seen++) {
       const t = tokens[i];

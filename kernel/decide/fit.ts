@@ -96,7 +96,7 @@ function enumerateAssignments(rule: Rule, roleNames: RoleName[], ctx: RequestCon
     }
     if (m.levelsNamed.length === 1) {
       slots.push('where');
-      visit(i + 1, score + 0.5);
+      visit(i + 1, score + 0.5 + (m.hints.has('filter') ? 0.3 : 0));
       slots.pop();
     }
   };

@@ -484,6 +484,7 @@ export const SUITE: SuiteCase[] = [
   c(P, 'Please run a regression predicting body mass from flipper length', { analysis: 'ols', roles: { outcome: BM, predictors: [FL] } }),
   c('chickwts', 'Which diet leads to the heaviest chicks?', { analysis: 'welch_anova', roles: { outcome: 'weight', group: 'feed' } }),
   c('ToothGrowth', 'Is there an interaction between dose and supplement?', 'no_match'),
+  c(P, 'Among Gentoo penguins, do males have longer flippers?', { analysis: 'ttest_welch', roles: { outcome: FL, group: 'sex' }, options: { where: [{ column: 'species', op: '=', value: 'Gentoo' }], levels: ['male', 'female'] } }),
   c(P, 'is sex associated with species among Adelie and Gentoo?', { analysis: 'chi2_independence', roles: { row: 'sex', col: 'species' }, options: { where: [{ column: 'species', op: '!=', value: 'Chinstrap' }] } }),
 ];
 
