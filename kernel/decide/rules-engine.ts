@@ -560,7 +560,7 @@ function decideFromFits(ctx: RequestContext, best: Fit, complete: readonly Fit[]
       choices.push({ analysis: 'spearman', roles: { x: best.roles.group, y: best.roles.outcome }, why: 'Spearman correlation: a monotonic trend across ordered groups.' });
       choices.push({ analysis: 'ols', roles: { outcome: best.roles.outcome, predictors: [best.roles.group] }, why: 'Linear regression: the slope of the outcome on the coded groups.' });
     } else {
-      choices.push({ analysis: 'tukey_hsd', roles: best.roles, why: "Tukey's HSD: which pairs of groups differ, and in which direction." });
+      choices.push({ analysis: 'games_howell', roles: best.roles, why: 'Games-Howell: which pairs of groups differ, and in which direction.' });
     }
     return ambiguity({ code: 'direction-k-groups', params: { direction: ctx.direction ?? 'trend', group: best.roles.group, k: best.k ?? 0 } },
       `The request states a direction ("${ctx.direction ?? 'a trend'}") but ${best.roles.group} has ${best.k ?? 'several'} groups; choose a trend test or a comparison of all groups.`,
