@@ -213,7 +213,7 @@ function addHints(mentioned: MentionedColumn[], tokens: readonly Token[], cueHit
 const OUTCOME_WORDS = /^(outcome|outcomes|response|responses|dv|target|regressand)$/;
 const PREDICTOR_WORDS = /^(predictor|predictors|covariate|covariates|regressor|regressors|explanatory|iv|ivs)$/;
 /** Filler between a role word and the column it names ("the outcome variable is qsec"). */
-const ROLE_FILLER = /^(the|a|an|our|my|variable|variables|var|is|are|be|being|=|will|should|as|of|interest)$/;
+const ROLE_FILLER = /^(the|a|an|our|my|variable|variables|var|is|are|be|being|=|:|will|should|as|of|interest)$/;
 
 /** A role word (or "dependent/independent variable") at token i: which role it names, and its last token. */
 function roleWordAt(tokens: readonly Token[], i: number): { role: 'outcome' | 'predictor'; end: number } | undefined {

@@ -90,7 +90,7 @@ function decideOpenGoal(ctx: RequestContext, compiled: CompiledRules): DecisionO
 /** "y ~ a * b": the catalogue's models have no interaction term yet; offer the main effects, never fit them silently. */
 function decideInteraction(ctx: RequestContext, compiled: CompiledRules): DecisionOutcome | undefined {
   const tilde = ctx.tokens.findIndex((t) => t.text === '~');
-  const star = ctx.tokens.findIndex((t, i) => i > tilde && t.text === '*');
+  const star = tilde < 0 ? -1 : ctx.tokens.findIndex((t, i) => i > tilde && (t.text === '*' || t.text === ':'));
   const word = ctx.tokens.some((t) => /^interact/.test(t.text));
   if (!word && (tilde < 0 || star < 0)) return undefined;
   const terms = ctx.mentioned.filter((m) => m.position > tilde && m.byName).map((m) => m.info.name);

@@ -23,7 +23,7 @@ export interface Token {
   listed?: boolean;
 }
 
-const TOKEN = /(\d+(?:\.\d+)?%?|\.\d+%?|[A-Za-z]+(?:'[A-Za-z]+)?|[~=<>*|])/g;
+const TOKEN = /(\d+(?:\.\d+)?%?|\.\d+%?|[A-Za-z]+(?:'[A-Za-z]+)?|[~=<>*|:])/g;
 
 /** Splits a request (or a phrase, or a column name) into tokens; letters and digits split apart. */
 export function tokenize(text: string): Token[] {
@@ -39,7 +39,7 @@ export function tokenize(text: string): Token[] {
       const percent = raw.endsWith('%');
       const value = Number(percent ? raw.slice(0, -1) : raw);
       tokens.push({ index: tokens.length, raw, text: raw.toLowerCase(), stem: raw.toLowerCase(), kind: 'number', value, percent });
-    } else if (/^[~=<>*|]$/.test(raw)) {
+    } else if (/^[~=<>*|:]$/.test(raw)) {
       tokens.push({ index: tokens.length, raw, text: raw, stem: raw, kind: 'symbol' });
     } else {
       const text = raw.toLowerCase().replace(/'s$/, '').replace(/'/g, '');

@@ -444,6 +444,7 @@ export const SUITE: SuiteCase[] = [
   // 4. Formulas.
   c(P, 'body_mass_g ~ flipper_length_mm + bill_length_mm + sex', { analysis: 'ols', roles: { outcome: BM, predictors: [FL, BL, 'sex'] } }),
   c('mtcars', 'mpg ~ wt * hp', 'no_match'),
+  c('mtcars', 'mpg ~ wt + hp + wt:hp', 'no_match'),
   c('sleep', 'extra ~ group | ID', { analysis: 'ttest_paired', roles: { outcome: 'extra', group: 'group', pairId: 'ID' } }),
   c('ToothGrowth', 'len ~ dose + supp', { analysis: 'ols', roles: { outcome: 'len', predictors: ['dose', 'supp'] } }),
   // 5. Typos read as the one column within reach.
