@@ -131,8 +131,9 @@ export class InferraController implements vscode.Disposable {
     await replaceOutputs(execution, out.outputs);
     if (out.edit) await vscode.workspace.applyEdit(out.edit);
     this.log(`cell ${cellId}: ${run.status}${run.error ? ` (${run.error.code})` : ''} in ${(run.cell.execution?.end_time ?? 0) - (run.cell.execution?.start_time ?? 0)} ms`);
-    execution.end(run.status === 'ok', run.cell.execution?.end_time);
-    return run.status === 'ok';
+    // A question is not a failure: a cell waiting for a choice ends with no mark (success undefined).
+    execution.end(run.awaitingChoice ? undefined : run.status === 'ok', run.cell.execution?.end_time);
+    return run.status === 'ok' || run.awaitingChoice;
   }
 
   private nextOrder(document: vscode.NotebookDocument): number {

@@ -36,9 +36,9 @@ const CASES: Case[] = [
   c(P, 'two-group+filter', 'Do Adelie penguins from Biscoe and Dream differ in body mass?',
     { analysis: 'ttest_welch', roles: { outcome: BM, group: 'island' }, options: { levels: ['Biscoe', 'Dream'], where: [{ column: 'species', op: '=', value: 'Adelie' }] } }),
   c(P, 'two-group directional', 'I want to know whether bill depth is larger in males',
-    { analysis: 'ttest_welch', roles: { outcome: BD, group: 'sex' }, options: { alternative: 'greater', levels: ['male', 'female'] } }),
+    { analysis: 'ttest_welch', roles: { outcome: BD, group: 'sex' }, options: { levels: ['male', 'female'] } }), // #18 S1: direction words alone stay two-sided
   c(P, 'k-group', 'Is there any island-to-island variation in flipper length?',
-    { analysis: 'anova_oneway', roles: { outcome: FL, group: 'island' } }),
+    { analysis: 'welch_anova', roles: { outcome: FL, group: 'island' } }), // #18 S4: Welch by default
   c(P, 'k-group nonparametric', 'bill depth across species, distribution-free test please',
     { analysis: 'kruskal_wallis', roles: { outcome: BD, group: 'species' } }),
   c(P, 'one-sample', 'Test whether the average bill length equals 45 mm',
@@ -66,7 +66,7 @@ const CASES: Case[] = [
   c(P, 'regression multi', 'How much of the variation in flipper length do species and sex explain together?',
     { analysis: 'ols', roles: { outcome: FL, predictors: ['species', 'sex'] } }),
   c(P, 'two-group directional', 'Are Chinstrap bills longer than Adelie bills?',
-    { analysis: 'ttest_welch', roles: { outcome: BL, group: 'species' }, options: { alternative: 'greater', levels: ['Chinstrap', 'Adelie'] } }),
+    { analysis: 'ttest_welch', roles: { outcome: BL, group: 'species' }, options: { levels: ['Chinstrap', 'Adelie'] } }), // #18 S1: direction words alone stay two-sided
   c(P, 'post-hoc', 'After the ANOVA, which pairs of islands differ in body mass?',
     { analysis: 'tukey_hsd', roles: { outcome: BM, group: 'island' } }),
   // --- penguins: ambiguous ---
@@ -80,7 +80,7 @@ const CASES: Case[] = [
 
   // --- mtcars ---
   c('mtcars', 'two-group directional (0/1 coded)', 'Do cars with manual gearboxes get better mileage?',
-    { analysis: 'ttest_welch', roles: { outcome: 'mpg', group: 'am' }, options: { alternative: 'greater', levels: ['1', '0'] } }),
+    { analysis: 'ttest_welch', roles: { outcome: 'mpg', group: 'am' }, options: { levels: ['1', '0'] } }), // #18 S1: direction words alone stay two-sided
   c('mtcars', 'two-group (0/1 coded)', 'Is horsepower different for V-shaped vs straight engines?',
     { analysis: 'ttest_welch', roles: { outcome: 'hp', group: 'vs' } }),
   c('mtcars', 'one-sample', 'Is the mean car weight different from 3?',
@@ -92,7 +92,7 @@ const CASES: Case[] = [
   c('mtcars', 'contingency', 'Is the number of carburetors associated with the number of cylinders? cross-tabulate them',
     { analysis: 'chi2_independence', roles: { row: 'carb', col: 'cyl' } }),
   c('mtcars', 'k-group', 'Is there any difference in quarter-mile time between 3, 4 and 5 gear cars?',
-    { analysis: 'anova_oneway', roles: { outcome: 'qsec', group: 'gear' } }),
+    { analysis: 'welch_anova', roles: { outcome: 'qsec', group: 'gear' } }), // #18 S4: Welch by default
   c('mtcars', 'variance', 'Do the variances of mpg differ between automatic and manual? Use Bartlett',
     { analysis: 'bartlett', roles: { outcome: 'mpg', group: 'am' } }),
   c('mtcars', 'correlation', 'linear correlation between rear axle ratio and weight',
@@ -103,7 +103,7 @@ const CASES: Case[] = [
 
   // --- airquality ---
   c('airquality', 'one-sample directional', 'Is ozone concentration above 40 on average?',
-    { analysis: 'ttest_one_sample', roles: { column: 'Ozone' }, options: { mu: 40, alternative: 'greater' } }),
+    { analysis: 'ttest_one_sample', roles: { column: 'Ozone' }, options: { mu: 40 } }), // #18 S1: direction words alone stay two-sided
   c('airquality', 'two-group (month names)', 'Does solar radiation differ between May and September?',
     { analysis: 'ttest_welch', roles: { outcome: 'Solar.R', group: 'Month' }, options: { levels: ['5', '9'] } }),
   c('airquality', 'regression multi', 'Explain ozone with wind and temperature in a linear model',
@@ -113,7 +113,7 @@ const CASES: Case[] = [
   c('airquality', 'normality by group', 'check the normality assumption for wind, month by month',
     { analysis: 'shapiro_wilk', roles: { column: 'Wind', group: 'Month' } }),
   c('airquality', 'correlation rank/monotonic', 'Are wind and temperature negatively associated? use a rank correlation',
-    { analysis: 'spearman', roles: { x: 'Wind', y: 'Temp' }, options: { alternative: 'less' } }),
+    { analysis: 'spearman', roles: { x: 'Wind', y: 'Temp' }, options: {} }), // #18 S1: direction words alone stay two-sided
   c('airquality', 'plot boxplot', 'Boxplot of temperature for each month',
     { analysis: 'boxplot', roles: { outcome: 'Temp', group: 'Month' } }),
   c('airquality', 'ambiguous: no outcome', 'Is there a trend over time?', A),
@@ -121,7 +121,7 @@ const CASES: Case[] = [
 
   // --- sleep (long, paired by ID) and sleep_wide ---
   c('sleep', 'paired directional', 'Did patients sleep longer on drug 2 than on drug 1? Every patient received both drugs.',
-    { analysis: 'ttest_paired', roles: { outcome: 'extra', group: 'group', pairId: 'ID' }, options: { alternative: 'greater', levels: ['2', '1'] } }),
+    { analysis: 'ttest_paired', roles: { outcome: 'extra', group: 'group', pairId: 'ID' }, options: { levels: ['2', '1'] } }), // #18 S1: direction words alone stay two-sided
   c('sleep', 'paired', 'compare the two drugs',
     { analysis: 'ttest_paired', roles: { outcome: 'extra', group: 'group', pairId: 'ID' } }),
   c('sleep_wide', 'paired nonparametric (wide)', 'Nonparametric before/after comparison, drug1 then drug2',

@@ -73,7 +73,7 @@ export async function runRunCommand(argv: string[]): Promise<number> {
   }
   const total = counts.ok + counts.error + counts.ambiguous + counts.no_match;
   printText(
-    `${total} cells ran: ${counts.ok} ok, ${counts.error} failed, ${counts.ambiguous} ambiguous, ${counts.no_match} with no match. Wrote ${out}.`,
+    `${total} cells ran: ${counts.ok} ok, ${counts.error} failed, ${counts.ambiguous + counts.no_match} waiting for a choice (${counts.ambiguous} ambiguous, ${counts.no_match} with no match). Wrote ${out}.`,
   );
   return counts.ok === total ? EXIT.ok : EXIT.failed;
 }

@@ -111,7 +111,19 @@ export const decidedJson = z.object({
   alternatives: z.array(choiceJson),
   options: optionsJson.optional(),
   explanation: explanationJson.optional(),
+  /** A direction the request asked about while the test stays two-sided (#18 S1): "len: OJ > VC". */
+  direction_asked: z.object({ direction: z.enum(['greater', 'less']), statement: z.string() }).optional(),
   llm: llmJson.optional(),
+});
+
+/**
+ * Why a request was not decided, as data (`unknown-word`, `named-test-unfit`, `tied-columns`, ...):
+ * the code names the kind of question, the params its particulars. Codes are read as text, so a
+ * file from a later version with a new code still opens.
+ */
+export const reasonJson = z.object({
+  code: z.string().min(1),
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.string())])),
 });
 
 /** An ambiguous request or one no analysis fits: the choices instead of a decision. */
@@ -120,6 +132,7 @@ export const refusedJson = z.object({
   rationale: z.string(),
   alternatives: z.array(choiceJson),
   explanation: explanationJson.optional(),
+  reason: reasonJson.optional(),
 });
 
 /**

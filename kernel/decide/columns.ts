@@ -10,14 +10,12 @@ import { editDistance } from '../util/suggest.js';
 import type { LexiconEntry } from './types.js';
 import { isMonthName, monthAt, monthLevelMap } from './calendar.js';
 
-/** Unit words that may end a column name and may be left out of a request (`body_mass_g`). */
-const UNITS = new Set([
-  'mm', 'cm', 'm', 'km', 'in', 'ft', 'g', 'kg', 'mg', 'lb', 'lbs', 'oz', 's', 'sec', 'secs', 'ms', 'min', 'mins', 'h', 'hr',
-  'hrs', 'pct', 'percent', 'usd', 'eur', 'ml', 'l', 'c', 'f', 'k', 'mmhg', 'bpm', 'cm3', 'kcal',
-]);
-
-/** Names that say "this column identifies a subject" (used for pairing). */
-const SUBJECT_WORDS = /^(id|ids|subject|subjects|subj|participant|participants|patient|patients|person|individual|animal|chick|pid|sid|pair|block|respondent|case)$/;
+/** Unit and subject words of `rules/lexicon.json` (`words.units`, `words.subject`), as sets. */
+export interface ColumnWords {
+  units: ReadonlySet<string>;
+  suffixes: ReadonlySet<string>;
+  subject: ReadonlySet<string>;
+}
 
 /** What the engine needs to know about one column. */
 export interface ColumnInfo {
@@ -31,6 +29,8 @@ export interface ColumnInfo {
   /** First letters of the name's words and units (every kind of match keeps the first letter). */
   initials: Set<string>;
   joined: string;
+  /** The whole name, lower case, without separators ("ncases", "body_mass_g" -> bodymassg). */
+  whole: string;
   numeric: boolean;
   factor: boolean;
   subject: boolean;
@@ -55,25 +55,36 @@ export interface Mention {
   tiedWith: string[];
 }
 
-/** Column facts for a schema, cached per schema object. */
-const infoCache = new WeakMap<DatasetSchema, ColumnInfo[]>();
+/** Column facts for a schema, cached per schema object and word lists. */
+const infoCache = new WeakMap<DatasetSchema, WeakMap<ColumnWords, ColumnInfo[]>>();
 
 /** The engine's view of every column of a schema. */
-export function describeColumns(schema: DatasetSchema): ColumnInfo[] {
-  const cached = infoCache.get(schema);
+export function describeColumns(schema: DatasetSchema, vocabulary: ColumnWords): ColumnInfo[] {
+  const cached = infoCache.get(schema)?.get(vocabulary);
   if (cached) return cached;
   const infos = schema.columns.map((c): ColumnInfo => {
-    const all = nameWords(c.name);
+    let all = nameWords(c.name);
+    // A count glued to what it counts: "ncases" is the number of cases, "ncontrols" of controls.
+    if (all.length === 1 && /^n[a-z]{4,}s$/.test(all[0]) && !/^n[aeiou]/.test(all[0].slice(0, 2))) all = [all[0].slice(1)];
+    // A generic suffix glued to the name: "agegp" is age (+ gp), "feedtype" is feed (+ type).
+    if (all.length === 1) {
+      for (const suffix of vocabulary.suffixes) {
+        if (all[0].length >= suffix.length + 3 && all[0].endsWith(suffix)) {
+          all = [all[0].slice(0, -suffix.length), suffix];
+          break;
+        }
+      }
+    }
     let words = all;
     let units: string[] = [];
-    if (all.length > 1 && UNITS.has(all[all.length - 1])) {
+    if (all.length > 1 && vocabulary.units.has(all[all.length - 1])) {
       words = all.slice(0, -1);
       units = all.slice(-1);
     }
-    const subject = c.kind === 'id' || (all.some((w) => SUBJECT_WORDS.test(w)) && c.kind !== 'text' && c.kind !== 'datetime');
+    const subject = c.kind === 'id' || (all.some((w) => vocabulary.subject.has(w)) && c.kind !== 'text' && c.kind !== 'datetime');
     const levels = (c.levels ?? []).map((l) => l.value);
-    const factor =
-      !subject && (c.kind === 'categorical' || c.kind === 'boolean' || (c.kind === 'numeric' && c.usableAsGroup)) && levels.length >= 2;
+    // A subject-like name with few values ("block", "patient" 1..6) may still be grouped by when named.
+    const factor = c.kind !== 'id' && (c.kind === 'categorical' || c.kind === 'boolean' || (c.kind === 'numeric' && c.usableAsGroup)) && levels.length >= 2;
     return {
       name: c.name,
       schema: c,
@@ -82,6 +93,7 @@ export function describeColumns(schema: DatasetSchema): ColumnInfo[] {
       stems: words.map(stemWord),
       initials: new Set(all.map((w) => w[0])),
       joined: words.join(''),
+      whole: nameWords(c.name).join(''),
       numeric: c.kind === 'numeric' && !subject,
       factor,
       subject,
@@ -91,7 +103,9 @@ export function describeColumns(schema: DatasetSchema): ColumnInfo[] {
       months: factor && isMonthName(all) ? monthLevelMap(levels) : undefined,
     };
   });
-  infoCache.set(schema, infos);
+  const bySchema = infoCache.get(schema) ?? new WeakMap<ColumnWords, ColumnInfo[]>();
+  bySchema.set(vocabulary, infos);
+  infoCache.set(schema, bySchema);
   return infos;
 }
 
@@ -157,14 +171,14 @@ export function findMentions(tokens: readonly Token[], columns: readonly ColumnI
         if (!spanOk && end - start === 1 && isStopwordColumn(tokens, start, column)) {
           candidates.push({ start, end, column: column.name, score: 0.9, via: 'name', content: 1 });
         }
-        if (spanOk && (lexiconMeans !== undefined || column.initials.has(words[0].text[0]))) {
+        if (spanOk && (lexiconMeans !== undefined || column.initials.has(words[0].text[0]) || column.whole[0] === words[0].text[0])) {
           const score = Math.max(scoreName(info, column, options), lexiconMeans ? scoreLexicon(lexiconMeans, column) : 0);
           if (score >= MIN_SCORE) candidates.push({ start, end, column: column.name, score, via: 'name', content });
         }
         for (let k = 0; k < column.levels.length; k++) {
           const level = column.levelTokens[k];
           if (level.length !== span.length || level[0].text[0] !== initial) continue;
-          const score = scoreLevel(span, level, tokens, start, column);
+          const score = scoreLevel(span, level, tokens, start, column, options.vocabulary);
           if (score >= MIN_SCORE) {
             candidates.push({ start, end, column: column.name, score, via: 'level', level: column.levels[k], content: span.length });
           }
@@ -183,7 +197,7 @@ function isStopwordColumn(tokens: readonly Token[], index: number, column: Colum
   if (t.kind !== 'word' || column.words.length !== 1 || column.words[0] !== t.text || column.units.length > 0) return false;
   const prev = tokens[index - 1]?.text;
   const next = tokens[index + 1]?.text;
-  const before = prev === undefined || /^(of|between|and|with|by|is|are|does|do|across|on|the|for|against)$/.test(prev);
+  const before = prev === undefined || /^(of|between|and|with|by|is|are|does|do|across|on|the|for|against|to|vs|versus)$/.test(prev);
   const after = next === undefined || /^(and|with|by|is|are|associated|related|against|across|or|differ\w*)$/.test(next);
   return before && after;
 }
@@ -193,8 +207,25 @@ function scoreName(info: SpanInfo, column: ColumnInfo, options: MentionOptions):
   const { span, words, glued } = info;
   if (words.length === 0) return 0;
   // Glued words: "bodymass", "petallength", "drug 1" for drug1.
-  if (glued === column.joined || glued === column.joined + column.units.join('')) return 1;
-  // Initials: "miles per gallon" -> mpg.
+  if (glued === column.joined || glued === column.joined + column.units.join('') || glued === column.whole) return 1;
+  // A name written as one word with a typo ("body_mas_g", "flipperlenght"): two edits from 8 letters, one from 5.
+  if (words.length === span.length) {
+    const full = column.joined + column.units.join('');
+    for (const target of column.units.length > 0 ? [column.joined, full] : [column.joined]) {
+      const allowed = Math.min(glued.length, target.length) >= 8 ? 2 : Math.min(glued.length, target.length) >= 5 ? 1 : 0;
+      if (allowed > 0 && glued[0] === target[0] && Math.abs(glued.length - target.length) <= allowed && column.words.length > 1 && editDistance(glued, target) <= allowed) return 0.85;
+    }
+  }
+  // Initials: "miles per gallon" -> mpg, "savings ratio" -> sr (two words of three letters or more).
+  if (
+    span.length === 2 &&
+    column.words.length === 1 &&
+    column.units.length === 0 &&
+    span.every((t) => t.kind === 'word' && t.text.length >= 3 && isContentToken(t) && !options.vocabulary(t)) &&
+    span.map((t) => t.text[0]).join('') === column.words[0]
+  ) {
+    return 0.85;
+  }
   if (
     span.length >= 3 &&
     column.words.length === 1 &&
@@ -247,7 +278,7 @@ function scoreLexicon(meansList: readonly string[][], column: ColumnInfo): numbe
 }
 
 /** How well a span names one level of a column, in [0, 1]. */
-function scoreLevel(span: readonly Token[], level: readonly Token[], tokens: readonly Token[], start: number, column: ColumnInfo): number {
+function scoreLevel(span: readonly Token[], level: readonly Token[], tokens: readonly Token[], start: number, column: ColumnInfo, vocabulary: (t: Token) => boolean): number {
   if (level.length !== span.length || level.length === 0) return 0;
   if (level.every((t) => t.kind === 'number')) return 0; // numeric levels: see addNumericLevels
   let total = 0;
@@ -269,6 +300,8 @@ function scoreLevel(span: readonly Token[], level: readonly Token[], tokens: rea
     }
     if (t.text === l.text) total += 1;
     else if (t.stem === l.stem) total += 0.95;
+    // Analysis words ("higher", "lower") name a level only as written ("high" is not "higher").
+    else if (vocabulary(t)) return 0;
     else if (l.text.length >= 5 && !levelTypoBlocked(t) && scoreWord(t, l.text, false) >= 0.8) total += 0.85;
     // An abbreviated level: "ctrl" for "control", "trt" for "treatment".
     else if (l.text.length >= 3 && !levelTypoBlocked(t) && scoreWord(t, l.text, true) >= 0.8) total += 0.8;

@@ -3,15 +3,15 @@
  * roles ("by species" names a group, "predict mpg" an outcome), a test value (mu), a confidence
  * level, a one-sided direction and words that look like column names but match none.
  */
-import type { DatasetSchema } from '../types.js';
-import { suggestName } from '../util/suggest.js';
+import type { DatasetSchema, TaskId } from '../types.js';
+import { editDistance, suggestName } from '../util/suggest.js';
 import { compileCues, cueVocabulary, findCues, type CompiledCue, type CueHit } from './cues.js';
-import { compileLexicon, describeColumns, findMentions, monthsOutOfRange, unknownLevels, type ColumnInfo, type CompiledLexicon, type Mention, type UnknownLevel } from './columns.js';
-import { isContentToken, stemWord, STOPWORDS, tokenize, type Token } from './text.js';
+import { compileLexicon, describeColumns, type ColumnWords, findMentions, monthsOutOfRange, unknownLevels, type ColumnInfo, type CompiledLexicon, type Mention, type UnknownLevel } from './columns.js';
+import { isContentToken, rootOf, stemWord, STOPWORDS, tokenize, type Token } from './text.js';
 import type { RuleSet } from './types.js';
 
 /** A role hint from word order. */
-export type RoleHint = 'group' | 'outcome' | 'predictor';
+export type RoleHint = 'group' | 'outcome' | 'predictor' | 'filter';
 
 /** One column the request names (by name or through its levels). */
 export interface MentionedColumn {
@@ -38,6 +38,13 @@ export interface CompiledRules {
   vocabulary: { words: Set<string>; stems: string[] };
   /** Lexicon words that only break ties between columns ("longer" -> length). */
   tieBreaks: { stem: string; means: string[] }[];
+  /** Role words ("outcome", "predictors"): never a column the dataset lacks. */
+  roleWords: ReadonlySet<string>;
+  /** Harmless domain words ("penguins", "patients") and their stems. */
+  harmless: ReadonlySet<string>;
+  columnWords: ColumnWords;
+  /** Cues that name analyses ("chi-square" -> chi2_independence, fisher_exact). */
+  named: Map<string, TaskId[]>;
 }
 
 /** Everything the engine read from one request. */
@@ -62,7 +69,7 @@ export interface RequestContext {
   /** Words that pick one of several columns a word fits equally ("longer" -> a name with "length"). */
   tieBreaks: { text: string; means: string[] }[];
   /** Content words that match no column, level or cue ("wingspan"), with a suggestion when close. */
-  unknownWords: { word: string; suggestion?: string; rolePosition: boolean }[];
+  unknownWords: { word: string; suggestion?: string; closest?: string[]; rolePosition: boolean }[];
   /** Month names whose month no coded month column holds ("January" when Month is 5..9). */
   missingMonths: { word: string; month: number; columns: string[] }[];
   /** Words contrasted with a level of a column that are no level of it ("Adelie and Emperor"). */
@@ -83,6 +90,10 @@ export function compileRules(set: RuleSet): CompiledRules {
     lexicon: compileLexicon(set.lexicon),
     vocabulary: cueVocabulary(cues),
     tieBreaks: set.lexicon.filter((e) => e.tieBreak).map((e) => ({ stem: stemWord(e.word), means: e.means })),
+    roleWords: new Set(set.words.role),
+    harmless: new Set([...set.words.harmless, ...set.words.harmless.map(stemWord), ...set.words.units]),
+    columnWords: { units: new Set(set.words.units), suffixes: new Set(set.words.suffixes), subject: new Set(set.words.subject) },
+    named: new Map(set.cues.filter((c) => c.names && c.names.length > 0).map((c) => [c.id, c.names as TaskId[]])),
   };
   compiledCache.set(set, compiled);
   return compiled;
@@ -95,32 +106,49 @@ const MU_MARKERS = new Set(['than', 'from', 'to', 'equals', 'equal', '=', 'mu', 
 /** Reads a request against a schema. */
 export function readRequest(prompt: string, schema: DatasetSchema, compiled: CompiledRules): RequestContext {
   const tokens = tokenize(prompt);
-  const cueHits = findCues(tokens, compiled.cues);
-  const cues = new Set(cueHits.map((h) => h.cue));
-  const columns = describeColumns(schema);
+  let cueHits = findCues(tokens, compiled.cues);
+  let cues = new Set(cueHits.map((h) => h.cue));
+  const columns = describeColumns(schema, compiled.columnWords);
   const isVocabulary = (t: Token) =>
     compiled.vocabulary.words.has(t.text) || compiled.vocabulary.stems.some((s) => s.length >= 3 && t.text.startsWith(s));
   let mentions = findMentions(tokens, columns, { vocabulary: isVocabulary, lexicon: compiled.lexicon });
-  // An identifier column named by an analysis word ("model" in mtcars) is the word, not the column.
+  // Every stretch read as a column, even one set aside below, is accounted for.
+  const read = mentions;
+  // An identifier column named by an analysis word ("model" in mtcars) is the word, not the column;
+  // named by part of its name ("patients" for patient_id), it is the people, not the identifier.
   mentions = mentions.filter((m) => {
     const info = columns.find((c) => c.name === m.column);
     if (!info?.subject || m.via !== 'name') return true;
+    if (info.schema.kind === 'id' && m.score < 0.9) return false;
     return !cueHits.some((h) => h.start < m.end && m.start < h.end);
   });
   // "the score ... pre ... post": a word fitting several columns that are all named anyway adds nothing.
   mentions = mentions.filter(
     (m) => m.tiedWith.length === 0 || ![m.column, ...m.tiedWith].every((c) => mentions.some((o) => o !== m && o.column === c && o.tiedWith.length === 0)),
   );
+  // A column's own name is the column, not an analysis word ("decrease", "compactness" ~ "compar*").
+  const exact = mentions.filter((m) => m.via === 'name' && m.score >= 0.95);
+  if (exact.length > 0) {
+    const kept = cueHits.filter((h) => !exact.some((m) => m.start <= h.start && h.end <= m.end));
+    if (kept.length !== cueHits.length) {
+      cueHits = kept;
+      cues = new Set(cueHits.map((h) => h.cue));
+    }
+  }
   const mentioned = groupMentions(mentions, columns);
   const formula = addHints(mentioned, tokens, cueHits);
   const confLevel = readConfLevel(tokens);
   const mu = readMu(tokens, mentions, confLevel);
   const direction = readDirection(cueHits);
+  // "y ~ w | subject": a repeated-measures formula says the data are paired.
+  const tildeAt = tokens.findIndex((t) => t.text === '~');
+  if (tildeAt >= 0 && tokens.some((t, i) => i > tildeAt && t.text === '|')) cues.add('paired');
   const covered = new Set<number>();
   for (const m of mentions) for (let i = m.start; i < m.end; i++) covered.add(i);
   for (const h of cueHits) for (let i = h.start; i < h.end; i++) covered.add(i);
-  const levelsUnknown = unknownLevels(tokens, mentions, columns, { covered, ordinary: (t) => isVocabulary(t) || ROLE_WORDS.has(t.text) || STOPWORDS.has(t.stem) });
-  let unknownWords = readUnknownWords(tokens, mentions, cueHits, columns, isVocabulary);
+  const levelsUnknown = unknownLevels(tokens, mentions, columns, { covered, ordinary: (t) => isVocabulary(t) || compiled.roleWords.has(t.text) || STOPWORDS.has(t.stem) });
+  const datasetWords = new Set(tokenize(schema.name.replace(/\.[A-Za-z0-9]+$/, '')).map((t) => t.stem));
+  let unknownWords = readUnknownWords(tokens, read, cueHits, columns, isVocabulary, compiled, datasetWords);
   // A word read as an unknown level is reported as such, not as a missing column.
   if (levelsUnknown.length > 0) unknownWords = unknownWords.filter((w) => !levelsUnknown.some((u) => u.word.split(' ').includes(w.word)));
   return {
@@ -184,15 +212,8 @@ function addHints(mentioned: MentionedColumn[], tokens: readonly Token[], cueHit
 /** Words that name a role, not a column: "the response", "outcome X", "predictors A, B and C". */
 const OUTCOME_WORDS = /^(outcome|outcomes|response|responses|dv|target|regressand)$/;
 const PREDICTOR_WORDS = /^(predictor|predictors|covariate|covariates|regressor|regressors|explanatory|iv|ivs)$/;
-/** Generic words for roles and columns: never reported as a column the dataset lacks. */
-const ROLE_WORDS = new Set([
-  'outcome', 'outcomes', 'response', 'responses', 'dv', 'iv', 'ivs', 'target', 'regressand', 'predictor', 'predictors', 'covariate',
-  'covariates', 'regressor', 'regressors', 'explanatory', 'dependent', 'independent', 'factor', 'factors', 'group', 'groups',
-  'grouping', 'measure', 'measures', 'measurement', 'measurements', 'metric', 'metrics', 'feature', 'features', 'attribute',
-  'category', 'categories', 'variable', 'variables', 'var', 'vars', 'field', 'fields', 'zero', 'nil',
-]);
 /** Filler between a role word and the column it names ("the outcome variable is qsec"). */
-const ROLE_FILLER = /^(the|a|an|our|my|variable|variables|var|is|are|be|being|=|will|should|as|of|interest)$/;
+const ROLE_FILLER = /^(the|a|an|our|my|variable|variables|var|is|are|be|being|=|:|will|should|as|of|interest)$/;
 
 /** A role word (or "dependent/independent variable") at token i: which role it names, and its last token. */
 function roleWordAt(tokens: readonly Token[], i: number): { role: 'outcome' | 'predictor'; end: number } | undefined {
@@ -246,6 +267,18 @@ function addRoleWordHints(mentioned: MentionedColumn[], tokens: readonly Token[]
       for (const m of before) bound.set(m, k.role);
       continue;
     }
+    // "is weight a (significant) predictor of mpg": mpg is the outcome, weight the predictor.
+    if (k.role === 'predictor' && /^(of|for)$/.test(tokens[k.end]?.text ?? '')) {
+      let j = k.end + 1;
+      while (j < tokens.length && /^(the|a|an)$/.test(tokens[j].text)) j++;
+      const target = columnAt(j);
+      const subject = [...real].reverse().find((x) => spanEnd(x) <= k.start && !bound.has(x));
+      if (target && !bound.has(target)) {
+        bound.set(target, 'outcome');
+        if (subject) bound.set(subject, 'predictor');
+        continue;
+      }
+    }
     // "outcome qsec", "the response variable is mpg", "predictors hp, wt and am".
     let i = k.end;
     while (i < tokens.length && ROLE_FILLER.test(tokens[i].text) && !isMarker(i)) i++;
@@ -273,6 +306,16 @@ function addRoleWordHints(mentioned: MentionedColumn[], tokens: readonly Token[]
 function addWordOrderHints(mentioned: MentionedColumn[], tokens: readonly Token[], cueHits: readonly CueHit[]): boolean {
   for (const m of mentioned) {
     if (!m.byName && m.levelsNamed.length > 0) m.hints.add('group');
+    // "Among Gentoo penguins", "in Adelie": one level named after such a word restricts the rows.
+    if (!m.byName && m.levelsNamed.length === 1) {
+      for (let i = m.position - 1; i >= Math.max(0, m.position - 2); i--) {
+        if (/^(among|amongst|within|only|for|in)$/.test(tokens[i].text)) {
+          m.hints.add('filter');
+          break;
+        }
+        if (!/^(the|all)$/.test(tokens[i].text)) break;
+      }
+    }
     // Look back over up to two filler words for a group marker: "by species", "across the islands".
     for (let i = m.position - 1, seen = 0; i >= 0 && seen < 3; i--, seen++) {
       const t = tokens[i];
@@ -306,19 +349,28 @@ function addWordOrderHints(mentioned: MentionedColumn[], tokens: readonly Token[
     const firstAfterVerb = mentioned[0];
     for (const m of mentioned) if (m.position < asPredictors && m !== firstAfterVerb) m.hints.add('predictor');
   }
-  // Formula: "y ~ x1 + x2".
+  // Formula: "y ~ x1 + x2"; "y ~ w | subject" (a within-subject factor, paired by subject): the
+  // columns after "|" identify the subjects, the ones between "~" and "|" are groups.
   const tilde = tokens.findIndex((t) => t.text === '~');
   if (tilde >= 0) {
     const before = [...mentioned].reverse().find((m) => m.position < tilde);
     if (before) before.hints.add('outcome');
-    for (const m of mentioned) if (m.position > tilde) m.hints.add('predictor');
-    return before !== undefined;
+    const bar = tokens.findIndex((t, i) => i > tilde && t.text === '|');
+    for (const m of mentioned) {
+      if (m.position <= tilde) continue;
+      if (bar > 0) m.hints.add(m.position < bar ? 'group' : 'predictor');
+      else m.hints.add('predictor');
+    }
+    return before !== undefined && bar < 0;
   }
-  const verb = [...cueHits].sort((a, b) => a.start - b.start).find(
+  const verbs = [...cueHits].sort((a, b) => a.start - b.start).filter(
     (h) =>
       (h.cue === 'predict' && /^(predict|regress|explain|model|forecast)/.test(tokens[h.start].text)) ||
       (h.cue === 'effect' && /^(affect|impact|influenc|depend|driven|change|increase|decrease|rise|go)/.test(tokens[h.start].text) && tokens[h.end]?.text !== 'of'),
   );
+  // "a regression predicting mass from flipper length": the verb that says which is which, not the noun.
+  const saysNothing = (h: CueHit) => /^regress/.test(tokens[h.start].text) && !tokens.slice(h.end).some((t) => t.text === 'on' || t.text === 'against');
+  const verb = verbs.find((h) => !saysNothing(h)) ?? verbs[0];
   if (verb) {
     const after = tokens[verb.end];
     const lastWord = tokens[verb.end - 1].text;
@@ -426,6 +478,8 @@ function readUnknownWords(
   cueHits: readonly CueHit[],
   columns: readonly ColumnInfo[],
   isVocabulary: (t: Token) => boolean,
+  compiled: CompiledRules,
+  datasetWords: ReadonlySet<string>,
 ): RequestContext['unknownWords'] {
   const covered = new Set<number>();
   for (const m of mentions) for (let i = m.start; i < m.end; i++) covered.add(i);
@@ -433,13 +487,41 @@ function readUnknownWords(
   const names = columns.map((c) => c.name);
   const out: RequestContext['unknownWords'] = [];
   for (const t of tokens) {
-    if (covered.has(t.index) || !isContentToken(t) || t.text.length < 3 || isVocabulary(t) || STOPWORDS.has(t.stem) || ROLE_WORDS.has(t.text)) continue;
+    if (covered.has(t.index) || !isContentToken(t) || t.text.length < 3 || isVocabulary(t) || STOPWORDS.has(t.stem)) continue;
+    if (compiled.roleWords.has(t.text) || compiled.harmless.has(t.text) || compiled.harmless.has(t.stem) || datasetWords.has(t.stem)) continue;
+    // "nonsmokers" for the other level of `smoker`: part of the column's name.
+    if (/^non./.test(t.text) && columns.some((c) => c.stems.includes(stemWord(t.text.slice(3))) || c.words.some((w) => rootOf(w) === rootOf(t.text.slice(3))))) continue;
+    const suggestion = suggestName(t.text, names);
+    // Adverbs ("strongly correlated", "significantly higher") qualify the question, not a variable.
+    if (!suggestion && t.text.length >= 5 && t.text.endsWith('ly')) continue;
     const prev = tokens[t.index - 1];
     const next = tokens[t.index + 1];
+    // A word qualifying a column named right after it ("spray treatments", "tooth len") is part of its name.
+    if (mentions.some((m) => m.via === 'name' && m.score >= 0.9 && m.start === t.index + 1)) continue;
+    // A noun right after a column named in full ("wind speed", "sex ratio") says what of it is meant.
+    if (mentions.some((m) => m.via === 'name' && m.score >= 0.8 && m.end === t.index)) continue;
     const rolePosition =
-      (prev !== undefined && /^(by|across|between|of|in|on|for|and|vs|versus|with|from|against|among|per)$/.test(prev.text)) ||
-      (next !== undefined && /^(by|and|vs|versus|against|between|across)$/.test(next.text));
-    out.push({ word: t.raw, suggestion: suggestName(t.text, names), rolePosition });
+      (prev !== undefined && /^(by|across|between|of|in|on|for|and|vs|versus|with|from|against|among|per|or|affect|affects|predict|predicts|explain|explains|the|a|an|its|their|our|my|better|worse|higher|lower|greater|larger|smaller|more|less|fewer|longer|shorter|bigger|heavier)$/.test(prev.text)) ||
+      (next !== undefined && /^(by|and|vs|versus|against|between|across|or|affect|affects|influence|influences|predict|predicts|differ|differs|different|vary|varies|change|changes|related|associated|correlated|higher|lower|greater|larger|smaller|increase|increases|decrease|decreases)$/.test(next.text)) ||
+      // Beside a column matched by part of its name ("body weight" with only body_length_mm): the
+      // word is part of the variable's name, and the column that shares the other word may be wrong.
+      mentions.some((m) => m.via === 'name' && m.score < 0.9 && (m.end === t.index || m.start === t.index + 1));
+    out.push({ word: t.raw, suggestion, closest: closestColumns(t.text, columns), rolePosition });
   }
   return out;
+}
+
+/** Up to three columns whose name (or one of its words) is closest in spelling to a word. */
+function closestColumns(word: string, columns: readonly ColumnInfo[]): string[] {
+  const scored: { name: string; d: number }[] = [];
+  for (const c of columns) {
+    let best = Infinity;
+    for (const w of [...c.words, c.joined]) {
+      const d = editDistance(word, w) / Math.max(word.length, w.length);
+      if (d < best) best = d;
+      if (w.length >= 3 && (word.startsWith(w) || w.startsWith(word.slice(0, 3)))) best = Math.min(best, 0.34);
+    }
+    if (best <= 0.5) scored.push({ name: c.name, d: best });
+  }
+  return scored.sort((a, b) => a.d - b.d || (a.name < b.name ? -1 : 1)).slice(0, 3).map((x) => x.name);
 }

@@ -17,6 +17,8 @@ export interface CueHit {
 export interface CompiledCue {
   id: string;
   intent: boolean;
+  /** The cue names analyses (a label for a test, not a request of its own). */
+  names: boolean;
   phrases: { phrase: string; words: string[] }[];
 }
 
@@ -44,6 +46,7 @@ export function compileCues(cues: readonly Cue[]): CompiledCue[] {
   return cues.map((cue) => ({
     id: cue.id,
     intent: cue.intent === true,
+    names: (cue.names ?? []).length > 0,
     phrases: cue.phrases.map((phrase) => ({ phrase, words: phrase.split(' ') })),
   }));
 }
@@ -66,11 +69,13 @@ export function findCues(tokens: readonly Token[], cues: readonly CompiledCue[])
   // A phrase of an intent cue inside a longer phrase of another cue is part of that phrase, not a
   // request of its own: "distribution" in "distribution free", "normal" in "not normal", "rank" in
   // "signed rank", "variance" in "analysis of variance". Modifiers (direction words) are kept.
+  // A test's name ("linear regression", "Shapiro-Wilk") labels the request; it does not swallow its words' own cues.
   const intents = new Set(cues.filter((c) => c.intent).map((c) => c.id));
+  const naming = new Set(cues.filter((c) => c.names).map((c) => c.id));
   const kept = hits.filter(
     (h) =>
       !intents.has(h.cue) ||
-      !hits.some((o) => o.cue !== h.cue && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start),
+      !hits.some((o) => o.cue !== h.cue && !naming.has(o.cue) && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start),
   );
   // Cue order, then position: the same order as before indexing, so results do not change.
   const order = new Map(cues.map((c, i) => [c.id, i]));

@@ -1,6 +1,8 @@
 /** Words for decisions: explanation templates filled from roles, task names and one-line reasons. */
 import { taskField } from '../contract/index.js';
 import type { AnalysisOptions, Roles, TaskId } from '../types.js';
+import { formatList } from '../messages/index.js';
+import type { Reason } from './types.js';
 
 /** A sentence's first letter in upper case. */
 export function capitalize(s: string): string {
@@ -58,4 +60,64 @@ export function describeRoles(roles: Roles): string {
     .filter(([, v]) => v !== undefined)
     .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(', ') : v}`)
     .join('; ');
+}
+
+/** What a named analysis needs of its columns, for "a chi-square test needs two categorical columns". */
+export const NEEDS: Partial<Record<TaskId, string>> = {
+  chi2_independence: 'two categorical columns',
+  fisher_exact: 'two categorical columns of two levels each',
+  pearson: 'two numeric columns',
+  spearman: 'two numeric (or ordinal) columns',
+  kendall: 'two numeric (or ordinal) columns',
+  ttest_welch: 'a numeric outcome and a grouping column of two levels',
+  ttest_ind: 'a numeric outcome and a grouping column of two levels',
+  ttest_paired: 'a numeric outcome measured twice on the same subjects',
+  ttest_one_sample: 'one numeric column and a test value',
+  mann_whitney: 'a numeric outcome and a grouping column of two levels',
+  wilcoxon_signed_rank: 'a numeric outcome measured twice on the same subjects (or one column and a test value)',
+  anova_oneway: 'a numeric outcome and a grouping column',
+  welch_anova: 'a numeric outcome and a grouping column',
+  kruskal_wallis: 'a numeric outcome and a grouping column',
+  tukey_hsd: 'a numeric outcome and a grouping column of three or more levels',
+  games_howell: 'a numeric outcome and a grouping column of three or more levels',
+  levene: 'a numeric outcome and a grouping column',
+  bartlett: 'a numeric outcome and a grouping column',
+  shapiro_wilk: 'a numeric column',
+  ols: 'a numeric outcome and one or more predictors',
+  histogram: 'a numeric column',
+  qqplot: 'a numeric column',
+  boxplot: 'a numeric column (optionally by a group)',
+  violin: 'a numeric column (optionally by a group)',
+  scatter: 'two numeric columns',
+  regplot: 'two numeric columns',
+};
+
+const list = (v: unknown): string[] => (Array.isArray(v) ? (v as string[]) : []);
+
+/** The words of a reason (for the reasons built in one place; older ones carry their own sentence). */
+export function reasonText(reason: Reason): string {
+  const p = reason.params;
+  switch (reason.code) {
+    case 'named-test-unfit': {
+      const name = TASK_NAMES[p.test as TaskId] ?? String(p.test);
+      const why = p.column ? `; ${p.column} is ${p.kind}` : '';
+      return `${capitalize(name)} was asked for ("${p.asked}"), but it needs ${p.need || 'other columns'}${why}. Choose an analysis that fits, or name other columns.`;
+    }
+    case 'unknown-word': {
+      const closest = list(p.closest);
+      const near = closest.length > 0 ? ` The closest: ${formatList(closest.map((c) => `'${c}'`))}.` : '';
+      return `No column '${p.word}': the request names something the data do not have.${near} The columns are ${formatList(list(p.columns).map((c) => `'${c}'`), 'and')}.`;
+    }
+    case 'open-goal':
+      return `The request does not say what to find out${p.goal ? ` ("${p.goal}")` : ''}: which measurement, and compared how? Choose a first analysis or ask a question about named columns.`;
+    case 'measurement-level': {
+      const cols = list(p.columns);
+      if (cols.length === 1) {
+        return `'${cols[0]}' holds two coded values, so ${TASK_NAMES[p.analysis as TaskId] ?? p.analysis} compares means of codes; a comparison of proportions (a table of counts) answers the question directly. Choose one.`;
+      }
+      return `${formatList(cols.map((c) => `'${c}'`), 'and')} ${cols.length > 1 ? 'hold' : 'holds'} only a few coded values, so ${TASK_NAMES[p.analysis as TaskId] ?? p.analysis} treats codes as measurements; choose a rank correlation or a table of counts instead, or keep it as asked.`;
+    }
+    default:
+      return '';
+  }
 }

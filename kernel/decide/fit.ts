@@ -8,7 +8,7 @@ import { ROLE_NAMES, type AnalysisOptions, type Roles, type RowFilter } from '..
 import { compareNatural } from '../util/natural-sort.js';
 import type { ColumnInfo } from './columns.js';
 import type { MentionedColumn, RequestContext } from './context.js';
-import type { RoleName, RoleSpec, Rule } from './types.js';
+import type { DirectionAsked, RoleName, RoleSpec, Rule } from './types.js';
 
 /** A rule fitted to a request. */
 export interface Fit {
@@ -33,6 +33,8 @@ export interface Fit {
   directionUnclear?: boolean;
   /** An independent-groups rule on data whose schema shows pairing by this subject column. */
   pairingConflict?: string;
+  /** A direction stated without asking for a one-sided test (#18 S1). */
+  directionAsked?: DirectionAsked;
 }
 
 type Slot = RoleName | 'where';
@@ -94,7 +96,7 @@ function enumerateAssignments(rule: Rule, roleNames: RoleName[], ctx: RequestCon
     }
     if (m.levelsNamed.length === 1) {
       slots.push('where');
-      visit(i + 1, score + 0.5);
+      visit(i + 1, score + 0.5 + (m.hints.has('filter') ? 0.3 : 0));
       slots.pop();
     }
   };
@@ -110,7 +112,7 @@ function kindFit(spec: RoleSpec, info: ColumnInfo): number {
   for (const kind of spec.accepts) {
     // A coded factor (few values) is a poor measurement: binary 0/1 least of all.
     if (kind === 'numeric' && info.numeric) best = Math.max(best, !info.factor ? 1 : info.levelCount <= 2 ? 0.6 : info.levelCount <= 5 ? 0.75 : 0.85);
-    if (kind === 'factor' && info.factor) best = Math.max(best, info.schema.kind === 'numeric' ? 0.9 : 1);
+    if (kind === 'factor' && info.factor) best = Math.max(best, info.subject ? 0.85 : info.schema.kind === 'numeric' ? 0.9 : 1);
     if (kind === 'subject' && info.subject) best = Math.max(best, 1);
   }
   return best;
@@ -219,7 +221,11 @@ function buildFit(rule: Rule, roleNames: RoleName[], ctx: RequestContext, mentio
     const spec = rule.roles[role] as RoleSpec;
     if (byRole.has(role) || spec.optional || spec.fromPairing) continue;
     const eligible = (c: ColumnInfo) =>
-      !usedColumns.has(c.name) && kindFit(spec, c) > 0 && !(spec.accepts.includes('numeric') && !spec.accepts.includes('factor') && c.factor && hasPlainNumeric(ctx.columns, usedColumns));
+      !usedColumns.has(c.name) &&
+      kindFit(spec, c) > 0 &&
+      !(spec.accepts.includes('numeric') && !spec.accepts.includes('factor') && c.factor && hasPlainNumeric(ctx.columns, usedColumns)) &&
+      // A subject column ("patient", "block") is a group only when the request names it.
+      !(c.subject && !spec.accepts.includes('subject'));
     const any = ctx.columns.filter(eligible);
     const fitting = any.filter((c) => levelsOk(spec, c));
     if (fitting.length === 0) return undefined;
@@ -270,6 +276,14 @@ function buildFit(rule: Rule, roleNames: RoleName[], ctx: RequestContext, mentio
     }
   }
 
+  // Levels named of a table's row or column ("treatment B than A"): the other levels' rows are left out.
+  for (const role of ['row', 'col'] as const) {
+    const m = byRole.get(role)?.[0];
+    if (!m || m.levelsNamed.length < 2 || m.levelsNamed.length >= m.info.levelCount) continue;
+    const others = m.info.levels.filter((l) => !m.levelsNamed.includes(l));
+    for (const value of others) where.push({ column: m.info.name, op: '!=', value });
+    refinements.push(`rows of ${m.info.name} kept: ${m.levelsNamed.join(', ')} (named in the request)`);
+  }
   const options: Partial<AnalysisOptions> = {};
   if (where.length > 0) options.where = where;
   if (ctx.confLevel !== undefined) {
@@ -281,7 +295,7 @@ function buildFit(rule: Rule, roleNames: RoleName[], ctx: RequestContext, mentio
     refinements.push(`test value mu = ${ctx.mu.value} (from "${ctx.mu.text}")`);
   }
   let directionUnclear = false;
-  applyDirection(rule, ctx, ordered, byRole, options, refinements, levels, (l) => (levels = l), () => (restrict = true), () => (directionUnclear = true));
+  const directionAsked = applyDirection(rule, ctx, ordered, byRole, options, refinements, levels, (l) => (levels = l), () => (restrict = true), () => (directionUnclear = true));
   if (restrict && levels) {
     options.levels = levels;
     if (!refinements.some((r) => r.startsWith('levels'))) refinements.push(`levels of ${ordered.group} kept: ${levels.join(', ')} (named in the request)`);
@@ -303,6 +317,7 @@ function buildFit(rule: Rule, roleNames: RoleName[], ctx: RequestContext, mentio
     small,
     directionUnclear,
     pairingConflict,
+    ...(directionAsked ? { directionAsked } : {}),
   };
 }
 
@@ -316,7 +331,11 @@ function levelsOk(spec: RoleSpec, c: ColumnInfo): boolean {
   return (spec.levels.min === undefined || c.levelCount >= spec.levels.min) && (spec.levels.max === undefined || c.levelCount <= spec.levels.max);
 }
 
-/** Sets `alternative` (and the level order it needs) from one-sided wording. */
+/**
+ * Direction words ("greater", "improve"): the level order they imply is kept, and the direction is
+ * recorded for the sentence; the test stays two-sided unless the request asks for a one-sided test in
+ * so many words ("one-sided", "one-tailed", "directional test"), #18 S1.
+ */
 function applyDirection(
   rule: Rule,
   ctx: RequestContext,
@@ -328,43 +347,43 @@ function applyDirection(
   setLevels: (l: string[]) => void,
   markRestrict: () => void,
   unclear: () => void,
-): void {
+): DirectionAsked | undefined {
   // "improve from pre to post": the second is expected to be greater, so first minus second is less.
   const direction = ctx.direction && ctx.fromTo ? (ctx.direction === 'greater' ? 'less' : 'greater') : ctx.direction;
-  if (!direction) return;
+  if (!direction) return undefined;
+  const explicit = ctx.cues.has('one_sided');
+  const sign = direction === 'greater' ? '>' : '<';
+  const asked = (statement: string): DirectionAsked | undefined => {
+    if (explicit) {
+      options.alternative = direction;
+      refinements.push(`one-sided, as asked: ${statement}`);
+      return undefined;
+    }
+    refinements.push(`the request states a direction (${statement}); tested two-sided, as a one-sided test needs to be asked for ("one-sided")`);
+    return { direction, statement };
+  };
   const family = rule.family ?? '';
   if (family === 'correlation') {
     const signed = ctx.cues.has('positive') || ctx.cues.has('negative');
-    if (signed) {
-      options.alternative = direction;
-      refinements.push(`one-sided: ${direction === 'greater' ? 'positive' : 'negative'} association`);
-    }
-    return;
+    return signed || explicit ? asked(`${direction === 'greater' ? 'positive' : 'negative'} association`) : undefined;
   }
-  if (family === 'one-sample' && ctx.mu !== undefined) {
-    options.alternative = direction;
-    refinements.push(`one-sided: ${direction} than ${ctx.mu.value}`);
-    return;
-  }
-  if (family === 'paired' && roles.before && roles.after) {
-    options.alternative = direction;
-    refinements.push(`one-sided: ${roles.before} ${direction === 'greater' ? '>' : '<'} ${roles.after} (alternative for ${roles.before} - ${roles.after})`);
-    return;
-  }
+  if (family === 'one-sample' && ctx.mu !== undefined) return asked(`${roles.column ?? 'the mean'} ${sign} ${ctx.mu.value}`);
+  if (family === 'paired' && roles.before && roles.after) return asked(`${roles.before} ${sign} ${roles.after}`);
   if ((family === 'two-groups' || family === 'paired') && roles.group) {
     const group = byRole.get('group')?.[0];
     if (!group || group.levelsNamed.length === 0 || !levels) {
-      unclear();
-      return;
+      if (explicit) unclear();
+      return undefined;
     }
     let order = group.levelsNamed.length >= 2 ? [...group.levelsNamed] : [group.levelsNamed[0], ...levels.filter((l) => l !== group.levelsNamed[0])];
     order = order.slice(0, 2);
-    if (order.length !== 2) return;
+    if (order.length !== 2) return undefined;
     setLevels(order);
     markRestrict();
-    options.alternative = direction;
-    refinements.push(`levels ${order.join(', ')} and alternative '${direction}': ${order[0]} ${direction === 'greater' ? '>' : '<'} ${order[1]} (first level minus second)`);
+    refinements.push(`levels ${order.join(', ')} in the order of the request (first level minus second)`);
+    return asked(`${roles.outcome ?? 'the outcome'}: ${order[0]} ${sign} ${order[1]}`);
   }
+  return undefined;
 }
 
 /** A subject column with each subject once in every group: the schema shows a paired (long) design. */

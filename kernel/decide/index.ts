@@ -2,4 +2,4 @@
 export { decideWithRules } from './rules-engine.js';
 export { decisionFromJson, decisionToJson } from './json.js';
 export { defaultRules, loadRules } from './rules.js';
-export type { Ambiguity, Choice, Decision, DecisionOutcome, Explanation, LlmInfo, NoMatch, RuleSet } from './types.js';
+export type { Ambiguity, Choice, Decision, DecisionOutcome, DirectionAsked, Explanation, LlmInfo, NoMatch, Reason, ReasonCode, RuleSet } from './types.js';

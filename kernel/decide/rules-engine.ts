@@ -15,12 +15,13 @@
 import { TASKS, taskTitle } from '../contract/index.js';
 import type { DatasetSchema, Roles, TaskId } from '../types.js';
 import { formatList } from '../messages/index.js';
+import type { ColumnInfo } from './columns.js';
 import { compileRules, groupMentions, readRequest, type CompiledRules, type MentionedColumn, type RequestContext } from './context.js';
 import { monthLabel } from './calendar.js';
-import { describeRoles, renderExplanation, TASK_NAMES, TASK_WHY } from './explain.js';
+import { describeRoles, NEEDS, reasonText, renderExplanation, TASK_NAMES, TASK_WHY } from './explain.js';
 import { fitRule, rolesKey, type Fit } from './fit.js';
 import { defaultRules } from './rules.js';
-import type { Ambiguity, Choice, Decision, DecisionOutcome, Explanation, NoMatch, Rule, RuleSet } from './types.js';
+import type { Ambiguity, Choice, Decision, DecisionOutcome, Explanation, NoMatch, Reason, Rule, RuleSet } from './types.js';
 
 const MAX_CHOICES = 4;
 
@@ -39,8 +40,215 @@ export function decideWithRules(prompt: string, schema: DatasetSchema, rules: Ru
   const ctx = readRequest(prompt, schema, compiled);
   if (ctx.missingMonths.length > 0) return decideMissingMonths(ctx, compiled);
   if (ctx.unknownLevels.length > 0) return decideUnknownLevels(ctx, compiled);
-  if (ctx.mentions.some((m) => m.tiedWith.length > 0)) return decideTiedWords(ctx, compiled);
-  return decideReading(ctx, compiled, ctx.mentioned, 0);
+  const goal = decideOpenGoal(ctx, compiled);
+  if (goal) return goal;
+  const interaction = decideInteraction(ctx, compiled);
+  if (interaction) return interaction;
+  const outcome = ctx.mentions.some((m) => m.tiedWith.length > 0) ? decideTiedWords(ctx, compiled) : decideReading(ctx, compiled, ctx.mentioned, 0);
+  return accountForWords(ctx, compiled, checkMeasurementLevel(ctx, compiled, honourNamedTest(ctx, compiled, outcome)));
+}
+
+/** Intent cues other than the given ones. */
+function otherIntents(ctx: RequestContext, compiled: CompiledRules, except: readonly string[]): boolean {
+  return [...ctx.cues].some((c) => compiled.intents.has(c) && !except.includes(c));
+}
+
+/**
+ * A goal with no question ("which species is best?", "analyse this data"): a short menu of the natural
+ * first analyses (reason open-goal), never an answer to something unasked.
+ */
+function decideOpenGoal(ctx: RequestContext, compiled: CompiledRules): DecisionOutcome | undefined {
+  const measured = ctx.mentioned.filter((m) => m.byName && m.info.numeric && !m.info.factor);
+  const value = ctx.cues.has('goal_value') && measured.length === 0 && !otherIntents(ctx, compiled, ['compare', 'describe']);
+  const explore = ctx.cues.has('goal_explore') && ctx.mentioned.length === 0 && !otherIntents(ctx, compiled, []);
+  if (!value && !explore) return undefined;
+  const goal = ctx.cueHits.find((h) => h.cue === 'goal_value' || h.cue === 'goal_explore')?.text ?? '';
+  const reason: Reason = { code: 'open-goal', params: { goal } };
+  const choices: Choice[] = [];
+  const group = ctx.mentioned.find((m) => m.info.factor);
+  if (group) {
+    // "Which species is best?": best on which measurement? One comparison per numeric column.
+    const outcomes = ctx.columns.filter((c) => c.numeric && !c.factor).slice(0, MAX_CHOICES);
+    for (const info of outcomes) {
+      const extra: MentionedColumn = { info, position: 10_000, byName: true, levelsNamed: [], hints: new Set(['outcome']), score: 1, texts: [], synthetic: true };
+      const groupMention: MentionedColumn = { ...group, hints: new Set(['group']) };
+      const reading = decideReading({ ...ctx, unknownWords: [] }, compiled, [groupMention, extra], 1);
+      if (reading.status === 'decided') addChoice(choices, choiceOf(reading, `${info.name} compared across ${group.info.name} (say whether higher is better)`));
+    }
+  }
+  if (choices.length < MAX_CHOICES) choices.push({ analysis: 'describe', roles: {}, why: `${taskTitle('describe')}: every column, a first look at the data` });
+  const factors = [...ctx.columns.filter((c) => c.factor && !c.numeric), ...ctx.columns.filter((c) => c.factor && c.numeric)];
+  for (const f of factors) {
+    if (choices.length >= Math.min(3, MAX_CHOICES)) break;
+    if (group && f.name === group.info.name) continue;
+    choices.push({ analysis: 'describe', roles: { group: f.name }, why: `${taskTitle('describe')}: every column by ${f.name}` });
+  }
+  if (choices.length < 2) choices.push({ analysis: 'describe', roles: {}, why: `${taskTitle('describe')}: every column` });
+  return ambiguity(reason, reasonText(reason), choices.slice(0, MAX_CHOICES), explain(ctx, []));
+}
+
+/** "y ~ a * b": the catalogue's models have no interaction term yet; offer the main effects, never fit them silently. */
+function decideInteraction(ctx: RequestContext, compiled: CompiledRules): DecisionOutcome | undefined {
+  const tilde = ctx.tokens.findIndex((t) => t.text === '~');
+  const star = tilde < 0 ? -1 : ctx.tokens.findIndex((t, i) => i > tilde && (t.text === '*' || t.text === ':'));
+  const word = ctx.tokens.some((t) => /^interact/.test(t.text));
+  if (!word && (tilde < 0 || star < 0)) return undefined;
+  const terms = ctx.mentioned.filter((m) => m.position > tilde && m.byName).map((m) => m.info.name);
+  if (terms.length < 2) return undefined;
+  const choices: Choice[] = [];
+  if (tilde >= 0) {
+    const reading = decideReading(ctx, compiled, ctx.mentioned, 1);
+    if (reading.status === 'decided') addChoice(choices, choiceOf(reading, `main effects only (${terms.join(' + ')}), without their interaction`));
+  } else {
+    // "an interaction between dose and supp": of which outcome? The main-effects model of each measurement.
+    for (const c of ctx.columns.filter((x) => x.numeric && !x.factor && !terms.includes(x.name)).slice(0, MAX_CHOICES)) {
+      choices.push({ analysis: 'ols', roles: { outcome: c.name, predictors: terms }, why: `${taskTitle('ols')}: ${c.name} on ${terms.join(' + ')}, main effects without their interaction` });
+    }
+  }
+  const reason: Reason = { code: 'no-fit', params: { interaction: terms.join(' * ') } };
+  return noMatch(reason, `A model with the interaction ${terms.join(' * ')} is not in the catalogue yet; the main effects model (${terms.join(' + ')}) can be fitted instead.`, choices, explain(ctx, []));
+}
+
+/**
+ * Measurement level: codes are not measurements. A Pearson correlation of two columns holding a few
+ * coded values offers rank correlations and a table of counts; a mean comparison of a 0/1 outcome
+ * offers a comparison of proportions (reason measurement-level).
+ */
+function checkMeasurementLevel(ctx: RequestContext, compiled: CompiledRules, outcome: DecisionOutcome): DecisionOutcome {
+  if (outcome.status !== 'decided') return outcome;
+  const info = (name: string | undefined) => (name ? ctx.columns.find((c) => c.name === name) : undefined);
+  const coded = (c: ColumnInfo | undefined) => c !== undefined && c.numeric && c.factor && c.levelCount <= 5;
+  const choices: Choice[] = [];
+  let columns: string[] = [];
+  const { roles } = outcome;
+  if (outcome.analysis === 'pearson' && !ctx.cues.has('pearson_named') && coded(info(roles.x)) && coded(info(roles.y))) {
+    columns = [roles.x as string, roles.y as string];
+    choices.push({ analysis: 'spearman', roles: { x: columns[0], y: columns[1] }, why: `${taskTitle('spearman')}: the codes as ordered categories` });
+    choices.push({ analysis: 'kendall', roles: { x: columns[0], y: columns[1] }, why: `${taskTitle('kendall')}: ordered categories with many ties` });
+    choices.push({ analysis: 'chi2_independence', roles: { row: columns[0], col: columns[1] }, why: `${taskTitle('chi2_independence')}: the codes as categories (a table of counts)` });
+    choices.push(choiceOf(outcome, 'as asked, the codes as numbers'));
+  }
+  const twoSample = ['ttest_welch', 'ttest_ind', 'mann_whitney', 'welch_anova', 'anova_oneway', 'kruskal_wallis'].includes(outcome.analysis);
+  const out = info(roles.outcome);
+  if (twoSample && roles.group && out && out.numeric && out.factor && out.levelCount === 2) {
+    columns = [out.name];
+    choices.push({ analysis: 'chi2_independence', roles: { row: roles.group, col: out.name }, ...(Object.keys(outcome.options).length > 0 ? { options: outcome.options } : {}), why: `${taskTitle('chi2_independence')}: compares the proportion of each value of ${out.name} across ${roles.group}` });
+    choices.push(choiceOf(outcome, `as asked, the mean of the 0/1 codes`));
+  }
+  if (choices.length < 2) return outcome;
+  const reason: Reason = { code: 'measurement-level', params: { analysis: outcome.analysis, columns } };
+  void compiled;
+  return ambiguity(reason, reasonText(reason), choices, outcome.explanation);
+}
+
+/** The analyses the request names ("chi-square" -> chi2_independence, fisher_exact), with the words that named them. */
+function namedTasks(ctx: RequestContext, compiled: CompiledRules): { tasks: Set<TaskId>; words: string[] } {
+  const tasks = new Set<TaskId>();
+  const words: string[] = [];
+  for (const h of ctx.cueHits) {
+    const named = compiled.named.get(h.cue);
+    if (!named) continue;
+    for (const t of named) tasks.add(t);
+    if (!words.includes(h.text)) words.push(h.text);
+  }
+  return { tasks, words };
+}
+
+/**
+ * A test asked for by name is honoured or refused with the reason, never swapped: a decision for
+ * another analysis becomes a question that says what the named test needs and which column is not
+ * of that kind, with the analyses that do fit as choices.
+ */
+function honourNamedTest(ctx: RequestContext, compiled: CompiledRules, outcome: DecisionOutcome): DecisionOutcome {
+  const { tasks, words } = namedTasks(ctx, compiled);
+  if (tasks.size === 0) return outcome;
+  if (outcome.status !== 'decided') {
+    if (outcome.reason.code !== 'no-fit') return outcome;
+    const test = [...tasks][0];
+    const misfit = misfitColumn(test, ctx);
+    const reason: Reason = { code: 'named-test-unfit', params: { test, asked: words[0], need: NEEDS[test] ?? '', ...(misfit ? { column: misfit.name, kind: misfit.kind } : {}) } };
+    return { ...outcome, reason, rationale: reasonText(reason) };
+  }
+  if (tasks.has(outcome.analysis)) return outcome;
+  const test = [...tasks][0];
+  const misfit = misfitColumn(test, ctx);
+  const reason: Reason = {
+    code: 'named-test-unfit',
+    params: { test, asked: words[0], need: NEEDS[test] ?? '', ...(misfit ? { column: misfit.name, kind: misfit.kind } : {}) },
+  };
+  const choices: Choice[] = [];
+  addChoice(choices, choiceOf(outcome, 'fits these columns'));
+  for (const alt of outcome.alternatives) addChoice(choices, alt);
+  const rationale = reasonText(reason);
+  if (choices.length >= 2) return ambiguity(reason, rationale, choices, outcome.explanation);
+  return noMatch(reason, rationale, choices, outcome.explanation);
+}
+
+/** A named column whose kind the named test cannot take (body_mass_g for a chi-square test). */
+function misfitColumn(test: TaskId, ctx: RequestContext): { name: string; kind: string } | undefined {
+  const wantsFactors = test === 'chi2_independence' || test === 'fisher_exact' || test === 'bar';
+  const wantsNumbers = ['pearson', 'spearman', 'kendall', 'histogram', 'qqplot', 'shapiro_wilk', 'scatter', 'regplot', 'kde'].includes(test);
+  for (const m of ctx.mentioned) {
+    if (!m.byName) continue;
+    if (wantsFactors && !m.info.factor) return { name: m.info.name, kind: kindOf(m.info) };
+    if (wantsNumbers && (!m.info.numeric || m.info.levelCount <= 2)) return { name: m.info.name, kind: kindOf(m.info) };
+  }
+  if (!wantsFactors && !wantsNumbers) {
+    // Tests of a numeric outcome across groups: a categorical column where the outcome would be.
+    const numeric = ctx.mentioned.filter((m) => m.byName && m.info.numeric && !m.info.factor);
+    if (numeric.length === 0) {
+      const first = ctx.mentioned.find((m) => m.byName);
+      if (first) return { name: first.info.name, kind: kindOf(first.info) };
+    }
+  }
+  return undefined;
+}
+
+function kindOf(info: ColumnInfo): string {
+  if (info.subject && info.schema.kind === 'id') return 'an identifier';
+  if (info.numeric) return info.factor ? `numeric with ${info.levelCount} values` : 'numeric';
+  return `categorical (${info.levelCount} levels)`;
+}
+
+/**
+ * Every content word accounted for: a word that stands where a variable would and names nothing in the
+ * data (no column, level, analysis word, role word or harmless domain word) makes a decision a question
+ * (reason unknown-word), with the closest columns as choices; a refusal keeps its choices and says why.
+ */
+function accountForWords(ctx: RequestContext, compiled: CompiledRules, outcome: DecisionOutcome): DecisionOutcome {
+  const unknown = ctx.unknownWords.filter((w) => w.rolePosition || w.suggestion);
+  if (unknown.length === 0) return outcome;
+  const reason = unknownReason(ctx) as Reason;
+  if (outcome.status !== 'decided') {
+    // A specific reason stays (a tie, a named test, a level); a general one gives way to the word the data lack.
+    if (!['no-fit', 'no-column', 'open-role', 'equal-readings', 'roles-unclear'].includes(outcome.reason.code)) return outcome;
+    return { ...outcome, reason, rationale: outcome.rationale.includes(`'${unknown[0].word}'`) ? outcome.rationale : `${reasonText(reason)} ${outcome.rationale}` };
+  }
+  const word = unknown[0];
+  const choices: Choice[] = [];
+  const used = new Set(Object.values(outcome.roles).flat());
+  const at = ctx.tokens.findIndex((t) => t.raw === word.word);
+  const afterMarker = at > 0 && /^(by|across|between|among|per|vs|versus)$/.test(ctx.tokens[at - 1].text);
+  // The closest names first, then the columns of the kind that position calls for (a group after "by").
+  const kindFits = ctx.columns.filter((c) => (afterMarker ? c.factor && !c.numeric : c.numeric && !c.factor)).map((c) => c.name);
+  for (const name of [...new Set([...(word.closest ?? []), ...kindFits])]) {
+    if (used.has(name) || choices.length >= MAX_CHOICES - 1) continue;
+    const info = ctx.columns.find((c) => c.name === name)!;
+    const extra: MentionedColumn = { info, position: at, byName: true, levelsNamed: [], hints: new Set(afterMarker ? ['group'] : []), score: 0.8, texts: [word.word], synthetic: true };
+    const mentioned = [...ctx.mentioned, extra].sort((a, b) => a.position - b.position);
+    let reading = decideReading({ ...ctx, unknownWords: [] }, compiled, mentioned, 1);
+    // Not beside the other columns: in place of the column named the same way ("by island and by colony").
+    if (reading.status !== 'decided' && afterMarker) {
+      const instead = mentioned.filter((m) => m === extra || !m.hints.has('group'));
+      reading = decideReading({ ...ctx, unknownWords: [] }, compiled, instead, 1);
+    }
+    if (reading.status === 'decided') addChoice(choices, choiceOf(reading, `'${word.word}' read as ${name}`));
+  }
+  addChoice(choices, choiceOf(outcome, `without '${word.word}'`));
+  for (const alt of outcome.alternatives) if (choices.length < 2) addChoice(choices, alt);
+  const rationale = reasonText(reason);
+  if (choices.length >= 2) return ambiguity(reason, rationale, choices, outcome.explanation);
+  return noMatch(reason, rationale, choices, outcome.explanation);
 }
 
 /**
@@ -68,7 +276,7 @@ function decideMissingMonths(ctx: RequestContext, compiled: CompiledRules): Deci
   const choices: Choice[] = [];
   const outcome = mentioned.length <= 7 ? decideReading(ctx, compiled, mentioned, 1) : undefined;
   if (outcome?.status === 'decided') addChoice(choices, choiceOf(outcome, `across all months ${[...monthColumns].join(', ')} holds`));
-  return noMatch(rationale, choices, explain(ctx, []));
+  return noMatch({ code: 'missing-month', params: { word: ctx.missingMonths[0].word, month: ctx.missingMonths[0].month, column: ctx.missingMonths[0].columns[0] } }, rationale, choices, explain(ctx, []));
 }
 
 /**
@@ -85,6 +293,7 @@ function decideUnknownLevels(ctx: RequestContext, compiled: CompiledRules): Deci
   const rationale = `The request names a group the data do not have. ${[...new Set(parts)].join(' ')}`;
   const first = ctx.unknownLevels[0];
   const column = ctx.columns.find((c) => c.name === first.column)!;
+  const levelReason: Reason = { code: 'unknown-level', params: { word: first.word, column: column.name, levels: column.levels, ...(first.suggestion ? { suggestion: first.suggestion } : {}) } };
   const base = { ...ctx, unknownLevels: [] };
   const readingWith = (levels: string[] | undefined): MentionedColumn[] =>
     ctx.mentioned.map((m) =>
@@ -109,10 +318,9 @@ function decideUnknownLevels(ctx: RequestContext, compiled: CompiledRules): Deci
   }
   const all = decideReading(base, compiled, readingWith(undefined), 1);
   if (all.status === 'decided') addChoice(choices, choiceOf(all, `all ${column.levels.length} levels of ${column.name}`));
-  const explanation = explain(ctx, []);
-  explanation.refinements.push(...ctx.unknownLevels.map((u) => `'${u.word}' is contrasted with ${formatList(u.known, 'and')} but is no level of ${u.column}`));
-  if (choices.length >= 2) return ambiguity(rationale, choices, explanation);
-  return noMatch(rationale, choices, explanation);
+  const explanation = explain(ctx, ctx.unknownLevels.map((u) => `'${u.word}' is contrasted with ${formatList(u.known, 'and')} but is no level of ${u.column}`));
+  if (choices.length >= 2) return ambiguity(levelReason, rationale, choices, explanation);
+  return noMatch(levelReason, rationale, choices, explanation);
 }
 
 /** A word fits several columns equally: decide each reading; more than one that works is an ambiguity. */
@@ -151,22 +359,24 @@ function decideTiedWords(ctx: RequestContext, compiled: CompiledRules): Decision
     }
   }
   const explanation = explain(ctx, []);
+  const tiedReason: Reason = { code: 'tied-columns', params: { word: tied.text, columns: readings } };
   const rationale = `'${tied.text}' could mean ${formatList(readings.map((c) => `'${c}'`))}; say which one.`;
   if (preferred && decided.length === 1) {
-    const only = decided[0];
-    only.explanation.refinements.push(`'${tied.text}' read as ${preferred}: the request says ${formatList(ctx.tieBreaks.map((w) => `"${w.text}"`))}`);
-    return only;
+    return withRefinement(decided[0], `'${tied.text}' read as ${preferred}: the request says ${formatList(ctx.tieBreaks.map((w) => `"${w.text}"`))}`);
   }
   // The preferred reading does not fit: offer every reading instead.
   if (preferred) return decideTiedWords({ ...ctx, tieBreaks: [] }, compiled);
   if (decided.length === 1 && choices.length === 1) {
-    const only = decided[0];
-    only.confidence = round(only.confidence * 0.85);
-    only.explanation.refinements.push(`'${tied.text}' could also mean ${formatList(readings.filter((c) => c !== tied.column).map((c) => `'${c}'`))}, but only one reading fits the request`);
-    return only;
+    const only = withRefinement(decided[0], `'${tied.text}' could also mean ${formatList(readings.filter((c) => c !== tied.column).map((c) => `'${c}'`))}, but only one reading fits the request`);
+    return { ...only, confidence: round(only.confidence * 0.85) };
   }
-  if (choices.length >= 2) return ambiguity(rationale, choices, explanation);
-  return noMatch(`${rationale} None of the readings fits a known analysis.`, choices, explanation);
+  if (choices.length >= 2) return ambiguity(tiedReason, rationale, choices, explanation);
+  return noMatch(tiedReason, `${rationale} None of the readings fits a known analysis.`, choices, explanation);
+}
+
+/** A decision with one more refinement (a new object: decisions are built, not changed). */
+function withRefinement(d: Decision, line: string): Decision {
+  return { ...d, explanation: { ...d.explanation, refinements: [...d.explanation.refinements, line] } };
 }
 
 /** The one tied column whose name has a word a tie-break word of the request points to, if exactly one. */
@@ -220,8 +430,8 @@ function compareFits(a: Fit, b: Fit): number {
 /** Decides one reading of the request (columns resolved). */
 function decideReading(ctx: RequestContext, compiled: CompiledRules, mentioned: MentionedColumn[], depth: number): DecisionOutcome {
   const explanation = explain(ctx, []);
-  if (mentioned.length === 0 && ctx.cueHits.length === 0) {
-    return noMatch(withUnknownWords('The request names no column of the dataset and asks for no known analysis.', ctx), [], explanation);
+  if (mentioned.length === 0 && ctx.cueHits.every((h) => h.cue === 'statistic_question')) {
+    return noMatch({ code: 'no-column', params: {} }, withUnknownWords('The request names no column of the dataset and asks for no known analysis.', ctx), [], explanation);
   }
   const fits: Fit[] = [];
   const blocked: Fit[] = [];
@@ -236,6 +446,12 @@ function decideReading(ctx: RequestContext, compiled: CompiledRules, mentioned: 
   };
   for (const rule of compiled.set.rules) (wordingAllows(rule, ctx) ? fitOne(rule) : deferred.push(rule));
   const complete = fits.filter((f) => f.missing.length === 0).sort(compareFits);
+  // A test named that fits is decided even when another reading fits as well.
+  const named = namedTasks(ctx, compiled).tasks;
+  if (named.size > 0 && complete.length > 1 && !named.has(complete[0].rule.task)) {
+    const i = complete.findIndex((f) => named.has(f.rule.task) && f.completed === complete[0].completed);
+    if (i > 0) complete.unshift(...complete.splice(i, 1));
+  }
   const partial = fits.filter((f) => f.missing.length > 0).sort(compareFits);
   const best = complete[0];
   const open = partial[0];
@@ -244,17 +460,25 @@ function decideReading(ctx: RequestContext, compiled: CompiledRules, mentioned: 
     const completion = decideCompletions(ctx, compiled, mentioned, open);
     if (completion) return completion;
   }
-  if (best) return decideFromFits(ctx, best, complete);
-  if (depth > 0) return noMatch('Nothing fits this reading.', [], explanation);
+  if (best) return decideFromFits(ctx, best, complete, named);
+  if (depth > 0) return noMatch({ code: 'no-fit', params: { columns: mentioned.map((m) => m.info.name) } }, 'Nothing fits this reading.', [], explanation);
+  const list = decideList(ctx, compiled, mentioned);
+  if (list) return list;
   for (const rule of deferred) fitOne(rule);
   return decideNothingFits(ctx, compiled, mentioned, blocked);
 }
 
 /** The winner among complete fits, or an ambiguity when it has an equal contender. */
-function decideFromFits(ctx: RequestContext, best: Fit, complete: readonly Fit[]): DecisionOutcome {
+function decideFromFits(ctx: RequestContext, best: Fit, complete: readonly Fit[], named: ReadonlySet<TaskId>): DecisionOutcome {
   const key = rolesKey(best.roles);
   const contenders = complete.filter(
-    (f) => f !== best && f.completed === best.completed && f.rule.priority === best.rule.priority && Math.abs(f.score - best.score) < CONTENDER_MARGIN && (f.rule.task !== best.rule.task || rolesKey(f.roles) !== key),
+    (f) =>
+      f !== best &&
+      (!named.has(best.rule.task) || named.has(f.rule.task)) &&
+      f.completed === best.completed &&
+      f.rule.priority === best.rule.priority &&
+      Math.abs(f.score - best.score) < CONTENDER_MARGIN &&
+      (f.rule.task !== best.rule.task || rolesKey(f.roles) !== key),
   );
   const decision = buildDecision(ctx, best, complete);
   if (best.ties.length > 0 || contenders.length > 0) {
@@ -269,7 +493,7 @@ function decideFromFits(ctx: RequestContext, best: Fit, complete: readonly Fit[]
       best.ties.length > 0
         ? `The request fits ${TASK_NAMES[best.rule.task]} but does not say which column plays which role.`
         : `Several analyses fit equally well: ${formatList(choices.map((c) => TASK_NAMES[c.analysis]))}.`;
-    if (choices.length >= 2) return ambiguity(rationale, choices, decision.explanation);
+    if (choices.length >= 2) return ambiguity(best.ties.length > 0 ? { code: 'roles-unclear', params: { analysis: best.rule.task } } : { code: 'equal-readings', params: { analyses: choices.map((c) => c.analysis) } }, rationale, choices, decision.explanation);
   }
   // A two-group test named ("Mann-Whitney", "t-test") for a group with three or more levels, none
   // named: the k-group analogue, or the named test on two levels the researcher picks.
@@ -287,7 +511,7 @@ function decideFromFits(ctx: RequestContext, best: Fit, complete: readonly Fit[]
         });
       }
     }
-    return ambiguity(
+    return ambiguity({ code: 'two-group-test', params: { test: twoGroup, group: best.roles.group ?? '', k: best.k ?? 0 } },
       `${taskTitle(twoGroup)} compares two groups, but ${best.roles.group} has ${best.k}; choose ${TASK_NAMES[best.rule.task]} of all groups or two groups to compare.`,
       choices,
       decision.explanation,
@@ -305,7 +529,7 @@ function decideFromFits(ctx: RequestContext, best: Fit, complete: readonly Fit[]
         why: `${taskTitle(paired)}: each ${best.pairingConflict} appears once in every group of ${best.roles.group}, so the groups are paired`,
       },
     ];
-    return ambiguity(
+    return ambiguity({ code: 'pairing-conflict', params: { test: best.rule.task, pair_id: best.pairingConflict, group: best.roles.group ?? '' } },
       `${taskTitle(best.rule.task)} treats the groups as independent, but the data look paired by ${best.pairingConflict}; choose one (say "independent samples" or "paired").`,
       choices,
       decision.explanation,
@@ -321,7 +545,7 @@ function decideFromFits(ctx: RequestContext, best: Fit, complete: readonly Fit[]
       { analysis: best.rule.task, roles: best.roles, options: { ...decision.options, levels: [b, a], alternative: direction }, why: `One-sided: ${b} ${sign} ${a}` },
       { analysis: best.rule.task, roles: best.roles, options: decision.options, why: 'Two-sided: any difference' },
     ];
-    return ambiguity(
+    return ambiguity({ code: 'direction-unclear', params: { direction, group: best.roles.group ?? '' } },
       `The request asks for a one-sided test ("${direction}") but does not name which group of ${best.roles.group} is expected to be ${direction}; choose the direction.`,
       choices,
       decision.explanation,
@@ -336,9 +560,9 @@ function decideFromFits(ctx: RequestContext, best: Fit, complete: readonly Fit[]
       choices.push({ analysis: 'spearman', roles: { x: best.roles.group, y: best.roles.outcome }, why: 'Spearman correlation: a monotonic trend across ordered groups.' });
       choices.push({ analysis: 'ols', roles: { outcome: best.roles.outcome, predictors: [best.roles.group] }, why: 'Linear regression: the slope of the outcome on the coded groups.' });
     } else {
-      choices.push({ analysis: 'tukey_hsd', roles: best.roles, why: "Tukey's HSD: which pairs of groups differ, and in which direction." });
+      choices.push({ analysis: 'games_howell', roles: best.roles, why: 'Games-Howell: which pairs of groups differ, and in which direction.' });
     }
-    return ambiguity(
+    return ambiguity({ code: 'direction-k-groups', params: { direction: ctx.direction ?? 'trend', group: best.roles.group, k: best.k ?? 0 } },
       `The request states a direction ("${ctx.direction ?? 'a trend'}") but ${best.roles.group} has ${best.k ?? 'several'} groups; choose a trend test or a comparison of all groups.`,
       choices,
       decision.explanation,
@@ -351,9 +575,28 @@ function decideFromFits(ctx: RequestContext, best: Fit, complete: readonly Fit[]
     addChoice(choices, choiceOf(decision, `using ${describeRoles(best.roles)}`));
     for (const alt of decision.alternatives) addChoice(choices, alt);
     const rationale = withUnknownWords('The request names a column the dataset does not have.', ctx);
-    return ambiguity(rationale, choices.slice(0, MAX_CHOICES), decision.explanation);
+    return ambiguity(unknownReason(ctx) as Reason, rationale, choices.slice(0, MAX_CHOICES), decision.explanation);
   }
   return decision;
+}
+
+/**
+ * A list of columns to describe ("summary of bill length, bill depth and flipper length"): one describe
+ * of every column (the listed ones among them), grouped by the column the request groups by.
+ */
+function decideList(ctx: RequestContext, compiled: CompiledRules, mentioned: MentionedColumn[]): DecisionOutcome | undefined {
+  if (!(ctx.cues.has('describe') || ctx.cues.has('statistic')) || otherIntents(ctx, compiled, ['describe', 'nonparam'])) return undefined;
+  const listed = mentioned.filter((m) => !m.hints.has('group'));
+  if (listed.length < 2) return undefined;
+  const groups = mentioned.filter((m) => m.hints.has('group'));
+  const reading = decideReading(ctx, compiled, groups, 1);
+  if (reading.status !== 'decided' || reading.analysis !== 'describe' || reading.roles.column) return undefined;
+  const names = listed.map((m) => m.info.name);
+  return {
+    ...reading,
+    rationale: `Descriptive statistics of ${formatList(names, 'and')}${reading.roles.group ? ` by ${reading.roles.group}` : ''}: one table of every column, these among them.`,
+    explanation: { ...reading.explanation, refinements: [...reading.explanation.refinements, `columns listed: ${names.join(', ')} (describe covers every column in one table)`] },
+  };
 }
 
 /** A role left open with several columns that fit: one choice per column (decided afresh with it). */
@@ -391,7 +634,7 @@ function decideCompletions(ctx: RequestContext, compiled: CompiledRules, mention
     `The request does not say which column is the ${roleWords} for ${TASK_NAMES[open.rule.task]}; ${first.candidates.length} columns fit.`,
     ctx,
   );
-  return ambiguity(rationale, choices, explain(ctx, []));
+  return ambiguity({ code: 'open-role', params: { role: roleWords, analysis: open.rule.task, candidates: first.candidates } }, rationale, choices, explain(ctx, []));
 }
 
 /** No rule fits: offer what does fit these columns (another analysis, or one column fewer), else no match. */
@@ -431,8 +674,11 @@ function decideNothingFits(ctx: RequestContext, compiled: CompiledRules, mention
     rationale += ' The request says the data are paired, but no column identifies the subjects and no two columns look like repeated measurements.';
   }
   rationale = withUnknownWords(rationale, ctx);
-  if (choices.length >= 2) return ambiguity(rationale, choices.slice(0, MAX_CHOICES), explanation);
-  return noMatch(rationale, choices, explanation);
+  const unknown = unknownReason(ctx);
+  const reason: Reason =
+    unknown ?? (mentioned.length === 0 ? { code: 'no-column', params: {} } : { code: 'no-fit', params: { columns: mentioned.map((m) => m.info.name), asked: ctx.cueHits.filter((h) => compiled.intents.has(h.cue)).map((h) => h.cue) } });
+  if (choices.length >= 2) return ambiguity(reason, rationale, choices.slice(0, MAX_CHOICES), explanation);
+  return noMatch(reason, rationale, choices, explanation);
 }
 
 /** Analyses before figures, general rules before ones that need specific wording. */
@@ -469,8 +715,31 @@ function buildDecision(ctx: RequestContext, fit: Fit, complete: readonly Fit[]):
     confidence: confidenceOf(ctx, fit, complete),
     rationale,
     alternatives,
-    explanation: explain(ctx, [...fit.refinements, ...levelReadings(ctx, fit)], fit),
+    explanation: explain(ctx, [...fit.refinements, ...nameReadings(ctx, fit), ...levelReadings(ctx, fit)], fit),
+    ...(fit.directionAsked ? { directionAsked: fit.directionAsked } : {}),
   };
+}
+
+/** Columns read from a misspelling, a part or an abbreviation of their name ("read 'flipper_lenght' as 'flipper_length_mm'"). */
+function nameReadings(ctx: RequestContext, fit: Fit): string[] {
+  const used = new Set(Object.values(fit.roles).flat());
+  const out: string[] = [];
+  const norm = (x: string) => x.toLowerCase().replace(/[^a-z0-9]+/g, '');
+  for (const m of ctx.mentions) {
+    if (m.via !== 'name' || !used.has(m.column) || m.score >= 0.95) continue;
+    const info = ctx.columns.find((c) => c.name === m.column);
+    if (!info || norm(m.text) === info.joined || norm(m.text) === norm(m.column)) continue;
+    const written = writtenAs(ctx.prompt, m.text);
+    const line = `read '${written}' as '${m.column}'`;
+    if (!out.includes(line)) out.push(line);
+  }
+  return out;
+}
+
+/** The stretch of the request as written (with its underscores or dots), from its tokens joined by spaces. */
+function writtenAs(prompt: string, text: string): string {
+  const pattern = text.split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^A-Za-z0-9]{0,3}');
+  return new RegExp(pattern, 'i').exec(prompt)?.[0] ?? text;
 }
 
 /** Levels read from a misspelling or an abbreviation ("'Gentoe' read as species = Gentoo"), said in so many words. */
@@ -561,6 +830,13 @@ function addChoice(choices: Choice[], choice: Choice): void {
   choices.push(choice);
 }
 
+/** The first word of the request that names no column where a column would stand, as a reason. */
+function unknownReason(ctx: RequestContext): Reason | undefined {
+  const w = ctx.unknownWords.find((u) => u.rolePosition || u.suggestion);
+  if (!w) return undefined;
+  return { code: 'unknown-word', params: { word: w.word, closest: w.closest ?? (w.suggestion ? [w.suggestion] : []), columns: ctx.columns.map((c) => c.name) } };
+}
+
 function withUnknownWords(rationale: string, ctx: RequestContext): string {
   const unknown = ctx.unknownWords.filter((w) => w.rolePosition || w.suggestion);
   if (unknown.length === 0) return rationale;
@@ -568,10 +844,10 @@ function withUnknownWords(rationale: string, ctx: RequestContext): string {
   return `${rationale} ${parts.join(' ')}`;
 }
 
-function ambiguity(rationale: string, choices: Choice[], explanation: Explanation): Ambiguity {
-  return { status: 'ambiguous', rationale, alternatives: choices.slice(0, MAX_CHOICES), explanation };
+function ambiguity(reason: Reason, rationale: string, choices: Choice[], explanation: Explanation): Ambiguity {
+  return { status: 'ambiguous', reason, rationale, alternatives: choices.slice(0, MAX_CHOICES), explanation };
 }
 
-function noMatch(rationale: string, choices: Choice[], explanation: Explanation): NoMatch {
-  return { status: 'no_match', rationale, alternatives: choices.slice(0, MAX_CHOICES), explanation };
+function noMatch(reason: Reason, rationale: string, choices: Choice[], explanation: Explanation): NoMatch {
+  return { status: 'no_match', reason, rationale, alternatives: choices.slice(0, MAX_CHOICES), explanation };
 }

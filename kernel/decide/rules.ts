@@ -48,10 +48,28 @@ const fileSchema = z.object({
   $schema: z.string().optional(),
   description: z.string().optional(),
   cues: z
-    .array(z.object({ id: z.string(), description: z.string().optional(), intent: z.boolean().optional(), phrases: z.array(z.string()) }))
+    .array(
+      z.object({
+        id: z.string(),
+        description: z.string().optional(),
+        intent: z.boolean().optional(),
+        names: z.array(z.enum([...ANALYSIS_IDS, ...FIGURE_IDS])).optional(),
+        phrases: z.array(z.string()),
+      }),
+    )
     .optional(),
   lexicon: z.array(z.object({ word: z.string(), means: z.array(z.string()), tieBreak: z.boolean().optional() })).optional(),
   rules: z.array(ruleSchema).optional(),
+  words: z
+    .object({
+      function: z.array(z.string()).optional(),
+      role: z.array(z.string()).optional(),
+      harmless: z.array(z.string()).optional(),
+      units: z.array(z.string()).optional(),
+      suffixes: z.array(z.string()).optional(),
+      subject: z.array(z.string()).optional(),
+    })
+    .optional(),
 });
 
 /** The folder holding the repository's `rules/`, from source (`kernel/decide/`) or a bundle in `dist/`. */
@@ -74,7 +92,7 @@ export function loadRules(dir: string = findRulesDir()): RuleSet {
     .filter((f) => f.endsWith('.json') && f !== SCHEMA_FILE)
     .sort();
   if (files.length === 0) throw new InferraError('rules-not-found', { dir });
-  const merged: RuleSet = { cues: [], lexicon: [], rules: [] };
+  const merged: RuleSet = { cues: [], lexicon: [], rules: [], words: { function: [], role: [], harmless: [], units: [], suffixes: [], subject: [] } };
   const seen = { cue: new Set<string>(), rule: new Set<string>() };
   for (const file of files) {
     let raw: unknown;
@@ -100,10 +118,12 @@ export function loadRules(dir: string = findRulesDir()): RuleSet {
       merged.rules.push(rule as RuleSet['rules'][number]);
     }
     merged.lexicon.push(...(parsed.data.lexicon ?? []));
+    for (const kind of ['function', 'role', 'harmless', 'units', 'suffixes', 'subject'] as const) merged.words[kind].push(...(parsed.data.words?.[kind] ?? []));
   }
   validateCueReferences(merged);
   merged.cues.sort((a, b) => compareText(a.id, b.id));
   merged.rules.sort((a, b) => compareText(a.id, b.id));
+  for (const kind of ['function', 'role', 'harmless', 'units', 'suffixes', 'subject'] as const) merged.words[kind] = [...new Set(merged.words[kind])].sort(compareText);
   merged.lexicon.sort((a, b) => compareText(a.word, b.word) || compareText(a.means.join(' '), b.means.join(' ')));
   return merged;
 }

@@ -3,6 +3,7 @@
  * (plurals, typos scaled by length, abbreviations such as `wt` for "weight").
  */
 import { editDistance } from '../util/suggest.js';
+import { defaultRules } from './rules.js';
 
 /** One token of a request. */
 export interface Token {
@@ -22,7 +23,7 @@ export interface Token {
   listed?: boolean;
 }
 
-const TOKEN = /(\d+(?:\.\d+)?%?|\.\d+%?|[A-Za-z]+(?:'[A-Za-z]+)?|[~=<>])/g;
+const TOKEN = /(\d+(?:\.\d+)?%?|\.\d+%?|[A-Za-z]+(?:'[A-Za-z]+)?|[~=<>*|:])/g;
 
 /** Splits a request (or a phrase, or a column name) into tokens; letters and digits split apart. */
 export function tokenize(text: string): Token[] {
@@ -38,7 +39,7 @@ export function tokenize(text: string): Token[] {
       const percent = raw.endsWith('%');
       const value = Number(percent ? raw.slice(0, -1) : raw);
       tokens.push({ index: tokens.length, raw, text: raw.toLowerCase(), stem: raw.toLowerCase(), kind: 'number', value, percent });
-    } else if (/^[~=<>]$/.test(raw)) {
+    } else if (/^[~=<>*|:]$/.test(raw)) {
       tokens.push({ index: tokens.length, raw, text: raw, stem: raw, kind: 'symbol' });
     } else {
       const text = raw.toLowerCase().replace(/'s$/, '').replace(/'/g, '');
@@ -74,22 +75,20 @@ function computeStem(word: string): string {
   return word;
 }
 
-/** Words that never name a column on their own and never count as unknown column names. */
-export const STOPWORDS = new Set(
-  (
-    'a an the is are was were be been being am of in on at for to from by with without between across among amongst ' +
-    'and or nor but vs versus per each every any all some no not do does did done doing there here what which who whom ' +
-    'whose how why when where whether if than then that this these those it its they them their our we us my me i you ' +
-    'your he she his her can could would should will shall may might must please show give tell let see find get make ' +
-    'run use using test tests testing tested check checking checks compute calculate analyze analyse analysis look ' +
-    'data dataset table variable variables column columns value values mean means average averages level levels ' +
-    'over under within into onto as so such about against after before up down out off also just only ' +
-    'very really much many more most less least other others another same different difference differences between ' +
-    'statistically significant significance there any somehow thing things something stats statistic statistics ' +
-    'overall whole entire across versus vs like way ways similar sample samples population one two three four five ' +
-    'first second both either neither yes okay ok hi hello thanks thank please want need would like to know whether'
-  ).split(/\s+/),
-);
+/**
+ * Function words: never a column on their own, never an unknown column name. The list lives in
+ * `rules/lexicon.json` (`words.function`), read once from the repository's rules.
+ */
+export const STOPWORDS: { has(word: string): boolean } = {
+  has: (word: string) => functionWords().has(word),
+};
+
+let functionWordSet: Set<string> | undefined;
+
+function functionWords(): Set<string> {
+  functionWordSet ??= new Set(defaultRules().words.function);
+  return functionWordSet;
+}
 
 /** Whether a token could be (part of) a column name: a word that is not a stopword, or a number. */
 export function isContentToken(token: Token): boolean {
@@ -103,11 +102,16 @@ export function scoreWord(word: Token, nameWord: string, allowAbbreviation: bool
   if (word.kind !== 'word') return 0;
   if (word.stem === stemWord(nameWord)) return 0.95;
   // The column name abbreviates the word: wt <- weight, hp <- horsepower, cyl <- cylinders, len <- length.
-  if (allowAbbreviation && nameWord.length >= 2 && nameWord.length <= 4 && w.length > nameWord.length + 1 && w[0] === nameWord[0]) {
+  if (allowAbbreviation && nameWord.length >= 2 && nameWord.length <= 4 && w.length > nameWord.length && (w.length > nameWord.length + 1 || w.startsWith(nameWord)) && w[0] === nameWord[0]) {
     if (w.startsWith(nameWord) || isSubsequence(nameWord, w)) return 0.8;
   }
   // The request abbreviates the name: temp -> temperature.
   if (w.length >= 4 && nameWord.length > w.length && nameWord.startsWith(w)) return 0.8;
+  // A three-letter prefix of a long name word ("per" for perimeter) counts a little less; ties still ask.
+  if (allowAbbreviation && w.length === 3 && nameWord.length >= 6 && nameWord.startsWith(w) && !STOPWORDS.has(w)) return 0.75;
+  // Inflections beyond plurals: "smoking" / "smoker", "recovery" / "recovered" share a root of 4+ letters.
+  const root = rootOf(w);
+  if (root.length >= 4 && root === rootOf(nameWord)) return 0.85;
   // Typos, scaled by length: none below 4 letters, 1 edit from 4, 2 edits from 8.
   const shortest = Math.min(w.length, nameWord.length);
   const allowed = shortest >= 8 ? 2 : shortest >= 5 ? 1 : 0;
@@ -116,6 +120,12 @@ export function scoreWord(word: Token, nameWord: string, allowAbbreviation: bool
     if (d <= allowed) return d === 1 ? 0.85 : 0.8;
   }
   return 0;
+}
+
+/** A word without a common derivational ending (smoking, smoker -> smok; recovery, recovered -> recover). */
+export function rootOf(word: string): string {
+  const m = /^(.{4,}?)(ings|ing|ers|er|ed|ions|ion|ments|ment|ies|y|es|s|e)$/.exec(word);
+  return m ? m[1] : word;
 }
 
 /** Whether two words are at most one typo apart (insertion, deletion, substitution or swap of neighbours). */

@@ -67,12 +67,68 @@ export interface Decision {
   /** Other reasonable choices with the same columns (never acted on silently). */
   alternatives: Choice[];
   explanation: Explanation;
+  /**
+   * A direction the request states ("is len greater for OJ than VC?") while the test stays two-sided
+   * (a one-sided test only when asked for in so many words): for the sentence to report it.
+   */
+  directionAsked?: DirectionAsked;
   llm?: LlmInfo;
+}
+
+/** The direction a request states, kept beside a two-sided test. */
+export interface DirectionAsked {
+  direction: 'greater' | 'less';
+  /** What is expected greater (or less): "OJ > VC", "flipper_length_mm > 200", "positive association". */
+  statement: string;
+}
+
+/**
+ * Why the engine asks instead of deciding, as data (the words are built from it in `explain.ts`):
+ * - `unknown-word`: a word stands where a column would and names nothing in the data (params: word, closest, columns);
+ * - `named-test-unfit`: the test asked for by name does not fit the columns (params: test, need, column, kind);
+ * - `tied-columns`: a word fits two or more columns equally (params: word, columns);
+ * - `open-role`: a role the request leaves open, several columns fit (params: role, analysis, candidates);
+ * - `roles-unclear`: the analysis is clear, which column plays which role is not (params: analysis);
+ * - `equal-readings`: several analyses fit equally well (params: analyses);
+ * - `two-group-test`: a two-group test named for a column with more groups (params: test, group, k);
+ * - `pairing-conflict`: an independent-groups test on data that look paired (params: test, pair_id, group);
+ * - `direction-unclear`: a one-sided test asked for without saying which group is expected larger (params: direction, group);
+ * - `direction-k-groups`: a direction stated about three or more groups (params: direction, group, k);
+ * - `measurement-level`: a column's few coded values make the named analysis doubtful (params: analysis, columns);
+ * - `open-goal`: the request states no analysable question (params: goal);
+ * - `unknown-level`: a group the data do not have (params: word, column, levels, suggestion);
+ * - `missing-month`: a month the month column does not hold (params: word, month, column);
+ * - `no-column`: the request names no column and asks for nothing known;
+ * - `no-fit`: no analysis takes the columns as named (params: columns, asked).
+ */
+export type ReasonCode =
+  | 'unknown-word'
+  | 'named-test-unfit'
+  | 'tied-columns'
+  | 'open-role'
+  | 'roles-unclear'
+  | 'equal-readings'
+  | 'two-group-test'
+  | 'pairing-conflict'
+  | 'direction-unclear'
+  | 'direction-k-groups'
+  | 'measurement-level'
+  | 'open-goal'
+  | 'unknown-level'
+  | 'missing-month'
+  | 'no-column'
+  | 'no-fit';
+
+/** A reason code with the values its words are built from. */
+export interface Reason {
+  code: ReasonCode;
+  params: Record<string, string | number | boolean | string[]>;
 }
 
 /** Two to four concrete choices; the engine did not guess. */
 export interface Ambiguity {
   status: 'ambiguous';
+  reason: Reason;
   rationale: string;
   alternatives: Choice[];
   explanation: Explanation;
@@ -81,6 +137,7 @@ export interface Ambiguity {
 /** Nothing fits the request. */
 export interface NoMatch {
   status: 'no_match';
+  reason: Reason;
   rationale: string;
   alternatives: Choice[];
   explanation: Explanation;
@@ -124,6 +181,8 @@ export interface Cue {
   id: string;
   description?: string;
   intent?: boolean;
+  /** Analyses this cue names (a test asked for by name). */
+  names?: TaskId[];
   phrases: string[];
 }
 
@@ -135,9 +194,26 @@ export interface LexiconEntry {
   tieBreak?: boolean;
 }
 
+/** Request words accounted for without naming a column (rules/lexicon.json `words`). */
+export interface WordLists {
+  /** Function words ("of", "between", "test", "data"): never a column on their own. */
+  function: string[];
+  /** Words for roles: "outcome", "predictors", "group". */
+  role: string[];
+  /** Domain words that name no variable: "penguins", "patients", "data". */
+  harmless: string[];
+  /** Units that may end a column name (`body_mass_g`) or follow a number. */
+  units: string[];
+  /** Generic suffixes glued to a name ("agegp" -> age, "feedtype" -> feed). */
+  suffixes: string[];
+  /** Name words of a subject (identifier) column: "id", "subject", "patient". */
+  subject: string[];
+}
+
 /** Every rule, cue and lexicon entry, merged and sorted by id. */
 export interface RuleSet {
   cues: Cue[];
   lexicon: LexiconEntry[];
   rules: Rule[];
+  words: WordLists;
 }

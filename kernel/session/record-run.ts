@@ -46,6 +46,7 @@ export interface RecordContext {
 export function recordRun(run: FinishedRun, context: RecordContext): CellExecution {
   const { cell, decision, outcome, error, endTime } = run;
   const status: CellStatus = error ? 'error' : decision && decision.status !== 'decided' ? decision.status : 'ok';
+  const awaitingChoice = status === 'ambiguous' || status === 'no_match';
   const unpinned = decision ? { ...decisionToJson(decision), source_hash: hashCellSource(cell.source) } : undefined;
   // A decided decision is pinned, signed by its author (review L8); the result shows who pinned a reused one when not you.
   const pin = unpinned && decision?.status === 'decided' ? context.pins.pin(unpinned, run.reusedPin) : undefined;
@@ -96,11 +97,12 @@ export function recordRun(run: FinishedRun, context: RecordContext): CellExecuti
   const updated: AskCell = {
     ...cell,
     outputs,
-    execution: { order: run.order ?? cell.execution?.order, success: status === 'ok', start_time: run.startTime, end_time: endTime },
+    // A cell waiting for a choice has no success mark (neither a tick nor VS Code's red cross).
+    execution: { order: run.order ?? cell.execution?.order, ...(awaitingChoice ? {} : { success: status === 'ok' }), start_time: run.startTime, end_time: endTime },
     inferra: { ...(cell.inferra ?? {}), decision: pinnedAfter, provenance: chain },
   };
   if (updated.execution && updated.execution.order === undefined) delete updated.execution.order;
-  return { cell: updated, status, datasets: run.datasets, outcome, decision, error };
+  return { cell: updated, status, datasets: run.datasets, outcome, decision, error, awaitingChoice };
 }
 
 /** The plan part of a provenance record: who decided what. */

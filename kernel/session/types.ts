@@ -62,4 +62,6 @@ export interface CellExecution {
   outcome?: AnalysisOutcome;
   decision?: DecisionOutcome;
   error?: InferraError;
+  /** The cell asks the researcher to choose (ambiguous or no match): not a failure; its question is the output. */
+  awaitingChoice: boolean;
 }

@@ -44,7 +44,7 @@ describe('rule engine', () => {
     const d = decideWithRules('Is flipper lenght different between species?', schemas.penguins);
     assert.equal(d.status, 'decided');
     if (d.status !== 'decided') return;
-    assert.equal(d.ruleId, 'k-groups-anova');
+    assert.equal(d.ruleId, 'k-groups-welch-default'); // #18 S4: Welch's ANOVA by default
     assert.ok(d.explanation.matchedPhrases.includes('different'));
     const flipper = d.explanation.columnMatches.find((m) => m.column === 'flipper_length_mm');
     assert.ok(flipper && flipper.score < 1 && flipper.score >= 0.8, 'a typo scores below an exact match');
@@ -71,13 +71,24 @@ describe('rule engine', () => {
     assert.match(missing.rationale, /No column 'yield'/);
   });
 
-  it('reads one-sided hypotheses, levels, mu, confidence level and filters into options', () => {
+  it('reads directions (two-sided unless one-sided is asked, #18 S1), levels, mu, confidence level and filters into options', () => {
     const d = decideWithRules('is tooth length lower for VC than for OJ at the 99% confidence level', schemas.ToothGrowth);
     assert.equal(d.status === 'decided' && d.analysis, 'ttest_welch');
-    if (d.status === 'decided') assert.deepEqual(d.options, { confLevel: 0.99, levels: ['VC', 'OJ'], alternative: 'less' });
+    if (d.status === 'decided') {
+      assert.deepEqual(d.options, { confLevel: 0.99, levels: ['VC', 'OJ'] });
+      assert.equal(d.directionAsked?.direction, 'less');
+    }
+    const explicit = decideWithRules('one-sided test: is tooth length lower for VC than for OJ?', schemas.ToothGrowth);
+    if (explicit.status === 'decided') {
+      assert.deepEqual(explicit.options, { levels: ['VC', 'OJ'], alternative: 'less' });
+      assert.equal(explicit.directionAsked, undefined);
+    } else assert.fail(explicit.rationale);
     const one = decideWithRules('is average body mass greater than 4000 g', schemas.penguins);
-    if (one.status === 'decided') assert.deepEqual(one.options, { mu: 4000, alternative: 'greater' });
+    if (one.status === 'decided') assert.deepEqual(one.options, { mu: 4000 });
     else assert.fail(one.rationale);
+    const oneTailed = decideWithRules('one-tailed test whether average body mass is greater than 4000 g', schemas.penguins);
+    if (oneTailed.status === 'decided') assert.deepEqual(oneTailed.options, { mu: 4000, alternative: 'greater' });
+    else assert.fail(oneTailed.rationale);
     const where = decideWithRules('Adelie flipper length by sex', schemas.penguins);
     if (where.status === 'decided') assert.deepEqual(where.options.where, [{ column: 'species', op: '=', value: 'Adelie' }]);
     else assert.fail(where.rationale);
@@ -103,7 +114,8 @@ describe('rule engine', () => {
     assert.equal(json.status, 'decided');
     assert.equal(json.rule_id, 'paired-long-t-structure');
     assert.deepEqual(json.roles, { outcome: 'extra', group: 'group', pair_id: 'ID' });
-    assert.deepEqual(json.options, { levels: ['2', '1'], alternative: 'greater' });
+    assert.deepEqual(json.options, { levels: ['2', '1'] });
+    assert.deepEqual(json.direction_asked, { direction: 'greater', statement: 'extra: 2 > 1' });
     assert.ok('matched_phrases' in (json.explanation as object));
     const back = decisionFromJson(JSON.parse(JSON.stringify(json)));
     assert.deepEqual(back, d);
@@ -169,8 +181,9 @@ describe('rule engine on small synthetic schemas', () => {
     if (d.status !== 'decided') return;
     assert.equal(d.analysis, 'ttest_paired');
     assert.deepEqual(d.roles, { before: 'score_pre', after: 'score_post' });
-    // "improve from pre to post": post > pre, i.e. pre - post < 0.
-    assert.equal(d.options.alternative, 'less');
+    // "improve from pre to post": post > pre, i.e. pre - post < 0; stated, tested two-sided (#18 S1).
+    assert.equal(d.options.alternative, undefined);
+    assert.deepEqual(d.directionAsked, { direction: 'less', statement: 'score_pre < score_post' });
     const nonparametric = decideWithRules('nonparametric test of score pre vs score post', wide);
     assert.equal(nonparametric.status === 'decided' && nonparametric.analysis, 'wilcoxon_signed_rank');
   });

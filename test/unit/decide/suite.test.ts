@@ -8,7 +8,7 @@ import { decideWithRules } from '../../../kernel/decide/rules-engine.js';
 import type { DecisionOutcome } from '../../../kernel/decide/types.js';
 import type { DatasetSchema, Roles, TaskId } from '../../../kernel/types.js';
 import { loadSchemas, schemaSource } from './datasets.js';
-import { SUITE, type SuiteCase } from './suite-cases.js';
+import { KNOWN_MISSES, SUITE, type SuiteCase } from './suite-cases.js';
 import { familyOf } from './families.js';
 
 function sameRoles(a: Roles, b: Roles): boolean {
@@ -51,9 +51,10 @@ describe('decision suite (rules engine)', () => {
     assert.ok(SUITE.filter((c) => c.expect === 'ambiguous').length >= 25);
   });
 
-  it('scores the suite: no silent guess where ambiguity is expected, strict >= 90% of decidable cases', () => {
+  it('scores the suite: no miss outside KNOWN_MISSES, no silent guess where ambiguity is expected, strict >= 90% of decidable cases', () => {
     const counts: Record<Verdict, number> = { strict: 0, family: 0, refused: 0, silent: 0, 'wrong-refusal-kind': 0, 'refused-correctly': 0 };
     const misses: string[] = [];
+    const missedKeys: string[] = [];
     let optionsWrong = 0;
     let silentOnAmbiguous = 0;
     for (const c of SUITE) {
@@ -66,6 +67,7 @@ describe('decision suite (rules engine)', () => {
         const got = out.status === 'decided' ? `${out.analysis} ${JSON.stringify(out.roles)} ${JSON.stringify(out.options)}` : `${out.status}: ${out.rationale}`;
         const want = typeof c.expect === 'string' ? c.expect : `${c.expect.analysis} ${JSON.stringify(c.expect.roles)} ${JSON.stringify(c.expect.options ?? {})}`;
         misses.push(`  [${verdict}${optionsOk ? '' : ', options'}] ${c.dataset}: "${c.prompt}"\n      want ${want}\n      got  ${got}`);
+        missedKeys.push(`${c.dataset}: ${c.prompt}`);
       }
     }
     const decidable = SUITE.filter((c) => typeof c.expect !== 'string').length;
@@ -74,6 +76,12 @@ describe('decision suite (rules engine)', () => {
     console.log(`  strict ${counts.strict}/${decidable} (${((100 * counts.strict) / decidable).toFixed(1)}%), same family ${counts.family}, refused ${counts.refused}, silent guesses ${counts.silent} (of which on must-be-ambiguous: ${silentOnAmbiguous})`);
     console.log(`  expected refusals ${counts['refused-correctly']}/${refusals} exact kind, ${counts['wrong-refusal-kind']} other refusal kind; options wrong on ${optionsWrong} decided cases`);
     if (misses.length > 0) console.log(`  not strict:\n${misses.join('\n')}`);
+    // Known misses are listed (and printed); any other miss is a regression and fails the test.
+    const known = new Set(KNOWN_MISSES);
+    const fresh = missedKeys.filter((k) => !known.has(k));
+    const fixed = KNOWN_MISSES.filter((k) => !missedKeys.includes(k));
+    if (fixed.length > 0) console.log(`  known misses now right (remove them from KNOWN_MISSES):\n${fixed.map((k) => `    ${k}`).join('\n')}`);
+    assert.deepEqual(fresh, [], `new misses (not in KNOWN_MISSES):\n${fresh.join('\n')}`);
     assert.equal(silentOnAmbiguous, 0, 'a decision was returned where the request is ambiguous');
     assert.ok(counts.strict / decidable >= 0.9, `strict score ${counts.strict}/${decidable} below 90%`);
   });

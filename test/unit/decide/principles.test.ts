@@ -1,0 +1,180 @@
+/**
+ * The decision principles of issue #16, asserted by reason code (never by wording): every content word
+ * accounted for, named tests honoured or refused, names as people write them, formulas, typos, lists,
+ * measurement level, open goals; and #18 S1/S4 (two-sided unless asked, Welch by default).
+ */
+import assert from 'node:assert/strict';
+import { decideWithRules, decisionFromJson, decisionToJson } from '../../../kernel/decide/index.js';
+import type { DecisionOutcome } from '../../../kernel/decide/index.js';
+import type { ColumnSchema, DatasetSchema } from '../../../kernel/types.js';
+import { loadSchemas } from './datasets.js';
+
+const base = { storageType: 'VARCHAR', missing: 0 };
+const numeric = (name: string, n = 40): ColumnSchema => ({ ...base, name, kind: 'numeric', storageType: 'DOUBLE', n, distinct: n, usableAsGroup: false });
+const coded = (name: string, values: string[], n = 40): ColumnSchema => ({
+  ...base,
+  name,
+  kind: 'numeric',
+  storageType: 'DOUBLE',
+  n,
+  distinct: values.length,
+  usableAsGroup: true,
+  levels: values.map((value) => ({ value, count: n / values.length })),
+});
+const factor = (name: string, values: string[], n = 40): ColumnSchema => ({
+  ...base,
+  name,
+  kind: 'categorical',
+  n,
+  distinct: values.length,
+  usableAsGroup: true,
+  levels: values.map((value) => ({ value, count: n / values.length })),
+});
+const schema = (columns: ColumnSchema[], name = 't.csv'): DatasetSchema => ({ name, path: `/${name}`, format: 'csv', sha256: '', rows: 40, columns });
+
+function reasonOf(out: DecisionOutcome): string {
+  return out.status === 'decided' ? 'decided' : out.reason.code;
+}
+
+function decided(out: DecisionOutcome): Extract<DecisionOutcome, { status: 'decided' }> {
+  if (out.status !== 'decided') assert.fail(`expected a decision, got ${out.status} [${out.reason.code}]: ${out.rationale}`);
+  return out;
+}
+
+describe('decision principles (#16)', () => {
+  let schemas: Record<string, DatasetSchema>;
+  before(async function () {
+    this.timeout(60_000);
+    schemas = await loadSchemas();
+  });
+
+  it('a word where a variable would stand that names nothing asks (unknown-word), with the closest columns', () => {
+    for (const prompt of ["does the penguins' age affect body mass?", 'average body mass by island and by colony', 'compare flipper length across colonies']) {
+      const out = decideWithRules(prompt, schemas.penguins);
+      assert.equal(reasonOf(out), 'unknown-word', prompt);
+      if (out.status !== 'decided') {
+        assert.ok(out.alternatives.length >= 1);
+        assert.ok(Array.isArray(out.reason.params.columns) && (out.reason.params.columns as string[]).includes('species'));
+      }
+    }
+    const typo = decideWithRules('displ by gear', schemas.mtcars);
+    assert.equal(decided(typo).roles.outcome, 'disp');
+    // Harmless words (the dataset's own name, "penguins", "proportion") and qualifiers ("spray treatments") are accounted for.
+    assert.equal(reasonOf(decideWithRules('is the proportion of males the same on every island', schemas.penguins)), 'decided');
+    assert.equal(reasonOf(decideWithRules('do the spray treatments differ in count?', schemas.InsectSprays)), 'decided');
+  });
+
+  it('a named test that does not fit is refused with the reason (named-test-unfit); one that fits is decided', () => {
+    const chi = decideWithRules('chi-square test of body mass and species', schemas.penguins);
+    assert.equal(reasonOf(chi), 'named-test-unfit');
+    if (chi.status !== 'decided') {
+      assert.equal(chi.reason.params.test, 'chi2_independence');
+      assert.equal(chi.reason.params.column, 'body_mass_g');
+      assert.ok(chi.alternatives.some((a) => a.analysis === 'welch_anova'), 'the nearest valid analysis is offered');
+    }
+    assert.equal(reasonOf(decideWithRules('Pearson correlation between species and sex', schemas.penguins)), 'named-test-unfit');
+    assert.equal(decided(decideWithRules('one way anova mass ~ species', schemas.penguins)).analysis, 'anova_oneway');
+    assert.equal(decided(decideWithRules('Tukey HSD of flipper length by species', schemas.penguins)).analysis, 'tukey_hsd');
+  });
+
+  it('reads names as people write them: plurals, prefixes, dots and spaces, initials, subject-like factors; ties ask', () => {
+    const plots = schema([numeric('yield_kg', 36), coded('block', ['1', '2', '3', '4', '5', '6'], 36), factor('fertilizer', ['none', 'N', 'P'], 36)]);
+    const blocks = decided(decideWithRules('compare yield across blocks', plots));
+    assert.deepEqual(blocks.roles, { outcome: 'yield_kg', group: 'block' });
+    const household = schema([numeric('sr'), numeric('hh_size'), numeric('inc'), factor('region', ['north', 'south'])]);
+    const sr = decided(decideWithRules('what explains the savings ratio: hh_size and inc?', household));
+    assert.deepEqual(sr.roles, { outcome: 'sr', predictors: ['hh_size', 'inc'] });
+    const vitals = schema([numeric('heart.rate'), numeric('body.temp'), factor('sex', ['F', 'M'])]);
+    assert.deepEqual(decided(decideWithRules('heart rate by sex', vitals)).roles, { outcome: 'heart.rate', group: 'sex' });
+    const shapes = schema([numeric('perimeter'), numeric('area'), factor('kind', ['a', 'b', 'c'])]);
+    assert.equal(decided(decideWithRules('does peri differ by kind', shapes)).roles.outcome, 'perimeter');
+    // Inflections beyond plurals, the other level written as one word, people named by an identifier's name.
+    const clinic = schema([
+      { ...base, name: 'patient_id', kind: 'id', storageType: 'BIGINT', n: 40, distinct: 40, usableAsGroup: false },
+      numeric('bmi'),
+      factor('smoker', ['no', 'yes']),
+      factor('recovered', ['no', 'yes']),
+    ]);
+    assert.deepEqual(decided(decideWithRules('are smoking and recovery independent?', clinic)).roles, { row: 'smoker', col: 'recovered' });
+    assert.deepEqual(decided(decideWithRules('compare the bmi of smokers and nonsmokers', clinic)).roles, { outcome: 'bmi', group: 'smoker' });
+    assert.deepEqual(decided(decideWithRules('what proportion of patients recovered?', clinic)).roles, { column: 'recovered' });
+    // Glued generic suffixes and counts: "agegp" is the age group, "ncases" the number of cases.
+    const counts = schema([factor('agegp', ['25-34', '35-44', '45-54']), factor('alcgp', ['low', 'mid', 'high']), numeric('ncases')]);
+    assert.deepEqual(decided(decideWithRules('is alcohol consumption associated with age group?', counts)).roles, { row: 'alcgp', col: 'agegp' });
+    assert.deepEqual(decided(decideWithRules('do the number of cases differ across age groups', counts)).roles, { outcome: 'ncases', group: 'agegp' });
+    // One word that fits two columns equally is a question naming both.
+    const petal = decideWithRules('does petal size differ across species', schemas.iris);
+    assert.equal(reasonOf(petal), 'tied-columns');
+  });
+
+  it('parses formulas: ~, +, | (paired by subject), and refuses * (no interaction term) with the main effects offered', () => {
+    assert.deepEqual(decided(decideWithRules('body_mass_g ~ flipper_length_mm + sex', schemas.penguins)).roles, { outcome: 'body_mass_g', predictors: ['flipper_length_mm', 'sex'] });
+    const paired = decided(decideWithRules('extra ~ group | ID', schemas.sleep));
+    assert.deepEqual([paired.analysis, paired.roles.pairId], ['ttest_paired', 'ID']);
+    const star = decideWithRules('mpg ~ wt * hp', schemas.mtcars);
+    assert.equal(star.status, 'no_match');
+    assert.deepEqual(star.alternatives.map((a) => a.roles.predictors), [['wt', 'hp']]);
+  });
+
+  it('reads a typo as the one column within reach and says so in the explanation', () => {
+    const d = decided(decideWithRules('histogram of flipper_lenght', schemas.penguins));
+    assert.deepEqual(d.roles, { column: 'flipper_length_mm' });
+    assert.ok(d.explanation.refinements.includes("read 'flipper_lenght' as 'flipper_length_mm'"), d.explanation.refinements.join('; '));
+    assert.deepEqual(decided(decideWithRules('boxplot of body_mas_g by species', schemas.penguins)).roles, { outcome: 'body_mass_g', group: 'species' });
+  });
+
+  it('a list of columns gives one describe (grouped when a group is named)', () => {
+    const d = decided(decideWithRules('summary of bill length, bill depth and flipper length', schemas.penguins));
+    assert.deepEqual([d.analysis, d.roles], ['describe', {}]);
+    assert.deepEqual(decided(decideWithRules('descriptive statistics for body mass and flipper length by species', schemas.penguins)).roles, { group: 'species' });
+  });
+
+  it('treats coded columns by their measurement level (measurement-level)', () => {
+    const r = decideWithRules('correlation between am and vs', schemas.mtcars);
+    assert.equal(reasonOf(r), 'measurement-level');
+    if (r.status !== 'decided') assert.ok(['spearman', 'kendall', 'chi2_independence'].every((a) => r.alternatives.some((c) => c.analysis === a)));
+    const t = decideWithRules('t-test of am by vs', schemas.mtcars);
+    assert.equal(reasonOf(t), 'measurement-level');
+    if (t.status !== 'decided') assert.ok(t.alternatives.some((c) => c.analysis === 'chi2_independence'));
+    // A binary group with a measurement is an ordinary comparison.
+    assert.equal(decided(decideWithRules('is mpg different between automatic and manual cars?', schemas.mtcars)).analysis, 'ttest_welch');
+  });
+
+  it('an open goal asks with a short menu (open-goal); a statistic asked for is a describe', () => {
+    for (const prompt of ['which species is best?', 'analyse this data']) {
+      const out = decideWithRules(prompt, schemas.penguins);
+      assert.equal(reasonOf(out), 'open-goal', prompt);
+      assert.ok(out.alternatives.length >= 2 && out.alternatives.length <= 4);
+    }
+    const median = decided(decideWithRules('what is the median flipper length?', schemas.penguins));
+    assert.deepEqual([median.analysis, median.roles], ['describe', { column: 'flipper_length_mm' }]);
+  });
+
+  it('#18 S1: direction words keep the test two-sided and record the direction; one-sided only when asked', () => {
+    const d = decided(decideWithRules('is len greater for OJ than VC?', schemas.ToothGrowth));
+    assert.equal(d.options.alternative, undefined);
+    assert.deepEqual(d.directionAsked, { direction: 'greater', statement: 'len: OJ > VC' });
+    const one = decided(decideWithRules('one-sided: is len greater for OJ than VC?', schemas.ToothGrowth));
+    assert.equal(one.options.alternative, 'greater');
+    const corr = decided(decideWithRules('is there a positive correlation between flipper length and body mass', schemas.penguins));
+    assert.equal(corr.options.alternative, undefined);
+    assert.equal(corr.directionAsked?.direction, 'greater');
+  });
+
+  it('#18 S4: Welch ANOVA and Games-Howell by default, the classic tests when named', () => {
+    assert.equal(decided(decideWithRules('compare body mass across species', schemas.penguins)).analysis, 'welch_anova');
+    assert.equal(decided(decideWithRules('one-way ANOVA of body mass across species', schemas.penguins)).analysis, 'anova_oneway');
+    assert.equal(decided(decideWithRules('post hoc comparisons of body mass across species', schemas.penguins)).analysis, 'games_howell');
+    assert.equal(decided(decideWithRules('Tukey post hoc of body mass across species', schemas.penguins)).analysis, 'tukey_hsd');
+  });
+
+  it('carries the reason through the contract JSON and back', () => {
+    const out = decideWithRules('chi-square test of body mass and species', schemas.penguins);
+    const json = decisionToJson(out);
+    assert.equal((json.reason as { code: string }).code, 'named-test-unfit');
+    assert.deepEqual(decisionFromJson(JSON.parse(JSON.stringify(json))), out);
+    // A refusal stored before reasons existed still reads.
+    const old = decisionFromJson({ status: 'ambiguous', rationale: 'r', alternatives: [] });
+    assert.equal(old.status !== 'decided' && old.reason.code, 'equal-readings');
+  });
+});
