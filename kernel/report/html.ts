@@ -136,8 +136,8 @@ async function renderOutcomeHtml(outcome: AnalysisOutcome, cellIndex: number): P
 const STATUS_LABELS: Record<ReportAskCell['status'], string> = {
   ok: 'ok',
   error: 'error',
-  ambiguous: 'ambiguous',
-  no_match: 'no match',
+  ambiguous: 'waiting for a choice',
+  no_match: 'waiting: no analysis fits',
   'not-run': 'not run',
   unreadable: 'unreadable',
 };
@@ -166,7 +166,8 @@ async function renderAskCellHtml(cell: ReportAskCell, index: number): Promise<st
   if (cell.error) {
     parts.push(`<div class="error-box"><p class="label">Error <code>${escapeHtml(cell.error.code)}</code></p><p>${escapeHtml(cell.error.message)}</p></div>`);
   }
-  if (cell.status === 'no_match' && !cell.error) parts.push('<p class="error-box">No analysis fits this request. Rephrase it or name the analysis.</p>');
+  // A question is not a failure (#16): the cell waits for the researcher, it has not failed.
+  if (cell.status === 'no_match' && !cell.error) parts.push('<p class="question-box">No analysis fits this request as written. Rephrase it, name the analysis, or pick one of the choices.</p>');
   if (cell.status === 'not-run') parts.push('<p class="muted">This cell has not been run.</p>');
   if (cell.outcome) parts.push(await renderOutcomeHtml(cell.outcome, index));
   return `<section class="cell ask status-${status}" id="cell-${escapeHtml(cell.id)}">\n${parts.filter((p) => p).join('\n')}\n</section>`;

@@ -19,8 +19,10 @@ pre code { background: none; padding: 0; }
 .cell-head { font: 600 .8rem/1 "Helvetica Neue", Helvetica, Arial, sans-serif; color: var(--muted); }
 .badge { display: inline-block; padding: .15em .55em; border-radius: 999px; border: 1px solid var(--rule); font-weight: 600; text-transform: uppercase; letter-spacing: .04em; font-size: .72rem; }
 .badge-ok { color: var(--good); border-color: var(--good); }
-.badge-error, .badge-no_match { color: var(--bad); border-color: var(--bad); }
-.badge-ambiguous, .badge-llm { color: var(--warn); border-color: var(--warn); }
+.badge-error { color: var(--bad); border-color: var(--bad); }
+.badge-llm { color: var(--warn); border-color: var(--warn); }
+.badge-ambiguous, .badge-no_match { color: var(--accent); border-color: var(--accent); }
+.question-box { border-left: 3px solid var(--accent); padding: .4rem .8rem; background: var(--soft); }
 .badge-not-run { color: var(--muted); }
 .badge-unreadable { color: var(--bad); border-color: var(--bad); }
 .figure-refused { border: 1px dashed var(--rule); padding: .5rem .9rem; border-radius: 4px; }

@@ -48,7 +48,10 @@ describe('renderHtmlReport', function () {
     assert.ok(html.includes('LLM decision'));
     assert.ok(html.includes('Possible analyses (choose one)'));
     assert.ok(html.includes('<code>kruskal_wallis</code>'));
-    assert.ok(html.includes('class="badge badge-ambiguous"'));
+    // A question is not a failure (#16): the ambiguous cell waits for a choice, in the question colour.
+    assert.ok(html.includes('class="badge badge-ambiguous">waiting for a choice</span>'));
+    assert.match(html, /\.badge-ambiguous, \.badge-no_match \{ color: var\(--accent\)/);
+    assert.doesNotMatch(html, /\.badge-[a-z_, .-]*no_match[^{]*\{ color: var\(--bad\)/);
     assert.ok(html.includes('class="badge badge-error"'));
     assert.ok(html.includes('class="error-box"'));
   });
