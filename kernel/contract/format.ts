@@ -140,6 +140,17 @@ export function formatDecisionOptions(options: object | undefined): string[] {
   return out;
 }
 
+/**
+ * What the decision line says about a direction the request stated (`direction_asked`) while the
+ * test stayed two-sided (#18 S1: a one-sided test only when asked for in so many words).
+ */
+export function formatDirectionAsked(direction: unknown): string | undefined {
+  if (!direction || typeof direction !== 'object') return undefined;
+  const statement = (direction as { statement?: unknown }).statement;
+  if (typeof statement !== 'string' || !statement) return undefined;
+  return `direction asked: ${statement}, tested two-sided (ask for a one-sided test to test only this direction)`;
+}
+
 /** What the decision line says about who pinned a reused decision (nothing when it was you). */
 export function formatPinOrigin(origin: unknown): string | undefined {
   if (origin === 'another-author') return 'pinned by another author';

@@ -4,7 +4,7 @@
  * recommendations and the sample line.
  */
 import type { AnalysisOutcome, ResultTable } from '../types.js';
-import { formatAssumption, formatDecisionOptions, formatPinOrigin, formatRoles, formatSampleLine, formatTableRows, isNumericColumn } from './format.js';
+import { formatAssumption, formatDecisionOptions, formatDirectionAsked, formatPinOrigin, formatRoles, formatSampleLine, formatTableRows, isNumericColumn } from './format.js';
 
 /** Characters that would break a Markdown table cell or start inline markup, escaped. */
 function escapeMarkdownCell(text: string): string {
@@ -38,22 +38,29 @@ export function formatTablePlain(table: ResultTable): string {
   return lines.join('\n');
 }
 
+/** What the decision line marks besides the options: who pinned a reused decision, a direction asked about. */
+export interface DecisionMarks {
+  pin_origin?: unknown;
+  direction_asked?: unknown;
+}
+
 /**
  * The decision line of the text fallbacks: the variant and roles, then what restricts the rows or
  * changes the hypothesis, and who pinned a reused decision when not the person who ran it (review L8).
  */
-export function formatDecisionLine(outcome: AnalysisOutcome, pinOrigin?: unknown, markdown = false): string {
+export function formatDecisionLine(outcome: AnalysisOutcome, decision: DecisionMarks = {}, markdown = false): string {
   const esc = markdown ? escapeMarkdownText : (t: string) => t;
   const roles = formatRoles(outcome.roles);
   const head = markdown ? `**${esc(outcome.variant)}**` : outcome.variant;
-  const notes = [...formatDecisionOptions(outcome.options), ...[formatPinOrigin(pinOrigin)].filter((p): p is string => Boolean(p))];
+  const marks = [formatDirectionAsked(decision.direction_asked), formatPinOrigin(decision.pin_origin)];
+  const notes = [...formatDecisionOptions(outcome.options), ...marks.filter((p): p is string => Boolean(p))];
   return `${head}${roles ? ` (${esc(roles)})` : ''}${notes.length ? ` · ${notes.map((n) => (markdown ? `**${esc(n)}**` : n)).join(' · ')}` : ''}`;
 }
 
-/** The Markdown fallback of an outcome (`pinOrigin`: the payload decision's `pin_origin`). */
-export function formatOutcomeMarkdown(outcome: AnalysisOutcome, pinOrigin?: unknown): string {
+/** The Markdown fallback of an outcome (`decision`: the payload decision's marks). */
+export function formatOutcomeMarkdown(outcome: AnalysisOutcome, decision?: DecisionMarks): string {
   const blocks: string[] = [];
-  blocks.push(formatDecisionLine(outcome, pinOrigin, true));
+  blocks.push(formatDecisionLine(outcome, decision, true));
   if (outcome.summary) blocks.push(escapeMarkdownText(outcome.summary));
   for (const table of outcome.tables) blocks.push(formatTableMarkdown(table));
   if (outcome.assumptions.length > 0) {
@@ -70,10 +77,10 @@ export function formatOutcomeMarkdown(outcome: AnalysisOutcome, pinOrigin?: unkn
   return blocks.join('\n\n');
 }
 
-/** The plain-text fallback of an outcome (`pinOrigin`: the payload decision's `pin_origin`). */
-export function formatOutcomePlain(outcome: AnalysisOutcome, pinOrigin?: unknown): string {
+/** The plain-text fallback of an outcome (`decision`: the payload decision's marks). */
+export function formatOutcomePlain(outcome: AnalysisOutcome, decision?: DecisionMarks): string {
   const blocks: string[] = [];
-  blocks.push(formatDecisionLine(outcome, pinOrigin));
+  blocks.push(formatDecisionLine(outcome, decision));
   if (outcome.summary) blocks.push(outcome.summary);
   for (const table of outcome.tables) blocks.push(formatTablePlain(table));
   if (outcome.assumptions.length > 0) {

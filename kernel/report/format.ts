@@ -5,7 +5,7 @@
 import { formatCell, formatP, formatTableNumber, isNumericColumn as isNumericRows } from '../contract/format.js';
 import type { AssumptionCheck, DroppedRows, Figure, ResultTable } from '../types.js';
 
-export { formatDecisionOptions, formatPinOrigin, formatRoles } from '../contract/format.js';
+export { formatDecisionOptions, formatDirectionAsked, formatPinOrigin, formatRoles } from '../contract/format.js';
 
 /** The cells of a result table as text, row by row. */
 export function formatTableRows(table: ResultTable): string[][] {

@@ -13,7 +13,7 @@ import { sortKeysDeep } from '../notebook/serialize.js';
 import { hashCellSource } from '../provenance/bind.js';
 import { buildRecord, type BuildRecordInput } from '../provenance/build.js';
 import type { EnvironmentRecord, ProvenanceRecord } from '../provenance/record.js';
-import { formatOutcomeMarkdown, formatOutcomePlain } from '../report/cell-text.js';
+import { formatOutcomeMarkdown, formatOutcomePlain, type DecisionMarks } from '../report/cell-text.js';
 import { DEFAULT_OPTIONS, type AnalysisOutcome, type DatasetSchema } from '../types.js';
 import { currentPin, type PinSigner } from './decide-cell.js';
 import type { SinkHandOver } from './hand-over.js';
@@ -145,8 +145,8 @@ export function storedResultJson(cell: AskCell): unknown {
 /** The Markdown and plain-text fallbacks of a cell's result. */
 function describeForText(payload: ResultPayload, outcome: AnalysisOutcome | undefined): { markdown: string; plain: string } {
   if (outcome) {
-    const pin = payload.decision?.pin_origin;
-    return { markdown: formatOutcomeMarkdown(outcome, pin), plain: formatOutcomePlain(outcome, pin) };
+    const marks = payload.decision as DecisionMarks | undefined;
+    return { markdown: formatOutcomeMarkdown(outcome, marks), plain: formatOutcomePlain(outcome, marks) };
   }
   if (payload.error) {
     const line = `Error (${payload.error.code}): ${payload.error.message}`;

@@ -10,6 +10,7 @@ export {
   formatDf,
   formatNumber,
   formatP,
+  formatDirectionAsked,
   formatPinOrigin,
   formatPValue,
   formatRoles,

@@ -26,6 +26,8 @@ export interface DecisionView {
   /** A sentence, or the engine's structured explanation (matched phrases, column matches). */
   explanation?: string | Record<string, unknown>;
   llm?: { model?: string } & Record<string, unknown>;
+  /** A direction the request stated while the test stayed two-sided (#18 S1). */
+  direction_asked?: { direction?: string; statement?: string };
   /** The decision's options (snake_case), when pinned with some. */
   options?: Record<string, unknown>;
   /**

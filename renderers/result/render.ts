@@ -5,7 +5,7 @@
  * the only way out is the optional `postMessage` callback.
  */
 import {
-  formatAnalysisId, formatCell, formatDecisionOptions, formatNumber, formatP, formatPinOrigin, formatRoles, formatTableNumber, isNumericColumn,
+  formatAnalysisId, formatCell, formatDecisionOptions, formatDirectionAsked, formatNumber, formatP, formatPinOrigin, formatRoles, formatTableNumber, isNumericColumn,
 } from './format.js';
 import type {
   AssumptionView, ChoiceView, ChooseMessage, DecisionView, ResultPayloadView, ResultView, TableView,
@@ -100,6 +100,8 @@ export function buildDecisionLine(decision: DecisionView, result: ResultView | u
   for (const option of formatDecisionOptions(result?.options ?? decision.options)) {
     line.append('·', buildElement(doc, 'span', 'inf-restriction', option));
   }
+  const direction = formatDirectionAsked(decision.direction_asked);
+  if (direction) line.append('·', buildElement(doc, 'span', 'inf-restriction', direction));
   const pin = formatPinOrigin(decision.pin_origin);
   if (pin) {
     const badge = buildElement(doc, 'span', 'inf-badge inf-badge-pin', pin);

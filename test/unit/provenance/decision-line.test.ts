@@ -54,16 +54,23 @@ describe('decision line (review L8)', () => {
     assert.equal(own.querySelector('.inf-restriction'), null);
     const file = buildDecisionLine({ analysis: 'ttest_welch', pin_origin: 'file' }, undefined, doc);
     assert.equal(file.querySelector('.inf-badge-pin')!.textContent, 'pinned in the file, not by you');
+    const direction = buildDecisionLine({ analysis: 'ttest_welch', direction_asked: { direction: 'greater', statement: 'len: OJ > VC' } }, undefined, doc);
+    assert.match(direction.textContent ?? '', /direction asked: len: OJ > VC, tested two-sided/);
   });
 
   it('the text fallbacks carry the same decision line', () => {
     assert.equal(
-      formatDecisionLine(outcome(), 'file'),
+      formatDecisionLine(outcome(), { pin_origin: 'file' }),
       `Welch's two-sample t-test (outcome = flipper_length_mm, group = sex) · ${EXPECTED.join(' · ')} · pinned in the file, not by you`,
     );
-    assert.match(formatOutcomePlain(outcome(), 'another-author').split('\n')[0], /only rows where island = Biscoe .* pinned by another author$/);
+    assert.match(formatOutcomePlain(outcome(), { pin_origin: 'another-author' }).split('\n')[0], /only rows where island = Biscoe .* pinned by another author$/);
     assert.match(formatOutcomeMarkdown(outcome()).split('\n')[0], /^\*\*Welch's two-sample t-test\*\* \(.*\) · \*\*only rows where island = Biscoe\*\* · /);
     assert.equal(formatDecisionLine(outcome(DEFAULT_OPTIONS)), "Welch's two-sample t-test (outcome = flipper_length_mm, group = sex)");
+    // #18 S1: a direction the request stated is said on the decision line; the test stays two-sided.
+    assert.equal(
+      formatDecisionLine(outcome(DEFAULT_OPTIONS), { direction_asked: { direction: 'greater', statement: 'len: OJ > VC' } }),
+      "Welch's two-sample t-test (outcome = flipper_length_mm, group = sex) · direction asked: len: OJ > VC, tested two-sided (ask for a one-sided test to test only this direction)",
+    );
   });
 
   it('the HTML report shows the options and who pinned the decision', async () => {
