@@ -1,3 +1,4 @@
+import { typesetSentence } from '../contract/format.js';
 import { InferraError } from '../errors.js';
 import type { AnalysisId, AnalysisOutcome, AnalysisRequest, Table } from '../types.js';
 import { analyses } from './registry.js';
@@ -34,7 +35,8 @@ export function runAnalysis(request: AnalysisRequest & { analysis: AnalysisId },
     dropped: validated.dropped,
     result: { ...result },
     assumptions: checks,
-    summary: summary.summary,
+    // Typography (minus signs) once, for every analysis' sentence (kernel/contract/format.ts).
+    summary: typesetSentence(summary.summary),
     warnings: [...(validated.warnings ?? []), ...(summary.warnings ?? [])],
     recommendations: summary.recommendations ?? [],
     tables: summary.tables,

@@ -30,5 +30,6 @@ export function computeKendallCorrelation(input: CorrelationInput, options: Anal
 function withInterval<R extends SpearmanResult | KendallResult>(r: R, se: number, options: AnalysisOptions): R {
   const { ciLow, ciHigh } = computeFisherZInterval(r.estimate, se, options.confLevel, r.alternative);
   const ok = Number.isFinite(ciLow) && Number.isFinite(ciHigh);
-  return Object.freeze({ ...r, ciLow: ok ? ciLow : null, ciHigh: ok ? ciHigh : null, confLevel: options.confLevel }) as R;
+  const withCi: R = { ...r, ciLow: ok ? ciLow : null, ciHigh: ok ? ciHigh : null, confLevel: options.confLevel };
+  return Object.freeze(withCi);
 }
