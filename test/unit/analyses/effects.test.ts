@@ -45,3 +45,39 @@ describe('effect sizes with intervals against R (effects.json)', () => {
     });
   }
 });
+
+interface OlsExpected {
+  typeII: { term: string; ss: number; df: number; f: number; pValue: number }[];
+  interaction: { numeric: string; factor: string; df1: number; df2: number; f: number; pValue: number };
+  focus: { term: string; estimate: number; ciLow: number; ciHigh: number };
+  referenceLevel: string;
+}
+
+describe('ols: Type II tests, the interaction check, the reference level and the slope asked about (S7)', () => {
+  for (const c of fixture.cases.filter((x) => x.analysis === 'ols')) {
+    it(`${c.id} matches car::Anova(type = 2) and anova(lm, lm) of ${fixture.rVersion}`, () => {
+      const out = run(c);
+      const e = c.expected as unknown as OlsExpected;
+      const tests = out.result.termTests as { term: string; ss: number; df: number; f: number; pValue: number }[];
+      assert.deepEqual(tests.map((t) => t.term), e.typeII.map((t) => t.term));
+      tests.forEach((t, i) => {
+        for (const k of ['ss', 'df', 'f', 'pValue'] as const) expectClose(t[k], e.typeII[i][k], REL, `${c.id}.typeII.${t.term}.${k}`, `effects ols.typeII.${k}`);
+      });
+      const [inter] = out.result.interactions as OlsExpected['interaction'][];
+      assert.equal(inter.numeric, e.interaction.numeric);
+      assert.equal(inter.factor, e.interaction.factor);
+      for (const k of ['df1', 'df2', 'f', 'pValue'] as const) expectClose(inter[k], e.interaction[k], REL, `${c.id}.interaction.${k}`, `effects ols.interaction.${k}`);
+      assert.deepEqual(out.result.referenceLevels, [{ column: e.interaction.factor, level: e.referenceLevel }]);
+      const focus = (out.result.coefficients as { term: string; estimate: number; ciLow: number; ciHigh: number }[]).find((x) => x.term === e.focus.term)!;
+      expectClose(focus.ciLow, e.focus.ciLow, REL, `${c.id}.focus.ciLow`, 'effects ols.focus');
+      // The sentence names the reference level, reports the slope with its CI and the factor's Type II F.
+      assert.match(out.summary, new RegExp(`reference level: ${e.referenceLevel}\\)`));
+      assert.ok(out.summary.includes(`b = ${e.focus.estimate.toFixed(2)}, ${Math.round((c.options.confLevel ?? 0.95) * 100)}% CI [${e.focus.ciLow.toFixed(2)}, ${e.focus.ciHigh.toFixed(2)}]`), out.summary);
+      const factorTest = e.typeII.find((t) => t.term === e.interaction.factor)!;
+      assert.ok(out.summary.includes(`F(${factorTest.df}, ${tests.length ? out.result.dfResid : ''}) = ${factorTest.f.toFixed(2)}`), out.summary);
+      assert.ok(out.tables.some((t) => t.title === 'Type II tests of the terms'));
+      assert.ok(out.tables.some((t) => /Interaction check/.test(t.title)));
+      if (e.interaction.pValue < 0.05) assert.ok(out.recommendations.some((r) => r.includes(`${e.interaction.numeric} × ${e.interaction.factor}`)), out.recommendations.join('\n'));
+    });
+  }
+});
