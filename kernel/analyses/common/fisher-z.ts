@@ -17,7 +17,8 @@ export interface CorrelationInterval {
 
 /** tanh(atanh(r) -/+ q se), two-sided or one-sided. */
 export function computeFisherZInterval(r: number, se: number, confLevel: number, alternative: Alternative): CorrelationInterval {
-  if (!Number.isFinite(r) || Math.abs(r) >= 1 || !Number.isFinite(se) || se <= 0) return { ciLow: NaN, ciHigh: NaN };
+  // At |r| = 1 (up to rounding) the interval is degenerate: atanh is infinite.
+  if (!Number.isFinite(r) || Math.abs(r) >= 1 - 1e-12 || !Number.isFinite(se) || se <= 0) return { ciLow: NaN, ciHigh: NaN };
   const z = Math.atanh(r);
   if (alternative === 'greater') return { ciLow: Math.tanh(z - quantileNormal(confLevel) * se), ciHigh: 1 };
   if (alternative === 'less') return { ciLow: -1, ciHigh: Math.tanh(z + quantileNormal(confLevel) * se) };

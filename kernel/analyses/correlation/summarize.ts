@@ -105,7 +105,7 @@ function rankCi(result: { ciLow: number | null; ciHigh: number | null; confLevel
 /** Why a rank correlation has no interval, for the note. */
 function missingCi(result: { ciLow: number | null; estimate: number }, needed: number): string {
   if (result.ciLow !== null) return '';
-  return Math.abs(result.estimate) === 1 ? ' No interval: the Fisher-z interval is degenerate at ±1.' : ` No interval: it needs n > ${needed}.`;
+  return Math.abs(result.estimate) >= 1 - 1e-12 ? ' No interval: the Fisher-z interval is degenerate at ±1.' : ` No interval: it needs n > ${needed}.`;
 }
 
 /** Spearman: table and "r_s(30) = -.89, p < .001, 95% CI [-.95, -.78], N = 32". */

@@ -81,3 +81,72 @@ describe('ols: Type II tests, the interaction check, the reference level and the
     });
   }
 });
+
+describe('sentences name their symbols and intervals (S8-S12)', () => {
+  const sentence = (id: AnalysisId, dataset: string, roles: Roles, options: Partial<AnalysisOptions> = {}) =>
+    runAnalysis(buildRequest(id, roles, options), readDataset(dataset));
+
+  it('paired t: d_z named, d_av beside it (S8)', () => {
+    const out = sentence('ttest_paired', 'sleep', { outcome: 'extra', group: 'group', pairId: 'ID' });
+    assert.match(out.summary, /^t\(9\) = −4\.06, p = \.003, d_z = −1\.28, 95% CI \[−2\.12, −0\.41\], d_av = −0\.83; /);
+    assert.ok(out.tables[0].columns.some((c) => c.key === 'cohensDAv' && c.label === 'd_av'));
+  });
+
+  it('Mann-Whitney: U with R\'s W named in the note, r_rb with its CI (S6, S8)', () => {
+    const out = sentence('mann_whitney', 'ToothGrowth', { outcome: 'len', group: 'supp' });
+    assert.match(out.summary, /^U = 575\.5, p = \.064, r_rb = \.28, 95% CI \[−\.01, \.52\]; median len was/);
+    assert.match(out.tables[0].note ?? '', /Mann-Whitney U of OJ .* R's wilcox\.test reports as W/);
+  });
+
+  it('signed-rank at r_rb = −1: the estimate without a degenerate interval, and the note says why', () => {
+    const out = sentence('wilcoxon_signed_rank', 'sleep', { outcome: 'extra', group: 'group', pairId: 'ID' });
+    assert.match(out.summary, /^V = 0, p = \.009, r_rb = −1\.00; pseudo-median/);
+    assert.match(out.tables[0].note ?? '', /degenerate when r_rb = ±1/);
+  });
+
+  it('ANOVA: η² and ω² with CIs, readable labels, no "groups of group" (S6, S9)', () => {
+    const out = sentence('anova_oneway', 'PlantGrowth', { outcome: 'weight', group: 'group' });
+    assert.equal(out.summary, 'F(2, 27) = 4.85, p = .016, η² = .26, 95% CI [.01, .49], ω² = .20, 95% CI [.00, .43], comparing mean weight across the 3 levels of group (N = 30).');
+    const welch = sentence('welch_anova', 'penguins', { outcome: 'body_mass_g', group: 'species' });
+    assert.match(welch.summary, /^Welch's F\(2, 189\.48\) = 317\.57, p < \.001, ω² = \.77, 95% CI \[\.71, \.81\], comparing mean body mass \(g\) across the 3 levels of species \(N = 342\)\.$/);
+  });
+
+  it('rank correlations: r_s and τ_b with Fisher-z CIs (S6, S9)', () => {
+    assert.match(sentence('spearman', 'mtcars', { x: 'mpg', y: 'hp' }).summary, /^r_s\(30\) = −\.89, p < \.001, 95% CI \[−\.95, −\.77\], N = 32\.$/);
+    assert.match(sentence('kendall', 'mtcars', { x: 'mpg', y: 'hp' }).summary, /^Kendall's τ_b = −\.74, z = −5\.87, p < \.001, 95% CI \[−\.83, −\.61\], N = 32\.$/);
+  });
+
+  it('one-sample t: against μ₀ (S9)', () => {
+    assert.match(sentence('ttest_one_sample', 'mtcars', { outcome: 'mpg' }, { mu: 20 }).summary, /against μ₀ = 20\.$/);
+  });
+
+  it('post-hoc: α, the adjustment, differences with simultaneous CIs, never four dots (S10)', () => {
+    const tukey = sentence('tukey_hsd', 'PlantGrowth', { outcome: 'weight', group: 'group' });
+    assert.equal(
+      tukey.summary,
+      'Tukey HSD comparing weight across the 3 levels of group (N = 30), at familywise α = .05, Tukey-adjusted p-values and 95% simultaneous CIs: 1 of 3 pairwise differences was significant: trt2 - trt1 = 0.87, 95% CI [0.17, 1.56], p = .012.',
+    );
+    const gh = sentence('games_howell', 'InsectSprays', { outcome: 'count', group: 'spray' });
+    assert.match(gh.summary, /Games-Howell-adjusted p-values and 95% simultaneous CIs: 9 of 15 pairwise differences were significant: C - A = −12\.42, 95% CI \[−17\.23, −7\.61\], p < \.001; .*; 5 more in the table\.$/);
+    assert.ok(!gh.summary.includes('....'));
+  });
+
+  it('2 x 2: which odds are compared, OR and risk difference with CIs (S12)', () => {
+    const chi = sentence('chi2_independence', 'mtcars', { row: 'am', col: 'vs' });
+    assert.match(chi.summary, /^χ²\(1, N = 32\) = 0\.35 \(Yates' correction\), p = \.556, Cramér's V = \.17; OR = 2\.00, 95% CI \[0\.48, 8\.40\] \(odds of vs = 0 for am = 0 vs am = 1\); the proportion with vs = 0 was \.63 for am = 0 and \.46 for am = 1 \(risk difference = 0\.17, 95% CI \[−0\.16, 0\.46\]\)\.$/);
+    const fisher = sentence('fisher_exact', 'mtcars', { row: 'am', col: 'vs' });
+    assert.match(fisher.summary, /OR = 1\.96, 95% CI \[0\.38, 10\.59\] \(odds of vs = 0 for am = 0 vs am = 1\)/);
+    assert.ok(fisher.tables.some((t) => t.title === 'Effect sizes (2 x 2)'));
+  });
+
+  it('2 x 2 with a zero cell: the odds ratio is not available, the risk difference is', () => {
+    const table = buildTable([
+      { name: 'arm', kind: 'categorical', values: ['a', 'a', 'a', 'b', 'b', 'b', 'b'] },
+      { name: 'y', kind: 'categorical', values: ['yes', 'yes', 'yes', 'yes', 'no', 'no', 'no'] },
+    ]);
+    const out = runAnalysis(buildRequest('chi2_independence', { row: 'arm', col: 'y' }), table);
+    assert.equal(out.result.oddsRatio, null);
+    assert.equal(typeof out.result.riskDifference, 'number');
+    assert.ok(!/OR =/.test(out.summary));
+  });
+});
