@@ -5,7 +5,8 @@
  * lambda of the F distribution, and each bound lambda becomes lambda / (lambda + df2).
  *
  * The CDF is the Poisson(lambda / 2) mixture of regularized incomplete beta functions, summed outward
- * from the Poisson mode until the weights are below 1e-20 of the sum, so it is exact to rounding
+ * from the Poisson mode (the beta terms by their recurrence) until the weights are below 1e-20 of the
+ * sum, so it is exact to rounding
  * (R's `pf(ncp = )` stops at an error of 1e-9, nmath/pnbeta.c). Roots are solved to machine precision
  * (effectsize searches with `optim(abstol = 1e-9)`, so its bounds agree with these to about 1e-6).
  */
@@ -21,28 +22,40 @@ export function computeNoncentralFCdf(f: number, df1: number, df2: number, ncp: 
   if (!Number.isFinite(f)) return 1;
   if (ncp === 0) return 1 - upperF(f, df1, df2);
   const x = (df1 * f) / (df1 * f + df2);
+  const y = df2 / (df1 * f + df2);
   const a = df1 / 2;
   const b = df2 / 2;
   const c = ncp / 2;
   const mode = Math.floor(c);
-  const logWeight = (j: number): number => -c + j * Math.log(c) - gammaln(j + 1);
-  const term = (j: number, w: number): number => w * betainc(x, a + j, b, true, false);
-  const w0 = Math.exp(logWeight(mode));
-  let sum = term(mode, w0);
+  // Beta terms by recurrence from the mode (one incomplete beta evaluation per CDF):
+  // I_x(a + j + 1, b) = I_x(a + j, b) - T_j, T_j = x^(a+j) y^b Gamma(a+j+b) / (Gamma(a+j+1) Gamma(b)),
+  // T_(j+1) = T_j x (a + b + j) / (a + j + 1).
+  const betaMode = betainc(x, a + mode, b, true, false);
+  const logT = (j: number): number => (a + j) * Math.log(x) + b * Math.log(y) + gammaln(a + j + b) - gammaln(a + j + 1) - gammaln(b);
+  const w0 = Math.exp(-c + mode * Math.log(c) - gammaln(mode + 1));
+  let sum = w0 * betaMode;
   let weights = w0;
-  // Upward from the mode: w_{j+1} = w_j c / (j + 1).
+  // Upward from the mode: w_(j+1) = w_j c / (j + 1).
   let w = w0;
-  for (let j = mode + 1; j < mode + 100000; j++) {
+  let beta = betaMode;
+  let t = Math.exp(logT(mode));
+  for (let j = mode + 1; j < mode + 1_000_000; j++) {
+    beta -= t;
+    t *= (x * (a + b + j - 1)) / (a + j);
     w *= c / j;
-    sum += term(j, w);
+    sum += w * Math.max(0, beta);
     weights += w;
     if (w < 1e-20 * weights) break;
   }
-  // Downward: w_{j-1} = w_j j / c.
+  // Downward: w_(j-1) = w_j j / c, I_x(a + j - 1, b) = I_x(a + j, b) + T_(j-1).
   w = w0;
+  beta = betaMode;
+  t = mode > 0 ? Math.exp(logT(mode - 1)) : 0;
   for (let j = mode - 1; j >= 0; j--) {
+    beta += t;
+    if (j > 0) t *= (a + j) / (x * (a + b + j - 1));
     w *= (j + 1) / c;
-    sum += term(j, w);
+    sum += w * Math.min(1, beta);
     weights += w;
     if (w < 1e-20 * weights) break;
   }

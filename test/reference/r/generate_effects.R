@@ -240,6 +240,9 @@ two_by_two("chi2-constructed-trial", "chi2_independence", "constructed", "arm", 
 
 # ---------------------------------------------------------------- write
 stopifnot(abs(pnf(3, 2, 27, 5) - pf(3, 2, 27, 5)) < 1e-9)
-out <- list(rVersion = R.version.string, cases = cases)
+# The noncentral F CDF itself, at small and large noncentrality (R's pf(ncp = ) agrees to its 1e-9).
+pnf_points <- list(c(3, 2, 27, 5), c(0.5, 3, 20, 0.7), c(343.63, 2, 339, 600), c(1.2, 5, 17.13, 30), c(5100, 2, 1e6, 10000), c(2, 1, 10, 0.01))
+pnf_cases <- lapply(pnf_points, function(v) list(f = v[1], df1 = v[2], df2 = v[3], ncp = v[4], p = pnf(v[1], v[2], v[3], v[4]), pf = pf(v[1], v[2], v[3], v[4])))
+out <- list(rVersion = R.version.string, cases = cases, pnf = pnf_cases)
 writeLines(toJSON(out, auto_unbox = TRUE, digits = NA, null = "null", pretty = TRUE), "test/reference/r/effects.json")
 message("Wrote test/reference/r/effects.json with ", length(cases), " cases")

@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { runAnalysis } from '../../../kernel/analyses/run.js';
+import { computeNoncentralFCdf } from '../../../kernel/analyses/common/noncentral-f.js';
 import type { AnalysisId, AnalysisOptions, Roles, Table } from '../../../kernel/types.js';
 import { buildRequest, readDataset, readReference } from '../../support/fixtures.js';
 import { buildTable, expectClose, printWorst } from './comparison-helpers.js';
@@ -19,7 +20,7 @@ interface EffectCase {
   data?: { name: string; kind: 'numeric' | 'categorical'; values: (number | string | null)[] }[];
 }
 
-const fixture = readReference<{ rVersion: string; cases: EffectCase[] }>('effects.json');
+const fixture = readReference<{ rVersion: string; cases: EffectCase[]; pnf: { f: number; df1: number; df2: number; ncp: number; p: number; pf: number }[] }>('effects.json');
 const tables = new Map<string, Table>();
 function tableOf(c: EffectCase): Table {
   if (c.data) return buildTable(c.data);
@@ -34,6 +35,16 @@ function run(c: EffectCase) {
 const REL = { rel: 1e-9, abs: 1e-13 };
 
 after(() => printWorst('effects'));
+
+describe('the noncentral F distribution function', () => {
+  it('matches the Poisson-pbeta sum in R to 1e-12 absolute, and R\'s pf(ncp = ) to its stated 1e-9 error', () => {
+    for (const c of fixture.pnf) {
+      const p = computeNoncentralFCdf(c.f, c.df1, c.df2, c.ncp);
+      assert.ok(Math.abs(p - c.p) < 1e-12, `pnf(${c.f}, ${c.df1}, ${c.df2}, ${c.ncp}) = ${p}, R ${c.p}`);
+      assert.ok(Math.abs(p - c.pf) < 1e-9, `pf(${c.f}, ${c.df1}, ${c.df2}, ncp = ${c.ncp}) = ${c.pf}, here ${p}`);
+    }
+  });
+});
 
 describe('effect sizes with intervals against R (effects.json)', () => {
   for (const c of fixture.cases.filter((x) => x.analysis !== 'ols')) {
