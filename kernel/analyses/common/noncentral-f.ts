@@ -11,6 +11,7 @@
  * (effectsize searches with `optim(abstol = 1e-9)`, so its bounds agree with these to about 1e-6).
  */
 import betainc from '@stdlib/math/base/special/betainc';
+import betaln from '@stdlib/math/base/special/betaln';
 import gammaln from '@stdlib/math/base/special/gammaln';
 import { upperF } from './distributions.js';
 import { computeUniroot } from './zeroin.js';
@@ -31,14 +32,18 @@ export function computeNoncentralFCdf(f: number, df1: number, df2: number, ncp: 
   // I_x(a + j + 1, b) = I_x(a + j, b) - T_j, T_j = x^(a+j) y^b Gamma(a+j+b) / (Gamma(a+j+1) Gamma(b)),
   // T_(j+1) = T_j x (a + b + j) / (a + j + 1).
   const betaMode = betainc(x, a + mode, b, true, false);
-  const logT = (j: number): number => (a + j) * Math.log(x) + b * Math.log(y) + gammaln(a + j + b) - gammaln(a + j + 1) - gammaln(b);
+  // T at the mode: as the difference of two incomplete betas when that is accurate (absolute error
+  // ~1e-16), else from log Beta (relative error ~1e-11 with df2 near 1e6, where lgamma differences
+  // would lose 1e-9). Its relative error carries to every term, so the CDF keeps it as absolute error.
+  const difference = betaMode - betainc(x, a + mode + 1, b, true, false);
+  const tMode = difference > 1e-5 ? difference : Math.exp((a + mode) * Math.log(x) + b * Math.log(y) - betaln(a + mode, b) - Math.log(a + mode));
   const w0 = Math.exp(-c + mode * Math.log(c) - gammaln(mode + 1));
   let sum = w0 * betaMode;
   let weights = w0;
   // Upward from the mode: w_(j+1) = w_j c / (j + 1).
   let w = w0;
   let beta = betaMode;
-  let t = Math.exp(logT(mode));
+  let t = tMode;
   for (let j = mode + 1; j < mode + 1_000_000; j++) {
     beta -= t;
     t *= (x * (a + b + j - 1)) / (a + j);
@@ -50,7 +55,7 @@ export function computeNoncentralFCdf(f: number, df1: number, df2: number, ncp: 
   // Downward: w_(j-1) = w_j j / c, I_x(a + j - 1, b) = I_x(a + j, b) + T_(j-1).
   w = w0;
   beta = betaMode;
-  t = mode > 0 ? Math.exp(logT(mode - 1)) : 0;
+  t = mode > 0 ? (tMode * (a + mode)) / (x * (a + b + mode - 1)) : 0;
   for (let j = mode - 1; j >= 0; j--) {
     beta += t;
     if (j > 0) t *= (a + j) / (x * (a + b + j - 1));
