@@ -261,9 +261,12 @@ export interface ResultTable {
   note?: string;
 }
 
+/** Figures drawn for an analysis only (not requestable as a task): post-hoc differences, paired slopes. */
+export type AnalysisFigureKind = 'differences' | 'paired_slopes';
+
 /** One Vega-Lite figure. */
 export interface Figure {
-  kind: FigureId;
+  kind: FigureId | AnalysisFigureKind;
   title: string;
   /** Vega-Lite v6 spec, self-contained (data inline, pre-aggregated). */
   vegaLite: Record<string, unknown>;

@@ -1,3 +1,4 @@
+import { typesetSentence } from '../contract/format.js';
 import { InferraError } from '../errors.js';
 import type { AnalysisId, AnalysisOutcome, AnalysisRequest, Table } from '../types.js';
 import { isOneSided, markOneTailed } from './common/tails.js';
@@ -43,7 +44,8 @@ export function runAnalysis(request: AnalysisRequest & { analysis: AnalysisId },
     dropped: validated.dropped,
     result: { ...result, ...tails },
     assumptions: checks,
-    summary: sentence,
+    // Typography (minus signs) once, for every analysis' sentence (kernel/contract/format.ts).
+    summary: typesetSentence(sentence),
     warnings: [...(validated.warnings ?? []), ...(summary.warnings ?? [])],
     recommendations: summary.recommendations ?? [],
     tables: summary.tables,

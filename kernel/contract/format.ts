@@ -41,6 +41,13 @@ export function formatBounded(x: number, digits = 2): string {
   return formatNumber(x, digits).replace(/^(-?)0\./, '$1.');
 }
 
+/** "95% CI [.02, .45]": the interval of a statistic bounded by 1, without leading zeros. */
+export function formatBoundedCi(confLevel: number, low: number, high: number, digits = 2): string {
+  const open = low === -Infinity ? '(' : '[';
+  const close = high === Infinity ? ')' : ']';
+  return `${formatNumber(confLevel * 100, 0)}% CI ${open}${formatBounded(low, digits)}, ${formatBounded(high, digits)}${close}`;
+}
+
 /** Degrees of freedom: integers as integers, fractional ones to two decimals. */
 export function formatDf(df: number): string {
   if (!Number.isFinite(df)) return Number.isNaN(df) ? 'NA' : formatInfinite(df);
@@ -80,6 +87,17 @@ const BOUNDED_KEYS =
 /** A key as the JSON spells it (`pAdj` -> `p_adj`), so internal and JSON tables format alike. */
 const foldKey = snakeKey;
 
+/**
+ * Column labels that name a statistic bounded by 1 by its symbol (`r`, `r_s 95% CI lower`, `η²`), so
+ * the table writes it as the sentence does (no leading zero).
+ */
+const BOUNDED_LABEL = /^(r|r_s|r_rb|τ_b|ρ|τ|φ|η²|ω²|ε²|R²|Cramér's V)(\s|$)/;
+
+/** Whether a table column holds a statistic bounded by 1 (correlations, variance explained), by its key or its label. */
+export function isBoundedColumn(key: string, label = ''): boolean {
+  return BOUNDED_KEYS.test(foldKey(key)) || BOUNDED_LABEL.test(label.trim());
+}
+
 /** Whether a table column holds p-values, by its key or its label (`p`, `p (adjusted)`). */
 export function isPColumn(key: string, label = ''): boolean {
   return P_KEYS.test(foldKey(key)) || /^p(\s|$|-|\()/i.test(label.trim());
@@ -98,7 +116,7 @@ export function formatCell(key: string, value: unknown, label = ''): string {
   if (isPColumn(key, label)) return formatPValue(value);
   if (DF_KEYS.test(k)) return formatDf(value);
   if (COUNT_KEYS.test(k) && Number.isInteger(value)) return formatTableNumber(value);
-  if (BOUNDED_KEYS.test(k) && Math.abs(value) <= 1) return formatBounded(value, 3);
+  if (isBoundedColumn(key, label) && Math.abs(value) <= 1) return formatBounded(value, 3);
   return formatTableNumber(value);
 }
 
@@ -156,4 +174,92 @@ export function formatPinOrigin(origin: unknown): string | undefined {
   if (origin === 'another-author') return 'pinned by another author';
   if (origin === 'file') return 'pinned in the file, not by you';
   return undefined;
+}
+
+/**
+ * The symbols of APA sentences, written once: sentences name statistics through these, and
+ * `typesetSentence` gives numbers their minus sign. Subscripts Unicode lacks are written with an
+ * underscore (d_z, r_rb), as the tables label them.
+ */
+export const SYMBOL = {
+  chiSquared: 'χ²',
+  etaSquared: 'η²',
+  omegaSquared: 'ω²',
+  epsilonSquared: 'ε²',
+  spearman: 'r_s',
+  kendall: 'τ_b',
+  rankBiserial: 'r_rb',
+  mu0: 'μ₀',
+  phi: 'φ',
+  cramersV: "Cramér's V",
+  dz: 'd_z',
+  dav: 'd_av',
+} as const;
+
+/** The minus sign (U+2212) of typeset numbers. */
+export const MINUS = '\u2212';
+
+/**
+ * The typographic pass of an APA sentence, applied once to every summary (kernel/analyses/run.ts):
+ * a hyphen-minus before a number or ∞ at the start of a number (after a space, bracket, parenthesis
+ * or `=`) becomes the minus sign; a sentence never ends in four dots. Hyphens inside words and
+ * differences written "A - B" are left alone.
+ */
+export function typesetSentence(text: string): string {
+  return text
+    .replace(/(^|[\s([=,/])-(?=[\d.]*\d|∞)/g, `$1${MINUS}`)
+    .replace(/\.{4,}/g, '...');
+}
+
+/** Units recognised as the last word of a column name, and how a label writes them. */
+const UNITS: Record<string, string> = {
+  mm: 'mm', cm: 'cm', m: 'm', km: 'km', um: 'µm', nm: 'nm', in: 'in', ft: 'ft',
+  g: 'g', kg: 'kg', mg: 'mg', ug: 'µg', lb: 'lb', lbs: 'lb',
+  s: 's', sec: 's', ms: 'ms', min: 'min', h: 'h', hr: 'h', hrs: 'h', days: 'days', yrs: 'years',
+  ml: 'mL', l: 'L', dl: 'dL', pct: '%', percent: '%', usd: 'USD', eur: 'EUR',
+  kcal: 'kcal', hz: 'Hz', db: 'dB', bpm: 'bpm', mmhg: 'mmHg', mph: 'mph', kmh: 'km/h', degc: '°C', degf: '°F',
+};
+
+/** Short column names that are words, not abbreviations, so they are capitalised like longer ones. */
+const SHORT_WORDS = new Set(['age', 'sex', 'day', 'arm', 'run', 'lot', 'row', 'set', 'sum', 'dose']);
+
+/**
+ * A readable title from a column name (figure axes): `flipper_length_mm` -> "Flipper length (mm)",
+ * `body_mass_g` -> "Body mass (g)", `Weight [kg]` -> "Weight (kg)". Words split at `_`, `.`, spaces
+ * and camelCase; a last word that is a unit (the table above) goes into parentheses. Short one-word
+ * names (`len`, `mpg`) and names in capitals are kept as written, since they are usually abbreviations.
+ */
+export function formatAxisTitle(name: string): string {
+  const bracket = /^(.*?)\s*[[(]([^\])]+)[\])]\s*$/.exec(name);
+  if (bracket) return `${formatAxisTitle(bracket[1])} (${bracket[2]})`;
+  const words = name
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .split(/[\s_.]+/)
+    .filter((w) => w.length > 0);
+  if (words.length === 0) return name;
+  let unit: string | undefined;
+  if (words.length > 1) {
+    const last = words[words.length - 1].toLowerCase();
+    if (Object.hasOwn(UNITS, last)) {
+      unit = UNITS[last];
+      words.pop();
+    }
+  }
+  const text = words.map((w, i) => (i === 0 ? w : w === w.toUpperCase() ? w : w.toLowerCase())).join(' ');
+  const single = words.length === 1 && ((text.length <= 3 && !SHORT_WORDS.has(text)) || text === text.toUpperCase());
+  const titled = single ? text : text.charAt(0).toUpperCase() + text.slice(1);
+  return unit ? `${titled} (${unit})` : titled;
+}
+
+/**
+ * A column's name for prose (the APA sentence): the axis title with a lower-case first letter unless
+ * the name is an abbreviation or starts with one: `flipper_length_mm` -> "flipper length (mm)",
+ * `Sepal.Length` -> "sepal length", `len` -> "len", `ID` -> "ID". Deterministic, from the name alone.
+ */
+export function formatVariableLabel(name: string): string {
+  const title = formatAxisTitle(name);
+  if (title.length > 1 && title[1] === title[1].toLowerCase() && title[0] !== title[0].toLowerCase()) {
+    return title.charAt(0).toLowerCase() + title.slice(1);
+  }
+  return title;
 }

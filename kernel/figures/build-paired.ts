@@ -6,13 +6,69 @@ import { InferraError } from '../errors.js';
 import { completeRows, findColumn, findNumericColumn, labelsOf, requireRole, selectGroups } from '../analyses/common/select.js';
 import type { AnalysisRequest, Table } from '../types.js';
 import type { GroupedValues } from './select.js';
-import { formatVariableName } from './theme.js';
+import { formatAxisTitle, formatVariableName } from './theme.js';
 
 /** Differences of a paired request, as a one-group sample, and how to name them. */
 export interface PairedDifferences {
   data: GroupedValues;
   /** e.g. "Difference in extra (1 - 2)". */
   label: string;
+}
+
+/** The two measurements of each pair (first and second, in the test's order) and what to call them. */
+export interface PairedMeasurements {
+  first: Float64Array;
+  second: Float64Array;
+  labels: [string, string];
+  /** Axis title of the measurements: the outcome (long) or "Value" (wide). */
+  valueTitle: string;
+}
+
+/** The paired measurements of a request (the differences are first minus second). */
+export function computePairedMeasurements(request: AnalysisRequest, table: Table): PairedMeasurements {
+  const { roles } = request;
+  if (roles.before || roles.after) {
+    const before = findNumericColumn(table, requireRole(roles.before, { analysis: request.analysis, role: 'before' }), { analysis: request.analysis, role: 'before' });
+    const after = findNumericColumn(table, requireRole(roles.after, { analysis: request.analysis, role: 'after' }), { analysis: request.analysis, role: 'after' });
+    const { rows } = completeRows([before, after], table.rowCount);
+    return {
+      first: Float64Array.from(rows, (i) => before.values[i]),
+      second: Float64Array.from(rows, (i) => after.values[i]),
+      labels: [formatVariableName(before.name), formatVariableName(after.name)],
+      valueTitle: 'Value',
+    };
+  }
+  const outcome = requireRole(roles.outcome, { analysis: request.analysis, role: 'outcome' });
+  const group = requireRole(roles.group, { analysis: request.analysis, role: 'group' });
+  const pairName = requireRole(roles.pairId, { analysis: request.analysis, role: 'pairId' });
+  const groups = selectGroups(table, {
+    analysis: request.analysis,
+    role: 'outcome',
+    outcome,
+    group,
+    levels: request.options.levels,
+    minLevels: 2,
+    maxLevels: 2,
+    expected: 'exactly 2',
+  });
+  const pairLabels = labelsOf(findColumn(table, pairName));
+  const second = new Map<string, number>();
+  groups.rows[1].forEach((row, k) => {
+    const id = pairLabels[row];
+    if (id !== null) second.set(id, groups.samples[1][k]);
+  });
+  const a: number[] = [];
+  const b: number[] = [];
+  groups.rows[0].forEach((row, k) => {
+    const id = pairLabels[row];
+    const other = id === null ? undefined : second.get(id);
+    if (other !== undefined) {
+      a.push(groups.samples[0][k]);
+      b.push(other);
+    }
+  });
+  if (a.length === 0) throw new InferraError('not-paired', { pairId: pairName, detail: 'no id appears in both groups' });
+  return { first: Float64Array.from(a), second: Float64Array.from(b), labels: [groups.levels[0], groups.levels[1]], valueTitle: formatAxisTitle(outcome) };
 }
 
 /** The within-pair differences of a paired request. */

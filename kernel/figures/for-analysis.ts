@@ -9,7 +9,9 @@ import type { AnalysisId, AnalysisRequest, Figure, Table } from '../types.js';
 import { buildBarSpec } from './build-bar.js';
 import { buildBoxplotSpec } from './build-boxplot.js';
 import { buildHistogramSpec } from './build-histogram.js';
-import { computePairedDifferences } from './build-paired.js';
+import { buildDifferencesSpec } from './build-differences.js';
+import { computePairedDifferences, computePairedMeasurements } from './build-paired.js';
+import { buildSlopesSpec } from './build-slopes.js';
 import { buildQqplotSpec } from './build-qqplot.js';
 import { buildRegplotSpec } from './build-regplot.js';
 import { buildObservedFittedSpec, buildResidualsSpec } from './build-residuals.js';
@@ -77,6 +79,7 @@ function paired(showMeans: boolean): FiguresFor {
     const r = request.roles;
     if (!r.before && !r.after && !r.pairId) return oneSample(context);
     const { data, label } = computePairedDifferences(request, table);
+    const measurements = computePairedMeasurements(request, table);
     return [
       buildBoxplotSpec({
         data,
@@ -87,6 +90,31 @@ function paired(showMeans: boolean): FiguresFor {
         showMeans,
         valueTitle: label,
         reference: { value: request.options.mu, label: `${request.options.mu} (no difference)` },
+      }),
+      buildSlopesSpec({
+        ...measurements,
+        title: `Paired measurements: ${measurements.labels[0]} and ${measurements.labels[1]}`,
+        seed: request.options.seed,
+      }),
+    ];
+  };
+}
+
+/** Post-hoc comparisons: the groups (box plots, means with CIs), then the pairwise differences with their simultaneous CIs. */
+function posthoc(adjustment: string): FiguresFor {
+  const groups = groupComparison(true);
+  return (context) => {
+    const { request, outcome } = context;
+    const comparisons = (outcome.result.comparisons ?? []) as { group1: string; group2: string; diff: number; ciLow: number; ciHigh: number; pAdj: number }[];
+    const name = requireRole(request.roles.outcome, { analysis: request.analysis, role: 'outcome' });
+    return [
+      ...groups(context),
+      buildDifferencesSpec({
+        rows: comparisons.map((c) => ({ label: `${c.group2} - ${c.group1}`, diff: c.diff, ciLow: c.ciLow, ciHigh: c.ciHigh, pAdj: c.pAdj })),
+        confLevel: request.options.confLevel,
+        adjustment,
+        valueTitle: `Difference in ${formatVariableName(name, true)}`,
+        title: `Pairwise differences in ${formatVariableName(name, true)} (${adjustment})`,
       }),
     ];
   };
@@ -186,8 +214,8 @@ const figuresFor: Record<AnalysisId, FiguresFor> = {
   kruskal_wallis: groupComparison(false),
   dunn: groupComparison(false),
   yuen: groupComparison(true),
-  tukey_hsd: groupComparison(true),
-  games_howell: groupComparison(true),
+  tukey_hsd: posthoc('Tukey'),
+  games_howell: posthoc('Games-Howell'),
   pearson: correlation(true),
   spearman: correlation(false),
   kendall: correlation(false),

@@ -4,6 +4,8 @@
  * No background colour: the notebook renderer follows the VS Code theme.
  */
 
+import { formatAxisTitle } from '../contract/format.js';
+
 /** The Vega-Lite v6 JSON schema every spec names. */
 export const VEGA_LITE_SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 
@@ -37,44 +39,8 @@ export const ACCENT = '#D55E00';
 /** Neutral grey for raw points behind summaries. */
 export const NEUTRAL = '#7f7f7f';
 
-/** Units recognised as the last word of a column name, and how a title writes them. */
-const UNITS: Record<string, string> = {
-  mm: 'mm', cm: 'cm', m: 'm', km: 'km', um: 'µm', nm: 'nm', in: 'in', ft: 'ft',
-  g: 'g', kg: 'kg', mg: 'mg', ug: 'µg', lb: 'lb', lbs: 'lb',
-  s: 's', sec: 's', ms: 'ms', min: 'min', h: 'h', hr: 'h', hrs: 'h', days: 'days', yrs: 'years',
-  ml: 'mL', l: 'L', dl: 'dL', pct: '%', percent: '%', usd: 'USD', eur: 'EUR',
-  kcal: 'kcal', hz: 'Hz', db: 'dB', bpm: 'bpm', mmhg: 'mmHg', mph: 'mph', kmh: 'km/h', degc: '°C', degf: '°F',
-};
-
-/** Short column names that are words, not abbreviations, so they are capitalised like longer ones. */
-const SHORT_WORDS = new Set(['age', 'sex', 'day', 'arm', 'run', 'lot', 'row', 'set', 'sum', 'dose']);
-
-/**
- * A readable axis title from a column name: `flipper_length_mm` -> "Flipper length (mm)",
- * `body_mass_g` -> "Body mass (g)", `Weight [kg]` -> "Weight (kg)". Short one-word names (`len`,
- * `mpg`) and names in capitals are kept as written, since they are usually abbreviations.
- */
-export function formatAxisTitle(name: string): string {
-  const bracket = /^(.*?)\s*[[(]([^\])]+)[\])]\s*$/.exec(name);
-  if (bracket) return `${formatAxisTitle(bracket[1])} (${bracket[2]})`;
-  const words = name
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .split(/[\s_.]+/)
-    .filter((w) => w.length > 0);
-  if (words.length === 0) return name;
-  let unit: string | undefined;
-  if (words.length > 1) {
-    const last = words[words.length - 1].toLowerCase();
-    if (Object.hasOwn(UNITS, last)) {
-      unit = UNITS[last];
-      words.pop();
-    }
-  }
-  const text = words.map((w, i) => (i === 0 ? w : w === w.toUpperCase() ? w : w.toLowerCase())).join(' ');
-  const single = words.length === 1 && ((text.length <= 3 && !SHORT_WORDS.has(text)) || text === text.toUpperCase());
-  const titled = single ? text : text.charAt(0).toUpperCase() + text.slice(1);
-  return unit ? `${titled} (${unit})` : titled;
-}
+/** Axis titles from column names are written once, with the sentences' labels (kernel/contract/format.ts). */
+export { formatAxisTitle };
 
 /** A column's name for a sentence or title, without its unit: `flipper_length_mm` -> "Flipper length". */
 export function formatVariableName(name: string, lowerFirst = false): string {

@@ -142,7 +142,7 @@ export function buildTable(table: TableView, doc: Document): Node[] {
     const tr = body.insertRow();
     for (const col of table.columns) {
       const value = row[col.key];
-      const td = buildElement(doc, 'td', numeric.has(col.key) ? 'inf-num' : undefined, formatCell(col.key, value));
+      const td = buildElement(doc, 'td', numeric.has(col.key) ? 'inf-num' : undefined, formatCell(col.key, value, col.label));
       td.dataset.key = col.key;
       if (typeof value === 'number') td.title = String(value);
       tr.append(td);

@@ -4,6 +4,7 @@
  */
 import { upperF } from '../common/distributions.js';
 import { mean, sumOfSquares, variance } from '../common/moments.js';
+import { computeVarianceExplainedInterval } from '../common/noncentral-f.js';
 import type { KGroupInput } from '../rank-tests/compute.js';
 
 /** Per-group n, mean and SD. */
@@ -28,6 +29,12 @@ export interface AnovaResult {
   etaSquared: number;
   /** (SS_between - df_between MS_within) / (SS_total + MS_within). */
   omegaSquared: number;
+  /** Noncentral-F intervals of eta² and omega² (two-sided, at `confLevel`; noncentral-f.ts). */
+  etaSquaredCiLow: number;
+  etaSquaredCiHigh: number;
+  omegaSquaredCiLow: number;
+  omegaSquaredCiHigh: number;
+  confLevel: number;
   residualSd: number;
   n: number;
   groups: GroupSummary[];
@@ -39,6 +46,11 @@ export interface WelchAnovaResult {
   df1: number;
   df2: number;
   pValue: number;
+  /** omega² from Welch's F and df, (F - 1) df1 / (F df1 + df2 + 1), as effectsize on `oneway.test`. */
+  omegaSquared: number;
+  omegaSquaredCiLow: number;
+  omegaSquaredCiHigh: number;
+  confLevel: number;
   n: number;
   groups: GroupSummary[];
 }
@@ -54,7 +66,7 @@ export function summarizeGroups(input: KGroupInput): GroupSummary[] {
 }
 
 /** Classic one-way ANOVA with pooled within-group variance. */
-export function computeOneWayAnova(input: KGroupInput): AnovaResult {
+export function computeOneWayAnova(input: KGroupInput, confLevel = 0.95): AnovaResult {
   const all = new Float64Array(input.samples.reduce((s, x) => s + x.length, 0));
   let offset = 0;
   for (const s of input.samples) {
@@ -81,6 +93,9 @@ export function computeOneWayAnova(input: KGroupInput): AnovaResult {
   const f = msBetween / msWithin;
   const ssTotal = ssBetween + ssWithin;
   const etaSquared = ssBetween / ssTotal;
+  const omegaSquared = (ssBetween - dfBetween * msWithin) / (ssTotal + msWithin);
+  const etaCi = computeVarianceExplainedInterval(etaSquared, dfBetween, dfWithin, confLevel);
+  const omegaCi = computeVarianceExplainedInterval(omegaSquared, dfBetween, dfWithin, confLevel);
   return Object.freeze({
     dfBetween,
     dfWithin,
@@ -92,7 +107,12 @@ export function computeOneWayAnova(input: KGroupInput): AnovaResult {
     pValue: upperF(f, dfBetween, dfWithin),
     rSquared: etaSquared,
     etaSquared,
-    omegaSquared: (ssBetween - dfBetween * msWithin) / (ssTotal + msWithin),
+    omegaSquared,
+    etaSquaredCiLow: etaCi.low,
+    etaSquaredCiHigh: etaCi.high,
+    omegaSquaredCiLow: omegaCi.low,
+    omegaSquaredCiHigh: omegaCi.high,
+    confLevel,
     residualSd: Math.sqrt(msWithin),
     n,
     groups: summarizeGroups(input),
@@ -100,7 +120,7 @@ export function computeOneWayAnova(input: KGroupInput): AnovaResult {
 }
 
 /** Welch's one-way ANOVA: weights n_i / s_i^2, F on (k - 1, 1 / (3 tmp)) df as R's `oneway.test`. */
-export function computeWelchAnova(input: KGroupInput): WelchAnovaResult {
+export function computeWelchAnova(input: KGroupInput, confLevel = 0.95): WelchAnovaResult {
   const k = input.samples.length;
   const ns = input.samples.map((s) => s.length);
   const means = input.samples.map((s) => mean(s));
@@ -116,11 +136,18 @@ export function computeWelchAnova(input: KGroupInput): WelchAnovaResult {
   for (let i = 0; i < k; i++) between += weights[i] * (means[i] - weightedMean) ** 2;
   const f = between / ((k - 1) * (1 + 2 * (k - 2) * tmp));
   const df2 = 1 / (3 * tmp);
+  const df1 = k - 1;
+  const omegaSquared = ((f - 1) * df1) / (f * df1 + df2 + 1);
+  const omegaCi = computeVarianceExplainedInterval(omegaSquared, df1, df2, confLevel);
   return Object.freeze({
     f,
-    df1: k - 1,
+    df1,
     df2,
-    pValue: upperF(f, k - 1, df2),
+    pValue: upperF(f, df1, df2),
+    omegaSquared,
+    omegaSquaredCiLow: omegaCi.low,
+    omegaSquaredCiHigh: omegaCi.high,
+    confLevel,
     n: ns.reduce((a, b) => a + b, 0),
     groups: summarizeGroups(input),
   });

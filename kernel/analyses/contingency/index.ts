@@ -2,9 +2,7 @@
 import type { Roles } from '../../types.js';
 import type { Analysis } from '../types.js';
 import { checkExpectedCounts } from './check.js';
-import type { ChiSquareResult } from './chi2.js';
-import { computeChiSquareIndependence, computeFisherExact } from './compute.js';
-import type { FisherResult } from './fisher.js';
+import { computeChiSquareIndependence, computeFisherExact, type ChiSquareIndependenceResult, type FisherExactResult } from './compute.js';
 import { summarizeChiSquare, summarizeFisher } from './summarize.js';
 import type { ContingencyTable } from './table.js';
 import { validateContingency } from './validate.js';
@@ -14,17 +12,17 @@ function columnsForContingency(roles: Roles): string[] {
   return [roles.row, roles.col].filter((c): c is string => Boolean(c));
 }
 
-const chi2Independence: Analysis<ContingencyTable, ChiSquareResult> = {
+const chi2Independence: Analysis<ContingencyTable, ChiSquareIndependenceResult> = {
   id: 'chi2_independence',
   columnsFor: columnsForContingency,
   validate: validateContingency,
   compute: computeChiSquareIndependence,
   check: (input, result) => [checkExpectedCounts(input, result)],
   variant: (_input, result) => `Pearson's chi-square test of independence${result.correction ? " with Yates' continuity correction" : ''}`,
-  summarize: (result, input, checks) => summarizeChiSquare(result, input, checks),
+  summarize: (result, input, checks, options) => summarizeChiSquare(result, input, checks, options.confLevel),
 };
 
-const fisherExact: Analysis<ContingencyTable, FisherResult> = {
+const fisherExact: Analysis<ContingencyTable, FisherExactResult> = {
   id: 'fisher_exact',
   columnsFor: columnsForContingency,
   validate: validateContingency,

@@ -1,5 +1,6 @@
 /** Correlation numerics by id: each returns a frozen flat result (pure, no I/O). */
 import type { AnalysisOptions } from '../../types.js';
+import { computeFisherZInterval, computeKendallSe, computeSpearmanSe } from '../common/fisher-z.js';
 import { computeKendall, type KendallResult } from './kendall.js';
 import { computePearson, type PearsonResult } from './pearson.js';
 import { computeSpearman, type SpearmanResult } from './spearman.js';
@@ -15,10 +16,20 @@ export function computePearsonCorrelation(input: CorrelationInput, options: Anal
 
 /** Spearman on a validated input. */
 export function computeSpearmanCorrelation(input: CorrelationInput, options: AnalysisOptions): SpearmanResult {
-  return computeSpearman(input.x, input.y, options.alternative, options.exact);
+  const r = computeSpearman(input.x, input.y, options.alternative, options.exact);
+  return withInterval(r, computeSpearmanSe(r.estimate, r.n), options);
 }
 
 /** Kendall on a validated input. */
 export function computeKendallCorrelation(input: CorrelationInput, options: AnalysisOptions): KendallResult {
-  return computeKendall(input.x, input.y, options.alternative, options.exact);
+  const r = computeKendall(input.x, input.y, options.alternative, options.exact);
+  return withInterval(r, computeKendallSe(r.n), options);
+}
+
+/** A rank correlation with its Fisher-z interval (null bounds when |estimate| = 1 or n is too small). */
+function withInterval<R extends SpearmanResult | KendallResult>(r: R, se: number, options: AnalysisOptions): R {
+  const { ciLow, ciHigh } = computeFisherZInterval(r.estimate, se, options.confLevel, r.alternative);
+  const ok = Number.isFinite(ciLow) && Number.isFinite(ciHigh);
+  const withCi: R = { ...r, ciLow: ok ? ciLow : null, ciHigh: ok ? ciHigh : null, confLevel: options.confLevel };
+  return Object.freeze(withCi);
 }

@@ -10,8 +10,10 @@ export interface KendallResult {
   /** T (concordant pairs) when exact, else z. */
   statistic: number;
   pValue: number;
-  ciLow: null;
-  ciHigh: null;
+  /** Fisher-z interval with the Fieller SE (compute.ts); null when it cannot be formed. */
+  ciLow: number | null;
+  ciHigh: number | null;
+  confLevel?: number;
   alternative: Alternative;
   n: number;
   method: 'exact' | 'normal-approx';

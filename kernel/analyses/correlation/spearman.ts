@@ -15,8 +15,10 @@ export interface SpearmanResult {
   /** S = (n^3 - n)(1 - rho)/6, as R. */
   statistic: number;
   pValue: number;
-  ciLow: null;
-  ciHigh: null;
+  /** Fisher-z interval with the Bonett-Wright SE (compute.ts); null when it cannot be formed. */
+  ciLow: number | null;
+  ciHigh: number | null;
+  confLevel?: number;
   alternative: Alternative;
   n: number;
   method: SpearmanMethod;

@@ -5,6 +5,7 @@
  */
 import type { Alternative, AnalysisOptions } from '../../types.js';
 import { pValueNormal, upperChisq } from '../common/distributions.js';
+import { computeFisherZInterval, computeRankSumBiserialSe, computeSignedRankBiserialSe } from '../common/fisher-z.js';
 import { rankAverage } from '../common/ranks.js';
 import type { TwoSampleInput } from '../ttest/compute.js';
 import { computePsignrank, computePwilcox } from './distribution.js';
@@ -44,6 +45,9 @@ export interface MannWhitneyResult {
   mu: number;
   /** 2U / (n1 n2) - 1: positive when the first group tends to be larger. */
   rankBiserial: number;
+  /** Fisher-z interval of r_rb at the requested level, as effectsize (NaN when |r_rb| = 1). */
+  rankBiserialCiLow: number;
+  rankBiserialCiHigh: number;
   /** Hodges-Lehmann shift (first minus second) and its interval. */
   estimate: number;
   ciLow: number;
@@ -66,6 +70,9 @@ export interface SignedRankResult {
   mu: number;
   /** (R+ - R-) / (R+ + R-) over the non-zero differences. */
   rankBiserial: number;
+  /** Fisher-z interval of r_rb at the requested level, as effectsize (NaN when |r_rb| = 1). */
+  rankBiserialCiLow: number;
+  rankBiserialCiHigh: number;
   /** Hodges-Lehmann pseudo-median and its interval. */
   estimate: number;
   ciLow: number;
@@ -146,6 +153,8 @@ export function computeMannWhitney(input: TwoSampleInput, options: AnalysisOptio
   const location = exact
     ? computeExactShift(x, y, confLevel, alternative)
     : computeApproximateShift(x, y, confLevel, alternative, correct);
+  const rankBiserial = (2 * statistic) / (nx * ny) - 1;
+  const rbCi = computeFisherZInterval(rankBiserial, computeRankSumBiserialSe(nx, ny), confLevel, alternative);
   return Object.freeze({
     statistic,
     pValue,
@@ -153,7 +162,9 @@ export function computeMannWhitney(input: TwoSampleInput, options: AnalysisOptio
     correction: !exact && correct,
     alternative,
     mu,
-    rankBiserial: (2 * statistic) / (nx * ny) - 1,
+    rankBiserial,
+    rankBiserialCiLow: rbCi.ciLow,
+    rankBiserialCiHigh: rbCi.ciHigh,
     estimate: location.estimate,
     ciLow: location.ciLow,
     ciHigh: location.ciHigh,
@@ -201,6 +212,8 @@ export function computeSignedRank(input: SignedRankInput, options: AnalysisOptio
     ? computeExactPseudoMedian(restored, confLevel, alternative)
     : computeApproximatePseudoMedian(restored, confLevel, alternative, correct);
   const total = (n * (n + 1)) / 2;
+  const rankBiserial = (2 * statistic) / total - 1;
+  const rbCi = computeFisherZInterval(rankBiserial, computeSignedRankBiserialSe(n), confLevel, alternative);
   return Object.freeze({
     statistic,
     pValue,
@@ -208,7 +221,9 @@ export function computeSignedRank(input: SignedRankInput, options: AnalysisOptio
     correction: !exact && correct,
     alternative,
     mu,
-    rankBiserial: (2 * statistic) / total - 1,
+    rankBiserial,
+    rankBiserialCiLow: rbCi.ciLow,
+    rankBiserialCiHigh: rbCi.ciHigh,
     estimate: location.estimate,
     ciLow: location.ciLow,
     ciHigh: location.ciHigh,

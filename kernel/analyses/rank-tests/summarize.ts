@@ -1,8 +1,8 @@
 /** Tables and APA sentences of the rank tests. */
 import { recommendForCounts, recommendPostHoc } from '../checks/follow-ups.js';
 import type { AnalysisOptions, ResultTable } from '../../types.js';
-import { formatBounded, formatCi, formatDf, formatNumber, formatP } from '../common/format.js';
-import { buildAlternativeWarnings } from '../anova/summarize.js';
+import { formatBounded, formatBoundedCi, formatCi, formatDf, formatNumber, formatP, formatVariableLabel, SYMBOL } from '../common/format.js';
+import { buildAlternativeWarnings, describeGroups } from '../anova/summarize.js';
 import { ciColumns, P_COLUMN, singleRowTable, tableColumns, tableRow, type ColumnSpec } from '../common/table.js';
 import type { Summary } from '../types.js';
 import type { TwoSampleInput } from '../ttest/compute.js';
@@ -52,19 +52,50 @@ function ciText(level: number, low: number, high: number): string {
   return Number.isNaN(low) || Number.isNaN(high) ? '' : `, ${formatCi(level, low, high)}`;
 }
 
+/** "r_rb = .28, 95% CI [-.02, .53]"; the estimate alone when the Fisher-z interval is degenerate (|r_rb| = 1). */
+function rankBiserialText(r: MannWhitneyResult | SignedRankResult, confLevel: number): string {
+  const ci = Number.isFinite(r.rankBiserialCiLow) && Number.isFinite(r.rankBiserialCiHigh) ? `, ${formatBoundedCi(confLevel, r.rankBiserialCiLow, r.rankBiserialCiHigh)}` : '';
+  return `${SYMBOL.rankBiserial} = ${formatBounded(r.rankBiserial)}${ci}`;
+}
+
+/** How the rank-biserial interval is computed, for table notes. */
+function rankBiserialCiNote(r: MannWhitneyResult | SignedRankResult, se: string): string {
+  const degenerate = !Number.isFinite(r.rankBiserialCiLow) ? ` No interval here: it is degenerate when ${SYMBOL.rankBiserial} = ±1.` : '';
+  return `Its CI is tanh(atanh(${SYMBOL.rankBiserial}) ∓ z SE) with SE = ${se}, as R's effectsize.${degenerate}`;
+}
+
 /** Summary of the Mann-Whitney test. */
 export function summarizeMannWhitney(r: MannWhitneyResult, input: TwoSampleInput, options: AnalysisOptions): Summary {
   const [a, b] = input.levels;
   const pct = `${formatNumber(r.confLevel * 100, 1).replace(/\.0$/, '')}%`;
-  const table = singleRowTable(
-    'Wilcoxon rank-sum (Mann-Whitney) test',
-    [['statistic', 'W'], P_COLUMN, ['method', 'Method'], ['rankBiserial', 'Rank-biserial r'], ['estimate', 'Location shift (HL)'], ...ciColumns(pct)],
-    r,
-    {
-      shown: { ciLow: bound(r.ciLow), ciHigh: bound(r.ciHigh) },
-      note: `W is the Mann-Whitney U of ${a}. ${methodNote(r)} Rank-biserial r = 2W / (n1 n2) - 1 (positive: ${a} tends to be larger); no confidence interval is given for it. The Hodges-Lehmann shift is ${a} - ${b}${r.mu !== 0 ? `, tested against mu = ${r.mu}` : ''}.`,
-    },
-  );
+  const table: ResultTable = {
+    title: 'Wilcoxon rank-sum (Mann-Whitney) test',
+    columns: [
+      { key: 'statistic', label: "U (R's W)" },
+      { key: 'pValue', label: 'p' },
+      { key: 'method', label: 'Method' },
+      { key: 'rankBiserial', label: SYMBOL.rankBiserial },
+      { key: 'rankBiserialCiLow', label: `${SYMBOL.rankBiserial} ${formatNumber(options.confLevel * 100, 0)}% CI lower` },
+      { key: 'rankBiserialCiHigh', label: `${SYMBOL.rankBiserial} ${formatNumber(options.confLevel * 100, 0)}% CI upper` },
+      { key: 'estimate', label: 'Location shift (HL)' },
+      { key: 'ciLow', label: `${pct} CI lower` },
+      { key: 'ciHigh', label: `${pct} CI upper` },
+    ],
+    rows: [
+      {
+        statistic: r.statistic,
+        pValue: r.pValue,
+        method: r.method,
+        rankBiserial: r.rankBiserial,
+        rankBiserialCiLow: bound(r.rankBiserialCiLow),
+        rankBiserialCiHigh: bound(r.rankBiserialCiHigh),
+        estimate: r.estimate,
+        ciLow: bound(r.ciLow),
+        ciHigh: bound(r.ciHigh),
+      },
+    ],
+    note: `U is the Mann-Whitney U of ${a} (the number of pairs in which ${a} is larger, ties counting one half), which R's wilcox.test reports as W. ${methodNote(r)} Rank-biserial ${SYMBOL.rankBiserial} = 2U / (n1 n2) − 1 (positive: ${a} tends to be larger). ${rankBiserialCiNote(r, 'sqrt((n1 + n2 + 1) / (3 n1 n2))')} The Hodges-Lehmann shift is ${a} - ${b}${r.mu !== 0 ? `, tested against ${SYMBOL.mu0} = ${r.mu}` : ''}.`,
+  };
   const descriptives: ResultTable = {
     title: 'Descriptives',
     columns: [
@@ -77,7 +108,7 @@ export function summarizeMannWhitney(r: MannWhitneyResult, input: TwoSampleInput
       { level: b, n: r.n2, median: r.median2 },
     ],
   };
-  const summary = `W = ${formatNumber(r.statistic, 1).replace(/\.0$/, '')}, ${formatP(r.pValue)}, r = ${formatBounded(r.rankBiserial)}; median ${input.outcome} was ${formatNumber(r.median1)} for ${a} and ${formatNumber(r.median2)} for ${b} (Hodges-Lehmann shift = ${formatNumber(r.estimate)}${ciText(r.confLevel, r.ciLow, r.ciHigh)}).`;
+  const summary = `U = ${formatNumber(r.statistic, 1).replace(/\.0$/, '')}, ${formatP(r.pValue)}, ${rankBiserialText(r, options.confLevel)}; median ${formatVariableLabel(input.outcome)} was ${formatNumber(r.median1)} for ${a} and ${formatNumber(r.median2)} for ${b} (Hodges-Lehmann shift = ${formatNumber(r.estimate)}${ciText(r.confLevel, r.ciLow, r.ciHigh)}).`;
   return { summary, tables: [table, descriptives], warnings: wilcoxonWarnings(r, options, 0) };
 }
 
@@ -85,27 +116,64 @@ export function summarizeMannWhitney(r: MannWhitneyResult, input: TwoSampleInput
 export function summarizeSignedRank(r: SignedRankResult, input: SignedRankInput, options: AnalysisOptions): Summary {
   const pct = `${formatNumber(r.confLevel * 100, 1).replace(/\.0$/, '')}%`;
   const what = input.design === 'paired' ? `differences ${input.label}` : input.label;
-  const table = singleRowTable(
-    input.design === 'paired' ? 'Wilcoxon signed-rank test (paired)' : 'Wilcoxon signed-rank test',
-    [['statistic', 'V'], P_COLUMN, ['method', 'Method'], ['n', 'n (non-zero)'], ['rankBiserial', 'Rank-biserial r'], ['estimate', 'Pseudo-median (HL)'], ...ciColumns(pct)],
-    r,
-    {
-      shown: { estimate: bound(r.estimate), ciLow: bound(r.ciLow), ciHigh: bound(r.ciHigh) },
-      note: `V is the sum of the ranks of the positive ${what} minus mu = ${r.mu}; ${r.nZero} zero difference${r.nZero === 1 ? ' was' : 's were'} dropped. ${methodNote(r)} Rank-biserial r = (R+ - R-) / (R+ + R-); no confidence interval is given for it.`,
-    },
-  );
-  const summary = `V = ${formatNumber(r.statistic, 1).replace(/\.0$/, '')}, ${formatP(r.pValue)}, r = ${formatBounded(r.rankBiserial)}; pseudo-median of ${what} = ${formatNumber(r.estimate)}${ciText(r.confLevel, r.ciLow, r.ciHigh)}, n = ${r.n}.`;
+  const table: ResultTable = {
+    title: input.design === 'paired' ? 'Wilcoxon signed-rank test (paired)' : 'Wilcoxon signed-rank test',
+    columns: [
+      { key: 'statistic', label: 'V' },
+      { key: 'pValue', label: 'p' },
+      { key: 'method', label: 'Method' },
+      { key: 'n', label: 'n (non-zero)' },
+      { key: 'rankBiserial', label: SYMBOL.rankBiserial },
+      { key: 'rankBiserialCiLow', label: `${SYMBOL.rankBiserial} ${formatNumber(options.confLevel * 100, 0)}% CI lower` },
+      { key: 'rankBiserialCiHigh', label: `${SYMBOL.rankBiserial} ${formatNumber(options.confLevel * 100, 0)}% CI upper` },
+      { key: 'estimate', label: 'Pseudo-median (HL)' },
+      { key: 'ciLow', label: `${pct} CI lower` },
+      { key: 'ciHigh', label: `${pct} CI upper` },
+    ],
+    rows: [
+      {
+        statistic: r.statistic,
+        pValue: r.pValue,
+        method: r.method,
+        n: r.n,
+        rankBiserial: r.rankBiserial,
+        rankBiserialCiLow: bound(r.rankBiserialCiLow),
+        rankBiserialCiHigh: bound(r.rankBiserialCiHigh),
+        estimate: bound(r.estimate),
+        ciLow: bound(r.ciLow),
+        ciHigh: bound(r.ciHigh),
+      },
+    ],
+    note: `V is the sum of the ranks of the positive ${what} minus ${SYMBOL.mu0} = ${r.mu}; ${r.nZero} zero difference${r.nZero === 1 ? ' was' : 's were'} dropped. ${methodNote(r)} Rank-biserial ${SYMBOL.rankBiserial} = (R+ − R−) / (R+ + R−). ${rankBiserialCiNote(r, 'sqrt((2n³ + 3n² + n) / 6) / (n (n + 1) / 2)')}`,
+  };
+  const summary = `V = ${formatNumber(r.statistic, 1).replace(/\.0$/, '')}, ${formatP(r.pValue)}, ${rankBiserialText(r, options.confLevel)}; pseudo-median of ${what} = ${formatNumber(r.estimate)}${ciText(r.confLevel, r.ciLow, r.ciHigh)}, n = ${r.n}.`;
   return { summary, tables: [table], warnings: wilcoxonWarnings(r, options, r.nZero) };
 }
 
 /** Summary of the Kruskal-Wallis test. */
 export function summarizeKruskalWallis(r: KruskalWallisResult, input: KGroupInput, options: AnalysisOptions): Summary {
-  const table = singleRowTable('Kruskal-Wallis rank-sum test', [['statistic', 'H'], ['df', 'df'], P_COLUMN, ['epsilonSquared', 'Epsilon-squared']], r, {
-    note: 'H is tie-corrected; p from the chi-square approximation. Epsilon-squared = H / ((n^2 - 1) / (n + 1)); no confidence interval is given for it.',
-  });
-  const perGroup: ColumnSpec[] = [['level', input.group], ['n', 'n'], ['median', 'Median'], ['meanRank', 'Mean rank']];
-  const descriptives: ResultTable = { title: 'Descriptives', columns: tableColumns(perGroup), rows: r.groups.map((g) => tableRow(perGroup, g)) };
-  const summary = `Kruskal-Wallis H(${formatDf(r.df)}) = ${formatNumber(r.statistic)}, ${formatP(r.pValue)}, epsilon-squared = ${formatBounded(r.epsilonSquared)}, comparing ${input.outcome} across ${r.groups.length} groups of ${input.group} (N = ${r.n}).`;
+  const table: ResultTable = {
+    title: 'Kruskal-Wallis rank-sum test',
+    columns: [
+      { key: 'statistic', label: 'H' },
+      { key: 'df', label: 'df' },
+      { key: 'pValue', label: 'p' },
+      { key: 'epsilonSquared', label: SYMBOL.epsilonSquared },
+    ],
+    rows: [{ statistic: r.statistic, df: r.df, pValue: r.pValue, epsilonSquared: r.epsilonSquared }],
+    note: `H is tie-corrected; p from the ${SYMBOL.chiSquared} approximation. ${SYMBOL.epsilonSquared} = H / ((n² − 1) / (n + 1)); no confidence interval is given for it (a bootstrap would be needed).`,
+  };
+  const descriptives: ResultTable = {
+    title: 'Descriptives',
+    columns: [
+      { key: 'level', label: input.group },
+      { key: 'n', label: 'n' },
+      { key: 'median', label: 'Median' },
+      { key: 'meanRank', label: 'Mean rank' },
+    ],
+    rows: r.groups.map((g) => ({ level: g.level, n: g.n, median: g.median, meanRank: g.meanRank })),
+  };
+  const summary = `Kruskal-Wallis H(${formatDf(r.df)}) = ${formatNumber(r.statistic)}, ${formatP(r.pValue)}, ${SYMBOL.epsilonSquared} = ${formatBounded(r.epsilonSquared)}, ${describeGroups('', input.outcome, input.group, r.groups.length, r.n)}.`;
   return {
     summary,
     tables: [table, descriptives],

@@ -3,6 +3,7 @@ import { InferraError } from '../../errors.js';
 import type { AnalysisOptions } from '../../types.js';
 import { confidenceIntervalT, twoSidedT, upperF } from '../common/distributions.js';
 import { fitLeastSquares, type LeastSquaresFit } from './fit.js';
+import { computeInteractionTests, computeTermTests, type InteractionTest, type TermTest } from './terms.js';
 import type { OlsInput } from './validate.js';
 
 /** One row of the coefficient table. */
@@ -31,6 +32,12 @@ export interface OlsResult {
   n: number;
   intercept: boolean;
   confLevel: number;
+  /** Type II F test of each term (as `car::Anova(fit, type = 2)`), when there are two terms or more. */
+  termTests?: TermTest[];
+  /** F tests of adding each numeric predictor x factor interaction (checked, not fitted). */
+  interactions?: InteractionTest[];
+  /** Each factor's reference level (treatment coding). */
+  referenceLevels?: { column: string; level: string }[];
 }
 
 /** Fits by input, so that compute and the residual checks of one run share one fit. */
@@ -104,5 +111,8 @@ export function computeOls(input: OlsInput, options: AnalysisOptions): OlsResult
     n: fit.n,
     intercept: fit.intercept,
     confLevel: options.confLevel,
+    termTests: computeTermTests(input, fit),
+    interactions: computeInteractionTests(input, fit),
+    referenceLevels: input.references ?? [],
   });
 }

@@ -54,6 +54,8 @@ export interface BuiltTerms {
   columns: Float64Array[];
   /** Which requested term each design column came from (a factor gives several). */
   sources: string[];
+  /** Each treatment-coded factor's reference (first) level, absent from the dummies. */
+  references: { column: string; level: string }[];
 }
 
 /**
@@ -65,6 +67,7 @@ export function buildDesignColumns(table: Table, specs: readonly TermSpec[], row
   const terms: string[] = [];
   const columns: Float64Array[] = [];
   const sources: string[] = [];
+  const references: { column: string; level: string }[] = [];
   const seen = new Set<string>();
   for (const spec of specs) {
     const column = findColumn(table, spec.column);
@@ -86,14 +89,16 @@ export function buildDesignColumns(table: Table, specs: readonly TermSpec[], row
     }
     if (seen.has(spec.column)) continue;
     seen.add(spec.column);
-    for (const dummy of buildDummies(column, rows, fullCoding)) {
+    const dummies = buildDummies(column, rows, fullCoding);
+    for (const dummy of dummies.dummies) {
       terms.push(dummy.term);
       columns.push(dummy.values);
       sources.push(spec.column);
     }
+    if (!fullCoding) references.push({ column: spec.column, level: dummies.reference });
     fullCoding = false;
   }
-  return { terms, columns, sources };
+  return { terms, columns, sources, references };
 }
 
 /**
@@ -122,18 +127,23 @@ export function countDesignColumns(table: Table, specs: readonly TermSpec[], row
 }
 
 /** Treatment-coded dummies of a categorical or boolean column against its first level (or of every level). */
-function buildDummies(column: TextColumn, rows: readonly number[], everyLevel: boolean): { term: string; values: Float64Array }[] {
+function buildDummies(
+  column: TextColumn,
+  rows: readonly number[],
+  everyLevel: boolean,
+): { dummies: { term: string; values: Float64Array }[]; reference: string } {
   const labels = rows.map((i) => column.values[i] as string);
   const boolean = column.kind === 'boolean';
   const levels = [...new Set(labels)].sort(boolean ? compareBoolean : compareNatural);
   if (levels.length < 2) {
     throw new InferraError('zero-variance', { where: `Predictor '${column.name}'`, value: levels[0] ?? 'missing', analysis: 'ols' });
   }
-  return levels.slice(everyLevel ? 0 : 1).map((level) => ({
+  const dummies = levels.slice(everyLevel ? 0 : 1).map((level) => ({
     // R names a logical predictor's dummy `xTRUE`.
     term: `${column.name}${boolean ? level.toUpperCase() : level}`,
     values: Float64Array.from(labels, (l) => (l === level ? 1 : 0)),
   }));
+  return { dummies, reference: levels[0] };
 }
 
 /** false before true, as R orders a logical factor. */

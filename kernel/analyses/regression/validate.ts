@@ -15,6 +15,10 @@ export interface OlsInput {
   design: Design;
   /** Table rows used (complete in the outcome and every predictor column). */
   rows: number[];
+  /** The requested term each design column came from (parallel to `design.columns`). */
+  sources?: string[];
+  /** Each treatment-coded factor's reference level. */
+  references?: { column: string; level: string }[];
 }
 
 /** The columns `ols` reads: the outcome, then each predictor's column once. */
@@ -53,6 +57,8 @@ export function validateOls(request: AnalysisRequest, table: Table): Validated<O
       y: pick(outcome.values, rows),
       design: { terms: built.terms, columns: built.columns, intercept: request.options.intercept },
       rows,
+      sources: built.sources,
+      references: built.references,
     },
     n: rows.length,
     nMissing: dropped,

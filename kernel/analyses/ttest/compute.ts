@@ -62,6 +62,12 @@ export interface TTestResult extends StandardizedDifference {
   n2?: number;
   meanDiff?: number;
   sdDiff?: number;
+  /**
+   * d_av beside d (no interval): two samples, (mean1 - mean2 - mu) / sqrt((SD1² + SD2²) / 2), the
+   * average-variance standardiser that fits Welch's model; paired, (mean difference - mu) /
+   * ((SD1 + SD2) / 2) (Lakens 2013), comparable with a between-subjects d.
+   */
+  cohensDAv?: number;
 }
 
 /** t, p and the interval of the estimate as R's `t.test` computes them. */
@@ -149,6 +155,7 @@ function buildTwoSampleTTest(s: TwoSampleSummary, se: number, df: number, option
     n1: s.nx,
     n2: s.ny,
     ...s.effect,
+    cohensDAv: (s.mx - s.my - options.mu) / Math.sqrt((s.vx + s.vy) / 2),
   });
 }
 
@@ -184,16 +191,19 @@ export function computePairedTTest(input: PairedInput, options: AnalysisOptions)
     options.confLevel,
     options.alternative,
   );
+  const sd1 = Math.sqrt(variance(input.x));
+  const sd2 = Math.sqrt(variance(input.y));
   return Object.freeze({
     ...base,
     mean1: mean(input.x),
     mean2: mean(input.y),
-    sd1: Math.sqrt(variance(input.x)),
-    sd2: Math.sqrt(variance(input.y)),
+    sd1,
+    sd2,
     n1: n,
     n2: n,
     meanDiff: md,
     sdDiff: Math.sqrt(vd),
     ...effect,
+    cohensDAv: (md - options.mu) / ((sd1 + sd2) / 2),
   });
 }

@@ -1,6 +1,6 @@
 /** Tables and the APA sentence of the t-tests. */
 import type { AssumptionCheck, ResultTable } from '../../types.js';
-import { formatCi, formatDf, formatNumber, formatP } from '../common/format.js';
+import { formatCi, formatDf, formatNumber, formatP, formatVariableLabel, SYMBOL } from '../common/format.js';
 import { ciColumns, P_COLUMN, singleRowTable } from '../common/table.js';
 import type { Summary } from '../types.js';
 import type { OneSampleInput, PairedInput, TTestResult, TwoSampleInput } from './compute.js';
@@ -45,12 +45,14 @@ function buildTestTable(r: TTestResult, input: TTestInput, title: string, dfNote
       ['cohensDCiLow', `d ${pct} CI lower`],
       ['cohensDCiHigh', `d ${pct} CI upper`],
       ['hedgesG', "Hedges' g"],
+      ...(r.cohensDAv === undefined ? [] : [['cohensDAv', SYMBOL.dav] as const]),
     ],
     r,
     {
       shown: {
         cohensDCiLow: finiteOrNull(r.cohensDCiLow),
         cohensDCiHigh: finiteOrNull(r.cohensDCiHigh),
+        ...(r.cohensDAv === undefined ? {} : { cohensDAv: Number.isFinite(r.cohensDAv) ? r.cohensDAv : 'not available' }),
       },
       note: [
         `Estimate: ${estimateName(input)}.`,
@@ -72,9 +74,11 @@ function finiteOrNull(x: number): number | string {
 
 /** How the effect size was standardized. */
 function effectNote(input: TTestInput): string {
-  if (input.design === 'one-sample') return "Cohen's d = (mean - mu) / SD; its CI inverts the noncentral t.";
-  if (input.design === 'paired') return "Cohen's d_z = (mean difference - mu) / SD of the differences; its CI inverts the noncentral t.";
-  return "Cohen's d uses the pooled SD (for Welch too); its CI inverts the noncentral t with n1 + n2 - 2 df. Hedges' g applies the exact small-sample correction.";
+  if (input.design === 'one-sample') return `Cohen's d = (mean − ${SYMBOL.mu0}) / SD; its CI inverts the noncentral t.`;
+  if (input.design === 'paired') {
+    return `Cohen's ${SYMBOL.dz} = (mean difference − ${SYMBOL.mu0}) / SD of the differences; its CI inverts the noncentral t. ${SYMBOL.dz} grows with the correlation between the measurements; ${SYMBOL.dav} = (mean difference − ${SYMBOL.mu0}) / ((SD1 + SD2) / 2) (Lakens 2013) is comparable with a between-subjects d (no interval is given for it).`;
+  }
+  return `Cohen's d is standardised by the pooled SD (for Welch too); its CI inverts the noncentral t with n1 + n2 − 2 df. ${SYMBOL.dav} = (difference − ${SYMBOL.mu0}) / sqrt((SD1² + SD2²) / 2), the average-variance standardiser that fits unequal variances (no interval is given for it); the two agree when n or the SDs are equal. Hedges' g applies the exact small-sample correction.`;
 }
 
 /** Per-group (or per-measurement) n, mean and SD. */
@@ -112,16 +116,26 @@ function effectCi(r: TTestResult): string {
   return `, ${formatCi(r.confLevel, r.cohensDCiLow, r.cohensDCiHigh)}`;
 }
 
+/**
+ * The effect size of the sentence, named by its standardiser: d_z for paired designs, "d (pooled SD)"
+ * for Welch, with d_av beside it where it differs in kind (paired, Welch).
+ */
+function effectText(id: string, r: TTestResult, input: TTestInput): string {
+  const symbol = input.design === 'paired' ? SYMBOL.dz : id === 'ttest_welch' ? 'd (pooled SD)' : 'd';
+  const dav = (input.design === 'paired' || id === 'ttest_welch') && r.cohensDAv !== undefined && Number.isFinite(r.cohensDAv) ? `, ${SYMBOL.dav} = ${formatNumber(r.cohensDAv)}` : '';
+  return `${symbol} = ${formatNumber(r.cohensD)}${effectCi(r)}${dav}`;
+}
+
 /** The APA sentence: test, then what was compared. */
 function buildSentence(id: string, r: TTestResult, input: TTestInput): string {
-  const test = `${STATISTIC_NAME[id]}(${formatDf(r.df)}) = ${formatNumber(r.statistic)}, ${formatP(r.pValue)}, d = ${formatNumber(r.cohensD)}${effectCi(r)}`;
+  const test = `${STATISTIC_NAME[id]}(${formatDf(r.df)}) = ${formatNumber(r.statistic)}, ${formatP(r.pValue)}, ${effectText(id, r, input)}`;
   const ci = formatCi(r.confLevel, r.ciLow, r.ciHigh);
   if (input.design === 'one-sample') {
-    return `${test}; the mean of ${input.column} was ${formatNumber(r.mean1)} (SD = ${formatNumber(r.sd1)}, ${ci}) against mu = ${r.mu}.`;
+    return `${test}; the mean of ${formatVariableLabel(input.column)} was ${formatNumber(r.mean1)} (SD = ${formatNumber(r.sd1)}, ${ci}) against ${SYMBOL.mu0} = ${r.mu}.`;
   }
   const [a, b] = labelsOf(input);
   // Wide paired data name the measurements themselves; otherwise name the outcome.
-  const what = input.outcome ? `mean ${input.outcome} was` : 'the mean was';
+  const what = input.outcome ? `mean ${formatVariableLabel(input.outcome)} was` : 'the mean was';
   return `${test}; ${what} ${formatNumber(r.mean1)} for ${a} and ${formatNumber(r.mean2 ?? NaN)} for ${b} (difference = ${formatNumber(r.estimate)}, ${ci}).`;
 }
 

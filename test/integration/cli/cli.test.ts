@@ -43,7 +43,7 @@ describe('inferra CLI (CONTRACT.md)', function () {
     close(out.result.p_value, r.pValue, 1e-9, "p");
     assert.equal(out.n, 333);
     assert.equal(out.n_missing, 11);
-    assert.match(out.summary, /^Welch's t\(325\.28\) = -4\.81, p < \.001/);
+    assert.match(out.summary, /^Welch's t\(325\.28\) = −4\.81, p < \.001/);
     assert.ok(out.figures.length >= 1 && out.figures[0].vega_lite.$schema.includes('vega-lite/v6'));
     assert.match(out.provenance.dataset.sha256, /^[0-9a-f]{64}$/);
     assert.match(out.provenance.result_digest, /^[0-9a-f]{64}$/);

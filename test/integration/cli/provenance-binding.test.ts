@@ -32,7 +32,7 @@ function forge(nb: Json): Json {
       r.result.p_value = 0.54;
       for (const t of r.tables) for (const row of t.rows) for (const k of Object.keys(row)) if (k.startsWith('p')) row[k] = 0.54;
     } else if (item.mime === 'text/plain' || item.mime === 'text/markdown') {
-      item.data = item.data.replace('p < .001', 'p = .540').replace('-4.81', '-0.61');
+      item.data = item.data.replace('p < .001', 'p = .540').replace(/[-−]4\.81/, '-0.61');
     }
   }
   return nb;

@@ -78,7 +78,7 @@ describe('contingency behaviour', () => {
     const outcome = runAnalysis(buildRequest('chi2_independence', { row: 'row', col: 'col' }), table);
     assert.equal(outcome.warnings.length, 1);
     assert.ok(outcome.recommendations[0].startsWith('Consider fisher_exact'));
-    assert.match(outcome.summary, /^chi2\(1, N = 8\) = \d+\.\d\d, p = \.\d{3}, Cramer's V = \.\d\d\.$/);
+    assert.match(outcome.summary, /^χ²\(1, N = 8\) = \d+\.\d\d \(Yates' correction\), p = \.\d{3}, Cramér's V = \.\d\d; OR = /);
   });
 
   it('tests larger tables two-sided and warns when another alternative was asked', () => {

@@ -90,11 +90,23 @@ describe('correlation behaviour', () => {
     assert.ok(outcome.recommendations.some((r) => r.includes('spearman')));
   });
 
-  it('reports the Spearman and Kendall intervals as not available, never as numbers', () => {
+  it('gives the Spearman and Kendall Fisher-z intervals (values against R in effects.test.ts), in the table and the sentence', () => {
     for (const id of ['spearman', 'kendall'] as const) {
       const outcome = runAnalysis(buildRequest(id, { x: 'a', y: 'b' }), table);
+      const { ciLow, ciHigh, estimate } = outcome.result as { ciLow: number; ciHigh: number; estimate: number };
+      assert.ok(ciLow < estimate && estimate < ciHigh && ciLow > -1 && ciHigh < 1, `${id}: [${ciLow}, ${ciHigh}]`);
+      assert.equal(outcome.tables[0].rows[0].ciLow, ciLow);
+      assert.match(outcome.summary, /95% CI \[/);
+    }
+  });
+
+  it('says why there is no rank-correlation interval when it cannot be formed (|estimate| = 1)', () => {
+    const perfect = tableFromVectors({ x: [1, 2, 3, 4, 5, 6], y: [2, 4, 6, 8, 10, 12] });
+    for (const id of ['spearman', 'kendall'] as const) {
+      const outcome = runAnalysis(buildRequest(id, { x: 'x', y: 'y' }), perfect);
       assert.equal(outcome.result.ciLow, null);
       assert.equal(outcome.tables[0].rows[0].ciLow, 'not available');
+      assert.match(outcome.tables[0].note ?? '', /degenerate at ±1/);
     }
   });
 

@@ -39,7 +39,8 @@ describe('t-tests against R', () => {
     assert.equal(out.n, 333);
     assert.equal(out.nMissing, 11);
     // d's interval comes from the noncentral t (checked against R above), not from a normal approximation.
-    assert.match(out.summary, /^Welch's t\(325\.28\) = -4\.81, p < \.001, d = -0\.53, 95% CI \[-0\.74, -0\.31\]; /);
+    // The standardiser is named (S11) and d_av given beside it; negative numbers carry the minus sign (S9).
+    assert.match(out.summary, /^Welch's t\(325\.28\) = −4\.81, p < \.001, d \(pooled SD\) = −0\.53, 95% CI \[−0\.74, −0\.31\], d_av = −0\.53; /);
   });
 });
 
