@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { ANALYSIS_IDS, type AnalysisOptions, type AnalysisRequest, DEFAULT_OPTIONS, FIGURE_IDS, InferraError, isTaskId, type Roles, type RowFilter, suggestName } from '../kernel/api.js';
 import { usageError, type FlagKind, type ParsedArgs } from './args.js';
+import { applyDesignOptions, DESIGN_FLAGS } from './design-options.js';
 
 /** Flags that name columns (single column each). */
 const ROLE_FLAGS = {
@@ -19,6 +20,7 @@ const ROLE_FLAGS = {
   col: 'col',
   column: 'column',
   color: 'color',
+  strata: 'strata',
 } as const satisfies Record<string, keyof Roles>;
 
 /** Flags of `analyze` (roles + options). */
@@ -36,6 +38,7 @@ export const REQUEST_FLAGS: Record<string, FlagKind> = {
   correct: 'string',
   exact: 'string',
   seed: 'string',
+  ...DESIGN_FLAGS,
 };
 
 const booleanText = z.enum(['true', 'false']).transform((v) => v === 'true');
@@ -100,6 +103,7 @@ export function requestFromArgs(analysis: string, args: ParsedArgs): AnalysisReq
   if (o.exact !== undefined) options.exact = o.exact;
   if (o.seed !== undefined) options.seed = o.seed;
   if (o.degree !== undefined) options.degree = o.degree;
+  applyDesignOptions(args, options);
   const levels = args.strings.get('levels');
   if (levels !== undefined) {
     options.levels = levels.split(',').map((l) => l.trim()).filter(Boolean);

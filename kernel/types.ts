@@ -30,6 +30,11 @@ export const ANALYSIS_IDS = [
   'shapiro_wilk',
   'levene',
   'bartlett',
+  // Second round (CONTRACT.md, "Additions (second round)").
+  'var_test',
+  'mood_test',
+  'ks_test',
+  'mantel_haenszel',
 ] as const;
 
 /** One statistical analysis of CONTRACT.md. */
@@ -82,6 +87,8 @@ export interface Roles {
   col?: string;
   column?: string;
   color?: string;
+  /** Mantel-Haenszel: the stratifying column (`--strata`). */
+  strata?: string;
 }
 
 /** The role names, for iteration and validation. */
@@ -98,6 +105,7 @@ export const ROLE_NAMES = [
   'col',
   'column',
   'color',
+  'strata',
 ] as const satisfies readonly (keyof Roles)[];
 
 /** The alternative hypothesis. */
@@ -132,6 +140,31 @@ export interface AnalysisOptions {
   where: RowFilter[];
   /** Keep only these levels of the group role, in this order. */
   levels?: string[];
+  /** ks_test: the reference distribution of one sample (`--distribution`). */
+  distribution?: 'normal' | 'uniform' | 'exponential' | 'gamma';
+  /** ks_test: the reference distribution's parameters (`--params`); estimated when absent. */
+  params?: number[];
+  /** binomial_test: the null proportion (`--p`, default 0.5). */
+  p?: number;
+  /** The level counted as a success (`--success`). */
+  success?: string;
+  /** chi2_gof: the expected proportions, in the levels' natural order (`--expected`). */
+  expected?: number[];
+  /** Power: the effect size (`--effect-size`: Cohen's d, or f for power_anova). */
+  effectSize?: number;
+  /** Power: the target power (`--power`). */
+  power?: number;
+  /** Power: the significance level (`--alpha`, default 0.05). */
+  alpha?: number;
+  /** Power: the sample size per group (`--n`); power is computed instead of n. */
+  n?: number;
+  /** power_ttest: the design (`--type`). */
+  designType?: 'two_sample' | 'one_sample' | 'paired';
+  /** power_anova: the number of groups (`--groups`). */
+  groups?: number;
+  /** power_prop: the two proportions (`--p1`, `--p2`). */
+  p1?: number;
+  p2?: number;
 }
 
 /** The defaults of CONTRACT.md. */

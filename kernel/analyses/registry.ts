@@ -8,9 +8,12 @@ import { checkAnalyses } from './checks/index.js';
 import { contingencyAnalyses } from './contingency/index.js';
 import { correlationAnalyses } from './correlation/index.js';
 import { describeAnalyses } from './describe/index.js';
+import { distributionTestAnalyses } from './distribution-tests/index.js';
 import { posthocAnalyses } from './posthoc/index.js';
+import { proportionAnalyses } from './proportions/index.js';
 import { rankTestAnalyses } from './rank-tests/index.js';
 import { regressionAnalyses } from './regression/index.js';
+import { scaleAnalyses } from './scale/index.js';
 import { ttestAnalyses } from './ttest/index.js';
 import type { Analysis } from './types.js';
 
@@ -25,4 +28,7 @@ export const analyses: Record<AnalysisId, Analysis> = {
   ...regressionAnalyses,
   ...contingencyAnalyses,
   ...checkAnalyses,
+  ...scaleAnalyses,
+  ...distributionTestAnalyses,
+  ...proportionAnalyses,
 };

@@ -64,6 +64,16 @@ export const TASKS: { readonly [K in TaskId]: TaskInfo } = {
   shapiro_wilk: { kind: 'analysis', family: 'distribution', roleSets: ONE_COLUMN, name: 'Shapiro-Wilk normality test', why: 'Tests whether the values look normally distributed.' },
   levene: { kind: 'analysis', family: 'variance', roleSets: GROUP_ROLES, name: "Levene's test", why: 'Tests equal variances across groups (robust, median-centred).' },
   bartlett: { kind: 'analysis', family: 'variance', roleSets: GROUP_ROLES, name: "Bartlett's test", why: 'Tests equal variances across groups (sensitive to non-normality).' },
+  var_test: { kind: 'analysis', family: 'variance', roleSets: GROUP_ROLES, name: 'F test of two variances', why: 'Compares the variances of two groups (assumes normal data).' },
+  mood_test: { kind: 'analysis', family: 'variance', roleSets: GROUP_ROLES, name: "Mood's test of scale", why: 'Rank-based comparison of the spread of two groups.' },
+  ks_test: {
+    kind: 'analysis', family: 'distribution', roleSets: [['column'], ['outcome'], ['outcome', 'group']],
+    name: 'Kolmogorov-Smirnov test', why: 'Compares a sample with a named distribution, or two samples\' whole distributions.',
+  },
+  mantel_haenszel: {
+    kind: 'analysis', family: 'contingency', roleSets: [['row', 'col', 'strata']],
+    name: 'Cochran-Mantel-Haenszel test', why: 'Association in 2x2 tables across strata, with a common odds ratio.',
+  },
   histogram: { kind: 'figure', family: 'distribution', roleSets: [['column']], name: 'histogram', why: 'Shows the distribution of one numeric column.' },
   boxplot: { kind: 'figure', family: 'group-figure', roleSets: [['outcome']], name: 'box plot', why: 'Shows medians, quartiles and outliers by group.' },
   violin: { kind: 'figure', family: 'group-figure', roleSets: [['outcome']], name: 'violin plot', why: 'Shows the full distribution shape by group.' },

@@ -42,6 +42,7 @@ export function renderExplanation(template: string, values: TemplateValues): str
     row: roles.row ?? '',
     col: roles.col ?? '',
     color: roles.color ?? '',
+    strata: roles.strata ?? '',
     levels: (values.levels ?? []).join(' vs '),
     k: String(values.k ?? ''),
     mu: String(options.mu ?? 0),

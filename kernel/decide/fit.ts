@@ -140,6 +140,7 @@ function orderBonus(rule: Rule, mentioned: readonly MentionedColumn[], slots: re
   const pairs: [RoleName, RoleName][] = [
     ['x', 'y'],
     ['row', 'col'],
+    ['col', 'strata'],
     ['before', 'after'],
     ['column', 'group'],
     ['outcome', 'group'],
@@ -287,6 +288,7 @@ function buildFit(rule: Rule, roleNames: RoleName[], ctx: RequestContext, mentio
     if (!refinements.some((r) => r.startsWith('levels'))) refinements.push(`levels of ${ordered.group} kept: ${levels.join(', ')} (named in the request)`);
   }
   if (ctx.cues.has('exact') && /mann_whitney|wilcoxon|spearman|kendall/.test(rule.task)) options.exact = true;
+  if (rule.options) Object.assign(options, rule.options);
   return {
     rule,
     roles: ordered,

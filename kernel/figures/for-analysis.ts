@@ -8,6 +8,8 @@ import { requireRole } from '../analyses/common/select.js';
 import type { AnalysisId, AnalysisRequest, Figure, Table } from '../types.js';
 import { buildBarSpec } from './build-bar.js';
 import { buildBoxplotSpec } from './build-boxplot.js';
+import { buildEcdfSpec } from './build-ecdf.js';
+import { cdfOf, estimateParams, type DistributionName } from '../analyses/distribution-tests/reference.js';
 import { buildHistogramSpec } from './build-histogram.js';
 import { computePairedDifferences } from './build-paired.js';
 import { buildQqplotSpec } from './build-qqplot.js';
@@ -171,6 +173,31 @@ const describe: FiguresFor = ({ request, table }) => {
   return [buildBarSpec({ data, title: `Counts of ${formatVariableName(name, true)}${by}` })];
 };
 
+/** Kolmogorov-Smirnov: the ECDF against the reference CDF (one sample), box plots (two samples). */
+const ks: FiguresFor = (context) => {
+  const { request, table, outcome } = context;
+  if (request.roles.group) return groupComparison(false)(context);
+  const name = requireRole(request.roles.column ?? request.roles.outcome, { analysis: request.analysis, role: 'column' });
+  const data = selectGroupedValues(table, name, undefined, request.options, request.analysis, 'column');
+  const distribution = (outcome.result.distribution as DistributionName | undefined) ?? request.options.distribution ?? 'normal';
+  const fitted = outcome.result.params as Record<string, number> | undefined;
+  const params = fitted ? Object.values(fitted) : (request.options.params ?? estimateParams(distribution, data.samples[0], name));
+  const label = `${distribution}(${params.map((p) => Number(p.toPrecision(4))).join(', ')})`;
+  return [
+    buildEcdfSpec({
+      column: name,
+      values: data.samples[0],
+      cdf: cdfOf(distribution, params),
+      referenceLabel: `the ${label} CDF`,
+      title: titleFor(`${formatVariableName(name)} against ${label}`, outcome),
+      subtitle: outcome.summary,
+    }),
+  ];
+};
+
+/** Mantel-Haenszel: grouped bars of row by col (all strata together). */
+const stratified: FiguresFor = (context) => contingency(context);
+
 /** Figures of each analysis id. */
 const figuresFor: Record<AnalysisId, FiguresFor> = {
   describe,
@@ -194,6 +221,10 @@ const figuresFor: Record<AnalysisId, FiguresFor> = {
   shapiro_wilk: normality,
   levene: groupComparison(false),
   bartlett: groupComparison(false),
+  var_test: groupComparison(false),
+  mood_test: groupComparison(false),
+  ks_test: ks,
+  mantel_haenszel: stratified,
 };
 
 /**

@@ -24,6 +24,8 @@ export const DATASET_FILES: Record<string, string> = {
   faithful: `${root}test/reference/data/faithful.csv`,
   cars: `${root}test/reference/data/cars.csv`,
   women: `${root}test/reference/data/women.csv`,
+  UCBAdmissions: `${root}test/reference/data/UCBAdmissions.csv`,
+  Titanic: `${root}test/reference/data/Titanic.csv`,
 };
 
 /** Which schema builder produced the schemas. */

@@ -146,7 +146,21 @@ const analysisCases: { id: AnalysisId; roles: Roles; kinds: string[]; text: stri
   { id: 'shapiro_wilk', roles: { column: 'bill_length_mm', group: 'species' }, kinds: ['qqplot'], text: 'Adelie' },
   { id: 'levene', roles: { outcome: 'body_mass_g', group: 'species' }, kinds: ['boxplot'], text: 'Gentoo' },
   { id: 'bartlett', roles: { outcome: 'body_mass_g', group: 'species' }, kinds: ['boxplot'], text: 'Adelie' },
+  { id: 'var_test', roles: { outcome: 'body_mass_g', group: 'sex' }, kinds: ['boxplot'], text: 'female' },
+  { id: 'mood_test', roles: { outcome: 'flipper_length_mm', group: 'sex' }, kinds: ['boxplot'], text: 'male' },
+  { id: 'ks_test', roles: { column: 'bill_length_mm' }, kinds: ['qqplot'], text: 'Cumulative proportion' },
+  { id: 'mantel_haenszel', roles: { row: 'sex', col: 'shape', strata: 'species' }, kinds: ['bar'], text: 'round', table: stratifiedTable() },
 ];
+
+/** Penguins' sex and species with a made-up binary column, for the stratified 2x2 tables. */
+function stratifiedTable(): Table {
+  const sex = penguins.columns.find((c) => c.name === 'sex') as Table['columns'][number] & { values: (string | null)[] };
+  const species = penguins.columns.find((c) => c.name === 'species') as Table['columns'][number];
+  return {
+    rowCount: penguins.rowCount,
+    columns: [sex, species, { name: 'shape', kind: 'categorical', values: sex.values.map((_, i) => (i % 3 === 0 ? 'round' : 'long')) }],
+  };
+}
 
 describe('figures for each analysis (golden)', () => {
   for (const c of analysisCases) {

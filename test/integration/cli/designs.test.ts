@@ -1,0 +1,79 @@
+/**
+ * The second-round designs from the command line and from a notebook: `inferra analyze` with the new
+ * flags (numbers against the R fixtures of designs.json, never typed here) and `inferra run` of a small
+ * notebook whose plain-language cells the rules send to each new analysis.
+ */
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import designs from '../../reference/r/designs.json' with { type: 'json' };
+import { ROOT, runInferra } from '../../support/cli.js';
+
+const data = (name: string) => join(ROOT, 'test', 'reference', 'data', name);
+const expected = (id: string): any => (designs.cases as any[]).find((c) => c.id === id).expected;
+const close = (actual: number, wanted: number, what: string) => assert.ok(Math.abs(actual - wanted) <= 1e-9 * Math.abs(wanted), `${what}: ${actual} vs R ${wanted}`);
+
+describe('second-round designs from the CLI and a notebook', function () {
+  this.timeout(120_000);
+
+  it('analyze runs var_test, mood_test, ks_test and mantel_haenszel with their flags, as R', async () => {
+    const runs: [string, string[], string][] = [
+      ['var_test', [data('ToothGrowth.csv'), '--outcome', 'len', '--group', 'supp'], 'var_test-toothgrowth-supp'],
+      ['mood_test', [data('ToothGrowth.csv'), '--outcome', 'len', '--group', 'supp'], 'mood_test-toothgrowth-supp'],
+      ['ks_test', [data('faithful.csv'), '--column', 'eruptions', '--distribution', 'normal'], 'ks-faithful-eruptions-normal'],
+      ['ks_test', [data('airquality.csv'), '--column', 'Ozone', '--distribution', 'exponential'], 'ks-airquality-ozone-exponential'],
+      ['ks_test', [data('mtcars.csv'), '--outcome', 'mpg', '--group', 'am'], 'ks2-mtcars-mpg-am'],
+      ['mantel_haenszel', [data('UCBAdmissions.csv'), '--row', 'Admit', '--col', 'Gender', '--strata', 'Dept'], 'mh-ucb-admit-gender-dept'],
+    ];
+    for (const [analysis, args, id] of runs) {
+      const run = await runInferra(['analyze', ...args, '--analysis', analysis, '--json']);
+      assert.equal(run.code, 0, run.stderr);
+      const out = JSON.parse(run.stdout);
+      assert.equal(out.analysis, analysis);
+      close(out.result.statistic, expected(id).statistic, `${id} statistic`);
+      close(out.result.p_value, expected(id).p_value, `${id} p_value`);
+      assert.ok(out.figures.length >= 1, `${id}: a figure`);
+    }
+    const bad = await runInferra(['analyze', data('faithful.csv'), '--analysis', 'ks_test', '--column', 'eruptions', '--distribution', 'normal', '--params', '3', '--json']);
+    assert.equal(bad.code, 2);
+    assert.match(JSON.parse(bad.stdout).message, /--params .*2 numbers \(mean, sd\)/);
+    const unknown = await runInferra(['analyze', data('faithful.csv'), '--analysis', 'ks_test', '--column', 'eruptions', '--distribution', 'cauchy']);
+    assert.equal(unknown.code, 2);
+  });
+
+  it('runs a notebook whose plain-language cells reach each new analysis', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'inferra-designs-'));
+    for (const f of ['ToothGrowth.csv', 'airquality.csv', 'UCBAdmissions.csv']) copyFileSync(data(f), join(dir, f));
+    const cells = [
+      { id: 'f-test', dataset: 'tooth', source: 'F test of variances of len between supp groups', analysis: 'var_test' },
+      { id: 'mood', dataset: 'tooth', source: "Mood's test of len by supp", analysis: 'mood_test' },
+      { id: 'ks', dataset: 'air', source: 'does Ozone follow an exponential distribution?', analysis: 'ks_test' },
+      { id: 'cmh', dataset: 'ucb', source: 'is admission associated with gender controlling for department?', analysis: 'mantel_haenszel' },
+    ];
+    const notebook = {
+      format: 'inferra-notebook',
+      version: 1,
+      datasets: [
+        { name: 'tooth', path: 'ToothGrowth.csv' },
+        { name: 'air', path: 'airquality.csv' },
+        { name: 'ucb', path: 'UCBAdmissions.csv' },
+      ],
+      cells: cells.map(({ id, dataset, source }) => ({ id, kind: 'ask', dataset, source })),
+    };
+    const nb = join(dir, 'designs.inferra');
+    writeFileSync(nb, JSON.stringify(notebook, null, 2));
+    const run = await runInferra(['run', nb, '--html', join(dir, 'report.html')]);
+    assert.equal(run.code, 0, run.stderr + run.stdout);
+    const written = JSON.parse(readFileSync(nb, 'utf8'));
+    for (const cell of cells) {
+      const stored = written.cells.find((c: any) => c.id === cell.id);
+      const item = stored.outputs[0].items[0];
+      assert.equal(item.mime, 'application/vnd.inferra.result+json', cell.id);
+      assert.equal(item.data.result.analysis, cell.analysis, cell.id);
+    }
+    const html = readFileSync(join(dir, 'report.html'), 'utf8');
+    assert.match(html, /Kolmogorov-Smirnov/);
+    assert.match(html, /Mantel-Haenszel/);
+  });
+});

@@ -1,0 +1,188 @@
+# Reference values for the second-round designs (test/unit/analyses/designs.test.ts):
+# var_test, mood_test, ks_test, mantel_haenszel, binomial_test, prop_test, mcnemar, chi2_gof and the
+# power analyses.
+# Run from the repository root: Rscript test/reference/r/generate_designs.R
+# Writes test/reference/r/designs.json (full precision) and test/reference/data/UCBAdmissions.csv
+# and Titanic.csv (the UCBAdmissions and Titanic tables, one row per person). Reads the CSV files the other generators export.
+suppressPackageStartupMessages(library(jsonlite))
+out <- file.path("test", "reference", "data")
+ucb <- as.data.frame(UCBAdmissions)
+ucb <- ucb[rep(seq_len(nrow(ucb)), ucb$Freq), c("Admit", "Gender", "Dept")]
+rownames(ucb) <- NULL
+write.csv(ucb, file.path(out, "UCBAdmissions.csv"), row.names = FALSE)
+titanic <- as.data.frame(Titanic)
+titanic <- titanic[rep(seq_len(nrow(titanic)), titanic$Freq), c("Class", "Sex", "Age", "Survived")]
+rownames(titanic) <- NULL
+write.csv(titanic, file.path(out, "Titanic.csv"), row.names = FALSE)
+
+read <- function(file) read.csv(file, stringsAsFactors = FALSE, na.strings = "NA")
+paths <- c(
+  penguins = "samples/penguins.csv",
+  mtcars = file.path(out, "mtcars.csv"),
+  sleep = file.path(out, "sleep.csv"),
+  iris = file.path(out, "iris.csv"),
+  faithful = file.path(out, "faithful.csv"),
+  airquality = file.path(out, "airquality.csv"),
+  PlantGrowth = file.path(out, "PlantGrowth.csv"),
+  InsectSprays = file.path(out, "InsectSprays.csv"),
+  ToothGrowth = file.path(out, "ToothGrowth.csv"),
+  chickwts = file.path(out, "chickwts.csv"),
+  UCBAdmissions = file.path(out, "UCBAdmissions.csv"),
+  Titanic = file.path(out, "Titanic.csv")
+)
+datasets <- lapply(paths, read)
+
+num <- function(v) if (is.null(v)) NULL else if (is.infinite(v)) (if (v > 0) "Inf" else "-Inf") else unname(v)
+cases <- list()
+add <- function(case) cases[[length(cases) + 1]] <<- case
+alt <- function(a) sub("two.sided", "two-sided", a)
+
+# The outcome of a dataset split by a two-level group (levels sorted as R sorts a character factor,
+# optionally restricted to `levels`), complete cases only.
+twoGroups <- function(data, outcome, group, levels = NULL) {
+  df <- datasets[[data]]
+  df <- df[complete.cases(df[[outcome]], df[[group]]), ]
+  g <- as.character(df[[group]])
+  lv <- if (is.null(levels)) sort(unique(g)) else levels
+  list(x = df[[outcome]][g == lv[1]], y = df[[outcome]][g == lv[2]])
+}
+
+caseOf <- function(id, analysis, data, roles, options, expected) {
+  add(list(
+    id = id, analysis = analysis,
+    dataset = if (is.character(data)) paths[[data]] else NULL,
+    data = if (is.character(data)) NULL else data,
+    roles = roles, options = options, expected = expected
+  ))
+}
+
+# ---- var_test and mood_test -------------------------------------------------------------------
+scaleCase <- function(id, analysis, data, outcome, group, levels = NULL, alternative = "two.sided", conf.level = 0.95) {
+  s <- twoGroups(data, outcome, group, levels)
+  if (analysis == "var_test") {
+    r <- var.test(s$x, s$y, alternative = alternative, conf.level = conf.level)
+    expected <- list(statistic = num(r$statistic), df1 = num(r$parameter[1]), df2 = num(r$parameter[2]),
+                     p_value = num(r$p.value), estimate = num(r$estimate),
+                     ci_low = num(r$conf.int[1]), ci_high = num(r$conf.int[2]))
+  } else {
+    r <- mood.test(s$x, s$y, alternative = alternative)
+    expected <- list(statistic = num(r$statistic), p_value = num(r$p.value))
+  }
+  caseOf(id, analysis, data, list(outcome = outcome, group = group),
+         list(alternative = alt(alternative), conf_level = conf.level, levels = levels), expected)
+}
+for (analysis in c("var_test", "mood_test")) {
+  scaleCase(paste0(analysis, "-toothgrowth-supp"), analysis, "ToothGrowth", "len", "supp")
+  scaleCase(paste0(analysis, "-sleep"), analysis, "sleep", "extra", "group")
+  scaleCase(paste0(analysis, "-mtcars-mpg-am"), analysis, "mtcars", "mpg", "am")
+  scaleCase(paste0(analysis, "-plantgrowth-ctrl-trt1"), analysis, "PlantGrowth", "weight", "group", levels = c("ctrl", "trt1"))
+  scaleCase(paste0(analysis, "-penguins-flipper-sex"), analysis, "penguins", "flipper_length_mm", "sex")
+  scaleCase(paste0(analysis, "-iris-setosa-virginica-less"), analysis, "iris", "Sepal.Width", "Species", levels = c("setosa", "virginica"), alternative = "less", conf.level = 0.9)
+  scaleCase(paste0(analysis, "-airquality-ozone-greater"), analysis, "airquality", "Ozone", "Month", levels = c("5", "8"), alternative = "greater")
+}
+
+# ---- ks_test ------------------------------------------------------------------------------------
+# Gamma maximum likelihood: solve log(k) - digamma(k) = log(mean) - mean(log x) to rounding level.
+gammaMle <- function(x) {
+  s <- log(mean(x)) - mean(log(x))
+  k <- uniroot(function(k) log(k) - digamma(k) - s, c(1e-3, 1e4), tol = 1e-15, maxiter = 1000)$root
+  c(shape = k, rate = k / mean(x))
+}
+# Lilliefors' p: Dallal & Wilkinson (1986) with Stephens' modified statistic above 0.1, the formula
+# nortest::lillie.test uses (nortest is not installed on the reference machine).
+lillieP <- function(K, n) {
+  if (n <= 100) { Kd <- K; nd <- n } else { Kd <- K * ((n / 100)^0.49); nd <- 100 }
+  p <- exp(-7.01256 * Kd^2 * (nd + 2.78019) + 2.99587 * Kd * sqrt(nd + 2.78019) - 0.122119 + 0.974598 / sqrt(nd) + 1.67997 / nd)
+  if (p > 0.1) {
+    KK <- (sqrt(n) - 0.01 + 0.85 / sqrt(n)) * K
+    p <- if (KK <= 0.302) 1
+    else if (KK <= 0.5) 2.76773 - 19.828315 * KK + 80.709644 * KK^2 - 138.55152 * KK^3 + 81.218052 * KK^4
+    else if (KK <= 0.9) -4.901232 + 40.662806 * KK - 97.490286 * KK^2 + 94.029866 * KK^3 - 32.355711 * KK^4
+    else if (KK <= 1.31) 6.198765 - 19.558097 * KK + 23.186922 * KK^2 - 12.024584 * KK^3 + 2.355471 * KK^4
+    else 0
+  }
+  p
+}
+ksOne <- function(id, data, column, distribution, params = NULL, alternative = "two.sided", exact = NULL) {
+  x <- if (is.character(data)) datasets[[data]][[column]] else data[[column]]
+  x <- x[!is.na(x)]
+  estimated <- is.null(params)
+  p <- if (!estimated) params else switch(distribution,
+    normal = c(mean(x), sd(x)), uniform = c(min(x), max(x)), exponential = 1 / mean(x), gamma = unname(gammaMle(x)))
+  r <- suppressWarnings(switch(distribution,
+    normal = ks.test(x, "pnorm", p[1], p[2], alternative = alternative, exact = exact),
+    uniform = ks.test(x, "punif", p[1], p[2], alternative = alternative, exact = exact),
+    exponential = ks.test(x, "pexp", p[1], alternative = alternative, exact = exact),
+    gamma = ks.test(x, "pgamma", p[1], p[2], alternative = alternative, exact = exact)))
+  expected <- list(statistic = num(r$statistic), p_value = num(r$p.value), exact = r$exact, params = unname(p))
+  if (estimated && distribution == "normal" && alternative == "two.sided") expected$lilliefors_p_value <- lillieP(unname(r$statistic), length(x))
+  caseOf(id, "ks_test", data, list(column = column),
+         list(alternative = alt(alternative), distribution = distribution, params = params,
+              exact = if (is.null(exact)) "auto" else exact), expected)
+}
+ksTwo <- function(id, data, outcome, group, levels = NULL, alternative = "two.sided", exact = NULL) {
+  s <- twoGroups(data, outcome, group, levels)
+  r <- suppressWarnings(ks.test(s$x, s$y, alternative = alternative, exact = exact))
+  caseOf(id, "ks_test", data, list(outcome = outcome, group = group),
+         list(alternative = alt(alternative), levels = levels, exact = if (is.null(exact)) "auto" else exact),
+         list(statistic = num(r$statistic), p_value = num(r$p.value), exact = r$exact))
+}
+set.seed(20261206)
+n30 <- list(x = round(rnorm(30, 10, 2), 6))
+n150 <- list(x = round(rnorm(150), 7))
+e40 <- list(x = round(rexp(40, 0.5), 6))
+g60 <- list(x = round(rgamma(60, shape = 2.5, rate = 1.3), 6))
+u25 <- list(x = round(runif(25, 2, 5), 6))
+ksOne("ks-normal-given-n30", n30, "x", "normal", c(10, 2))
+ksOne("ks-normal-given-n30-greater", n30, "x", "normal", c(9.5, 2), alternative = "greater")
+ksOne("ks-normal-given-n30-less", n30, "x", "normal", c(10, 2), alternative = "less")
+ksOne("ks-normal-estimated-n30", n30, "x", "normal")
+ksOne("ks-normal-given-n150", n150, "x", "normal", c(0, 1))
+ksOne("ks-normal-given-n150-less", n150, "x", "normal", c(0.1, 1), alternative = "less")
+ksOne("ks-normal-estimated-n150", n150, "x", "normal")
+ksOne("ks-normal-n30-asymptotic", n30, "x", "normal", c(10, 2), exact = FALSE)
+ksOne("ks-exponential-given", e40, "x", "exponential", 0.5)
+ksOne("ks-exponential-estimated", e40, "x", "exponential")
+ksOne("ks-gamma-given", g60, "x", "gamma", c(2.5, 1.3))
+ksOne("ks-gamma-estimated", g60, "x", "gamma")
+ksOne("ks-uniform-given", u25, "x", "uniform", c(2, 5))
+ksOne("ks-uniform-estimated", u25, "x", "uniform")
+ksOne("ks-faithful-eruptions-normal", "faithful", "eruptions", "normal")
+ksOne("ks-mtcars-mpg-normal-ties", "mtcars", "mpg", "normal")
+ksOne("ks-airquality-ozone-exponential", "airquality", "Ozone", "exponential")
+ksTwo("ks2-sleep", "sleep", "extra", "group")
+ksTwo("ks2-toothgrowth-supp", "ToothGrowth", "len", "supp")
+ksTwo("ks2-mtcars-mpg-am", "mtcars", "mpg", "am")
+ksTwo("ks2-mtcars-mpg-am-greater", "mtcars", "mpg", "am", alternative = "greater")
+ksTwo("ks2-mtcars-mpg-am-less", "mtcars", "mpg", "am", alternative = "less")
+ksTwo("ks2-iris-versicolor-virginica", "iris", "Petal.Length", "Species", levels = c("versicolor", "virginica"))
+ksTwo("ks2-penguins-flipper-sex", "penguins", "flipper_length_mm", "sex")
+ksTwo("ks2-penguins-mass-sex-greater", "penguins", "body_mass_g", "sex", alternative = "greater")
+ksTwo("ks2-plantgrowth-asymptotic", "PlantGrowth", "weight", "group", levels = c("ctrl", "trt2"), exact = FALSE)
+
+# ---- mantel_haenszel ----------------------------------------------------------------------------
+mhCase <- function(id, data, row, col, strata, correct = TRUE, alternative = "two.sided", conf.level = 0.95) {
+  df <- datasets[[data]]
+  df <- df[complete.cases(df[[row]], df[[col]], df[[strata]]), ]
+  tab <- table(factor(as.character(df[[row]])), factor(as.character(df[[col]])), factor(as.character(df[[strata]])))
+  r <- mantelhaen.test(tab, correct = correct, alternative = alternative, conf.level = conf.level)
+  caseOf(id, "mantel_haenszel", data, list(row = row, col = col, strata = strata),
+         list(alternative = alt(alternative), conf_level = conf.level, correct = correct),
+         list(statistic = num(r$statistic), df = num(r$parameter), p_value = num(r$p.value),
+              common_odds_ratio = num(r$estimate), ci_low = num(r$conf.int[1]), ci_high = num(r$conf.int[2]),
+              correction = grepl("with continuity", r$method)))
+}
+mhCase("mh-ucb-admit-gender-dept", "UCBAdmissions", "Admit", "Gender", "Dept")
+mhCase("mh-ucb-uncorrected", "UCBAdmissions", "Admit", "Gender", "Dept", correct = FALSE)
+mhCase("mh-ucb-less", "UCBAdmissions", "Admit", "Gender", "Dept", alternative = "less", conf.level = 0.9)
+mhCase("mh-ucb-greater", "UCBAdmissions", "Gender", "Admit", "Dept", alternative = "greater")
+mhCase("mh-mtcars-am-vs-gear", "mtcars", "am", "vs", "gear")
+mhCase("mh-titanic-survived-sex-class", "Titanic", "Sex", "Survived", "Class")
+mhCase("mh-titanic-survived-sex-age", "Titanic", "Sex", "Survived", "Age", correct = FALSE)
+
+writeLines(
+  toJSON(list(rVersion = R.version.string, cases = cases),
+         digits = NA, auto_unbox = TRUE, pretty = TRUE, null = "null", na = "null"),
+  file.path("test", "reference", "r", "designs.json")
+)
+cat(sprintf("wrote %d cases\n", length(cases)))

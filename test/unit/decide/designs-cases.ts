@@ -1,0 +1,36 @@
+/**
+ * Decision-suite cases of the second-round designs (rules/designs.json), appended to the suite's
+ * SUITE when imported (suite.test.ts imports this file).
+ */
+import { SUITE, type SuiteCase } from './suite-cases.js';
+
+const c = (dataset: string, prompt: string, expect: SuiteCase['expect']): SuiteCase => ({ dataset, prompt, expect });
+const P = 'penguins';
+
+/** The requests and the decisions a statistician expects. */
+export const DESIGN_CASES: SuiteCase[] = [
+  // F test of two variances, named.
+  c('ToothGrowth', 'F test of variances of len between supp groups', { analysis: 'var_test', roles: { outcome: 'len', group: 'supp' } }),
+  c('sleep', 'F test for equality of variances of extra between the two groups', { analysis: 'var_test', roles: { outcome: 'extra', group: 'group' } }),
+  c('mtcars', 'variance ratio test of mpg by am', { analysis: 'var_test', roles: { outcome: 'mpg', group: 'am' } }),
+  c(P, 'ratio of the variances of flipper length between males and females', { analysis: 'var_test', roles: { outcome: 'flipper_length_mm', group: 'sex' } }),
+  // Mood's test of scale.
+  c('ToothGrowth', "Mood's test of len by supp", { analysis: 'mood_test', roles: { outcome: 'len', group: 'supp' } }),
+  c(P, 'mood test for the scale of body mass between sexes', { analysis: 'mood_test', roles: { outcome: 'body_mass_g', group: 'sex' } }),
+  // Kolmogorov-Smirnov.
+  c('faithful', 'Kolmogorov-Smirnov test of eruptions', { analysis: 'ks_test', roles: { column: 'eruptions' }, options: { distribution: 'normal' } }),
+  c('airquality', 'does Ozone follow an exponential distribution?', { analysis: 'ks_test', roles: { column: 'Ozone' }, options: { distribution: 'exponential' } }),
+  c('faithful', 'is waiting uniformly distributed?', { analysis: 'ks_test', roles: { column: 'waiting' }, options: { distribution: 'uniform' } }),
+  c('airquality', 'KS test: is Wind gamma distributed', { analysis: 'ks_test', roles: { column: 'Wind' }, options: { distribution: 'gamma' } }),
+  c('mtcars', 'two-sample Kolmogorov-Smirnov test of mpg by transmission (am)', { analysis: 'ks_test', roles: { outcome: 'mpg', group: 'am' } }),
+  c('sleep', 'is the distribution of extra the same in both groups? Kolmogorov Smirnov', { analysis: 'ks_test', roles: { outcome: 'extra', group: 'group' } }),
+  c(P, 'do males and females have the same distribution of bill length', { analysis: 'ks_test', roles: { outcome: 'bill_length_mm', group: 'sex' } }),
+  // Cochran-Mantel-Haenszel.
+  c('UCBAdmissions', 'Mantel-Haenszel test of admission by gender stratified by department', { analysis: 'mantel_haenszel', roles: { row: 'Admit', col: 'Gender', strata: 'Dept' } }),
+  c('UCBAdmissions', 'is admission associated with gender controlling for department?', { analysis: 'mantel_haenszel', roles: { row: 'Admit', col: 'Gender', strata: 'Dept' } }),
+  c('Titanic', 'is survival associated with sex controlling for class?', { analysis: 'mantel_haenszel', roles: { row: 'Survived', col: 'Sex', strata: 'Class' } }),
+  c('Titanic', 'common odds ratio of survival by age across classes', { analysis: 'mantel_haenszel', roles: { row: 'Survived', col: 'Age', strata: 'Class' } }),
+  c('mtcars', 'Mantel-Haenszel test of am by engine shape, stratified by cyl', { analysis: 'mantel_haenszel', roles: { row: 'am', col: 'vs', strata: 'cyl' } }),
+];
+
+SUITE.push(...DESIGN_CASES);
