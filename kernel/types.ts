@@ -35,6 +35,10 @@ export const ANALYSIS_IDS = [
   'mood_test',
   'ks_test',
   'mantel_haenszel',
+  'binomial_test',
+  'prop_test',
+  'mcnemar',
+  'chi2_gof',
 ] as const;
 
 /** One statistical analysis of CONTRACT.md. */

@@ -9,6 +9,7 @@ import type { AnalysisId, AnalysisRequest, Figure, Table } from '../types.js';
 import { buildBarSpec } from './build-bar.js';
 import { buildBoxplotSpec } from './build-boxplot.js';
 import { buildEcdfSpec } from './build-ecdf.js';
+import { buildExpectedBarSpec } from './build-expected-bar.js';
 import { cdfOf, estimateParams, type DistributionName } from '../analyses/distribution-tests/reference.js';
 import { buildHistogramSpec } from './build-histogram.js';
 import { computePairedDifferences } from './build-paired.js';
@@ -198,6 +199,37 @@ const ks: FiguresFor = (context) => {
 /** Mantel-Haenszel: grouped bars of row by col (all strata together). */
 const stratified: FiguresFor = (context) => contingency(context);
 
+/** Counts of one column (binomial test), of the outcome by group (proportions) or of before by after (McNemar). */
+function counts(first: 'column' | 'outcome' | 'before', second?: 'group' | 'after'): FiguresFor {
+  return ({ request, table, outcome }) => {
+    const r = request.roles as Record<string, string | undefined>;
+    const name = requireRole(r[first] ?? (first === 'column' ? r.outcome : undefined), { analysis: request.analysis, role: first });
+    const by = second ? requireRole(r[second], { analysis: request.analysis, role: second }) : undefined;
+    // Proportions by group: one bar group per group level, coloured by the outcome.
+    const data = by && second === 'group' ? selectLevelValues(table, by, name) : selectLevelValues(table, name, by);
+    const what = by ? `${formatVariableName(second === 'group' ? by : name)} by ${formatVariableName(second === 'group' ? name : by, true)}` : `Counts of ${formatVariableName(name, true)}`;
+    return [buildBarSpec({ data, title: titleFor(what, outcome), subtitle: outcome.summary })];
+  };
+}
+
+/** Goodness of fit: observed counts with the expected ones marked. */
+const goodnessOfFit: FiguresFor = (context) => {
+  const { request, outcome } = context;
+  const result = outcome.result as { levels?: string[]; observed?: number[]; expected?: number[] };
+  if (!result.levels || !result.observed || !result.expected) return counts('column')(context);
+  const name = requireRole(request.roles.column ?? request.roles.outcome, { analysis: request.analysis, role: 'column' });
+  return [
+    buildExpectedBarSpec({
+      column: name,
+      levels: result.levels,
+      observed: result.observed,
+      expected: result.expected,
+      title: titleFor(`Observed and expected counts of ${formatVariableName(name, true)}`, outcome),
+      subtitle: outcome.summary,
+    }),
+  ];
+};
+
 /** Figures of each analysis id. */
 const figuresFor: Record<AnalysisId, FiguresFor> = {
   describe,
@@ -225,6 +257,10 @@ const figuresFor: Record<AnalysisId, FiguresFor> = {
   mood_test: groupComparison(false),
   ks_test: ks,
   mantel_haenszel: stratified,
+  binomial_test: counts('column'),
+  prop_test: counts('outcome', 'group'),
+  mcnemar: counts('before', 'after'),
+  chi2_gof: goodnessOfFit,
 };
 
 /**

@@ -25,13 +25,18 @@ describe('second-round designs from the CLI and a notebook', function () {
       ['ks_test', [data('airquality.csv'), '--column', 'Ozone', '--distribution', 'exponential'], 'ks-airquality-ozone-exponential'],
       ['ks_test', [data('mtcars.csv'), '--outcome', 'mpg', '--group', 'am'], 'ks2-mtcars-mpg-am'],
       ['mantel_haenszel', [data('UCBAdmissions.csv'), '--row', 'Admit', '--col', 'Gender', '--strata', 'Dept'], 'mh-ucb-admit-gender-dept'],
+      ['binomial_test', [data('UCBAdmissions.csv'), '--column', 'Admit', '--success', 'Admitted', '--p', '0.45'], 'binom-ucb-admitted-045'],
+      ['prop_test', [data('Titanic.csv'), '--outcome', 'Survived', '--group', 'Sex'], 'prop-titanic-survived-sex'],
+      ['mcnemar', [data('Performance.csv'), '--before', 'survey1', '--after', 'survey2'], 'mcnemar-performance-csv'],
+      ['chi2_gof', [data('chickwts.csv'), '--column', 'feed', '--expected', '0.1,0.2,0.2,0.15,0.15,0.2'], 'gof-chickwts-feed'],
     ];
     for (const [analysis, args, id] of runs) {
       const run = await runInferra(['analyze', ...args, '--analysis', analysis, '--json']);
       assert.equal(run.code, 0, run.stderr);
       const out = JSON.parse(run.stdout);
       assert.equal(out.analysis, analysis);
-      close(out.result.statistic, expected(id).statistic, `${id} statistic`);
+      if (analysis === 'binomial_test') assert.equal(out.result.successes, expected(id).successes);
+      else close(out.result.statistic, expected(id).statistic, `${id} statistic`);
       close(out.result.p_value, expected(id).p_value, `${id} p_value`);
       assert.ok(out.figures.length >= 1, `${id}: a figure`);
     }
@@ -44,12 +49,16 @@ describe('second-round designs from the CLI and a notebook', function () {
 
   it('runs a notebook whose plain-language cells reach each new analysis', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'inferra-designs-'));
-    for (const f of ['ToothGrowth.csv', 'airquality.csv', 'UCBAdmissions.csv']) copyFileSync(data(f), join(dir, f));
+    for (const f of ['ToothGrowth.csv', 'airquality.csv', 'UCBAdmissions.csv', 'Titanic.csv', 'Performance.csv', 'InsectSprays.csv']) copyFileSync(data(f), join(dir, f));
     const cells = [
       { id: 'f-test', dataset: 'tooth', source: 'F test of variances of len between supp groups', analysis: 'var_test' },
       { id: 'mood', dataset: 'tooth', source: "Mood's test of len by supp", analysis: 'mood_test' },
       { id: 'ks', dataset: 'air', source: 'does Ozone follow an exponential distribution?', analysis: 'ks_test' },
       { id: 'cmh', dataset: 'ucb', source: 'is admission associated with gender controlling for department?', analysis: 'mantel_haenszel' },
+      { id: 'share', dataset: 'titanic', source: 'is the share of survivors different from 0.4', analysis: 'binomial_test' },
+      { id: 'props', dataset: 'titanic', source: 'test of two proportions: survival by sex', analysis: 'prop_test' },
+      { id: 'change', dataset: 'perf', source: 'did approval change between survey1 and survey2 (before and after)?', analysis: 'mcnemar' },
+      { id: 'gof', dataset: 'sprays', source: 'are the sprays equally frequent? goodness of fit', analysis: 'chi2_gof' },
     ];
     const notebook = {
       format: 'inferra-notebook',
@@ -58,6 +67,9 @@ describe('second-round designs from the CLI and a notebook', function () {
         { name: 'tooth', path: 'ToothGrowth.csv' },
         { name: 'air', path: 'airquality.csv' },
         { name: 'ucb', path: 'UCBAdmissions.csv' },
+        { name: 'titanic', path: 'Titanic.csv' },
+        { name: 'perf', path: 'Performance.csv' },
+        { name: 'sprays', path: 'InsectSprays.csv' },
       ],
       cells: cells.map(({ id, dataset, source }) => ({ id, kind: 'ask', dataset, source })),
     };

@@ -3,7 +3,8 @@
 # power analyses.
 # Run from the repository root: Rscript test/reference/r/generate_designs.R
 # Writes test/reference/r/designs.json (full precision) and test/reference/data/UCBAdmissions.csv
-# and Titanic.csv (the UCBAdmissions and Titanic tables, one row per person). Reads the CSV files the other generators export.
+# Titanic.csv (the UCBAdmissions and Titanic tables, one row per person) and Performance.csv (the
+# 2 x 2 approval table of R's mcnemar.test example, one row per person). Reads the CSV files the other generators export.
 suppressPackageStartupMessages(library(jsonlite))
 out <- file.path("test", "reference", "data")
 ucb <- as.data.frame(UCBAdmissions)
@@ -14,6 +15,12 @@ titanic <- as.data.frame(Titanic)
 titanic <- titanic[rep(seq_len(nrow(titanic)), titanic$Freq), c("Class", "Sex", "Age", "Survived")]
 rownames(titanic) <- NULL
 write.csv(titanic, file.path(out, "Titanic.csv"), row.names = FALSE)
+# Agresti's presidential-approval example of mcnemar.test: 1600 people surveyed twice.
+performance <- data.frame(
+  person = seq_len(1600),
+  survey1 = rep(c("approve", "approve", "disapprove", "disapprove"), c(794, 150, 86, 570)),
+  survey2 = rep(c("approve", "disapprove", "approve", "disapprove"), c(794, 150, 86, 570)))
+write.csv(performance, file.path(out, "Performance.csv"), row.names = FALSE)
 
 read <- function(file) read.csv(file, stringsAsFactors = FALSE, na.strings = "NA")
 paths <- c(
@@ -28,7 +35,8 @@ paths <- c(
   ToothGrowth = file.path(out, "ToothGrowth.csv"),
   chickwts = file.path(out, "chickwts.csv"),
   UCBAdmissions = file.path(out, "UCBAdmissions.csv"),
-  Titanic = file.path(out, "Titanic.csv")
+  Titanic = file.path(out, "Titanic.csv"),
+  Performance = file.path(out, "Performance.csv")
 )
 datasets <- lapply(paths, read)
 
@@ -179,6 +187,99 @@ mhCase("mh-ucb-greater", "UCBAdmissions", "Gender", "Admit", "Dept", alternative
 mhCase("mh-mtcars-am-vs-gear", "mtcars", "am", "vs", "gear")
 mhCase("mh-titanic-survived-sex-class", "Titanic", "Sex", "Survived", "Class")
 mhCase("mh-titanic-survived-sex-age", "Titanic", "Sex", "Survived", "Age", correct = FALSE)
+
+# ---- binomial_test ------------------------------------------------------------------------------
+# The success level as Inferra chooses it: `success`, else 1/TRUE/yes, else the second level (sorted).
+successOf <- function(values, success = NULL) {
+  lv <- sort(unique(as.character(values)))
+  if (!is.null(success)) return(success)
+  for (s in c("1", "true", "yes")) { m <- lv[tolower(lv) == s]; if (length(m)) return(m[1]) }
+  lv[2]
+}
+binomCase <- function(id, data, column, success = NULL, p = 0.5, alternative = "two.sided", conf.level = 0.95) {
+  x <- if (is.character(data)) datasets[[data]][[column]] else data[[column]]
+  x <- as.character(x[!is.na(x)])
+  s <- successOf(x, success)
+  r <- binom.test(sum(x == s), length(x), p = p, alternative = alternative, conf.level = conf.level)
+  caseOf(id, "binomial_test", data, list(column = column),
+         list(alternative = alt(alternative), conf_level = conf.level, p = p, success = success),
+         list(successes = num(r$statistic), n = num(r$parameter), estimate = num(r$estimate), p_value = num(r$p.value),
+              ci_low = num(r$conf.int[1]), ci_high = num(r$conf.int[2]), success_level = s))
+}
+binomCase("binom-penguins-sex", "penguins", "sex")
+binomCase("binom-mtcars-am", "mtcars", "am")
+binomCase("binom-mtcars-am-greater-03", "mtcars", "am", p = 0.3, alternative = "greater")
+binomCase("binom-mtcars-vs-0-less", "mtcars", "vs", success = "0", p = 0.6, alternative = "less", conf.level = 0.9)
+binomCase("binom-toothgrowth-supp-even", "ToothGrowth", "supp")
+binomCase("binom-titanic-survived-04", "Titanic", "Survived", p = 0.4)
+binomCase("binom-ucb-admitted-045", "UCBAdmissions", "Admit", success = "Admitted", p = 0.45)
+binomCase("binom-small-12", list(x = c(1, 0, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1)), "x", p = 0.25)
+binomCase("binom-all-zero", list(x = rep(0, 9)), "x", success = "1", p = 0.2)
+
+# ---- prop_test ----------------------------------------------------------------------------------
+propCase <- function(id, data, outcome, group, success = NULL, levels = NULL, correct = TRUE, alternative = "two.sided", conf.level = 0.95) {
+  df <- datasets[[data]]
+  df <- df[complete.cases(df[[outcome]], df[[group]]), ]
+  g <- as.character(df[[group]])
+  lv <- if (is.null(levels)) sort(unique(g)) else levels
+  df <- df[g %in% lv, ]
+  g <- as.character(df[[group]])
+  y <- as.character(df[[outcome]])
+  s <- successOf(y, success)
+  x <- c(sum(y[g == lv[1]] == s), sum(y[g == lv[2]] == s))
+  n <- c(sum(g == lv[1]), sum(g == lv[2]))
+  r <- suppressWarnings(prop.test(x, n, alternative = alternative, conf.level = conf.level, correct = correct))
+  caseOf(id, "prop_test", data, list(outcome = outcome, group = group),
+         list(alternative = alt(alternative), conf_level = conf.level, correct = correct, success = success, levels = levels),
+         list(statistic = num(r$statistic), df = num(r$parameter), p_value = num(r$p.value),
+              estimate_1 = num(r$estimate[1]), estimate_2 = num(r$estimate[2]),
+              ci_low = num(r$conf.int[1]), ci_high = num(r$conf.int[2]),
+              correction = grepl("with continuity", r$method), success_level = s))
+}
+propCase("prop-titanic-survived-sex", "Titanic", "Survived", "Sex")
+propCase("prop-ucb-admitted-gender", "UCBAdmissions", "Admit", "Gender", success = "Admitted")
+propCase("prop-ucb-uncorrected-less", "UCBAdmissions", "Admit", "Gender", success = "Admitted", correct = FALSE, alternative = "less")
+propCase("prop-mtcars-am-vs", "mtcars", "am", "vs")
+propCase("prop-mtcars-am-vs-greater", "mtcars", "am", "vs", alternative = "greater", conf.level = 0.9)
+propCase("prop-penguins-sex-adelie-gentoo", "penguins", "sex", "species", levels = c("Adelie", "Gentoo"))
+propCase("prop-toothgrowth-supp-dose", "ToothGrowth", "supp", "dose", levels = c("0.5", "2"))
+
+# ---- mcnemar ------------------------------------------------------------------------------------
+# Paired yes/no vectors from a 2 x 2 table of counts (first level 0, second 1).
+pairsOf <- function(n00, n01, n10, n11) list(
+  before = c(rep(0, n00 + n01), rep(1, n10 + n11)),
+  after = c(rep(0, n00), rep(1, n01), rep(0, n10), rep(1, n11)))
+mcnemarCase <- function(id, data, correct = TRUE) {
+  r <- mcnemar.test(table(factor(data$before, levels = c(0, 1)), factor(data$after, levels = c(0, 1))), correct = correct)
+  caseOf(id, "mcnemar", data, list(before = "before", after = "after"), list(correct = correct),
+         list(statistic = num(r$statistic), df = num(r$parameter), p_value = num(r$p.value),
+              correction = grepl("continuity", r$method)))
+}
+mcnemarCase("mcnemar-performance", pairsOf(794, 86, 150, 570))
+mcnemarCase("mcnemar-performance-uncorrected", pairsOf(794, 86, 150, 570), correct = FALSE)
+mcnemarCase("mcnemar-small", pairsOf(10, 7, 2, 11))
+mcnemarCase("mcnemar-equal-discordant", pairsOf(5, 4, 4, 6))
+r <- mcnemar.test(table(datasets$Performance$survey1, datasets$Performance$survey2))
+caseOf("mcnemar-performance-csv", "mcnemar", "Performance", list(before = "survey1", after = "survey2"), list(),
+       list(statistic = num(r$statistic), df = num(r$parameter), p_value = num(r$p.value), correction = TRUE))
+
+# ---- chi2_gof -----------------------------------------------------------------------------------
+gofCase <- function(id, data, column, p = NULL) {
+  x <- datasets[[data]][[column]]
+  x <- x[!is.na(x)]
+  tab <- table(x)
+  r <- suppressWarnings(if (is.null(p)) chisq.test(tab) else chisq.test(tab, p = p))
+  caseOf(id, "chi2_gof", data, list(column = column), list(expected = p),
+         list(statistic = num(r$statistic), df = num(r$parameter), p_value = num(r$p.value), expected = unname(as.numeric(r$expected))))
+}
+gofCase("gof-penguins-species-equal", "penguins", "species")
+gofCase("gof-penguins-species-given", "penguins", "species", c(0.4, 0.2, 0.4))
+gofCase("gof-penguins-island", "penguins", "island")
+gofCase("gof-mtcars-cyl", "mtcars", "cyl")
+gofCase("gof-mtcars-carb-small", "mtcars", "carb")
+gofCase("gof-chickwts-feed", "chickwts", "feed", c(0.1, 0.2, 0.2, 0.15, 0.15, 0.2))
+gofCase("gof-titanic-class", "Titanic", "Class", c(0.15, 0.13, 0.32, 0.4))
+gofCase("gof-insectsprays-even", "InsectSprays", "spray")
 
 writeLines(
   toJSON(list(rVersion = R.version.string, cases = cases),

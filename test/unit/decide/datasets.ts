@@ -26,6 +26,7 @@ export const DATASET_FILES: Record<string, string> = {
   women: `${root}test/reference/data/women.csv`,
   UCBAdmissions: `${root}test/reference/data/UCBAdmissions.csv`,
   Titanic: `${root}test/reference/data/Titanic.csv`,
+  Performance: `${root}test/reference/data/Performance.csv`,
 };
 
 /** Which schema builder produced the schemas. */

@@ -31,6 +31,18 @@ export const DESIGN_CASES: SuiteCase[] = [
   c('Titanic', 'is survival associated with sex controlling for class?', { analysis: 'mantel_haenszel', roles: { row: 'Survived', col: 'Sex', strata: 'Class' } }),
   c('Titanic', 'common odds ratio of survival by age across classes', { analysis: 'mantel_haenszel', roles: { row: 'Survived', col: 'Age', strata: 'Class' } }),
   c('mtcars', 'Mantel-Haenszel test of am by engine shape, stratified by cyl', { analysis: 'mantel_haenszel', roles: { row: 'am', col: 'vs', strata: 'cyl' } }),
+  // Binomial test, two proportions, McNemar, goodness of fit.
+  c(P, 'binomial test of sex', { analysis: 'binomial_test', roles: { column: 'sex' } }),
+  c(P, 'is the proportion of males different from 50%?', { analysis: 'binomial_test', roles: { column: 'sex' } }),
+  c('Titanic', 'is the share of survivors different from 0.4', { analysis: 'binomial_test', roles: { column: 'Survived' }, options: { mu: 0.4 } }),
+  c('mtcars', 'exact binomial test of am against 0.3', { analysis: 'binomial_test', roles: { column: 'am' }, options: { mu: 0.3 } }),
+  c('Titanic', 'test of two proportions: survival by sex', { analysis: 'prop_test', roles: { outcome: 'Survived', group: 'Sex' } }),
+  c('UCBAdmissions', 'compare proportions of admission between genders', { analysis: 'prop_test', roles: { outcome: 'Admit', group: 'Gender' } }),
+  c('Performance', "McNemar's test of survey1 vs survey2", { analysis: 'mcnemar', roles: { before: 'survey1', after: 'survey2' } }),
+  c('Performance', 'did approval change between survey1 and survey2 (before and after)?', { analysis: 'mcnemar', roles: { before: 'survey1', after: 'survey2' } }),
+  c(P, 'goodness of fit test of species', { analysis: 'chi2_gof', roles: { column: 'species' } }),
+  c('InsectSprays', 'are the sprays equally frequent? goodness of fit', { analysis: 'chi2_gof', roles: { column: 'spray' } }),
+  c('mtcars', 'is cyl evenly distributed across its levels', { analysis: 'chi2_gof', roles: { column: 'cyl' } }),
 ];
 
 SUITE.push(...DESIGN_CASES);

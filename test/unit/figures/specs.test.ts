@@ -150,6 +150,10 @@ const analysisCases: { id: AnalysisId; roles: Roles; kinds: string[]; text: stri
   { id: 'mood_test', roles: { outcome: 'flipper_length_mm', group: 'sex' }, kinds: ['boxplot'], text: 'male' },
   { id: 'ks_test', roles: { column: 'bill_length_mm' }, kinds: ['qqplot'], text: 'Cumulative proportion' },
   { id: 'mantel_haenszel', roles: { row: 'sex', col: 'shape', strata: 'species' }, kinds: ['bar'], text: 'round', table: stratifiedTable() },
+  { id: 'binomial_test', roles: { column: 'sex' }, kinds: ['bar'], text: 'female' },
+  { id: 'prop_test', roles: { outcome: 'sex', group: 'shape' }, kinds: ['bar'], text: 'long', table: stratifiedTable() },
+  { id: 'mcnemar', roles: { before: 'sex', after: 'sex' }, kinds: ['bar'], text: 'male' },
+  { id: 'chi2_gof', roles: { column: 'island' }, kinds: ['bar'], text: 'Biscoe' },
 ];
 
 /** Penguins' sex and species with a made-up binary column, for the stratified 2x2 tables. */
