@@ -39,6 +39,9 @@ export const ANALYSIS_IDS = [
   'prop_test',
   'mcnemar',
   'chi2_gof',
+  'power_ttest',
+  'power_prop',
+  'power_anova',
 ] as const;
 
 /** One statistical analysis of CONTRACT.md. */

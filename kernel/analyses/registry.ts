@@ -10,6 +10,7 @@ import { correlationAnalyses } from './correlation/index.js';
 import { describeAnalyses } from './describe/index.js';
 import { distributionTestAnalyses } from './distribution-tests/index.js';
 import { posthocAnalyses } from './posthoc/index.js';
+import { powerAnalyses } from './power/index.js';
 import { proportionAnalyses } from './proportions/index.js';
 import { rankTestAnalyses } from './rank-tests/index.js';
 import { regressionAnalyses } from './regression/index.js';
@@ -31,4 +32,5 @@ export const analyses: Record<AnalysisId, Analysis> = {
   ...scaleAnalyses,
   ...distributionTestAnalyses,
   ...proportionAnalyses,
+  ...powerAnalyses,
 };

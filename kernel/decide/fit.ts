@@ -4,6 +4,7 @@
  * missing role from the schema when exactly one column fits, finding a paired structure, and
  * setting options (levels, alternative, mu, confidence level, filters).
  */
+import { readPowerOptions } from './power-request.js';
 import { ROLE_NAMES, type AnalysisOptions, type Roles, type RowFilter } from '../types.js';
 import { compareNatural } from '../util/natural-sort.js';
 import type { ColumnInfo } from './columns.js';
@@ -289,6 +290,7 @@ function buildFit(rule: Rule, roleNames: RoleName[], ctx: RequestContext, mentio
   }
   if (ctx.cues.has('exact') && /mann_whitney|wilcoxon|spearman|kendall/.test(rule.task)) options.exact = true;
   if (rule.options) Object.assign(options, rule.options);
+  if (rule.task.startsWith('power_')) Object.assign(options, readPowerOptions(ctx.prompt, rule.task, ctx.confLevel));
   return {
     rule,
     roles: ordered,

@@ -3,13 +3,14 @@
  * and the subtitle carries the test result (the analysis' APA sentence). An exhaustive `Record`, so
  * a new analysis id cannot be forgotten.
  */
-import type { ComputedOutcome } from '../analyses/run.js';
+import { runAnalysis, type ComputedOutcome } from '../analyses/run.js';
 import { requireRole } from '../analyses/common/select.js';
 import type { AnalysisId, AnalysisRequest, Figure, Table } from '../types.js';
 import { buildBarSpec } from './build-bar.js';
 import { buildBoxplotSpec } from './build-boxplot.js';
 import { buildEcdfSpec } from './build-ecdf.js';
 import { buildExpectedBarSpec } from './build-expected-bar.js';
+import { buildPowerCurveSpec } from './build-power-curve.js';
 import { cdfOf, estimateParams, type DistributionName } from '../analyses/distribution-tests/reference.js';
 import { buildHistogramSpec } from './build-histogram.js';
 import { computePairedDifferences } from './build-paired.js';
@@ -230,6 +231,26 @@ const goodnessOfFit: FiguresFor = (context) => {
   ];
 };
 
+/** Power analyses: the power curve with the chosen n marked. */
+const powerCurve: FiguresFor = ({ request, table, outcome }) => {
+  type PowerNumbers = { curve?: { n: number; power: number }[]; n?: number; nRequired?: number; power?: number; solvedForN?: boolean };
+  let r = outcome.result as PowerNumbers;
+  // An outcome without the curve (a stored or partial one): compute it again from the request.
+  if (!r.curve) r = runAnalysis({ ...request, analysis: request.analysis as AnalysisId }, table).result as PowerNumbers;
+  if (!r.curve || r.n === undefined || r.power === undefined) return [];
+  return [
+    buildPowerCurveSpec({
+      curve: r.curve,
+      n: r.solvedForN ? (r.nRequired as number) : r.n,
+      power: r.power,
+      target: r.solvedForN ? r.power : undefined,
+      nTitle: 'n per group',
+      title: titleFor('Power curve', outcome),
+      subtitle: outcome.summary,
+    }),
+  ];
+};
+
 /** Figures of each analysis id. */
 const figuresFor: Record<AnalysisId, FiguresFor> = {
   describe,
@@ -261,6 +282,9 @@ const figuresFor: Record<AnalysisId, FiguresFor> = {
   prop_test: counts('outcome', 'group'),
   mcnemar: counts('before', 'after'),
   chi2_gof: goodnessOfFit,
+  power_ttest: powerCurve,
+  power_prop: powerCurve,
+  power_anova: powerCurve,
 };
 
 /**

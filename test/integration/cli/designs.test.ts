@@ -47,6 +47,32 @@ describe('second-round designs from the CLI and a notebook', function () {
     assert.equal(unknown.code, 2);
   });
 
+  it('analyze runs the power analyses without DATA: n_required exactly as R, power for a given n at 1e-9', async () => {
+    const runs: [string[], string][] = [
+      [['--analysis', 'power_ttest', '--effect-size', '0.5', '--power', '0.8'], 'power-t-d05'],
+      [['--analysis', 'power_ttest', '--effect-size', '0.4', '--power', '0.95', '--type', 'paired'], 'power-t-paired-d04-95'],
+      [['--analysis', 'power_prop', '--p1', '0.5', '--p2', '0.75', '--power', '0.9'], 'power-prop-50-75-90'],
+      [['--analysis', 'power_anova', '--effect-size', '0.25', '--groups', '4', '--power', '0.8'], 'power-anova-k4-f025'],
+      [['--analysis', 'power_anova', '--effect-size', '0.3', '--groups', '3', '--n', '20'], 'power-anova-given-n20'],
+    ];
+    for (const [args, id] of runs) {
+      const run = await runInferra(['analyze', ...args, '--json']);
+      assert.equal(run.code, 0, run.stderr);
+      const out = JSON.parse(run.stdout);
+      const want = expected(id);
+      if ('n_required' in want) assert.equal(out.result.n_required, want.n_required, id);
+      else close(out.result.power, want.power, `${id} power`);
+      assert.equal(out.figures.length, 1, `${id}: the power curve`);
+    }
+    const text = await runInferra(['analyze', '--analysis', 'power_ttest', '--effect-size', '0.5']);
+    assert.equal(text.code, 0, text.stderr);
+    assert.match(text.stdout, /64 participants per group are needed/);
+    const missing = await runInferra(['analyze', '--analysis', 'power_ttest', '--json']);
+    assert.equal(missing.code, 2);
+    assert.match(JSON.parse(missing.stdout).message, /--effect-size/);
+    assert.equal((await runInferra(['analyze', '--analysis', 'ttest_welch'])).code, 2);
+  });
+
   it('runs a notebook whose plain-language cells reach each new analysis', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'inferra-designs-'));
     for (const f of ['ToothGrowth.csv', 'airquality.csv', 'UCBAdmissions.csv', 'Titanic.csv', 'Performance.csv', 'InsectSprays.csv']) copyFileSync(data(f), join(dir, f));
@@ -59,6 +85,8 @@ describe('second-round designs from the CLI and a notebook', function () {
       { id: 'props', dataset: 'titanic', source: 'test of two proportions: survival by sex', analysis: 'prop_test' },
       { id: 'change', dataset: 'perf', source: 'did approval change between survey1 and survey2 (before and after)?', analysis: 'mcnemar' },
       { id: 'gof', dataset: 'sprays', source: 'are the sprays equally frequent? goodness of fit', analysis: 'chi2_gof' },
+      { id: 'power', dataset: 'tooth', source: 'how many participants per group do I need for 80% power to detect d = 0.5?', analysis: 'power_ttest' },
+      { id: 'pilot', dataset: 'tooth', source: 'how many per group for 80% power to detect the difference in len between supp groups', analysis: 'power_ttest' },
     ];
     const notebook = {
       format: 'inferra-notebook',
@@ -87,5 +115,10 @@ describe('second-round designs from the CLI and a notebook', function () {
     const html = readFileSync(join(dir, 'report.html'), 'utf8');
     assert.match(html, /Kolmogorov-Smirnov/);
     assert.match(html, /Mantel-Haenszel/);
+    const power = written.cells.find((c: any) => c.id === 'power').outputs[0].items[0].data.result.result;
+    assert.equal(power.n_required, expected('power-t-d05').n_required);
+    const pilot = written.cells.find((c: any) => c.id === 'pilot').outputs[0].items[0].data.result;
+    assert.equal(pilot.result.n_required, expected('power-t-pilot-toothgrowth').n_required);
+    assert.match(pilot.summary, /estimated from the data as a pilot/);
   });
 });

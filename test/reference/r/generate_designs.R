@@ -281,6 +281,50 @@ gofCase("gof-chickwts-feed", "chickwts", "feed", c(0.1, 0.2, 0.2, 0.15, 0.15, 0.
 gofCase("gof-titanic-class", "Titanic", "Class", c(0.15, 0.13, 0.32, 0.4))
 gofCase("gof-insectsprays-even", "InsectSprays", "spray")
 
+# ---- power --------------------------------------------------------------------------------------
+# R solves n with uniroot (to about 1e-4); Inferra solves it exactly, so the tests compare
+# n_required (n rounded up) exactly and n loosely; power for a given n is compared at 1e-9.
+powerCase <- function(id, analysis, options, r, data = NULL, roles = list()) {
+  expected <- if (is.null(options$n)) list(n = num(r$n), n_required = ceiling(r$n)) else list(power = num(r$power))
+  caseOf(id, analysis, if (is.null(data)) list() else data, roles, options, expected)
+}
+ptt <- function(id, d, power = NULL, n = NULL, alpha = 0.05, type = "two.sample", alternative = "two.sided") {
+  r <- power.t.test(n = n, delta = d, sd = 1, sig.level = alpha, power = power, type = type, alternative = alternative)
+  powerCase(id, "power_ttest", list(effect_size = d, power = power, n = n, alpha = alpha, type = sub("\\.", "_", type),
+            alternative = if (alternative == "one.sided") "greater" else "two-sided"), r)
+}
+ptt("power-t-d05", 0.5, power = 0.8)
+ptt("power-t-d03-90-01", 0.3, power = 0.9, alpha = 0.01)
+ptt("power-t-one-sample-d08", 0.8, power = 0.8, type = "one.sample")
+ptt("power-t-paired-d04-95", 0.4, power = 0.95, type = "paired")
+ptt("power-t-one-sided-d05", 0.5, power = 0.8, alternative = "one.sided")
+ptt("power-t-given-n30", 0.5, n = 30)
+ptt("power-t-given-n12-paired", 0.7, n = 12, type = "paired")
+ppp <- function(id, p1, p2, power = NULL, n = NULL, alpha = 0.05, alternative = "two.sided") {
+  r <- power.prop.test(n = n, p1 = p1, p2 = p2, sig.level = alpha, power = power, alternative = alternative)
+  powerCase(id, "power_prop", list(p1 = p1, p2 = p2, power = power, n = n, alpha = alpha,
+            alternative = if (alternative == "one.sided") "greater" else "two-sided"), r)
+}
+ppp("power-prop-50-75-90", 0.5, 0.75, power = 0.9)
+ppp("power-prop-20-30-01", 0.2, 0.3, power = 0.8, alpha = 0.01)
+ppp("power-prop-one-sided", 0.4, 0.55, power = 0.8, alternative = "one.sided")
+ppp("power-prop-given-n100", 0.5, 0.7, n = 100)
+pan <- function(id, k, f, power = NULL, n = NULL, alpha = 0.05) {
+  r <- power.anova.test(groups = k, n = n, between.var = f^2 * k / (k - 1), within.var = 1, sig.level = alpha, power = power)
+  powerCase(id, "power_anova", list(groups = k, effect_size = f, power = power, n = n, alpha = alpha), r)
+}
+pan("power-anova-k4-f025", 4, 0.25, power = 0.8)
+pan("power-anova-k3-f04-90", 3, 0.4, power = 0.9)
+pan("power-anova-k5-f01-01", 5, 0.1, power = 0.8, alpha = 0.01)
+pan("power-anova-given-n20", 3, 0.3, n = 20)
+# Pilot data: Cohen's d of len between the supp groups (pooled sd), then the n for 80% power.
+tg <- datasets$ToothGrowth
+x <- tg$len[tg$supp == "OJ"]; y <- tg$len[tg$supp == "VC"]
+d <- (mean(x) - mean(y)) / sqrt(((length(x) - 1) * var(x) + (length(y) - 1) * var(y)) / (length(x) + length(y) - 2))
+r <- power.t.test(delta = d, sd = 1, power = 0.8)
+caseOf("power-t-pilot-toothgrowth", "power_ttest", "ToothGrowth", list(outcome = "len", group = "supp"), list(power = 0.8),
+       list(effect_size = d, pilot_estimate = d, n = num(r$n), n_required = ceiling(r$n)))
+
 writeLines(
   toJSON(list(rVersion = R.version.string, cases = cases),
          digits = NA, auto_unbox = TRUE, pretty = TRUE, null = "null", na = "null"),

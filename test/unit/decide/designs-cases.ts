@@ -43,6 +43,14 @@ export const DESIGN_CASES: SuiteCase[] = [
   c(P, 'goodness of fit test of species', { analysis: 'chi2_gof', roles: { column: 'species' } }),
   c('InsectSprays', 'are the sprays equally frequent? goodness of fit', { analysis: 'chi2_gof', roles: { column: 'spray' } }),
   c('mtcars', 'is cyl evenly distributed across its levels', { analysis: 'chi2_gof', roles: { column: 'cyl' } }),
+  // Power: the numbers come from the request; no dataset column is needed.
+  c(P, 'how many participants per group do I need for 80% power to detect d = 0.5?', { analysis: 'power_ttest', roles: {}, options: { power: 0.8, effectSize: 0.5 } }),
+  c('sleep', 'sample size for a paired t-test with 90% power and a medium effect', { analysis: 'power_ttest', roles: {}, options: { power: 0.9, effectSize: 0.5, designType: 'paired' } }),
+  c(P, 'what is the power with 30 per group to detect an effect size of 0.4?', { analysis: 'power_ttest', roles: {}, options: { effectSize: 0.4, n: 30 } }),
+  c(P, 'how many per group for 80% power in an ANOVA with 4 groups and f = 0.25', { analysis: 'power_anova', roles: {}, options: { power: 0.8, effectSize: 0.25, groups: 4 } }),
+  c('iris', 'sample size to detect a large effect across three groups with 90% power', { analysis: 'power_anova', roles: {}, options: { power: 0.9, effectSize: 0.4, groups: 3 } }),
+  c('Titanic', 'how many people per group to detect proportions of 50% vs 75% with 80% power', { analysis: 'power_prop', roles: {}, options: { power: 0.8, p1: 0.5, p2: 0.75 } }),
+  c('ToothGrowth', 'how many per group for 80% power to detect the difference in len between supp groups', { analysis: 'power_ttest', roles: { outcome: 'len', group: 'supp' }, options: { power: 0.8 } }),
 ];
 
 SUITE.push(...DESIGN_CASES);

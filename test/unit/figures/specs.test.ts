@@ -154,6 +154,9 @@ const analysisCases: { id: AnalysisId; roles: Roles; kinds: string[]; text: stri
   { id: 'prop_test', roles: { outcome: 'sex', group: 'shape' }, kinds: ['bar'], text: 'long', table: stratifiedTable() },
   { id: 'mcnemar', roles: { before: 'sex', after: 'sex' }, kinds: ['bar'], text: 'male' },
   { id: 'chi2_gof', roles: { column: 'island' }, kinds: ['bar'], text: 'Biscoe' },
+  { id: 'power_ttest', roles: {}, kinds: ['scatter'], text: 'n per group', options: { effectSize: 0.5, power: 0.8 } },
+  { id: 'power_prop', roles: {}, kinds: ['scatter'], text: 'Power', options: { p1: 0.5, p2: 0.75, power: 0.9 } },
+  { id: 'power_anova', roles: {}, kinds: ['scatter'], text: 'Power', options: { effectSize: 0.25, groups: 4, n: 20 } },
 ];
 
 /** Penguins' sex and species with a made-up binary column, for the stratified 2x2 tables. */
