@@ -21,6 +21,8 @@ const ROLE_FLAGS = {
   column: 'column',
   color: 'color',
   strata: 'strata',
+  within: 'within',
+  subject: 'subject',
 } as const satisfies Record<string, keyof Roles>;
 
 /** Flags of `analyze` (roles + options). */

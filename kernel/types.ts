@@ -42,6 +42,7 @@ export const ANALYSIS_IDS = [
   'power_ttest',
   'power_prop',
   'power_anova',
+  'friedman',
 ] as const;
 
 /** One statistical analysis of CONTRACT.md. */
@@ -96,6 +97,9 @@ export interface Roles {
   color?: string;
   /** Mantel-Haenszel: the stratifying column (`--strata`). */
   strata?: string;
+  /** Repeated measures in long format: the condition column (`--within`) and the subject column (`--subject`). */
+  within?: string;
+  subject?: string;
 }
 
 /** The role names, for iteration and validation. */
@@ -113,6 +117,8 @@ export const ROLE_NAMES = [
   'column',
   'color',
   'strata',
+  'within',
+  'subject',
 ] as const satisfies readonly (keyof Roles)[];
 
 /** The alternative hypothesis. */

@@ -14,6 +14,7 @@ import { powerAnalyses } from './power/index.js';
 import { proportionAnalyses } from './proportions/index.js';
 import { rankTestAnalyses } from './rank-tests/index.js';
 import { regressionAnalyses } from './regression/index.js';
+import { repeatedAnalyses } from './repeated/index.js';
 import { scaleAnalyses } from './scale/index.js';
 import { ttestAnalyses } from './ttest/index.js';
 import type { Analysis } from './types.js';
@@ -33,4 +34,5 @@ export const analyses: Record<AnalysisId, Analysis> = {
   ...distributionTestAnalyses,
   ...proportionAnalyses,
   ...powerAnalyses,
+  ...repeatedAnalyses,
 };

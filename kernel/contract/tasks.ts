@@ -81,6 +81,10 @@ export const TASKS: { readonly [K in TaskId]: TaskInfo } = {
   power_ttest: { kind: 'analysis', family: 'power', roleSets: [[], ['outcome', 'group'], ['column']], name: 'power analysis for a t-test', why: "Sample size (or power) to detect a Cohen's d." },
   power_prop: { kind: 'analysis', family: 'power', roleSets: [[], ['outcome', 'group']], name: 'power analysis for two proportions', why: 'Sample size (or power) to tell two proportions apart.' },
   power_anova: { kind: 'analysis', family: 'power', roleSets: [[], ['outcome', 'group']], name: 'power analysis for a one-way ANOVA', why: "Sample size per group (or power) to detect a Cohen's f." },
+  friedman: {
+    kind: 'analysis', family: 'repeated', roleSets: [['outcome', 'within', 'subject']],
+    name: 'Friedman test', why: 'Rank-based comparison of three or more conditions measured on the same subjects.',
+  },
   histogram: { kind: 'figure', family: 'distribution', roleSets: [['column']], name: 'histogram', why: 'Shows the distribution of one numeric column.' },
   boxplot: { kind: 'figure', family: 'group-figure', roleSets: [['outcome']], name: 'box plot', why: 'Shows medians, quartiles and outliers by group.' },
   violin: { kind: 'figure', family: 'group-figure', roleSets: [['outcome']], name: 'violin plot', why: 'Shows the full distribution shape by group.' },

@@ -43,6 +43,8 @@ export function renderExplanation(template: string, values: TemplateValues): str
     col: roles.col ?? '',
     color: roles.color ?? '',
     strata: roles.strata ?? '',
+    within: roles.within ?? '',
+    subject: roles.subject ?? '',
     levels: (values.levels ?? []).join(' vs '),
     k: String(values.k ?? ''),
     mu: String(options.mu ?? 0),

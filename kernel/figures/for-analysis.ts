@@ -251,6 +251,13 @@ const powerCurve: FiguresFor = ({ request, table, outcome }) => {
   ];
 };
 
+/** Repeated measures: box plots of the outcome by condition. */
+const byCondition: FiguresFor = (context) => {
+  const r = context.request.roles;
+  const roles = { ...r, group: r.within ?? r.group };
+  return groupComparison(false)({ ...context, request: { ...context.request, roles } });
+};
+
 /** Figures of each analysis id. */
 const figuresFor: Record<AnalysisId, FiguresFor> = {
   describe,
@@ -285,6 +292,7 @@ const figuresFor: Record<AnalysisId, FiguresFor> = {
   power_ttest: powerCurve,
   power_prop: powerCurve,
   power_anova: powerCurve,
+  friedman: byCondition,
 };
 
 /**

@@ -29,6 +29,7 @@ describe('second-round designs from the CLI and a notebook', function () {
       ['prop_test', [data('Titanic.csv'), '--outcome', 'Survived', '--group', 'Sex'], 'prop-titanic-survived-sex'],
       ['mcnemar', [data('Performance.csv'), '--before', 'survey1', '--after', 'survey2'], 'mcnemar-performance-csv'],
       ['chi2_gof', [data('chickwts.csv'), '--column', 'feed', '--expected', '0.1,0.2,0.2,0.15,0.15,0.2'], 'gof-chickwts-feed'],
+      ['friedman', [data('RoundingTimes.csv'), '--outcome', 'time', '--within', 'method', '--subject', 'player_id'], 'friedman-rounding-times'],
     ];
     for (const [analysis, args, id] of runs) {
       const run = await runInferra(['analyze', ...args, '--analysis', analysis, '--json']);
@@ -75,7 +76,7 @@ describe('second-round designs from the CLI and a notebook', function () {
 
   it('runs a notebook whose plain-language cells reach each new analysis', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'inferra-designs-'));
-    for (const f of ['ToothGrowth.csv', 'airquality.csv', 'UCBAdmissions.csv', 'Titanic.csv', 'Performance.csv', 'InsectSprays.csv']) copyFileSync(data(f), join(dir, f));
+    for (const f of ['ToothGrowth.csv', 'airquality.csv', 'UCBAdmissions.csv', 'Titanic.csv', 'Performance.csv', 'InsectSprays.csv', 'RoundingTimes.csv']) copyFileSync(data(f), join(dir, f));
     const cells = [
       { id: 'f-test', dataset: 'tooth', source: 'F test of variances of len between supp groups', analysis: 'var_test' },
       { id: 'mood', dataset: 'tooth', source: "Mood's test of len by supp", analysis: 'mood_test' },
@@ -85,6 +86,7 @@ describe('second-round designs from the CLI and a notebook', function () {
       { id: 'props', dataset: 'titanic', source: 'test of two proportions: survival by sex', analysis: 'prop_test' },
       { id: 'change', dataset: 'perf', source: 'did approval change between survey1 and survey2 (before and after)?', analysis: 'mcnemar' },
       { id: 'gof', dataset: 'sprays', source: 'are the sprays equally frequent? goodness of fit', analysis: 'chi2_gof' },
+      { id: 'friedman', dataset: 'rounding', source: 'nonparametric repeated measures: does time differ between methods for the same players?', analysis: 'friedman' },
       { id: 'power', dataset: 'tooth', source: 'how many participants per group do I need for 80% power to detect d = 0.5?', analysis: 'power_ttest' },
       { id: 'pilot', dataset: 'tooth', source: 'how many per group for 80% power to detect the difference in len between supp groups', analysis: 'power_ttest' },
     ];
@@ -98,6 +100,7 @@ describe('second-round designs from the CLI and a notebook', function () {
         { name: 'titanic', path: 'Titanic.csv' },
         { name: 'perf', path: 'Performance.csv' },
         { name: 'sprays', path: 'InsectSprays.csv' },
+        { name: 'rounding', path: 'RoundingTimes.csv' },
       ],
       cells: cells.map(({ id, dataset, source }) => ({ id, kind: 'ask', dataset, source })),
     };

@@ -4,7 +4,8 @@
 # Run from the repository root: Rscript test/reference/r/generate_designs.R
 # Writes test/reference/r/designs.json (full precision) and test/reference/data/UCBAdmissions.csv
 # Titanic.csv (the UCBAdmissions and Titanic tables, one row per person) and Performance.csv (the
-# 2 x 2 approval table of R's mcnemar.test example, one row per person). Reads the CSV files the other generators export.
+# 2 x 2 approval table of R's mcnemar.test example, one row per person) and RoundingTimes.csv (the
+# base-running times of friedman.test's example, long format). Reads the CSV files the other generators export.
 suppressPackageStartupMessages(library(jsonlite))
 out <- file.path("test", "reference", "data")
 ucb <- as.data.frame(UCBAdmissions)
@@ -21,6 +22,14 @@ performance <- data.frame(
   survey1 = rep(c("approve", "approve", "disapprove", "disapprove"), c(794, 150, 86, 570)),
   survey2 = rep(c("approve", "disapprove", "approve", "disapprove"), c(794, 150, 86, 570)))
 write.csv(performance, file.path(out, "Performance.csv"), row.names = FALSE)
+# Hollander & Wolfe's base-running times of friedman.test's example: 22 players, 3 methods, long format.
+rt <- matrix(c(5.40, 5.50, 5.55, 5.85, 5.70, 5.75, 5.20, 5.60, 5.50, 5.55, 5.50, 5.40, 5.90, 5.85, 5.70,
+               5.45, 5.55, 5.60, 5.40, 5.40, 5.35, 5.45, 5.50, 5.35, 5.25, 5.15, 5.00, 5.85, 5.80, 5.70,
+               5.25, 5.20, 5.10, 5.65, 5.55, 5.45, 5.60, 5.35, 5.45, 5.05, 5.00, 4.95, 5.50, 5.50, 5.40,
+               5.45, 5.55, 5.50, 5.55, 5.55, 5.35, 5.45, 5.50, 5.55, 5.50, 5.45, 5.25, 5.65, 5.60, 5.40,
+               5.70, 5.65, 5.55, 6.30, 6.30, 6.25), nrow = 22, byrow = TRUE)
+rounding <- data.frame(player_id = rep(1:22, 3), method = rep(c("round_out", "narrow_angle", "wide_angle"), each = 22), time = as.vector(rt))
+write.csv(rounding, file.path(out, "RoundingTimes.csv"), row.names = FALSE)
 
 read <- function(file) read.csv(file, stringsAsFactors = FALSE, na.strings = "NA")
 paths <- c(
@@ -36,7 +45,8 @@ paths <- c(
   chickwts = file.path(out, "chickwts.csv"),
   UCBAdmissions = file.path(out, "UCBAdmissions.csv"),
   Titanic = file.path(out, "Titanic.csv"),
-  Performance = file.path(out, "Performance.csv")
+  Performance = file.path(out, "Performance.csv"),
+  RoundingTimes = file.path(out, "RoundingTimes.csv")
 )
 datasets <- lapply(paths, read)
 
@@ -324,6 +334,21 @@ d <- (mean(x) - mean(y)) / sqrt(((length(x) - 1) * var(x) + (length(y) - 1) * va
 r <- power.t.test(delta = d, sd = 1, power = 0.8)
 caseOf("power-t-pilot-toothgrowth", "power_ttest", "ToothGrowth", list(outcome = "len", group = "supp"), list(power = 0.8),
        list(effect_size = d, pilot_estimate = d, n = num(r$n), n_required = ceiling(r$n)))
+
+# ---- friedman -----------------------------------------------------------------------------------
+friedmanCase <- function(id, data, outcome, within, subject) {
+  df <- if (is.character(data)) datasets[[data]] else as.data.frame(data)
+  r <- friedman.test(df[[outcome]], factor(df[[within]]), factor(df[[subject]]))
+  k <- length(unique(df[[within]])); n <- length(unique(df[[subject]]))
+  caseOf(id, "friedman", data, list(outcome = outcome, within = within, subject = subject), list(),
+         list(statistic = num(r$statistic), df = num(r$parameter), p_value = num(r$p.value),
+              kendalls_w = num(r$statistic) / (n * (k - 1))))
+}
+friedmanCase("friedman-rounding-times", "RoundingTimes", "time", "method", "player_id")
+friedmanCase("friedman-sleep", "sleep", "extra", "group", "ID")
+set.seed(11)
+blocks <- list(y = round(rnorm(40, rep(c(0, 0.3, 0.8, 0.2), 10)), 1), w = rep(1:4, 10), s = rep(1:10, each = 4))
+friedmanCase("friedman-ties-4-conditions", blocks, "y", "w", "s")
 
 writeLines(
   toJSON(list(rVersion = R.version.string, cases = cases),

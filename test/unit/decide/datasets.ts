@@ -27,6 +27,7 @@ export const DATASET_FILES: Record<string, string> = {
   UCBAdmissions: `${root}test/reference/data/UCBAdmissions.csv`,
   Titanic: `${root}test/reference/data/Titanic.csv`,
   Performance: `${root}test/reference/data/Performance.csv`,
+  RoundingTimes: `${root}test/reference/data/RoundingTimes.csv`,
 };
 
 /** Which schema builder produced the schemas. */

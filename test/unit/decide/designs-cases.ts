@@ -51,6 +51,9 @@ export const DESIGN_CASES: SuiteCase[] = [
   c('iris', 'sample size to detect a large effect across three groups with 90% power', { analysis: 'power_anova', roles: {}, options: { power: 0.9, effectSize: 0.4, groups: 3 } }),
   c('Titanic', 'how many people per group to detect proportions of 50% vs 75% with 80% power', { analysis: 'power_prop', roles: {}, options: { power: 0.8, p1: 0.5, p2: 0.75 } }),
   c('ToothGrowth', 'how many per group for 80% power to detect the difference in len between supp groups', { analysis: 'power_ttest', roles: { outcome: 'len', group: 'supp' }, options: { power: 0.8 } }),
+  // Friedman: a within-subject factor in long format.
+  c('RoundingTimes', 'Friedman test of time by method, blocked by player_id', { analysis: 'friedman', roles: { outcome: 'time', within: 'method', subject: 'player_id' } }),
+  c('RoundingTimes', 'nonparametric repeated measures: does time differ between methods for the same players?', { analysis: 'friedman', roles: { outcome: 'time', within: 'method', subject: 'player_id' } }),
 ];
 
 SUITE.push(...DESIGN_CASES);
