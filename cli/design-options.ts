@@ -2,7 +2,7 @@
  * The options of the second-round analyses (CONTRACT.md, "Additions (second round)"), parsed with
  * zod at this boundary and kept apart from request.ts so the two grow independently:
  * `--distribution`, `--params`, `--p`, `--success`, `--expected`, `--effect-size`, `--power`,
- * `--alpha`, `--n`, `--type`, `--groups`, `--p1`, `--p2`.
+ * `--alpha`, `--n`, `--type`, `--groups`, `--p1`, `--p2`, `--p-adjust`, `--pool-sd`.
  */
 import { z } from 'zod';
 import { InferraError, type AnalysisOptions } from '../kernel/api.js';
@@ -23,6 +23,8 @@ export const DESIGN_FLAGS: Record<string, FlagKind> = {
   groups: 'string',
   p1: 'string',
   p2: 'string',
+  'p-adjust': 'string',
+  'pool-sd': 'string',
 };
 
 const finite = z.coerce.number().refine(Number.isFinite, 'must be a number');
@@ -46,6 +48,8 @@ const DesignFlags = z.object({
   groups: z.coerce.number().int('must be a whole number').min(2, 'must be at least 2').optional(),
   p1: probability.optional(),
   p2: probability.optional(),
+  'p-adjust': z.enum(['holm', 'bonferroni', 'BH', 'none']).optional(),
+  'pool-sd': z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
 });
 
 /** Fills the second-round options of `options` from the parsed flags (zod-validated). */
@@ -70,4 +74,6 @@ export function applyDesignOptions(args: ParsedArgs, options: AnalysisOptions): 
   if (o.groups !== undefined) options.groups = o.groups;
   if (o.p1 !== undefined) options.p1 = o.p1;
   if (o.p2 !== undefined) options.p2 = o.p2;
+  if (o['p-adjust'] !== undefined) options.pAdjust = o['p-adjust'];
+  if (o['pool-sd'] !== undefined) options.poolSd = o['pool-sd'];
 }

@@ -43,6 +43,7 @@ export const ANALYSIS_IDS = [
   'power_prop',
   'power_anova',
   'friedman',
+  'pairwise_ttest',
 ] as const;
 
 /** One statistical analysis of CONTRACT.md. */
@@ -178,6 +179,10 @@ export interface AnalysisOptions {
   /** power_prop: the two proportions (`--p1`, `--p2`). */
   p1?: number;
   p2?: number;
+  /** pairwise_ttest: the p-value adjustment (`--p-adjust`, default holm). */
+  pAdjust?: 'holm' | 'bonferroni' | 'BH' | 'none';
+  /** pairwise_ttest: pool the sd over all groups (`--pool-sd`, default true). */
+  poolSd?: boolean;
 }
 
 /** The defaults of CONTRACT.md. */

@@ -9,6 +9,7 @@ import { contingencyAnalyses } from './contingency/index.js';
 import { correlationAnalyses } from './correlation/index.js';
 import { describeAnalyses } from './describe/index.js';
 import { distributionTestAnalyses } from './distribution-tests/index.js';
+import { pairwiseAnalyses } from './pairwise/index.js';
 import { posthocAnalyses } from './posthoc/index.js';
 import { powerAnalyses } from './power/index.js';
 import { proportionAnalyses } from './proportions/index.js';
@@ -35,4 +36,5 @@ export const analyses: Record<AnalysisId, Analysis> = {
   ...proportionAnalyses,
   ...powerAnalyses,
   ...repeatedAnalyses,
+  ...pairwiseAnalyses,
 };

@@ -85,6 +85,7 @@ export const TASKS: { readonly [K in TaskId]: TaskInfo } = {
     kind: 'analysis', family: 'repeated', roleSets: [['outcome', 'within', 'subject']],
     name: 'Friedman test', why: 'Rank-based comparison of three or more conditions measured on the same subjects.',
   },
+  pairwise_ttest: { kind: 'analysis', family: 'k-groups', roleSets: GROUP_ROLES, name: 'pairwise t-tests', why: 'Every pair of groups compared, with Holm (or another) p-value adjustment.' },
   histogram: { kind: 'figure', family: 'distribution', roleSets: [['column']], name: 'histogram', why: 'Shows the distribution of one numeric column.' },
   boxplot: { kind: 'figure', family: 'group-figure', roleSets: [['outcome']], name: 'box plot', why: 'Shows medians, quartiles and outliers by group.' },
   violin: { kind: 'figure', family: 'group-figure', roleSets: [['outcome']], name: 'violin plot', why: 'Shows the full distribution shape by group.' },

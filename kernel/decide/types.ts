@@ -117,7 +117,7 @@ export interface Rule {
   needsMu?: boolean;
   seeAlso?: string[];
   /** Options the rule itself implies ("follows an exponential distribution"). */
-  options?: { distribution?: 'normal' | 'uniform' | 'exponential' | 'gamma' };
+  options?: { distribution?: 'normal' | 'uniform' | 'exponential' | 'gamma'; pAdjust?: 'holm' | 'bonferroni' | 'BH' | 'none' };
   explanation: string;
 }
 

@@ -293,6 +293,7 @@ const figuresFor: Record<AnalysisId, FiguresFor> = {
   power_prop: powerCurve,
   power_anova: powerCurve,
   friedman: byCondition,
+  pairwise_ttest: groupComparison(true),
 };
 
 /**

@@ -30,6 +30,7 @@ describe('second-round designs from the CLI and a notebook', function () {
       ['mcnemar', [data('Performance.csv'), '--before', 'survey1', '--after', 'survey2'], 'mcnemar-performance-csv'],
       ['chi2_gof', [data('chickwts.csv'), '--column', 'feed', '--expected', '0.1,0.2,0.2,0.15,0.15,0.2'], 'gof-chickwts-feed'],
       ['friedman', [data('RoundingTimes.csv'), '--outcome', 'time', '--within', 'method', '--subject', 'player_id'], 'friedman-rounding-times'],
+      ['pairwise_ttest', [data('InsectSprays.csv'), '--outcome', 'count', '--group', 'spray', '--p-adjust', 'BH', '--pool-sd', 'false'], 'pairwise-insectsprays-bh-welch'],
     ];
     for (const [analysis, args, id] of runs) {
       const run = await runInferra(['analyze', ...args, '--analysis', analysis, '--json']);
@@ -37,6 +38,11 @@ describe('second-round designs from the CLI and a notebook', function () {
       const out = JSON.parse(run.stdout);
       assert.equal(out.analysis, analysis);
       if (analysis === 'binomial_test') assert.equal(out.result.successes, expected(id).successes);
+      else if (analysis === 'pairwise_ttest') {
+        expected(id).comparisons.forEach((c: any, i: number) => close(out.result.comparisons[i].p_adj, c.p_adj, `${id} ${c.group_1} vs ${c.group_2}`));
+        assert.equal(out.result.p_adjust, 'BH');
+        continue;
+      }
       else close(out.result.statistic, expected(id).statistic, `${id} statistic`);
       close(out.result.p_value, expected(id).p_value, `${id} p_value`);
       assert.ok(out.figures.length >= 1, `${id}: a figure`);

@@ -350,6 +350,27 @@ set.seed(11)
 blocks <- list(y = round(rnorm(40, rep(c(0, 0.3, 0.8, 0.2), 10)), 1), w = rep(1:4, 10), s = rep(1:10, each = 4))
 friedmanCase("friedman-ties-4-conditions", blocks, "y", "w", "s")
 
+# ---- pairwise_ttest -----------------------------------------------------------------------------
+pairwiseCase <- function(id, data, outcome, group, method = "holm", pool.sd = TRUE, alternative = "two.sided") {
+  df <- datasets[[data]]
+  df <- df[complete.cases(df[[outcome]], df[[group]]), ]
+  g <- factor(as.character(df[[group]]), levels = sort(unique(as.character(df[[group]]))))
+  r <- pairwise.t.test(df[[outcome]], g, p.adjust.method = method, pool.sd = pool.sd, alternative = alternative)
+  lv <- levels(g)
+  comparisons <- list()
+  for (j in seq_len(length(lv) - 1)) for (i in (j + 1):length(lv))
+    comparisons[[length(comparisons) + 1]] <- list(group_1 = lv[i], group_2 = lv[j], p_adj = r$p.value[lv[i], lv[j]])
+  caseOf(id, "pairwise_ttest", data, list(outcome = outcome, group = group),
+         list(p_adjust = method, pool_sd = pool.sd, alternative = alt(alternative)),
+         list(comparisons = comparisons, p_adjust = method))
+}
+pairwiseCase("pairwise-penguins-flipper-species", "penguins", "flipper_length_mm", "species")
+pairwiseCase("pairwise-plantgrowth-bonferroni", "PlantGrowth", "weight", "group", method = "bonferroni")
+pairwiseCase("pairwise-insectsprays-bh-welch", "InsectSprays", "count", "spray", method = "BH", pool.sd = FALSE)
+pairwiseCase("pairwise-chickwts-none", "chickwts", "weight", "feed", method = "none")
+pairwiseCase("pairwise-iris-holm-welch", "iris", "Sepal.Width", "Species", pool.sd = FALSE)
+pairwiseCase("pairwise-airquality-month-greater", "airquality", "Ozone", "Month", alternative = "greater")
+
 writeLines(
   toJSON(list(rVersion = R.version.string, cases = cases),
          digits = NA, auto_unbox = TRUE, pretty = TRUE, null = "null", na = "null"),

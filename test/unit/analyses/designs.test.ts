@@ -43,6 +43,8 @@ function optionsOf(o: Record<string, unknown>): Partial<AnalysisOptions> {
   if (typeof o.groups === 'number') out.groups = o.groups;
   if (typeof o.p1 === 'number') out.p1 = o.p1;
   if (typeof o.p2 === 'number') out.p2 = o.p2;
+  if (typeof o.p_adjust === 'string') out.pAdjust = o.p_adjust as AnalysisOptions['pAdjust'];
+  if (typeof o.pool_sd === 'boolean') out.poolSd = o.pool_sd;
   return out;
 }
 
@@ -72,6 +74,15 @@ describe('second-round designs against R', () => {
           const want = ([] as number[]).concat(value as number | number[]);
           assert.equal(got.length, want.length);
           got.forEach((g, i) => expectClose(g, want[i], `${c.id}: params[${i}]`, c.analysis));
+        } else if (key === 'comparisons') {
+          const got = r.comparisons as Record<string, unknown>[];
+          const want = value as Record<string, unknown>[];
+          assert.equal(got.length, want.length, `${c.id}: number of comparisons`);
+          want.forEach((w, i) => {
+            assert.equal(got[i].group_1, w.group_1, `${c.id}: comparison ${i} group_1`);
+            assert.equal(got[i].group_2, w.group_2, `${c.id}: comparison ${i} group_2`);
+            expectClose(got[i].p_adj, w.p_adj, `${c.id}: ${w.group_1} vs ${w.group_2} p_adj`, c.analysis);
+          });
         } else if (Array.isArray(value)) {
           (value as number[]).forEach((v, i) => expectClose((r[key] as number[])[i], v, `${c.id}: ${key}[${i}]`, c.analysis));
         } else expectClose(r[key], value, `${c.id}: ${key}`, c.analysis);

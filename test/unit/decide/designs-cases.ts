@@ -54,6 +54,10 @@ export const DESIGN_CASES: SuiteCase[] = [
   // Friedman: a within-subject factor in long format.
   c('RoundingTimes', 'Friedman test of time by method, blocked by player_id', { analysis: 'friedman', roles: { outcome: 'time', within: 'method', subject: 'player_id' } }),
   c('RoundingTimes', 'nonparametric repeated measures: does time differ between methods for the same players?', { analysis: 'friedman', roles: { outcome: 'time', within: 'method', subject: 'player_id' } }),
+  // Pairwise t-tests with an adjustment.
+  c(P, 'pairwise t-tests of flipper length between species', { analysis: 'pairwise_ttest', roles: { outcome: 'flipper_length_mm', group: 'species' } }),
+  c('PlantGrowth', 'pairwise t tests of weight by group with bonferroni correction', { analysis: 'pairwise_ttest', roles: { outcome: 'weight', group: 'group' }, options: { pAdjust: 'bonferroni' } }),
+  c('InsectSprays', 'compare count between sprays pairwise with false discovery rate adjusted p values', { analysis: 'pairwise_ttest', roles: { outcome: 'count', group: 'spray' }, options: { pAdjust: 'BH' } }),
 ];
 
 SUITE.push(...DESIGN_CASES);
