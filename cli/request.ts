@@ -29,6 +29,7 @@ const ROLE_FLAGS = {
 export const REQUEST_FLAGS: Record<string, FlagKind> = {
   ...Object.fromEntries(Object.keys(ROLE_FLAGS).map((k) => [k, 'string' as const])),
   predictors: 'string',
+  covariates: 'string',
   degree: 'string',
   where: 'repeat',
   levels: 'string',
@@ -84,6 +85,11 @@ export function requestFromArgs(analysis: string, args: ParsedArgs): AnalysisReq
   if (predictors !== undefined) {
     roles.predictors = predictors.split(',').map((p) => p.trim()).filter(Boolean);
     if (roles.predictors.length === 0) throw usageError('--predictors needs at least one column: --predictors COL1,COL2');
+  }
+  const covariates = args.strings.get('covariates');
+  if (covariates !== undefined) {
+    roles.covariates = covariates.split(',').map((p) => p.trim()).filter(Boolean);
+    if (roles.covariates.length === 0) throw usageError('--covariates needs at least one column: --covariates COL1,COL2');
   }
   const raw = Object.fromEntries([...args.strings].filter(([k]) => k in OptionFlags.shape));
   const parsed = OptionFlags.safeParse(raw);

@@ -44,6 +44,7 @@ export const ANALYSIS_IDS = [
   'power_anova',
   'friedman',
   'pairwise_ttest',
+  'partial_correlation',
 ] as const;
 
 /** One statistical analysis of CONTRACT.md. */
@@ -101,6 +102,8 @@ export interface Roles {
   /** Repeated measures in long format: the condition column (`--within`) and the subject column (`--subject`). */
   within?: string;
   subject?: string;
+  /** Partial correlation: the columns held constant (`--covariates`). */
+  covariates?: string[];
 }
 
 /** The role names, for iteration and validation. */
@@ -120,6 +123,7 @@ export const ROLE_NAMES = [
   'strata',
   'within',
   'subject',
+  'covariates',
 ] as const satisfies readonly (keyof Roles)[];
 
 /** The alternative hypothesis. */

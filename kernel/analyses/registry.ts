@@ -10,6 +10,7 @@ import { correlationAnalyses } from './correlation/index.js';
 import { describeAnalyses } from './describe/index.js';
 import { distributionTestAnalyses } from './distribution-tests/index.js';
 import { pairwiseAnalyses } from './pairwise/index.js';
+import { partialAnalyses } from './partial/index.js';
 import { posthocAnalyses } from './posthoc/index.js';
 import { powerAnalyses } from './power/index.js';
 import { proportionAnalyses } from './proportions/index.js';
@@ -37,4 +38,5 @@ export const analyses: Record<AnalysisId, Analysis> = {
   ...powerAnalyses,
   ...repeatedAnalyses,
   ...pairwiseAnalyses,
+  ...partialAnalyses,
 };

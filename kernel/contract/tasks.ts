@@ -86,6 +86,10 @@ export const TASKS: { readonly [K in TaskId]: TaskInfo } = {
     name: 'Friedman test', why: 'Rank-based comparison of three or more conditions measured on the same subjects.',
   },
   pairwise_ttest: { kind: 'analysis', family: 'k-groups', roleSets: GROUP_ROLES, name: 'pairwise t-tests', why: 'Every pair of groups compared, with Holm (or another) p-value adjustment.' },
+  partial_correlation: {
+    kind: 'analysis', family: 'correlation', roleSets: [['x', 'y', 'covariates']],
+    name: 'partial correlation', why: 'Association of two numeric columns with other columns held constant.',
+  },
   histogram: { kind: 'figure', family: 'distribution', roleSets: [['column']], name: 'histogram', why: 'Shows the distribution of one numeric column.' },
   boxplot: { kind: 'figure', family: 'group-figure', roleSets: [['outcome']], name: 'box plot', why: 'Shows medians, quartiles and outliers by group.' },
   violin: { kind: 'figure', family: 'group-figure', roleSets: [['outcome']], name: 'violin plot', why: 'Shows the full distribution shape by group.' },

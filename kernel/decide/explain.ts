@@ -45,6 +45,7 @@ export function renderExplanation(template: string, values: TemplateValues): str
     strata: roles.strata ?? '',
     within: roles.within ?? '',
     subject: roles.subject ?? '',
+    covariates: (roles.covariates ?? []).join(', '),
     levels: (values.levels ?? []).join(' vs '),
     k: String(values.k ?? ''),
     mu: String(options.mu ?? 0),

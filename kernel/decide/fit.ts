@@ -142,6 +142,7 @@ function orderBonus(rule: Rule, mentioned: readonly MentionedColumn[], slots: re
     ['x', 'y'],
     ['row', 'col'],
     ['col', 'strata'],
+    ['y', 'covariates'],
     ['before', 'after'],
     ['column', 'group'],
     ['outcome', 'group'],
@@ -189,6 +190,7 @@ function buildFit(rule: Rule, roleNames: RoleName[], ctx: RequestContext, mentio
   const usedColumns = new Set(mentioned.map((m) => m.info.name));
   for (const [role, list] of byRole) {
     if (role === 'predictors') roles.predictors = list.map((m) => m.info.name);
+    else if (role === 'covariates') roles.covariates = list.map((m) => m.info.name);
     else (roles as Record<string, string>)[role] = list[0].info.name;
   }
   // Level counts and level restriction of the group role.
@@ -232,6 +234,7 @@ function buildFit(rule: Rule, roleNames: RoleName[], ctx: RequestContext, mentio
     }
     const c = fitting[0];
     if (role === 'predictors') roles.predictors = [c.name];
+    else if (role === 'covariates') roles.covariates = [c.name];
     else (roles as Record<string, string>)[role] = c.name;
     usedColumns.add(c.name);
     completed++;

@@ -294,6 +294,7 @@ const figuresFor: Record<AnalysisId, FiguresFor> = {
   power_anova: powerCurve,
   friedman: byCondition,
   pairwise_ttest: groupComparison(true),
+  partial_correlation: correlation(false),
 };
 
 /**

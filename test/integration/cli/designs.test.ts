@@ -30,6 +30,7 @@ describe('second-round designs from the CLI and a notebook', function () {
       ['mcnemar', [data('Performance.csv'), '--before', 'survey1', '--after', 'survey2'], 'mcnemar-performance-csv'],
       ['chi2_gof', [data('chickwts.csv'), '--column', 'feed', '--expected', '0.1,0.2,0.2,0.15,0.15,0.2'], 'gof-chickwts-feed'],
       ['friedman', [data('RoundingTimes.csv'), '--outcome', 'time', '--within', 'method', '--subject', 'player_id'], 'friedman-rounding-times'],
+      ['partial_correlation', [data('mtcars.csv'), '--x', 'mpg', '--y', 'disp', '--covariates', 'wt,hp'], 'partial-mtcars-mpg-disp-wt-hp'],
       ['pairwise_ttest', [data('InsectSprays.csv'), '--outcome', 'count', '--group', 'spray', '--p-adjust', 'BH', '--pool-sd', 'false'], 'pairwise-insectsprays-bh-welch'],
     ];
     for (const [analysis, args, id] of runs) {

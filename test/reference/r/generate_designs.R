@@ -371,6 +371,32 @@ pairwiseCase("pairwise-chickwts-none", "chickwts", "weight", "feed", method = "n
 pairwiseCase("pairwise-iris-holm-welch", "iris", "Sepal.Width", "Species", pool.sd = FALSE)
 pairwiseCase("pairwise-airquality-month-greater", "airquality", "Ozone", "Month", alternative = "greater")
 
+# ---- partial_correlation ------------------------------------------------------------------------
+# The correlation of the residuals of lm(x ~ z) and lm(y ~ z); t on n - 2 - k df; the interval from
+# Fisher's z with n - 3 - k (no base R function gives it: the formula, written here).
+partialCase <- function(id, data, x, y, covariates, alternative = "two.sided", conf.level = 0.95) {
+  df <- datasets[[data]]
+  df <- df[complete.cases(df[, c(x, y, covariates)]), ]
+  z <- as.matrix(df[, covariates, drop = FALSE])
+  rx <- residuals(lm(df[[x]] ~ z)); ry <- residuals(lm(df[[y]] ~ z))
+  r <- cor(rx, ry); n <- nrow(df); k <- length(covariates); dof <- n - 2 - k
+  t <- r * sqrt(dof / (1 - r^2))
+  p <- switch(alternative, two.sided = 2 * pt(-abs(t), dof), greater = pt(t, dof, lower.tail = FALSE), less = pt(t, dof))
+  se <- 1 / sqrt(n - 3 - k)
+  ci <- switch(alternative,
+    two.sided = tanh(atanh(r) + c(-1, 1) * qnorm(1 - (1 - conf.level) / 2) * se),
+    greater = c(tanh(atanh(r) - qnorm(conf.level) * se), 1),
+    less = c(-1, tanh(atanh(r) + qnorm(conf.level) * se)))
+  caseOf(id, "partial_correlation", data, list(x = x, y = y, covariates = I(covariates)),
+         list(alternative = alt(alternative), conf_level = conf.level),
+         list(estimate = r, statistic = t, df = dof, p_value = p, n = n, ci_low = ci[1], ci_high = ci[2]))
+}
+partialCase("partial-mtcars-mpg-hp-wt", "mtcars", "mpg", "hp", "wt")
+partialCase("partial-mtcars-mpg-disp-wt-hp", "mtcars", "mpg", "disp", c("wt", "hp"))
+partialCase("partial-penguins-bill-given-mass", "penguins", "bill_length_mm", "bill_depth_mm", "body_mass_g")
+partialCase("partial-airquality-ozone-temp-wind-greater", "airquality", "Ozone", "Temp", c("Wind", "Solar.R"), alternative = "greater", conf.level = 0.9)
+partialCase("partial-iris-sepal-petal-less", "iris", "Sepal.Length", "Sepal.Width", c("Petal.Length", "Petal.Width"), alternative = "less")
+
 writeLines(
   toJSON(list(rVersion = R.version.string, cases = cases),
          digits = NA, auto_unbox = TRUE, pretty = TRUE, null = "null", na = "null"),

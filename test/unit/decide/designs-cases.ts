@@ -58,6 +58,10 @@ export const DESIGN_CASES: SuiteCase[] = [
   c(P, 'pairwise t-tests of flipper length between species', { analysis: 'pairwise_ttest', roles: { outcome: 'flipper_length_mm', group: 'species' } }),
   c('PlantGrowth', 'pairwise t tests of weight by group with bonferroni correction', { analysis: 'pairwise_ttest', roles: { outcome: 'weight', group: 'group' }, options: { pAdjust: 'bonferroni' } }),
   c('InsectSprays', 'compare count between sprays pairwise with false discovery rate adjusted p values', { analysis: 'pairwise_ttest', roles: { outcome: 'count', group: 'spray' }, options: { pAdjust: 'BH' } }),
+  // Partial correlation: "controlling for" with numeric columns.
+  c('mtcars', 'partial correlation of mpg and hp controlling for wt', { analysis: 'partial_correlation', roles: { x: 'mpg', y: 'hp', covariates: ['wt'] } }),
+  c('airquality', 'is Ozone correlated with Temp controlling for Wind?', { analysis: 'partial_correlation', roles: { x: 'Ozone', y: 'Temp', covariates: ['Wind'] } }),
+  c(P, 'correlation between bill length and bill depth, adjusting for body mass and flipper length', { analysis: 'partial_correlation', roles: { x: 'bill_length_mm', y: 'bill_depth_mm', covariates: ['body_mass_g', 'flipper_length_mm'] } }),
 ];
 
 SUITE.push(...DESIGN_CASES);
