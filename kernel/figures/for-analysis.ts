@@ -11,6 +11,7 @@ import { buildBoxplotSpec } from './build-boxplot.js';
 import { buildEcdfSpec } from './build-ecdf.js';
 import { buildExpectedBarSpec } from './build-expected-bar.js';
 import { buildPowerCurveSpec } from './build-power-curve.js';
+import { computePartialResiduals, validatePartial } from '../analyses/partial/partial-correlation.js';
 import { cdfOf, estimateParams, type DistributionName } from '../analyses/distribution-tests/reference.js';
 import { buildHistogramSpec } from './build-histogram.js';
 import { computePairedDifferences } from './build-paired.js';
@@ -258,6 +259,16 @@ const byCondition: FiguresFor = (context) => {
   return groupComparison(false)({ ...context, request: { ...context.request, roles } });
 };
 
+/** Partial correlation: the residuals of y against the residuals of x (both given the covariates), with the line. */
+const partialResiduals: FiguresFor = ({ request, table, outcome }) => {
+  const v = validatePartial(request, table);
+  const { rx, ry } = computePartialResiduals(v.input);
+  const given = v.input.covariates.join(', ');
+  const pairs = { xName: `${v.input.x} | ${given} (residual)`, yName: `${v.input.y} | ${given} (residual)`, x: rx, y: ry, n: v.n, nMissing: v.nMissing, dropped: v.dropped };
+  const title = titleFor(`${formatVariableName(v.input.y)} and ${formatVariableName(v.input.x, true)}, given ${given}`, outcome);
+  return [buildRegplotSpec({ pairs, seed: request.options.seed, confLevel: request.options.confLevel, title, subtitle: outcome.summary })];
+};
+
 /** Figures of each analysis id. */
 const figuresFor: Record<AnalysisId, FiguresFor> = {
   describe,
@@ -294,7 +305,7 @@ const figuresFor: Record<AnalysisId, FiguresFor> = {
   power_anova: powerCurve,
   friedman: byCondition,
   pairwise_ttest: groupComparison(true),
-  partial_correlation: correlation(false),
+  partial_correlation: partialResiduals,
 };
 
 /**

@@ -73,13 +73,17 @@ function orthonormalBasis(n: number, zs: Float64Array[], names: string[]): Float
   return basis;
 }
 
+/** The residuals of x and of y after least-squares regression on (1, covariates). */
+export function computePartialResiduals(input: PartialInput): { rx: Float64Array; ry: Float64Array } {
+  const basis = orthonormalBasis(input.xs.length, input.zs, input.covariates);
+  return { rx: residualize(input.xs, basis), ry: residualize(input.ys, basis) };
+}
+
 /** The partial correlation, its t test and Fisher-z interval. */
 export function computePartial(input: PartialInput, options: AnalysisOptions): PartialResult {
   const n = input.xs.length;
   const k = input.zs.length;
-  const basis = orthonormalBasis(n, input.zs, input.covariates);
-  const rx = residualize(input.xs, basis);
-  const ry = residualize(input.ys, basis);
+  const { rx, ry } = computePartialResiduals(input);
   let sxy = 0;
   let sxx = 0;
   let syy = 0;
