@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { ANALYSIS_IDS, type AnalysisOptions, type AnalysisRequest, DEFAULT_OPTIONS, FIGURE_IDS, InferraError, isTaskId, type RowFilter, suggestName } from '../kernel/api.js';
 import { usageError, type FlagKind, type ParsedArgs } from './args.js';
+import { applyDesignOptions, DESIGN_FLAGS } from './design-options.js';
 import { ROLE_FLAGS, rolesFromFlags } from './roles.js';
 
 /** Flags of `analyze` (roles + options). */
@@ -22,6 +23,7 @@ export const REQUEST_FLAGS: Record<string, FlagKind> = {
   exact: 'string',
   seed: 'string',
   'p-adjust': 'string',
+  ...DESIGN_FLAGS,
 };
 
 const booleanText = z.enum(['true', 'false']).transform((v) => v === 'true');
@@ -79,6 +81,7 @@ export function requestFromArgs(analysis: string, args: ParsedArgs): AnalysisReq
   if (o.seed !== undefined) options.seed = o.seed;
   if (o.degree !== undefined) options.degree = o.degree;
   if (o['p-adjust'] !== undefined) options.pAdjust = o['p-adjust'];
+  applyDesignOptions(args, options);
   const levels = args.strings.get('levels');
   if (levels !== undefined) {
     options.levels = levels.split(',').map((l) => l.trim()).filter(Boolean);

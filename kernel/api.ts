@@ -32,6 +32,7 @@ export { createProvenanceClient, LEGACY_STORAGE_KEY, sessionStorageKey, type Pro
 export { buildVerifyRow, checkStoredCell, type ProvenanceCell, type VerifyEdit, type VerifyRow } from './provenance/verify-cell.js';
 export { type VerifyStatus } from './provenance/verify.js';
 export { formatOutcomePlain } from './report/cell-text.js';
+export { isDataFree, runWithoutData } from './run-without-data.js';
 export { NotebookSession, parseDatasetDirective, requestFromDecision, type CellExecution, type SessionOptions } from './session/index.js';
 export { ANALYSIS_IDS, DEFAULT_OPTIONS, FIGURE_IDS, isTaskId, ROLE_NAMES, type AnalysisOptions, type AnalysisOutcome, type AnalysisRequest, type ColumnSchema, type DatasetSchema, type Roles, type RowFilter } from './types.js';
 export { suggestName } from './util/suggest.js';

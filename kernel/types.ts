@@ -32,6 +32,21 @@ export const ANALYSIS_IDS = [
   'bartlett',
   'dunn',
   'yuen',
+  // Second round (CONTRACT.md, "Additions (second round)").
+  'var_test',
+  'mood_test',
+  'ks_test',
+  'mantel_haenszel',
+  'binomial_test',
+  'prop_test',
+  'mcnemar',
+  'chi2_gof',
+  'power_ttest',
+  'power_prop',
+  'power_anova',
+  'friedman',
+  'pairwise_ttest',
+  'partial_correlation',
 ] as const;
 
 /** One statistical analysis of CONTRACT.md. */
@@ -84,6 +99,13 @@ export interface Roles {
   col?: string;
   column?: string;
   color?: string;
+  /** Mantel-Haenszel: the stratifying column (`--strata`). */
+  strata?: string;
+  /** Repeated measures in long format: the condition column (`--within`) and the subject column (`--subject`). */
+  within?: string;
+  subject?: string;
+  /** Partial correlation: the columns held constant (`--covariates`). */
+  covariates?: string[];
 }
 
 /** The role names, for iteration and validation. */
@@ -100,6 +122,10 @@ export const ROLE_NAMES = [
   'col',
   'column',
   'color',
+  'strata',
+  'within',
+  'subject',
+  'covariates',
 ] as const satisfies readonly (keyof Roles)[];
 
 /** The alternative hypothesis. */
@@ -134,8 +160,35 @@ export interface AnalysisOptions {
   where: RowFilter[];
   /** Keep only these levels of the group role, in this order. */
   levels?: string[];
-  /** Multiple-comparison adjustment of `dunn` (default holm, as R's `p.adjust` names them). */
+  /** ks_test: the reference distribution of one sample (`--distribution`). */
+  distribution?: 'normal' | 'uniform' | 'exponential' | 'gamma';
+  /** ks_test: the reference distribution's parameters (`--params`); estimated when absent. */
+  params?: number[];
+  /** binomial_test: the null proportion (`--p`, default 0.5). */
+  p?: number;
+  /** The level counted as a success (`--success`). */
+  success?: string;
+  /** chi2_gof: the expected proportions, in the levels' natural order (`--expected`). */
+  expected?: number[];
+  /** Power: the effect size (`--effect-size`: Cohen's d, or f for power_anova). */
+  effectSize?: number;
+  /** Power: the target power (`--power`). */
+  power?: number;
+  /** Power: the significance level (`--alpha`, default 0.05). */
+  alpha?: number;
+  /** Power: the sample size per group (`--n`); power is computed instead of n. */
+  n?: number;
+  /** power_ttest: the design (`--type`). */
+  designType?: 'two_sample' | 'one_sample' | 'paired';
+  /** power_anova: the number of groups (`--groups`). */
+  groups?: number;
+  /** power_prop: the two proportions (`--p1`, `--p2`). */
+  p1?: number;
+  p2?: number;
+  /** pairwise_ttest: the p-value adjustment (`--p-adjust`, default holm). */
   pAdjust?: 'holm' | 'bonferroni' | 'BH' | 'none';
+  /** pairwise_ttest: pool the sd over all groups (`--pool-sd`, default true). */
+  poolSd?: boolean;
 }
 
 /** The defaults of CONTRACT.md. */

@@ -1,4 +1,4 @@
-import { formatOutcomePlain, NotebookSession, outcomeToJson } from '../../kernel/api.js';
+import { formatOutcomePlain, isDataFree, NotebookSession, outcomeToJson, runWithoutData } from '../../kernel/api.js';
 import { parseArgs, usageError } from '../args.js';
 import { timeoutFromEnv } from '../settings.js';
 import { EXIT, printJson, printText } from '../output.js';
@@ -10,6 +10,7 @@ export async function runAnalyzeCommand(argv: string[]): Promise<number> {
   const args = parseArgs(argv, { ...REQUEST_FLAGS, json: 'boolean', analysis: 'string' }, 'analyze');
   const [data, ...extra] = args.positionals;
   const analysis = args.strings.get('analysis');
+  if (!data && !extra.length && analysis && isDataFree(analysis)) return analyzeWithoutData(analysis, args);
   if (!data || extra.length || !analysis) throw usageError('Usage: inferra analyze DATA --analysis ID [roles] [options] [--json]');
   const request = requestFromArgs(analysis, args);
   const session = new NotebookSession({ timeoutMs: timeoutFromEnv() });
@@ -25,4 +26,16 @@ export async function runAnalyzeCommand(argv: string[]): Promise<number> {
   } finally {
     await session.dispose();
   }
+}
+
+/** `inferra analyze --analysis power_ttest ...` without DATA: the effect comes from the options. */
+function analyzeWithoutData(analysis: string, args: ReturnType<typeof parseArgs>): number {
+  const started = new Date();
+  const outcome = runWithoutData(requestFromArgs(analysis, args));
+  if (args.booleans.has('json')) {
+    const json = outcomeToJson(outcome);
+    json.provenance = { started_at: started.toISOString(), dataset: null, plan: { source: 'cli', rule_id: null, analysis: outcome.analysis }, seed: outcome.options.seed };
+    printJson(json);
+  } else printText(formatOutcomePlain(outcome));
+  return EXIT.ok;
 }

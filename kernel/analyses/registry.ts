@@ -8,10 +8,17 @@ import { checkAnalyses } from './checks/index.js';
 import { contingencyAnalyses } from './contingency/index.js';
 import { correlationAnalyses } from './correlation/index.js';
 import { describeAnalyses } from './describe/index.js';
+import { distributionTestAnalyses } from './distribution-tests/index.js';
+import { pairwiseAnalyses } from './pairwise/index.js';
+import { partialAnalyses } from './partial/index.js';
 import { posthocAnalyses } from './posthoc/index.js';
+import { powerAnalyses } from './power/index.js';
+import { proportionAnalyses } from './proportions/index.js';
 import { rankTestAnalyses } from './rank-tests/index.js';
 import { regressionAnalyses } from './regression/index.js';
 import { robustAnalyses } from './robust/index.js';
+import { repeatedAnalyses } from './repeated/index.js';
+import { scaleAnalyses } from './scale/index.js';
 import { ttestAnalyses } from './ttest/index.js';
 import type { Analysis } from './types.js';
 
@@ -27,4 +34,11 @@ export const analyses: Record<AnalysisId, Analysis> = {
   ...regressionAnalyses,
   ...contingencyAnalyses,
   ...checkAnalyses,
+  ...scaleAnalyses,
+  ...distributionTestAnalyses,
+  ...proportionAnalyses,
+  ...powerAnalyses,
+  ...repeatedAnalyses,
+  ...pairwiseAnalyses,
+  ...partialAnalyses,
 };

@@ -109,8 +109,9 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
   let cueHits = findCues(tokens, compiled.cues);
   let cues = new Set(cueHits.map((h) => h.cue));
   const columns = describeColumns(schema, compiled.columnWords);
+  const inCuePhrase = new Set(cueHits.flatMap((h) => Array.from({ length: h.end - h.start }, (_, k) => h.start + k)));
   const isVocabulary = (t: Token) =>
-    compiled.vocabulary.words.has(t.text) || compiled.vocabulary.stems.some((s) => s.length >= 3 && t.text.startsWith(s));
+    inCuePhrase.has(t.index) || compiled.vocabulary.words.has(t.text) || compiled.vocabulary.stems.some((s) => s.length >= 3 && t.text.startsWith(s));
   let mentions = findMentions(tokens, columns, { vocabulary: isVocabulary, lexicon: compiled.lexicon });
   // Every stretch read as a column, even one set aside below, is accounted for.
   const read = mentions;

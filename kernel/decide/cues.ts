@@ -87,7 +87,11 @@ export function cueVocabulary(cues: readonly CompiledCue[]): { words: Set<string
   const words = new Set<string>();
   const stems: string[] = [];
   for (const cue of cues) {
+    // Only a one-word phrase makes its word analysis vocabulary everywhere; a word of a longer phrase
+    // ("size" of "sample size", "control" of "control for") is vocabulary only where that phrase is
+    // written (context.ts adds the tokens a cue hit covers), so it can still name a column or a level.
     for (const { words: ws } of cue.phrases) {
+      if (ws.length !== 1) continue;
       for (const w of ws) (w.endsWith('*') ? stems.push(w.slice(0, -1)) : words.add(w));
     }
   }

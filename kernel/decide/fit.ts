@@ -4,6 +4,7 @@
  * missing role from the schema when exactly one column fits, finding a paired structure, and
  * setting options (levels, alternative, mu, confidence level, filters).
  */
+import { readPowerOptions } from './power-request.js';
 import { ROLE_NAMES, type AnalysisOptions, type Roles, type RowFilter } from '../types.js';
 import { compareNatural } from '../util/natural-sort.js';
 import type { ColumnInfo } from './columns.js';
@@ -142,6 +143,8 @@ function orderBonus(rule: Rule, mentioned: readonly MentionedColumn[], slots: re
   const pairs: [RoleName, RoleName][] = [
     ['x', 'y'],
     ['row', 'col'],
+    ['col', 'strata'],
+    ['y', 'covariates'],
     ['before', 'after'],
     ['column', 'group'],
     ['outcome', 'group'],
@@ -189,6 +192,7 @@ function buildFit(rule: Rule, roleNames: RoleName[], ctx: RequestContext, mentio
   const usedColumns = new Set(mentioned.map((m) => m.info.name));
   for (const [role, list] of byRole) {
     if (role === 'predictors') roles.predictors = list.map((m) => m.info.name);
+    else if (role === 'covariates') roles.covariates = list.map((m) => m.info.name);
     else (roles as Record<string, string>)[role] = list[0].info.name;
   }
   // Level counts and level restriction of the group role.
@@ -236,6 +240,7 @@ function buildFit(rule: Rule, roleNames: RoleName[], ctx: RequestContext, mentio
     }
     const c = fitting[0];
     if (role === 'predictors') roles.predictors = [c.name];
+    else if (role === 'covariates') roles.covariates = [c.name];
     else (roles as Record<string, string>)[role] = c.name;
     usedColumns.add(c.name);
     completed++;
@@ -301,6 +306,8 @@ function buildFit(rule: Rule, roleNames: RoleName[], ctx: RequestContext, mentio
     if (!refinements.some((r) => r.startsWith('levels'))) refinements.push(`levels of ${ordered.group} kept: ${levels.join(', ')} (named in the request)`);
   }
   if (ctx.cues.has('exact') && /mann_whitney|wilcoxon|spearman|kendall/.test(rule.task)) options.exact = true;
+  if (rule.options) Object.assign(options, rule.options);
+  if (rule.task.startsWith('power_')) Object.assign(options, readPowerOptions(ctx.prompt, rule.task, ctx.confLevel));
   return {
     rule,
     roles: ordered,

@@ -35,12 +35,13 @@ const ruleSchema = z.object({
     .object({ all: z.array(z.string()).optional(), any: z.array(z.string()).optional(), none: z.array(z.string()).optional() })
     .optional(),
   roles: z.partialRecord(
-    z.enum(['outcome', 'group', 'x', 'y', 'predictors', 'pairId', 'before', 'after', 'row', 'col', 'column', 'color']),
+    z.enum(['outcome', 'group', 'x', 'y', 'predictors', 'pairId', 'before', 'after', 'row', 'col', 'column', 'color', 'strata', 'within', 'subject', 'covariates']),
     roleSpecSchema,
   ),
   design: z.enum(['independent', 'paired', 'any']).optional(),
   needsMu: z.boolean().optional(),
   seeAlso: z.array(z.string()).optional(),
+  options: z.object({ distribution: z.enum(['normal', 'uniform', 'exponential', 'gamma']).optional(), pAdjust: z.enum(['holm', 'bonferroni', 'BH', 'none']).optional() }).optional(),
   explanation: z.string(),
 });
 

@@ -173,6 +173,8 @@ export interface Rule {
   design?: 'independent' | 'paired' | 'any';
   needsMu?: boolean;
   seeAlso?: string[];
+  /** Options the rule itself implies ("follows an exponential distribution"). */
+  options?: { distribution?: 'normal' | 'uniform' | 'exponential' | 'gamma'; pAdjust?: 'holm' | 'bonferroni' | 'BH' | 'none' };
   explanation: string;
 }
 

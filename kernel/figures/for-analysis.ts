@@ -3,11 +3,16 @@
  * and the subtitle carries the test result (the analysis' APA sentence). An exhaustive `Record`, so
  * a new analysis id cannot be forgotten.
  */
-import type { ComputedOutcome } from '../analyses/run.js';
+import { runAnalysis, type ComputedOutcome } from '../analyses/run.js';
 import { requireRole } from '../analyses/common/select.js';
 import type { AnalysisId, AnalysisRequest, Figure, Table } from '../types.js';
 import { buildBarSpec } from './build-bar.js';
 import { buildBoxplotSpec } from './build-boxplot.js';
+import { buildEcdfSpec } from './build-ecdf.js';
+import { buildExpectedBarSpec } from './build-expected-bar.js';
+import { buildPowerCurveSpec } from './build-power-curve.js';
+import { computePartialResiduals, validatePartial } from '../analyses/partial/partial-correlation.js';
+import { cdfOf, estimateParams, type DistributionName } from '../analyses/distribution-tests/reference.js';
 import { buildHistogramSpec } from './build-histogram.js';
 import { buildDifferencesSpec } from './build-differences.js';
 import { computePairedDifferences, computePairedMeasurements } from './build-paired.js';
@@ -200,6 +205,99 @@ const describe: FiguresFor = ({ request, table }) => {
   return [buildBarSpec({ data, title: `Counts of ${formatVariableName(name, true)}${by}` })];
 };
 
+/** Kolmogorov-Smirnov: the ECDF against the reference CDF (one sample), box plots (two samples). */
+const ks: FiguresFor = (context) => {
+  const { request, table, outcome } = context;
+  if (request.roles.group) return groupComparison(false)(context);
+  const name = requireRole(request.roles.column ?? request.roles.outcome, { analysis: request.analysis, role: 'column' });
+  const data = selectGroupedValues(table, name, undefined, request.options, request.analysis, 'column');
+  const distribution = (outcome.result.distribution as DistributionName | undefined) ?? request.options.distribution ?? 'normal';
+  const fitted = outcome.result.params as Record<string, number> | undefined;
+  const params = fitted ? Object.values(fitted) : (request.options.params ?? estimateParams(distribution, data.samples[0], name));
+  const label = `${distribution}(${params.map((p) => Number(p.toPrecision(4))).join(', ')})`;
+  return [
+    buildEcdfSpec({
+      column: name,
+      values: data.samples[0],
+      cdf: cdfOf(distribution, params),
+      referenceLabel: `the ${label} CDF`,
+      title: titleFor(`${formatVariableName(name)} against ${label}`, outcome),
+      subtitle: outcome.summary,
+    }),
+  ];
+};
+
+/** Mantel-Haenszel: grouped bars of row by col (all strata together). */
+const stratified: FiguresFor = (context) => contingency(context);
+
+/** Counts of one column (binomial test), of the outcome by group (proportions) or of before by after (McNemar). */
+function counts(first: 'column' | 'outcome' | 'before', second?: 'group' | 'after'): FiguresFor {
+  return ({ request, table, outcome }) => {
+    const r = request.roles as Record<string, string | undefined>;
+    const name = requireRole(r[first] ?? (first === 'column' ? r.outcome : undefined), { analysis: request.analysis, role: first });
+    const by = second ? requireRole(r[second], { analysis: request.analysis, role: second }) : undefined;
+    // Proportions by group: one bar group per group level, coloured by the outcome.
+    const data = by && second === 'group' ? selectLevelValues(table, by, name) : selectLevelValues(table, name, by);
+    const what = by ? `${formatVariableName(second === 'group' ? by : name)} by ${formatVariableName(second === 'group' ? name : by, true)}` : `Counts of ${formatVariableName(name, true)}`;
+    return [buildBarSpec({ data, title: titleFor(what, outcome), subtitle: outcome.summary })];
+  };
+}
+
+/** Goodness of fit: observed counts with the expected ones marked. */
+const goodnessOfFit: FiguresFor = (context) => {
+  const { request, outcome } = context;
+  const result = outcome.result as { levels?: string[]; observed?: number[]; expected?: number[] };
+  if (!result.levels || !result.observed || !result.expected) return counts('column')(context);
+  const name = requireRole(request.roles.column ?? request.roles.outcome, { analysis: request.analysis, role: 'column' });
+  return [
+    buildExpectedBarSpec({
+      column: name,
+      levels: result.levels,
+      observed: result.observed,
+      expected: result.expected,
+      title: titleFor(`Observed and expected counts of ${formatVariableName(name, true)}`, outcome),
+      subtitle: outcome.summary,
+    }),
+  ];
+};
+
+/** Power analyses: the power curve with the chosen n marked. */
+const powerCurve: FiguresFor = ({ request, table, outcome }) => {
+  type PowerNumbers = { curve?: { n: number; power: number }[]; n?: number; nRequired?: number; power?: number; solvedForN?: boolean };
+  let r = outcome.result as PowerNumbers;
+  // An outcome without the curve (a stored or partial one): compute it again from the request.
+  if (!r.curve) r = runAnalysis({ ...request, analysis: request.analysis as AnalysisId }, table).result as PowerNumbers;
+  if (!r.curve || r.n === undefined || r.power === undefined) return [];
+  return [
+    buildPowerCurveSpec({
+      curve: r.curve,
+      n: r.solvedForN ? (r.nRequired as number) : r.n,
+      power: r.power,
+      target: r.solvedForN ? r.power : undefined,
+      nTitle: 'n per group',
+      title: titleFor('Power curve', outcome),
+      subtitle: outcome.summary,
+    }),
+  ];
+};
+
+/** Repeated measures: box plots of the outcome by condition. */
+const byCondition: FiguresFor = (context) => {
+  const r = context.request.roles;
+  const roles = { ...r, group: r.within ?? r.group };
+  return groupComparison(false)({ ...context, request: { ...context.request, roles } });
+};
+
+/** Partial correlation: the residuals of y against the residuals of x (both given the covariates), with the line. */
+const partialResiduals: FiguresFor = ({ request, table, outcome }) => {
+  const v = validatePartial(request, table);
+  const { rx, ry } = computePartialResiduals(v.input);
+  const given = v.input.covariates.join(', ');
+  const pairs = { xName: `${v.input.x} | ${given} (residual)`, yName: `${v.input.y} | ${given} (residual)`, x: rx, y: ry, n: v.n, nMissing: v.nMissing, dropped: v.dropped };
+  const title = titleFor(`${formatVariableName(v.input.y)} and ${formatVariableName(v.input.x, true)}, given ${given}`, outcome);
+  return [buildRegplotSpec({ pairs, seed: request.options.seed, confLevel: request.options.confLevel, title, subtitle: outcome.summary })];
+};
+
 /** Figures of each analysis id. */
 const figuresFor: Record<AnalysisId, FiguresFor> = {
   describe,
@@ -225,6 +323,20 @@ const figuresFor: Record<AnalysisId, FiguresFor> = {
   shapiro_wilk: normality,
   levene: groupComparison(false),
   bartlett: groupComparison(false),
+  var_test: groupComparison(false),
+  mood_test: groupComparison(false),
+  ks_test: ks,
+  mantel_haenszel: stratified,
+  binomial_test: counts('column'),
+  prop_test: counts('outcome', 'group'),
+  mcnemar: counts('before', 'after'),
+  chi2_gof: goodnessOfFit,
+  power_ttest: powerCurve,
+  power_prop: powerCurve,
+  power_anova: powerCurve,
+  friedman: byCondition,
+  pairwise_ttest: groupComparison(true),
+  partial_correlation: partialResiduals,
 };
 
 /**

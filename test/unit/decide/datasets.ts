@@ -24,6 +24,10 @@ export const DATASET_FILES: Record<string, string> = {
   faithful: `${root}test/reference/data/faithful.csv`,
   cars: `${root}test/reference/data/cars.csv`,
   women: `${root}test/reference/data/women.csv`,
+  UCBAdmissions: `${root}test/reference/data/UCBAdmissions.csv`,
+  Titanic: `${root}test/reference/data/Titanic.csv`,
+  Performance: `${root}test/reference/data/Performance.csv`,
+  RoundingTimes: `${root}test/reference/data/RoundingTimes.csv`,
 };
 
 /** Which schema builder produced the schemas. */

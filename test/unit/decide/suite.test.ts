@@ -9,6 +9,7 @@ import type { DecisionOutcome } from '../../../kernel/decide/types.js';
 import type { DatasetSchema, Roles, TaskId } from '../../../kernel/types.js';
 import { loadSchemas, schemaSource } from './datasets.js';
 import { KNOWN_MISSES, SUITE, type SuiteCase } from './suite-cases.js';
+import './designs-cases.js';
 import { familyOf } from './families.js';
 
 function sameRoles(a: Roles, b: Roles): boolean {

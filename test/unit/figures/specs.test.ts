@@ -148,7 +148,31 @@ const analysisCases: { id: AnalysisId; roles: Roles; kinds: string[]; text: stri
   { id: 'shapiro_wilk', roles: { column: 'bill_length_mm', group: 'species' }, kinds: ['qqplot'], text: 'Adelie' },
   { id: 'levene', roles: { outcome: 'body_mass_g', group: 'species' }, kinds: ['boxplot'], text: 'Gentoo' },
   { id: 'bartlett', roles: { outcome: 'body_mass_g', group: 'species' }, kinds: ['boxplot'], text: 'Adelie' },
+  { id: 'var_test', roles: { outcome: 'body_mass_g', group: 'sex' }, kinds: ['boxplot'], text: 'female' },
+  { id: 'mood_test', roles: { outcome: 'flipper_length_mm', group: 'sex' }, kinds: ['boxplot'], text: 'male' },
+  { id: 'ks_test', roles: { column: 'bill_length_mm' }, kinds: ['qqplot'], text: 'Cumulative proportion' },
+  { id: 'mantel_haenszel', roles: { row: 'sex', col: 'shape', strata: 'species' }, kinds: ['bar'], text: 'round', table: stratifiedTable() },
+  { id: 'binomial_test', roles: { column: 'sex' }, kinds: ['bar'], text: 'female' },
+  { id: 'prop_test', roles: { outcome: 'sex', group: 'shape' }, kinds: ['bar'], text: 'long', table: stratifiedTable() },
+  { id: 'mcnemar', roles: { before: 'sex', after: 'sex' }, kinds: ['bar'], text: 'male' },
+  { id: 'chi2_gof', roles: { column: 'island' }, kinds: ['bar'], text: 'Biscoe' },
+  { id: 'power_ttest', roles: {}, kinds: ['scatter'], text: 'n per group', options: { effectSize: 0.5, power: 0.8 } },
+  { id: 'power_prop', roles: {}, kinds: ['scatter'], text: 'Power', options: { p1: 0.5, p2: 0.75, power: 0.9 } },
+  { id: 'power_anova', roles: {}, kinds: ['scatter'], text: 'Power', options: { effectSize: 0.25, groups: 4, n: 20 } },
+  { id: 'pairwise_ttest', roles: { outcome: 'bill_length_mm', group: 'species' }, kinds: ['boxplot'], text: 'Gentoo' },
+  { id: 'partial_correlation', roles: { x: 'bill_length_mm', y: 'bill_depth_mm', covariates: ['body_mass_g'] }, kinds: ['regplot'], text: 'residual' },
+  { id: 'friedman', roles: { outcome: 'score', within: 'time', subject: 'id' }, kinds: ['boxplot'], text: 'before', table: pairedTable() },
 ];
+
+/** Penguins' sex and species with a made-up binary column, for the stratified 2x2 tables. */
+function stratifiedTable(): Table {
+  const sex = penguins.columns.find((c) => c.name === 'sex') as Table['columns'][number] & { values: (string | null)[] };
+  const species = penguins.columns.find((c) => c.name === 'species') as Table['columns'][number];
+  return {
+    rowCount: penguins.rowCount,
+    columns: [sex, species, { name: 'shape', kind: 'categorical', values: sex.values.map((_, i) => (i % 3 === 0 ? 'round' : 'long')) }],
+  };
+}
 
 describe('figures for each analysis (golden)', () => {
   for (const c of analysisCases) {

@@ -1,0 +1,25 @@
+/**
+ * Analyses that need no dataset (the power analyses: `inferra analyze --analysis power_ttest ...`
+ * without DATA): run in-process, with the figures, and an empty dataset record for provenance.
+ */
+import { InferraError } from './errors.js';
+import { runAnalysis } from './analyses/run.js';
+import { buildFiguresForAnalysis } from './figures/index.js';
+import type { AnalysisId, AnalysisOutcome, AnalysisRequest } from './types.js';
+
+/** The analyses that run without a dataset. */
+export const DATA_FREE_ANALYSES: readonly AnalysisId[] = ['power_ttest', 'power_prop', 'power_anova'];
+
+/** Whether an analysis id runs without a dataset. */
+export function isDataFree(id: string): boolean {
+  return (DATA_FREE_ANALYSES as readonly string[]).includes(id);
+}
+
+/** Runs a data-free analysis on no rows; throws `usage` for any other analysis. */
+export function runWithoutData(request: AnalysisRequest): AnalysisOutcome {
+  if (!isDataFree(request.analysis)) throw new InferraError('usage', { detail: `${request.analysis} needs a dataset: inferra analyze DATA --analysis ${request.analysis} ...` });
+  const table = { rowCount: 0, columns: [] };
+  const computed = runAnalysis({ ...request, analysis: request.analysis as AnalysisId }, table);
+  const figures = buildFiguresForAnalysis(request, table, computed);
+  return { ...computed, figures, dataset: { sha256: '', tableHash: '', rows: 0, rowsUsed: 0, columns: [] } };
+}
