@@ -6,13 +6,15 @@ Usage:
   inferra run NB.inferra [--out OUT.inferra] [--html REPORT.html] [--allow-llm] [--allow-outside-data]
   inferra verify NB.inferra [--json] [--allow-outside-data]
   inferra history NB.inferra [--cell ID] [--json]
-  inferra describe DATA [--json]
-  inferra decide DATA --prompt "TEXT" [--json] [--allow-llm]
-  inferra analyze DATA --analysis ID [roles] [options] [--json]
-  inferra ask DATA --prompt "TEXT" [--json] [--allow-llm]
+  inferra describe DATA [--sheet NAME] [--json]
+  inferra decide DATA [--sheet NAME] --prompt "TEXT" [--json] [--allow-llm]
+  inferra analyze DATA [--sheet NAME] --analysis ID [roles] [options] [--json]
+  inferra ask DATA [--sheet NAME] --prompt "TEXT" [--json] [--allow-llm]
   inferra export NB.inferra --html OUT.html
 
-DATA is a .csv, .tsv, .txt, .json (records or JSON lines) or .parquet file.
+DATA is a .csv, .tsv, .txt, .json (records or JSON lines) or .parquet file, an Excel workbook (.xlsx;
+--sheet NAME picks a sheet, default the first) or an SPSS file (.sav: value labels become levels,
+user-missing codes become missing).
 Run 'inferra COMMAND --help' for a command's options.`;
 
 export const COMMAND_HELP: Record<string, string> = {
@@ -31,19 +33,19 @@ export const COMMAND_HELP: Record<string, string> = {
   Exit: 0 all reproduced (or not run); 1 any diverged, edited or data changed; 2 unreadable notebook.`,
   history: `inferra history NB.inferra [--cell ID] [--json]
   Lists each cell's chain of provenance records.`,
-  describe: `inferra describe DATA [--json]
+  describe: `inferra describe DATA [--sheet NAME] [--json]
   Prints the dataset's columns with their inferred kind, n, missing, distinct values and a summary.`,
-  decide: `inferra decide DATA --prompt "TEXT" [--json] [--allow-llm]
+  decide: `inferra decide DATA [--sheet NAME] --prompt "TEXT" [--json] [--allow-llm]
   Runs the decision engine only. With --allow-llm and XAI_API_KEY set, asks Grok when no rule fits.
   Exit: 0 decided; 3 ambiguous or no match (the JSON lists the choices).`,
-  analyze: `inferra analyze DATA --analysis ID [roles] [options] [--json]
+  analyze: `inferra analyze DATA [--sheet NAME] --analysis ID [roles] [options] [--json]
   Roles:   --outcome COL --group COL --x COL --y COL --predictors A,B,x^2 --degree N
            --pair-id COL --before COL --after COL --row COL --col COL --column COL --color COL
   Rows:    --where "COL = VALUE" (repeatable; != also works)  --levels A,B (keep these, in order)
   Options: --alternative two-sided|less|greater  --conf-level 0.95  --mu 0  --intercept true|false
            --center median|mean  --correct true|false  --exact true|false|auto  --seed N
   Exit: 0 ok; 1 analysis error (JSON error object); 2 bad usage or unreadable file.`,
-  ask: `inferra ask DATA --prompt "TEXT" [--json] [--allow-llm]
+  ask: `inferra ask DATA [--sheet NAME] --prompt "TEXT" [--json] [--allow-llm]
   Decides, runs and draws, as one notebook cell would.
   Exit: 0 ok; 1 analysis error; 3 ambiguous or no match.`,
   export: `inferra export NB.inferra --html OUT.html

@@ -6,6 +6,8 @@
  * Node build cannot be bundled into the extension's CommonJS).
  */
 export { camelKey, snakeKeys } from './contract/index.js';
+export { datasetLocator } from './data/locator.js';
+export { DATASET_EXTENSIONS } from './data/format.js';
 export { decisionToJson } from './decide/json.js';
 export { type Choice, type DecisionOutcome } from './decide/types.js';
 export { InferraError, toInferraError } from './errors.js';

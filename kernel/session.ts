@@ -40,6 +40,8 @@ import { toProvJson } from './provenance/prov-json.js';
 import type { ProvenanceSink } from './provenance/sink.js';
 import type { FigureFile } from './provenance/supabase.js';
 import { formatOutcomeMarkdown, formatOutcomePlain } from './report/cell-text.js';
+import { DATASET_EXTENSIONS } from './data/format.js';
+import { datasetLocator, parseLocator, shownLocator } from './data/locator.js';
 import { DEFAULT_OPTIONS, type AnalysisOutcome, type AnalysisRequest, type DatasetSchema, type Figure } from './types.js';
 import { KernelWorker } from './worker/host.js';
 
@@ -99,12 +101,22 @@ export interface CellExecution {
 
 export type { VerifyRow } from './provenance/verify-cell.js';
 
-/** A "use penguins.csv" cell: names the dataset for the cells below it. */
-const USE_DATASET = /^\s*(?:use|load|open)\s+(?:the\s+)?(?:data(?:set)?\s+)?["'`]?([^"'`]+?\.(?:csv|tsv|txt|json|jsonl|ndjson|parquet))["'`]?\s*\.?\s*$/i;
+/** A "use penguins.csv" cell (or `use survey.xlsx sheet "Wave 2"`): names the dataset for the cells below it. */
+const USE_DATASET = new RegExp(
+  `^\\s*(?:use|load|open)\\s+(?:the\\s+)?(?:data(?:set)?\\s+)?["'\`]?([^"'\`]+?\\.(?:${DATASET_EXTENSIONS.join('|')}))["'\`]?` +
+    `(?:,?\\s+(?:sheet|tab)\\s+(?:"([^"]+)"|'([^']+)'|(\\S+)))?\\s*\\.?\\s*$`,
+  'i',
+);
 
 /** The dataset file a "use FILE" cell names, if the cell is one. */
 export function parseDatasetDirective(source: string): string | undefined {
   return USE_DATASET.exec(source)?.[1];
+}
+
+/** The dataset a "use FILE" cell names, as a locator (the file, and the sheet when it names one). */
+function parseDatasetLocator(source: string): string | undefined {
+  const match = USE_DATASET.exec(source);
+  return match ? datasetLocator(match[1], match[2] ?? match[3] ?? match[4]) : undefined;
 }
 
 /** The hash that ties a pinned decision (and a provenance record) to the exact text it was made for. */
@@ -140,7 +152,12 @@ export class NotebookSession {
    * the notebook's folder (symlinks followed) needs the user's consent, asked here before anything
    * is read (notebook/dataset-path.ts). Throws `dataset-outside-folder` when refused.
    */
-  async datasetFile(path: string, options: CallOptions = {}): Promise<string> {
+  async datasetFile(locator: string, options: CallOptions = {}): Promise<string> {
+    const { file: path, sheet } = parseLocator(locator);
+    return datasetLocator(await this.datasetFileOnly(path, options), sheet);
+  }
+
+  private async datasetFileOnly(path: string, options: CallOptions): Promise<string> {
     const absolute = this.resolveDatasetPath(path);
     const folder = this.policyFolder();
     if (folder === undefined) return absolute;
@@ -206,16 +223,16 @@ export class NotebookSession {
     let reusedPin: Record<string, unknown> | undefined;
     try {
       // 1. the dataset
-      const directive = parseDatasetDirective(cell.source);
+      const directive = parseDatasetLocator(cell.source);
       dataset = directive ? this.registerDataset(datasets, directive) : this.datasetForCell(notebook, index, datasets);
-      schema = await this.describeDataset(dataset.path, options);
+      schema = await this.describeDataset(refLocator(dataset), options);
       dataset.sha256 = schema.sha256;
       // 2. the decision
       if (directive) decision = decisionForDirective(directive);
       else ({ decision, reusedPin } = await this.decideCell(cell, schema, options));
       // 3. the run
       if (decision.status === 'decided') {
-        outcome = await this.runRequest(dataset.path, requestFromDecision(decision), options);
+        outcome = await this.runRequest(refLocator(dataset), requestFromDecision(decision), options);
       }
     } catch (thrown) {
       const error = this.withShownPaths(toInferraError(thrown), dataset?.path);
@@ -257,14 +274,14 @@ export class NotebookSession {
       }
       let dataset: DatasetRef | undefined;
       try {
-        const directive = parseDatasetDirective(cell.source);
+        const directive = parseDatasetLocator(cell.source);
         dataset = directive ? this.registerDataset(datasets, directive) : this.datasetForCell(notebook, index, datasets);
         const decision = directive ? decisionForDirective(directive) : decisionFromJson(pinned);
         if (decision.status !== 'decided') {
           rows.push(buildVerifyRow(stored, undefined, shown));
           continue;
         }
-        const outcome = await this.runRequest(dataset.path, requestFromDecision(decision), options);
+        const outcome = await this.runRequest(refLocator(dataset), requestFromDecision(decision), options);
         const resultJson = outcomeToJson(outcome, { withFigures: false });
         rows.push(buildVerifyRow(stored, { datasetSha256: outcome.dataset.sha256, resultJson, resultDigest: digestResult(resultJson) }, shown));
       } catch (thrown) {
@@ -355,7 +372,7 @@ export class NotebookSession {
       const decision = decisionFromJson(pinned);
       if (decision.status === 'decided') return { decision, reusedPin: pinned };
     }
-    return { decision: (await this.decide(schema.path, cell.source, options)).decision };
+    return { decision: (await this.decide(datasetLocator(schema.path, schema.sheet), cell.source, options)).decision };
   }
 
   /**
@@ -378,17 +395,18 @@ export class NotebookSession {
   }
 
   /** Adds (or finds) a dataset named by a "use FILE" cell. */
-  private registerDataset(datasets: DatasetRef[], path: string): DatasetRef {
+  private registerDataset(datasets: DatasetRef[], locator: string): DatasetRef {
+    const { file: path, sheet } = parseLocator(locator);
     // A "use" cell's path is relative to where the notebook was written (which differs from where it
     // is being run when `inferra run --out` moves it).
     const written = this.options.sourceDir ?? this.baseDir;
     const relativePath = relative(this.baseDir, isAbsolute(path) ? path : resolve(written, path)) || path;
-    const existing = datasets.find((d) => d.path === relativePath);
+    const existing = datasets.find((d) => d.path === relativePath && d.sheet === sheet);
     if (existing) return existing;
-    const stem = basename(relativePath).replace(/\.[^.]+$/, '') || 'data';
+    const stem = (basename(relativePath).replace(/\.[^.]+$/, '') || 'data') + (sheet === undefined ? '' : `-${sheet.replace(/\s+/g, '-')}`);
     let name = stem;
     for (let k = 2; datasets.some((d) => d.name === name); k++) name = `${stem}-${k}`;
-    const ref: DatasetRef = { name, path: relativePath };
+    const ref: DatasetRef = sheet === undefined ? { name, path: relativePath } : { name, path: relativePath, sheet };
     datasets.push(ref);
     return ref;
   }
@@ -405,7 +423,7 @@ export class NotebookSession {
     }
     for (let i = index - 1; i >= 0; i--) {
       const above = notebook.cells[i];
-      const path = above.kind === 'ask' ? parseDatasetDirective(above.source) : undefined;
+      const path = above.kind === 'ask' ? parseDatasetLocator(above.source) : undefined;
       if (path) return this.registerDataset(datasets, path);
     }
     if (datasets.length === 0) throw new InferraError('no-dataset', {});
@@ -496,8 +514,14 @@ export function requestFromDecision(decision: Decision): AnalysisRequest {
   };
 }
 
+/** The locator of a notebook's dataset entry (its path, and its sheet when it names one). */
+function refLocator(ref: DatasetRef): string {
+  return datasetLocator(ref.path, ref.sheet);
+}
+
 /** The decision behind a "use FILE" cell: describe the dataset. */
-function decisionForDirective(path: string): Decision {
+function decisionForDirective(locator: string): Decision {
+  const path = shownLocator(locator);
   return {
     status: 'decided',
     analysis: 'describe',
