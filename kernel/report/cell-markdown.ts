@@ -128,6 +128,12 @@ export function renderMarkdownHtml(source: string): string {
   return renderer.render(source).trimEnd();
 }
 
+/** A markdown cell's tokens (the same parser: math included), for writers other than HTML (Word). */
+export function parseMarkdown(source: string): ReturnType<MarkdownIt['parse']> {
+  renderer ??= createRenderer();
+  return renderer.parse(source, {});
+}
+
 /** Whether rendered HTML holds KaTeX output (the report then carries KaTeX's stylesheet). */
 export function hasMath(html: string): boolean {
   return html.includes('class="katex');
