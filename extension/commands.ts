@@ -186,6 +186,30 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
       if (open) await vscode.env.openExternal(target);
     }),
 
+    // The Word report (#13): as the HTML export, written with the docx package.
+    run('inferra.exportReportWord', async (arg?: unknown) => {
+      const notebook = activeNotebook();
+      if (!notebook) return;
+      if (!vscode.workspace.isTrusted) {
+        log('inferra.exportReportWord: not available in Restricted Mode');
+        void vscode.window.showWarningMessage('Inferra exports reports only in a trusted workspace, and this folder is open in Restricted Mode. If you trust the folder and its notebooks, use "Manage Workspace Trust" from the Command Palette, then export again.');
+        return;
+      }
+      const notebookPath = notebookPathOf(notebook) ?? join(context.globalStorageUri.fsPath, 'notebook.inferra');
+      const target = arg instanceof vscode.Uri ? arg : await vscode.window.showSaveDialog({
+        title: 'Export report (Word)', filters: { 'Word document': ['docx'] },
+        defaultUri: vscode.Uri.file(notebookPath.replace(/\.inferra$/, '') + '.docx'),
+      });
+      if (!target) return;
+      const report = await loadReport();
+      await mkdir(dirname(target.fsPath), { recursive: true });
+      await report.exportDocxReport(notebookFromDocument(notebook), notebookPath, target.fsPath);
+      log(`Word report: ${target.fsPath}`);
+      if (arg instanceof vscode.Uri) return;
+      const open = await vscode.window.showInformationMessage(`Inferra: Word report written to ${basename(target.fsPath)}.`, 'Open');
+      if (open) await vscode.env.openExternal(target);
+    }),
+
     run('inferra.showProvenance', async (arg?: vscode.NotebookCell) => {
       const cell = arg && 'notebook' in arg ? arg : vscode.window.activeNotebookEditor?.notebook.cellAt(vscode.window.activeNotebookEditor.selection.start);
       if (!cell || cell.kind !== vscode.NotebookCellKind.Code) {
