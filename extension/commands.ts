@@ -28,7 +28,7 @@ export interface CommandDeps {
   channel: vscode.OutputChannel;
 }
 
-const DATA_FILTERS = { 'Datasets': ['csv', 'tsv', 'txt', 'json', 'jsonl', 'ndjson', 'parquet'] };
+const DATA_FILTERS = { 'Datasets': ['csv', 'tsv', 'txt', 'json', 'jsonl', 'ndjson', 'parquet', 'xlsx', 'sav'] };
 
 /** The Inferra notebook a command applies to: the active one. */
 function activeNotebook(): vscode.NotebookDocument | undefined {
