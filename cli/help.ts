@@ -10,7 +10,7 @@ Usage:
   inferra decide DATA [--sheet NAME] --prompt "TEXT" [--json] [--allow-llm]
   inferra analyze DATA [--sheet NAME] --analysis ID [roles] [options] [--json]
   inferra ask DATA [--sheet NAME] --prompt "TEXT" [--json] [--allow-llm]
-  inferra export NB.inferra [--html OUT.html] [--docx OUT.docx]
+  inferra export NB.inferra --html OUT.html | --docx OUT.docx
 
 DATA is a .csv, .tsv, .txt, .json (records or JSON lines) or .parquet file, an Excel workbook (.xlsx;
 --sheet NAME picks a sheet, default the first) or an SPSS file (.sav: value labels become levels,
@@ -49,7 +49,7 @@ export const COMMAND_HELP: Record<string, string> = {
   ask: `inferra ask DATA [--sheet NAME] --prompt "TEXT" [--json] [--allow-llm]
   Decides, runs and draws, as one notebook cell would.
   Exit: 0 ok; 1 analysis error; 3 ambiguous or no match.`,
-  export: `inferra export NB.inferra [--html OUT.html] [--docx OUT.docx]
+  export: `inferra export NB.inferra --html OUT.html | --docx OUT.docx
   Writes the HTML report (or the Word report) of the results stored in the notebook, without running it. Nothing the
   notebook names is read or contacted: a stored figure that refers to a file or web address is not drawn.
   Exit: 0 written; 2 bad usage (OUT must end in .html and differ from the notebook) or unreadable notebook.`,
