@@ -4,25 +4,28 @@ import { roleFlagsHelp } from './roles.js';
 export const MAIN_HELP = `inferra: statistics notebooks in plain language
 
 Usage:
-  inferra run NB.inferra [--out OUT.inferra] [--html REPORT.html] [--allow-llm] [--allow-outside-data]
+  inferra run NB.inferra [--out OUT.inferra] [--html REPORT.html] [--docx REPORT.docx] [--allow-llm] [--allow-outside-data]
   inferra verify NB.inferra [--json] [--allow-outside-data]
   inferra history NB.inferra [--cell ID] [--json]
-  inferra describe DATA [--json]
-  inferra decide DATA --prompt "TEXT" [--json] [--allow-llm]
-  inferra analyze DATA --analysis ID [roles] [options] [--json]
-  inferra ask DATA --prompt "TEXT" [--json] [--allow-llm]
-  inferra export NB.inferra --html OUT.html
+  inferra describe DATA [--sheet NAME] [--json]
+  inferra decide DATA [--sheet NAME] --prompt "TEXT" [--json] [--allow-llm]
+  inferra analyze DATA [--sheet NAME] --analysis ID [roles] [options] [--json]
+  inferra ask DATA [--sheet NAME] --prompt "TEXT" [--json] [--allow-llm]
+  inferra export NB.inferra --html OUT.html | --docx OUT.docx
 
-DATA is a .csv, .tsv, .txt, .json (records or JSON lines) or .parquet file.
+DATA is a .csv, .tsv, .txt, .json (records or JSON lines) or .parquet file, an Excel workbook (.xlsx;
+--sheet NAME picks a sheet, default the first) or an SPSS file (.sav: value labels become levels,
+user-missing codes become missing).
 Run 'inferra COMMAND --help' for a command's options.`;
 
 export const COMMAND_HELP: Record<string, string> = {
-  run: `inferra run NB.inferra [--out OUT.inferra] [--html REPORT.html] [--allow-llm] [--allow-outside-data]
+  run: `inferra run NB.inferra [--out OUT.inferra] [--html REPORT.html] [--docx REPORT.docx] [--allow-llm] [--allow-outside-data]
   Runs every ask cell of the notebook headlessly and writes outputs and provenance into it
   (in place unless --out). A failing cell does not stop the others.
   Datasets outside the notebook's folder (../, absolute paths, links that lead out) are not read
   unless --allow-outside-data is given; those cells fail and name the file.
-  --out must end in .inferra; --out and --html may not be the notebook's datasets, and --html not the notebook.
+  --out must end in .inferra; --out, --html and --docx may not be the notebook's datasets, the reports not the notebook.
+  --docx writes a Word report: APA sentences, tables as Word tables, figures as PNG at 300 dpi.
   Exit: 0 all cells ran; 1 a cell failed, was ambiguous or matched nothing; 2 bad usage or unreadable file.`,
   verify: `inferra verify NB.inferra [--json] [--allow-outside-data]
   Re-runs every cell with its pinned decision and compares with the recorded provenance.
@@ -32,23 +35,23 @@ export const COMMAND_HELP: Record<string, string> = {
   Exit: 0 all reproduced (or not run); 1 any diverged, edited or data changed; 2 unreadable notebook.`,
   history: `inferra history NB.inferra [--cell ID] [--json]
   Lists each cell's chain of provenance records.`,
-  describe: `inferra describe DATA [--json]
+  describe: `inferra describe DATA [--sheet NAME] [--json]
   Prints the dataset's columns with their inferred kind, n, missing, distinct values and a summary.`,
-  decide: `inferra decide DATA --prompt "TEXT" [--json] [--allow-llm]
+  decide: `inferra decide DATA [--sheet NAME] --prompt "TEXT" [--json] [--allow-llm]
   Runs the decision engine only. With --allow-llm and XAI_API_KEY set, asks Grok when no rule fits.
   Exit: 0 decided; 3 ambiguous or no match (the JSON lists the choices).`,
-  analyze: `inferra analyze DATA --analysis ID [roles] [options] [--json]
+  analyze: `inferra analyze DATA [--sheet NAME] --analysis ID [roles] [options] [--json]
   Roles:   ${roleFlagsHelp('           ', 85).join('\n')}
   Rows:    --where "COL = VALUE" (repeatable; != also works)  --levels A,B (keep these, in order)
   Options: --alternative two-sided|less|greater  --conf-level 0.95  --mu 0  --intercept true|false
            --center median|mean  --correct true|false  --exact true|false|auto  --seed N
            --p-adjust holm|bonferroni|BH|none (dunn; default holm)
   Exit: 0 ok; 1 analysis error (JSON error object); 2 bad usage or unreadable file.`,
-  ask: `inferra ask DATA --prompt "TEXT" [--json] [--allow-llm]
+  ask: `inferra ask DATA [--sheet NAME] --prompt "TEXT" [--json] [--allow-llm]
   Decides, runs and draws, as one notebook cell would.
   Exit: 0 ok; 1 analysis error; 3 ambiguous or no match.`,
-  export: `inferra export NB.inferra --html OUT.html
-  Writes the HTML report of the results stored in the notebook, without running it. Nothing the
+  export: `inferra export NB.inferra --html OUT.html | --docx OUT.docx
+  Writes the HTML report (or the Word report) of the results stored in the notebook, without running it. Nothing the
   notebook names is read or contacted: a stored figure that refers to a file or web address is not drawn.
   Exit: 0 written; 2 bad usage (OUT must end in .html and differ from the notebook) or unreadable notebook.`,
 };

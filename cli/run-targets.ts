@@ -18,8 +18,9 @@ export function notebookDatasetFiles(notebook: Notebook, folder: string): string
 }
 
 /** Throws a usage error (exit 2) when `--out` or `--html` would overwrite the notebook or its data. */
-export async function checkRunTargets(targets: { notebook: string; out?: string; html?: string; datasets: readonly string[] }): Promise<void> {
+export async function checkRunTargets(targets: { notebook: string; out?: string; html?: string; docx?: string; datasets: readonly string[] }): Promise<void> {
   const { notebook, html, datasets } = targets;
+  if (targets.docx !== undefined) await checkReportTarget('--docx', '.docx', targets.docx, notebook, targets.out ?? notebook, datasets);
   const out = targets.out ?? notebook;
   if (targets.out !== undefined && extname(out).toLowerCase() !== '.inferra') {
     throw usageError(`inferra run: --out ${out} does not end in .inferra; the output is a notebook. Choose a name like ${suggestName(out, '.inferra')}.`);
@@ -40,6 +41,19 @@ export async function checkRunTargets(targets: { notebook: string; out?: string;
     if (await sameFile(html, dataset)) {
       throw usageError(`inferra run: --html ${html} is one of the notebook's datasets; the report would replace the data. Choose another file.`);
     }
+  }
+}
+
+/** The Word report (--docx) ends in .docx and is never the notebook, the output notebook or a dataset. */
+async function checkReportTarget(flag: string, extension: string, report: string, notebook: string, out: string, datasets: readonly string[]): Promise<void> {
+  if (extname(report).toLowerCase() !== extension) {
+    throw usageError(`inferra run: ${flag} ${report} does not end in ${extension}. Choose a name like ${suggestName(notebook, extension)}.`);
+  }
+  for (const [target, what] of [[notebook, 'the notebook itself'], [out, 'the output notebook (--out)']] as const) {
+    if (await sameFile(report, target)) throw usageError(`inferra run: ${flag} ${report} is ${what}; the report would replace it. Choose another file, like ${suggestName(notebook, extension)}.`);
+  }
+  for (const dataset of datasets) {
+    if (await sameFile(report, dataset)) throw usageError(`inferra run: ${flag} ${report} is one of the notebook's datasets; the report would replace the data. Choose another file.`);
   }
 }
 

@@ -28,7 +28,7 @@ export interface CommandDeps {
   channel: vscode.OutputChannel;
 }
 
-const DATA_FILTERS = { 'Datasets': ['csv', 'tsv', 'txt', 'json', 'jsonl', 'ndjson', 'parquet'] };
+const DATA_FILTERS = { 'Datasets': ['csv', 'tsv', 'txt', 'json', 'jsonl', 'ndjson', 'parquet', 'xlsx', 'sav'] };
 
 /** The Inferra notebook a command applies to: the active one. */
 function activeNotebook(): vscode.NotebookDocument | undefined {
@@ -180,6 +180,30 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
       log(`report: ${target.fsPath}`);
       if (arg instanceof vscode.Uri) return;
       const open = await vscode.window.showInformationMessage(`Inferra: report written to ${basename(target.fsPath)}.`, 'Open');
+      if (open) await vscode.env.openExternal(target);
+    }),
+
+    // The Word report (#13): as the HTML export, written with the docx package.
+    run('inferra.exportReportWord', async (arg?: unknown) => {
+      const notebook = activeNotebook();
+      if (!notebook) return;
+      if (!vscode.workspace.isTrusted) {
+        log('inferra.exportReportWord: not available in Restricted Mode');
+        void vscode.window.showWarningMessage('Inferra exports reports only in a trusted workspace, and this folder is open in Restricted Mode. If you trust the folder and its notebooks, use "Manage Workspace Trust" from the Command Palette, then export again.');
+        return;
+      }
+      const notebookPath = notebookPathOf(notebook) ?? join(context.globalStorageUri.fsPath, 'notebook.inferra');
+      const target = arg instanceof vscode.Uri ? arg : await vscode.window.showSaveDialog({
+        title: 'Export report (Word)', filters: { 'Word document': ['docx'] },
+        defaultUri: vscode.Uri.file(notebookPath.replace(/\.inferra$/, '') + '.docx'),
+      });
+      if (!target) return;
+      const report = await loadReport();
+      await mkdir(dirname(target.fsPath), { recursive: true });
+      await report.exportDocxReport(notebookIn(notebook), notebookPath, target.fsPath);
+      log(`Word report: ${target.fsPath}`);
+      if (arg instanceof vscode.Uri) return;
+      const open = await vscode.window.showInformationMessage(`Inferra: Word report written to ${basename(target.fsPath)}.`, 'Open');
       if (open) await vscode.env.openExternal(target);
     }),
 

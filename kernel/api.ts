@@ -7,6 +7,8 @@
  */
 export { buildCompletionEntries, buildHoverMarkdown, buildProvenanceMarkdown, buildSchemaMarkdown, type CompletionEntry } from './assist/dataset-assist.js';
 export { camelKey, snakeKeys, TASKS } from './contract/index.js';
+export { datasetLocator } from './data/locator.js';
+export { DATASET_EXTENSIONS } from './data/format.js';
 export { decisionToJson } from './decide/json.js';
 export { type Choice, type DecisionOutcome } from './decide/types.js';
 export { InferraError, toInferraError } from './errors.js';

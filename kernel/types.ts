@@ -265,10 +265,12 @@ export interface ColumnSchema {
   nonFinite?: number;
   /** Something a researcher should know about the column's values, in one sentence (describe shows it). */
   note?: string;
+  /** The variable's label from the file (SPSS), shown beside the name and matched by the rules like a name. */
+  label?: string;
 }
 
 /** Dataset file formats the data layer reads. */
-export type DatasetFormat = 'csv' | 'tsv' | 'json' | 'parquet';
+export type DatasetFormat = 'csv' | 'tsv' | 'json' | 'parquet' | 'xlsx' | 'sav';
 
 /** The schema of one dataset, as `inferra describe` prints it. */
 export interface DatasetSchema {
@@ -277,6 +279,8 @@ export interface DatasetSchema {
   /** Absolute path as loaded. */
   path: string;
   format: DatasetFormat;
+  /** The workbook's sheet that was read (Excel). */
+  sheet?: string;
   /** SHA-256 of the file's bytes, hex. */
   sha256: string;
   rows: number;

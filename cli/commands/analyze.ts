@@ -1,4 +1,4 @@
-import { formatOutcomePlain, isDataFree, NotebookSession, outcomeToJson, runWithoutData } from '../../kernel/api.js';
+import { datasetLocator, formatOutcomePlain, isDataFree, NotebookSession, outcomeToJson, runWithoutData } from '../../kernel/api.js';
 import { parseArgs, usageError } from '../args.js';
 import { timeoutFromEnv } from '../settings.js';
 import { EXIT, printJson, printText } from '../output.js';
@@ -7,16 +7,16 @@ import { provenanceForOutcome } from '../provenance.js';
 
 /** `inferra analyze DATA --analysis ID [roles] [options] [--json]`. */
 export async function runAnalyzeCommand(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, { ...REQUEST_FLAGS, json: 'boolean', analysis: 'string' }, 'analyze');
+  const args = parseArgs(argv, { ...REQUEST_FLAGS, json: 'boolean', analysis: 'string', sheet: 'string' }, 'analyze');
   const [data, ...extra] = args.positionals;
   const analysis = args.strings.get('analysis');
   if (!data && !extra.length && analysis && isDataFree(analysis)) return analyzeWithoutData(analysis, args);
-  if (!data || extra.length || !analysis) throw usageError('Usage: inferra analyze DATA --analysis ID [roles] [options] [--json]');
+  if (!data || extra.length || !analysis) throw usageError('Usage: inferra analyze DATA [--sheet NAME] --analysis ID [roles] [options] [--json]');
   const request = requestFromArgs(analysis, args);
   const session = new NotebookSession({ timeoutMs: timeoutFromEnv() });
   try {
     const started = new Date();
-    const outcome = await session.runRequest(data, request);
+    const outcome = await session.runRequest(datasetLocator(data, args.strings.get('sheet')), request);
     if (args.booleans.has('json')) {
       const json = outcomeToJson(outcome);
       json.provenance = provenanceForOutcome(session, data, outcome, json, started, { source: 'cli', rule_id: null });

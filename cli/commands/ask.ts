@@ -1,4 +1,4 @@
-import { decisionToJson, formatOutcomePlain, NotebookSession, outcomeToJson, requestFromDecision } from '../../kernel/api.js';
+import { datasetLocator, decisionToJson, formatOutcomePlain, NotebookSession, outcomeToJson, requestFromDecision } from '../../kernel/api.js';
 import { parseArgs, usageError } from '../args.js';
 import { EXIT, printJson, printText } from '../output.js';
 import { provenanceForOutcome } from '../provenance.js';
@@ -7,21 +7,22 @@ import { formatDecision } from './decide.js';
 
 /** `inferra ask DATA --prompt TEXT [--json] [--allow-llm]`: decide + analyze + figure. */
 export async function runAskCommand(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, { json: 'boolean', prompt: 'string', 'allow-llm': 'boolean' }, 'ask');
+  const args = parseArgs(argv, { json: 'boolean', prompt: 'string', 'allow-llm': 'boolean', sheet: 'string' }, 'ask');
   const [data, ...extra] = args.positionals;
   const prompt = args.strings.get('prompt');
-  if (!data || extra.length || !prompt?.trim()) throw usageError('Usage: inferra ask DATA --prompt "TEXT" [--json] [--allow-llm]');
+  if (!data || extra.length || !prompt?.trim()) throw usageError('Usage: inferra ask DATA [--sheet NAME] --prompt "TEXT" [--json] [--allow-llm]');
   const json = args.booleans.has('json');
   const session = new NotebookSession({ llm: llmSettingsFromEnv(), allowLlm: args.booleans.has('allow-llm'), timeoutMs: timeoutFromEnv() });
   try {
     const started = new Date();
-    const { decision } = await session.decide(data, prompt);
+    const source = datasetLocator(data, args.strings.get('sheet'));
+    const { decision } = await session.decide(source, prompt);
     if (decision.status !== 'decided') {
       if (json) printJson(decisionToJson(decision));
       else printText(formatDecision(decision));
       return EXIT.undecided;
     }
-    const outcome = await session.runRequest(data, requestFromDecision(decision));
+    const outcome = await session.runRequest(source, requestFromDecision(decision));
     if (json) {
       const result = outcomeToJson(outcome);
       result.decision = decisionToJson(decision);

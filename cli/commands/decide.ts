@@ -1,17 +1,17 @@
-import { type DecisionOutcome, decisionToJson, NotebookSession } from '../../kernel/api.js';
+import { datasetLocator, type DecisionOutcome, decisionToJson, NotebookSession } from '../../kernel/api.js';
 import { parseArgs, usageError } from '../args.js';
 import { llmSettingsFromEnv, timeoutFromEnv } from '../settings.js';
 import { EXIT, printJson, printText } from '../output.js';
 
 /** `inferra decide DATA --prompt TEXT [--json] [--allow-llm]`. */
 export async function runDecideCommand(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, { json: 'boolean', prompt: 'string', 'allow-llm': 'boolean' }, 'decide');
+  const args = parseArgs(argv, { json: 'boolean', prompt: 'string', 'allow-llm': 'boolean', sheet: 'string' }, 'decide');
   const [data, ...extra] = args.positionals;
   const prompt = args.strings.get('prompt');
-  if (!data || extra.length || !prompt?.trim()) throw usageError('Usage: inferra decide DATA --prompt "TEXT" [--json] [--allow-llm]');
+  if (!data || extra.length || !prompt?.trim()) throw usageError('Usage: inferra decide DATA [--sheet NAME] --prompt "TEXT" [--json] [--allow-llm]');
   const session = new NotebookSession({ llm: llmSettingsFromEnv(), allowLlm: args.booleans.has('allow-llm'), timeoutMs: timeoutFromEnv() });
   try {
-    const { decision } = await session.decide(data, prompt);
+    const { decision } = await session.decide(datasetLocator(data, args.strings.get('sheet')), prompt);
     if (args.booleans.has('json')) printJson(decisionToJson(decision));
     else printText(formatDecision(decision));
     return decision.status === 'decided' ? EXIT.ok : EXIT.undecided;

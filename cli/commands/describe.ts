@@ -1,16 +1,16 @@
-import { type ColumnSchema, type DatasetSchema, NotebookSession, snakeKeys } from '../../kernel/api.js';
+import { type ColumnSchema, type DatasetSchema, datasetLocator, NotebookSession, snakeKeys } from '../../kernel/api.js';
 import { parseArgs, usageError } from '../args.js';
 import { timeoutFromEnv } from '../settings.js';
 import { EXIT, printJson, printText } from '../output.js';
 
 /** `inferra describe DATA [--json]`. */
 export async function runDescribeCommand(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, { json: 'boolean' }, 'describe');
+  const args = parseArgs(argv, { json: 'boolean', sheet: 'string' }, 'describe');
   const [data, ...extra] = args.positionals;
-  if (!data || extra.length) throw usageError('Usage: inferra describe DATA [--json]');
+  if (!data || extra.length) throw usageError('Usage: inferra describe DATA [--sheet NAME] [--json]');
   const session = new NotebookSession({ timeoutMs: timeoutFromEnv() });
   try {
-    const schema = await session.describeDataset(data);
+    const schema = await session.describeDataset(datasetLocator(data, args.strings.get('sheet')));
     if (args.booleans.has('json')) printJson(snakeKeys(schema));
     else printText(formatSchema(schema));
     return EXIT.ok;
@@ -38,11 +38,14 @@ function describeColumn(c: ColumnSchema): string {
 
 /** A schema as a plain-text table. */
 export function formatSchema(schema: DatasetSchema): string {
-  const header = `${schema.name}: ${schema.rows} rows, ${schema.columns.length} columns (${schema.format}, sha256 ${schema.sha256.slice(0, 12)}...)`;
-  const width = Math.max(6, ...schema.columns.map((c) => c.name.length));
+  const sheet = schema.sheet === undefined ? '' : `, sheet "${schema.sheet}"`;
+  const header = `${schema.name}${sheet}: ${schema.rows} rows, ${schema.columns.length} columns (${schema.format}, sha256 ${schema.sha256.slice(0, 12)}...)`;
+  // A variable's label (SPSS) beside its name: Q3 "Gender".
+  const named = (c: ColumnSchema) => (c.label ? `${c.name} "${c.label.length > 32 ? `${c.label.slice(0, 31)}...` : c.label}"` : c.name);
+  const width = Math.max(6, ...schema.columns.map((c) => named(c).length));
   const lines = schema.columns.map(
     (c) =>
-      `  ${c.name.padEnd(width)}  ${(c.n === 0 ? 'no values' : c.kind).padEnd(11)}  n=${String(c.n).padEnd(6)} missing=${String(c.missing).padEnd(5)} ${describeColumn(c)}`,
+      `  ${named(c).padEnd(width)}  ${(c.n === 0 ? 'no values' : c.kind).padEnd(11)}  n=${String(c.n).padEnd(6)} missing=${String(c.missing).padEnd(5)} ${describeColumn(c)}`,
   );
   // Notes (infinite values read as missing, a text column that is numbers but for a few values, ...).
   for (const c of schema.columns) if (c.note) lines.push(`  note: ${c.note}`);

@@ -1,6 +1,6 @@
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { NotebookSession, readNotebookFile, writeNotebookFile } from '../../kernel/api.js';
-import { exportHtmlReport, renderSvg } from '../../kernel/report/export.js';
+import { exportDocxReport, exportHtmlReport, renderSvg } from '../../kernel/report/export.js';
 import { parseArgs, usageError } from '../args.js';
 import { cliMessage } from '../advice.js';
 import { EXIT, logLine, printText } from '../output.js';
@@ -17,13 +17,13 @@ const MARK = { ok: 'ok', error: 'FAILED', ambiguous: 'AMBIGUOUS', no_match: 'NO 
  * datasets outside the notebook's folder are read only with `--allow-outside-data`.
  */
 export async function runRunCommand(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, { out: 'string', html: 'string', 'allow-llm': 'boolean', 'allow-outside-data': 'boolean' }, 'run');
+  const args = parseArgs(argv, { out: 'string', html: 'string', docx: 'string', 'allow-llm': 'boolean', 'allow-outside-data': 'boolean' }, 'run');
   const [path, ...extra] = args.positionals;
-  if (!path || extra.length) throw usageError('Usage: inferra run NB.inferra [--out OUT.inferra] [--html REPORT.html] [--allow-outside-data]');
+  if (!path || extra.length) throw usageError('Usage: inferra run NB.inferra [--out OUT.inferra] [--html REPORT.html] [--docx REPORT.docx] [--allow-outside-data]');
   const notebook = await readNotebookFile(path);
   const out = args.strings.get('out') ?? path;
   const sourceDir = dirname(resolve(path));
-  await checkRunTargets({ notebook: path, out: args.strings.get('out'), html: args.strings.get('html'), datasets: notebookDatasetFiles(notebook, sourceDir) });
+  await checkRunTargets({ notebook: path, out: args.strings.get('out'), html: args.strings.get('html'), docx: args.strings.get('docx'), datasets: notebookDatasetFiles(notebook, sourceDir) });
   const allowOutside = args.booleans.has('allow-outside-data');
   if (resolve(out) !== resolve(path)) {
     // Dataset paths are relative to the notebook: keep them pointing at the same files from the new place.
@@ -70,6 +70,11 @@ export async function runRunCommand(argv: string[]): Promise<number> {
   if (html) {
     const bytes = await exportHtmlReport(notebook, resolve(out), html);
     logLine(`report: ${html} (${(bytes / 1024).toFixed(0)} KB)`);
+  }
+  const docx = args.strings.get('docx');
+  if (docx) {
+    const bytes = await exportDocxReport(notebook, resolve(out), docx);
+    logLine(`Word report: ${docx} (${(bytes / 1024).toFixed(0)} KB)`);
   }
   const total = counts.ok + counts.error + counts.ambiguous + counts.no_match;
   printText(

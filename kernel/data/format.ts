@@ -11,7 +11,15 @@ const FORMAT_BY_EXTENSION: Record<string, DatasetFormat> = {
   '.jsonl': 'json',
   '.ndjson': 'json',
   '.parquet': 'parquet',
+  '.xlsx': 'xlsx',
+  '.sav': 'sav',
 };
+
+/** Every extension Inferra reads as a dataset, without the dot (the one list: the "use FILE" cell, file pickers). */
+export const DATASET_EXTENSIONS: readonly string[] = Object.keys(FORMAT_BY_EXTENSION).map((e) => e.slice(1));
+
+/** Formats read by a reader of Inferra's own into DuckDB (binary files: no text checks). */
+export const IMPORTED_FORMATS: ReadonlySet<DatasetFormat> = new Set(['xlsx', 'sav']);
 
 /** The format of a dataset from its extension (case-insensitive), or `unsupported-format`. */
 export function detectFormat(path: string): DatasetFormat {

@@ -96,7 +96,7 @@ async function computeSchema(source: Source, key: string): Promise<Omit<DatasetS
     for (const [i, column] of source.columns.entries()) {
       const facts = counts.facts[i];
       const fewValues = facts.distinct <= (column.storage === 'numeric' ? MAX_NUMERIC_GROUP_LEVELS : MAX_CATEGORICAL_LEVELS);
-      const levels = fewValues ? await countLevels(table, values[i]) : undefined;
+      const levels = fewValues ? orderLevels(await countLevels(table, values[i]), column.levels) : undefined;
       if (column.storage === 'text') facts.booleanWords = levels?.every((l) => BOOLEAN_WORDS.has(l.value.trim().toLowerCase())) ?? false;
       const { kind, usableAsGroup } = classifyColumn(facts);
       const wantsLevels = kind === 'categorical' || kind === 'boolean' || (kind === 'numeric' && usableAsGroup);
@@ -120,14 +120,22 @@ async function computeSchema(source: Source, key: string): Promise<Omit<DatasetS
             ? infiniteNote(column.name, infinite)
             : await mixedNumbersNote(table, source, i, aliases[i], facts.n, counts.numbers[i] ?? 0);
       if (note) schema.note = note;
+      if (column.label) schema.label = column.label;
       columns.push(schema);
     }
     await keepMaterialized(key, { table, columns: values });
     keep = true;
-    return { format: source.format, rows, columns };
+    return { format: source.format, ...(source.sheet === undefined ? {} : { sheet: source.sheet }), rows, columns };
   } finally {
     if (!keep) await connection.run(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
   }
+}
+
+/** Levels in the order the file gives (SPSS value labels, in code order), when it gives one. */
+function orderLevels(levels: LevelCount[], order: readonly string[] | undefined): LevelCount[] {
+  if (!order) return levels;
+  const rank = new Map(order.map((level, i) => [level, i]));
+  return [...levels].sort((a, b) => (rank.get(a.value) ?? order.length) - (rank.get(b.value) ?? order.length) || compareNatural(a.value, b.value));
 }
 
 const BOOLEAN_WORDS = new Set(['true', 'false', 'yes', 'no']);

@@ -13,10 +13,14 @@ import { quotedIdentifier, quotedString } from '@duckdb/node-api';
 import { InferraError, isInferraError } from '../errors.js';
 import type { DatasetFormat } from '../types.js';
 import { getConnection } from './duckdb.js';
-import { detectFormat } from './format.js';
+import { detectFormat, IMPORTED_FORMATS } from './format.js';
+import { storeImported, type ImportedTable } from './imported.js';
+import { parseLocator } from './locator.js';
+import { readSav } from './sav.js';
+import { readWorkbook } from './xlsx.js';
+import { MISSING_MARKERS } from './markers.js';
 
-/** Text that means "missing" in a text file (and in text columns of JSON and Parquet). */
-export const MISSING_MARKERS = ['NA', '', 'NaN', 'null', 'NULL'] as const;
+export { MISSING_MARKERS } from './markers.js';
 
 /** How the data layer treats a column's DuckDB type. */
 export type StorageClass = 'numeric' | 'boolean' | 'datetime' | 'text';
@@ -33,6 +37,10 @@ export interface SourceColumn {
    * DOUBLE with their infinities, so they can be counted; `normalizeStored` turns it into the value.
    */
   stored: string;
+  /** The variable's label in the file (SPSS). */
+  label?: string;
+  /** The order of its levels given by the file (SPSS value labels). */
+  levels?: string[];
 }
 
 /** A dataset file opened for querying. */
@@ -41,6 +49,8 @@ export interface Source {
   path: string;
   name: string;
   format: DatasetFormat;
+  /** The sheet read (Excel workbooks). */
+  sheet?: string;
   size: number;
   mtimeMs: number;
   /** A table expression usable after FROM. */
@@ -49,34 +59,57 @@ export interface Source {
 }
 
 /** A file's identity for caches: absolute path, size and modification time. */
-export function sourceKey(source: Pick<Source, 'path' | 'size' | 'mtimeMs'>): string {
-  return `${source.path}|${source.size}|${source.mtimeMs}`;
+export function sourceKey(source: Pick<Source, 'path' | 'size' | 'mtimeMs' | 'sheet'>): string {
+  return `${source.path}|${source.size}|${source.mtimeMs}${source.sheet === undefined ? '' : `|${source.sheet}`}`;
 }
 
 const HEAD_BYTES = 65536;
 
 /** The most columns Inferra reads from one dataset (schema inference costs time and memory per column). */
 export const MAX_COLUMNS = 1000;
-const sources = new Map<string, { size: number; mtimeMs: number; source: Promise<Source> }>();
+const sources = new Map<string, { size: number; mtimeMs: number; source: Promise<Source>; drop?: () => Promise<void> }>();
 
-/** Opens a dataset (cached by absolute path, size and mtime); throws the data layer's errors. */
-export async function openSource(path: string): Promise<Source> {
+/**
+ * Opens a dataset (cached by absolute path, sheet, size and mtime); throws the data layer's errors.
+ * `locator` is a path, or a workbook's path with its sheet (locator.ts).
+ */
+export async function openSource(locator: string): Promise<Source> {
+  const { file: path, sheet } = parseLocator(locator);
   const absolute = resolve(path);
+  const cacheKey = sheet === undefined ? absolute : `${absolute}|${sheet}`;
   const info = await stat(absolute).catch((error: NodeJS.ErrnoException) => {
     throw new InferraError('file-not-found', { path }, { cause: error });
   });
   if (!info.isFile()) throw new InferraError('file-not-found', { path, folder: info.isDirectory() });
-  const cached = sources.get(absolute);
+  const cached = sources.get(cacheKey);
   if (cached && cached.size === info.size && cached.mtimeMs === info.mtimeMs) return cached.source;
-  const source = buildSource(path, absolute, info.size, info.mtimeMs);
-  sources.set(absolute, { size: info.size, mtimeMs: info.mtimeMs, source });
-  source.catch(() => sources.delete(absolute));
-  return source;
+  await cached?.drop?.();
+  const entry: { size: number; mtimeMs: number; source: Promise<Source>; drop?: () => Promise<void> } = { size: info.size, mtimeMs: info.mtimeMs, source: Promise.resolve(undefined as unknown as Source) };
+  entry.source = buildSource(path, absolute, info.size, info.mtimeMs, sheet, (drop) => (entry.drop = drop));
+  sources.set(cacheKey, entry);
+  entry.source.catch(() => sources.delete(cacheKey));
+  return entry.source;
 }
 
-async function buildSource(path: string, absolute: string, size: number, mtimeMs: number): Promise<Source> {
+async function buildSource(
+  path: string,
+  absolute: string,
+  size: number,
+  mtimeMs: number,
+  sheet: string | undefined,
+  onStored: (drop: () => Promise<void>) => void,
+): Promise<Source> {
   const format = detectFormat(path);
+  if (sheet !== undefined && format !== 'xlsx') {
+    throw new InferraError('parse-failed', {
+      path,
+      format,
+      detail: `a sheet ("${sheet}") was named, but only Excel workbooks (.xlsx) have sheets`,
+      hint: 'Remove the sheet name.',
+    });
+  }
   if (size === 0) throw new InferraError('file-empty', { path });
+  if (IMPORTED_FORMATS.has(format)) return buildImportedSource(path, absolute, format, size, mtimeMs, sheet, onStored);
   const head = await readHead(absolute);
   checkHead(path, format, head);
   const text = format === 'parquet' ? '' : decodeHead(head);
@@ -93,6 +126,40 @@ async function buildSource(path: string, absolute: string, size: number, mtimeMs
     mtimeMs,
     reader,
     columns: described.map(({ name, type }) => buildSourceColumn(name, type)),
+  };
+}
+
+/** A workbook or SPSS file: read by our reader, held in a DuckDB temporary table. */
+async function buildImportedSource(
+  path: string,
+  absolute: string,
+  format: DatasetFormat,
+  size: number,
+  mtimeMs: number,
+  sheet: string | undefined,
+  onStored: (drop: () => Promise<void>) => void,
+): Promise<Source> {
+  const imported: ImportedTable = format === 'xlsx' ? await readWorkbook(absolute, path, sheet) : await readSav(absolute, path);
+  if (imported.columns.length > MAX_COLUMNS) throw new InferraError('too-many-columns', { path, columns: imported.columns.length, max: MAX_COLUMNS });
+  if (imported.rows === 0) {
+    throw new InferraError('file-empty', { path, headerOnly: imported.columns.length > 0, columns: imported.columns.map((c) => c.name).join(', ') });
+  }
+  const { reader, drop } = await storeImported(imported);
+  onStored(drop);
+  const described = await describeReader(path, format, reader, '');
+  return {
+    path: absolute,
+    name: basename(absolute),
+    format,
+    sheet: imported.sheet,
+    size,
+    mtimeMs,
+    reader,
+    columns: described.map(({ name, type }, i) => {
+      const column = buildSourceColumn(name, type);
+      const { label, levels } = imported.columns[i] ?? {};
+      return { ...column, ...(label ? { label } : {}), ...(levels ? { levels } : {}) };
+    }),
   };
 }
 
@@ -203,6 +270,9 @@ async function buildReader(absolute: string, format: DatasetFormat, head: string
       return `read_json(${file}, maximum_depth = ${JSON_MAXIMUM_DEPTH})`;
     case 'tsv':
       return `read_csv(${file}, delim = '\t', ${nullstr})`;
+    case 'xlsx':
+    case 'sav':
+      throw new Error(`${format} files are read by their importer`);
     case 'csv': {
       const plain = `read_csv(${file}, ${nullstr})`;
       if (!looksLikeDecimalCommas(head)) return plain;

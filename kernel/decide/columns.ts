@@ -40,6 +40,8 @@ export interface ColumnInfo {
   levelTokens: Token[][];
   /** A coded month column (named month / mon / mnth, levels integers in 1..12): month number -> level. */
   months?: Map<number, string>;
+  /** The column seen through its label (SPSS variable labels): matched like a second name. */
+  alias?: ColumnInfo;
 }
 
 /** One stretch of the request that names a column (directly or through one of its levels). */
@@ -103,10 +105,21 @@ export function describeColumns(schema: DatasetSchema, vocabulary: ColumnWords):
       months: factor && isMonthName(all) ? monthLevelMap(levels) : undefined,
     };
   });
+  for (const info of infos) if (info.schema.label) info.alias = labelAlias(info, info.schema.label);
   const bySchema = infoCache.get(schema) ?? new WeakMap<ColumnWords, ColumnInfo[]>();
   bySchema.set(vocabulary, infos);
   infoCache.set(schema, bySchema);
   return infos;
+}
+
+/** Words of a label that do not name anything ("Age in years" -> age, years). */
+const LABEL_FILLER = new Set(['the', 'a', 'an', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'and', 'or', 'your', 'you', 'what', 'is', 'are', 'do', 'did', 'how', 'which', 'this', 'that']);
+
+/** A column as its label names it: the label's content words in place of the name's. */
+function labelAlias(info: ColumnInfo, label: string): ColumnInfo | undefined {
+  const words = nameWords(label).filter((w) => !LABEL_FILLER.has(w));
+  if (words.length === 0) return undefined;
+  return { ...info, words, units: [], stems: words.map(stemWord), initials: new Set(words.map((w) => w[0])), joined: words.join('') };
 }
 
 /** Lexicon entries, tokenized once. */
@@ -171,8 +184,9 @@ export function findMentions(tokens: readonly Token[], columns: readonly ColumnI
         if (!spanOk && end - start === 1 && isStopwordColumn(tokens, start, column)) {
           candidates.push({ start, end, column: column.name, score: 0.9, via: 'name', content: 1 });
         }
-        if (spanOk && (lexiconMeans !== undefined || column.initials.has(words[0].text[0]) || column.whole[0] === words[0].text[0])) {
-          const score = Math.max(scoreName(info, column, options), lexiconMeans ? scoreLexicon(lexiconMeans, column) : 0);
+        if (spanOk && (lexiconMeans !== undefined || column.initials.has(words[0].text[0]) || column.whole[0] === words[0].text[0] || column.alias?.initials.has(words[0].text[0]))) {
+          const byLabel = column.alias?.initials.has(words[0].text[0]) ? scoreName(info, column.alias, options) : 0;
+          const score = Math.max(scoreName(info, column, options), byLabel, lexiconMeans ? scoreLexicon(lexiconMeans, column) : 0);
           if (score >= MIN_SCORE) candidates.push({ start, end, column: column.name, score, via: 'name', content });
         }
         for (let k = 0; k < column.levels.length; k++) {

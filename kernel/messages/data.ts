@@ -3,6 +3,19 @@ const PARSE_HINTS: Record<string, string> = {
   tsv: 'Check that every row has the same number of tab-separated fields and that quotes are closed.',
   json: 'Use a JSON array of objects ([{"a": 1}, ...]) or one JSON object per line.',
   parquet: 'Check that the file is a complete Parquet file (re-export it if it was truncated).',
+  xlsx: 'Open it in Excel or LibreOffice and save it again as an Excel workbook (.xlsx).',
+  sav: 'Save it again from SPSS or PSPP as a .sav file, or export it as CSV.',
+};
+
+/** What to do with a file of a kind Inferra does not read, by extension. */
+const SAVE_AS: Record<string, string> = {
+  '.xls': 'Save it as an Excel workbook (.xlsx) or as CSV.',
+  '.xlsm': 'Save it as an Excel workbook (.xlsx) or as CSV.',
+  '.ods': 'Save it as an Excel workbook (.xlsx) or as CSV.',
+  '.zsav': 'Save it from SPSS as an uncompressed or standard-compressed .sav file.',
+  '.por': 'Save it from SPSS or PSPP as a .sav file.',
+  '.dta': 'Inferra does not read Stata files yet: export it from Stata as CSV (export delimited) or as .sav.',
+  '.rds': 'Inferra does not read R data files: write it from R with write.csv() or haven::write_sav().',
 };
 
 /** Params of `parse-failed`: one of three cases (not UTF-8, a JSON object, any other parse error). */
@@ -22,7 +35,7 @@ type ParseFailedParams = {
 export const dataMessages = {
   'file-not-found': (p: { path: string; folder?: boolean }) =>
     p.folder
-      ? `Dataset '${p.path}' is a folder, not a file. Point to a data file (.csv, .tsv, .json, .parquet, ...) inside it.`
+      ? `Dataset '${p.path}' is a folder, not a file. Point to a data file (.csv, .tsv, .json, .parquet, .xlsx, .sav, ...) inside it.`
       : `Dataset '${p.path}' does not exist. Check the path (it is resolved relative to the notebook or the current directory).`,
   'file-empty': (p: { path: string; headerOnly?: boolean; columns?: string }) =>
     p.headerOnly
@@ -33,7 +46,7 @@ export const dataMessages = {
   'binary-file': (p: { path: string; offset: number }) =>
     `Dataset '${p.path}' is not a text file (it contains NUL bytes near byte ${p.offset}). Save it as UTF-8 text (CSV, TSV or JSON), or as Parquet with a .parquet extension.`,
   'unsupported-format': (p: { path: string; extension: string }) =>
-    `Dataset '${p.path}' has an extension Inferra cannot read (${p.extension || 'none'}). Use .csv, .tsv, .tab, .txt, .json, .jsonl, .ndjson or .parquet.`,
+    `Dataset '${p.path}' has an extension Inferra cannot read (${p.extension || 'none'}). ${SAVE_AS[String(p.extension).toLowerCase()] ?? 'Use .csv, .tsv, .tab, .txt, .json, .jsonl, .ndjson, .parquet, .xlsx (Excel) or .sav (SPSS).'}`,
   'parse-failed': (p: ParseFailedParams) =>
     p.encoding === 'utf8'
       ? `Dataset '${p.path}' is not UTF-8 (${p.byte ? `byte ${p.byte} ` : ''}on line ${p.line ?? '?'}). Save it as UTF-8 text (in Excel: "CSV UTF-8"; in R: write.csv(..., fileEncoding = "UTF-8")).`

@@ -20,19 +20,20 @@ export function defaultDataset(datasets: readonly DatasetRef[]): DatasetRef {
   return datasets[0];
 }
 
-/** A name for the file at `path` not yet taken in the list: its stem, else `stem-2`, `stem-3`, ... */
-export function freshDatasetName(datasets: readonly Pick<DatasetRef, 'name'>[], path: string): string {
-  const stem = basename(path).replace(/\.[^.]+$/, '') || 'data';
+/** A name for the file at `path` (and sheet) not yet taken in the list: its stem, else `stem-2`, `stem-3`, ... */
+export function freshDatasetName(datasets: readonly Pick<DatasetRef, 'name'>[], path: string, sheet?: string): string {
+  const stem = (basename(path).replace(/\.[^.]+$/, '') || 'data') + (sheet === undefined ? '' : `-${sheet.replace(/\s+/g, '-')}`);
   let name = stem;
   for (let k = 2; datasets.some((d) => d.name === name); k++) name = `${stem}-${k}`;
   return name;
 }
 
-/** The entry of `path` (stored form), added at the end of the list (which is changed) when absent. */
-export function addDataset(datasets: DatasetRef[], path: string): DatasetRef {
-  const existing = datasets.find((d) => d.path === path);
+/** The entry of `path` (stored form; a workbook's sheet too), added at the end of the list (which is changed) when absent. */
+export function addDataset(datasets: DatasetRef[], path: string, sheet?: string): DatasetRef {
+  const existing = datasets.find((d) => d.path === path && d.sheet === sheet);
   if (existing) return existing;
-  const ref: DatasetRef = { name: freshDatasetName(datasets, path), path };
+  const name = freshDatasetName(datasets, path, sheet);
+  const ref: DatasetRef = sheet === undefined ? { name, path } : { name, path, sheet };
   datasets.push(ref);
   return ref;
 }

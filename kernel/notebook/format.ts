@@ -72,6 +72,8 @@ const AskCellSchema = z.looseObject({
 const DatasetRefSchema = z.looseObject({
   name: z.string().min(1),
   path: z.string().min(1),
+  /** The sheet of an Excel workbook (default: its first). */
+  sheet: z.string().min(1).optional(),
   sha256: z
     .string()
     .regex(/^[0-9a-f]{64}$/)

@@ -8,6 +8,7 @@ import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Notebook } from '../notebook/format.js';
 import { collectEnvironment } from '../provenance/environment.js';
+import { renderDocxReport } from './docx.js';
 import { renderHtmlReport } from './html.js';
 // The extension loads this bundle (dist/report.mjs) for SVG too: figures uploaded with each run.
 export { renderSvg } from './render.js';
@@ -32,4 +33,11 @@ export async function exportHtmlReport(notebook: Notebook, notebookPath: string,
   const html = await renderHtmlReport(reportInputFor(notebook, notebookPath));
   await writeFile(outPath, html, 'utf8');
   return Buffer.byteLength(html);
+}
+
+/** Writes the Word report (.docx) of a notebook; returns its size in bytes. */
+export async function exportDocxReport(notebook: Notebook, notebookPath: string, outPath: string): Promise<number> {
+  const bytes = await renderDocxReport(reportInputFor(notebook, notebookPath));
+  await writeFile(outPath, bytes);
+  return bytes.length;
 }

@@ -9,7 +9,9 @@ import { formatNumber, formatTableNumber } from '../contract/format.js';
 import {
   figureCaption, formatAssumption, formatDecisionOptions, formatPinOrigin, formatRoles, formatSampleLine, formatTableRows, isNumericColumn,
 } from './format.js';
-import { escapeHtml, renderMarkdownHtml } from './markdown-html.js';
+import { hasMath, renderMarkdownHtml } from './cell-markdown.js';
+import { escapeHtml } from './escape.js';
+import { KATEX_CSS } from './katex-css.js';
 import { renderSvg } from './render.js';
 import { ExternalResourceError } from '../contract/figure-spec.js';
 import { REPORT_CSS } from './style.js';
@@ -226,9 +228,13 @@ function notebookFileName(path: string): string {
 export async function renderHtmlReport(input: ReportInput): Promise<string> {
   const body: string[] = [];
   let index = 0;
+  let math = false;
   for (const cell of input.cells) {
-    if (cell.kind === 'markdown') body.push(`<section class="cell markdown">\n${renderMarkdownHtml(cell.source)}\n</section>`);
-    else body.push(await renderAskCellHtml(cell, ++index));
+    if (cell.kind === 'markdown') {
+      const html = renderMarkdownHtml(cell.source);
+      math ||= hasMath(html);
+      body.push(`<section class="cell markdown">\n${html}\n</section>`);
+    } else body.push(await renderAskCellHtml(cell, ++index));
   }
   const datasetLine = input.datasets.map((d) => escapeHtml(d.name)).join(', ');
   return `<!DOCTYPE html>
@@ -240,7 +246,7 @@ export async function renderHtmlReport(input: ReportInput): Promise<string> {
 <meta name="generator" content="Inferra">
 <title>${escapeHtml(input.title)}</title>
 <style>
-${REPORT_CSS}
+${REPORT_CSS}${math ? `\n${KATEX_CSS}` : ''}
 </style>
 </head>
 <body>

@@ -14,6 +14,10 @@ code { font: .86em/1.4 "SFMono-Regular", Menlo, Consolas, "Liberation Mono", mon
 pre { background: var(--soft); padding: .8rem 1rem; overflow-x: auto; border-radius: 4px; }
 pre code { background: none; padding: 0; }
 .link { color: var(--muted); font-size: .9em; }
+.markdown table { margin: .8rem 0; }
+.markdown blockquote { margin: .6rem 0; padding: 0 .9rem; border-left: 3px solid var(--rule); color: var(--muted); }
+.markdown .math { overflow-x: auto; margin: .8rem 0; }
+.katex { font-size: 1.1em; }
 .cell { margin: 1.6rem 0; }
 .cell.ask { border-top: 1px solid var(--rule); padding-top: 1rem; break-inside: avoid-page; }
 .cell-head { font: 600 .8rem/1 "Helvetica Neue", Helvetica, Arial, sans-serif; color: var(--muted); }

@@ -3,6 +3,7 @@
  * text is unchanged, else the decision policy (llm/fallback.ts: the rules, and the LLM only on
  * no_match when allowed). A decided decision is pinned into the cell, signed by its author.
  */
+import { shownLocator } from '../data/locator.js';
 import { decisionFromJson } from '../decide/json.js';
 import type { Choice, Decision, DecisionOutcome } from '../decide/types.js';
 import { decideAnalysis } from '../llm/fallback.js';
@@ -56,7 +57,8 @@ export function requestFromDecision(decision: Decision): AnalysisRequest {
 }
 
 /** The decision behind a "use FILE" cell: describe the dataset. */
-export function decisionForDirective(path: string): Decision {
+export function decisionForDirective(locator: string): Decision {
+  const path = shownLocator(locator);
   return {
     status: 'decided',
     analysis: 'describe',

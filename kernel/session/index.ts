@@ -8,6 +8,7 @@
  * 4. and 5. build the outputs and record provenance (record-run.ts, hand-over.ts).
  */
 import type { Choice, DecisionOutcome } from '../decide/types.js';
+import { datasetLocator } from '../data/locator.js';
 import { InferraError, toInferraError } from '../errors.js';
 import type { DatasetRef, Notebook } from '../notebook/format.js';
 import { collectEnvironment } from '../provenance/environment.js';
@@ -18,7 +19,7 @@ import { KernelWorker } from '../worker/host.js';
 import { decideCell, decideRequest, decisionForDirective, PinSigner, requestFromDecision } from './decide-cell.js';
 import { SinkHandOver } from './hand-over.js';
 import { recordRun } from './record-run.js';
-import { DatasetResolver } from './resolve-dataset.js';
+import { DatasetResolver, refLocator } from './resolve-dataset.js';
 import type { CallOptions, CellExecution, SessionOptions } from './types.js';
 import { verifyCells } from './verify-cells.js';
 
@@ -96,14 +97,14 @@ export class NotebookSession {
     try {
       const found = this.datasets.datasetOf(notebook, index, run.datasets);
       dataset = found.dataset;
-      const described = await this.describeDataset(dataset.path, options);
+      const described = await this.describeDataset(refLocator(dataset), options);
       schema = described;
       dataset.sha256 = described.sha256;
       decided = found.directive
         ? { decision: decisionForDirective(found.directive) }
-        : await decideCell(cell, options.choice, async () => (await this.decide(described.path, cell.source, options)).decision);
+        : await decideCell(cell, options.choice, async () => (await this.decide(datasetLocator(described.path, described.sheet), cell.source, options)).decision);
       if (decided.decision?.status === 'decided') {
-        outcome = await this.runRequest(dataset.path, requestFromDecision(decided.decision), options);
+        outcome = await this.runRequest(refLocator(dataset), requestFromDecision(decided.decision), options);
       }
     } catch (thrown) {
       const error = this.datasets.withShownPaths(toInferraError(thrown), dataset?.path);

@@ -7,18 +7,35 @@
  * - errors written into the notebook never spell out the user's absolute paths.
  */
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { DATASET_EXTENSIONS } from '../data/format.js';
+import { datasetLocator, parseLocator } from '../data/locator.js';
 import { InferraError, type MessageParams } from '../errors.js';
 import { hidePaths, locateDataset, realpathLoose, shownPath } from '../notebook/dataset-path.js';
 import { addDataset, defaultDataset, namedDataset } from '../notebook/datasets.js';
 import type { DatasetRef, Notebook } from '../notebook/format.js';
 import type { CallOptions, SessionOptions } from './types.js';
 
-/** A "use penguins.csv" cell: names the dataset for the cells below it. */
-const USE_DATASET = /^\s*(?:use|load|open)\s+(?:the\s+)?(?:data(?:set)?\s+)?["'`]?([^"'`]+?\.(?:csv|tsv|txt|json|jsonl|ndjson|parquet))["'`]?\s*\.?\s*$/i;
+/** A "use penguins.csv" cell (or `use survey.xlsx sheet "Wave 2"`): names the dataset for the cells below it. */
+const USE_DATASET = new RegExp(
+  `^\\s*(?:use|load|open)\\s+(?:the\\s+)?(?:data(?:set)?\\s+)?["'\`]?([^"'\`]+?\\.(?:${DATASET_EXTENSIONS.join('|')}))["'\`]?` +
+    `(?:,?\\s+(?:sheet|tab)\\s+(?:"([^"]+)"|'([^']+)'|(\\S+)))?\\s*\\.?\\s*$`,
+  'i',
+);
 
 /** The dataset file a "use FILE" cell names, if the cell is one. */
 export function parseDatasetDirective(source: string): string | undefined {
   return USE_DATASET.exec(source)?.[1];
+}
+
+/** The dataset a "use FILE" cell names, as a locator (the file, and the sheet when it names one). */
+function parseDatasetLocator(source: string): string | undefined {
+  const match = USE_DATASET.exec(source);
+  return match ? datasetLocator(match[1], match[2] ?? match[3] ?? match[4]) : undefined;
+}
+
+/** The locator of a notebook's dataset entry (its path, and its sheet when it names one). */
+export function refLocator(ref: DatasetRef): string {
+  return datasetLocator(ref.path, ref.sheet);
 }
 
 /** Finds the datasets of one notebook (or of one CLI command) and guards its folder. */
@@ -40,7 +57,12 @@ export class DatasetResolver {
    * A dataset path as the worker needs it (absolute), once the notebook may read it: a file outside
    * the notebook's folder needs the user's consent. Throws `dataset-outside-folder` when refused.
    */
-  async datasetFile(path: string, options: CallOptions = {}): Promise<string> {
+  async datasetFile(locator: string, options: CallOptions = {}): Promise<string> {
+    const { file, sheet } = parseLocator(locator);
+    return datasetLocator(await this.fileOnly(file, options), sheet);
+  }
+
+  private async fileOnly(path: string, options: CallOptions): Promise<string> {
     const absolute = this.resolvePath(path);
     const folder = this.policyFolder();
     if (folder === undefined) return absolute;
@@ -62,12 +84,12 @@ export class DatasetResolver {
    */
   datasetOf(notebook: Notebook, index: number, datasets: DatasetRef[]): { dataset: DatasetRef; directive?: string } {
     const cell = notebook.cells[index];
-    const directive = cell.kind === 'ask' ? parseDatasetDirective(cell.source) : undefined;
+    const directive = cell.kind === 'ask' ? parseDatasetLocator(cell.source) : undefined;
     if (directive) return { dataset: this.register(datasets, directive), directive };
     if (cell.kind === 'ask' && cell.dataset) return { dataset: namedDataset(datasets, cell.dataset) };
     for (let i = index - 1; i >= 0; i--) {
       const above = notebook.cells[i];
-      const path = above.kind === 'ask' ? parseDatasetDirective(above.source) : undefined;
+      const path = above.kind === 'ask' ? parseDatasetLocator(above.source) : undefined;
       if (path) return { dataset: this.register(datasets, path) };
     }
     return { dataset: defaultDataset(datasets) };
@@ -92,11 +114,12 @@ export class DatasetResolver {
   }
 
   /** Adds (or finds) a dataset named by a "use FILE" cell. */
-  private register(datasets: DatasetRef[], path: string): DatasetRef {
+  private register(datasets: DatasetRef[], locator: string): DatasetRef {
+    const { file: path, sheet } = parseLocator(locator);
     // A "use" cell's path is relative to where the notebook was written (which differs from where it
     // is being run when `inferra run --out` moves it).
     const written = this.options.sourceDir ?? this.baseDir;
-    return addDataset(datasets, relative(this.baseDir, isAbsolute(path) ? path : resolve(written, path)) || path);
+    return addDataset(datasets, relative(this.baseDir, isAbsolute(path) ? path : resolve(written, path)) || path, sheet);
   }
 
   /**

@@ -13,7 +13,7 @@ import { buildVerifyRow, checkStoredCell, type ProvenanceCell, type VerifyRow } 
 import type { AnalysisOutcome, AnalysisRequest } from '../types.js';
 import { currentPin, decisionForDirective, requestFromDecision } from './decide-cell.js';
 import { storedResultJson } from './record-run.js';
-import type { DatasetResolver } from './resolve-dataset.js';
+import { refLocator, type DatasetResolver } from './resolve-dataset.js';
 
 /** What verifying needs from the session: its datasets and its worker. */
 export interface VerifyContext {
@@ -56,7 +56,7 @@ export async function verifyCells(notebook: Notebook, context: VerifyContext): P
         rows.push(buildVerifyRow(stored, undefined, shown));
         continue;
       }
-      const outcome = await context.run(dataset.path, requestFromDecision(decision));
+      const outcome = await context.run(refLocator(dataset), requestFromDecision(decision));
       const resultJson = outcomeToJson(outcome, { withFigures: false });
       rows.push(buildVerifyRow(stored, { datasetSha256: outcome.dataset.sha256, resultJson, resultDigest: digestResult(resultJson) }, shown));
     } catch (thrown) {

@@ -119,7 +119,7 @@ const statisticSchema = z.union([z.number(), z.nan()]);
 export const datasetSchemaSchema = z.looseObject({
   name: z.string(),
   path: z.string(),
-  format: z.enum(['csv', 'tsv', 'json', 'parquet']),
+  format: z.enum(['csv', 'tsv', 'json', 'parquet', 'xlsx', 'sav']),
   sha256: z.string(),
   rows: z.number(),
   columns: z.array(

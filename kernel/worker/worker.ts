@@ -16,6 +16,7 @@ import { resolve } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { InferraError, toInferraError } from '../errors.js';
 import { hashFile } from '../data/hash.js';
+import { parseLocator } from '../data/locator.js';
 import { setNativeWorkGate, setSpillDirectory, stopQueries } from '../data/duckdb.js';
 import { inferSchema } from '../data/schema.js';
 import { loadTable, type LoadedTable } from '../data/load.js';
@@ -44,7 +45,7 @@ const handlers: Handlers = {
 async function loadCached(path: string, requested: string[], where: RowFilter[], progress: (message: string) => void): Promise<LoadedTable> {
   // An analysis that names no columns (describe without --column) means every column.
   const columns = requested.length > 0 ? requested : undefined;
-  const sha256 = await hashFile(path).catch(() => undefined);
+  const sha256 = await hashFile(parseLocator(path).file).catch(() => undefined);
   if (sha256 === undefined) return loadTable(path, { columns, where, onProgress: progress });
   const key = JSON.stringify([sha256, resolve(path), columns ? [...new Set(columns)].sort() : '*', where]);
   const cached = tableCache.get(key);

@@ -14,6 +14,7 @@ const commands = [
   ['inferra.describeDataset', 'Describe Dataset', '$(table)'],
   ['inferra.runAllAndVerify', 'Run All and Verify', '$(verified)'],
   ['inferra.exportReport', 'Export Report (HTML)…', '$(export)'],
+  ['inferra.exportReportWord', 'Export Report (Word)…', '$(file)'],
   ['inferra.showProvenance', 'Show Provenance of Cell', '$(history)'],
   ['inferra.setApiKey', 'Set Grok (xAI) API Key…', '$(key)'],
   ['inferra.clearApiKey', 'Clear Grok (xAI) API Key', '$(trash)'],
@@ -23,7 +24,7 @@ const commands = [
 ].map(([command, title, icon]) => ({ command, title, category: 'Inferra', icon }));
 
 const notebookOnly = new Set(['inferra.chooseDataset', 'inferra.describeDataset', 'inferra.runAllAndVerify',
-  'inferra.exportReport', 'inferra.showProvenance']);
+  'inferra.exportReport', 'inferra.exportReportWord', 'inferra.showProvenance']);
 
 pkg.categories = ['Notebooks', 'Data Science', 'Visualization'];
 pkg.keywords = ['statistics', 'notebook', 'natural language', 't-test', 'anova', 'regression', 'reproducibility', 'provenance', 'APA'];

@@ -18,7 +18,7 @@ describe('data: detectFormat', () => {
   });
 
   it('rejects other extensions with unsupported-format', () => {
-    assert.throws(() => detectFormat('a.xlsx'), (e: any) => e.code === 'unsupported-format');
+    assert.throws(() => detectFormat('a.xls'), (e: any) => e.code === 'unsupported-format');
     assert.throws(() => detectFormat('README'), (e: any) => e.code === 'unsupported-format');
   });
 });
@@ -163,8 +163,8 @@ describe('data: files that cannot be read', () => {
   it('an unknown extension -> unsupported-format', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'inferra-data-'));
     try {
-      await writeFile(join(dir, 'data.xlsx'), 'PK');
-      await rejectsWithCode(inferSchema(join(dir, 'data.xlsx')), 'unsupported-format');
+      await writeFile(join(dir, 'data.xls'), 'PK');
+      await rejectsWithCode(inferSchema(join(dir, 'data.xls')), 'unsupported-format');
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

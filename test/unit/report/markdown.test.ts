@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { renderMarkdownHtml, renderInline } from '../../../kernel/report/markdown-html.js';
+import { hasMath, renderMarkdownHtml } from '../../../kernel/report/cell-markdown.js';
 import { exportMarkdownReport, renderMarkdownReport } from '../../../kernel/report/markdown.js';
 import { renderPng, renderSvg } from '../../../kernel/report/render.js';
 import { createReportInput, createWelchOutcome } from './sample-input.js';
@@ -49,18 +49,39 @@ describe('headless rendering', function () {
   });
 });
 
-describe('the safe Markdown subset', () => {
-  it('renders headings, lists, code blocks and inline markup, escaping HTML', () => {
-    const html = renderMarkdownHtml('## Title\n\n1. first\n2. *second*\n\n```\n<b>x</b>\n```\n\nA `a<b` and __strong__ text\nsecond line');
+describe('markdown cells (markdown-it, KaTeX)', () => {
+  it('renders headings one level down, lists, code blocks and inline markup, escaping HTML', () => {
+    const html = renderMarkdownHtml('## Title\n\n1. first\n2. *second*\n\n```\n<b>x</b>\n```\n\nA `a<b` and __strong__ text <b>raw</b>\nsecond line');
     assert.ok(html.includes('<h3>Title</h3>'));
-    assert.ok(html.includes('<ol><li>first</li><li><em>second</em></li></ol>'));
-    assert.ok(html.includes('<pre><code>&lt;b&gt;x&lt;/b&gt;</code></pre>'));
+    assert.match(html, /<ol>\s*<li>first<\/li>\s*<li><em>second<\/em><\/li>\s*<\/ol>/);
+    assert.ok(html.includes('<pre><code>&lt;b&gt;x&lt;/b&gt;\n</code></pre>'));
     assert.ok(html.includes('<code>a&lt;b</code>'));
-    assert.ok(html.includes('<strong>strong</strong> text<br>\nsecond line'));
+    assert.ok(html.includes('<strong>strong</strong> text &lt;b&gt;raw&lt;/b&gt;'), 'raw HTML is shown as text');
+    assert.ok(!/<b>/.test(html));
   });
 
-  it('keeps snake_case names and arithmetic intact', () => {
-    assert.equal(renderInline('flipper_length_mm and 2*3*4'), 'flipper_length_mm and 2*3*4');
-    assert.equal(renderInline('[x](javascript:alert(1))'), 'x <span class="link">(javascript:alert(1)</span>)');
+  it('renders tables', () => {
+    const html = renderMarkdownHtml('| group | n |\n|---|--:|\n| a | 10 |\n| b | 12 |');
+    assert.match(html, /<table>\s*<thead>\s*<tr>\s*<th>group<\/th>\s*<th style="text-align:right">n<\/th>/);
+    assert.match(html, /<td>b<\/td>\s*<td style="text-align:right">12<\/td>/);
+  });
+
+  it('shows links and images with their address, never as links; keeps snake_case names intact', () => {
+    const html = renderMarkdownHtml('See [the data](https://example.org/d.csv) and ![a plot](http://x.test/p.png); [x](javascript:alert(1)). flipper_length_mm stays');
+    assert.ok(!/<a[\s>]|href=|<img/.test(html), html);
+    assert.ok(html.includes('the data <span class="link">(https://example.org/d.csv)</span>'));
+    assert.ok(html.includes('<span class="image">[image: a plot]</span> <span class="link">(http://x.test/p.png)</span>'));
+    assert.ok(html.includes('[x](javascript:alert(1))'), 'a javascript: link stays text');
+    assert.ok(html.includes('flipper_length_mm stays'), 'snake_case is not emphasis');
+  });
+
+  it('renders $...$ and $$...$$ math with KaTeX, leaves prices alone and refuses \\href', () => {
+    const html = renderMarkdownHtml('The model $y_i = \\beta_0 + \\varepsilon_i$ costs $5 and $10.\n\n$$\n\\bar{x} = \\frac{1}{n}\\sum_i x_i\n$$\n\nAnd $\\href{http://x.test}{click}$.');
+    assert.ok(hasMath(html));
+    assert.equal((html.match(/class="katex-display"/g) ?? []).length, 1);
+    assert.ok(html.includes('<math'), 'MathML for screen readers');
+    assert.ok(html.includes('costs $5 and $10.'));
+    assert.ok(!/href=/.test(html), 'no link from \\href');
+    assert.ok(!hasMath(renderMarkdownHtml('No math: it costs $5 and $10.')));
   });
 });
