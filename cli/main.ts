@@ -2,23 +2,30 @@
  * The `inferra` command line (CONTRACT.md): a thin door into the kernel. Each command lives in
  * `cli/commands/`; this file dispatches and turns errors into exit codes.
  */
+import { runAnalyzeCommand } from './commands/analyze.js';
+import { runAskCommand } from './commands/ask.js';
+import { runDecideCommand } from './commands/decide.js';
+import { runDescribeCommand } from './commands/describe.js';
+import { runExportCommand } from './commands/export.js';
+import { runHistoryCommand } from './commands/history.js';
+import { runRunCommand } from './commands/run.js';
+import { runVerifyCommand } from './commands/verify.js';
 import { COMMAND_HELP, MAIN_HELP } from './help.js';
 import { EXIT, logLine, printText, reportError } from './output.js';
 import { versionText } from './version.js';
 
-/**
- * Each command is imported when it runs (the build splits the CLI into chunks): `--version`,
- * `--help` and a command that does not need the report or Supabase do not load them.
- */
+// The commands are imported statically: a dynamic import here would, under tsx (the tests run
+// main() in-process), load a second copy of the kernel whose errors are not this copy's
+// InferraError. `--version` is the one path that skips the kernel (cli/entry.ts).
 const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
-  run: async (argv) => (await import('./commands/run.js')).runRunCommand(argv),
-  verify: async (argv) => (await import('./commands/verify.js')).runVerifyCommand(argv),
-  history: async (argv) => (await import('./commands/history.js')).runHistoryCommand(argv),
-  describe: async (argv) => (await import('./commands/describe.js')).runDescribeCommand(argv),
-  decide: async (argv) => (await import('./commands/decide.js')).runDecideCommand(argv),
-  analyze: async (argv) => (await import('./commands/analyze.js')).runAnalyzeCommand(argv),
-  ask: async (argv) => (await import('./commands/ask.js')).runAskCommand(argv),
-  export: async (argv) => (await import('./commands/export.js')).runExportCommand(argv),
+  run: runRunCommand,
+  verify: runVerifyCommand,
+  history: runHistoryCommand,
+  describe: runDescribeCommand,
+  decide: runDecideCommand,
+  analyze: runAnalyzeCommand,
+  ask: runAskCommand,
+  export: runExportCommand,
 };
 
 /** Runs the CLI on `argv` (without `node` and the script) and returns the exit code. */

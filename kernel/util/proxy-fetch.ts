@@ -14,7 +14,11 @@ let transport: Promise<{ agent: EnvHttpProxyAgent; fetch: typeof UndiciFetch }> 
 /** undici's fetch through a shared proxy-aware agent, with the global fetch's signature. */
 export function createDefaultFetch(): typeof fetch {
   return (async (input: Parameters<typeof UndiciFetch>[0], init?: RequestInit) => {
-    transport ??= import('undici').then((undici) => ({ agent: new undici.EnvHttpProxyAgent(), fetch: undici.fetch }));
+    transport ??= import('undici').then((loaded) => {
+      // undici is CommonJS: a dynamic import may give its exports as the namespace or as its default.
+      const undici = (typeof loaded.EnvHttpProxyAgent === 'function' ? loaded : (loaded as unknown as { default: typeof loaded }).default);
+      return { agent: new undici.EnvHttpProxyAgent(), fetch: undici.fetch };
+    });
     const { agent, fetch: undiciFetch } = await transport;
     return undiciFetch(input, { ...(init as object), dispatcher: agent } as Parameters<typeof UndiciFetch>[1]);
   }) as unknown as typeof fetch;

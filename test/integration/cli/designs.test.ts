@@ -50,7 +50,7 @@ describe('second-round designs from the CLI and a notebook', function () {
     }
     const bad = await runInferra(['analyze', data('faithful.csv'), '--analysis', 'ks_test', '--column', 'eruptions', '--distribution', 'normal', '--params', '3', '--json']);
     assert.equal(bad.code, 2);
-    assert.match(JSON.parse(bad.stdout).message, /--params .*2 numbers \(mean, sd\)/);
+    assert.match(JSON.parse(bad.stdout).message, /'params' .*2 numbers \(mean, sd\)/);
     const unknown = await runInferra(['analyze', data('faithful.csv'), '--analysis', 'ks_test', '--column', 'eruptions', '--distribution', 'cauchy']);
     assert.equal(unknown.code, 2);
   });
@@ -77,7 +77,7 @@ describe('second-round designs from the CLI and a notebook', function () {
     assert.match(text.stdout, /64 participants per group are needed/);
     const missing = await runInferra(['analyze', '--analysis', 'power_ttest', '--json']);
     assert.equal(missing.code, 2);
-    assert.match(JSON.parse(missing.stdout).message, /--effect-size/);
+    assert.match(JSON.parse(missing.stdout).message, /effect-size/);
     assert.equal((await runInferra(['analyze', '--analysis', 'ttest_welch'])).code, 2);
   });
 

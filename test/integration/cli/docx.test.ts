@@ -56,7 +56,7 @@ describe('inferra run --docx: the Word report', function () {
   it('holds the markdown text, the APA sentences and the tables as Word tables (APA: no vertical rules, numbered, notes below)', () => {
     const text = textOf(documentXml);
     assert.match(text, /Body size of three penguin species/);
-    assert.match(text, /Welch's t\(\d+\.\d+\) = -?\d+\.\d+, p < \.001/);
+    assert.match(text, /Welch's t\(\d+\.\d+\) = [−-]?\d+\.\d+, p < \.001/);
     const tables = documentXml.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g) ?? [];
     assert.ok(tables.length >= 5, `${tables.length} tables`);
     const welch = tables.find((t) => /Cohen/.test(textOf(t)));
