@@ -1,6 +1,6 @@
 /** Tables and APA sentences of the rank tests. */
 import { recommendForCounts, recommendPostHoc } from '../checks/follow-ups.js';
-import type { AnalysisOptions, ResultTable } from '../../types.js';
+import type { AnalysisOptions, ResultTable, TableValue } from '../../types.js';
 import { formatBounded, formatBoundedCi, formatCi, formatDf, formatNumber, formatP, formatVariableLabel, SYMBOL } from '../common/format.js';
 import { buildAlternativeWarnings, describeGroups } from '../anova/summarize.js';
 import { ciColumns, P_COLUMN, singleRowTable, tableColumns, tableRow, type ColumnSpec } from '../common/table.js';
@@ -58,6 +58,22 @@ function rankBiserialText(r: MannWhitneyResult | SignedRankResult, confLevel: nu
   return `${SYMBOL.rankBiserial} = ${formatBounded(r.rankBiserial)}${ci}`;
 }
 
+/** The rank-biserial correlation's columns: the estimate and its interval at the confidence level. */
+function rankBiserialColumns(confLevel: number): ColumnSpec[] {
+  const pct = `${formatNumber(confLevel * 100, 0)}%`;
+  return [
+    ['rankBiserial', SYMBOL.rankBiserial],
+    ['rankBiserialCiLow', `${SYMBOL.rankBiserial} ${pct} CI lower`],
+    ['rankBiserialCiHigh', `${SYMBOL.rankBiserial} ${pct} CI upper`],
+  ];
+}
+
+/** The fields of `r` that a table shows through `bound` (infinite or missing bounds as the table says them). */
+function boundedShown(r: object, keys: readonly string[]): Record<string, TableValue> {
+  const fields = r as Record<string, number>;
+  return Object.fromEntries(keys.map((k) => [k, bound(fields[k])]));
+}
+
 /** How the rank-biserial interval is computed, for table notes. */
 function rankBiserialCiNote(r: MannWhitneyResult | SignedRankResult, se: string): string {
   const degenerate = !Number.isFinite(r.rankBiserialCiLow) ? ` No interval here: it is degenerate when ${SYMBOL.rankBiserial} = ±1.` : '';
@@ -68,34 +84,14 @@ function rankBiserialCiNote(r: MannWhitneyResult | SignedRankResult, se: string)
 export function summarizeMannWhitney(r: MannWhitneyResult, input: TwoSampleInput, options: AnalysisOptions): Summary {
   const [a, b] = input.levels;
   const pct = `${formatNumber(r.confLevel * 100, 1).replace(/\.0$/, '')}%`;
-  const table: ResultTable = {
-    title: 'Wilcoxon rank-sum (Mann-Whitney) test',
-    columns: [
-      { key: 'statistic', label: "U (R's W)" },
-      { key: 'pValue', label: 'p' },
-      { key: 'method', label: 'Method' },
-      { key: 'rankBiserial', label: SYMBOL.rankBiserial },
-      { key: 'rankBiserialCiLow', label: `${SYMBOL.rankBiserial} ${formatNumber(options.confLevel * 100, 0)}% CI lower` },
-      { key: 'rankBiserialCiHigh', label: `${SYMBOL.rankBiserial} ${formatNumber(options.confLevel * 100, 0)}% CI upper` },
-      { key: 'estimate', label: 'Location shift (HL)' },
-      { key: 'ciLow', label: `${pct} CI lower` },
-      { key: 'ciHigh', label: `${pct} CI upper` },
-    ],
-    rows: [
-      {
-        statistic: r.statistic,
-        pValue: r.pValue,
-        method: r.method,
-        rankBiserial: r.rankBiserial,
-        rankBiserialCiLow: bound(r.rankBiserialCiLow),
-        rankBiserialCiHigh: bound(r.rankBiserialCiHigh),
-        estimate: r.estimate,
-        ciLow: bound(r.ciLow),
-        ciHigh: bound(r.ciHigh),
-      },
-    ],
-    note: `U is the Mann-Whitney U of ${a} (the number of pairs in which ${a} is larger, ties counting one half), which R's wilcox.test reports as W. ${methodNote(r)} Rank-biserial ${SYMBOL.rankBiserial} = 2U / (n1 n2) − 1 (positive: ${a} tends to be larger). ${rankBiserialCiNote(r, 'sqrt((n1 + n2 + 1) / (3 n1 n2))')} The Hodges-Lehmann shift is ${a} - ${b}${r.mu !== 0 ? `, tested against ${SYMBOL.mu0} = ${r.mu}` : ''}.`,
-  };
+  const table: ResultTable = singleRowTable(
+    'Wilcoxon rank-sum (Mann-Whitney) test',
+    [['statistic', "U (R's W)"], P_COLUMN, ['method', 'Method'], ...rankBiserialColumns(options.confLevel), ['estimate', 'Location shift (HL)'], ...ciColumns(pct)],
+    r,
+    { shown: boundedShown(r, ['rankBiserialCiLow', 'rankBiserialCiHigh', 'ciLow', 'ciHigh']),
+      note: `U is the Mann-Whitney U of ${a} (the number of pairs in which ${a} is larger, ties counting one half), which R's wilcox.test reports as W. ${methodNote(r)} Rank-biserial ${SYMBOL.rankBiserial} = 2U / (n1 n2) − 1 (positive: ${a} tends to be larger). ${rankBiserialCiNote(r, 'sqrt((n1 + n2 + 1) / (3 n1 n2))')} The Hodges-Lehmann shift is ${a} - ${b}${r.mu !== 0 ? `, tested against ${SYMBOL.mu0} = ${r.mu}` : ''}.`,
+    },
+  );
   const descriptives: ResultTable = {
     title: 'Descriptives',
     columns: [
@@ -116,36 +112,14 @@ export function summarizeMannWhitney(r: MannWhitneyResult, input: TwoSampleInput
 export function summarizeSignedRank(r: SignedRankResult, input: SignedRankInput, options: AnalysisOptions): Summary {
   const pct = `${formatNumber(r.confLevel * 100, 1).replace(/\.0$/, '')}%`;
   const what = input.design === 'paired' ? `differences ${input.label}` : input.label;
-  const table: ResultTable = {
-    title: input.design === 'paired' ? 'Wilcoxon signed-rank test (paired)' : 'Wilcoxon signed-rank test',
-    columns: [
-      { key: 'statistic', label: 'V' },
-      { key: 'pValue', label: 'p' },
-      { key: 'method', label: 'Method' },
-      { key: 'n', label: 'n (non-zero)' },
-      { key: 'rankBiserial', label: SYMBOL.rankBiserial },
-      { key: 'rankBiserialCiLow', label: `${SYMBOL.rankBiserial} ${formatNumber(options.confLevel * 100, 0)}% CI lower` },
-      { key: 'rankBiserialCiHigh', label: `${SYMBOL.rankBiserial} ${formatNumber(options.confLevel * 100, 0)}% CI upper` },
-      { key: 'estimate', label: 'Pseudo-median (HL)' },
-      { key: 'ciLow', label: `${pct} CI lower` },
-      { key: 'ciHigh', label: `${pct} CI upper` },
-    ],
-    rows: [
-      {
-        statistic: r.statistic,
-        pValue: r.pValue,
-        method: r.method,
-        n: r.n,
-        rankBiserial: r.rankBiserial,
-        rankBiserialCiLow: bound(r.rankBiserialCiLow),
-        rankBiserialCiHigh: bound(r.rankBiserialCiHigh),
-        estimate: bound(r.estimate),
-        ciLow: bound(r.ciLow),
-        ciHigh: bound(r.ciHigh),
-      },
-    ],
-    note: `V is the sum of the ranks of the positive ${what} minus ${SYMBOL.mu0} = ${r.mu}; ${r.nZero} zero difference${r.nZero === 1 ? ' was' : 's were'} dropped. ${methodNote(r)} Rank-biserial ${SYMBOL.rankBiserial} = (R+ − R−) / (R+ + R−). ${rankBiserialCiNote(r, 'sqrt((2n³ + 3n² + n) / 6) / (n (n + 1) / 2)')}`,
-  };
+  const table: ResultTable = singleRowTable(
+    input.design === 'paired' ? 'Wilcoxon signed-rank test (paired)' : 'Wilcoxon signed-rank test',
+    [['statistic', 'V'], P_COLUMN, ['method', 'Method'], ['n', 'n (non-zero)'], ...rankBiserialColumns(options.confLevel), ['estimate', 'Pseudo-median (HL)'], ...ciColumns(pct)],
+    r,
+    { shown: boundedShown(r, ['rankBiserialCiLow', 'rankBiserialCiHigh', 'estimate', 'ciLow', 'ciHigh']),
+      note: `V is the sum of the ranks of the positive ${what} minus ${SYMBOL.mu0} = ${r.mu}; ${r.nZero} zero difference${r.nZero === 1 ? ' was' : 's were'} dropped. ${methodNote(r)} Rank-biserial ${SYMBOL.rankBiserial} = (R+ − R−) / (R+ + R−). ${rankBiserialCiNote(r, 'sqrt((2n³ + 3n² + n) / 6) / (n (n + 1) / 2)')}`,
+    },
+  );
   const summary = `V = ${formatNumber(r.statistic, 1).replace(/\.0$/, '')}, ${formatP(r.pValue)}, ${rankBiserialText(r, options.confLevel)}; pseudo-median of ${what} = ${formatNumber(r.estimate)}${ciText(r.confLevel, r.ciLow, r.ciHigh)}, n = ${r.n}.`;
   return { summary, tables: [table], warnings: wilcoxonWarnings(r, options, r.nZero) };
 }
