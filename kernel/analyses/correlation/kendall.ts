@@ -4,7 +4,7 @@ import type { Alternative } from '../../types.js';
 import { pValueNormal } from '../common/distributions.js';
 import { hasTies } from './spearman.js';
 
-/** What Kendall's test returns (no interval: R gives none and we do not invent one). */
+/** What Kendall's test returns (R gives no interval for tau; ours is the Fisher-z interval below). */
 export interface KendallResult {
   estimate: number;
   /** T (concordant pairs) when exact, else z. */

@@ -9,7 +9,7 @@ import { computeSpearmanTail } from './prho.js';
 /** How the p-value of a Spearman test was obtained. */
 export type SpearmanMethod = 'exact' | 'edgeworth' | 't-approx';
 
-/** What Spearman's test returns (no interval: R gives none and we do not invent one). */
+/** What Spearman's test returns (R gives no interval for rho; ours is the Fisher-z interval below). */
 export interface SpearmanResult {
   estimate: number;
   /** S = (n^3 - n)(1 - rho)/6, as R. */
