@@ -40,6 +40,8 @@ FIXTURE="$(mktemp -d /tmp/inferra-e2e-fixture.XXXXXX)"
 trap 'rm -rf "$FIXTURE"' EXIT
 cp "$HERE"/fixture/* "$FIXTURE/"
 cp "$ROOT/samples/penguins.inferra" "$ROOT/samples/penguins.csv" "$FIXTURE/"
+# The researchers' files samples (#13): an Excel workbook and an SPSS file with their notebooks.
+cp "$ROOT/samples/survey-excel.inferra" "$ROOT/samples/survey.xlsx" "$ROOT/samples/survey-spss.inferra" "$ROOT/samples/survey.sav" "$FIXTURE/"
 node "$HERE/make-big-csv.mjs" "$FIXTURE/big.csv" "${E2E_BIG_ROWS:-2000000}"
 
 # Supabase (local test stack: PostgreSQL + PostgREST + auth/storage gateway) for the provenance

@@ -144,6 +144,17 @@ describe('Inferra in the extension host', () => {
     console.log(`report: ${html.length} characters`);
   });
 
+  it('exports the Word report of the active notebook (#13)', async () => {
+    const notebook = await vscode.workspace.openNotebookDocument(vscode.Uri.file(path.join(folder(), 'exec.inferra')));
+    await vscode.window.showNotebookDocument(notebook);
+    const target = vscode.Uri.file(path.join(folder(), 'out', 'report.docx'));
+    await vscode.commands.executeCommand('inferra.exportReportWord', target);
+    const bytes = fs.readFileSync(target.fsPath);
+    assert.strictEqual(bytes.subarray(0, 2).toString('latin1'), 'PK', 'a .docx is a zip package');
+    assert.ok(bytes.includes(Buffer.from('word/document.xml')), 'with the document part');
+    console.log(`Word report: ${bytes.length} bytes`);
+  });
+
   it('opens the sample as a copy in the workspace and chooses a dataset relative to the notebook', async () => {
     await vscode.commands.executeCommand('inferra.openSample');
     const copy = path.join(folder(), 'inferra-sample', 'penguins.inferra');
@@ -169,6 +180,44 @@ describe('Inferra in the extension host', () => {
     assert.match(provenance, /# Provenance of cell `flipper-by-sex`/);
     assert.match(provenance, /record hash: `[0-9a-f]{64}`/);
   });
+
+  it('an ambiguous cell waits for a choice: its question is the output, with no failed mark (#16)', async () => {
+    // A fresh file (the UI suite clicks a choice in ambiguous.inferra, which pins a decision there).
+    const uri = vscode.Uri.file(path.join(folder(), 'waiting.inferra'));
+    fs.writeFileSync(uri.fsPath, JSON.stringify({
+      format: 'inferra-notebook', version: 1, metadata: {}, datasets: [{ name: 'penguins', path: 'penguins.csv' }],
+      cells: [{ id: 'bill-by-species', kind: 'ask', source: 'Does bill differ across species?' }],
+    }));
+    const notebook = await vscode.workspace.openNotebookDocument(uri);
+    await vscode.window.showNotebookDocument(notebook);
+    await vscode.commands.executeCommand('notebook.selectKernel', { id: 'inferra-kernel', extension: EXTENSION_ID });
+    const cell = notebook.getCells().find((c) => c.metadata.id === 'bill-by-species');
+    await vscode.commands.executeCommand('notebook.cell.execute', { ranges: [{ start: cell.index, end: cell.index + 1 }], document: notebook.uri });
+    const payload = await waitFor('the question', () => {
+      const item = cell.outputs[0] && cell.outputs[0].items.find((i) => i.mime === RESULT);
+      return item && cell.executionSummary && cell.executionSummary.timing ? JSON.parse(new TextDecoder().decode(item.data)) : undefined;
+    });
+    assert.strictEqual(payload.status, 'ambiguous');
+    assert.ok(payload.decision.alternatives.length >= 2, 'the choices are offered');
+    assert.strictEqual(cell.executionSummary.success, undefined, 'no tick and no red cross: the cell waits for the researcher');
+  });
+
+  for (const [file, dataset] of [['survey-excel.inferra', 'survey.xlsx'], ['survey-spss.inferra', 'survey.sav']]) {
+    it(`runs the ${dataset} sample notebook (#13)`, async () => {
+      const notebook = await vscode.workspace.openNotebookDocument(vscode.Uri.file(path.join(folder(), file)));
+      await vscode.window.showNotebookDocument(notebook);
+      await vscode.commands.executeCommand('notebook.selectKernel', { id: 'inferra-kernel', extension: EXTENSION_ID });
+      await vscode.commands.executeCommand('notebook.execute');
+      const asks = notebook.getCells().filter((c) => c.kind === vscode.NotebookCellKind.Code);
+      await waitFor('every cell to finish', () => asks.every((c) => c.executionSummary && c.executionSummary.success !== undefined));
+      const statuses = asks.map((c) => {
+        const item = c.outputs[0] && c.outputs[0].items.find((i) => i.mime === RESULT);
+        return item ? JSON.parse(new TextDecoder().decode(item.data)).status : 'none';
+      });
+      console.log(`${dataset}: ${statuses.join(', ')}`);
+      assert.ok(statuses.length >= 3 && statuses.every((s) => s === 'ok'), statuses.join(', '));
+    });
+  }
 
   it('runs all cells and verifies the recorded ones', async () => {
     const notebook = await vscode.workspace.openNotebookDocument(vscode.Uri.file(path.join(folder(), 'exec.inferra')));
