@@ -15,7 +15,7 @@
  */
 import type { AssumptionCheck } from '../../types.js';
 import { formatNumber, formatP } from '../common/format.js';
-import { mean } from '../common/moments.js';
+import { centralMoments } from '../common/moments.js';
 import { checkNormality } from './assumptions.js';
 
 /** Per-group n from which the t and F tests on means are robust to a moderate departure. */
@@ -33,21 +33,7 @@ const MODERATE = { skew: 1, kurtosis: 3 };
 export function computeShape(values: ArrayLike<number>): { n: number; skewness: number; excessKurtosis: number } {
   const kept: number[] = [];
   for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) kept.push(values[i]);
-  const n = kept.length;
-  const m = mean(kept);
-  let m2 = 0;
-  let m3 = 0;
-  let m4 = 0;
-  for (const v of kept) {
-    const d = v - m;
-    const d2 = d * d;
-    m2 += d2;
-    m3 += d2 * d;
-    m4 += d2 * d2;
-  }
-  m2 /= n;
-  m3 /= n;
-  m4 /= n;
+  const { n, m2, m3, m4 } = centralMoments(kept);
   return { n, skewness: m2 > 0 ? m3 / m2 ** 1.5 : NaN, excessKurtosis: m2 > 0 ? m4 / (m2 * m2) - 3 : NaN };
 }
 

@@ -75,3 +75,20 @@ export function range(x: ArrayLike<number>): { min: number; max: number } {
   }
   return { min, max };
 }
+
+/** The second, third and fourth central moments, each divided by n (the shape of a sample: g1, g2). */
+export function centralMoments(x: ArrayLike<number>): { n: number; m2: number; m3: number; m4: number } {
+  const n = x.length;
+  const m = mean(x);
+  let m2 = 0;
+  let m3 = 0;
+  let m4 = 0;
+  for (let i = 0; i < n; i++) {
+    const d = x[i] - m;
+    const d2 = d * d;
+    m2 += d2;
+    m3 += d2 * d;
+    m4 += d2 * d2;
+  }
+  return { n, m2: m2 / n, m3: m3 / n, m4: m4 / n };
+}

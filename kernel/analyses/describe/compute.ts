@@ -4,7 +4,7 @@
  * type = 2)` and `e1071::kurtosis(x, type = 2)`: with m_k = Σ(x - x̄)^k / n, g1 = m3 / m2^1.5,
  * g2 = m4 / m2² - 3, G1 = g1 √(n(n-1)) / (n-2) (n >= 3) and G2 = ((n+1) g2 + 6)(n-1) / ((n-2)(n-3)) (n >= 4).
  */
-import { mean, sd } from '../common/moments.js';
+import { centralMoments, mean, sd } from '../common/moments.js';
 import { quantileSorted, sortedCopy } from '../common/quantile.js';
 import type { LevelCount } from '../../types.js';
 import { compareNatural } from '../../util/natural-sort.js';
@@ -43,21 +43,7 @@ export interface DescribeResult {
 
 /** Sample skewness G1 and excess kurtosis G2 (e1071 type 2); NaN when n is too small or the values are constant. */
 export function computeShape(x: ArrayLike<number>): { skewness: number; kurtosis: number } {
-  const n = x.length;
-  const m = mean(x);
-  let m2 = 0;
-  let m3 = 0;
-  let m4 = 0;
-  for (let i = 0; i < n; i++) {
-    const d = x[i] - m;
-    const d2 = d * d;
-    m2 += d2;
-    m3 += d2 * d;
-    m4 += d2 * d2;
-  }
-  m2 /= n;
-  m3 /= n;
-  m4 /= n;
+  const { n, m2, m3, m4 } = centralMoments(x);
   const g1 = m3 / m2 ** 1.5;
   const g2 = m4 / (m2 * m2) - 3;
   const skewness = n >= 3 && m2 > 0 ? (g1 * Math.sqrt(n * (n - 1))) / (n - 2) : NaN;
