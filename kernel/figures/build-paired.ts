@@ -38,37 +38,8 @@ export function computePairedMeasurements(request: AnalysisRequest, table: Table
       valueTitle: 'Value',
     };
   }
-  const outcome = requireRole(roles.outcome, { analysis: request.analysis, role: 'outcome' });
-  const group = requireRole(roles.group, { analysis: request.analysis, role: 'group' });
-  const pairName = requireRole(roles.pairId, { analysis: request.analysis, role: 'pairId' });
-  const groups = selectGroups(table, {
-    analysis: request.analysis,
-    role: 'outcome',
-    outcome,
-    group,
-    levels: request.options.levels,
-    minLevels: 2,
-    maxLevels: 2,
-    expected: 'exactly 2',
-  });
-  const pairLabels = labelsOf(findColumn(table, pairName));
-  const second = new Map<string, number>();
-  groups.rows[1].forEach((row, k) => {
-    const id = pairLabels[row];
-    if (id !== null) second.set(id, groups.samples[1][k]);
-  });
-  const a: number[] = [];
-  const b: number[] = [];
-  groups.rows[0].forEach((row, k) => {
-    const id = pairLabels[row];
-    const other = id === null ? undefined : second.get(id);
-    if (other !== undefined) {
-      a.push(groups.samples[0][k]);
-      b.push(other);
-    }
-  });
-  if (a.length === 0) throw new InferraError('not-paired', { pairId: pairName, detail: 'no id appears in both groups' });
-  return { first: Float64Array.from(a), second: Float64Array.from(b), labels: [groups.levels[0], groups.levels[1]], valueTitle: formatAxisTitle(outcome) };
+  const { outcome, groups, first, second } = matchLongPairs(request, table);
+  return { first: Float64Array.from(first), second: Float64Array.from(second), labels: [groups.levels[0], groups.levels[1]], valueTitle: formatAxisTitle(outcome) };
 }
 
 /** The within-pair differences of a paired request. */
@@ -91,6 +62,28 @@ export function computePairedDifferences(request: AnalysisRequest, table: Table)
       label: `Difference (${formatVariableName(before.name, true)} - ${formatVariableName(after.name, true)})`,
     };
   }
+  const { outcome, pairName, groups, first, second } = matchLongPairs(request, table);
+  const diffs = first.map((x, k) => x - second[k]);
+  const unmatched = groups.n - 2 * diffs.length;
+  return {
+    data: {
+      outcome,
+      levels: [''],
+      samples: [Float64Array.from(diffs)],
+      n: diffs.length,
+      nMissing: groups.nMissing,
+      dropped: [...groups.dropped, ...(unmatched > 0 ? [{ reason: `rows without a partner in ${pairName}`, count: unmatched }] : [])],
+    },
+    label: `Difference in ${formatVariableName(outcome, true)} (${groups.levels[0]} - ${groups.levels[1]})`,
+  };
+}
+
+/**
+ * Long data: the two measurements of each pair whose id appears in both levels (first level's value,
+ * second level's value, in the first level's row order); `not-paired` when no id does.
+ */
+function matchLongPairs(request: AnalysisRequest, table: Table) {
+  const { roles } = request;
   const outcome = requireRole(roles.outcome, { analysis: request.analysis, role: 'outcome' });
   const group = requireRole(roles.group, { analysis: request.analysis, role: 'group' });
   const pairName = requireRole(roles.pairId, { analysis: request.analysis, role: 'pairId' });
@@ -105,28 +98,21 @@ export function computePairedDifferences(request: AnalysisRequest, table: Table)
     expected: 'exactly 2',
   });
   const pairLabels = labelsOf(findColumn(table, pairName));
-  const second = new Map<string, number>();
+  const later = new Map<string, number>();
   groups.rows[1].forEach((row, k) => {
     const id = pairLabels[row];
-    if (id !== null) second.set(id, groups.samples[1][k]);
+    if (id !== null) later.set(id, groups.samples[1][k]);
   });
-  const diffs: number[] = [];
+  const first: number[] = [];
+  const second: number[] = [];
   groups.rows[0].forEach((row, k) => {
     const id = pairLabels[row];
-    const other = id === null ? undefined : second.get(id);
-    if (other !== undefined) diffs.push(groups.samples[0][k] - other);
+    const other = id === null ? undefined : later.get(id);
+    if (other !== undefined) {
+      first.push(groups.samples[0][k]);
+      second.push(other);
+    }
   });
-  if (diffs.length === 0) throw new InferraError('not-paired', { pairId: pairName, detail: 'no id appears in both groups' });
-  const unmatched = groups.n - 2 * diffs.length;
-  return {
-    data: {
-      outcome,
-      levels: [''],
-      samples: [Float64Array.from(diffs)],
-      n: diffs.length,
-      nMissing: groups.nMissing,
-      dropped: [...groups.dropped, ...(unmatched > 0 ? [{ reason: `rows without a partner in ${pairName}`, count: unmatched }] : [])],
-    },
-    label: `Difference in ${formatVariableName(outcome, true)} (${groups.levels[0]} - ${groups.levels[1]})`,
-  };
+  if (first.length === 0) throw new InferraError('not-paired', { pairId: pairName, detail: 'no id appears in both groups' });
+  return { outcome, pairName, groups, first, second };
 }
