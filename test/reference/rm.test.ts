@@ -7,8 +7,11 @@
  */
 import assert from 'node:assert/strict';
 import { runAnalysis } from '../../kernel/analyses/run.js';
+import { computeWithinSubjectIntervals } from '../../kernel/analyses/repeated/anova-rm.js';
+import { validateBlocks } from '../../kernel/analyses/repeated/blocks.js';
 import { snakeKeys } from '../../kernel/contract/index.js';
-import type { AnalysisId, Roles } from '../../kernel/types.js';
+import { isInferraError } from '../../kernel/errors.js';
+import type { AnalysisId, Roles, Table } from '../../kernel/types.js';
 import { assertClose, WorstErrors } from '../support/close.js';
 import { buildRequest, readReference, readTable } from '../support/fixtures.js';
 
@@ -18,7 +21,7 @@ interface RmCase {
   dataset: string;
   roles: Roles;
   options: { levels?: string[] };
-  expected: Record<string, unknown> & { conditions: { level: string; n: number; mean: number; sd: number }[] };
+  expected: Record<string, unknown> & { conditions: { level: string; n: number; mean: number; sd: number; ws_ci_low: number; ws_ci_high: number }[] };
 }
 
 const fixtures = readReference<{ rVersion: string; cases: RmCase[] }>('rm.json');
@@ -57,12 +60,38 @@ describe('anova_rm against R', () => {
     });
   }
 
+  it('gives the profile figure the within-subject (Cousineau-Morey) intervals R gives', () => {
+    for (const c of fixtures.cases) {
+      const request = buildRequest('anova_rm', c.roles, c.options.levels ? { levels: c.options.levels.map(String) } : {});
+      const intervals = computeWithinSubjectIntervals(validateBlocks(request, readTable(c.dataset)).input, 0.95);
+      c.expected.conditions.forEach((want, j) => {
+        worst.record('within-subject CI', assertClose(intervals[j].ciLow, want.ws_ci_low, TOLERANCE, `${c.id}: CI lower of ${want.level}`), c.id);
+        worst.record('within-subject CI', assertClose(intervals[j].ciHigh, want.ws_ci_high, TOLERANCE, `${c.id}: CI upper of ${want.level}`), c.id);
+      });
+    }
+  });
+
   it('drops the chicks without a weight at every chosen time, and says how many', () => {
     const c = fixtures.cases.find((x) => x.id === 'rm-chickweight-complete-times') as RmCase;
     const outcome = runAnalysis(buildRequest('anova_rm', c.roles, { levels: c.options.levels }), readTable(c.dataset));
     assert.equal(outcome.result.nSubjects, 45);
     assert.ok(outcome.warnings.some((w) => /^5 of 50 subjects \(Chick .*\) lack a value in some condition of Time and were left out/.test(w)), outcome.warnings.join('\n'));
     assert.ok(outcome.dropped.some((d) => /5 subjects of Chick/.test(d.reason)));
+  });
+
+  it('refuses a subject with two rows for one condition, naming the cells', () => {
+    const table: Table = {
+      rowCount: 7,
+      columns: [
+        { name: 'id', kind: 'categorical', values: ['a', 'a', 'b', 'b', 'c', 'c', 'c'] },
+        { name: 'time', kind: 'categorical', values: ['t1', 't2', 't1', 't2', 't1', 't2', 't2'] },
+        { name: 'score', kind: 'numeric', values: Float64Array.from([1, 2, 3, 5, 2, 4, 4.5]) },
+      ],
+    };
+    assert.throws(
+      () => runAnalysis(buildRequest('anova_rm', { outcome: 'score', within: 'time', subject: 'id' }), table),
+      (e: unknown) => isInferraError(e) && e.code === 'repeated-cells' && /1 subject-condition cell has more than one row \(id, time\): c at t2/.test(e.message),
+    );
   });
 
   it('reports the corrected test by the stated rule, and says so', () => {

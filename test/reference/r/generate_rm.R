@@ -16,7 +16,8 @@
 # - Generalised eta^2 (Olejnik & Algina 2003) = SS_effect / (SS_effect + SS_subjects + SS_error);
 #   partial eta^2 = SS_effect / (SS_effect + SS_error) with its noncentral-F interval on (df1, df2), as
 #   effectsize's "ncp" method (written here in base R, as in generate_effects.R: Debian has no effectsize).
-# - Per-condition mean, SD and n over the complete subjects.
+# - Per-condition mean, SD and n over the complete subjects, and the within-subject (Cousineau-Morey)
+#   intervals the profile figure draws.
 suppressPackageStartupMessages(library(jsonlite))
 data_dir <- file.path("test", "reference", "data")
 
@@ -133,9 +134,14 @@ rm_case <- function(id, path, outcome, within, subject, levels = NULL, conf = 0.
   expected$eta_squared_partial <- pes
   expected$eta_squared_partial_ci_low <- ci[1]
   expected$eta_squared_partial_ci_high <- ci[2]
-  expected$conditions <- lapply(conds, function(cn) {
-    v <- d$y[d$w == cn]
-    list(level = cn, n = length(v), mean = mean(v), sd = sd(v))
+  # Within-subject intervals of the condition means for the profile figure (Cousineau 2005, Morey 2008):
+  # each subject's values centred on the grand mean, t interval widened by sqrt(k / (k - 1)).
+  centred <- wide - rowMeans(wide) + mean(wide)
+  half <- qt(1 - (1 - conf) / 2, n - 1) * apply(centred, 2, sd) / sqrt(n) * sqrt(k / (k - 1))
+  expected$conditions <- lapply(seq_along(conds), function(j) {
+    v <- d$y[d$w == conds[j]]
+    list(level = conds[j], n = length(v), mean = mean(v), sd = sd(v),
+         ws_ci_low = mean(centred[, j]) - half[j], ws_ci_high = mean(centred[, j]) + half[j])
   })
   options <- list()
   if (!is.null(levels)) options$levels <- levels
