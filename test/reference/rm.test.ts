@@ -90,7 +90,7 @@ describe('anova_rm against R', () => {
     };
     assert.throws(
       () => runAnalysis(buildRequest('anova_rm', { outcome: 'score', within: 'time', subject: 'id' }), table),
-      (e: unknown) => isInferraError(e) && e.code === 'repeated-cells' && /1 subject-condition cell has more than one row \(id, time\): c at t2/.test(e.message),
+      (e: unknown) => isInferraError(e) && e.code === 'repeated-cells' && /1 subject-condition cell has more than one row: id c at time = t2\./.test(e.message),
     );
   });
 

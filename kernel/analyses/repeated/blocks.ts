@@ -64,7 +64,7 @@ export function validateBlocks(request: AnalysisRequest, table: Table): Validate
     }
     const j = cIndex.get(wl[i] as string) as number;
     if (!Number.isNaN(row[j])) {
-      const cell = `${id} at ${conditions[j]}`;
+      const cell = `${subject} ${id} at ${within} = ${conditions[j]}`;
       if (!repeated.includes(cell)) repeated.push(cell);
     }
     row[j] = y.values[i];
