@@ -37,9 +37,9 @@ set.seed(2)
 nh <- 10
 level <- rnorm(nh, 20, 4)
 hf <- data.frame(
-  subject = rep(seq_len(nh), times = 3),
-  dose = rep(c("low", "medium", "high"), each = nh),
-  response = round(c(level + rnorm(nh, 0, 2), level + 1 + rnorm(nh, 0, 2), level + 1.5 + rnorm(nh, 0, 2)), 2))
+  participant = rep(seq_len(nh), times = 3),
+  time = rep(c("t1", "t2", "t3"), each = nh),
+  score = round(c(level + rnorm(nh, 0, 2), level + 1 + rnorm(nh, 0, 2), level + 1.5 + rnorm(nh, 0, 2)), 2))
 write.csv(hf, file.path(data_dir, "RmSpherical.csv"), row.names = FALSE)
 
 read <- function(path) read.csv(path, stringsAsFactors = FALSE, na.strings = "NA")
@@ -153,7 +153,7 @@ rm_case("rm-co2-uptake-conc", file.path(data_dir, "blind", "CO2.csv"), "uptake",
 rm_case("rm-chickweight-complete-times", file.path(data_dir, "blind", "ChickWeight.csv"), "weight", "Time", "Chick",
         levels = c("0", "6", "12", "18", "21"))
 rm_case("rm-sphericity-violated", file.path(data_dir, "RmSphericity.csv"), "score", "condition", "subject")
-rm_case("rm-spherical-hf-above-1", file.path(data_dir, "RmSpherical.csv"), "response", "dose", "subject")
+rm_case("rm-spherical-hf-above-1", file.path(data_dir, "RmSpherical.csv"), "score", "time", "participant")
 rm_case("rm-rounding-times", file.path(data_dir, "RoundingTimes.csv"), "time", "method", "player_id")
 rm_case("rm-sleep-two-levels", file.path(data_dir, "sleep.csv"), "extra", "group", "ID")
 rm_case("rm-co2-three-conc", file.path(data_dir, "blind", "CO2.csv"), "uptake", "conc", "Plant",
