@@ -94,8 +94,8 @@ export function summarizeAnovaRm(r: AnovaRmResult, input: BlockInput, checks: As
   const effectSpecs: ColumnSpec[] = [
     ['etaSquaredGeneralized', `Generalised ${SYMBOL.etaSquared}`],
     ['etaSquaredPartial', `Partial ${SYMBOL.etaSquared}`],
-    ['etaSquaredPartialCiLow', `Partial ${SYMBOL.etaSquared} ${pct} CI lower`],
-    ['etaSquaredPartialCiHigh', `Partial ${SYMBOL.etaSquared} ${pct} CI upper`],
+    ['etaSquaredPartialCiLow', `${SYMBOL.etaSquared} (partial) ${pct} CI lower`],
+    ['etaSquaredPartialCiHigh', `${SYMBOL.etaSquared} (partial) ${pct} CI upper`],
   ];
   const effectTable: ResultTable = {
     title: 'Effect sizes',
