@@ -16,6 +16,8 @@ export const RM_CASES: SuiteCase[] = [
   c('CO2', 'repeated measures anova of uptake over conc within each plant', CO2_RM),
   c('CO2', 'rm anova: uptake by conc, subjects are Plant', CO2_RM),
   c('RoundingTimes', 'within-subjects ANOVA of time across method, player_id as subject', ROUNDING_RM),
+  // Named, but the data have no subjects measured under each condition: refused with the reason, never another ANOVA.
+  c('penguins', 'repeated measures anova of body mass by species', 'ambiguous'),
   // Said in words: the same subjects under each condition.
   c('ChickWeight', 'does weight change over time within each chick', { analysis: 'anova_rm', roles: { outcome: 'weight', within: 'Time', subject: 'Chick' } }),
   c('RoundingTimes', 'within-subject comparison of time across methods', ROUNDING_RM),
