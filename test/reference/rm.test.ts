@@ -94,6 +94,21 @@ describe('anova_rm against R', () => {
     );
   });
 
+  it('refuses data without within-subject error (every subject shifted by a constant) as a perfect fit', () => {
+    const table: Table = {
+      rowCount: 9,
+      columns: [
+        { name: 'id', kind: 'categorical', values: ['a', 'a', 'a', 'b', 'b', 'b', 'c', 'c', 'c'] },
+        { name: 'time', kind: 'categorical', values: ['t1', 't2', 't3', 't1', 't2', 't3', 't1', 't2', 't3'] },
+        { name: 'score', kind: 'numeric', values: Float64Array.from([1, 2, 4, 3, 4, 6, 10, 11, 13]) },
+      ],
+    };
+    assert.throws(
+      () => runAnalysis(buildRequest('anova_rm', { outcome: 'score', within: 'time', subject: 'id' }), table),
+      (e: unknown) => isInferraError(e) && e.code === 'perfect-fit' && /no within-subject error/.test(e.message),
+    );
+  });
+
   it('reports the corrected test by the stated rule, and says so', () => {
     const byId = (id: string) => {
       const c = fixtures.cases.find((x) => x.id === id) as RmCase;

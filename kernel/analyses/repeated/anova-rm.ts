@@ -19,6 +19,7 @@
  * is at most .75 and Huynh-Feldt's (capped at 1) when it is above .75 (Girden 1992); otherwise the
  * uncorrected F test is reported. Every p is in the result and the table.
  */
+import { InferraError } from '../../errors.js';
 import { quantileT, upperChisq, upperF } from '../common/distributions.js';
 import { mean, sd } from '../common/moments.js';
 import { computeVarianceExplainedInterval } from '../common/noncentral-f.js';
@@ -187,6 +188,10 @@ export function computeAnovaRm(input: BlockInput, confLevel: number): AnovaRmRes
   values.forEach((r, i) => {
     for (let j = 0; j < k; j++) ssError += (r[j] - subjectMeans[i] - conditionMeans[j] + grand) ** 2;
   });
+  // Relative to the data's scale: an error sum of squares at rounding level is no error at all.
+  if (!(ssError > 1e-24 * (ssEffect + ssSubjects + ssError))) {
+    throw new InferraError('perfect-fit', { detail: `Every subject of ${input.subject} differs from the condition means of ${input.within} by the same amount in every condition, so there is no within-subject error for the F test.` });
+  }
   const df1 = k - 1;
   const df2 = (k - 1) * (n - 1);
   const msEffect = ssEffect / df1;

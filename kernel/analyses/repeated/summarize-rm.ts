@@ -52,7 +52,8 @@ function sphericityClause(r: AnovaRmResult): string {
   const w = `Mauchly's ${formatW(r.mauchlyW)}, ${formatP(r.mauchlyPValue)}`;
   if (r.correction === 'none') return `sphericity was not rejected (${w}), so the degrees of freedom are not corrected`;
   const epsilon = r.correction === 'greenhouse_geisser' ? r.ggEpsilon : Math.min(1, r.hfEpsilon);
-  return `sphericity was rejected (${w}), so the degrees of freedom are corrected by ${CORRECTION_NAME[r.correction]}'s ε = ${formatBounded(epsilon)} (Greenhouse-Geisser's ε ${r.ggEpsilon > GIRDEN_EPSILON ? '>' : '≤'} ${formatBounded(GIRDEN_EPSILON)})`;
+  const why = r.correction === 'greenhouse_geisser' ? `≤ ${formatBounded(GIRDEN_EPSILON)}` : `Greenhouse-Geisser's ε = ${formatBounded(r.ggEpsilon)} > ${formatBounded(GIRDEN_EPSILON)}`;
+  return `sphericity was rejected (${w}), so the degrees of freedom are corrected by ${CORRECTION_NAME[r.correction]}'s ε = ${formatBounded(epsilon)} (${why})`;
 }
 
 /** The sentence, the ANOVA table with every p, the sphericity table, effect sizes and the descriptives. */
