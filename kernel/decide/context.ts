@@ -362,9 +362,10 @@ function addWordOrderHints(mentioned: MentionedColumn[], tokens: readonly Token[
     const bar = tokens.findIndex((t, i) => i > tilde && t.text === '|');
     for (const m of mentioned) {
       if (m.position <= tilde) continue;
-      if (bar > 0) m.hints.add(m.position < bar ? 'group' : 'predictor');
-      if (bar > 0 && m.position > bar) m.hints.add('subject');
-      else m.hints.add('predictor');
+      if (bar > 0) {
+        m.hints.add(m.position < bar ? 'group' : 'predictor');
+        if (m.position > bar) m.hints.add('subject');
+      } else m.hints.add('predictor');
     }
     return before !== undefined && bar < 0;
   }
