@@ -109,6 +109,24 @@ describe('anova_rm against R', () => {
     );
   });
 
+  it('with fewer subjects than conditions, says sphericity cannot be tested and reports the Greenhouse-Geisser test', () => {
+    const table: Table = {
+      rowCount: 6,
+      columns: [
+        { name: 'id', kind: 'categorical', values: ['a', 'a', 'a', 'b', 'b', 'b'] },
+        { name: 't', kind: 'categorical', values: ['1', '2', '3', '1', '2', '3'] },
+        { name: 'y', kind: 'numeric', values: Float64Array.from([2, 3, 5, 3, 5.5, 6]) },
+      ],
+    };
+    const out = runAnalysis(buildRequest('anova_rm', { outcome: 'y', within: 't', subject: 'id' }), table);
+    assert.ok(Number.isNaN(out.result.mauchlyW as number));
+    assert.equal(out.result.correction, 'greenhouse_geisser');
+    assert.equal(out.result.pValueReported, out.result.pValueGg);
+    assert.match(out.summary, /sphericity could not be tested \(too few subjects for Mauchly's test\)/);
+    assert.ok(out.warnings.some((w) => /Sphericity could not be tested/.test(w)));
+    assert.ok(out.assumptions.some((a) => a.check === 'mauchly' && !a.ok && a.statistic === null));
+  });
+
   it('reports the corrected test by the stated rule, and says so', () => {
     const byId = (id: string) => {
       const c = fixtures.cases.find((x) => x.id === id) as RmCase;
