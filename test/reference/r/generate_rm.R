@@ -9,7 +9,9 @@
 #
 # Each case is long-format data (one row per subject and condition). R's answers:
 # - F, df1, df2, p: the Within stratum of summary(aov(y ~ w + Error(s / w))).
-# - Mauchly's W and its p: mauchly.test(lm(wide ~ 1), X = ~1) on the subjects-by-conditions matrix.
+# - Mauchly's W and its p: mauchly.test(lm(wide ~ 1), X = ~1) on the subjects-by-conditions matrix (its
+#   second-order term of Anderson's expansion has 3k, k the number of conditions, where the textbook has
+#   3(k - 1); kernel/analyses/repeated/anova-rm.ts follows R so that the p-values agree).
 # - Greenhouse-Geisser and Huynh-Feldt epsilons and the corrected p-values: anova(lm(wide ~ 1), X = ~1,
 #   test = "Spherical") (R's Huynh-Feldt epsilon is Lecoutre's corrected one and is not capped at 1; its
 #   corrected p uses min(1, epsilon)). The epsilons at full precision and the p-values at aov's F: see below.
