@@ -36,6 +36,7 @@ export const CLI_ADVICE: AdviceTable = {
   'empty-table-cell': 'Drop that level with --where or --levels.',
   'invalid-option': null,
   'not-paired': null,
+  'repeated-cells': 'Average the repeated rows of each subject and condition first (one row per cell), or check that --subject names the subject column and --within the condition column.',
   'table-too-large': 'Use --analysis chi2_independence instead, or merge sparse levels.',
   'sample-too-large': 'Analyze a subset of the rows with --where "COLUMN = VALUE".',
   // kernel/decide

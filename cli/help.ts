@@ -46,6 +46,11 @@ export const COMMAND_HELP: Record<string, string> = {
   Options: --alternative two-sided|less|greater  --conf-level 0.95  --mu 0  --intercept true|false
            --center median|mean  --correct true|false  --exact true|false|auto  --seed N
            --p-adjust holm|bonferroni|BH|none (dunn; default holm)
+  Repeated measures (long format, one row per subject and condition; --levels keeps conditions):
+           --analysis anova_rm --outcome COL --within COL --subject COL  repeated-measures ANOVA with
+           Mauchly's test; when it rejects sphericity (p < .05) the sentence reports the Greenhouse-Geisser
+           correction (epsilon <= .75) or Huynh-Feldt (epsilon > .75); every p is in the table.
+           --analysis friedman (same roles): Friedman's rank test.
   Exit: 0 ok; 1 analysis error (JSON error object); 2 bad usage or unreadable file.`,
   ask: `inferra ask DATA [--sheet NAME] --prompt "TEXT" [--json] [--allow-llm]
   Decides, runs and draws, as one notebook cell would.

@@ -40,6 +40,7 @@ export const NOTEBOOK_ADVICE: AdviceTable = {
   'empty-table-cell': 'Name only the levels you want in the cell, or leave that level out of the data.',
   'invalid-option': null,
   'not-paired': null,
+  'repeated-cells': 'Average the repeated rows of each subject and condition first (one row per cell), or say which column identifies the subjects and which one holds the conditions.',
   'table-too-large': 'Ask for a chi-square test instead, or merge sparse levels in the data.',
   'sample-too-large': SUBSET,
   // kernel/decide

@@ -93,6 +93,10 @@ export const TASKS: { readonly [K in TaskId]: TaskInfo } = {
     kind: 'analysis', family: 'repeated', roleSets: [['outcome', 'within', 'subject']],
     name: 'Friedman test', why: 'Rank-based comparison of three or more conditions measured on the same subjects.',
   },
+  anova_rm: {
+    kind: 'analysis', family: 'repeated', roleSets: [['outcome', 'within', 'subject']],
+    name: 'repeated-measures ANOVA', why: 'Compares the means of conditions measured on the same subjects, with sphericity corrections.',
+  },
   pairwise_ttest: { kind: 'analysis', family: 'k-groups', roleSets: GROUP_ROLES, name: 'pairwise t-tests', why: 'Every pair of groups compared, with Holm (or another) p-value adjustment.' },
   partial_correlation: {
     kind: 'analysis', family: 'correlation', roleSets: [['x', 'y', 'covariates']],

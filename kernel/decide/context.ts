@@ -11,7 +11,7 @@ import { isContentToken, rootOf, stemWord, STOPWORDS, tokenize, type Token } fro
 import type { RuleSet } from './types.js';
 
 /** A role hint from word order. */
-export type RoleHint = 'group' | 'outcome' | 'predictor' | 'filter';
+export type RoleHint = 'group' | 'outcome' | 'predictor' | 'filter' | 'subject';
 
 /** One column the request names (by name or through its levels). */
 export interface MentionedColumn {
@@ -333,6 +333,9 @@ function addWordOrderHints(mentioned: MentionedColumn[], tokens: readonly Token[
     }
     const next = tokens[m.position + 1 + (m.texts[0]?.split(' ').length ?? 1) - 1];
     if (next && (next.stem === 'group' || next.text === 'groups')) m.hints.add('group');
+    // "within each chick", "for every participant": the column names the subjects of a repeated design.
+    const [w1, w2] = [tokens[m.position - 2]?.text, tokens[m.position - 1]?.text];
+    if (/^(each|every)$/.test(w2 ?? '') && /^(within|for|of)$/.test(w1 ?? '')) m.hints.add('subject');
   }
   // "effect of X on Y": Y is the outcome.
   for (let i = 0; i < tokens.length; i++) {
@@ -359,8 +362,10 @@ function addWordOrderHints(mentioned: MentionedColumn[], tokens: readonly Token[
     const bar = tokens.findIndex((t, i) => i > tilde && t.text === '|');
     for (const m of mentioned) {
       if (m.position <= tilde) continue;
-      if (bar > 0) m.hints.add(m.position < bar ? 'group' : 'predictor');
-      else m.hints.add('predictor');
+      if (bar > 0) {
+        m.hints.add(m.position < bar ? 'group' : 'predictor');
+        if (m.position > bar) m.hints.add('subject');
+      } else m.hints.add('predictor');
     }
     return before !== undefined && bar < 0;
   }

@@ -94,6 +94,7 @@ export const NEEDS: Partial<Record<TaskId, string>> = {
   violin: 'a numeric column (optionally by a group)',
   scatter: 'two numeric columns',
   regplot: 'two numeric columns',
+  anova_rm: 'a numeric outcome, a column of conditions and a column of subjects, one row per subject and condition',
 };
 
 const list = (v: unknown): string[] => (Array.isArray(v) ? (v as string[]) : []);

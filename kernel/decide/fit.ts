@@ -47,6 +47,9 @@ interface Assignment {
 
 const MAX_ENUMERATED = 7;
 
+/** A numeric column with more values than this is not taken for the conditions of a within-subject factor. */
+const MAX_NUMERIC_CONDITIONS = 20;
+
 /** Fits a rule; undefined when the named columns cannot play its roles. */
 export function fitRule(rule: Rule, ctx: RequestContext, mentioned: readonly MentionedColumn[]): Fit | undefined {
   if (mentioned.length > MAX_ENUMERATED) return undefined;
@@ -133,6 +136,11 @@ function hintFit(role: RoleName, m: MentionedColumn): number {
       return outcome ? -0.5 : m.hints.has('predictor') ? 0.1 : 0;
     case 'column':
       return 0.05;
+    // Repeated measures: "within each chick", "| Plant" name the subjects; a group marker, the conditions.
+    case 'within':
+      return (group && !m.hints.has('subject') ? 0.2 : 0) - (outcome ? 0.3 : 0) - (m.hints.has('subject') ? 0.3 : 0);
+    case 'subject':
+      return (m.hints.has('subject') ? 0.3 : 0) - (outcome ? 0.3 : 0);
     default:
       return 0;
   }
@@ -253,15 +261,38 @@ function buildFit(rule: Rule, roleNames: RoleName[], ctx: RequestContext, mentio
   const groupName = roles.group;
   const groupColumn = groupName ? ctx.columns.find((c) => c.name === groupName) : undefined;
   const pairStructure = groupColumn && roles.outcome && k === 2 ? findPairing(ctx.columns, groupColumn, levels ?? groupColumn.levels, usedColumns) : undefined;
+  // Three or more groups with a subject column crossed with them (each subject once under every level): repeated measures.
+  const repeatedStructure = groupColumn && roles.outcome && (k ?? 0) >= 3 ? findRepeated(ctx.columns, groupColumn, usedColumns) : undefined;
   // An independent-groups test on data that look paired: kept only to be offered next to the paired one.
-  const pairingConflict = rule.design === 'independent' && pairStructure && !ctx.cues.has('independent_samples') ? pairStructure.name : undefined;
+  const conflictWith = pairStructure ?? repeatedStructure;
+  const pairingConflict = rule.design === 'independent' && conflictWith && !ctx.cues.has('independent_samples') ? conflictWith.name : undefined;
   for (const role of roleNames) {
     const spec = rule.roles[role] as RoleSpec;
-    if (!spec.fromPairing || byRole.has(role)) continue;
+    if (!spec.fromPairing || byRole.has(role) || (role === 'subject' && roles.within)) continue;
     if (!pairStructure) return undefined;
     (roles as Record<string, string>)[role] = pairStructure.name;
     structuralPairing = true;
     refinements.push(`paired by ${pairStructure.name}: each of its ${pairStructure.schema.distinct} values appears once in every group of ${roles.group}`);
+  }
+  // Repeated measures in long format: the subjects may come from the structure; a condition column
+  // whose level holds more rows than there are subjects cannot vary within subjects.
+  let withinStructure = false;
+  const withinColumn = roles.within ? ctx.columns.find((c) => c.name === roles.within) : undefined;
+  if (withinColumn) {
+    // A numeric column with many values is a measurement, not a set of conditions ("weight over time").
+    if (!withinColumn.factor && withinColumn.schema.distinct > MAX_NUMERIC_CONDITIONS) return undefined;
+    const named = roles.subject ? ctx.columns.find((c) => c.name === roles.subject) : undefined;
+    const found = named ? (crossesAsSubjects(named, withinColumn) ? named : undefined) : findRepeated(ctx.columns, withinColumn, usedColumns);
+    const spec = rule.roles.subject;
+    if (spec?.fromPairing && !byRole.has('subject')) {
+      if (!found) return undefined;
+      roles.subject = found.name;
+      structuralPairing = true;
+      refinements.push(`repeated measures: each of the ${found.schema.distinct} values of ${found.name} appears once under every level of ${withinColumn.name}`);
+    }
+    const subjectColumn = roles.subject ? ctx.columns.find((c) => c.name === roles.subject) : undefined;
+    if (subjectColumn && (withinColumn.schema.levels ?? []).some((l) => l.count > subjectColumn.schema.distinct)) return undefined;
+    withinStructure = found !== undefined && found.name === roles.subject;
   }
   const ordered: Roles = {};
   for (const r of ROLE_NAMES) if (roles[r] !== undefined) (ordered as Record<string, unknown>)[r] = roles[r];
@@ -270,7 +301,8 @@ function buildFit(rule: Rule, roleNames: RoleName[], ctx: RequestContext, mentio
   if (ctx.mu !== undefined) facts.add('@mu');
   if (ctx.formula) facts.add('@formula');
   if (!ctx.hasIntent) facts.add('@no_intent');
-  if (structuralPairing) facts.add('@paired_structure');
+  if (structuralPairing && !withinColumn) facts.add('@paired_structure');
+  if (withinStructure) facts.add('@repeated_structure');
   if (ordered.before && ordered.after && isWidePair(ordered.before, ordered.after)) facts.add('@wide_pair');
   let small: string | undefined;
   if (ordered.row && ordered.col) {
@@ -403,6 +435,28 @@ function findPairing(columns: readonly ColumnInfo[], group: ColumnInfo, levels: 
     if (levels.every((l) => counts.get(l) === subjects)) return c;
   }
   return undefined;
+}
+
+/**
+ * A subject column crossed with a factor of three or more levels, each subject once under every level
+ * (a long-format repeated-measures design), from the schema's counts: every level of the factor holds
+ * as many rows as the column has values, and every value of the column (when the schema counts them)
+ * appears once per level. The column is a subject column (an id, or a subject word in its name) or a
+ * categorical one ("Plant"); numeric codes (positions, doses) are not taken for subjects.
+ */
+function findRepeated(columns: readonly ColumnInfo[], factor: ColumnInfo, used: ReadonlySet<string>): ColumnInfo | undefined {
+  return columns.find((c) => !used.has(c.name) && crossesAsSubjects(c, factor));
+}
+
+/** Whether column `c` holds subjects each measured once under every level of `factor` (see findRepeated). */
+function crossesAsSubjects(c: ColumnInfo, factor: ColumnInfo): boolean {
+  const levels = factor.schema.levels ?? [];
+  if (levels.length < 2 || c.name === factor.name) return false;
+  if (!c.subject && !(c.factor && c.schema.kind === 'categorical')) return false;
+  const subjects = c.schema.distinct;
+  if (subjects < 3 || subjects >= c.schema.n) return false;
+  if (!levels.every((l) => l.count === subjects)) return false;
+  return !c.schema.levels || c.schema.levels.every((l) => l.count === levels.length);
 }
 
 /** Two column names that differ only by a time or index word (pre/post, before/after, drug1/drug2). */

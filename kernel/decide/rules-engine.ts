@@ -518,6 +518,26 @@ function decideFromFits(ctx: RequestContext, best: Fit, complete: readonly Fit[]
     );
   }
   // The test asked for treats the groups as independent, but each subject appears in every group.
+  // Three or more groups: each subject under every level is a repeated-measures design.
+  if (best.pairingConflict && (best.k ?? 0) >= 3) {
+    const subject = best.pairingConflict;
+    const group = best.roles.group ?? '';
+    const repeated: TaskId = best.rule.task === 'kruskal_wallis' || best.rule.task === 'dunn' ? 'friedman' : 'anova_rm';
+    const choices: Choice[] = [
+      {
+        analysis: repeated,
+        roles: { outcome: best.roles.outcome, within: group, subject },
+        ...(Object.keys(decision.options).length > 0 ? { options: decision.options } : {}),
+        why: `${taskTitle(repeated)}: each ${subject} appears once under every level of ${group}, so the conditions are measured on the same subjects`,
+      },
+      choiceOf(decision, `as asked, treating the levels of ${group} as independent groups, although each ${subject} appears under every one of them (the p-value is then wrong)`),
+    ];
+    return ambiguity({ code: 'pairing-conflict', params: { test: best.rule.task, pair_id: subject, group } },
+      `${taskTitle(best.rule.task)} treats the groups as independent, but each ${subject} appears once under every level of ${group} (repeated measures); choose one (say "independent groups" or "repeated measures").`,
+      choices,
+      decision.explanation,
+    );
+  }
   if (best.pairingConflict) {
     const paired = best.rule.task === 'mann_whitney' ? 'wilcoxon_signed_rank' : 'ttest_paired';
     const choices: Choice[] = [

@@ -17,6 +17,9 @@ import { buildHistogramSpec } from './build-histogram.js';
 import { buildDifferencesSpec } from './build-differences.js';
 import { computePairedDifferences, computePairedMeasurements } from './build-paired.js';
 import { buildSlopesSpec } from './build-slopes.js';
+import { buildProfileSpec } from './build-profile.js';
+import { validateBlocks } from '../analyses/repeated/blocks.js';
+import { computeWithinSubjectIntervals } from '../analyses/repeated/anova-rm.js';
 import { buildQqplotSpec } from './build-qqplot.js';
 import { buildRegplotSpec } from './build-regplot.js';
 import { buildObservedFittedSpec, buildResidualsSpec } from './build-residuals.js';
@@ -24,7 +27,7 @@ import { buildScatterSpec } from './build-scatter.js';
 import { computeOlsFit, parseTerms } from './fit-ols.js';
 import { findColumn } from '../analyses/common/select.js';
 import { selectGroupedValues, selectLevelValues, selectPairedValues } from './select.js';
-import { formatVariableName } from './theme.js';
+import { formatAxisTitle, formatVariableName } from './theme.js';
 
 /** What every builder gets. */
 interface Context {
@@ -288,6 +291,26 @@ const byCondition: FiguresFor = (context) => {
   return groupComparison(false)({ ...context, request: { ...context.request, roles } });
 };
 
+/** Repeated-measures ANOVA: the profile plot (each subject's line, the condition means with within-subject CIs). */
+const repeatedProfile: FiguresFor = ({ request, table, outcome }) => {
+  const { input } = validateBlocks(request, table);
+  const what = `${formatVariableName(input.outcome)} across ${formatVariableName(input.within, true)} within ${formatVariableName(input.subject, true)}`;
+  return [
+    buildProfileSpec({
+      conditions: input.conditions,
+      subjects: input.subjects,
+      values: input.values,
+      means: computeWithinSubjectIntervals(input, request.options.confLevel),
+      confLevel: request.options.confLevel,
+      valueTitle: formatAxisTitle(input.outcome),
+      conditionTitle: formatAxisTitle(input.within),
+      title: titleFor(what, outcome),
+      subtitle: outcome.summary,
+      seed: request.options.seed,
+    }),
+  ];
+};
+
 /** Partial correlation: the residuals of y against the residuals of x (both given the covariates), with the line. */
 const partialResiduals: FiguresFor = ({ request, table, outcome }) => {
   const v = validatePartial(request, table);
@@ -335,6 +358,7 @@ const figuresFor: Record<AnalysisId, FiguresFor> = {
   power_prop: powerCurve,
   power_anova: powerCurve,
   friedman: byCondition,
+  anova_rm: repeatedProfile,
   pairwise_ttest: groupComparison(true),
   partial_correlation: partialResiduals,
 };

@@ -30,6 +30,8 @@ export const analysisMessages = {
   'invalid-option': (p: { option: string; detail: string }) => `Option '${p.option}' ${p.detail}`,
   'not-paired': (p: { pairId: string; detail: string }) =>
     `A paired analysis needs each ${p.pairId} in both groups; ${p.detail}.`,
+  'repeated-cells': (p: { analysis: string; outcome: string; subject: string; within: string; count: number; cells: string }) =>
+    `${p.analysis} needs exactly one value of '${p.outcome}' per subject ('${p.subject}') and condition ('${p.within}'), but ${p.count} subject-condition cell${p.count === 1 ? ' has' : 's have'} more than one row: ${p.cells}.`,
   'table-too-large': (p: { rows: number; cols: number; n: number; analysis: string; limit: string }) =>
     `The ${p.rows} x ${p.cols} table (N = ${p.n}) is too large for ${p.analysis} by full enumeration (more than ${p.limit} steps).`,
   'sample-too-large': (p: { analysis: string; max: number | string; actual: number }) =>

@@ -2,24 +2,11 @@
  * Friedman's rank test of a within-subject factor (unreplicated complete blocks), as R
  * `friedman.test(y ~ w | s)`, with Kendall's W = chi2 / (n (k - 1)) as its effect size.
  */
-import { InferraError } from '../../errors.js';
-import type { AnalysisRequest, Table } from '../../types.js';
-import { compareNatural } from '../../util/natural-sort.js';
 import { upperChisq } from '../common/distributions.js';
 import { formatBounded, formatNumber, formatP } from '../common/format.js';
 import { rankAverage } from '../common/ranks.js';
-import { completeRows, droppedForMissing, findColumn, findNumericColumn, labelsOf, requireRole } from '../common/select.js';
-import type { Summary, Validated } from '../types.js';
-
-/** The subject-by-condition table: values[i][j] = subject i under condition j. */
-export interface BlockInput {
-  outcome: string;
-  within: string;
-  subject: string;
-  conditions: string[];
-  subjects: string[];
-  values: Float64Array[];
-}
+import type { Summary } from '../types.js';
+import type { BlockInput } from './blocks.js';
 
 /** friedman's result. */
 export interface FriedmanResult {
@@ -30,68 +17,6 @@ export interface FriedmanResult {
   /** Mean rank of each condition, in the conditions' order. */
   meanRanks: number[];
   ties: boolean;
-}
-
-/** One value per subject and condition; subjects missing a condition are dropped, duplicates refused. */
-export function validateBlocks(request: AnalysisRequest, table: Table): Validated<BlockInput> {
-  const analysis = request.analysis;
-  const outcome = requireRole(request.roles.outcome, { analysis, role: 'outcome' });
-  const within = requireRole(request.roles.within ?? request.roles.group, { analysis, role: 'within' });
-  const subject = requireRole(request.roles.subject ?? request.roles.pairId, { analysis, role: 'subject' });
-  const y = findNumericColumn(table, outcome, { analysis, role: 'outcome' });
-  const w = findColumn(table, within);
-  const s = findColumn(table, subject);
-  const { rows, dropped } = completeRows([y, w, s], table.rowCount);
-  const wl = labelsOf(w);
-  const sl = labelsOf(s);
-  let conditions = [...new Set(rows.map((i) => wl[i] as string))].sort(compareNatural);
-  const wanted = request.options.levels;
-  let kept = rows;
-  const droppedRows = droppedForMissing([outcome, within, subject], dropped);
-  if (wanted && wanted.length > 0) {
-    for (const level of wanted) if (!conditions.includes(level)) throw new InferraError('level-not-found', { column: within, level, levels: conditions.join(', ') });
-    conditions = [...wanted];
-    kept = rows.filter((i) => wanted.includes(wl[i] as string));
-    if (kept.length < rows.length) droppedRows.push({ reason: `levels of ${within} not in --levels`, count: rows.length - kept.length });
-  }
-  if (conditions.length < 2) throw new InferraError('wrong-level-count', { analysis, expected: 'at least 2', column: within, actual: conditions.length, levels: conditions.join(', ') });
-  const cIndex = new Map(conditions.map((c, j) => [c, j]));
-  const bySubject = new Map<string, Float64Array>();
-  for (const i of kept) {
-    const id = sl[i] as string;
-    let row = bySubject.get(id);
-    if (!row) {
-      row = new Float64Array(conditions.length).fill(NaN);
-      bySubject.set(id, row);
-    }
-    const j = cIndex.get(wl[i] as string) as number;
-    if (!Number.isNaN(row[j])) {
-      throw new InferraError('not-paired', { pairId: subject, detail: `subject ${id} has more than one row for ${within} = ${conditions[j]}; Friedman's test needs exactly one value per subject and condition (average the repeats first)` });
-    }
-    row[j] = y.values[i];
-  }
-  const subjects: string[] = [];
-  const values: Float64Array[] = [];
-  let incomplete = 0;
-  let incompleteRows = 0;
-  for (const id of [...bySubject.keys()].sort(compareNatural)) {
-    const row = bySubject.get(id) as Float64Array;
-    if (row.some(Number.isNaN)) {
-      incomplete++;
-      incompleteRows += row.filter((v) => !Number.isNaN(v)).length;
-      continue;
-    }
-    subjects.push(id);
-    values.push(row);
-  }
-  if (incomplete > 0) droppedRows.push({ reason: `${incomplete} subject${incomplete === 1 ? '' : 's'} of ${subject} without a value in every condition of ${within}`, count: incompleteRows });
-  if (subjects.length < 2) throw new InferraError('too-few-observations', { analysis, needed: 2, actual: subjects.length, where: `subjects of ${subject} with a value in every condition` });
-  return {
-    input: { outcome, within, subject, conditions, subjects, values },
-    n: subjects.length * conditions.length,
-    nMissing: dropped,
-    dropped: droppedRows,
-  };
 }
 
 /** Friedman's chi-square with R's tie correction. */

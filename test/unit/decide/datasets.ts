@@ -28,6 +28,9 @@ export const DATASET_FILES: Record<string, string> = {
   Titanic: `${root}test/reference/data/Titanic.csv`,
   Performance: `${root}test/reference/data/Performance.csv`,
   RoundingTimes: `${root}test/reference/data/RoundingTimes.csv`,
+  CO2: `${root}test/reference/data/blind/CO2.csv`,
+  ChickWeight: `${root}test/reference/data/blind/ChickWeight.csv`,
+  RmSpherical: `${root}test/reference/data/RmSpherical.csv`,
 };
 
 /** Which schema builder produced the schemas. */

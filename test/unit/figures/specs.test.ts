@@ -162,6 +162,7 @@ const analysisCases: { id: AnalysisId; roles: Roles; kinds: string[]; text: stri
   { id: 'pairwise_ttest', roles: { outcome: 'bill_length_mm', group: 'species' }, kinds: ['boxplot'], text: 'Gentoo' },
   { id: 'partial_correlation', roles: { x: 'bill_length_mm', y: 'bill_depth_mm', covariates: ['body_mass_g'] }, kinds: ['regplot'], text: 'residual' },
   { id: 'friedman', roles: { outcome: 'score', within: 'time', subject: 'id' }, kinds: ['boxplot'], text: 'before', table: pairedTable() },
+  { id: 'anova_rm', roles: { outcome: 'score', within: 'time', subject: 'id' }, kinds: ['rm_profile'], text: 'before', table: pairedTable() },
 ];
 
 /** Penguins' sex and species with a made-up binary column, for the stratified 2x2 tables. */
