@@ -38,7 +38,7 @@ export function formatProjectHistory(project: ProjectSummary, runs: readonly Pro
       record_hash: r.recordHash,
     }));
   if (json) return { project: { id: project.id, name: project.name, role: project.role, archived: project.archived }, runs: rows };
-  const lines = [`project ${project.name} (you are ${project.role === 'owner' ? 'its owner' : `an ${project.role}`}${project.archived ? '; archived' : ''}): ${rows.length} run${rows.length === 1 ? '' : 's'}`];
+  const lines = [`project ${project.name} (you are ${project.role === 'owner' ? 'its owner' : project.role === 'editor' ? 'an editor' : 'a viewer'}${project.archived ? '; archived' : ''}): ${rows.length} run${rows.length === 1 ? '' : 's'}`];
   let notebook = '';
   let cell = '';
   for (const r of rows) {
