@@ -141,7 +141,7 @@ describe('Supabase teams: projects, shared history, verify against the team reco
   it('inferra history --project lists the project’s runs by notebook and cell (text and JSON)', async () => {
     const text = await runInferra(['history', '--project', 'Sleep study'], { env: envOf('viewer') });
     assert.equal(text.code, 0, text.stderr);
-    assert.match(text.stdout, /^project Sleep study \(you are an viewer\): 2 runs$/m);
+    assert.match(text.stdout, /^project Sleep study \(you are a viewer\): 2 runs$/m);
     assert.match(text.stdout, /notebook .*study\.inferra\n {2}cell bill-length-depth\n {4}\S+ {2}ok\s+(pearson|spearman|kendall)\s+result [0-9a-f]{12} {2}by editor <editor@example\.test>/);
     const json = await runInferra(['history', '--project', 'sleep study', '--json'], { env: envOf('viewer') });
     const doc = JSON.parse(json.stdout) as { project: { id: string }; runs: { cell_id: string; recorded_by: string; analysis: string; result_digest: string }[] };
