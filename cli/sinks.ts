@@ -63,3 +63,19 @@ export async function teamsFromEnv(what: string, log: (line: string) => void, en
   const connection = await connectCliSupabase(env, log);
   return { teams: connection.teams, url: connection.url, close: () => connection.close() };
 }
+
+/**
+ * The LLM settings of a one-off command (`decide`, `ask`) with the signed-in user's own quota added,
+ * when Supabase is configured and the LLM may be asked; otherwise unchanged (no connection is made).
+ */
+export async function llmWithPersonalQuota(
+  llm: LlmSettings | undefined,
+  allowLlm: boolean,
+  log: (line: string) => void,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ llm: LlmSettings | undefined; close(): Promise<void> }> {
+  if (!llm || !allowLlm || !supabaseConfigured(env)) return { llm, close: async () => undefined };
+  const { connectCliSupabase } = await import('../kernel/provenance/cli-sink.js');
+  const connection = await connectCliSupabase(env, log);
+  return { llm: connection.signedIn ? { ...llm, quota: connection.teams.llmQuota() } : llm, close: () => connection.close() };
+}

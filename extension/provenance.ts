@@ -11,7 +11,7 @@
  * project URL by the kernel client (security review H4).
  */
 import * as vscode from 'vscode';
-import type { ProvenanceClient, SupabaseSink } from '../kernel/api.js';
+import type { ProvenanceClient, SupabaseSink, TeamsClient } from '../kernel/api.js';
 import { notebookMessage } from './advice.js';
 import { loadProvenance } from './kernel-loader.js';
 import type { Log } from './log.js';
@@ -23,6 +23,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 interface Connection {
   client: ProvenanceClient;
   sink: SupabaseSink;
+  teams: TeamsClient;
 }
 
 /** Supabase client, sink and status bar. */
@@ -52,6 +53,21 @@ export class ProvenanceHub implements vscode.Disposable {
   /** The shared sink, or undefined when Supabase is not configured. */
   async sink(): Promise<SupabaseSink | undefined> {
     return (await this.connect())?.sink;
+  }
+
+  /** The team operations (projects, history, LLM quota), or undefined when Supabase is not configured. */
+  async teams(): Promise<TeamsClient | undefined> {
+    return (await this.connect())?.teams;
+  }
+
+  /** Whether a user is signed in (as far as the last check knows). */
+  isSignedIn(): boolean {
+    return this.signedIn !== undefined;
+  }
+
+  /** The configured project URL (user settings), '' when unset. */
+  projectUrl(): string {
+    return userSetting('supabase.url', '').trim();
   }
 
   /** Starts the status bar when configured (called a moment after activation, off the hot path). */
@@ -149,7 +165,7 @@ export class ProvenanceHub implements vscode.Disposable {
   private connect(): Promise<Connection | undefined> {
     if (!this.isTrusted() || !this.isConfigured()) return Promise.resolve(undefined);
     this.connection ??= (async () => {
-      const { supabase, sink } = await loadProvenance();
+      const { supabase, sink, teams } = await loadProvenance();
       const client = supabase.createProvenanceClient({
         url: userSetting('supabase.url', '').trim(),
         anonKey: userSetting('supabase.anonKey', '').trim(),
@@ -162,7 +178,11 @@ export class ProvenanceHub implements vscode.Disposable {
       });
       const user = await client.currentUser().catch(() => null);
       this.signedIn = user?.email ?? (user ? 'signed in' : undefined);
-      return { client, sink: sink.createSupabaseSink({ client, onEvent: (e) => this.log(`provenance queue: ${e.type}`) }) };
+      return {
+        client,
+        sink: sink.createSupabaseSink({ client, onEvent: (e) => this.log(`provenance queue: ${e.type}`) }),
+        teams: teams.createTeamsClient(client, this.projectUrl()),
+      };
     })().catch((error: unknown) => {
       this.log(`supabase: ${error instanceof Error ? error.message : String(error)}`);
       this.connection = undefined;

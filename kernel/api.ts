@@ -32,7 +32,7 @@ export { collectEnvironment } from './provenance/environment.js';
 export { type ProvenanceRecord } from './provenance/record.js';
 export { createSupabaseSink, type ProvenanceSink, type SupabaseSink } from './provenance/sink.js';
 export { createProvenanceClient, LEGACY_STORAGE_KEY, sessionStorageKey, type ProvenanceClient } from './provenance/supabase.js';
-export { type Invitation, type ProjectRole, type ProjectRun, type ProjectSummary, type TeamsClient } from './provenance/teams.js';
+export { createTeamsClient, type Invitation, type ProjectRole, type ProjectRun, type ProjectSummary, type TeamsClient } from './provenance/teams.js';
 export { buildVerifyRow, checkStoredCell, type ProvenanceCell, type VerifyEdit, type VerifyRow } from './provenance/verify-cell.js';
 export { type VerifyStatus } from './provenance/verify.js';
 export { formatOutcomePlain } from './report/cell-text.js';
