@@ -247,7 +247,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
       await sessions.resetAll();
       void vscode.window.showInformationMessage('Inferra: Grok key removed.');
     }),
-    run('inferra.supabaseSignIn', () => provenance.signIn()),
+    run('inferra.supabaseSignIn', (arg?: { email?: unknown; password?: unknown }) => provenance.signIn(arg)),
     run('inferra.supabaseSignOut', () => provenance.signOut()),
     run('inferra.showPendingProvenance', () => provenance.flushNow()),
     run('inferra.showLog', async () => channel.show(true)),

@@ -80,8 +80,8 @@ export class ProvenanceHub implements vscode.Disposable {
     this.timer ??= setInterval(() => void this.refresh().then(() => this.applyRetention()), 5000);
   }
 
-  /** Asks for e-mail and password and signs in. */
-  async signIn(): Promise<void> {
+  /** Asks for e-mail and password and signs in (`credentials` given by automation skip the prompts). */
+  async signIn(credentials?: { email?: unknown; password?: unknown }): Promise<void> {
     if (!this.isTrusted()) {
       void vscode.window.showWarningMessage('Inferra does not contact Supabase in Restricted Mode. Trust this workspace first, then sign in.');
       return;
@@ -91,10 +91,11 @@ export class ProvenanceHub implements vscode.Disposable {
       if (open) await vscode.commands.executeCommand('workbench.action.openSettings', 'inferra.supabase');
       return;
     }
-    const email = await vscode.window.showInputBox({ title: 'Sign in to Supabase (1/2)', prompt: 'E-mail', ignoreFocusOut: true,
+    const given = typeof credentials?.email === 'string' && typeof credentials.password === 'string' ? { email: credentials.email, password: credentials.password } : undefined;
+    const email = given?.email ?? await vscode.window.showInputBox({ title: 'Sign in to Supabase (1/2)', prompt: 'E-mail', ignoreFocusOut: true,
       validateInput: (v) => (/^\S+@\S+\.\S+$/.test(v.trim()) ? undefined : 'Enter an e-mail address.') });
     if (!email) return;
-    const password = await vscode.window.showInputBox({ title: 'Sign in to Supabase (2/2)', prompt: 'Password', password: true, ignoreFocusOut: true });
+    const password = given?.password ?? await vscode.window.showInputBox({ title: 'Sign in to Supabase (2/2)', prompt: 'Password', password: true, ignoreFocusOut: true });
     if (!password) return;
     const connection = await this.connect();
     if (!connection) return;
