@@ -248,8 +248,8 @@ describe('Supabase teams: RLS matrix (owner, editor, viewer, outsider) and LLM q
     await matrix('raise one’s own tier', [], (who) => ({ sql: `update public.profiles set tier = 'team' where id = $1`, params: [ids[who]] }));
     await matrix('rename another user’s profile', [], (who) => ({ sql: `update public.profiles set display_name = 'x' where id = $1`, params: [who === 'owner' ? ids.editor : ids.owner] }));
     // The refusals say the same whether or not the project exists.
-    const real = await as(ids.outsider, `select public.invite_to_project($1, 'x@example.test', 'viewer')`, [project]);
-    const imaginary = await as(ids.outsider, `select public.invite_to_project($1, 'x@example.test', 'viewer')`, [randomUUID()]);
+    const real = await refused(ids.outsider, `select public.invite_to_project($1, 'x@example.test', 'viewer')`, [project], false, '42501');
+    const imaginary = await refused(ids.outsider, `select public.invite_to_project($1, 'x@example.test', 'viewer')`, [randomUUID()], false, '42501');
     assert.equal(real.message, imaginary.message);
     // The owner withdraws the pending invitation.
     await allowed(ids.owner, 'delete from public.project_invitations where id = $1', [pendingInvitation]);
