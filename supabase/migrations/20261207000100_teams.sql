@@ -215,7 +215,6 @@ grant execute on function
 -- 5. runs and LLM calls carry their project (null: a personal run; earlier rows stay personal)
 alter table public.analysis_runs add column project_id uuid references public.projects (id);
 alter table public.llm_calls     add column project_id uuid references public.projects (id);
-alter table public.run_deletions add column project_id uuid;
 
 create index analysis_runs_project_notebook_created_idx
   on public.analysis_runs (project_id, notebook_id, created_at desc) where project_id is not null;

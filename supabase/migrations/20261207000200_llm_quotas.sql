@@ -31,16 +31,13 @@ create table public.llm_reservations (
   used_tokens  bigint check (used_tokens >= 0),
   cost_usd     numeric(12, 6),
   model        text,
-  request_id   text,
+  request_id   text,          -- the API's id of the answer: the same as llm_calls.request_id of the run it decided
   created_at   timestamptz not null default now(),
   settled_at   timestamptz
 );
 
 create index llm_reservations_user_created_idx on public.llm_reservations (user_id, created_at desc);
 create index llm_reservations_project_created_idx on public.llm_reservations (project_id, created_at desc) where project_id is not null;
-
--- which reservation an LLM call used (the run's record carries the usage and cost)
-alter table public.llm_calls add column reservation_id uuid references public.llm_reservations (id) on delete set null;
 
 revoke all on table public.llm_daily_usage, public.llm_reservations from anon, authenticated;
 grant select on table public.llm_daily_usage, public.llm_reservations to authenticated;
