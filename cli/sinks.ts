@@ -1,16 +1,11 @@
-/** Provenance sinks for the CLI: Supabase when configured in the environment. */
+/**
+ * Supabase for the CLI, when `INFERRA_SUPABASE_URL` + `INFERRA_SUPABASE_ANON_KEY` are set (signed in
+ * with `INFERRA_SUPABASE_EMAIL` / `INFERRA_SUPABASE_PASSWORD`, or a saved session): the provenance
+ * sink of `run`, the notebook's project, the LLM quota, and the team operations of `history --project`
+ * and `verify --against-supabase`. The Supabase client is loaded only when configured.
+ */
 import type { LlmSettings, Notebook, ProvenanceSink, TeamsClient } from '../kernel/api.js';
 import { InferraError, projectForUrl, readNotebookProject } from '../kernel/api.js';
-
-/**
- * Sinks from `INFERRA_SUPABASE_URL` + `INFERRA_SUPABASE_ANON_KEY` (signed in with
- * `INFERRA_SUPABASE_EMAIL` / `INFERRA_SUPABASE_PASSWORD`, or a saved session). None when unset.
- */
-export async function sinksFromEnv(log: (line: string) => void, env: NodeJS.ProcessEnv = process.env): Promise<ProvenanceSink[]> {
-  if (!env.INFERRA_SUPABASE_URL || !env.INFERRA_SUPABASE_ANON_KEY) return [];
-  const { createCliSupabaseSink } = await import('../kernel/provenance/cli-sink.js');
-  return [await createCliSupabaseSink(env, log)];
-}
 
 /** Whether the environment names a Supabase project. */
 export function supabaseConfigured(env: NodeJS.ProcessEnv = process.env): boolean {

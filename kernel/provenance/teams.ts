@@ -57,6 +57,12 @@ export interface ProjectRun {
 export interface TeamsClient {
   listProjects(): Promise<ProjectSummary[]>;
   createProject(name: string): Promise<ProjectSummary>;
+  /** Renames a project (owner only). */
+  renameProject(projectId: string, name: string): Promise<void>;
+  /** Archives a project (no more runs are appended; owner only), or takes it out of the archive. */
+  archiveProject(projectId: string, archived: boolean): Promise<void>;
+  /** Deletes a project (owner only): members lose access, the runs stay with their authors; returns how many runs it had. */
+  deleteProject(projectId: string): Promise<number>;
   /** A project by name (case-insensitive) or id among the caller's; `supabase-project-not-found` / `-ambiguous` otherwise. */
   resolveProject(nameOrId: string): Promise<ProjectSummary>;
   inviteToProject(projectId: string, email: string, role: Exclude<ProjectRole, 'owner'>): Promise<string>;
@@ -127,6 +133,14 @@ export function createTeamsClient(client: ProvenanceClient, url: string): TeamsC
     return buildRestError(error, status, url, 'projects', operation);
   }
 
+  /** An owner's update of a project row; RLS hides the row from anyone else, which reads as "no such project". */
+  async function updateProject(projectId: string, values: Record<string, unknown>, operation: string): Promise<void> {
+    await requireUser();
+    const { data, error, status } = await supabase.from('projects').update(values).eq('id', projectId).select('id');
+    if (error) throw failure(error, status, operation);
+    if ((data ?? []).length === 0) throw new InferraError('supabase-refused', { operation, detail: 'no such project, or you are not its owner' });
+  }
+
   async function profileNames(userIds: readonly string[]): Promise<Map<string, string>> {
     const names = new Map<string, string>();
     if (userIds.length === 0) return names;
@@ -181,6 +195,18 @@ export function createTeamsClient(client: ProvenanceClient, url: string): TeamsC
       if (error) throw failure(error, status, `create the project '${name}'`);
       const p = ProjectRowSchema.parse(Array.isArray(data) ? data[0] : data);
       return { id: p.id, name: p.name, role: 'owner', ownerId: p.owner_id, archived: false, createdAt: p.created_at };
+    },
+    async renameProject(projectId, name) {
+      await updateProject(projectId, { name: name.trim() }, `rename the project to '${name.trim()}'`);
+    },
+    async archiveProject(projectId, archived) {
+      await updateProject(projectId, { archived_at: archived ? new Date().toISOString() : null }, archived ? 'archive the project' : 'take the project out of the archive');
+    },
+    async deleteProject(projectId) {
+      await requireUser();
+      const { data, error, status } = await supabase.rpc('delete_project', { project: projectId });
+      if (error) throw failure(error, status, 'delete the project');
+      return Number(data);
     },
     async resolveProject(nameOrId) {
       const projects = await teams.listProjects();

@@ -208,6 +208,27 @@ describe('Supabase teams: projects, shared history, verify against the team reco
     assert.equal(seen.length, 2);
   });
 
+  it('the owner renames, archives and deletes a project; others cannot; an archived project takes no runs', async () => {
+    const pilot = await teams.owner.createProject('Pilot');
+    const invitation = await teams.owner.inviteToProject(pilot.id, 'editor@example.test', 'editor');
+    await teams.editor.acceptInvitation(invitation);
+    await assert.rejects(teams.editor.renameProject(pilot.id, 'Mine now'), (e: unknown) => isCode('supabase-refused')(e) && /no such project, or you are not its owner/.test((e as Error).message));
+    await teams.owner.renameProject(pilot.id, 'Pilot 2');
+    assert.equal((await teams.editor.resolveProject('pilot 2')).id, pilot.id);
+    await teams.owner.archiveProject(pilot.id, true);
+    assert.equal((await teams.editor.resolveProject('Pilot 2')).archived, true);
+    const result = sampleResultJson({ estimate: 2 });
+    const record = buildRecord(sampleInput('archived-cell', null, result));
+    await assert.rejects(clients.editor.appendRun({ notebookId: 'nb-pilot', record, result, projectId: pilot.id }), isCode('supabase-rls-refused'));
+    await teams.owner.archiveProject(pilot.id, false);
+    await clients.editor.appendRun({ notebookId: 'nb-pilot', record, result, projectId: pilot.id });
+    await assert.rejects(teams.editor.deleteProject(pilot.id), isCode('supabase-refused'));
+    assert.equal(await teams.owner.deleteProject(pilot.id), 1);
+    assert.deepEqual((await teams.editor.listProjects()).map((p) => p.name), ['Sleep study']);
+    const log = (await stack!.query<{ name: string; runs: number }>('select name, runs from public.project_deletions where project_id = $1', [pilot.id])).rows;
+    assert.deepEqual(log, [{ name: 'Pilot 2', runs: 1 }]);
+  });
+
   describe('LLM quota (the local xAI stand-in)', () => {
     const schema = () => buildSchemaFromCsv(join(ROOT, 'samples', 'penguins.csv'));
     const settings = (quota: LlmSettings['quota']): LlmSettings => ({ apiKey: 'xai-test', baseUrl: grok.baseUrl, model: 'grok-4.3', timeoutMs: 2000, deadlineMs: 8000, retryBaseMs: 5, quota });
