@@ -247,7 +247,11 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
       await sessions.resetAll();
       void vscode.window.showInformationMessage('Inferra: Grok key removed.');
     }),
-    run('inferra.supabaseSignIn', (arg?: { email?: unknown; password?: unknown }) => provenance.signIn(arg)),
+    run('inferra.supabaseSignIn', async (arg?: { email?: unknown; password?: unknown }) => {
+      await provenance.signIn(arg);
+      // Sessions made while signed out have no LLM quota (Supabase tiers): the next run makes fresh ones.
+      await sessions.resetAll();
+    }),
     run('inferra.supabaseSignOut', () => provenance.signOut()),
     run('inferra.showPendingProvenance', () => provenance.flushNow()),
     run('inferra.showLog', async () => channel.show(true)),
