@@ -61,6 +61,7 @@ export const CLI_ADVICE: AdviceTable = {
   'llm-unknown-column': "Run 'inferra describe DATA' to list the columns.",
   'llm-budget-exhausted': 'Raise the budget with INFERRA_LLM_DAILY_BUDGET_TOKENS (0 = no limit).',
   'llm-request-too-long': null,
+  'llm-quota-exhausted': 'Or choose the analysis yourself with inferra analyze --analysis ID.',
   // kernel/notebook
   'notebook-parse-failed': null,
   'notebook-invalid': null,
@@ -83,6 +84,10 @@ export const CLI_ADVICE: AdviceTable = {
   'supabase-rls-refused': null,
   'supabase-network': null,
   'supabase-request-failed': null,
+  'supabase-not-configured': 'Set INFERRA_SUPABASE_URL and INFERRA_SUPABASE_ANON_KEY (and sign in with INFERRA_SUPABASE_EMAIL and INFERRA_SUPABASE_PASSWORD).',
+  'supabase-project-not-found': 'Ask the project\'s owner to invite your e-mail address, then accept the invitation in VS Code ("Inferra: Choose Supabase Project...").',
+  'supabase-project-ambiguous': null,
+  'supabase-refused': null,
   'provenance-queue-io': 'Set INFERRA_PROVENANCE_QUEUE_DIR to a writable folder.',
   // kernel/worker
   'timeout': 'Raise the limit with the environment variable INFERRA_TIMEOUT_SECONDS, or load fewer rows with --where.',

@@ -5,8 +5,9 @@ export const MAIN_HELP = `inferra: statistics notebooks in plain language
 
 Usage:
   inferra run NB.inferra [--out OUT.inferra] [--html REPORT.html] [--docx REPORT.docx] [--allow-llm] [--allow-outside-data]
-  inferra verify NB.inferra [--json] [--allow-outside-data]
+  inferra verify NB.inferra [--json] [--allow-outside-data] [--against-supabase [--project NAME]]
   inferra history NB.inferra [--cell ID] [--json]
+  inferra history --project NAME [--notebook ID] [--json]
   inferra describe DATA [--sheet NAME] [--json]
   inferra decide DATA [--sheet NAME] --prompt "TEXT" [--json] [--allow-llm]
   inferra analyze DATA [--sheet NAME] --analysis ID [roles] [options] [--json]
@@ -32,9 +33,18 @@ export const COMMAND_HELP: Record<string, string> = {
   Datasets outside the notebook's folder are read only with --allow-outside-data.
   Prints one line per cell: reproduced / diverged / not-run / data-changed, or edited when the cell
   text or its stored outputs changed after the run (checked first; edited cells are not re-run).
-  Exit: 0 all reproduced (or not run); 1 any diverged, edited or data changed; 2 unreadable notebook.`,
+  --against-supabase: also checks the team's record on Supabase (the notebook's project, metadata
+  'supabase_project', or --project NAME): for each cell, whether a run of the project has the cell's
+  latest record hash ("recorded by ... at ...") or not. Needs INFERRA_SUPABASE_URL and _ANON_KEY.
+  Exit: 0 all reproduced (or not run); 1 any diverged, edited or data changed, or (with
+  --against-supabase) a run cell the project has no record of; 2 unreadable notebook, unknown project.`,
   history: `inferra history NB.inferra [--cell ID] [--json]
-  Lists each cell's chain of provenance records.`,
+  Lists each cell's chain of provenance records.
+inferra history --project NAME [--notebook ID] [--json]
+  Lists the runs recorded in a Supabase project you are a member of (NAME or its id), by notebook and
+  cell: who recorded each, when, the analysis and the result digest. Needs INFERRA_SUPABASE_URL and
+  INFERRA_SUPABASE_ANON_KEY (signed in with INFERRA_SUPABASE_EMAIL / _PASSWORD or a saved session).
+  Exit: 0 listed; 2 Supabase not configured, or no project of yours has that name.`,
   describe: `inferra describe DATA [--sheet NAME] [--json]
   Prints the dataset's columns with their inferred kind, n, missing, distinct values and a summary.`,
   decide: `inferra decide DATA [--sheet NAME] --prompt "TEXT" [--json] [--allow-llm]

@@ -20,6 +20,9 @@ const USAGE_CODES = new Set([
   'notebook-invalid',
   'notebook-version',
   'too-many-columns',
+  'supabase-not-configured',
+  'supabase-project-not-found',
+  'supabase-project-ambiguous',
 ]);
 
 /** CONTRACT.md spells error codes in upper snake case (`COLUMN_NOT_FOUND`). */

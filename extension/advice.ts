@@ -65,6 +65,7 @@ export const NOTEBOOK_ADVICE: AdviceTable = {
   'llm-unknown-column': DESCRIBE,
   'llm-budget-exhausted': "Raise the budget with the setting 'inferra.llm.dailyTokenBudget' (0 = no limit).",
   'llm-request-too-long': null,
+  'llm-quota-exhausted': NAME_IT,
   // kernel/notebook
   'notebook-parse-failed': null,
   'notebook-invalid': null,
@@ -87,6 +88,10 @@ export const NOTEBOOK_ADVICE: AdviceTable = {
   'supabase-rls-refused': null,
   'supabase-network': null,
   'supabase-request-failed': null,
+  'supabase-not-configured': "Set 'inferra.supabase.url' and 'inferra.supabase.anonKey', then sign in.",
+  'supabase-project-not-found': 'Ask the project\'s owner to invite your e-mail address, then accept it with "Inferra: Choose Supabase Project...".',
+  'supabase-project-ambiguous': null,
+  'supabase-refused': null,
   'provenance-queue-io': null,
   // kernel/worker
   'timeout': `Raise the limit with the setting 'inferra.execution.timeoutSeconds'. ${SUBSET}`,

@@ -12,6 +12,7 @@ import { createLog } from './log.js';
 import { ProvenanceHub } from './provenance.js';
 import { InferraSerializer, NOTEBOOK_TYPE, SERIALIZER_OPTIONS } from './serializer.js';
 import { SessionRegistry } from './sessions.js';
+import { TeamsUi } from './teams.js';
 import { startWhenTrusted } from './trust-gate.js';
 
 /** The result renderer's id (package.json `notebookRenderer`). */
@@ -21,11 +22,18 @@ export const RESULT_RENDERER_ID = 'inferra-result';
 export function buildExtension(context: vscode.ExtensionContext): { parts: vscode.Disposable[]; log: (line: string) => void } {
   const { channel, log } = createLog();
   const provenance = new ProvenanceHub(context.secrets, log);
-  const sessions = new SessionRegistry({ secrets: context.secrets, storageDir: context.globalStorageUri.fsPath, log, provenanceSink: () => provenance.sink() });
+  // (late-bound: the teams part needs the sessions, the sessions ask it for a notebook's project)
+  let teams: TeamsUi | undefined;
+  const sessions = new SessionRegistry({
+    secrets: context.secrets, storageDir: context.globalStorageUri.fsPath, log,
+    provenanceSink: () => provenance.sink(),
+    supabaseProject: async (document) => (teams ? teams.supabaseProject(document) : {}),
+  });
+  teams = new TeamsUi(provenance, sessions, log, context.globalStorageUri.fsPath);
   const controller = new InferraController(sessions, log);
   const messaging = vscode.notebooks.createRendererMessaging(RESULT_RENDERER_ID);
   const parts: vscode.Disposable[] = [
-    channel, provenance, sessions, controller,
+    channel, provenance, sessions, controller, teams,
     vscode.workspace.registerNotebookSerializer(NOTEBOOK_TYPE, new InferraSerializer(log), SERIALIZER_OPTIONS),
     messaging.onDidReceiveMessage(({ editor, message }) => {
       const request = parseChooseMessage(message);
@@ -35,7 +43,7 @@ export function buildExtension(context: vscode.ExtensionContext): { parts: vscod
       void controller.runCells(editor.notebook, [cell], { choice: request.choice });
     }),
     ...registerLanguageFeatures(sessions, log),
-    ...registerCommands({ context, controller, sessions, provenance, log, channel }),
+    ...registerCommands({ context, controller, sessions, provenance, log, channel, teams }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('inferra.supabase')) void provenance.reset();
       if (event.affectsConfiguration('inferra')) void sessions.resetAll();

@@ -17,6 +17,7 @@ import type { ProvenanceHub } from './provenance.js';
 import { promptApiKey, XAI_KEY_SECRET } from './secrets.js';
 import { NOTEBOOK_TYPE } from './serializer.js';
 import { notebookPathOf, type SessionRegistry } from './sessions.js';
+import type { TeamsUi } from './teams.js';
 
 /** What the commands act on. */
 export interface CommandDeps {
@@ -26,6 +27,8 @@ export interface CommandDeps {
   provenance: ProvenanceHub;
   log: Log;
   channel: vscode.OutputChannel;
+  /** Projects, invitations and the Project History view. */
+  teams: TeamsUi;
 }
 
 const DATA_FILTERS = { 'Datasets': ['csv', 'tsv', 'txt', 'json', 'jsonl', 'ndjson', 'parquet', 'xlsx', 'sav'] };
@@ -46,7 +49,7 @@ async function showMarkdown(content: string): Promise<void> {
 
 /** Registers every command. */
 export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
-  const { context, controller, sessions, provenance, log, channel } = deps;
+  const { context, controller, sessions, provenance, log, channel, teams } = deps;
   const run = (name: string, handler: (...args: any[]) => Promise<unknown>) =>
     vscode.commands.registerCommand(name, async (...args: unknown[]) => {
       try {
@@ -57,6 +60,18 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
         void vscode.window.showErrorMessage(`Inferra: ${message}`);
       }
     });
+
+  /** As `run`, but the handler's result is the command's (automation reads it); a failure is shown and gives undefined. */
+  const reportFailure = async <T>(name: string, handler: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      return await handler();
+    } catch (error) {
+      const message = notebookMessage(error);
+      log(`${name}: ${message}`);
+      void vscode.window.showErrorMessage(`Inferra: ${message}`);
+      return undefined;
+    }
+  };
 
   return [
     run('inferra.newNotebook', async () => {
@@ -232,9 +247,18 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
       await sessions.resetAll();
       void vscode.window.showInformationMessage('Inferra: Grok key removed.');
     }),
-    run('inferra.supabaseSignIn', () => provenance.signIn()),
+    run('inferra.supabaseSignIn', async (arg?: { email?: unknown; password?: unknown }) => {
+      await provenance.signIn(arg);
+      // Sessions made while signed out have no LLM quota (Supabase tiers): the next run makes fresh ones.
+      await sessions.resetAll();
+    }),
     run('inferra.supabaseSignOut', () => provenance.signOut()),
     run('inferra.showPendingProvenance', () => provenance.flushNow()),
     run('inferra.showLog', async () => channel.show(true)),
+    // Teams (#12): an argument (automation, tests) skips the pickers; these return what they did.
+    vscode.commands.registerCommand('inferra.chooseSupabaseProject', (arg?: { name?: string; create?: boolean; accept?: boolean }) => reportFailure('inferra.chooseSupabaseProject', () => teams.chooseProject(arg))),
+    vscode.commands.registerCommand('inferra.inviteToProject', (arg?: { email?: string; role?: 'editor' | 'viewer' }) => reportFailure('inferra.inviteToProject', () => teams.invite(arg))),
+    vscode.commands.registerCommand('inferra.refreshProjectHistory', () => reportFailure('inferra.refreshProjectHistory', () => teams.refresh())),
+    run('inferra.openProjectRun', (projectRun: Parameters<TeamsUi['openRun']>[0]) => teams.openRun(projectRun)),
   ];
 }

@@ -11,12 +11,15 @@ import {
   buildSchemaMarkdown,
   createProvenanceClient,
   createSupabaseSink,
+  createTeamsClient,
   InferraError,
   LEGACY_STORAGE_KEY,
   NotebookSession,
   newNotebook,
   parseDatasetDirective,
   parseNotebook,
+  projectForUrl,
+  readNotebookProject,
   serializeNotebook,
   sessionStorageKey,
 } from '../kernel/api.js';
@@ -31,5 +34,7 @@ export const notebook = { newNotebook, parseNotebook, serializeNotebook };
 export const session = { NotebookSession, parseDatasetDirective };
 /** The Supabase client and the session storage keys. */
 export const supabase = { LEGACY_STORAGE_KEY, sessionStorageKey, createProvenanceClient };
+/** Teams on Supabase: projects, invitations, the shared history, the LLM quota; a notebook's project. */
+export const teams = { createTeamsClient, projectForUrl, readNotebookProject };
 /** The provenance queue that hands runs to Supabase. */
 export const sink = { createSupabaseSink };

@@ -47,6 +47,6 @@ export async function loadReport(): Promise<ReportApi> {
 }
 
 /** The Supabase client and sink, loaded on first use. */
-export async function loadProvenance(): Promise<Pick<KernelApi, 'supabase' | 'sink'>> {
+export async function loadProvenance(): Promise<Pick<KernelApi, 'supabase' | 'sink' | 'teams'>> {
   return loadKernel();
 }

@@ -11,7 +11,7 @@
  * project URL by the kernel client (security review H4).
  */
 import * as vscode from 'vscode';
-import type { ProvenanceClient, SupabaseSink } from '../kernel/api.js';
+import type { ProvenanceClient, SupabaseSink, TeamsClient } from '../kernel/api.js';
 import { notebookMessage } from './advice.js';
 import { loadProvenance } from './kernel-loader.js';
 import type { Log } from './log.js';
@@ -23,6 +23,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 interface Connection {
   client: ProvenanceClient;
   sink: SupabaseSink;
+  teams: TeamsClient;
 }
 
 /** Supabase client, sink and status bar. */
@@ -54,6 +55,21 @@ export class ProvenanceHub implements vscode.Disposable {
     return (await this.connect())?.sink;
   }
 
+  /** The team operations (projects, history, LLM quota), or undefined when Supabase is not configured. */
+  async teams(): Promise<TeamsClient | undefined> {
+    return (await this.connect())?.teams;
+  }
+
+  /** Whether a user is signed in (as far as the last check knows). */
+  isSignedIn(): boolean {
+    return this.signedIn !== undefined;
+  }
+
+  /** The configured project URL (user settings), '' when unset. */
+  projectUrl(): string {
+    return userSetting('supabase.url', '').trim();
+  }
+
   /** Starts the status bar when configured (called a moment after activation, off the hot path). */
   start(): void {
     if (!this.isTrusted() || !this.isConfigured()) {
@@ -64,8 +80,8 @@ export class ProvenanceHub implements vscode.Disposable {
     this.timer ??= setInterval(() => void this.refresh().then(() => this.applyRetention()), 5000);
   }
 
-  /** Asks for e-mail and password and signs in. */
-  async signIn(): Promise<void> {
+  /** Asks for e-mail and password and signs in (`credentials` given by automation skip the prompts). */
+  async signIn(credentials?: { email?: unknown; password?: unknown }): Promise<void> {
     if (!this.isTrusted()) {
       void vscode.window.showWarningMessage('Inferra does not contact Supabase in Restricted Mode. Trust this workspace first, then sign in.');
       return;
@@ -75,10 +91,11 @@ export class ProvenanceHub implements vscode.Disposable {
       if (open) await vscode.commands.executeCommand('workbench.action.openSettings', 'inferra.supabase');
       return;
     }
-    const email = await vscode.window.showInputBox({ title: 'Sign in to Supabase (1/2)', prompt: 'E-mail', ignoreFocusOut: true,
+    const given = typeof credentials?.email === 'string' && typeof credentials.password === 'string' ? { email: credentials.email, password: credentials.password } : undefined;
+    const email = given?.email ?? await vscode.window.showInputBox({ title: 'Sign in to Supabase (1/2)', prompt: 'E-mail', ignoreFocusOut: true,
       validateInput: (v) => (/^\S+@\S+\.\S+$/.test(v.trim()) ? undefined : 'Enter an e-mail address.') });
     if (!email) return;
-    const password = await vscode.window.showInputBox({ title: 'Sign in to Supabase (2/2)', prompt: 'Password', password: true, ignoreFocusOut: true });
+    const password = given?.password ?? await vscode.window.showInputBox({ title: 'Sign in to Supabase (2/2)', prompt: 'Password', password: true, ignoreFocusOut: true });
     if (!password) return;
     const connection = await this.connect();
     if (!connection) return;
@@ -149,7 +166,7 @@ export class ProvenanceHub implements vscode.Disposable {
   private connect(): Promise<Connection | undefined> {
     if (!this.isTrusted() || !this.isConfigured()) return Promise.resolve(undefined);
     this.connection ??= (async () => {
-      const { supabase, sink } = await loadProvenance();
+      const { supabase, sink, teams } = await loadProvenance();
       const client = supabase.createProvenanceClient({
         url: userSetting('supabase.url', '').trim(),
         anonKey: userSetting('supabase.anonKey', '').trim(),
@@ -162,7 +179,11 @@ export class ProvenanceHub implements vscode.Disposable {
       });
       const user = await client.currentUser().catch(() => null);
       this.signedIn = user?.email ?? (user ? 'signed in' : undefined);
-      return { client, sink: sink.createSupabaseSink({ client, onEvent: (e) => this.log(`provenance queue: ${e.type}`) }) };
+      return {
+        client,
+        sink: sink.createSupabaseSink({ client, onEvent: (e) => this.log(`provenance queue: ${e.type}`) }),
+        teams: teams.createTeamsClient(client, this.projectUrl()),
+      };
     })().catch((error: unknown) => {
       this.log(`supabase: ${error instanceof Error ? error.message : String(error)}`);
       this.connection = undefined;

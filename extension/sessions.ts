@@ -20,6 +20,11 @@ export interface SessionDeps {
   log: Log;
   /** The Supabase sink when configured and signed in (shared by all sessions). */
   provenanceSink(): Promise<ProvenanceSink | undefined>;
+  /**
+   * The Supabase project of a notebook's runs (its metadata, when chosen on the configured Supabase)
+   * and the LLM quota to reserve from (the project owner's, or the user's own), when signed in.
+   */
+  supabaseProject?(document: vscode.NotebookDocument): Promise<{ projectId?: string; quota?: LlmSettings['quota'] }>;
 }
 
 /** The path the kernel resolves dataset paths against: the file, or a workspace folder for untitled notebooks. */
@@ -100,6 +105,7 @@ export class SessionRegistry implements vscode.Disposable {
     const apiKey = await this.deps.secrets.get(XAI_KEY_SECRET);
     const llmEnabled = userSetting<boolean>('llm.enabled', false);
     const sink = await this.deps.provenanceSink().catch(() => undefined);
+    const team = (await this.deps.supabaseProject?.(document).catch(() => undefined)) ?? {};
     const timeoutSeconds = config.get<number>('execution.timeoutSeconds', 300);
     const notebookPath = notebookPathOf(document);
     const folder = vscode.workspace.getWorkspaceFolder(document.uri);
@@ -107,8 +113,10 @@ export class SessionRegistry implements vscode.Disposable {
       notebookPath,
       // The Supabase history groups runs by notebook: its path inside the workspace.
       notebookId: folder && notebookPath ? vscode.workspace.asRelativePath(document.uri, true) : notebookPath,
+      // The notebook's Supabase project (metadata `supabase_project`): its runs are recorded there.
+      projectId: team.projectId,
       allowLlm: Boolean(llmEnabled && apiKey),
-      llm: buildLlmSettings(apiKey, this.deps.storageDir),
+      llm: { ...buildLlmSettings(apiKey, this.deps.storageDir), ...(team.quota ? { quota: team.quota } : {}) },
       sinks: sink ? [shareSink(sink)] : [],
       // Figures go to the Supabase bucket as SVG with each run (vega needs the ESM report bundle).
       renderSvg: sink ? async (spec) => (await loadReport()).renderSvg(spec) : undefined,

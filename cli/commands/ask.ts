@@ -1,6 +1,7 @@
 import { datasetLocator, decisionToJson, formatOutcomePlain, NotebookSession, outcomeToJson, requestFromDecision } from '../../kernel/api.js';
 import { parseArgs, usageError } from '../args.js';
-import { EXIT, printJson, printText } from '../output.js';
+import { llmWithPersonalQuota } from '../sinks.js';
+import { EXIT, logLine, printJson, printText } from '../output.js';
 import { provenanceForOutcome } from '../provenance.js';
 import { llmSettingsFromEnv, timeoutFromEnv } from '../settings.js';
 import { formatDecision } from './decide.js';
@@ -12,7 +13,9 @@ export async function runAskCommand(argv: string[]): Promise<number> {
   const prompt = args.strings.get('prompt');
   if (!data || extra.length || !prompt?.trim()) throw usageError('Usage: inferra ask DATA [--sheet NAME] --prompt "TEXT" [--json] [--allow-llm]');
   const json = args.booleans.has('json');
-  const session = new NotebookSession({ llm: llmSettingsFromEnv(), allowLlm: args.booleans.has('allow-llm'), timeoutMs: timeoutFromEnv() });
+  // With Supabase configured, each LLM call first reserves tokens from the user's daily allowance.
+  const quota = await llmWithPersonalQuota(llmSettingsFromEnv(), args.booleans.has('allow-llm'), logLine);
+  const session = new NotebookSession({ llm: quota.llm, allowLlm: args.booleans.has('allow-llm'), timeoutMs: timeoutFromEnv() });
   try {
     const started = new Date();
     const source = datasetLocator(data, args.strings.get('sheet'));
@@ -37,5 +40,6 @@ export async function runAskCommand(argv: string[]): Promise<number> {
     return EXIT.ok;
   } finally {
     await session.dispose();
+    await quota.close();
   }
 }

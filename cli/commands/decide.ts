@@ -1,7 +1,8 @@
 import { datasetLocator, type DecisionOutcome, decisionToJson, NotebookSession } from '../../kernel/api.js';
 import { parseArgs, usageError } from '../args.js';
+import { llmWithPersonalQuota } from '../sinks.js';
 import { llmSettingsFromEnv, timeoutFromEnv } from '../settings.js';
-import { EXIT, printJson, printText } from '../output.js';
+import { EXIT, logLine, printJson, printText } from '../output.js';
 
 /** `inferra decide DATA --prompt TEXT [--json] [--allow-llm]`. */
 export async function runDecideCommand(argv: string[]): Promise<number> {
@@ -9,7 +10,9 @@ export async function runDecideCommand(argv: string[]): Promise<number> {
   const [data, ...extra] = args.positionals;
   const prompt = args.strings.get('prompt');
   if (!data || extra.length || !prompt?.trim()) throw usageError('Usage: inferra decide DATA [--sheet NAME] --prompt "TEXT" [--json] [--allow-llm]');
-  const session = new NotebookSession({ llm: llmSettingsFromEnv(), allowLlm: args.booleans.has('allow-llm'), timeoutMs: timeoutFromEnv() });
+  // With Supabase configured, each LLM call first reserves tokens from the user's daily allowance.
+  const quota = await llmWithPersonalQuota(llmSettingsFromEnv(), args.booleans.has('allow-llm'), logLine);
+  const session = new NotebookSession({ llm: quota.llm, allowLlm: args.booleans.has('allow-llm'), timeoutMs: timeoutFromEnv() });
   try {
     const { decision } = await session.decide(datasetLocator(data, args.strings.get('sheet')), prompt);
     if (args.booleans.has('json')) printJson(decisionToJson(decision));
@@ -17,6 +20,7 @@ export async function runDecideCommand(argv: string[]): Promise<number> {
     return decision.status === 'decided' ? EXIT.ok : EXIT.undecided;
   } finally {
     await session.dispose();
+    await quota.close();
   }
 }
 

@@ -5,7 +5,7 @@ import { parseArgs, usageError } from '../args.js';
 import { cliMessage } from '../advice.js';
 import { EXIT, logLine, printText } from '../output.js';
 import { llmSettingsFromEnv, timeoutFromEnv } from '../settings.js';
-import { sinksFromEnv } from '../sinks.js';
+import { notebookSupabaseFromEnv } from '../sinks.js';
 import { checkRunTargets, notebookDatasetFiles } from '../run-targets.js';
 
 const MARK = { ok: 'ok', error: 'FAILED', ambiguous: 'AMBIGUOUS', no_match: 'NO MATCH' } as const;
@@ -31,11 +31,14 @@ export async function runRunCommand(argv: string[]): Promise<number> {
       if (!isAbsolute(dataset.path)) dataset.path = relative(dirname(resolve(out)), resolve(sourceDir, dataset.path));
     }
   }
-  const sinks = await sinksFromEnv(logLine);
+  // Supabase (when configured): the sink, the notebook's project, the LLM quota.
+  const supabase = await notebookSupabaseFromEnv(notebook, llmSettingsFromEnv(), logLine);
+  const sinks = supabase.sinks;
   const session = new NotebookSession({
     notebookPath: out,
     sourceDir,
-    llm: llmSettingsFromEnv(),
+    projectId: supabase.projectId,
+    llm: supabase.llm,
     allowLlm: args.booleans.has('allow-llm'),
     sinks,
     // Each run's figures go to the Supabase bucket as SVG, beside its record.
@@ -64,6 +67,7 @@ export async function runRunCommand(argv: string[]): Promise<number> {
     }
   } finally {
     await session.dispose();
+    await supabase.close();
   }
   await writeNotebookFile(out, notebook);
   const html = args.strings.get('html');

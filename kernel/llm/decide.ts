@@ -4,8 +4,9 @@
  * the answer, and returns a Decision with `source: 'llm'`, a lower confidence and the call's facts.
  *
  * Steps: 1 key and request length (at most MAX_LLM_REQUEST_CHARS); 2 cache; 3 budget, with the
- * call's estimated size; 4 model exists (GET /models, cached); 5 POST /responses; 6 parse + validate;
- * 7 record tokens, cache, return. Text quoted from the answer (model name, rationale) is redacted.
+ * call's estimated size; 4 model exists (GET /models, cached); 5 reserve the estimate from the shared
+ * quota (Supabase), when one is set; 6 POST /responses; 7 settle the reservation, parse + validate;
+ * 8 record tokens, cache, return. Text quoted from the answer (model name, rationale) is redacted.
  */
 import { InferraError } from '../errors.js';
 import type { Decision, LlmUsage } from '../decide/types.js';
@@ -51,7 +52,8 @@ export async function decideWithLlm(prompt: string, schema: DatasetSchema, setti
     max_output_tokens: maxOutputTokens,
     text: { format: { type: 'json_schema', name: 'inferra_decision', schema: buildAnswerJsonSchema(schema), strict: true } },
   };
-  checkBudget(usageFile, settings.dailyBudgetTokens, estimateCallTokens(JSON.stringify(requestBody), maxOutputTokens));
+  const estimate = estimateCallTokens(JSON.stringify(requestBody), maxOutputTokens);
+  checkBudget(usageFile, settings.dailyBudgetTokens, estimate);
 
   const base: Omit<HttpCall, 'url' | 'method' | 'body'> = {
     fetch: settings.fetch ?? createDefaultFetch(),
@@ -65,17 +67,35 @@ export async function decideWithLlm(prompt: string, schema: DatasetSchema, setti
   };
   await checkModel(base);
 
+  // The shared allowance (Supabase tiers): reserved before the request; a refusal sends nothing.
+  const reservation = settings.quota ? await settings.quota.reserve(estimate) : undefined;
   const started = Date.now();
-  const result = await callJson({
-    ...base,
-    url: `${baseUrl}/responses`,
-    method: 'POST',
-    body: requestBody,
-  });
+  let result: Awaited<ReturnType<typeof callJson>>;
+  try {
+    result = await callJson({
+      ...base,
+      url: `${baseUrl}/responses`,
+      method: 'POST',
+      body: requestBody,
+    });
+  } catch (error) {
+    // No answer: nothing to count; the reservation is released.
+    await reservation?.settle(0).catch(() => undefined);
+    throw error;
+  }
   const latencyMs = Date.now() - started;
   const body = result.json as ResponsesBody;
   const usage = readUsage(body);
   if (settings.dailyBudgetTokens !== undefined || settings.usageFile) recordTokens(usageFile, usage?.totalTokens ?? 0);
+  const costTicks = body.usage?.cost_in_usd_ticks ?? body.cost_in_usd_ticks;
+  // Settling cannot fail the decision: an unsettled reservation stays counted for the day (never under-counts).
+  await reservation
+    ?.settle(usage?.totalTokens ?? estimate, {
+      ...(typeof costTicks === 'number' ? { costUsd: costTicks / 1e10 } : {}),
+      ...(typeof body.model === 'string' ? { model: redactSecrets(body.model, [settings.apiKey]).slice(0, 100) } : {}),
+      ...(typeof body.id === 'string' ? { requestId: redactSecrets(body.id, [settings.apiKey]).slice(0, 200) } : {}),
+    })
+    .catch(() => undefined);
 
   const text = readOutputText(body);
   const { analysis, roles, answer } = parseAnswer(text, schema);
@@ -83,7 +103,6 @@ export async function decideWithLlm(prompt: string, schema: DatasetSchema, setti
   if (answer.alternative) options.alternative = answer.alternative;
   if (answer.mu !== null) options.mu = answer.mu;
   if (answer.conf_level !== null) options.confLevel = answer.conf_level;
-  const ticks = body.usage?.cost_in_usd_ticks ?? body.cost_in_usd_ticks;
   // The answer is upstream text: an endpoint (or a proxy) echoing the request must not put the key in the notebook.
   const clean = (text: string) => redactSecrets(text, [settings.apiKey]);
   const answeredModel = typeof body.model === 'string' ? clean(body.model).slice(0, 100) : model;
@@ -103,7 +122,7 @@ export async function decideWithLlm(prompt: string, schema: DatasetSchema, setti
       promptHash,
       ...(typeof body.id === 'string' ? { requestId: clean(body.id).slice(0, 200) } : result.headers.get('x-request-id') ? { requestId: result.headers.get('x-request-id') as string } : {}),
       ...(usage ? { usage } : {}),
-      ...(typeof ticks === 'number' ? { costUsd: ticks / 1e10 } : {}),
+      ...(typeof costTicks === 'number' ? { costUsd: costTicks / 1e10 } : {}),
       ...(flagged.length > 0 ? { flagged } : {}),
     },
   };

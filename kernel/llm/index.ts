@@ -6,4 +6,4 @@ export { flagSuspiciousText, summarizeSchema } from './prompt.js';
 export { clearMemoryCache } from './cache.js';
 export { clearModelCache, listModels } from './models.js';
 export { createDefaultFetch } from '../util/proxy-fetch.js';
-export { DEFAULT_BASE_URL, DEFAULT_MODEL, type FetchLike, type LlmSettings } from './types.js';
+export { DEFAULT_BASE_URL, DEFAULT_MODEL, type FetchLike, type LlmQuota, type LlmReservation, type LlmSettings } from './types.js';

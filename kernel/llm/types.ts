@@ -27,6 +27,22 @@ export interface LlmSettings {
   usageFile?: string;
   /** Most output tokens per answer, default 800. */
   maxOutputTokens?: number;
+  /**
+   * A shared allowance (the Supabase project's tiers, `reserve_llm_tokens`): the call's estimated
+   * tokens are reserved before it is sent (a refusal sends nothing) and settled afterwards.
+   */
+  quota?: LlmQuota;
+}
+
+/** A shared daily token allowance checked before each call (kernel/provenance/teams.ts implements it over Supabase). */
+export interface LlmQuota {
+  /** Reserves `tokens` for one call; throws an InferraError (`llm-quota-exhausted`, ...) when refused. */
+  reserve(tokens: number): Promise<LlmReservation>;
+}
+
+/** One granted reservation: settled once, with what the call used (0 when it failed before an answer). */
+export interface LlmReservation {
+  settle(usedTokens: number, details?: { costUsd?: number; model?: string; requestId?: string }): Promise<void>;
 }
 
 /** The default xAI API base URL. */

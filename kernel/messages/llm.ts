@@ -31,4 +31,6 @@ export const llmMessages = {
       : `Today's LLM token budget is used up (${p.used} of ${p.budget} tokens; usage in '${p.file}'). The fallback is off until tomorrow, unless the budget is raised.`,
   'llm-request-too-long': (p: { length: number; limit: number }) =>
     `This request is ${p.length} characters long; the LLM fallback sends at most ${p.limit}, so nothing was sent. Shorten the request to a question about the data, or choose the analysis yourself.`,
+  'llm-quota-exhausted': (p: { used: number; allowance: number; needed: number; scope: string }) =>
+    `The daily LLM allowance of ${p.scope} is spent for today: ${p.used} of ${p.allowance} tokens used (UTC day), and this request needs up to about ${p.needed}. Nothing was sent. Choose the analysis yourself, or try again after midnight UTC (a higher tier raises the allowance).`,
 };

@@ -20,4 +20,12 @@ export const provenanceMessages = {
     `Supabase answered ${p.status} to ${p.operation}: ${p.detail}.`,
   'provenance-queue-io': (p: { dir: string; detail: string }) =>
     `Cannot write the provenance queue in ${p.dir}: ${p.detail}. Check that the folder exists and is writable.`,
+  'supabase-not-configured': (p: { what: string }) =>
+    `${p.what} needs a Supabase project, and none is configured.`,
+  'supabase-project-not-found': (p: { project: string; available: string }) =>
+    `You are not a member of a Supabase project named '${p.project}'${p.available ? ` (your projects: ${p.available})` : ' (you are a member of no project yet)'}.`,
+  'supabase-project-ambiguous': (p: { project: string; owners: string }) =>
+    `More than one of your Supabase projects is named '${p.project}' (owned by ${p.owners}). Name it by its id instead.`,
+  'supabase-refused': (p: { operation: string; detail: string }) =>
+    `Supabase refused to ${p.operation}: ${p.detail}.`,
 };

@@ -23,14 +23,27 @@ import { createDefaultFetch } from '../util/proxy-fetch.js';
 import { redactSecrets } from '../util/redact.js';
 import { createFileSessionStorage } from './session-file.js';
 import { createSupabaseSink, defaultQueueDir, type SupabaseSink } from './sink.js';
-import { createProvenanceClient } from './supabase.js';
+import { createProvenanceClient, normalizeProjectUrl, type ProvenanceClient } from './supabase.js';
+import { createTeamsClient, type TeamsClient } from './teams.js';
 
 /** Longest the final delivery attempt may hold up the end of a CLI command. */
 const CLOSE_FLUSH_LIMIT_MS = 10_000;
 
-/** A Supabase sink for the CLI from environment variables (see the module comment). */
-export async function createCliSupabaseSink(env: NodeJS.ProcessEnv, writeLog: (line: string) => void): Promise<SupabaseSink> {
+/** The CLI's connection to the Supabase project of the environment: the client, its team operations. */
+export interface CliSupabase {
+  /** The normalised project URL (a notebook's project is used only on the URL it was chosen on). */
+  url: string;
+  client: ProvenanceClient;
+  teams: TeamsClient;
+  signedIn: boolean;
+  log(line: string): void;
+  close(): Promise<void>;
+}
+
+/** Connects and signs in from the environment (see the module comment); sign-in problems are logged, not thrown. */
+export async function connectCliSupabase(env: NodeJS.ProcessEnv, writeLog: (line: string) => void): Promise<CliSupabase> {
   const log = (line: string) => writeLog(redactSecrets(line, [env.INFERRA_SUPABASE_PASSWORD, env.INFERRA_SUPABASE_ANON_KEY]));
+  const url = normalizeProjectUrl(env.INFERRA_SUPABASE_URL ?? '');
   const client = createProvenanceClient({
     url: env.INFERRA_SUPABASE_URL ?? '',
     anonKey: env.INFERRA_SUPABASE_ANON_KEY ?? '',
@@ -53,6 +66,13 @@ export async function createCliSupabaseSink(env: NodeJS.ProcessEnv, writeLog: (l
   } catch (error) {
     log(`supabase: ${toInferraError(error).message}`);
   }
+  return { url, client, teams: createTeamsClient(client, url), signedIn, log, close: () => client.close() };
+}
+
+/** A Supabase sink for the CLI from environment variables (see the module comment), over `connection` when given (left open on close). */
+export async function createCliSupabaseSink(env: NodeJS.ProcessEnv, writeLog: (line: string) => void, connection?: CliSupabase): Promise<SupabaseSink> {
+  const connected = connection ?? (await connectCliSupabase(env, writeLog));
+  const { client, signedIn, log } = connected;
   const retentionDays = parseRetentionDays(env.INFERRA_SUPABASE_RETENTION_DAYS, log);
   if (signedIn && retentionDays > 0) {
     try {
@@ -85,7 +105,7 @@ export async function createCliSupabaseSink(env: NodeJS.ProcessEnv, writeLog: (l
         log(`supabase: ${waiting} provenance record(s) still waiting in the local queue${why}`);
       }
       await sink.close();
-      await client.close();
+      if (!connection) await client.close();
     },
   };
 }

@@ -53,6 +53,12 @@ export interface RunEntry {
   /** PROV-JSON of the record; computed (with the signed-in user as agent) when absent. */
   prov?: unknown;
   figures?: FigureFile[];
+  /**
+   * The Supabase project (a team's shared record) the run belongs to, from the notebook's metadata;
+   * absent: a personal run. Kept with the entry in the offline queue, so a record made offline
+   * reaches its project later.
+   */
+  projectId?: string;
 }
 
 /** Where a figure went in the bucket. */
@@ -182,7 +188,7 @@ export function createProvenanceClient(config: SupabaseConfig): ProvenanceClient
   async function uploadFigures(user: SupabaseUser, entry: RunEntry): Promise<StoredFigure[]> {
     const stored: StoredFigure[] = [];
     for (const figure of entry.figures ?? []) {
-      const path = figurePath(user.id, entry.notebookId, entry.record.run_id, figure.name);
+      const path = figurePath(user.id, entry.notebookId, entry.record.run_id, figure.name, entry.projectId);
       const { error } = await supabase.storage
         .from(FIGURES_BUCKET)
         .upload(path, figure.svg, { contentType: 'image/svg+xml', upsert: false });
@@ -246,6 +252,7 @@ export function createProvenanceClient(config: SupabaseConfig): ProvenanceClient
             request_id: llm.request_id ?? null,
             usage: llm.usage ?? null,
             cost_usd: llm.cost_usd ?? null,
+            ...(checked.projectId ? { project_id: checked.projectId } : {}),
           },
           { onConflict: 'user_id,client_run_id', ignoreDuplicates: true },
         );
@@ -457,13 +464,19 @@ export function buildRunRow(userId: string, entry: RunEntry, figures: StoredFigu
     figure_paths: figures,
     started_at: record.started_at,
     ended_at: record.ended_at,
+    // Only when set: a database without the teams migration still takes personal runs.
+    ...(entry.projectId ? { project_id: entry.projectId } : {}),
   };
 }
 
-/** The bucket path of a figure: `<user id>/<notebook>/<run id>/<name>.svg` (notebook id made path-safe). */
-export function figurePath(userId: string, notebookId: string, runId: string, name: string): string {
+/**
+ * The bucket path of a figure: `<user id>/<notebook>/<run id>/<name>.svg` (notebook id made
+ * path-safe), or for a project's run `projects/<project id>/<user id>/<notebook>/<run id>/<name>.svg`
+ * (the project's members read it there).
+ */
+export function figurePath(userId: string, notebookId: string, runId: string, name: string, projectId?: string): string {
   const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^\.+/, '_').slice(0, 120) || '_';
-  return `${userId}/${safe(notebookId)}/${runId}/${safe(name)}.svg`;
+  return `${projectId ? `projects/${projectId}/` : ''}${userId}/${safe(notebookId)}/${runId}/${safe(name)}.svg`;
 }
 
 /**

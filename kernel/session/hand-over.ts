@@ -14,7 +14,7 @@ import type { SessionOptions } from './types.js';
 export class SinkHandOver {
   private readonly pending = new Set<Promise<void>>();
 
-  constructor(private readonly options: Pick<SessionOptions, 'sinks' | 'renderSvg' | 'log' | 'notebookId' | 'notebookPath'>) {}
+  constructor(private readonly options: Pick<SessionOptions, 'sinks' | 'renderSvg' | 'log' | 'notebookId' | 'notebookPath' | 'projectId'>) {}
 
   /** Hands a run to every sink (nothing when there are none). */
   submit(record: ProvenanceRecord, resultJson: ResultJson | undefined, figures: readonly Figure[]): void {
@@ -38,6 +38,7 @@ export class SinkHandOver {
         result: resultJson,
         prov: toProvJson(record),
         figures: files,
+        ...(this.options.projectId ? { projectId: this.options.projectId } : {}),
       };
       for (const sink of sinks) sink.submit(entry);
     })();

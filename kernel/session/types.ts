@@ -18,6 +18,8 @@ export interface SessionOptions {
   sourceDir?: string;
   /** A stable id of the notebook for the Supabase sink (default: its path). */
   notebookId?: string;
+  /** The Supabase project runs are recorded in (the notebook's `metadata.supabase_project`); absent: personal runs. */
+  projectId?: string;
   /** Grok fallback settings; used only when `allowLlm` and a key are set. */
   llm?: LlmSettings;
   allowLlm?: boolean;

@@ -21,10 +21,16 @@ const commands = [
   ['inferra.supabaseSignIn', 'Sign In to Supabase…', '$(sign-in)'],
   ['inferra.supabaseSignOut', 'Sign Out of Supabase', '$(sign-out)'],
   ['inferra.showPendingProvenance', 'Send Pending Provenance Records', '$(cloud-upload)'],
+  ['inferra.chooseSupabaseProject', 'Choose Supabase Project…', '$(organization)'],
+  ['inferra.inviteToProject', 'Invite to Project…', '$(person-add)'],
+  ['inferra.refreshProjectHistory', 'Refresh Project History', '$(refresh)'],
+  ['inferra.openProjectRun', 'Show Provenance of Project Run', '$(history)'],
 ].map(([command, title, icon]) => ({ command, title, category: 'Inferra', icon }));
 
 const notebookOnly = new Set(['inferra.chooseDataset', 'inferra.describeDataset', 'inferra.runAllAndVerify',
-  'inferra.exportReport', 'inferra.exportReportWord', 'inferra.showProvenance']);
+  'inferra.exportReport', 'inferra.exportReportWord', 'inferra.showProvenance', 'inferra.chooseSupabaseProject', 'inferra.inviteToProject']);
+/** Commands the palette never lists (they take an argument from a view). */
+const viewOnly = new Set(['inferra.openProjectRun']);
 
 pkg.categories = ['Notebooks', 'Data Science', 'Visualization'];
 pkg.keywords = ['statistics', 'notebook', 'natural language', 't-test', 'anova', 'regression', 'reproducibility', 'provenance', 'APA'];
@@ -57,7 +63,17 @@ pkg.contributes = {
     'notebook/cell/title': [
       { command: 'inferra.showProvenance', when: `${NB} && notebookCellType == 'code'`, group: 'inline/cell@9' },
     ],
-    commandPalette: commands.filter(({ command }) => notebookOnly.has(command)).map(({ command }) => ({ command, when: NB })),
+    commandPalette: [
+      ...commands.filter(({ command }) => notebookOnly.has(command)).map(({ command }) => ({ command, when: NB })),
+      ...commands.filter(({ command }) => viewOnly.has(command)).map(({ command }) => ({ command, when: 'false' })),
+    ],
+    'view/title': [
+      { command: 'inferra.refreshProjectHistory', when: "view == 'inferra.projectHistory'", group: 'navigation' },
+    ],
+  },
+  // The runs of the active notebook's Supabase project, by notebook and cell (#12).
+  views: {
+    explorer: [{ id: 'inferra.projectHistory', name: 'Inferra Project History' }],
   },
   configuration: {
     title: 'Inferra',
