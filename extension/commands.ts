@@ -50,6 +50,11 @@ async function showMarkdown(content: string): Promise<void> {
 /** Registers every command. */
 export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
   const { context, controller, sessions, provenance, log, channel, teams } = deps;
+  // Credentials, invitations and the project a notebook's runs go to are chosen by the user in the
+  // pickers, never by a command's arguments: a command link in someone else's notebook could
+  // otherwise sign the user into another account or invite a stranger. The extension's own tests
+  // (ExtensionMode.Test) drive them with arguments.
+  const fromTests = <T>(arg: T | undefined): T | undefined => (context.extensionMode === vscode.ExtensionMode.Test ? arg : undefined);
   const run = (name: string, handler: (...args: any[]) => Promise<unknown>) =>
     vscode.commands.registerCommand(name, async (...args: unknown[]) => {
       try {
@@ -248,16 +253,16 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
       void vscode.window.showInformationMessage('Inferra: Grok key removed.');
     }),
     run('inferra.supabaseSignIn', async (arg?: { email?: unknown; password?: unknown }) => {
-      await provenance.signIn(arg);
+      await provenance.signIn(fromTests(arg));
       // Sessions made while signed out have no LLM quota (Supabase tiers): the next run makes fresh ones.
       await sessions.resetAll();
     }),
     run('inferra.supabaseSignOut', () => provenance.signOut()),
     run('inferra.showPendingProvenance', () => provenance.flushNow()),
     run('inferra.showLog', async () => channel.show(true)),
-    // Teams (#12): an argument (automation, tests) skips the pickers; these return what they did.
-    vscode.commands.registerCommand('inferra.chooseSupabaseProject', (arg?: { name?: string; create?: boolean; accept?: boolean }) => reportFailure('inferra.chooseSupabaseProject', () => teams.chooseProject(arg))),
-    vscode.commands.registerCommand('inferra.inviteToProject', (arg?: { email?: string; role?: 'editor' | 'viewer' }) => reportFailure('inferra.inviteToProject', () => teams.invite(arg))),
+    // Teams (#12): an argument skips the pickers, in the extension's own tests only (see fromTests); these return what they did.
+    vscode.commands.registerCommand('inferra.chooseSupabaseProject', (arg?: { name?: string; create?: boolean; accept?: boolean }) => reportFailure('inferra.chooseSupabaseProject', () => teams.chooseProject(fromTests(arg)))),
+    vscode.commands.registerCommand('inferra.inviteToProject', (arg?: { email?: string; role?: 'editor' | 'viewer' }) => reportFailure('inferra.inviteToProject', () => teams.invite(fromTests(arg)))),
     vscode.commands.registerCommand('inferra.refreshProjectHistory', () => reportFailure('inferra.refreshProjectHistory', () => teams.refresh())),
     run('inferra.openProjectRun', (projectRun: Parameters<TeamsUi['openRun']>[0]) => teams.openRun(projectRun)),
   ];
