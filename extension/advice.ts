@@ -42,6 +42,7 @@ export const NOTEBOOK_ADVICE: AdviceTable = {
   'not-paired': null,
   'table-too-large': 'Ask for a chi-square test instead, or merge sparse levels in the data.',
   'sample-too-large': SUBSET,
+  'outcome-not-binary': 'Name two levels to keep in the cell, or recode the outcome into a two-level column first.',
   // kernel/decide
   'rules-not-found': null,
   'rules-invalid': null,

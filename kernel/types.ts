@@ -47,6 +47,7 @@ export const ANALYSIS_IDS = [
   'friedman',
   'pairwise_ttest',
   'partial_correlation',
+  'logistic',
 ] as const;
 
 /** One statistical analysis of CONTRACT.md. */
@@ -319,7 +320,7 @@ export interface ResultTable {
 }
 
 /** Figures drawn for an analysis only (not requestable as a task): post-hoc differences, paired slopes. */
-export type AnalysisFigureKind = 'differences' | 'paired_slopes';
+export type AnalysisFigureKind = 'differences' | 'paired_slopes' | 'probability_curve';
 
 /** One Vega-Lite figure. */
 export interface Figure {

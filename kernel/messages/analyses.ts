@@ -32,6 +32,11 @@ export const analysisMessages = {
     `A paired analysis needs each ${p.pairId} in both groups; ${p.detail}.`,
   'table-too-large': (p: { rows: number; cols: number; n: number; analysis: string; limit: string }) =>
     `The ${p.rows} x ${p.cols} table (N = ${p.n}) is too large for ${p.analysis} by full enumeration (more than ${p.limit} steps).`,
+  'outcome-not-binary': (p: { analysis: string; column: string; actual: number; levels: string }) =>
+    `${p.analysis} models an outcome with exactly two levels (success or not), but '${p.column}' has ${p.actual}${p.levels ? ` (${p.levels})` : ''}.` +
+    (p.actual > 2
+      ? ' Recode it into two levels (for example "high" vs the rest), keep two of its levels, or, for a numeric outcome, use a linear model (ols).'
+      : ' Every complete row has the same value, so there is nothing to predict.'),
   'sample-too-large': (p: { analysis: string; max: number | string; actual: number }) =>
     `${p.analysis} accepts at most ${p.max} observations, but there are ${p.actual}.`,
 };
