@@ -148,7 +148,7 @@ export function summarizeLogistic(result: LogisticResult, input: LogisticInput):
     ]),
     rows: result.coefficients.map((c) => ({ ...c })),
     note:
-      `Wald z tests and intervals (as R's summary(glm) and confint.default); odds ratio = exp(estimate). Success: ${input.outcome} = ${input.successLevel} (modelled as 1; ${input.otherLevel} as 0).` +
+      `Wald z tests and intervals (as R's summary(glm) and confint.default); odds ratio = exp(estimate). Success: ${input.outcome} = ${input.successLevel}, modelled as 1 (${input.outcome} = ${input.otherLevel} as 0).` +
       (references.length ? ` Factors are treatment-coded: each dummy compares its level with the reference level (${references.map((r) => `${r.column}: ${r.level}`).join('; ')}).` : '') +
       (result.separation ? ` Separation: the rows of ${result.separatedTerms.length ? listWords(result.separatedTerms) : 'the separating predictors'} are not estimates.` : ''),
   };
@@ -157,7 +157,7 @@ export function summarizeLogistic(result: LogisticResult, input: LogisticInput):
     [
       ['nullDeviance', 'Null deviance'], ['dfNull', 'df null'], ['residualDeviance', 'Residual deviance'], ['dfResid', 'df residual'],
       ['lrStatistic', 'LR χ²'], ['lrDf', 'LR df'], ['lrPValue', 'p'], ['pseudoR2Mcfadden', 'McFadden R²'],
-      ['aic', 'AIC'], ['bic', 'BIC'], ['logLik', 'Log-likelihood'], ['n', 'N'], ['events', `${input.outcome} = ${input.successLevel}`],
+      ['aic', 'AIC'], ['bic', 'BIC'], ['logLik', 'Log-likelihood'], ['n', 'N'], ['events', `Events (${input.outcome} = ${input.successLevel})`],
     ],
     result,
     { note: `Likelihood-ratio test of the model against the ${result.intercept ? 'intercept-only model' : 'model with probability 1/2'}; fitted by IRLS in ${result.iterations} iterations.` },

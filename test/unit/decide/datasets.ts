@@ -28,6 +28,7 @@ export const DATASET_FILES: Record<string, string> = {
   Titanic: `${root}test/reference/data/Titanic.csv`,
   Performance: `${root}test/reference/data/Performance.csv`,
   RoundingTimes: `${root}test/reference/data/RoundingTimes.csv`,
+  infert: `${root}test/reference/data/infert.csv`,
 };
 
 /** Which schema builder produced the schemas. */
