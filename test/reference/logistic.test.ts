@@ -177,6 +177,20 @@ describe('logistic regression: requests it refuses and what it warns of', () => 
     assert.match(e.message, /wt2|'wt'/);
   });
 
+  it('refuses a design too large to fit before building it (design-too-large, named logistic)', () => {
+    const n = 100_000;
+    const table: Table = {
+      rowCount: n,
+      columns: [
+        { name: 'y', kind: 'numeric', values: Float64Array.from({ length: n }, (_, i) => i % 2) },
+        { name: 'site', kind: 'categorical', values: Array.from({ length: n }, (_, i) => `s${i % 300}`) },
+      ],
+    };
+    const e = code(() => runAnalysis(buildRequest('logistic', { outcome: 'y', predictors: ['site'] }), table));
+    assert.equal(e.code, 'design-too-large');
+    assert.match(e.message, /^logistic would fit 300 coefficients/);
+  });
+
   it('warns of few events per predictor, and reports the fit in an APA sentence', () => {
     const outcome = runAnalysis(buildRequest('logistic', { outcome: 'am', predictors: ['wt', 'hp'] }, { ...DEFAULT_OPTIONS }), mtcars);
     assert.ok(outcome.warnings.some((w) => /Few events per predictor: 13 observations of the less frequent outcome \(am = 1\) for 2 coefficients \(6\.5 per coefficient/.test(w)), JSON.stringify(outcome.warnings));

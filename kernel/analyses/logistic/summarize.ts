@@ -19,6 +19,18 @@ export function formatOddsRatio(x: number): string {
   return x.toExponential(1);
 }
 
+/**
+ * An odds ratio with its interval: in the usual range, enough decimals (two to five) for the bounds
+ * to differ, so a per-unit odds ratio close to 1 (1.0066 per gram) does not read "1.01 [1.01, 1.01]".
+ */
+export function formatOddsRatios(values: readonly [number, number, number]): [string, string, string] {
+  const plain = values.every((x) => Number.isFinite(x) && x >= 0.1 && x < 1e5);
+  if (!plain) return [formatOddsRatio(values[0]), formatOddsRatio(values[1]), formatOddsRatio(values[2])];
+  let digits = 2;
+  while (digits < 5 && formatNumber(values[1], digits) === formatNumber(values[2], digits)) digits++;
+  return [formatNumber(values[0], digits), formatNumber(values[1], digits), formatNumber(values[2], digits)];
+}
+
 /** "wt, hp and education" */
 function listWords(words: readonly string[]): string {
   return words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}` : (words[0] ?? '');
@@ -60,8 +72,8 @@ function describeFocus(result: LogisticResult, input: LogisticInput): string {
   const what = reference
     ? `${label} = ${c.term.slice(source.length)} (against ${reference.level}) is associated with ${direction} ${oddsOf(input)}`
     : `each additional unit of ${label} is associated with ${direction} ${oddsOf(input)}`;
-  const ci = `${formatNumber(result.confLevel * 100, 0)}% CI [${formatOddsRatio(c.orCiLow)}, ${formatOddsRatio(c.orCiHigh)}]`;
-  return `; ${what} (OR = ${formatOddsRatio(c.oddsRatio)}, ${ci}), z = ${formatNumber(c.statistic)}, ${formatP(c.pValue)}`;
+  const [or, low, high] = formatOddsRatios([c.oddsRatio, c.orCiLow, c.orCiHigh]);
+  return `; ${what} (OR = ${or}, ${formatNumber(result.confLevel * 100, 0)}% CI [${low}, ${high}]), z = ${formatNumber(c.statistic)}, ${formatP(c.pValue)}`;
 }
 
 /** The warnings a statistician expects: separation, non-convergence, few events per predictor. */

@@ -7,7 +7,8 @@ import { InferraError } from '../../errors.js';
 import type { AnalysisRequest, Roles, Table } from '../../types.js';
 import { completeRows, droppedForMissing, findColumn, labelsOf, requireRole } from '../common/select.js';
 import { chooseSuccess, levelsOver } from '../proportions/binary.js';
-import { buildDesignColumns, columnsOfTerms, parseTermSpecs } from '../regression/design.js';
+import { buildDesignColumns, columnsOfTerms, countDesignColumns, parseTermSpecs } from '../regression/design.js';
+import { MAX_DESIGN_VALUES } from '../regression/validate.js';
 import type { Validated } from '../types.js';
 
 /** The typed input of `logistic`. */
@@ -58,6 +59,12 @@ export function validateLogistic(request: AnalysisRequest, table: Table): Valida
   const labels = labelsOf(outcome);
   const y = Float64Array.from(rows, (i) => (labels[i] === successLevel ? 1 : 0));
   const intercept = request.options.intercept;
+  // The fit holds about as many copies of the design as ols does (columns, weighted columns, QR): the same limit.
+  const coefficients = countDesignColumns(table, specs, rows, intercept) + (intercept ? 1 : 0);
+  if (rows.length * coefficients > MAX_DESIGN_VALUES) {
+    const values = rows.length * coefficients;
+    throw new InferraError('design-too-large', { analysis, rows: rows.length, coefficients, values, max: MAX_DESIGN_VALUES, gigabytes: (values * 32) / 1e9 });
+  }
   const built = buildDesignColumns(table, specs, rows, intercept, analysis);
   const p = built.columns.length + (intercept ? 1 : 0);
   if (rows.length <= p) throw new InferraError('too-few-observations', { analysis, needed: p + 1, actual: rows.length });
