@@ -21,6 +21,7 @@ export const LOGISTIC_CASES: SuiteCase[] = [
   c('mtcars', 'what predicts whether a car is manual from wt and hp', { analysis: 'logistic', roles: { outcome: 'am', predictors: ['wt', 'hp'] } }),
   c('mtcars', 'am ~ wt + hp', { analysis: 'logistic', roles: { outcome: 'am', predictors: ['wt', 'hp'] } }),
   c('Titanic', 'odds of survival by sex and class', { analysis: 'logistic', roles: { outcome: 'Survived', predictors: ['Sex', 'Class'] } }),
+  c('mtcars', 'how likely is am given wt and hp', { analysis: 'logistic', roles: { outcome: 'am', predictors: ['wt', 'hp'] } }),
   // Without the predictors, the engine asks which (logistic choices), it does not guess.
   c('mtcars', 'what predicts whether a car is manual', 'ambiguous'),
   // A linear model named by the user stays ols (which then warns about the 0/1 outcome).
