@@ -87,6 +87,12 @@ function compareFit(c: LogisticCase, r: Record<string, unknown>, expected: RFit,
   });
   for (const key of MODEL_FIELDS) expectNumber(r[key], expected[key] as number, key, `${c.id} ${key}`, label, rel);
   for (const key of ['df_null', 'df_resid', 'lr_df', 'n']) assert.equal(r[key], expected[key], `${c.id}: ${key}`);
+  const tests = r.term_tests as Record<string, unknown>[];
+  const wanted = expected.term_tests as Record<string, number | string>[];
+  assert.deepEqual(tests.map((t) => [t.term, t.df]), wanted.map((t) => [t.term, t.df]), `${c.id}: term tests`);
+  wanted.forEach((t, k) => {
+    for (const key of ['statistic', 'p_value']) expectNumber(tests[k][key], t[key] as number, key, `${c.id} drop ${t.term} ${key}`, label, rel);
+  });
 }
 
 const RESTARTED = 'vs glm epsilon 1e-14 restarted at its optimum (1e-9)';
@@ -195,7 +201,7 @@ describe('logistic regression: requests it refuses and what it warns of', () => 
     const outcome = runAnalysis(buildRequest('logistic', { outcome: 'am', predictors: ['wt', 'hp'] }, { ...DEFAULT_OPTIONS }), mtcars);
     assert.ok(outcome.warnings.some((w) => /Few events per predictor: 13 observations of the less frequent outcome \(am = 1\) for 2 coefficients \(6\.5 per coefficient/.test(w)), JSON.stringify(outcome.warnings));
     assert.match(outcome.summary, /^A logistic regression of am on wt and hp \(success: am = 1; N = 32\): the model fits better than the intercept alone, χ²\(2\) = \d+\.\d\d, p < \.001, McFadden R² = \.\d\d; each additional unit of wt is associated with lower odds of am = 1 \(OR = [\d.]+, 95% CI \[[\d.e−-]+, [\d.]+\]\), z = −\d\.\d\d, p = \.\d{3}\.$/);
-    assert.deepEqual(outcome.tables.map((t) => t.title), ['Coefficients (log-odds of am = 1)', 'Model fit']);
+    assert.deepEqual(outcome.tables.map((t) => t.title), ['Coefficients (log-odds of am = 1)', 'Likelihood-ratio tests of the terms', 'Model fit']);
   });
 
   it('names a categorical predictor’s reference level and the chosen success level', () => {
@@ -204,5 +210,7 @@ describe('logistic regression: requests it refuses and what it warns of', () => 
     assert.match(outcome.summary, /\(success: survived = No; N = 2201; reference levels: Female for sex, 1st for class\)/);
     assert.match(outcome.summary, /sex = Male \(against Female\) is associated with higher odds of survived = No \(OR = /);
     assert.equal(outcome.warnings.length, 0, JSON.stringify(outcome.warnings));
+    // A factor of several levels is tested as a whole (likelihood ratio), in the sentence too.
+    assert.match(outcome.summary, /; class as a whole: χ²\(3\) = \d+\.\d\d, p < \.001\.$/);
   });
 });

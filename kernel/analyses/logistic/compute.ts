@@ -24,6 +24,15 @@ export interface LogisticCoefficient {
   orCiHigh: number;
 }
 
+/** The likelihood-ratio test of dropping one term (a factor with all its dummies), as R's `drop1(fit, test = "Chisq")`. */
+export interface LogisticTermTest {
+  term: string;
+  df: number;
+  /** Deviance without the term minus the model's deviance. */
+  statistic: number;
+  pValue: number;
+}
+
 /** The result fields of `logistic` (CONTRACT.md; snake_case in JSON). */
 export interface LogisticResult {
   coefficients: LogisticCoefficient[];
@@ -54,6 +63,8 @@ export interface LogisticResult {
   intercept: boolean;
   confLevel: number;
   referenceLevels: { column: string; level: string }[];
+  /** Likelihood-ratio test of each term, when the model has two terms or more. */
+  termTests: LogisticTermTest[];
 }
 
 /** The model's columns, with the intercept first when it has one. */
@@ -77,6 +88,24 @@ export function fitLogisticInput(input: LogisticInput, control: IrlsControl = LO
   const fit = fitLogistic(columns, terms, input.y, control);
   byControl.set(control, fit);
   return fit;
+}
+
+/** Each term dropped in turn: the rise in deviance, chi-square on as many df as the term has columns. */
+function computeTermTests(input: LogisticInput, fit: LogisticFit, control: IrlsControl): LogisticTermTest[] {
+  const terms = [...new Set(input.sources)];
+  if (terms.length < 2) return [];
+  return terms.map((term) => {
+    const keep = input.sources.map((s) => s !== term);
+    const columns = input.columns.filter((_, j) => keep[j]);
+    const names = input.terms.filter((_, j) => keep[j]);
+    const n = input.y.length;
+    const reduced = input.intercept
+      ? fitLogistic([new Float64Array(n).fill(1), ...columns], ['(Intercept)', ...names], input.y, control)
+      : fitLogistic(columns, names, input.y, control);
+    const df = keep.filter((k) => !k).length;
+    const statistic = reduced.deviance - fit.deviance;
+    return { term, df, statistic, pValue: upperChisq(statistic, df) };
+  });
 }
 
 /** Binary logistic regression; `control` is for comparing with R's default `glm.control()`. */
@@ -135,5 +164,6 @@ export function computeLogistic(input: LogisticInput, options: AnalysisOptions, 
     intercept: input.intercept,
     confLevel: options.confLevel,
     referenceLevels: input.references,
+    termTests: computeTermTests(input, fit, control),
   });
 }

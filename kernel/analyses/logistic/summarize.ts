@@ -76,6 +76,15 @@ function describeFocus(result: LogisticResult, input: LogisticInput): string {
   return `; ${what} (OR = ${or}, ${formatNumber(result.confLevel * 100, 0)}% CI [${low}, ${high}]), z = ${formatNumber(c.statistic)}, ${formatP(c.pValue)}`;
 }
 
+/** "; education as a whole: χ²(2) = 0.20, p = .903": the likelihood-ratio test of each factor. */
+function describeFactorTests(result: LogisticResult, input: LogisticInput): string {
+  const factors = factorSources(input);
+  return result.termTests
+    .filter((t) => factors.has(t.term) && t.df > 1)
+    .map((t) => `; ${formatVariableLabel(t.term)} as a whole: χ²(${formatDf(t.df)}) = ${formatNumber(t.statistic)}, ${formatP(t.pValue)}`)
+    .join('');
+}
+
 /** The warnings a statistician expects: separation, non-convergence, few events per predictor. */
 export function logisticWarnings(result: LogisticResult, input: LogisticInput): string[] {
   const warnings: string[] = [];
@@ -150,7 +159,7 @@ export function summarizeLogistic(result: LogisticResult, input: LogisticInput):
     `A logistic regression of ${formatVariableLabel(input.outcome)} on ${listWords(input.predictors.map(formatVariableLabel))} ` +
     `(success: ${formatVariableLabel(input.outcome)} = ${input.successLevel}; N = ${result.n}${referenceText}${result.intercept ? '' : '; no intercept'}): ` +
     `${modelTest}McFadden R² = ${formatBounded(result.pseudoR2Mcfadden)}` +
-    `${describeFocus(result, input)}.`;
+    `${describeFocus(result, input)}${describeFactorTests(result, input)}.`;
   const level = `${formatNumber(result.confLevel * 100, 0)}%`;
   const coefficients: ResultTable = {
     title: `Coefficients (log-odds of ${input.outcome} = ${input.successLevel})`,
@@ -174,10 +183,18 @@ export function summarizeLogistic(result: LogisticResult, input: LogisticInput):
     result,
     { note: `Likelihood-ratio test of the model against the ${result.intercept ? 'intercept-only model' : 'model with probability 1/2'}; fitted by IRLS in ${result.iterations} iterations.` },
   );
+  const termTable: ResultTable | undefined = result.termTests.length
+    ? {
+        title: 'Likelihood-ratio tests of the terms',
+        columns: tableColumns([['term', 'Term'], ['df', 'df'], ['statistic', 'LR χ²'], P_COLUMN]),
+        rows: result.termTests.map((t) => ({ ...t })),
+        note: "Each term dropped from the model in turn (as R's drop1(fit, test = \"Chisq\")); a factor is tested once for all its levels.",
+      }
+    : undefined;
   const recommendations: string[] = [];
   if (result.separation) recommendations.push('Consider penalized (Firth) logistic regression because the data are separated and the maximum-likelihood estimates do not exist.');
   if (eventsPerPredictor(result) < MIN_EVENTS_PER_PREDICTOR && !result.separation) {
     recommendations.push('Consider fewer predictors or penalized (Firth) logistic regression because there are fewer than 10 events per coefficient.');
   }
-  return { summary, tables: [coefficients, model], warnings: logisticWarnings(result, input), recommendations };
+  return { summary, tables: [coefficients, ...(termTable ? [termTable] : []), model], warnings: logisticWarnings(result, input), recommendations };
 }

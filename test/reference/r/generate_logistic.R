@@ -23,7 +23,8 @@ datasets <- lapply(paths, read)
 cases <- list()
 num <- function(v) unname(v)
 
-# Numbers of one glm fit, with the contract's field names.
+# Numbers of one glm fit, with the contract's field names; term_tests: drop1(fit, test = "Chisq"),
+# whose refits use the fit's own control.
 summarise <- function(fit) {
   s <- summary(fit)
   co <- s$coefficients
@@ -39,7 +40,11 @@ summarise <- function(fit) {
     pseudo_r2_mcfadden = 1 - fit$deviance / fit$null.deviance,
     lr_statistic = fit$null.deviance - fit$deviance, lr_df = fit$df.null - fit$df.residual,
     lr_p_value = pchisq(fit$null.deviance - fit$deviance, fit$df.null - fit$df.residual, lower.tail = FALSE),
-    n = n, iterations = fit$iter, converged = fit$converged
+    n = n, iterations = fit$iter, converged = fit$converged,
+    term_tests = if (length(attr(terms(fit), "term.labels")) < 2) list() else {
+      d <- suppressWarnings(drop1(fit, test = "Chisq"))[-1, ]
+      lapply(seq_len(nrow(d)), function(k) list(term = rownames(d)[k], df = d$Df[k], statistic = d$LRT[k], p_value = d[["Pr(>Chi)"]][k]))
+    }
   )
 }
 
