@@ -142,7 +142,9 @@ describe(`logistic regression against R ${fixtures.rVersion} glm`, () => {
       const named = c.id.endsWith('complete') ? 'x' : 'gc';
       assert.ok((r.separated_terms as string[]).includes(named), `${named} named in ${JSON.stringify(r.separated_terms)}`);
       assert.match(warning, new RegExp(`Separation: ${named}\\b`));
-      assert.match(warning, /not meaningful/);
+      const complete = c.id.endsWith('complete');
+      assert.equal(r.separation_complete, complete);
+      assert.match(warning, complete ? /perfectly \(complete separation\).*none of the coefficients/ : /almost perfectly \(quasi-complete separation\).*of gc are not meaningful/);
       assert.ok(outcome.assumptions.some((a) => a.check === 'separation' && !a.ok));
       assert.ok(outcome.recommendations.some((t) => /Firth/.test(t)));
     });

@@ -58,6 +58,8 @@ export interface LogisticResult {
   /** Complete or quasi-complete separation found (the estimates of `separatedTerms` are not meaningful). */
   separation: boolean;
   separatedTerms: string[];
+  /** Complete separation (no overlap at all): then no estimate of the model is meaningful, not only those of `separatedTerms`. */
+  separationComplete: boolean;
   /** Observations with a fitted probability numerically 0 or 1. */
   extremeFits: number;
   intercept: boolean;
@@ -160,6 +162,7 @@ export function computeLogistic(input: LogisticInput, options: AnalysisOptions, 
     converged: fit.converged,
     separation: separation.detected,
     separatedTerms: separation.terms,
+    separationComplete: separation.detected && separation.complete,
     extremeFits: separation.extremeFits,
     intercept: input.intercept,
     confLevel: options.confLevel,

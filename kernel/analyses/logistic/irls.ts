@@ -114,11 +114,19 @@ export function fitLogistic(columns: readonly Float64Array[], terms: readonly st
       zw[i] = (eta[i] + (y[i] - mu[i]) / slope) * w;
       for (let j = 0; j < p; j++) weighted[j][i] = columns[j][i] * w;
     }
-    qr = decomposeQr(weighted, tol);
-    if (qr.rank < p) {
-      const dependent = qr.pivot.slice(qr.rank).sort((a, b) => a - b).map((j) => `'${terms[j]}'`);
-      throw new InferraError('collinear-predictors', { terms: dependent.join(', '), count: dependent.length });
+    const step = decomposeQr(weighted, tol);
+    if (step.rank < p) {
+      // The first step's weights are all equal: a rank loss there is collinearity of the design itself.
+      if (!qr) {
+        const dependent = step.pivot.slice(step.rank).sort((a, b) => a - b).map((j) => `'${terms[j]}'`);
+        throw new InferraError('collinear-predictors', { terms: dependent.join(', '), count: dependent.length });
+      }
+      // Later, the weights of fitted probabilities driven to 0 or 1 (separation) leave too few rows
+      // to determine every coefficient: stop at the last determined step.
+      iterations--;
+      break;
     }
+    qr = step;
     previous = beta;
     beta = solveFromQty(qr, applyQt(qr, zw));
     eta = linearPredictor(columns, beta, n);

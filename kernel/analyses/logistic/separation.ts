@@ -3,7 +3,8 @@
  * failures perfectly or almost perfectly, the maximum-likelihood estimates do not exist and the
  * iteration only makes them larger. Three signs are read here: fitted probabilities numerically 0
  * or 1 (R's own test in `glm.fit`), a single design column that separates the outcome by itself
- * (complete, or quasi-complete when the groups touch), and estimates still moving in the last step.
+ * (complete, or quasi-complete when the groups touch), and, when no single column does, estimates
+ * still moving in the last step (the separating combination).
  */
 import type { LogisticFit } from './irls.js';
 
@@ -15,7 +16,7 @@ export interface SeparationFinding {
   extremeFits: number;
   /** Design columns (as R names them) that separate the outcome or whose estimates diverge. */
   terms: string[];
-  /** Whether some single column separates the outcome completely (no overlap at all). */
+  /** Complete separation: a single column splits the outcome with no overlap, or every fitted probability is 0 or 1. */
   complete: boolean;
 }
 
@@ -54,7 +55,9 @@ export function findSeparation(columns: readonly Float64Array[], terms: readonly
     found.add(terms[j]);
     if (split === 'complete') complete = true;
   });
-  if (extremeFits > 0 || !fit.converged) {
+  // A column that separates by itself is the one to name (the others' estimates drift along with it);
+  // without one, the separation lies in a combination: name the estimates that diverge.
+  if (found.size === 0 && (extremeFits > 0 || !fit.converged)) {
     // Estimates still moving by a noticeable share of their size diverge; converged ones move by ~1e-8 or less.
     terms.forEach((term, j) => {
       const b = fit.estimates[offset + j];
@@ -62,5 +65,5 @@ export function findSeparation(columns: readonly Float64Array[], terms: readonly
     });
   }
   const ordered = terms.filter((t) => found.has(t));
-  return { detected: extremeFits > 0 || ordered.length > 0, extremeFits, terms: ordered, complete };
+  return { detected: extremeFits > 0 || ordered.length > 0, extremeFits, terms: ordered, complete: complete || extremeFits === y.length };
 }

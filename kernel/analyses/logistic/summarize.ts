@@ -93,9 +93,11 @@ export function logisticWarnings(result: LogisticResult, input: LogisticInput): 
     const names = result.separatedTerms.length ? listWords(result.separatedTerms) : 'a combination of the predictors';
     const extreme = result.extremeFits > 0 ? ` ${result.extremeFits} of ${result.n} fitted probabilities are numerically 0 or 1.` : '';
     warnings.push(
-      `Separation: ${names} ${result.separatedTerms.length > 1 ? 'split' : 'splits'} ${outcome} from ${input.outcome} = ${input.otherLevel} perfectly or almost perfectly (complete or quasi-complete separation), ` +
+      `Separation: ${names} ${result.separatedTerms.length > 1 ? 'split' : 'splits'} ${outcome} from ${input.outcome} = ${input.otherLevel} ${result.separationComplete ? 'perfectly (complete separation)' : 'almost perfectly (quasi-complete separation)'}, ` +
         `so the maximum-likelihood estimate${result.separatedTerms.length > 1 ? 's do' : ' does'} not exist and the iteration only makes ${result.separatedTerms.length > 1 ? 'them' : 'it'} larger.${extreme} ` +
-        `The coefficients, standard errors, z tests and odds ratios of ${names} are not meaningful; do not report them. ` +
+        (result.separationComplete
+          ? 'With complete separation the likelihood has no maximum: none of the coefficients, standard errors, z tests and odds ratios of this model is meaningful; do not report them. '
+          : `The coefficients, standard errors, z tests and odds ratios of ${names} are not meaningful; do not report them. `) +
         'Consider penalized (Firth) logistic regression (R: logistf) or exact logistic regression, or merge sparse categories.',
     );
   }
