@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { analyses } from '../../kernel/analyses/registry.js';
 import { runAnalysis } from '../../kernel/analyses/run.js';
 import { computeLogistic, GLM_DEFAULT_CONTROL, type LogisticInput } from '../../kernel/analyses/logistic/index.js';
+import { computeProbabilityProfile } from '../../kernel/analyses/logistic/predict.js';
 import { snakeKeys } from '../../kernel/contract/index.js';
 import { InferraError } from '../../kernel/errors.js';
 import { DEFAULT_OPTIONS, type Column, type Table } from '../../kernel/types.js';
@@ -37,7 +38,14 @@ interface LogisticCase {
   tight_restarted: RFit;
 }
 
-const fixtures = readReference<{ rVersion: string; cases: LogisticCase[] }>('logistic.json');
+interface CurveCase {
+  id: string;
+  dataset: string;
+  roles: { outcome: string; predictors: string[] };
+  curves: { level: string | null; x: number[]; fit: number[]; low: number[]; high: number[] }[];
+}
+
+const fixtures = readReference<{ rVersion: string; cases: LogisticCase[]; curves: CurveCase[] }>('logistic.json');
 
 /** A table from the fixture's vectors: numeric or categorical by their values. */
 function tableFromData(data: Record<string, (number | string)[]>): Table {
@@ -147,6 +155,24 @@ describe(`logistic regression against R ${fixtures.rVersion} glm`, () => {
       assert.match(warning, complete ? /perfectly \(complete separation\).*none of the coefficients/ : /almost perfectly \(quasi-complete separation\).*of gc are not meaningful/);
       assert.ok(outcome.assumptions.some((a) => a.check === 'separation' && !a.ok));
       assert.ok(outcome.recommendations.some((t) => /Firth/.test(t)));
+    });
+  }
+});
+
+describe(`the predicted-probability curve against R ${fixtures.rVersion} predict(type = "link", se.fit = TRUE)`, () => {
+  after(() => reportWorstErrors(['probability curve (1e-9)']));
+  for (const c of fixtures.curves) {
+    it(`matches R: ${c.id}`, () => {
+      const request = buildRequest('logistic', { outcome: c.roles.outcome, predictors: ([] as string[]).concat(c.roles.predictors) });
+      const { input } = analyses.logistic.validate(request, readTable(c.dataset)) as { input: LogisticInput };
+      const profile = computeProbabilityProfile(input, 0.95);
+      assert.deepEqual(profile.curves.map((k) => k.level ?? null), c.curves.map((k) => k.level));
+      c.curves.forEach((want, k) => {
+        const got = profile.curves[k];
+        for (const key of ['x', 'fit', 'low', 'high'] as const) {
+          want[key].forEach((v, i) => expectClose(got[key][i], v, `${c.id} ${want.level ?? ''} ${key}[${i}]`, 'probability curve (1e-9)', 1e-9, 1e-15));
+        }
+      });
     });
   }
 });

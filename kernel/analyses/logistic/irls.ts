@@ -62,6 +62,13 @@ export function inverseLogit(eta: number): number {
   return t / (1 + t);
 }
 
+/** The logistic function without the fit's bounds (R's `plogis`), for predictions: exp(eta) / (1 + exp(eta)), stable at both ends. */
+export function logisticFunction(eta: number): number {
+  if (eta >= 0) return 1 / (1 + Math.exp(-eta));
+  const e = Math.exp(eta);
+  return e / (1 + e);
+}
+
 /** d mu / d eta of the logit link, floored at eps beyond |eta| = 30. */
 function logitSlope(eta: number): number {
   if (eta > ETA_BOUND || eta < -ETA_BOUND) return EPS;

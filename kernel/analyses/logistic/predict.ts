@@ -8,7 +8,7 @@
 import { quantileNormal } from '../common/distributions.js';
 import { mean } from '../common/moments.js';
 import { fitLogisticInput } from './compute.js';
-import { inverseLogit } from './irls.js';
+import { logisticFunction } from './irls.js';
 import { factorSources, type LogisticInput } from './validate.js';
 
 /** One predicted curve (or, without a numeric predictor, one point per level). */
@@ -45,7 +45,7 @@ function predictAt(x0: Float64Array, estimates: Float64Array, covariance: Float6
   let v = 0;
   for (let a = 0; a < x0.length; a++) for (let b = 0; b < x0.length; b++) v += x0[a] * covariance[a][b] * x0[b];
   const se = Math.sqrt(Math.max(v, 0));
-  return { fit: inverseLogit(eta), low: inverseLogit(eta - z * se), high: inverseLogit(eta + z * se) };
+  return { fit: logisticFunction(eta), low: logisticFunction(eta - z * se), high: logisticFunction(eta + z * se) };
 }
 
 /** The profile of the fitted model along its first numeric predictor (or across the first factor's levels). */

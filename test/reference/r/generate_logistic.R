@@ -95,6 +95,35 @@ logisticCase("logistic-separation-quasi-factor", list(
   y = c(rep(c(0, 1, 1, 0, 1, 0), 2), rep(c(1, 0, 0, 1, 0, 1), 2), rep(1, 12))),
   "y", c("x", "g"), levels = list(g = c("a", "b", "c")), check = "separation")
 
-write(toJSON(list(rVersion = paste(R.version$major, R.version$minor, sep = "."), cases = cases),
+# The predicted-probability curve of the figure: along the first numeric predictor (80 points over its
+# range), other numeric predictors at their means, one curve per level of the first factor; the band
+# is plogis(eta -/+ qnorm(0.975) se(eta)) from predict(type = "link", se.fit = TRUE).
+curves <- list()
+curveCase <- function(id, data, outcome, predictors, along, factor = NULL, levels = list()) {
+  df <- datasets[[data]]
+  df <- df[complete.cases(df[, c(outcome, predictors)]), ]
+  for (f in names(levels)) df[[f]] <- factor(df[[f]], levels = levels[[f]])
+  lv <- sort(unique(as.character(df[[outcome]])))
+  d <- lv[tolower(lv) %in% c("1", "true", "yes")]
+  df$.y <- as.numeric(as.character(df[[outcome]]) == (if (length(d) > 0) d[1] else lv[2]))
+  fit <- glm(as.formula(paste(".y ~", paste(predictors, collapse = " + "))), family = binomial, data = df,
+             control = glm.control(epsilon = 1e-14, maxit = 100))
+  fit <- glm(formula(fit), family = binomial, data = df, control = glm.control(epsilon = 1e-14, maxit = 100), start = coef(fit))
+  grid <- seq(min(df[[along]]), max(df[[along]]), length.out = 80)
+  lines <- if (is.null(factor)) list(NULL) else as.list(levels(df[[factor]]))
+  out <- lapply(lines, function(level) {
+    nd <- data.frame(row.names = seq_along(grid))
+    for (p in predictors) nd[[p]] <- if (p == along) grid else if (!is.null(factor) && p == factor) factor(level, levels = levels(df[[p]])) else mean(df[[p]])
+    pr <- predict(fit, nd, type = "link", se.fit = TRUE)
+    z <- qnorm(0.975)
+    list(level = level, x = grid, fit = plogis(pr$fit), low = plogis(pr$fit - z * pr$se.fit), high = plogis(pr$fit + z * pr$se.fit))
+  })
+  curves[[length(curves) + 1]] <<- list(id = id, dataset = paths[[data]], roles = list(outcome = outcome, predictors = I(predictors)), curves = out)
+}
+curveCase("curve-mtcars-am-wt-hp", "mtcars", "am", c("wt", "hp"), "wt")
+curveCase("curve-penguins-sex-mass-species", "penguins", "sex", c("body_mass_g", "species"), "body_mass_g", factor = "species",
+          levels = list(species = c("Adelie", "Chinstrap", "Gentoo")))
+
+write(toJSON(list(rVersion = paste(R.version$major, R.version$minor, sep = "."), cases = cases, curves = curves),
              auto_unbox = TRUE, digits = NA, null = "null", na = "null", pretty = TRUE),
       file.path("test", "reference", "r", "logistic.json"))
