@@ -48,7 +48,7 @@ export function validateLogistic(request: AnalysisRequest, table: Table): Valida
   const outcome = findColumn(table, outcomeName);
   const names = columnsOfTerms(specs);
   if (names.includes(outcomeName)) {
-    throw new InferraError('invalid-option', { option: 'predictors', detail: `include the outcome '${outcomeName}' itself; leave it out of the predictors.` });
+    throw new InferraError('invalid-option', { option: 'predictors', detail: `includes the outcome '${outcomeName}' itself; leave it out of the predictors.` });
   }
   const { rows, dropped } = completeRows([outcome, ...names.map((name) => findColumn(table, name))], table.rowCount);
   const levels = levelsOver(outcome, rows);
