@@ -197,6 +197,16 @@ describe('logistic regression: requests it refuses and what it warns of', () => 
     assert.match(e.message, /Recode/);
   });
 
+  it('refuses an outcome with one value, and the outcome among its own predictors', () => {
+    const table: Table = { rowCount: 5, columns: [{ name: 'y', kind: 'numeric', values: Float64Array.of(1, 1, 1, 1, 1) }, { name: 'x', kind: 'numeric', values: Float64Array.of(1, 2, 3, 4, 5) }] };
+    const one = code(() => runAnalysis(buildRequest('logistic', { outcome: 'y', predictors: ['x'] }), table));
+    assert.equal(one.code, 'outcome-not-binary');
+    assert.match(one.message, /nothing to predict/);
+    const itself = code(() => runAnalysis(buildRequest('logistic', { outcome: 'am', predictors: ['am', 'wt'] }), mtcars));
+    assert.equal(itself.code, 'invalid-option');
+    assert.match(itself.message, /includes the outcome 'am' itself/);
+  });
+
   it('refuses a --success level the outcome does not have', () => {
     assert.equal(code(() => runAnalysis(buildRequest('logistic', { outcome: 'am', predictors: ['wt'] }, { success: '2' }), mtcars)).code, 'level-not-found');
   });
