@@ -39,6 +39,7 @@ export const CLI_ADVICE: AdviceTable = {
   'repeated-cells': 'Average the repeated rows of each subject and condition first (one row per cell), or check that --subject names the subject column and --within the condition column.',
   'table-too-large': 'Use --analysis chi2_independence instead, or merge sparse levels.',
   'sample-too-large': 'Analyze a subset of the rows with --where "COLUMN = VALUE".',
+  'outcome-not-binary': 'Keep two levels with --where "COLUMN != LEVEL", or recode the outcome into a new two-level column.',
   // kernel/decide
   'rules-not-found': null,
   'rules-invalid': null,

@@ -61,6 +61,8 @@ inferra history --project NAME [--notebook ID] [--json]
            Mauchly's test; when it rejects sphericity (p < .05) the sentence reports the Greenhouse-Geisser
            correction (epsilon <= .75) or Huynh-Feldt (epsilon > .75); every p is in the table.
            --analysis friedman (same roles): Friedman's rank test.
+           --success LEVEL (logistic, binomial_test, prop_test: the outcome level modelled as 1)
+  Logistic regression: --analysis logistic --outcome Y (two levels) --predictors X1,X2 [--success LEVEL]
   Exit: 0 ok; 1 analysis error (JSON error object); 2 bad usage or unreadable file.`,
   ask: `inferra ask DATA [--sheet NAME] --prompt "TEXT" [--json] [--allow-llm]
   Decides, runs and draws, as one notebook cell would.

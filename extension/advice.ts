@@ -43,6 +43,7 @@ export const NOTEBOOK_ADVICE: AdviceTable = {
   'repeated-cells': 'Average the repeated rows of each subject and condition first (one row per cell), or say which column identifies the subjects and which one holds the conditions.',
   'table-too-large': 'Ask for a chi-square test instead, or merge sparse levels in the data.',
   'sample-too-large': SUBSET,
+  'outcome-not-binary': 'Name two levels to keep in the cell, or recode the outcome into a two-level column first.',
   // kernel/decide
   'rules-not-found': null,
   'rules-invalid': null,

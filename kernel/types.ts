@@ -48,6 +48,7 @@ export const ANALYSIS_IDS = [
   'pairwise_ttest',
   'partial_correlation',
   'anova_rm',
+  'logistic',
 ] as const;
 
 /** One statistical analysis of CONTRACT.md. */
@@ -320,7 +321,7 @@ export interface ResultTable {
 }
 
 /** Figures drawn for an analysis only (not requestable as a task): post-hoc differences, paired slopes. */
-export type AnalysisFigureKind = 'differences' | 'paired_slopes' | 'rm_profile';
+export type AnalysisFigureKind = 'differences' | 'paired_slopes' | 'rm_profile' | 'probability_curve';
 
 /** One Vega-Lite figure. */
 export interface Figure {

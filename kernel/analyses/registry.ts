@@ -9,6 +9,7 @@ import { contingencyAnalyses } from './contingency/index.js';
 import { correlationAnalyses } from './correlation/index.js';
 import { describeAnalyses } from './describe/index.js';
 import { distributionTestAnalyses } from './distribution-tests/index.js';
+import { logisticAnalyses } from './logistic/index.js';
 import { pairwiseAnalyses } from './pairwise/index.js';
 import { partialAnalyses } from './partial/index.js';
 import { posthocAnalyses } from './posthoc/index.js';
@@ -41,4 +42,5 @@ export const analyses: Record<AnalysisId, Analysis> = {
   ...repeatedAnalyses,
   ...pairwiseAnalyses,
   ...partialAnalyses,
+  ...logisticAnalyses,
 };

@@ -102,6 +102,10 @@ export const TASKS: { readonly [K in TaskId]: TaskInfo } = {
     kind: 'analysis', family: 'correlation', roleSets: [['x', 'y', 'covariates']],
     name: 'partial correlation', why: 'Association of two numeric columns with other columns held constant.',
   },
+  logistic: {
+    kind: 'analysis', family: 'regression', roleSets: [['outcome', 'predictors']],
+    name: 'logistic regression', why: 'Models the odds of a two-level outcome (success or not) from predictors; odds ratios with intervals.',
+  },
   histogram: { kind: 'figure', family: 'distribution', roleSets: [['column']], name: 'histogram', why: 'Shows the distribution of one numeric column.' },
   boxplot: { kind: 'figure', family: 'group-figure', roleSets: [['outcome']], name: 'box plot', why: 'Shows medians, quartiles and outliers by group.' },
   violin: { kind: 'figure', family: 'group-figure', roleSets: [['outcome']], name: 'violin plot', why: 'Shows the full distribution shape by group.' },

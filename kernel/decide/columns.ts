@@ -212,7 +212,7 @@ function isStopwordColumn(tokens: readonly Token[], index: number, column: Colum
   const prev = tokens[index - 1]?.text;
   const next = tokens[index + 1]?.text;
   const before = prev === undefined || /^(of|between|and|with|by|is|are|does|do|across|on|the|for|against|to|vs|versus)$/.test(prev);
-  const after = next === undefined || /^(and|with|by|is|are|associated|related|against|across|or|differ\w*)$/.test(next);
+  const after = next === undefined || /^(and|with|by|is|are|associated|related|against|across|or|differ\w*|on|given|~)$/.test(next);
   return before && after;
 }
 

@@ -90,6 +90,9 @@ function enumerateAssignments(rule: Rule, roleNames: RoleName[], ctx: RequestCon
       if ((spec.optional || spec.many) && !m.byName && m.levelsNamed.length === 1) continue;
       // A column named only through its values ("Sept") is grouped or filtered by, never measured.
       if (!m.byName && m.levelsNamed.length > 0 && (role === 'outcome' || role === 'x' || role === 'y')) continue;
+      // A model's outcome as the request states it ("predict mpg from am", "am ~ wt") is not a predictor, nor the reverse.
+      if (rule.roles.predictors && role === 'predictors' && m.hints.has('outcome') && !m.hints.has('predictor')) continue;
+      if (rule.roles.predictors && role === 'outcome' && m.hints.has('predictor') && !m.hints.has('outcome')) continue;
       const s = kindFit(spec, m.info) * (m.info.factor && (role === 'before' || role === 'after') ? 0.6 : 1);
       if (s <= 0) continue;
       used.set(role, (used.get(role) ?? 0) + 1);

@@ -11,6 +11,9 @@ import { buildBoxplotSpec } from './build-boxplot.js';
 import { buildEcdfSpec } from './build-ecdf.js';
 import { buildExpectedBarSpec } from './build-expected-bar.js';
 import { buildPowerCurveSpec } from './build-power-curve.js';
+import { buildProbabilityCurveSpec } from './build-probability-curve.js';
+import { computeProbabilityProfile } from '../analyses/logistic/predict.js';
+import { validateLogistic } from '../analyses/logistic/validate.js';
 import { computePartialResiduals, validatePartial } from '../analyses/partial/partial-correlation.js';
 import { cdfOf, estimateParams, type DistributionName } from '../analyses/distribution-tests/reference.js';
 import { buildHistogramSpec } from './build-histogram.js';
@@ -321,6 +324,23 @@ const partialResiduals: FiguresFor = ({ request, table, outcome }) => {
   return [buildRegplotSpec({ pairs, seed: request.options.seed, confLevel: request.options.confLevel, title, subtitle: outcome.summary })];
 };
 
+/** Logistic regression: the predicted probability of success along the first numeric predictor, over the observed outcomes. */
+const probabilityCurve: FiguresFor = ({ request, table, outcome }) => {
+  const { input } = validateLogistic(request, table);
+  const profile = computeProbabilityProfile(input, request.options.confLevel);
+  const along = profile.xName ?? profile.byFactor ?? input.predictors[0];
+  return [
+    buildProbabilityCurveSpec({
+      profile,
+      yTitle: `P(${input.outcome} = ${input.successLevel})`,
+      confLevel: request.options.confLevel,
+      seed: request.options.seed,
+      title: titleFor(`Probability of ${formatVariableName(input.outcome, true)} = ${input.successLevel} by ${formatVariableName(along, true)}`, outcome),
+      subtitle: outcome.summary,
+    }),
+  ];
+};
+
 /** Figures of each analysis id. */
 const figuresFor: Record<AnalysisId, FiguresFor> = {
   describe,
@@ -359,6 +379,7 @@ const figuresFor: Record<AnalysisId, FiguresFor> = {
   power_anova: powerCurve,
   friedman: byCondition,
   anova_rm: repeatedProfile,
+  logistic: probabilityCurve,
   pairwise_ttest: groupComparison(true),
   partial_correlation: partialResiduals,
 };

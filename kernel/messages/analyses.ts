@@ -13,8 +13,8 @@ export const analysisMessages = {
     `${p.analysis} needs ${p.expected} groups, but '${p.column}' has ${p.actual}${p.levels ? ` (${p.levels})` : ''}.`,
   'level-not-found': (p: { column: string; level: string; suggestion?: string; levels: string }) =>
     `Column '${p.column}' has no level '${p.level}'.${didYouMean(p.suggestion)} Its levels are: ${p.levels}.`,
-  'design-too-large': (p: { coefficients: number; rows: number; values: number; gigabytes: number; max: number }) =>
-    `ols would fit ${p.coefficients.toLocaleString('en')} coefficients (factor levels count one each) on ${p.rows.toLocaleString('en')} rows: ` +
+  'design-too-large': (p: { coefficients: number; rows: number; values: number; gigabytes: number; max: number; analysis?: string }) =>
+    `${p.analysis ?? 'ols'} would fit ${p.coefficients.toLocaleString('en')} coefficients (factor levels count one each) on ${p.rows.toLocaleString('en')} rows: ` +
     `${(p.values / 1e6).toLocaleString('en', { maximumFractionDigits: 1 })} million values, about ${p.gigabytes.toFixed(1)} GB of memory. ` +
     `Inferra fits at most ${(p.max / 1e6).toLocaleString('en')} million (rows × coefficients). Use fewer predictors or a factor with fewer levels, or fewer rows.`,
   'too-few-observations': (p: { analysis: string; needed: number; actual: number; where?: string }) =>
@@ -34,6 +34,11 @@ export const analysisMessages = {
     `${p.analysis} needs exactly one value of '${p.outcome}' per subject ('${p.subject}') and condition ('${p.within}'), but ${p.count} subject-condition cell${p.count === 1 ? ' has' : 's have'} more than one row: ${p.cells}.`,
   'table-too-large': (p: { rows: number; cols: number; n: number; analysis: string; limit: string }) =>
     `The ${p.rows} x ${p.cols} table (N = ${p.n}) is too large for ${p.analysis} by full enumeration (more than ${p.limit} steps).`,
+  'outcome-not-binary': (p: { analysis: string; column: string; actual: number; levels: string }) =>
+    `${p.analysis} models an outcome with exactly two levels (success or not), but '${p.column}' has ${p.actual}${p.levels ? ` (${p.levels})` : ''}.` +
+    (p.actual > 2
+      ? ' Recode it into two levels (for example "high" vs the rest), keep two of its levels, or, for a numeric outcome, use a linear model (ols).'
+      : ' Every complete row has the same value, so there is nothing to predict.'),
   'sample-too-large': (p: { analysis: string; max: number | string; actual: number }) =>
     `${p.analysis} accepts at most ${p.max} observations, but there are ${p.actual}.`,
 };

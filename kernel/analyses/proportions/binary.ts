@@ -12,6 +12,9 @@ import { suggestName } from '../../util/suggest.js';
 /** Levels that stand for "success" by default, in order of preference (compared case-insensitively). */
 const DEFAULT_SUCCESS = ['1', 'true', 'yes'];
 
+/** Words for the levels of a boolean column. */
+const BOOLEAN_ALIASES: Record<string, string> = { yes: 'true', no: 'false' };
+
 /** The distinct labels of a column over the given rows, in natural order. */
 export function levelsOver(column: Column, rows: readonly number[]): string[] {
   const labels = labelsOf(column);
@@ -33,6 +36,9 @@ export function chooseSuccess(levels: readonly string[], requested: string | und
     if (levels.includes(requested)) return requested;
     const folded = levels.find((l) => l.toLowerCase() === requested.toLowerCase());
     if (folded) return folded;
+    // A yes/no column is read as a boolean (kernel/data): "yes" names its true level, "no" its false one.
+    const alias = BOOLEAN_ALIASES[requested.toLowerCase()];
+    if (alias && levels.includes(alias)) return alias;
     if (levels.length === 1) return requested;
     throw new InferraError('level-not-found', { column, level: requested, suggestion: suggestName(requested, [...levels]), levels: levels.join(', ') });
   }

@@ -61,8 +61,9 @@ export interface BuiltTerms {
 /**
  * Builds the design columns of the terms at the given rows (rows must be complete). Without an
  * intercept the first categorical term gets a dummy for every level, as R's `model.matrix` does.
+ * `analysis` names the model in error messages.
  */
-export function buildDesignColumns(table: Table, specs: readonly TermSpec[], rows: readonly number[], intercept = true): BuiltTerms {
+export function buildDesignColumns(table: Table, specs: readonly TermSpec[], rows: readonly number[], intercept = true, analysis = 'ols'): BuiltTerms {
   let fullCoding = !intercept;
   const terms: string[] = [];
   const columns: Float64Array[] = [];
@@ -82,14 +83,14 @@ export function buildDesignColumns(table: Table, specs: readonly TermSpec[], row
       continue;
     }
     if (spec.power !== 1) {
-      throw new InferraError('column-not-numeric', { column: spec.column, kind: column.kind, analysis: 'ols', role: `power term ${spec.label}` });
+      throw new InferraError('column-not-numeric', { column: spec.column, kind: column.kind, analysis, role: `power term ${spec.label}` });
     }
     if (column.kind !== 'categorical' && column.kind !== 'boolean') {
-      throw new InferraError('column-not-numeric', { column: spec.column, kind: column.kind, analysis: 'ols', role: 'predictors', note: column.note });
+      throw new InferraError('column-not-numeric', { column: spec.column, kind: column.kind, analysis, role: 'predictors', note: column.note });
     }
     if (seen.has(spec.column)) continue;
     seen.add(spec.column);
-    const dummies = buildDummies(column, rows, fullCoding);
+    const dummies = buildDummies(column, rows, fullCoding, analysis);
     for (const dummy of dummies.dummies) {
       terms.push(dummy.term);
       columns.push(dummy.values);
@@ -131,12 +132,13 @@ function buildDummies(
   column: TextColumn,
   rows: readonly number[],
   everyLevel: boolean,
+  analysis: string,
 ): { dummies: { term: string; values: Float64Array }[]; reference: string } {
   const labels = rows.map((i) => column.values[i] as string);
   const boolean = column.kind === 'boolean';
   const levels = [...new Set(labels)].sort(boolean ? compareBoolean : compareNatural);
   if (levels.length < 2) {
-    throw new InferraError('zero-variance', { where: `Predictor '${column.name}'`, value: levels[0] ?? 'missing', analysis: 'ols' });
+    throw new InferraError('zero-variance', { where: `Predictor '${column.name}'`, value: levels[0] ?? 'missing', analysis });
   }
   const dummies = levels.slice(everyLevel ? 0 : 1).map((level) => ({
     // R names a logical predictor's dummy `xTRUE`.

@@ -110,5 +110,21 @@ export function summarizeOls(result: OlsResult, input: OlsInput, checks: Assumpt
       );
     }
   }
-  return { summary, tables: [coefficients, ...(termTable ? [termTable] : []), model, ...(interactionTable ? [interactionTable] : [])], recommendations };
+  const warnings = binaryOutcomeWarnings(input);
+  if (warnings.length) recommendations.push(`Consider logistic regression (--analysis logistic) because ${input.outcome} has only two values.`);
+  return { summary, tables: [coefficients, ...(termTable ? [termTable] : []), model, ...(interactionTable ? [interactionTable] : [])], recommendations, warnings };
+}
+
+/** A linear model of an outcome with two values is a linear probability model: said, not hidden. */
+function binaryOutcomeWarnings(input: OlsInput): string[] {
+  const values = new Set<number>();
+  for (const v of input.y) {
+    values.add(v);
+    if (values.size > 2) return [];
+  }
+  if (values.size !== 2) return [];
+  const [a, b] = [...values].sort((x, y) => x - y);
+  return [
+    `The outcome ${input.outcome} has only two values (${a} and ${b}): this linear model is a linear probability model, whose fitted values can fall outside the possible range and whose residuals cannot be normal or of constant variance. A logistic regression models such an outcome.`,
+  ];
 }

@@ -12,6 +12,7 @@ import { DEFAULT_OPTIONS, isAnalysisId, type AnalysisRequest, type DatasetSchema
 import { readTableFile } from '../../support/fixtures.js';
 import { DATASET_FILES, loadSchemas } from '../../unit/decide/datasets.js';
 import { SUITE } from '../../unit/decide/suite-cases.js';
+import '../../unit/decide/logistic-cases.js';
 
 describe('decision choices run as offered', function () {
   this.timeout(120_000);

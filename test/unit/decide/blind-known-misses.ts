@@ -42,7 +42,6 @@ export const BLIND_KNOWN_MISSES: string[] = [
   'Loblolly-04 silent-guess', // regress height on age and age squared
   'Loblolly-05 silent-guess', // describe height at age 3
   'infert-02 asked-when-clear', // compare age of cases and controls
-  'infert-06 silent-guess', // logistic regression of case on spontaneous and induced
   'infert-07 asked-when-clear', // fisher exact test case vs induced
   'infert-08 asked-when-clear', // parity distribution
   'esoph-01 silent-guess', // is alcohol related to cancer?

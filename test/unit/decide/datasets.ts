@@ -31,6 +31,7 @@ export const DATASET_FILES: Record<string, string> = {
   CO2: `${root}test/reference/data/blind/CO2.csv`,
   ChickWeight: `${root}test/reference/data/blind/ChickWeight.csv`,
   RmSpherical: `${root}test/reference/data/RmSpherical.csv`,
+  infert: `${root}test/reference/data/infert.csv`,
 };
 
 /** Which schema builder produced the schemas. */

@@ -11,6 +11,7 @@ import { loadSchemas, schemaSource } from './datasets.js';
 import { KNOWN_MISSES, SUITE, type SuiteCase } from './suite-cases.js';
 import './designs-cases.js';
 import './rm-cases.js';
+import './logistic-cases.js';
 import { familyOf } from './families.js';
 
 function sameRoles(a: Roles, b: Roles): boolean {

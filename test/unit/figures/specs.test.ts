@@ -163,6 +163,7 @@ const analysisCases: { id: AnalysisId; roles: Roles; kinds: string[]; text: stri
   { id: 'partial_correlation', roles: { x: 'bill_length_mm', y: 'bill_depth_mm', covariates: ['body_mass_g'] }, kinds: ['regplot'], text: 'residual' },
   { id: 'friedman', roles: { outcome: 'score', within: 'time', subject: 'id' }, kinds: ['boxplot'], text: 'before', table: pairedTable() },
   { id: 'anova_rm', roles: { outcome: 'score', within: 'time', subject: 'id' }, kinds: ['rm_profile'], text: 'before', table: pairedTable() },
+  { id: 'logistic', roles: { outcome: 'sex', predictors: ['body_mass_g', 'species'] }, kinds: ['probability_curve'], text: 'P(sex = male)' },
 ];
 
 /** Penguins' sex and species with a made-up binary column, for the stratified 2x2 tables. */
@@ -201,6 +202,25 @@ describe('figures for each analysis (golden)', () => {
     const figures = buildFiguresForAnalysis({ analysis: 'ols', roles, options }, penguins, fakeOutcome('ols', roles, 'R2 = .86.', 'OLS'));
     assert.deepEqual(figures.map((f) => f.kind), ['scatter', 'scatter', 'qqplot']);
     for (const f of figures) await assertRenderableSpec(f.vegaLite);
+  });
+
+  it('draws the logistic probability curve per level of the first factor, and points per level without a numeric predictor', async () => {
+    const roles = { outcome: 'sex', predictors: ['body_mass_g', 'species'] };
+    const [curve] = buildFiguresForAnalysis({ analysis: 'logistic', roles, options }, penguins, fakeOutcome('logistic', roles, 's', 'v'));
+    const values = ((curve.vegaLite as any).layer as any[]).flatMap((l) => [...(l.data?.values ?? []), ...((l.layer ?? []) as any[]).flatMap((m) => m.data?.values ?? [])]);
+    const lines = values.filter((v: any) => 'low' in v);
+    assert.deepEqual([...new Set(lines.map((v: any) => v.level))], ['Adelie', 'Chinstrap', 'Gentoo']);
+    // A probability and its band stay in [0, 1], the band around the line.
+    for (const v of lines) assert.ok(v.low >= 0 && v.low <= v.p && v.p <= v.high && v.high <= 1, JSON.stringify(v));
+    // Heavier penguins are more often male: the curve rises along body mass within a species.
+    const adelie = lines.filter((v: any) => v.level === 'Adelie');
+    assert.ok(adelie[adelie.length - 1].p > adelie[0].p);
+    assert.match(curve.caption ?? '', /observed outcomes/);
+    const factorsOnly = { outcome: 'sex', predictors: ['species', 'island'] };
+    const [points] = buildFiguresForAnalysis({ analysis: 'logistic', roles: factorsOnly, options }, penguins, fakeOutcome('logistic', factorsOnly, 's', 'v'));
+    const svg = await assertRenderableSpec(points.vegaLite);
+    assert.ok(svg.includes('Gentoo') && countMarks(svg, 'rule') > 0);
+    assert.match(points.caption ?? '', /island at Biscoe/);
   });
 
   it('computes paired differences first minus second, as the paired tests do', () => {

@@ -84,6 +84,17 @@ describe('renderers/result on payloads the kernel produces', () => {
     for (const cell of r2) assert.match(cell, /^\.\d{3}$/, cell);
   });
 
+  it('shows a logistic regression: odds ratios, z, p as APA, McFadden R² without the leading zero, and the warnings', () => {
+    const payload = kernelPayload('logistic', { outcome: 'sex', predictors: ['body_mass_g', 'species'] });
+    const tables = render(payload);
+    assert.ok(tables.has('Coefficients (log-odds of sex = male)'), [...tables.keys()].join(' / '));
+    const coefficients = tables.get('Coefficients (log-odds of sex = male)') as { headers: string[]; rows: string[][] };
+    assert.deepEqual(coefficients.rows.map((r) => r[0]), ['(Intercept)', 'body_mass_g', 'speciesChinstrap', 'speciesGentoo']);
+    for (const cell of column(tables, /^p$/)) assert.match(cell, /^(< \.001|\.\d{3}|1\.000)$/, cell);
+    assert.equal(column(tables, /^Odds ratio$/).length, 4);
+    for (const cell of column(tables, /^McFadden R²$/)) assert.match(cell, /^\.\d{3}$/, cell);
+  });
+
   it("shows Cramér's V without the leading zero", () => {
     const tables = render(kernelPayload('chi2_independence', { row: 'species', col: 'island' }));
     const v = column(tables, /Cram/);
