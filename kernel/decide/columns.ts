@@ -33,6 +33,11 @@ export interface ColumnInfo {
   whole: string;
   numeric: boolean;
   factor: boolean;
+  /**
+   * A measured quantity with few distinct values (ages 3, 5, 10 ... 25; concentrations 95 ... 1000):
+   * numeric first, a grouping only when the request groups by it. Codes (1..k, 0/1) are not quantities.
+   */
+  quantity: boolean;
   subject: boolean;
   /** Level labels (factors only), in natural order as the schema gives them. */
   levels: string[];
@@ -98,6 +103,7 @@ export function describeColumns(schema: DatasetSchema, vocabulary: ColumnWords):
       whole: nameWords(c.name).join(''),
       numeric: c.kind === 'numeric' && !subject,
       factor,
+      quantity: factor && c.kind === 'numeric' && !subject && isQuantity(levels),
       subject,
       levels,
       levelCount: levels.length || c.distinct,
@@ -110,6 +116,17 @@ export function describeColumns(schema: DatasetSchema, vocabulary: ColumnWords):
   bySchema.set(vocabulary, infos);
   infoCache.set(schema, bySchema);
   return infos;
+}
+
+/**
+ * Whether the values of a few-valued numeric column measure something rather than code groups: five or
+ * more values that are not integers, or integers spread far wider than consecutive codes would be.
+ */
+function isQuantity(levels: readonly string[]): boolean {
+  const values = levels.map(Number);
+  if (values.length < 5 || values.some((v) => !Number.isFinite(v))) return false;
+  if (values.some((v) => !Number.isInteger(v))) return true;
+  return Math.max(...values) - Math.min(...values) + 1 > 2 * values.length;
 }
 
 /** Words of a label that do not name anything ("Age in years" -> age, years). */

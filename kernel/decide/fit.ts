@@ -112,8 +112,9 @@ function kindFit(spec: RoleSpec, info: ColumnInfo): number {
   let best = 0;
   for (const kind of spec.accepts) {
     // A coded factor (few values) is a poor measurement: binary 0/1 least of all.
-    if (kind === 'numeric' && info.numeric) best = Math.max(best, !info.factor ? 1 : info.levelCount <= 2 ? 0.6 : info.levelCount <= 5 ? 0.75 : 0.85);
-    if (kind === 'factor' && info.factor) best = Math.max(best, info.subject ? 0.85 : info.schema.kind === 'numeric' ? 0.9 : 1);
+    if (kind === 'numeric' && info.numeric) best = Math.max(best, !info.factor || info.quantity ? 1 : info.levelCount <= 2 ? 0.6 : info.levelCount <= 5 ? 0.75 : 0.85);
+    // A measured quantity with few values (age 3 ... 25) is a grouping only when the request groups by it.
+    if (kind === 'factor' && info.factor) best = Math.max(best, info.subject ? 0.85 : info.quantity ? 0.6 : info.schema.kind === 'numeric' ? 0.9 : 1);
     if (kind === 'subject' && info.subject) best = Math.max(best, 1);
   }
   return best;
@@ -227,7 +228,7 @@ function buildFit(rule: Rule, roleNames: RoleName[], ctx: RequestContext, mentio
     const eligible = (c: ColumnInfo) =>
       !usedColumns.has(c.name) &&
       kindFit(spec, c) > 0 &&
-      !(spec.accepts.includes('numeric') && !spec.accepts.includes('factor') && c.factor && hasPlainNumeric(ctx.columns, usedColumns)) &&
+      !(spec.accepts.includes('numeric') && !spec.accepts.includes('factor') && c.factor && !c.quantity && hasPlainNumeric(ctx.columns, usedColumns)) &&
       // A subject column ("patient", "block") is a group only when the request names it.
       !(c.subject && !spec.accepts.includes('subject'));
     const any = ctx.columns.filter(eligible);
@@ -330,7 +331,7 @@ function buildFit(rule: Rule, roleNames: RoleName[], ctx: RequestContext, mentio
 
 /** Whether the dataset has a numeric column that is not a coded factor and is not yet used. */
 function hasPlainNumeric(columns: readonly ColumnInfo[], used: ReadonlySet<string>): boolean {
-  return columns.some((c) => c.numeric && !c.factor && !used.has(c.name));
+  return columns.some((c) => c.numeric && (!c.factor || c.quantity) && !used.has(c.name));
 }
 
 function levelsOk(spec: RoleSpec, c: ColumnInfo): boolean {

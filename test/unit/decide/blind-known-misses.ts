@@ -12,7 +12,6 @@ export const BLIND_KNOWN_MISSES: string[] = [
   'ChickWeight-06 wrong-no-match', // did the chicks grow?
   'ChickWeight-07 silent-guess', // describe chick weights
   'ChickWeight-09 silent-guess', // wilcoxon rank sum of weight for diet 1 vs 2 at day 21
-  'Orange-01 asked-when-clear', // how strongly is circumference related to age?
   'Orange-04 silent-guess', // orange tree girth vs age spearman
   'swiss-02 asked-when-clear', // regress fertility on all the other variables
   'swiss-08 wrong-no-match', // t-test of fertility between catholic and protestant provinces
@@ -20,7 +19,6 @@ export const BLIND_KNOWN_MISSES: string[] = [
   'USArrests-06 wrong-no-match', // compare murder rates between states
   'USArrests-09 silent-guess', // paired t-test of murder vs assault
   'attitude-04 wrong-no-match', // what drives employee satisfaction
-  'quakes-04 silent-guess', // is there a relationship between location and magnitude
   'quakes-10 wrong-no-match', // big earthquakes
   'npk-01 asked-when-clear', // does nitrogen increase yield?
   'npk-02 wrong-no-match', // yield ~ N*P*K
@@ -32,12 +30,10 @@ export const BLIND_KNOWN_MISSES: string[] = [
   'LifeCycleSavings-05 silent-guess', // describe disposable income
   'LifeCycleSavings-06 wrong-no-match', // compare savings between rich and poor countries
   'CO2-01 asked-when-clear', // does uptake differ between Quebec and Mississippi plants?
-  'CO2-03 silent-guess', // uptake vs concentration
   'CO2-05 asked-when-clear', // among Quebec plants only, compare uptake by treatment
   'CO2-06 wrong-no-match', // uptake ~ Type * Treatment
   'CO2-09 asked-when-clear', // effect of cold on CO2 uptake
   'CO2-10 asked-when-clear', // one-tailed test: is uptake lower in chilled plants than nonchilled?
-  'Loblolly-01 silent-guess', // height vs age
   'Loblolly-03 silent-guess', // at age 25, summarise height
   'Loblolly-04 silent-guess', // regress height on age and age squared
   'Loblolly-05 silent-guess', // describe height at age 3
@@ -47,13 +43,9 @@ export const BLIND_KNOWN_MISSES: string[] = [
   'infert-08 asked-when-clear', // parity distribution
   'esoph-01 silent-guess', // is alcohol related to cancer?
   'morley-01 asked-when-clear', // does the speed of light measurement differ between experiments?
-  'morley-04 wrong-no-match', // is there drift across runs?
   'OrchardSprays-04 wrong-no-match', // does position matter?
   'OrchardSprays-05 wrong-no-match', // latin square anova: decrease ~ treatment + rowpos + colpos
-  'rock-02 asked-when-clear', // correlate area and perimeter
-  'rock-04 asked-when-clear', // spearman of shape and permeability
   'longley-01 silent-guess', // Employed ~ GNP.deflator + GNP + Unemployed + Armed.Forces + Population + Year
-  'longley-04 asked-when-clear', // trend of employment over the years
   'Puromycin-04 silent-guess', // Michaelis-Menten fit of rate on conc
   'CO2-12 asked-when-clear', // Is there a significant difference in the variance of uptake between chilled and nonchilled plants?
   'USArrests-11 asked-when-clear', // Is there a linear correlation between Murder and Assault?

@@ -28,6 +28,9 @@ export const DATASET_FILES: Record<string, string> = {
   Titanic: `${root}test/reference/data/Titanic.csv`,
   Performance: `${root}test/reference/data/Performance.csv`,
   RoundingTimes: `${root}test/reference/data/RoundingTimes.csv`,
+  Indometh: `${root}test/reference/data/Indometh.csv`,
+  DNase: `${root}test/reference/data/DNase.csv`,
+  pressure: `${root}test/reference/data/pressure.csv`,
 };
 
 /** Which schema builder produced the schemas. */

@@ -177,4 +177,22 @@ describe('decision principles (#16)', () => {
     const old = decisionFromJson({ status: 'ambiguous', rationale: 'r', alternatives: [] });
     assert.equal(old.status !== 'decided' && old.reason.code, 'equal-readings');
   });
+
+  it('reads a prefix of a name before letters picked out of a word; a skeleton keeps the first two letters', () => {
+    const rocks = schema([numeric('area'), numeric('peri'), numeric('perm'), numeric('lat'), numeric('long'), numeric('depth')]);
+    assert.deepEqual(decided(decideWithRules('correlate area and perimeter', rocks)).roles, { x: 'area', y: 'peri' });
+    assert.deepEqual(decided(decideWithRules('spearman of depth and permeability', rocks)).roles, { x: 'depth', y: 'perm' });
+    // "location" is neither lat nor long: the word names nothing, so the request asks.
+    assert.equal(reasonOf(decideWithRules('is there a relationship between location and depth', rocks)), 'unknown-word');
+  });
+
+  it('a measured quantity with few values is numeric unless the request groups by it', () => {
+    const doses = schema([numeric('response'), coded('conc', ['0.5', '1', '2.5', '5', '10', '20'])]);
+    assert.equal(decided(decideWithRules('response vs conc', doses)).analysis, 'pearson');
+    assert.equal(decided(decideWithRules('is response related to conc?', doses)).analysis, 'pearson');
+    assert.equal(decided(decideWithRules('compare response across conc', doses)).analysis, 'welch_anova');
+    // Codes 1..6 stay groups.
+    const arms = schema([numeric('response'), coded('arm', ['1', '2', '3', '4', '5', '6'])]);
+    assert.equal(decided(decideWithRules('compare response across arm', arms)).analysis, 'welch_anova');
+  });
 });

@@ -487,6 +487,13 @@ export const SUITE: SuiteCase[] = [
   c('ToothGrowth', 'Is there an interaction between dose and supplement?', 'no_match'),
   c(P, 'Among Gentoo penguins, do males have longer flippers?', { analysis: 'ttest_welch', roles: { outcome: FL, group: 'sex' }, options: { where: [{ column: 'species', op: '=', value: 'Gentoo' }], levels: ['male', 'female'] } }),
   c(P, 'is sex associated with species among Adelie and Gentoo?', { analysis: 'chi2_independence', roles: { row: 'sex', col: 'species' }, options: { where: [{ column: 'species', op: '!=', value: 'Chinstrap' }] } }),
+  // #16 principles, new phrasings over other datasets.
+  // A measured quantity with few values (DNase conc: 8 concentrations) is numeric unless the request groups by it.
+  c('DNase', 'density versus concentration', { analysis: 'pearson', roles: { x: 'density', y: 'conc' } }),
+  c('DNase', 'how is density related to conc?', { analysis: 'pearson', roles: { x: 'density', y: 'conc' } }),
+  c('DNase', 'does density differ across the concentrations?', { analysis: 'welch_anova', roles: { outcome: 'density', group: 'conc' } }),
+  c('pressure', 'pressure vs temperature', { analysis: 'pearson', roles: { x: 'pressure', y: 'temperature' } }),
+  c('airquality', 'trend of Ozone over the days', { analysis: 'pearson', roles: { x: 'Ozone', y: 'Day' } }),
 ];
 
 /**
