@@ -357,6 +357,7 @@ function singleLetterContext(tokens: readonly Token[], start: number, column: Co
 
 /** Numbers that are levels of a coded factor: two or more of them, or one right after the column's name. */
 function addNumericLevels(tokens: readonly Token[], columns: readonly ColumnInfo[], candidates: Candidate[]): void {
+  addNumericValues(tokens, columns, candidates);
   for (const column of columns) {
     if (!column.factor) continue;
     const numericLevels = column.levels.filter((l) => l.trim() !== '' && Number.isFinite(Number(l)));
@@ -382,6 +383,25 @@ function addNumericLevels(tokens: readonly Token[], columns: readonly ColumnInfo
           content: 1,
         });
       }
+    }
+  }
+}
+
+/**
+ * A number right after the name of a measured column with many values ("at day 21" with Time in 0..21,
+ * "weight 200"): one value of it, a row filter, when the number lies in the column's range. The name
+ * may be read through the lexicon or a label ("day" for Time), so the name candidates are consulted.
+ */
+function addNumericValues(tokens: readonly Token[], columns: readonly ColumnInfo[], candidates: Candidate[]): void {
+  for (const token of tokens) {
+    if (token.kind !== 'number' || token.percent || token.value === undefined) continue;
+    const prev = tokens[token.index - 1];
+    if (!prev || prev.kind !== 'word') continue;
+    for (const column of columns) {
+      const summary = column.schema.summary;
+      if (column.factor || !column.numeric || !summary || token.value < summary.min || token.value > summary.max) continue;
+      if (!candidates.some((c) => c.via === 'name' && c.column === column.name && c.end === token.index && c.start === token.index - 1 && c.score >= 0.8)) continue;
+      candidates.push({ start: token.index, end: token.index + 1, column: column.name, score: 1, via: 'level', level: token.raw, content: 1 });
     }
   }
 }

@@ -197,7 +197,9 @@ export function groupMentions(mentions: readonly Mention[], columns: readonly Co
     }
     entry.score = Math.max(entry.score, m.score);
     entry.texts.push(m.text);
-    if (m.via === 'name') entry.byName = true;
+    // "at age 25", "day 21": a name followed by one of its values names the value (a row filter), not the column.
+    const valueFollows = m.via === 'name' && mentions.some((o) => o.column === m.column && o.via === 'level' && o.start === m.end);
+    if (m.via === 'name' && !valueFollows) entry.byName = true;
     if (m.level !== undefined && !entry.levelsNamed.includes(m.level)) entry.levelsNamed.push(m.level);
   }
   return [...byColumn.values()].sort((a, b) => a.position - b.position);
@@ -310,7 +312,7 @@ function addWordOrderHints(mentioned: MentionedColumn[], tokens: readonly Token[
     // "Among Gentoo penguins", "in Adelie": one level named after such a word restricts the rows.
     if (!m.byName && m.levelsNamed.length === 1) {
       for (let i = m.position - 1; i >= Math.max(0, m.position - 2); i--) {
-        if (/^(among|amongst|within|only|for|in)$/.test(tokens[i].text)) {
+        if (/^(among|amongst|within|only|for|in|at|on)$/.test(tokens[i].text)) {
           m.hints.add('filter');
           break;
         }

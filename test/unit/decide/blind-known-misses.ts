@@ -8,10 +8,8 @@ export const BLIND_KNOWN_MISSES: string[] = [
   'trees-11 asked-when-clear', // fit a quadratic in girth for volume
   'warpbreaks-04 asked-when-clear', // compare breaks between low and high tension
   'ChickWeight-01 silent-guess', // does final weight differ by diet?
-  'ChickWeight-05 silent-guess', // at day 21, compare weight between diet 1 and diet 3
   'ChickWeight-06 wrong-no-match', // did the chicks grow?
   'ChickWeight-07 silent-guess', // describe chick weights
-  'ChickWeight-09 silent-guess', // wilcoxon rank sum of weight for diet 1 vs 2 at day 21
   'Orange-04 silent-guess', // orange tree girth vs age spearman
   'swiss-02 asked-when-clear', // regress fertility on all the other variables
   'swiss-08 wrong-no-match', // t-test of fertility between catholic and protestant provinces
@@ -34,9 +32,7 @@ export const BLIND_KNOWN_MISSES: string[] = [
   'CO2-06 wrong-no-match', // uptake ~ Type * Treatment
   'CO2-09 asked-when-clear', // effect of cold on CO2 uptake
   'CO2-10 asked-when-clear', // one-tailed test: is uptake lower in chilled plants than nonchilled?
-  'Loblolly-03 silent-guess', // at age 25, summarise height
   'Loblolly-04 silent-guess', // regress height on age and age squared
-  'Loblolly-05 silent-guess', // describe height at age 3
   'infert-02 asked-when-clear', // compare age of cases and controls
   'infert-06 silent-guess', // logistic regression of case on spontaneous and induced
   'infert-07 asked-when-clear', // fisher exact test case vs induced

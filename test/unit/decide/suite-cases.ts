@@ -494,6 +494,11 @@ export const SUITE: SuiteCase[] = [
   c('DNase', 'does density differ across the concentrations?', { analysis: 'welch_anova', roles: { outcome: 'density', group: 'conc' } }),
   c('pressure', 'pressure vs temperature', { analysis: 'pearson', roles: { x: 'pressure', y: 'temperature' } }),
   c('airquality', 'trend of Ozone over the days', { analysis: 'pearson', roles: { x: 'Ozone', y: 'Day' } }),
+  // A column named with one of its values ("at time 2", "day 15") restricts the rows; it is not a grouping.
+  c('Indometh', 'at time 2, summarise conc', { analysis: 'describe', roles: { column: 'conc' }, options: { where: [{ column: 'time', op: '=', value: '2' }] } }),
+  c('Indometh', 'describe conc at hour 1', { analysis: 'describe', roles: { column: 'conc' }, options: { where: [{ column: 'time', op: '=', value: '1' }] } }),
+  c('DNase', 'describe density at conc 12.5', { analysis: 'describe', roles: { column: 'density' }, options: { where: [{ column: 'conc', op: '=', value: '12.5' }] } }),
+  c('airquality', 'compare Ozone between months on day 15', { analysis: 'welch_anova', roles: { outcome: 'Ozone', group: 'Month' }, options: { where: [{ column: 'Day', op: '=', value: '15' }] } }),
 ];
 
 /**
