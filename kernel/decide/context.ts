@@ -123,6 +123,7 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
     if (info.schema.kind === 'id' && m.score < 0.9) return false;
     return !cueHits.some((h) => h.start < m.end && m.start < h.end);
   });
+  mentions = withoutUnitNouns(mentions, columns, tokens);
   // "the score ... pre ... post": a word fitting several columns that are all named anyway adds nothing.
   mentions = mentions.filter(
     (m) => m.tiedWith.length === 0 || ![m.column, ...m.tiedWith].every((c) => mentions.some((o) => o !== m && o.column === c && o.tiedWith.length === 0)),
@@ -172,6 +173,30 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
     missingMonths: monthsOutOfRange(tokens, columns),
     unknownLevels: levelsUnknown,
   };
+}
+
+/**
+ * Words that name the units measured, not a variable, although a column bears their name: a plural
+ * right after a level of another column ("Quebec plants", "chilled plants"), and the name of an
+ * identifier-like column (a subject, or five or more levels) right before a measurement ("chick
+ * weights", "tree girth"). Both stay read (they are no unknown words); neither is a column of the analysis.
+ */
+function withoutUnitNouns(mentions: readonly Mention[], columns: readonly ColumnInfo[], tokens: readonly Token[]): Mention[] {
+  const info = (name: string) => columns.find((c) => c.name === name);
+  return mentions.filter((m) => {
+    const c = info(m.column);
+    if (!c || m.via !== 'name' || m.end - m.start !== 1 || (c.numeric && !c.factor && !c.subject)) return true;
+    if (mentions.some((o) => o !== m && o.column === m.column && o.via === 'name')) return true;
+    const t = tokens[m.start];
+    const plural = t.text !== t.stem;
+    const afterLevel = mentions.some((o) => o.via === 'level' && o.column !== m.column && o.end === m.start);
+    if (afterLevel && plural) return false;
+    const unitLike = c.subject || c.levelCount >= 5;
+    const before = tokens[m.start - 1];
+    const grouped = before !== undefined && GROUP_MARKERS.has(before.text);
+    const measured = mentions.some((o) => o.via === 'name' && o.start === m.end && info(o.column)?.numeric && !info(o.column)?.factor);
+    return !(unitLike && !plural && !grouped && measured);
+  });
 }
 
 /** Tie-break words of the lexicon said in the request. */
@@ -500,7 +525,7 @@ function readUnknownWords(
     const prev = tokens[t.index - 1];
     const next = tokens[t.index + 1];
     // A word qualifying a column named right after it ("spray treatments", "tooth len") is part of its name.
-    if (mentions.some((m) => m.via === 'name' && m.score >= 0.9 && m.start === t.index + 1)) continue;
+    if (mentions.some((m) => m.via === 'name' && m.score >= 0.85 && m.start === t.index + 1)) continue;
     // A noun right after a column named in full ("wind speed", "sex ratio") says what of it is meant.
     if (mentions.some((m) => m.via === 'name' && m.score >= 0.8 && m.end === t.index)) continue;
     const rolePosition =

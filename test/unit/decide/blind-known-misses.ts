@@ -4,13 +4,10 @@
  * wrong-no-match. Remove a line when its request is answered right; never add one to make a change pass.
  */
 export const BLIND_KNOWN_MISSES: string[] = [
-  'trees-03 asked-when-clear', // predict timber volume from trunk diameter and tree height
   'trees-11 asked-when-clear', // fit a quadratic in girth for volume
   'warpbreaks-04 asked-when-clear', // compare breaks between low and high tension
   'ChickWeight-01 silent-guess', // does final weight differ by diet?
   'ChickWeight-06 wrong-no-match', // did the chicks grow?
-  'ChickWeight-07 silent-guess', // describe chick weights
-  'Orange-04 silent-guess', // orange tree girth vs age spearman
   'swiss-02 asked-when-clear', // regress fertility on all the other variables
   'swiss-08 wrong-no-match', // t-test of fertility between catholic and protestant provinces
   'USArrests-05 silent-guess', // describe Murder, Assault and Rape
@@ -27,11 +24,8 @@ export const BLIND_KNOWN_MISSES: string[] = [
   'LifeCycleSavings-04 wrong-no-match', // savings and population
   'LifeCycleSavings-05 silent-guess', // describe disposable income
   'LifeCycleSavings-06 wrong-no-match', // compare savings between rich and poor countries
-  'CO2-01 asked-when-clear', // does uptake differ between Quebec and Mississippi plants?
-  'CO2-05 asked-when-clear', // among Quebec plants only, compare uptake by treatment
   'CO2-06 wrong-no-match', // uptake ~ Type * Treatment
   'CO2-09 asked-when-clear', // effect of cold on CO2 uptake
-  'CO2-10 asked-when-clear', // one-tailed test: is uptake lower in chilled plants than nonchilled?
   'Loblolly-04 silent-guess', // regress height on age and age squared
   'infert-02 asked-when-clear', // compare age of cases and controls
   'infert-06 silent-guess', // logistic regression of case on spontaneous and induced
@@ -43,7 +37,6 @@ export const BLIND_KNOWN_MISSES: string[] = [
   'OrchardSprays-05 wrong-no-match', // latin square anova: decrease ~ treatment + rowpos + colpos
   'longley-01 silent-guess', // Employed ~ GNP.deflator + GNP + Unemployed + Armed.Forces + Population + Year
   'Puromycin-04 silent-guess', // Michaelis-Menten fit of rate on conc
-  'CO2-12 asked-when-clear', // Is there a significant difference in the variance of uptake between chilled and nonchilled plants?
   'USArrests-11 asked-when-clear', // Is there a linear correlation between Murder and Assault?
   'quakes-12 silent-guess', // Does mag follow an exponential distribution?
   'attitude-09 silent-guess', // Is the variance of rating equal to 100?

@@ -195,4 +195,16 @@ describe('decision principles (#16)', () => {
     const arms = schema([numeric('response'), coded('arm', ['1', '2', '3', '4', '5', '6'])]);
     assert.equal(decided(decideWithRules('compare response across arm', arms)).analysis, 'welch_anova');
   });
+
+  it('a word for the units measured is not a variable: a plural after a level, an identifier before a measurement', () => {
+    const plots = Array.from({ length: 12 }, (_, i) => `P${i + 1}`);
+    const field = schema([factor('plot', plots, 48), factor('region', ['North', 'South'], 48), factor('irrigation', ['dry', 'wet'], 48), numeric('yield', 48)]);
+    assert.deepEqual(decided(decideWithRules('does yield differ between North and South plots?', field)).roles, { outcome: 'yield', group: 'region' });
+    const among = decided(decideWithRules('among North plots only, compare yield by irrigation', field));
+    assert.deepEqual(among.roles, { outcome: 'yield', group: 'irrigation' });
+    assert.deepEqual(among.options.where, [{ column: 'region', op: '=', value: 'North' }]);
+    assert.deepEqual(decided(decideWithRules('describe plot yields', field)).roles, { column: 'yield' });
+    // Grouped by in so many words, the identifier-like column is the group.
+    assert.equal(decided(decideWithRules('compare yield by plot', field)).roles.group, 'plot');
+  });
 });

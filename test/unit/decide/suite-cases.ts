@@ -499,6 +499,8 @@ export const SUITE: SuiteCase[] = [
   c('Indometh', 'describe conc at hour 1', { analysis: 'describe', roles: { column: 'conc' }, options: { where: [{ column: 'time', op: '=', value: '1' }] } }),
   c('DNase', 'describe density at conc 12.5', { analysis: 'describe', roles: { column: 'density' }, options: { where: [{ column: 'conc', op: '=', value: '12.5' }] } }),
   c('airquality', 'compare Ozone between months on day 15', { analysis: 'welch_anova', roles: { outcome: 'Ozone', group: 'Month' }, options: { where: [{ column: 'Day', op: '=', value: '15' }] } }),
+  // Words for the units measured ("subject concentrations") are not variables.
+  c('Indometh', 'describe subject concentrations', { analysis: 'describe', roles: { column: 'conc' } }),
 ];
 
 /**
