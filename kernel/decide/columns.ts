@@ -265,6 +265,19 @@ function scoreName(info: SpanInfo, column: ColumnInfo, options: MentionOptions):
   ) {
     return 0.85;
   }
+  // Initials with a word left out ("disposable income" for dpi, disposable personal income): the first
+  // and last letters of the name, the others in order; two words of four letters or more.
+  if (
+    span.length === 2 &&
+    column.words.length === 1 &&
+    column.units.length === 0 &&
+    column.words[0].length === 3 &&
+    span.every((t) => t.kind === 'word' && t.text.length >= 4 && isContentToken(t) && !options.vocabulary(t)) &&
+    span[0].text[0] === column.words[0][0] &&
+    span[1].text[0] === column.words[0][2]
+  ) {
+    return 0.75;
+  }
   const used = new Set<number>();
   let total = 0;
   for (const token of words) {

@@ -216,7 +216,10 @@ function kindOf(info: ColumnInfo): string {
  * (reason unknown-word), with the closest columns as choices; a refusal keeps its choices and says why.
  */
 function accountForWords(ctx: RequestContext, compiled: CompiledRules, outcome: DecisionOutcome): DecisionOutcome {
-  const unknown = ctx.unknownWords.filter((w) => w.rolePosition || w.suggestion);
+  // A decision that uses no column the request names (every column described) while the request has words
+  // that name nothing: those words are where the columns would be ("describe disposable income").
+  const noneNamed = outcome.status === 'decided' && !outcome.analysis.startsWith('power_') && !ctx.mentioned.some((m) => m.byName || m.levelsNamed.length > 0);
+  const unknown = ctx.unknownWords.filter((w) => w.rolePosition || w.suggestion || noneNamed);
   if (unknown.length === 0) return outcome;
   const reason = unknownReason(ctx) as Reason;
   if (outcome.status !== 'decided') {
@@ -832,7 +835,7 @@ function addChoice(choices: Choice[], choice: Choice): void {
 
 /** The first word of the request that names no column where a column would stand, as a reason. */
 function unknownReason(ctx: RequestContext): Reason | undefined {
-  const w = ctx.unknownWords.find((u) => u.rolePosition || u.suggestion);
+  const w = ctx.unknownWords.find((u) => u.rolePosition || u.suggestion) ?? (ctx.mentioned.length === 0 ? ctx.unknownWords[0] : undefined);
   if (!w) return undefined;
   return { code: 'unknown-word', params: { word: w.word, closest: w.closest ?? (w.suggestion ? [w.suggestion] : []), columns: ctx.columns.map((c) => c.name) } };
 }

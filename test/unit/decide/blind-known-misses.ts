@@ -19,10 +19,8 @@ export const BLIND_KNOWN_MISSES: string[] = [
   'npk-02 wrong-no-match', // yield ~ N*P*K
   'npk-06 silent-guess', // yield with and without potassium
   'npk-07 silent-guess', // does phosphate matter for yield
-  'LifeCycleSavings-02 silent-guess', // savings ratio vs share of population under 15
   'LifeCycleSavings-03 asked-when-clear', // does income growth predict savings?
   'LifeCycleSavings-04 wrong-no-match', // savings and population
-  'LifeCycleSavings-05 silent-guess', // describe disposable income
   'LifeCycleSavings-06 wrong-no-match', // compare savings between rich and poor countries
   'CO2-06 wrong-no-match', // uptake ~ Type * Treatment
   'CO2-09 asked-when-clear', // effect of cold on CO2 uptake
@@ -35,7 +33,6 @@ export const BLIND_KNOWN_MISSES: string[] = [
   'morley-01 asked-when-clear', // does the speed of light measurement differ between experiments?
   'OrchardSprays-04 wrong-no-match', // does position matter?
   'OrchardSprays-05 wrong-no-match', // latin square anova: decrease ~ treatment + rowpos + colpos
-  'longley-01 silent-guess', // Employed ~ GNP.deflator + GNP + Unemployed + Armed.Forces + Population + Year
   'Puromycin-04 silent-guess', // Michaelis-Menten fit of rate on conc
   'USArrests-11 asked-when-clear', // Is there a linear correlation between Murder and Assault?
   'quakes-12 silent-guess', // Does mag follow an exponential distribution?

@@ -207,4 +207,13 @@ describe('decision principles (#16)', () => {
     // Grouped by in so many words, the identifier-like column is the group.
     assert.equal(decided(decideWithRules('compare yield by plot', field)).roles.group, 'plot');
   });
+
+  it('a function word that is a column name is the column; initials with a word left out name a short column', () => {
+    const economy = schema([numeric('GDP'), numeric('Population'), numeric('Year'), numeric('gnp')]);
+    assert.deepEqual(decided(decideWithRules('GDP ~ Population + Year', economy)).roles, { outcome: 'GDP', predictors: ['Population', 'Year'] });
+    assert.equal(reasonOf(decideWithRules('describe gross product', economy)), 'tied-columns'); // GDP and gnp both fit
+    assert.deepEqual(decided(decideWithRules('describe gross product', schema([numeric('gnp'), numeric('Year')]))).roles, { column: 'gnp' });
+    // Words that name nothing, with nothing else named: a describe of every column would be a guess.
+    assert.equal(reasonOf(decideWithRules('describe household wealth', economy)), 'unknown-word');
+  });
 });

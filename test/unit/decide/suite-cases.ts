@@ -501,6 +501,8 @@ export const SUITE: SuiteCase[] = [
   c('airquality', 'compare Ozone between months on day 15', { analysis: 'welch_anova', roles: { outcome: 'Ozone', group: 'Month' }, options: { where: [{ column: 'Day', op: '=', value: '15' }] } }),
   // Words for the units measured ("subject concentrations") are not variables.
   c('Indometh', 'describe subject concentrations', { analysis: 'describe', roles: { column: 'conc' } }),
+  // Words that name nothing, and nothing else named: not a describe of every column.
+  c(P, 'describe wing span', 'ambiguous'),
 ];
 
 /**
