@@ -45,6 +45,8 @@ export interface CompiledRules {
   columnWords: ColumnWords;
   /** Cues that name analyses ("chi-square" -> chi2_independence, fisher_exact). */
   named: Map<string, TaskId[]>;
+  /** Words naming methods the catalogue does not have ("logistic"). */
+  unsupported: ReadonlySet<string>;
 }
 
 /** Everything the engine read from one request. */
@@ -94,6 +96,7 @@ export function compileRules(set: RuleSet): CompiledRules {
     harmless: new Set([...set.words.harmless, ...set.words.harmless.map(stemWord), ...set.words.units]),
     columnWords: { units: new Set(set.words.units), suffixes: new Set(set.words.suffixes), subject: new Set(set.words.subject) },
     named: new Map(set.cues.filter((c) => c.names && c.names.length > 0).map((c) => [c.id, c.names as TaskId[]])),
+    unsupported: new Set(set.words.unsupported),
   };
   compiledCache.set(set, compiled);
   return compiled;

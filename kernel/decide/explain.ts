@@ -121,6 +121,10 @@ export function reasonText(reason: Reason): string {
       }
       return `${formatList(cols.map((c) => `'${c}'`), 'and')} ${cols.length > 1 ? 'hold' : 'holds'} only a few coded values, so ${TASK_NAMES[p.analysis as TaskId] ?? p.analysis} treats codes as measurements; choose a rank correlation or a table of counts instead, or keep it as asked.`;
     }
+    case 'time-point':
+      return `'${p.word}' points to one time of ${p.column}: the analysis at ${p.column} = ${p.value} only, or over every ${p.column}? Choose one.`;
+    case 'not-in-catalogue':
+      return `The catalogue has no ${p.method}; nothing was run in its place. The closest analyses it has are offered.`;
     default:
       return '';
   }

@@ -45,7 +45,80 @@ export function decideWithRules(prompt: string, schema: DatasetSchema, rules: Ru
   const interaction = decideInteraction(ctx, compiled);
   if (interaction) return interaction;
   const outcome = ctx.mentions.some((m) => m.tiedWith.length > 0) ? decideTiedWords(ctx, compiled) : decideReading(ctx, compiled, ctx.mentioned, 0);
-  return accountForWords(ctx, compiled, checkMeasurementLevel(ctx, compiled, honourNamedTest(ctx, compiled, outcome)));
+  const checked = accountForWords(ctx, compiled, checkMeasurementLevel(ctx, compiled, honourNamedTest(ctx, compiled, outcome)));
+  return askTimePoint(ctx, compiled, keepStatistic(ctx, refuseUnsupported(ctx, compiled, checked)));
+}
+
+/** Token indexes a cue phrase or a column mention covers. */
+function coveredTokens(ctx: RequestContext): Set<number> {
+  const covered = new Set<number>();
+  for (const h of ctx.cueHits) for (let i = h.start; i < h.end; i++) covered.add(i);
+  for (const m of ctx.mentions) for (let i = m.start; i < m.end; i++) covered.add(i);
+  return covered;
+}
+
+/**
+ * A method the catalogue does not have, named ("logistic regression", "Michaelis-Menten fit"): refused
+ * with the reason (not-in-catalogue), the closest analysis offered, never run in its place. A word a
+ * cue phrase covers has a rule, and is no longer refused.
+ */
+function refuseUnsupported(ctx: RequestContext, compiled: CompiledRules, outcome: DecisionOutcome): DecisionOutcome {
+  const covered = coveredTokens(ctx);
+  const word = ctx.tokens.find((t) => t.kind === 'word' && !covered.has(t.index) && compiled.unsupported.has(t.text));
+  if (!word) return outcome;
+  const reason: Reason = { code: 'not-in-catalogue', params: { method: `${word.raw} model` } };
+  const choices: Choice[] = [];
+  if (outcome.status === 'decided') addChoice(choices, choiceOf(outcome, `the closest analysis in the catalogue, not a ${word.raw} model`));
+  else for (const alt of outcome.alternatives) addChoice(choices, alt);
+  return noMatch(reason, reasonText(reason), choices, outcome.explanation);
+}
+
+/** Analyses that compare or relate locations (means, ranks), not spreads. */
+const LOCATION_TASKS = new Set<TaskId>(['ttest_one_sample', 'ttest_ind', 'ttest_welch', 'ttest_paired', 'mann_whitney', 'wilcoxon_signed_rank', 'anova_oneway', 'welch_anova', 'kruskal_wallis', 'tukey_hsd', 'games_howell', 'ols', 'pearson', 'spearman', 'kendall']);
+
+/**
+ * The statistic asked about is the one tested: a question about a variance ("is the variance of rating
+ * equal to 100?") is not answered with a test of means. Refused (not-in-catalogue) when no test of
+ * spread fits the columns; a test of spread across groups (Levene) is offered when one does.
+ */
+function keepStatistic(ctx: RequestContext, outcome: DecisionOutcome): DecisionOutcome {
+  if (outcome.status !== 'decided' || !LOCATION_TASKS.has(outcome.analysis)) return outcome;
+  // "variance" inside a longer phrase ("analysis of variance", "equal variances assumed") names a test, not a statistic.
+  const spread = ctx.cueHits.some((h) => h.cue === 'spread' && !ctx.cueHits.some((o) => o.cue !== 'spread' && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start));
+  if (!spread || ctx.cues.has('student') || ctx.cues.has('unequal_var') || ctx.cues.has('welch')) return outcome;
+  const reason: Reason = { code: 'not-in-catalogue', params: { method: 'test of a variance against a value or between two columns' } };
+  const choices: Choice[] = [];
+  const { roles } = outcome;
+  if (roles.outcome && roles.group) choices.push({ analysis: 'levene', roles: { outcome: roles.outcome, group: roles.group }, why: `${taskTitle('levene')}: whether the spread of ${roles.outcome} differs across ${roles.group}` });
+  for (const c of [roles.column, roles.outcome, roles.x, roles.y, roles.before, roles.after]) {
+    if (c) addChoice(choices, { analysis: 'describe', roles: { column: c }, why: `${taskTitle('describe')}: the standard deviation of ${c}` });
+  }
+  return choices.length >= 2 ? ambiguity(reason, reasonText(reason), choices, outcome.explanation) : noMatch(reason, reasonText(reason), choices, outcome.explanation);
+}
+
+/**
+ * "Final weight", "baseline score" with a time column the request does not name: which time point is
+ * meant? The analysis at the last (or first) time, or over all of them (reason time-point).
+ */
+function askTimePoint(ctx: RequestContext, compiled: CompiledRules, outcome: DecisionOutcome): DecisionOutcome {
+  if (outcome.status !== 'decided') return outcome;
+  const covered = coveredTokens(ctx);
+  const word = ctx.tokens.find((t) => t.kind === 'word' && !covered.has(t.index) && compiled.set.words.timePoints.includes(t.text));
+  if (!word) return outcome;
+  const used = new Set<string>([...Object.values(outcome.roles).flat(), ...(outcome.options.where ?? []).map((w) => w.column)]);
+  const time = ctx.columns.find((c) => c.numeric && !used.has(c.name) && c.words.some((w) => compiled.set.words.timeNames.includes(w)));
+  if (!time) return outcome;
+  const values = time.levels.length > 0 ? time.levels.map(Number) : time.schema.summary ? [time.schema.summary.min, time.schema.summary.max] : [];
+  if (values.length === 0 || values.some((v) => !Number.isFinite(v))) return outcome;
+  const last = /^(final|last|ending|end)$/.test(word.text);
+  const value = String(last ? Math.max(...values) : Math.min(...values));
+  const reason: Reason = { code: 'time-point', params: { word: word.raw, column: time.name, value } };
+  const where = [...(outcome.options.where ?? []), { column: time.name, op: '=' as const, value }];
+  const choices: Choice[] = [
+    { analysis: outcome.analysis, roles: outcome.roles, options: { ...outcome.options, where }, why: `${taskTitle(outcome.analysis)}: at ${time.name} = ${value} only ('${word.raw}')` },
+    choiceOf(outcome, `over every ${time.name}`),
+  ];
+  return ambiguity(reason, reasonText(reason), choices, outcome.explanation);
 }
 
 /** Intent cues other than the given ones. */

@@ -6,7 +6,6 @@
 export const BLIND_KNOWN_MISSES: string[] = [
   'trees-11 asked-when-clear', // fit a quadratic in girth for volume
   'warpbreaks-04 asked-when-clear', // compare breaks between low and high tension
-  'ChickWeight-01 silent-guess', // does final weight differ by diet?
   'ChickWeight-06 wrong-no-match', // did the chicks grow?
   'swiss-02 asked-when-clear', // regress fertility on all the other variables
   'swiss-08 wrong-no-match', // t-test of fertility between catholic and protestant provinces
@@ -26,19 +25,15 @@ export const BLIND_KNOWN_MISSES: string[] = [
   'CO2-09 asked-when-clear', // effect of cold on CO2 uptake
   'Loblolly-04 silent-guess', // regress height on age and age squared
   'infert-02 asked-when-clear', // compare age of cases and controls
-  'infert-06 silent-guess', // logistic regression of case on spontaneous and induced
   'infert-07 asked-when-clear', // fisher exact test case vs induced
   'infert-08 asked-when-clear', // parity distribution
   'esoph-01 silent-guess', // is alcohol related to cancer?
   'morley-01 asked-when-clear', // does the speed of light measurement differ between experiments?
   'OrchardSprays-04 wrong-no-match', // does position matter?
   'OrchardSprays-05 wrong-no-match', // latin square anova: decrease ~ treatment + rowpos + colpos
-  'Puromycin-04 silent-guess', // Michaelis-Menten fit of rate on conc
   'USArrests-11 asked-when-clear', // Is there a linear correlation between Murder and Assault?
   'quakes-12 silent-guess', // Does mag follow an exponential distribution?
-  'attitude-09 silent-guess', // Is the variance of rating equal to 100?
   'esoph-07 silent-guess', // Is the distribution of ncases the same across tobgp?
   'Loblolly-06 asked-when-clear', // Is there a linear correlation between height and age?
-  'attitude-10 silent-guess', // Is the variance of complaints different from that of raises?
   'infert-12 asked-when-clear', // Is there an association between spontaneous and induced?
 ];

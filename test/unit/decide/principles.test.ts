@@ -216,4 +216,14 @@ describe('decision principles (#16)', () => {
     // Words that name nothing, with nothing else named: a describe of every column would be a guess.
     assert.equal(reasonOf(decideWithRules('describe household wealth', economy)), 'unknown-word');
   });
+
+  it('asks which time point a word for one end of a time course means (time-point); refuses methods the catalogue lacks (not-in-catalogue)', () => {
+    const growth = schema([numeric('weight'), coded('week', ['0', '2', '4', '6', '8', '10']), factor('diet', ['A', 'B'])]);
+    const final = decideWithRules('does final weight differ by diet?', growth);
+    assert.equal(reasonOf(final), 'time-point');
+    if (final.status !== 'decided') assert.deepEqual(final.alternatives[0].options?.where, [{ column: 'week', op: '=', value: '10' }]);
+    assert.equal(reasonOf(decideWithRules('baseline weight by diet', growth)), 'time-point');
+    assert.equal(reasonOf(decideWithRules('logistic regression of diet on weight', growth)), 'not-in-catalogue');
+    assert.equal(reasonOf(decideWithRules('is the variance of weight equal to 4?', growth)), 'not-in-catalogue');
+  });
 });

@@ -503,6 +503,12 @@ export const SUITE: SuiteCase[] = [
   c('Indometh', 'describe subject concentrations', { analysis: 'describe', roles: { column: 'conc' } }),
   // Words that name nothing, and nothing else named: not a describe of every column.
   c(P, 'describe wing span', 'ambiguous'),
+  // One end of a time course ("final", "baseline") with a time column: which time point?
+  c('airquality', 'compare final Ozone across months', 'ambiguous'),
+  // Methods and statistics the catalogue has no test for are refused, never swapped.
+  c(P, 'poisson model of body mass on flipper length', 'no_match'),
+  c('iris', 'is the variance of Sepal.Length equal to 1?', 'no_match'),
+  c(P, 'is the variance of body mass different between males and females?', { analysis: 'levene', roles: { outcome: BM, group: 'sex' } }),
 ];
 
 /**
