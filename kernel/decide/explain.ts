@@ -123,6 +123,10 @@ export function reasonText(reason: Reason): string {
     }
     case 'time-point':
       return `'${p.word}' points to one time of ${p.column}: the analysis at ${p.column} = ${p.value} only, or over every ${p.column}? Choose one.`;
+    case 'unlike-pair': {
+      const [x, y] = list(p.columns);
+      return `${capitalize(TASK_NAMES[p.test as TaskId] ?? String(p.test))} compares one quantity measured twice, but '${x}' and '${y}' look like two different measurements; the mean of their differences may mean little. Choose the paired test as asked or their association.`;
+    }
     case 'not-in-catalogue':
       return `The catalogue has no ${p.method}; nothing was run in its place. The closest analyses it has are offered.`;
     default:

@@ -19,7 +19,7 @@ import type { ColumnInfo } from './columns.js';
 import { compileRules, groupMentions, readRequest, type CompiledRules, type MentionedColumn, type RequestContext } from './context.js';
 import { monthLabel } from './calendar.js';
 import { describeRoles, NEEDS, reasonText, renderExplanation, TASK_NAMES, TASK_WHY } from './explain.js';
-import { fitRule, rolesKey, type Fit } from './fit.js';
+import { fitRule, isWidePair, rolesKey, type Fit } from './fit.js';
 import { defaultRules } from './rules.js';
 import type { Ambiguity, Choice, Decision, DecisionOutcome, Explanation, NoMatch, Reason, Rule, RuleSet } from './types.js';
 
@@ -45,7 +45,7 @@ export function decideWithRules(prompt: string, schema: DatasetSchema, rules: Ru
   const interaction = decideInteraction(ctx, compiled);
   if (interaction) return interaction;
   const outcome = ctx.mentions.some((m) => m.tiedWith.length > 0) ? decideTiedWords(ctx, compiled) : decideReading(ctx, compiled, ctx.mentioned, 0);
-  const checked = accountForWords(ctx, compiled, checkMeasurementLevel(ctx, compiled, honourNamedTest(ctx, compiled, outcome)));
+  const checked = accountForWords(ctx, compiled, checkUnlikePair(ctx, checkMeasurementLevel(ctx, compiled, honourNamedTest(ctx, compiled, outcome))));
   return askTimePoint(ctx, compiled, keepStatistic(ctx, refuseUnsupported(ctx, compiled, checked)));
 }
 
@@ -211,6 +211,27 @@ function checkMeasurementLevel(ctx: RequestContext, compiled: CompiledRules, out
   if (choices.length < 2) return outcome;
   const reason: Reason = { code: 'measurement-level', params: { analysis: outcome.analysis, columns } };
   void compiled;
+  return ambiguity(reason, reasonText(reason), choices, outcome.explanation);
+}
+
+/**
+ * A paired comparison is of one quantity measured twice. Two columns whose names share no word and
+ * differ by no time or index word ("Murder" and "Assault") are two quantities, often on different
+ * scales: the mean of their differences means little. Ask (reason unlike-pair), offering their association.
+ */
+function checkUnlikePair(ctx: RequestContext, outcome: DecisionOutcome): DecisionOutcome {
+  if (outcome.status !== 'decided' || !(outcome.analysis === 'ttest_paired' || outcome.analysis === 'wilcoxon_signed_rank')) return outcome;
+  const { before, after } = outcome.roles;
+  if (!before || !after || isWidePair(before, after)) return outcome;
+  const a = ctx.columns.find((c) => c.name === before);
+  const b = ctx.columns.find((c) => c.name === after);
+  if (!a || !b || a.stems.some((w) => b.stems.includes(w))) return outcome;
+  const reason: Reason = { code: 'unlike-pair', params: { test: outcome.analysis, columns: [before, after] } };
+  const choices: Choice[] = [
+    choiceOf(outcome, `as asked: the differences ${before} - ${after}`),
+    { analysis: 'pearson', roles: { x: before, y: after }, why: `${taskTitle('pearson')}: how ${before} and ${after} go together` },
+    { analysis: 'spearman', roles: { x: before, y: after }, why: `${taskTitle('spearman')}: a monotonic association` },
+  ];
   return ambiguity(reason, reasonText(reason), choices, outcome.explanation);
 }
 

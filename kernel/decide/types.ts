@@ -101,7 +101,8 @@ export interface DirectionAsked {
  * - `no-column`: the request names no column and asks for nothing known;
  * - `no-fit`: no analysis takes the columns as named (params: columns, asked);
  * - `time-point`: a word for one end of a time course ("final weight") with a time column (params: word, column, value);
- * - `not-in-catalogue`: the request names a method or a statistic the catalogue has no test for (params: method).
+ * - `not-in-catalogue`: the request names a method or a statistic the catalogue has no test for (params: method);
+ * - `unlike-pair`: a paired comparison of two columns that measure different things (params: test, columns).
  */
 export type ReasonCode =
   | 'unknown-word'
@@ -121,7 +122,8 @@ export type ReasonCode =
   | 'no-column'
   | 'no-fit'
   | 'time-point'
-  | 'not-in-catalogue';
+  | 'not-in-catalogue'
+  | 'unlike-pair';
 
 /** A reason code with the values its words are built from. */
 export interface Reason {

@@ -11,13 +11,9 @@ export const BLIND_KNOWN_MISSES: string[] = [
   'swiss-08 wrong-no-match', // t-test of fertility between catholic and protestant provinces
   'USArrests-05 silent-guess', // describe Murder, Assault and Rape
   'USArrests-06 wrong-no-match', // compare murder rates between states
-  'USArrests-09 silent-guess', // paired t-test of murder vs assault
   'attitude-04 wrong-no-match', // what drives employee satisfaction
   'quakes-10 wrong-no-match', // big earthquakes
-  'npk-01 asked-when-clear', // does nitrogen increase yield?
   'npk-02 wrong-no-match', // yield ~ N*P*K
-  'npk-06 silent-guess', // yield with and without potassium
-  'npk-07 silent-guess', // does phosphate matter for yield
   'LifeCycleSavings-03 asked-when-clear', // does income growth predict savings?
   'LifeCycleSavings-04 wrong-no-match', // savings and population
   'LifeCycleSavings-06 wrong-no-match', // compare savings between rich and poor countries
@@ -27,13 +23,11 @@ export const BLIND_KNOWN_MISSES: string[] = [
   'infert-02 asked-when-clear', // compare age of cases and controls
   'infert-07 asked-when-clear', // fisher exact test case vs induced
   'infert-08 asked-when-clear', // parity distribution
-  'esoph-01 silent-guess', // is alcohol related to cancer?
   'morley-01 asked-when-clear', // does the speed of light measurement differ between experiments?
   'OrchardSprays-04 wrong-no-match', // does position matter?
   'OrchardSprays-05 wrong-no-match', // latin square anova: decrease ~ treatment + rowpos + colpos
   'USArrests-11 asked-when-clear', // Is there a linear correlation between Murder and Assault?
   'quakes-12 silent-guess', // Does mag follow an exponential distribution?
-  'esoph-07 silent-guess', // Is the distribution of ncases the same across tobgp?
   'Loblolly-06 asked-when-clear', // Is there a linear correlation between height and age?
   'infert-12 asked-when-clear', // Is there an association between spontaneous and induced?
 ];

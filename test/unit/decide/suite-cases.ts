@@ -509,6 +509,12 @@ export const SUITE: SuiteCase[] = [
   c(P, 'poisson model of body mass on flipper length', 'no_match'),
   c('iris', 'is the variance of Sepal.Length equal to 1?', 'no_match'),
   c(P, 'is the variance of body mass different between males and females?', { analysis: 'levene', roles: { outcome: BM, group: 'sex' } }),
+  // A paired test of two different quantities asks; whole distributions compared across groups are a rank test.
+  c('mtcars', 'paired t-test of mpg vs hp', 'ambiguous'),
+  c(P, 'is the distribution of body mass the same across islands?', { analysis: 'kruskal_wallis', roles: { outcome: BM, group: 'island' } }),
+  c(P, 'is the distribution of flipper length the same for males and females?', { analysis: 'mann_whitney', roles: { outcome: FL, group: 'sex' } }),
+  // "related to <word>": the word stands where a column would.
+  c('airquality', 'is Ozone related to pollen?', 'ambiguous'),
 ];
 
 /**
