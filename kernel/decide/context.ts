@@ -374,6 +374,12 @@ function addWordOrderHints(mentioned: MentionedColumn[], tokens: readonly Token[
       if (after && regressBefore) after.hints.add('predictor');
     }
   }
+  // "a quadratic in girth": the polynomial's variable is a predictor.
+  for (const h of cueHits) {
+    if (h.cue !== 'polynomial' || !/^(in|of)$/.test(tokens[h.end]?.text ?? '')) continue;
+    const m = mentioned.find((x) => x.position === h.end + 1 || x.position === h.end + 2);
+    if (m) m.hints.add('predictor');
+  }
   // "... x and z as predictors": the columns named before it are predictors.
   const asPredictors = tokens.findIndex((t, i) => t.text === 'as' && /^(predictor|covariate|regressor|explanatory|independent)/.test(tokens[i + 1]?.text ?? ''));
   if (asPredictors > 0) {

@@ -46,7 +46,19 @@ export function decideWithRules(prompt: string, schema: DatasetSchema, rules: Ru
   if (interaction) return interaction;
   const outcome = ctx.mentions.some((m) => m.tiedWith.length > 0) ? decideTiedWords(ctx, compiled) : decideReading(ctx, compiled, ctx.mentioned, 0);
   const checked = accountForWords(ctx, compiled, checkUnlikePair(ctx, checkMeasurementLevel(ctx, compiled, honourNamedTest(ctx, compiled, outcome))));
-  return askTimePoint(ctx, compiled, keepStatistic(ctx, refuseUnsupported(ctx, compiled, checked)));
+  return askTimePoint(ctx, compiled, keepStatistic(ctx, refuseUnsupported(ctx, compiled, withPolynomial(ctx, checked))));
+}
+
+/**
+ * "A quadratic in girth", "height on age and age squared", "cubic": a linear regression on one predictor
+ * gets the polynomial's degree (options.degree), said in the explanation. Not "R squared", "chi squared".
+ */
+function withPolynomial(ctx: RequestContext, outcome: DecisionOutcome): DecisionOutcome {
+  const hit = ctx.cueHits.find((h) => h.cue === 'polynomial' && !/^(r|chi)$/.test(ctx.tokens[h.start - 1]?.text ?? ''));
+  if (!hit || outcome.status !== 'decided' || outcome.analysis !== 'ols' || outcome.roles.predictors?.length !== 1 || outcome.options.degree !== undefined) return outcome;
+  const degree = /^(cubic|cubed|third)/.test(hit.text.toLowerCase()) ? 3 : 2;
+  const line = `polynomial of degree ${degree} in ${outcome.roles.predictors[0]} ("${hit.text}")`;
+  return { ...outcome, options: { ...outcome.options, degree }, explanation: { ...outcome.explanation, refinements: [...outcome.explanation.refinements, line] } };
 }
 
 /** Token indexes a cue phrase or a column mention covers. */

@@ -4,7 +4,6 @@
  * wrong-no-match. Remove a line when its request is answered right; never add one to make a change pass.
  */
 export const BLIND_KNOWN_MISSES: string[] = [
-  'trees-11 asked-when-clear', // fit a quadratic in girth for volume
   'warpbreaks-04 asked-when-clear', // compare breaks between low and high tension
   'ChickWeight-06 wrong-no-match', // did the chicks grow?
   'swiss-02 asked-when-clear', // regress fertility on all the other variables
@@ -19,7 +18,6 @@ export const BLIND_KNOWN_MISSES: string[] = [
   'LifeCycleSavings-06 wrong-no-match', // compare savings between rich and poor countries
   'CO2-06 wrong-no-match', // uptake ~ Type * Treatment
   'CO2-09 asked-when-clear', // effect of cold on CO2 uptake
-  'Loblolly-04 silent-guess', // regress height on age and age squared
   'infert-02 asked-when-clear', // compare age of cases and controls
   'infert-07 asked-when-clear', // fisher exact test case vs induced
   'infert-08 asked-when-clear', // parity distribution

@@ -515,6 +515,10 @@ export const SUITE: SuiteCase[] = [
   c(P, 'is the distribution of flipper length the same for males and females?', { analysis: 'mann_whitney', roles: { outcome: FL, group: 'sex' } }),
   // "related to <word>": the word stands where a column would.
   c('airquality', 'is Ozone related to pollen?', 'ambiguous'),
+  // A polynomial in one predictor: the regression with its degree.
+  c('cars', 'fit a quadratic in speed for dist', { analysis: 'ols', roles: { outcome: 'dist', predictors: ['speed'] }, options: { degree: 2 } }),
+  c('cars', 'regress dist on speed and speed squared', { analysis: 'ols', roles: { outcome: 'dist', predictors: ['speed'] }, options: { degree: 2 } }),
+  c('women', 'cubic regression of weight on height', { analysis: 'ols', roles: { outcome: 'weight', predictors: ['height'] }, options: { degree: 3 } }),
 ];
 
 /**
