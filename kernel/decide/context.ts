@@ -76,6 +76,8 @@ export interface RequestContext {
   missingMonths: { word: string; month: number; columns: string[] }[];
   /** Words contrasted with a level of a column that are no level of it ("Adelie and Emperor"). */
   unknownLevels: UnknownLevel[];
+  /** A word of the request is, ends with, or is glued into a word of the dataset's name ("earthquakes" for quakes, "chicks" for chickwts). */
+  mentionsDataset: boolean;
 }
 
 const compiledCache = new WeakMap<RuleSet, CompiledRules>();
@@ -175,6 +177,7 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
     unknownWords,
     missingMonths: monthsOutOfRange(tokens, columns),
     unknownLevels: levelsUnknown,
+    mentionsDataset: tokens.some((t) => t.kind === 'word' && t.text.length >= 4 && [...datasetWords].some((d) => d.length >= 4 && (t.stem === d || t.stem.endsWith(d) || d.startsWith(t.stem) || d.endsWith(t.stem)))),
   };
 }
 
@@ -400,10 +403,16 @@ function addWordOrderHints(mentioned: MentionedColumn[], tokens: readonly Token[
     }
     return before !== undefined && bar < 0;
   }
+  // "does X matter (for Y)", "does X make a difference to Y": X is the cause, Y the outcome.
+  const matter = cueHits.find((h) => h.cue === 'effect' && /^(matter|make)/.test(tokens[h.start].text));
+  if (matter) {
+    for (const m of mentioned) m.hints.add(m.position < matter.start ? 'predictor' : 'outcome');
+    return false;
+  }
   const verbs = [...cueHits].sort((a, b) => a.start - b.start).filter(
     (h) =>
       (h.cue === 'predict' && /^(predict|regress|explain|model|forecast)/.test(tokens[h.start].text)) ||
-      (h.cue === 'effect' && /^(affect|impact|influenc|depend|driven|change|increase|decrease|rise|go)/.test(tokens[h.start].text) && tokens[h.end]?.text !== 'of'),
+      (h.cue === 'effect' && /^(affect|impact|influenc|depend|driven|drive|change|increase|decrease|rise|go)/.test(tokens[h.start].text) && tokens[h.end]?.text !== 'of'),
   );
   // "a regression predicting mass from flipper length": the verb that says which is which, not the noun.
   const saysNothing = (h: CueHit) => /^regress/.test(tokens[h.start].text) && !tokens.slice(h.end).some((t) => t.text === 'on' || t.text === 'against');

@@ -46,7 +46,47 @@ export function decideWithRules(prompt: string, schema: DatasetSchema, rules: Ru
   if (interaction) return interaction;
   const outcome = ctx.mentions.some((m) => m.tiedWith.length > 0) ? decideTiedWords(ctx, compiled) : decideReading(ctx, compiled, ctx.mentioned, 0);
   const checked = accountForWords(ctx, compiled, checkUnlikePair(ctx, checkMeasurementLevel(ctx, compiled, honourNamedTest(ctx, compiled, outcome))));
-  return askTimePoint(ctx, compiled, keepStatistic(ctx, refuseUnsupported(ctx, compiled, withPolynomial(ctx, checked))));
+  return offerMenu(ctx, compiled, askTimePoint(ctx, compiled, keepStatistic(ctx, refuseUnsupported(ctx, compiled, withPolynomial(ctx, checked)))));
+}
+
+/** Refusals that a short menu of first analyses can answer (the others say something specific). */
+const MENU_REASONS = new Set(['no-column', 'no-fit', 'unknown-word', 'named-test-unfit']);
+
+/**
+ * Nothing fits, or a word names nothing: the researcher still gets choices, never a bare "no match".
+ * The named columns described (by the group named, if any), then every column by each categorical
+ * column; with nothing named at all the request is an open goal (reason open-goal).
+ */
+function offerMenu(ctx: RequestContext, compiled: CompiledRules, outcome: DecisionOutcome): DecisionOutcome {
+  if (outcome.status !== 'no_match' || !MENU_REASONS.has(outcome.reason.code) || outcome.alternatives.length >= 2) return outcome;
+  // A request about something else ("what is the weather tomorrow", "hello") stays no match: the menu is
+  // for requests that touch the data (a column, the dataset's name, an analysis word).
+  const touches = ctx.mentioned.length > 0 || ctx.mentionsDataset || ctx.hasIntent;
+  if (!touches) return outcome;
+  void compiled;
+  const choices: Choice[] = [...outcome.alternatives];
+  const named = ctx.mentioned.filter((m) => m.byName && !m.info.subject);
+  const group = named.find((m) => m.info.factor && !m.info.numeric);
+  for (const m of named) {
+    if (m === group || !m.info.numeric) continue;
+    addChoice(choices, { analysis: 'describe', roles: { column: m.info.name, ...(group ? { group: group.info.name } : {}) }, why: `${taskTitle('describe')}: ${m.info.name}${group ? ` by ${group.info.name}` : ''}, a first look` });
+  }
+  const factors = [...ctx.columns.filter((c) => c.factor && !c.numeric && !c.subject), ...ctx.columns.filter((c) => c.factor && c.numeric && !c.quantity && !c.subject)];
+  for (const f of factors) {
+    if (choices.length >= MAX_CHOICES - 1) break;
+    addChoice(choices, { analysis: 'describe', roles: { group: f.name }, why: `${taskTitle('describe')}: every column by ${f.name}` });
+  }
+  // No grouping column at all: the measurements one at a time.
+  for (const c of ctx.columns.filter((x) => x.numeric && !x.factor)) {
+    if (choices.length >= MAX_CHOICES - 1 || factors.length > 0) break;
+    addChoice(choices, { analysis: 'describe', roles: { column: c.name }, why: `${taskTitle('describe')}: ${c.name}` });
+  }
+  addChoice(choices, { analysis: 'describe', roles: {}, why: `${taskTitle('describe')}: every column, a first look at the data` });
+  if (choices.length < 2) return outcome;
+  const nothingRead = ctx.mentioned.length === 0 && outcome.reason.code === 'no-column';
+  const reason: Reason = nothingRead ? { code: 'open-goal', params: { goal: ctx.prompt.trim() } } : outcome.reason;
+  const rationale = nothingRead ? reasonText(reason) : `${outcome.rationale} Choose a first analysis, or name the columns.`;
+  return ambiguity(reason, rationale, choices, outcome.explanation);
 }
 
 /**
@@ -676,6 +716,17 @@ function decideFromFits(ctx: RequestContext, best: Fit, complete: readonly Fit[]
       choices,
       decision.explanation,
     );
+  }
+  // The request names a cause ("does wind matter?") and no outcome; the one named column is not the outcome
+  // just because a grouping column could be filled in: ask which outcome.
+  const cause = ctx.mentioned.find((m) => m.byName && m.info.name === best.roles.outcome && m.hints.has('predictor') && !m.hints.has('outcome'));
+  if (best.completed > 0 && cause) {
+    const choices: Choice[] = [];
+    for (const c of ctx.columns.filter((x) => x.numeric && !x.factor && x.name !== cause.info.name).slice(0, MAX_CHOICES - 1)) {
+      choices.push({ analysis: 'ols', roles: { outcome: c.name, predictors: [cause.info.name] }, why: `${taskTitle('ols')}: ${c.name} on ${cause.info.name}` });
+    }
+    addChoice(choices, choiceOf(decision, `${cause.info.name} as the outcome`));
+    if (choices.length >= 2) return ambiguity({ code: 'open-role', params: { role: 'outcome', analysis: 'ols', candidates: choices.map((c) => c.roles.outcome as string) } }, `The request names ${cause.info.name} as a cause but not what it matters for; choose the outcome.`, choices, decision.explanation);
   }
   // A role filled from the schema while the request names something that is not a column: ask.
   const unknown = ctx.unknownWords.filter((w) => w.rolePosition || w.suggestion);

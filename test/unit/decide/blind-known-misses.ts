@@ -5,25 +5,16 @@
  */
 export const BLIND_KNOWN_MISSES: string[] = [
   'warpbreaks-04 asked-when-clear', // compare breaks between low and high tension
-  'ChickWeight-06 wrong-no-match', // did the chicks grow?
   'swiss-02 asked-when-clear', // regress fertility on all the other variables
-  'swiss-08 wrong-no-match', // t-test of fertility between catholic and protestant provinces
   'USArrests-05 silent-guess', // describe Murder, Assault and Rape
-  'USArrests-06 wrong-no-match', // compare murder rates between states
-  'attitude-04 wrong-no-match', // what drives employee satisfaction
-  'quakes-10 wrong-no-match', // big earthquakes
   'npk-02 wrong-no-match', // yield ~ N*P*K
   'LifeCycleSavings-03 asked-when-clear', // does income growth predict savings?
-  'LifeCycleSavings-04 wrong-no-match', // savings and population
-  'LifeCycleSavings-06 wrong-no-match', // compare savings between rich and poor countries
   'CO2-06 wrong-no-match', // uptake ~ Type * Treatment
   'CO2-09 asked-when-clear', // effect of cold on CO2 uptake
   'infert-02 asked-when-clear', // compare age of cases and controls
   'infert-07 asked-when-clear', // fisher exact test case vs induced
   'infert-08 asked-when-clear', // parity distribution
   'morley-01 asked-when-clear', // does the speed of light measurement differ between experiments?
-  'OrchardSprays-04 wrong-no-match', // does position matter?
-  'OrchardSprays-05 wrong-no-match', // latin square anova: decrease ~ treatment + rowpos + colpos
   'USArrests-11 asked-when-clear', // Is there a linear correlation between Murder and Assault?
   'quakes-12 silent-guess', // Does mag follow an exponential distribution?
   'Loblolly-06 asked-when-clear', // Is there a linear correlation between height and age?

@@ -226,4 +226,12 @@ describe('decision principles (#16)', () => {
     assert.equal(reasonOf(decideWithRules('logistic regression of diet on weight', growth)), 'not-in-catalogue');
     assert.equal(reasonOf(decideWithRules('is the variance of weight equal to 4?', growth)), 'not-in-catalogue');
   });
+
+  it('a vague request that touches the data gets a menu (open-goal or its reason), one about something else stays no match', () => {
+    const out = decideWithRules('big earthquakes', schema([numeric('mag'), numeric('depth'), numeric('stations')], 'quakes.csv'));
+    assert.equal(out.status, 'ambiguous');
+    assert.equal(reasonOf(out), 'open-goal');
+    if (out.status !== 'decided') assert.ok(out.alternatives.length >= 2 && out.alternatives.every((a) => a.analysis === 'describe'));
+    assert.equal(decideWithRules('what is the weather tomorrow', schemas.penguins).status, 'no_match');
+  });
 });

@@ -519,6 +519,13 @@ export const SUITE: SuiteCase[] = [
   c('cars', 'fit a quadratic in speed for dist', { analysis: 'ols', roles: { outcome: 'dist', predictors: ['speed'] }, options: { degree: 2 } }),
   c('cars', 'regress dist on speed and speed squared', { analysis: 'ols', roles: { outcome: 'dist', predictors: ['speed'] }, options: { degree: 2 } }),
   c('women', 'cubic regression of weight on height', { analysis: 'ols', roles: { outcome: 'weight', predictors: ['height'] }, options: { degree: 3 } }),
+  // Vague requests that touch the data get a menu, never a bare no match; "does X matter" names a cause.
+  c('airquality', 'hot summers', 'ambiguous'),
+  c('chickwts', 'did the chicks get fat?', 'ambiguous'),
+  c('airquality', 'does wind matter?', 'ambiguous'),
+  c('airquality', 'does wind make a difference to ozone', { analysis: 'ols', roles: { outcome: 'Ozone', predictors: ['Wind'] } }),
+  c(P, 'does sex matter for flipper length', { analysis: 'ttest_welch', roles: { outcome: FL, group: 'sex' } }),
+  c(P, 'what drives body mass', 'ambiguous'),
 ];
 
 /**
