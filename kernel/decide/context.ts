@@ -544,8 +544,9 @@ function readUnknownWords(
     const next = tokens[t.index + 1];
     // A word qualifying a column named right after it ("spray treatments", "tooth len") is part of its name.
     if (mentions.some((m) => m.via === 'name' && m.score >= 0.85 && m.start === t.index + 1)) continue;
-    // A noun right after a column named in full ("wind speed", "sex ratio") says what of it is meant.
+    // A noun right after a column named in full ("wind speed", "sex ratio", "speed of light") says what of it is meant.
     if (mentions.some((m) => m.via === 'name' && m.score >= 0.8 && m.end === t.index)) continue;
+    if (prev?.text === 'of' && mentions.some((m) => m.via === 'name' && m.score >= 0.95 && m.end === t.index - 1)) continue;
     const rolePosition =
       (prev !== undefined && /^(by|across|between|of|in|on|for|and|vs|versus|with|without|from|against|among|per|or|to|affect|affects|predict|predicts|explain|explains|the|a|an|its|their|our|my|better|worse|higher|lower|greater|larger|smaller|more|less|fewer|longer|shorter|bigger|heavier)$/.test(prev.text)) ||
       (next !== undefined && /^(by|and|vs|versus|against|between|across|or|affect|affects|influence|influences|predict|predicts|differ|differs|different|vary|varies|change|changes|related|associated|correlated|higher|lower|greater|larger|smaller|increase|increases|decrease|decreases)$/.test(next.text)) ||

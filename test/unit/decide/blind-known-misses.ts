@@ -11,12 +11,8 @@ export const BLIND_KNOWN_MISSES: string[] = [
   'LifeCycleSavings-03 asked-when-clear', // does income growth predict savings?
   'CO2-06 wrong-no-match', // uptake ~ Type * Treatment
   'CO2-09 asked-when-clear', // effect of cold on CO2 uptake
-  'infert-02 asked-when-clear', // compare age of cases and controls
   'infert-07 asked-when-clear', // fisher exact test case vs induced
   'infert-08 asked-when-clear', // parity distribution
-  'morley-01 asked-when-clear', // does the speed of light measurement differ between experiments?
-  'USArrests-11 asked-when-clear', // Is there a linear correlation between Murder and Assault?
   'quakes-12 silent-guess', // Does mag follow an exponential distribution?
-  'Loblolly-06 asked-when-clear', // Is there a linear correlation between height and age?
   'infert-12 asked-when-clear', // Is there an association between spontaneous and induced?
 ];

@@ -526,6 +526,9 @@ export const SUITE: SuiteCase[] = [
   c('airquality', 'does wind make a difference to ozone', { analysis: 'ols', roles: { outcome: 'Ozone', predictors: ['Wind'] } }),
   c(P, 'does sex matter for flipper length', { analysis: 'ttest_welch', roles: { outcome: FL, group: 'sex' } }),
   c(P, 'what drives body mass', 'ambiguous'),
+  // "Linear" correlation names Pearson; a noun after "<column> of" says what the column measures.
+  c('women', 'is there a linear relationship between height and weight?', { analysis: 'pearson', roles: { x: 'height', y: 'weight' } }),
+  c('faithful', 'does the waiting time of eruptions correlate with their duration?', { analysis: 'pearson', roles: { x: 'waiting', y: 'eruptions' } }),
 ];
 
 /**
