@@ -218,6 +218,7 @@ export function findMentions(tokens: readonly Token[], columns: readonly ColumnI
     }
   }
   addNumericLevels(tokens, columns, candidates);
+  addInitialLevels(tokens, columns, candidates);
   addMonthLevels(tokens, columns, candidates);
   return resolveMentions(tokens, candidates);
 }
@@ -416,6 +417,31 @@ function addNumericValues(tokens: readonly Token[], columns: readonly ColumnInfo
       if (!candidates.some((c) => c.via === 'name' && c.column === column.name && c.end === token.index && c.start === token.index - 1 && c.score >= 0.8)) continue;
       candidates.push({ start: token.index, end: token.index + 1, column: column.name, score: 1, via: 'level', level: token.raw, content: 1 });
     }
+  }
+}
+
+/**
+ * Levels coded by one letter (tension L, M, H) named by words with those initials ("low and high
+ * tension"): two or more words, each of a different level, joined by and / or / vs / to, with the
+ * column named in the request. One word alone is not read (a single "low" could be anything).
+ */
+function addInitialLevels(tokens: readonly Token[], columns: readonly ColumnInfo[], candidates: Candidate[]): void {
+  for (const column of columns) {
+    if (!column.factor || column.levels.length < 2 || column.levels.length > 4 || !column.levels.every((l) => /^[A-Z]$/.test(l))) continue;
+    if (!candidates.some((c) => c.via === 'name' && c.column === column.name && c.score >= 0.9)) continue;
+    const hits: { index: number; level: string }[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i];
+      if (t.kind !== 'word' || t.text.length < 3 || !isContentToken(t)) continue;
+      if (candidates.some((c) => c.via === 'name' && c.start <= i && i < c.end)) continue;
+      const level = column.levels.find((l) => l.toLowerCase() === t.text[0]);
+      if (level === undefined) continue;
+      const joined = hits.length === 0 || (i - hits[hits.length - 1].index === 2 && /^(and|or|vs|versus|to)$/.test(tokens[i - 1].text));
+      if (!joined) hits.length = 0;
+      hits.push({ index: i, level });
+    }
+    if (hits.length < 2 || new Set(hits.map((h) => h.level)).size !== hits.length) continue;
+    for (const h of hits) candidates.push({ start: h.index, end: h.index + 1, column: column.name, score: 0.8, via: 'level', level: h.level, content: 1 });
   }
 }
 

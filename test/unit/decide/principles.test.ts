@@ -234,4 +234,11 @@ describe('decision principles (#16)', () => {
     if (out.status !== 'decided') assert.ok(out.alternatives.length >= 2 && out.alternatives.every((a) => a.analysis === 'describe'));
     assert.equal(decideWithRules('what is the weather tomorrow', schemas.penguins).status, 'no_match');
   });
+
+  it('reads words for one-letter codes by their initials when two or more are contrasted (low and high -> L, H)', () => {
+    const trial = schema([numeric('response'), factor('dose', ['H', 'L', 'M']), factor('sex', ['F', 'M'])]);
+    const out = decided(decideWithRules('compare response between low and high dose', trial));
+    assert.deepEqual([out.analysis, out.roles, out.options.levels], ['ttest_welch', { outcome: 'response', group: 'dose' }, ['L', 'H']]);
+    assert.deepEqual(decided(decideWithRules('response of females and males by sex', trial)).roles, { outcome: 'response', group: 'sex' });
+  });
 });
