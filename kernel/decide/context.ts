@@ -144,6 +144,7 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
   }
   const mentioned = groupMentions(mentions, columns);
   const formula = addHints(mentioned, tokens, cueHits);
+  if (cues.has('predict') || cues.has('effect')) addAllOthers(mentioned, tokens, columns);
   const confLevel = readConfLevel(tokens);
   const mu = readMu(tokens, mentions, confLevel);
   const direction = readDirection(cueHits);
@@ -203,6 +204,29 @@ function withoutUnitNouns(mentions: readonly Mention[], columns: readonly Column
     const measured = mentions.some((o) => o.via === 'name' && o.start === m.end && info(o.column)?.numeric && !info(o.column)?.factor);
     return !(unitLike && !plural && !grouped && measured);
   });
+}
+
+/**
+ * "Regress fertility on all the other variables", "predict y from everything else": every column not
+ * named (identifiers aside) joins as a predictor.
+ */
+function addAllOthers(mentioned: MentionedColumn[], tokens: readonly Token[], columns: readonly ColumnInfo[]): void {
+  let at = -1;
+  for (let i = 0; i < tokens.length && at < 0; i++) {
+    const t = tokens[i].text;
+    const next = tokens.slice(i + 1, i + 4).map((x) => x.text);
+    if (/^(all|every)$/.test(t) && next.some((w) => /^(other|others|remaining|rest)$/.test(w))) at = i;
+    else if (t === 'everything' && next[0] === 'else') at = i;
+    else if (t === 'the' && /^(rest|remaining)$/.test(next[0] ?? '') && (next[0] === 'rest' || /^(variables|columns|predictors)$/.test(next[1] ?? ''))) at = i;
+  }
+  if (at < 0) return;
+  const named = new Set(mentioned.map((m) => m.info.name));
+  let k = 0;
+  for (const info of columns) {
+    if (named.has(info.name) || info.subject || info.schema.kind === 'id' || info.schema.kind === 'text' || info.schema.kind === 'datetime' || !(info.numeric || info.factor)) continue;
+    mentioned.push({ info, position: at + k++ / 100, byName: true, levelsNamed: [], hints: new Set(['predictor']), score: 1, texts: [], synthetic: true });
+  }
+  mentioned.sort((a, b) => a.position - b.position);
 }
 
 /** Tie-break words of the lexicon said in the request. */

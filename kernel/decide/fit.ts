@@ -49,9 +49,23 @@ const MAX_ENUMERATED = 7;
 
 /** Fits a rule; undefined when the named columns cannot play its roles. */
 export function fitRule(rule: Rule, ctx: RequestContext, mentioned: readonly MentionedColumn[]): Fit | undefined {
-  if (mentioned.length > MAX_ENUMERATED) return undefined;
   const roleNames = ROLE_NAMES.filter((r) => rule.roles[r] !== undefined) as RoleName[];
-  const best = enumerateAssignments(rule, roleNames, ctx, mentioned);
+  let best: Assignment[];
+  if (mentioned.length > MAX_ENUMERATED) {
+    // Many columns ("on all the other variables"): those stated as predictors go to the rule's list role
+    // as they are; the others are enumerated.
+    const many = roleNames.find((r) => rule.roles[r]?.many);
+    if (!many) return undefined;
+    const fixed = mentioned.map((m) => m.hints.has('predictor') && !m.hints.has('outcome') && kindFit(rule.roles[many] as RoleSpec, m.info) > 0);
+    const rest = mentioned.filter((_, i) => !fixed[i]);
+    if (rest.length > MAX_ENUMERATED) return undefined;
+    best = enumerateAssignments(rule, roleNames, ctx, rest).map((a) => {
+      let j = 0;
+      const slots = mentioned.map((m, i) => (fixed[i] ? many : a.slots[j++]));
+      const extra = mentioned.reduce((sum, m, i) => sum + (fixed[i] ? kindFit(rule.roles[many] as RoleSpec, m.info) : 0), 0);
+      return { slots, score: a.score + extra };
+    });
+  } else best = enumerateAssignments(rule, roleNames, ctx, mentioned);
   if (best.length === 0) return undefined;
   const fits: Fit[] = [];
   for (const assignment of best) {

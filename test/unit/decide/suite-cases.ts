@@ -529,6 +529,7 @@ export const SUITE: SuiteCase[] = [
   // "Linear" correlation names Pearson; a noun after "<column> of" says what the column measures.
   c('women', 'is there a linear relationship between height and weight?', { analysis: 'pearson', roles: { x: 'height', y: 'weight' } }),
   c('faithful', 'does the waiting time of eruptions correlate with their duration?', { analysis: 'pearson', roles: { x: 'waiting', y: 'eruptions' } }),
+  c('airquality', 'predict Ozone from everything else', { analysis: 'ols', roles: { outcome: 'Ozone', predictors: ['Solar.R', 'Wind', 'Temp', 'Month', 'Day'] } }),
 ];
 
 /**
