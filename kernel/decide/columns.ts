@@ -410,7 +410,8 @@ function addNumericValues(tokens: readonly Token[], columns: readonly ColumnInfo
   for (const token of tokens) {
     if (token.kind !== 'number' || token.percent || token.value === undefined) continue;
     const prev = tokens[token.index - 1];
-    if (!prev || prev.kind !== 'word') continue;
+    // "at day 21", "on day 15": a place or time preposition before the name ("mean age 25" may be a test value).
+    if (!prev || prev.kind !== 'word' || !/^(at|on|in|for|during|after|of|from)$/.test(tokens[token.index - 2]?.text ?? '')) continue;
     for (const column of columns) {
       const summary = column.schema.summary;
       if (column.factor || !column.numeric || !summary || token.value < summary.min || token.value > summary.max) continue;

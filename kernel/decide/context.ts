@@ -76,6 +76,8 @@ export interface RequestContext {
   missingMonths: { word: string; month: number; columns: string[] }[];
   /** Words contrasted with a level of a column that are no level of it ("Adelie and Emperor"). */
   unknownLevels: UnknownLevel[];
+  /** "X vs Y" with no analysis word besides "vs": two columns set against each other, nothing more asked. */
+  versusOnly: boolean;
   /** A word of the request is, ends with, or is glued into a word of the dataset's name ("earthquakes" for quakes, "chicks" for chickwts). */
   mentionsDataset: boolean;
 }
@@ -142,6 +144,17 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
       cues = new Set(cueHits.map((h) => h.cue));
     }
   }
+  // "the share of population under 15" names a measured share (a numeric column), not a test of a proportion.
+  const shareOf = cueHits.filter(
+    (h) =>
+      h.cue === 'proportion' &&
+      tokens[h.end]?.text === 'of' &&
+      mentions.some((m) => m.via === 'name' && (m.start === h.end + 1 || (m.start === h.end + 2 && tokens[h.end + 1].text === 'the')) && columns.find((c) => c.name === m.column)?.numeric && !columns.find((c) => c.name === m.column)?.factor),
+  );
+  if (shareOf.length > 0) {
+    cueHits = cueHits.filter((h) => !shareOf.includes(h));
+    cues = new Set(cueHits.map((h) => h.cue));
+  }
   const mentioned = groupMentions(mentions, columns);
   const formula = addHints(mentioned, tokens, cueHits);
   if (cues.has('predict') || cues.has('effect')) addAllOthers(mentioned, tokens, columns);
@@ -178,6 +191,9 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
     unknownWords,
     missingMonths: monthsOutOfRange(tokens, columns),
     unknownLevels: levelsUnknown,
+    versusOnly:
+      cueHits.some((h) => h.cue === 'versus') &&
+      cueHits.every((h) => !compiled.intents.has(h.cue) || (h.end - h.start === 1 && /^(vs|versus)$/.test(tokens[h.start].text))),
     mentionsDataset: tokens.some((t) => t.kind === 'word' && t.text.length >= 4 && [...datasetWords].some((d) => d.length >= 4 && (t.stem === d || t.stem.endsWith(d) || d.startsWith(t.stem) || d.endsWith(t.stem)))),
   };
 }

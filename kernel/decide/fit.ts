@@ -285,6 +285,7 @@ function buildFit(rule: Rule, roleNames: RoleName[], ctx: RequestContext, mentio
   if (ctx.mu !== undefined) facts.add('@mu');
   if (ctx.formula) facts.add('@formula');
   if (!ctx.hasIntent) facts.add('@no_intent');
+  if (ctx.versusOnly) facts.add('@versus_only');
   if (structuralPairing) facts.add('@paired_structure');
   if (ordered.before && ordered.after && isWidePair(ordered.before, ordered.after)) facts.add('@wide_pair');
   let small: string | undefined;

@@ -530,6 +530,11 @@ export const SUITE: SuiteCase[] = [
   c('women', 'is there a linear relationship between height and weight?', { analysis: 'pearson', roles: { x: 'height', y: 'weight' } }),
   c('faithful', 'does the waiting time of eruptions correlate with their duration?', { analysis: 'pearson', roles: { x: 'waiting', y: 'eruptions' } }),
   c('airquality', 'predict Ozone from everything else', { analysis: 'ols', roles: { outcome: 'Ozone', predictors: ['Solar.R', 'Wind', 'Temp', 'Month', 'Day'] } }),
+  // "X vs Y" alone relates two measurements; with a comparison word it is not guessed; a value after a bare name is a test value.
+  c('iris', 'Sepal.Length vs Petal.Length', { analysis: 'pearson', roles: { x: 'Sepal.Length', y: 'Petal.Length' } }),
+  c('iris', 'compare Sepal.Length vs Petal.Length', 'ambiguous'),
+  c('women', 'is mean height 65?', { analysis: 'ttest_one_sample', roles: { column: 'height' }, options: { mu: 65 } }),
+  c('women', 'describe weight at height 65', { analysis: 'describe', roles: { column: 'weight' }, options: { where: [{ column: 'height', op: '=', value: '65' }] } }),
 ];
 
 /**
