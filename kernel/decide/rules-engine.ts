@@ -589,6 +589,12 @@ function decideReading(ctx: RequestContext, compiled: CompiledRules, mentioned: 
   const fitOne = (rule: Rule) => {
     const fit = fitRule(rule, ctx, mentioned);
     if (!fit) return;
+    // A measured quantity (doses 3.1 ... 5.9) as the groups of a comparison only when the request groups by it or compares.
+    const groupBy = mentioned.find((m) => m.info.name === fit.roles.group);
+    if (groupBy?.info.quantity && !groupBy.hints.has('group') && !ctx.cues.has('compare') && rule.family !== 'figure' && rule.task !== 'describe') {
+      blocked.push(fit);
+      return;
+    }
     // Independent groups on data that look paired: only when that test was asked for by name.
     const usable = whenHolds(rule, ctx, fit.facts) && (!fit.pairingConflict || askedByName(rule, ctx));
     (usable ? fits : blocked).push(fit);

@@ -108,6 +108,9 @@ export function scoreWord(word: Token, nameWord: string, allowAbbreviation: bool
     if (w.startsWith(nameWord)) return 0.84;
     if (isSubsequence(nameWord, w) && (nameWord.length <= 2 || w.startsWith(nameWord.slice(0, 2)) || !/[aeiou]/.test(nameWord.slice(1)))) return 0.8;
   }
+  // A longer name that is the start of the word ("accel" for acceleration, "educ" for education), with a
+  // clear remainder (not "count" for country).
+  if (allowAbbreviation && nameWord.length >= 5 && nameWord.length <= 6 && w.length >= nameWord.length + 3 && w.startsWith(nameWord)) return 0.84;
   // The request abbreviates the name: temp -> temperature.
   if (w.length >= 4 && nameWord.length > w.length && nameWord.startsWith(w)) return 0.8;
   // A three-letter prefix of a long name word ("per" for perimeter) counts a little less; ties still ask.

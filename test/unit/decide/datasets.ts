@@ -31,6 +31,7 @@ export const DATASET_FILES: Record<string, string> = {
   Indometh: `${root}test/reference/data/Indometh.csv`,
   DNase: `${root}test/reference/data/DNase.csv`,
   pressure: `${root}test/reference/data/pressure.csv`,
+  Theoph: `${root}test/reference/data/Theoph.csv`,
 };
 
 /** Which schema builder produced the schemas. */

@@ -535,6 +535,10 @@ export const SUITE: SuiteCase[] = [
   c('iris', 'compare Sepal.Length vs Petal.Length', 'ambiguous'),
   c('women', 'is mean height 65?', { analysis: 'ttest_one_sample', roles: { column: 'height' }, options: { mu: 65 } }),
   c('women', 'describe weight at height 65', { analysis: 'describe', roles: { column: 'weight' }, options: { where: [{ column: 'height', op: '=', value: '65' }] } }),
+  // A measured quantity as groups only when grouped by or compared; a name that starts a longer word names it.
+  c('Theoph', 'does concentration depend on dose?', { analysis: 'ols', roles: { outcome: 'conc', predictors: ['Dose'] } }),
+  c('Theoph', 'compare conc across doses', { analysis: 'welch_anova', roles: { outcome: 'conc', group: 'Dose' } }),
+  c('Theoph', 'is body weight related to the dose?', { analysis: 'pearson', roles: { x: 'Wt', y: 'Dose' } }),
 ];
 
 /**
