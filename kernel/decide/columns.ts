@@ -132,6 +132,16 @@ function isQuantity(levels: readonly string[]): boolean {
 /** Words of a label that do not name anything ("Age in years" -> age, years). */
 const LABEL_FILLER = new Set(['the', 'a', 'an', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'and', 'or', 'your', 'you', 'what', 'is', 'are', 'do', 'did', 'how', 'which', 'this', 'that']);
 
+/** Whether `name` is, in order, a beginning of three letters or more of each word ("opt" + "den"). */
+function gluedPrefixes(words: readonly string[], name: string): boolean {
+  const [first, ...rest] = words;
+  if (!first) return name === '';
+  for (let k = Math.min(first.length, name.length); k >= 3; k--) {
+    if (name.startsWith(first.slice(0, k)) && (rest.length > 0 || k === name.length) && gluedPrefixes(rest, name.slice(k))) return true;
+  }
+  return false;
+}
+
 /** A column as its label names it: the label's content words in place of the name's. */
 function labelAlias(info: ColumnInfo, label: string): ColumnInfo | undefined {
   const words = nameWords(label).filter((w) => !LABEL_FILLER.has(w));
@@ -266,6 +276,8 @@ function scoreName(info: SpanInfo, column: ColumnInfo, options: MentionOptions):
   ) {
     return 0.85;
   }
+  // A name glued from the words' beginnings ("optden" for optical density, "educlevel"): three letters or more of each.
+  if (span.length >= 2 && words.length === span.length && column.words.length === 1 && column.units.length === 0 && gluedPrefixes(words.map((t) => t.text), column.words[0])) return 0.95;
   // Initials with a word left out ("disposable income" for dpi, disposable personal income): the first
   // and last letters of the name, the others in order; two words of four letters or more.
   if (
@@ -415,7 +427,9 @@ function addNumericValues(tokens: readonly Token[], columns: readonly ColumnInfo
     for (const column of columns) {
       const summary = column.schema.summary;
       if (column.factor || !column.numeric || !summary || token.value < summary.min || token.value > summary.max) continue;
-      if (!candidates.some((c) => c.via === 'name' && c.column === column.name && c.end === token.index && c.start === token.index - 1 && c.score >= 0.8)) continue;
+      const named = candidates.find((c) => c.via === 'name' && c.column === column.name && c.end === token.index && c.start === token.index - 1 && c.score >= 0.8);
+      // The value belongs to the column the word names best ("day 346" is day, not Time through "day").
+      if (!named || candidates.some((c) => c.via === 'name' && c.column !== column.name && c.start === named.start && c.end === named.end && c.score > named.score)) continue;
       candidates.push({ start: token.index, end: token.index + 1, column: column.name, score: 1, via: 'level', level: token.raw, content: 1 });
     }
   }

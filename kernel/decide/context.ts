@@ -576,7 +576,8 @@ function readUnknownWords(
     if (covered.has(t.index) || !isContentToken(t) || t.text.length < 3 || isVocabulary(t) || STOPWORDS.has(t.stem)) continue;
     if (compiled.roleWords.has(t.text) || compiled.harmless.has(t.text) || compiled.harmless.has(t.stem) || datasetWords.has(t.stem)) continue;
     // "nonsmokers" for the other level of `smoker`: part of the column's name.
-    if (/^non./.test(t.text) && columns.some((c) => c.stems.includes(stemWord(t.text.slice(3))) || c.words.some((w) => rootOf(w) === rootOf(t.text.slice(3))))) continue;
+    const negated = /^(non|un|in)(.{4,})$/.exec(t.text)?.[2];
+    if (negated && columns.some((c) => c.stems.includes(stemWord(negated)) || c.words.some((w) => rootOf(w) === rootOf(negated)))) continue;
     const suggestion = suggestName(t.text, names);
     // Adverbs ("strongly correlated", "significantly higher") qualify the question, not a variable.
     if (!suggestion && t.text.length >= 5 && t.text.endsWith('ly')) continue;

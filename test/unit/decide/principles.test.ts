@@ -248,4 +248,11 @@ describe('decision principles (#16)', () => {
     assert.equal(mt.roles.predictors?.length, 10);
     assert.ok(!mt.roles.predictors?.includes('model'), 'the identifier is no predictor');
   });
+
+  it('reads names glued from words\' beginnings, negated levels, and gives a value to the column its word names best', () => {
+    const lab = schema([numeric('optden'), numeric('carb'), coded('activ', ['0', '1']), numeric('temp'), coded('day', ['346', '347']), numeric('time')]);
+    assert.deepEqual(decided(decideWithRules('regress optical density on carbohydrate', lab)).roles, { outcome: 'optden', predictors: ['carb'] });
+    assert.deepEqual(decided(decideWithRules('compare temp between active and inactive periods', lab)).roles, { outcome: 'temp', group: 'activ' });
+    assert.deepEqual(decided(decideWithRules('describe temp on day 346', lab)).options.where, [{ column: 'day', op: '=', value: '346' }]);
+  });
 });
