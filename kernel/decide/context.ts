@@ -144,6 +144,12 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
       cues = new Set(cueHits.map((h) => h.cue));
     }
   }
+  // "R squared", "chi squared": not a polynomial.
+  const notPolynomial = cueHits.filter((h) => h.cue === 'polynomial' && (/^(r|chi)$/.test(tokens[h.start - 1]?.text ?? '') || cueHits.some((o) => o.cue !== 'polynomial' && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start)));
+  if (notPolynomial.length > 0) {
+    cueHits = cueHits.filter((h) => !notPolynomial.includes(h));
+    cues = new Set(cueHits.map((h) => h.cue));
+  }
   // "the share of population under 15" names a measured share (a numeric column), not a test of a proportion.
   const shareOf = cueHits.filter(
     (h) =>
@@ -413,8 +419,12 @@ function addWordOrderHints(mentioned: MentionedColumn[], tokens: readonly Token[
       const after = mentioned.find((m) => m.position > i && m.position <= i + 3);
       const effectBefore = cueHits.some((h) => h.cue === 'effect' && h.start < i && /^(effect|impact|influence)s?$/.test(tokens[h.start].text) && tokens[h.end]?.text === 'of');
       const regressBefore = cueHits.some((h) => h.cue === 'predict' && h.start < i && /^regress/.test(tokens[h.start].text));
+      // "a quadratic fit of mass on flipper length": Y on X in a model.
+      const modelBefore = cueHits.some((h) => h.cue === 'polynomial' && h.start < i);
       if (after && effectBefore) after.hints.add('outcome');
-      if (after && regressBefore) after.hints.add('predictor');
+      if (after && (regressBefore || modelBefore)) after.hints.add('predictor');
+      const before = [...mentioned].reverse().find((m) => m.position < i);
+      if (modelBefore && after && before && before.position >= i - 4) before.hints.add('outcome');
     }
   }
   // "a quadratic in girth": the polynomial's variable is a predictor.

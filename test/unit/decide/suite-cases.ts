@@ -539,6 +539,9 @@ export const SUITE: SuiteCase[] = [
   c('Theoph', 'does concentration depend on dose?', { analysis: 'ols', roles: { outcome: 'conc', predictors: ['Dose'] } }),
   c('Theoph', 'compare conc across doses', { analysis: 'welch_anova', roles: { outcome: 'conc', group: 'Dose' } }),
   c('Theoph', 'is body weight related to the dose?', { analysis: 'pearson', roles: { x: 'Wt', y: 'Dose' } }),
+  c(P, 'quadratic fit of body mass on flipper length', { analysis: 'ols', roles: { outcome: BM, predictors: [FL] }, options: { degree: 2 } }),
+  c(P, 'final body mass by species', 'ambiguous'), // which year?
+  c(P, 'at year 2008, compare body mass by species', { analysis: 'welch_anova', roles: { outcome: BM, group: 'species' }, options: { where: [{ column: 'year', op: '=', value: '2008' }] } }),
 ];
 
 /**
