@@ -230,7 +230,11 @@ export function findMentions(tokens: readonly Token[], columns: readonly ColumnI
   addNumericLevels(tokens, columns, candidates);
   addInitialLevels(tokens, columns, candidates);
   addMonthLevels(tokens, columns, candidates);
-  return resolveMentions(tokens, candidates);
+  const mentions = resolveMentions(tokens, candidates);
+  // Bare numbers read as codes of a column need two of them ("diet 1 vs 2", "1 and 3"); one left after
+  // another reading took the other ("time 1 and time 2" with Subject 1..6) is no code.
+  const bare = (m: Mention) => m.via === 'level' && m.score === 0.9 && m.end - m.start === 1 && tokens[m.start].kind === 'number';
+  return mentions.filter((m) => !bare(m) || mentions.filter((o) => o.column === m.column && bare(o) && o.level !== m.level).length > 0);
 }
 
 /** A column literally named like a common word ("vs" in mtcars), in a place where a column name fits. */
@@ -391,6 +395,10 @@ function addNumericLevels(tokens: readonly Token[], columns: readonly ColumnInfo
     const hits: { token: Token; level: string }[] = [];
     for (const token of tokens) {
       if (token.kind !== 'number' || token.percent) continue;
+      // A number right after another column's name is that column's ("time 2" is not Subject 2).
+      const before = candidates.filter((c) => c.via === 'name' && c.end === token.index && c.score >= 0.8);
+      const own = Math.max(0, ...before.filter((c) => c.column === column.name).map((c) => c.score));
+      if (before.some((c) => c.column !== column.name && c.score > own)) continue;
       const level = numericLevels.find((l) => Number(l) === token.value);
       if (level !== undefined) hits.push({ token, level });
     }
@@ -428,8 +436,10 @@ function addNumericValues(tokens: readonly Token[], columns: readonly ColumnInfo
       const summary = column.schema.summary;
       if (column.factor || !column.numeric || !summary || token.value < summary.min || token.value > summary.max) continue;
       const named = candidates.find((c) => c.via === 'name' && c.column === column.name && c.end === token.index && c.start === token.index - 1 && c.score >= 0.8);
+      // Two values of one measured column ("at time 1 and time 2") are a comparison of time points, not a filter.
+      const again = candidates.some((c) => c.via === 'name' && c.column === column.name && c.start !== token.index - 1 && c.score >= 0.8 && tokens[c.end]?.kind === 'number');
       // The value belongs to the column the word names best ("day 346" is day, not Time through "day").
-      if (!named || candidates.some((c) => c.via === 'name' && c.column !== column.name && c.start === named.start && c.end === named.end && c.score > named.score)) continue;
+      if (!named || again || candidates.some((c) => c.via === 'name' && c.column !== column.name && c.start === named.start && c.end === named.end && c.score > named.score)) continue;
       candidates.push({ start: token.index, end: token.index + 1, column: column.name, score: 1, via: 'level', level: token.raw, content: 1 });
     }
   }

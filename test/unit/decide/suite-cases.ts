@@ -542,6 +542,8 @@ export const SUITE: SuiteCase[] = [
   c(P, 'quadratic fit of body mass on flipper length', { analysis: 'ols', roles: { outcome: BM, predictors: [FL] }, options: { degree: 2 } }),
   c(P, 'final body mass by species', 'ambiguous'), // which year?
   c(P, 'at year 2008, compare body mass by species', { analysis: 'welch_anova', roles: { outcome: BM, group: 'species' }, options: { where: [{ column: 'year', op: '=', value: '2008' }] } }),
+  // Two time points of a measured time column are not a filter, and their numbers are no subject codes: ask.
+  c('Indometh', 'compare conc at time 1 and time 2', 'ambiguous'),
 ];
 
 /**
