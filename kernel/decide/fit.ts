@@ -126,7 +126,7 @@ function kindFit(spec: RoleSpec, info: ColumnInfo): number {
   let best = 0;
   for (const kind of spec.accepts) {
     // A coded factor (few values) is a poor measurement: binary 0/1 least of all.
-    if (kind === 'numeric' && info.numeric) best = Math.max(best, !info.factor || info.quantity ? 1 : info.levelCount <= 2 ? 0.6 : info.levelCount <= 5 ? 0.75 : 0.85);
+    if (kind === 'numeric' && info.numeric) best = Math.max(best, !info.factor || info.quantity ? 1 : info.levelCount <= 3 ? 0.6 : info.levelCount <= 5 ? 0.75 : 0.85);
     // A measured quantity with few values (age 3 ... 25) is a grouping only when the request groups by it.
     if (kind === 'factor' && info.factor) best = Math.max(best, info.subject ? 0.85 : info.quantity ? 0.6 : info.schema.kind === 'numeric' ? 0.9 : 1);
     if (kind === 'subject' && info.subject) best = Math.max(best, 1);

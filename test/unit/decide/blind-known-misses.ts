@@ -12,5 +12,4 @@ export const BLIND_KNOWN_MISSES: string[] = [
   'infert-07 asked-when-clear', // fisher exact test case vs induced
   'infert-08 asked-when-clear', // parity distribution
   'quakes-12 silent-guess', // Does mag follow an exponential distribution?
-  'infert-12 asked-when-clear', // Is there an association between spontaneous and induced?
 ];

@@ -255,4 +255,10 @@ describe('decision principles (#16)', () => {
     assert.deepEqual(decided(decideWithRules('compare temp between active and inactive periods', lab)).roles, { outcome: 'temp', group: 'activ' });
     assert.deepEqual(decided(decideWithRules('describe temp on day 346', lab)).options.where, [{ column: 'day', op: '=', value: '346' }]);
   });
+
+  it('an association between two columns of three or fewer codes is a table of counts', () => {
+    const survey = schema([coded('smoking', ['0', '1', '2']), coded('stage', ['1', '2', '3']), numeric('score')]);
+    assert.deepEqual(decided(decideWithRules('is there an association between smoking and stage?', survey)).analysis, 'chi2_independence');
+    assert.equal(decided(decideWithRules('does score differ by stage?', survey)).analysis, 'welch_anova');
+  });
 });
