@@ -69,7 +69,7 @@ export function describeRoles(roles: Roles): string {
 /** What a named analysis needs of its columns, for "a chi-square test needs two categorical columns". */
 export const NEEDS: Partial<Record<TaskId, string>> = {
   chi2_independence: 'two categorical columns',
-  fisher_exact: 'two categorical columns of two levels each',
+  fisher_exact: 'two categorical columns',
   pearson: 'two numeric columns',
   spearman: 'two numeric (or ordinal) columns',
   kendall: 'two numeric (or ordinal) columns',
@@ -126,6 +126,10 @@ export function reasonText(reason: Reason): string {
     case 'unlike-pair': {
       const [x, y] = list(p.columns);
       return `${capitalize(TASK_NAMES[p.test as TaskId] ?? String(p.test))} compares one quantity measured twice, but '${x}' and '${y}' look like two different measurements; the mean of their differences may mean little. Choose the paired test as asked or their association.`;
+    }
+    case 'crossed-design': {
+      const [x, y] = list(p.columns);
+      return `'${x}' and '${y}' look like design factors crossed once (every combination exactly once), so a table of their counts holds only ones and has nothing to test. Choose the test as asked or another analysis.`;
     }
     case 'not-in-catalogue':
       return `The catalogue has no ${p.method}; nothing was run in its place. The closest analyses it has are offered.`;

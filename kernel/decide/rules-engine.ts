@@ -45,7 +45,7 @@ export function decideWithRules(prompt: string, schema: DatasetSchema, rules: Ru
   const interaction = decideInteraction(ctx, compiled);
   if (interaction) return interaction;
   const outcome = ctx.mentions.some((m) => m.tiedWith.length > 0) ? decideTiedWords(ctx, compiled) : decideReading(ctx, compiled, ctx.mentioned, 0);
-  const checked = accountForWords(ctx, compiled, checkUnlikePair(ctx, checkMeasurementLevel(ctx, compiled, honourNamedTest(ctx, compiled, outcome))));
+  const checked = accountForWords(ctx, compiled, checkCrossedDesign(ctx, checkUnlikePair(ctx, checkMeasurementLevel(ctx, compiled, honourNamedTest(ctx, compiled, outcome)))));
   return offerMenu(ctx, compiled, askTimePoint(ctx, compiled, keepStatistic(ctx, refuseUnsupported(ctx, compiled, withPolynomial(ctx, checked)))));
 }
 
@@ -283,6 +283,29 @@ function checkUnlikePair(ctx: RequestContext, outcome: DecisionOutcome): Decisio
     choiceOf(outcome, `as asked: the differences ${before} - ${after}`),
     { analysis: 'pearson', roles: { x: before, y: after }, why: `${taskTitle('pearson')}: how ${before} and ${after} go together` },
     { analysis: 'spearman', roles: { x: before, y: after }, why: `${taskTitle('spearman')}: a monotonic association` },
+  ];
+  return ambiguity(reason, reasonText(reason), choices, outcome.explanation);
+}
+
+/**
+ * Two design factors crossed once (every tree measured once at every age: each level count equal, and
+ * n the product of the level counts) make a table of ones: a test of their association tests the design,
+ * not the data. Ask (reason crossed-design).
+ */
+function checkCrossedDesign(ctx: RequestContext, outcome: DecisionOutcome): DecisionOutcome {
+  if (outcome.status !== 'decided' || !(outcome.analysis === 'chi2_independence' || outcome.analysis === 'fisher_exact')) return outcome;
+  const { row, col } = outcome.roles;
+  const a = ctx.columns.find((c) => c.name === row)?.schema;
+  const b = ctx.columns.find((c) => c.name === col)?.schema;
+  if (!a?.levels || !b?.levels || a.levels.length < 2 || b.levels.length < 2) return outcome;
+  const uniform = (levels: { count: number }[]) => levels.every((l) => l.count === levels[0].count);
+  const cells = a.levels.length * b.levels.length;
+  const n = a.levels.reduce((sum, l) => sum + l.count, 0);
+  if (!uniform(a.levels) || !uniform(b.levels) || n !== cells || a.missing > 0 || b.missing > 0) return outcome;
+  const reason: Reason = { code: 'crossed-design', params: { columns: [row as string, col as string] } };
+  const choices: Choice[] = [
+    choiceOf(outcome, 'as asked, although every count may be the same'),
+    { analysis: 'describe', roles: { group: row as string }, why: `${taskTitle('describe')}: every column by ${row}` },
   ];
   return ambiguity(reason, reasonText(reason), choices, outcome.explanation);
 }

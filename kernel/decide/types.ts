@@ -102,7 +102,8 @@ export interface DirectionAsked {
  * - `no-fit`: no analysis takes the columns as named (params: columns, asked);
  * - `time-point`: a word for one end of a time course ("final weight") with a time column (params: word, column, value);
  * - `not-in-catalogue`: the request names a method or a statistic the catalogue has no test for (params: method);
- * - `unlike-pair`: a paired comparison of two columns that measure different things (params: test, columns).
+ * - `unlike-pair`: a paired comparison of two columns that measure different things (params: test, columns);
+ * - `crossed-design`: a table test of two design factors crossed once, a table of ones (params: columns).
  */
 export type ReasonCode =
   | 'unknown-word'
@@ -123,7 +124,8 @@ export type ReasonCode =
   | 'no-fit'
   | 'time-point'
   | 'not-in-catalogue'
-  | 'unlike-pair';
+  | 'unlike-pair'
+  | 'crossed-design';
 
 /** A reason code with the values its words are built from. */
 export interface Reason {

@@ -9,7 +9,6 @@ export const BLIND_KNOWN_MISSES: string[] = [
   'LifeCycleSavings-03 asked-when-clear', // does income growth predict savings?
   'CO2-06 wrong-no-match', // uptake ~ Type * Treatment
   'CO2-09 asked-when-clear', // effect of cold on CO2 uptake
-  'infert-07 asked-when-clear', // fisher exact test case vs induced
   'infert-08 asked-when-clear', // parity distribution
   'quakes-12 silent-guess', // Does mag follow an exponential distribution?
 ];

@@ -261,4 +261,11 @@ describe('decision principles (#16)', () => {
     assert.deepEqual(decided(decideWithRules('is there an association between smoking and stage?', survey)).analysis, 'chi2_independence');
     assert.equal(decided(decideWithRules('does score differ by stage?', survey)).analysis, 'welch_anova');
   });
+
+  it("Fisher's exact test asked for by name takes any table; two factors crossed once (a table of ones) ask (crossed-design)", () => {
+    const clinic = schema([factor('arm', ['A', 'B']), factor('grade', ['low', 'mid', 'high'])]);
+    assert.deepEqual(decided(decideWithRules('fisher exact test of arm and grade', clinic)).roles, { row: 'arm', col: 'grade' });
+    const design = schema([coded('tree', ['1', '2', '3', '4', '5'], 35), coded('visit', ['1', '2', '3', '4', '5', '6', '7'], 35)]);
+    assert.equal(reasonOf(decideWithRules('fisher exact test of tree and visit', design)), 'crossed-design');
+  });
 });
