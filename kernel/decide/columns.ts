@@ -33,6 +33,11 @@ export interface ColumnInfo {
   whole: string;
   numeric: boolean;
   factor: boolean;
+  /**
+   * A measured quantity with few distinct values (ages 3, 5, 10 ... 25; concentrations 95 ... 1000):
+   * numeric first, a grouping only when the request groups by it. Codes (1..k, 0/1) are not quantities.
+   */
+  quantity: boolean;
   subject: boolean;
   /** Level labels (factors only), in natural order as the schema gives them. */
   levels: string[];
@@ -98,6 +103,7 @@ export function describeColumns(schema: DatasetSchema, vocabulary: ColumnWords):
       whole: nameWords(c.name).join(''),
       numeric: c.kind === 'numeric' && !subject,
       factor,
+      quantity: factor && c.kind === 'numeric' && !subject && isQuantity(levels),
       subject,
       levels,
       levelCount: levels.length || c.distinct,
@@ -112,8 +118,29 @@ export function describeColumns(schema: DatasetSchema, vocabulary: ColumnWords):
   return infos;
 }
 
+/**
+ * Whether the values of a few-valued numeric column measure something rather than code groups: five or
+ * more values that are not integers, or integers spread far wider than consecutive codes would be.
+ */
+function isQuantity(levels: readonly string[]): boolean {
+  const values = levels.map(Number);
+  if (values.length < 5 || values.some((v) => !Number.isFinite(v))) return false;
+  if (values.some((v) => !Number.isInteger(v))) return true;
+  return Math.max(...values) - Math.min(...values) + 1 > 2 * values.length;
+}
+
 /** Words of a label that do not name anything ("Age in years" -> age, years). */
 const LABEL_FILLER = new Set(['the', 'a', 'an', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'and', 'or', 'your', 'you', 'what', 'is', 'are', 'do', 'did', 'how', 'which', 'this', 'that']);
+
+/** Whether `name` is, in order, a beginning of three letters or more of each word ("opt" + "den"). */
+function gluedPrefixes(words: readonly string[], name: string): boolean {
+  const [first, ...rest] = words;
+  if (!first) return name === '';
+  for (let k = Math.min(first.length, name.length); k >= 3; k--) {
+    if (name.startsWith(first.slice(0, k)) && (rest.length > 0 || k === name.length) && gluedPrefixes(rest, name.slice(k))) return true;
+  }
+  return false;
+}
 
 /** A column as its label names it: the label's content words in place of the name's. */
 function labelAlias(info: ColumnInfo, label: string): ColumnInfo | undefined {
@@ -201,8 +228,13 @@ export function findMentions(tokens: readonly Token[], columns: readonly ColumnI
     }
   }
   addNumericLevels(tokens, columns, candidates);
+  addInitialLevels(tokens, columns, candidates);
   addMonthLevels(tokens, columns, candidates);
-  return resolveMentions(tokens, candidates);
+  const mentions = resolveMentions(tokens, candidates);
+  // Bare numbers read as codes of a column need two of them ("diet 1 vs 2", "1 and 3"); one left after
+  // another reading took the other ("time 1 and time 2" with Subject 1..6) is no code.
+  const bare = (m: Mention) => m.via === 'level' && m.score === 0.9 && m.end - m.start === 1 && tokens[m.start].kind === 'number';
+  return mentions.filter((m) => !bare(m) || mentions.filter((o) => o.column === m.column && bare(o) && o.level !== m.level).length > 0);
 }
 
 /** A column literally named like a common word ("vs" in mtcars), in a place where a column name fits. */
@@ -247,6 +279,21 @@ function scoreName(info: SpanInfo, column: ColumnInfo, options: MentionOptions):
     span.map((t) => t.text[0]).join('') === column.words[0]
   ) {
     return 0.85;
+  }
+  // A name glued from the words' beginnings ("optden" for optical density, "educlevel"): three letters or more of each.
+  if (span.length >= 2 && words.length === span.length && column.words.length === 1 && column.units.length === 0 && gluedPrefixes(words.map((t) => t.text), column.words[0])) return 0.95;
+  // Initials with a word left out ("disposable income" for dpi, disposable personal income): the first
+  // and last letters of the name, the others in order; two words of four letters or more.
+  if (
+    span.length === 2 &&
+    column.words.length === 1 &&
+    column.units.length === 0 &&
+    column.words[0].length === 3 &&
+    span.every((t) => t.kind === 'word' && t.text.length >= 4 && isContentToken(t) && !options.vocabulary(t)) &&
+    span[0].text[0] === column.words[0][0] &&
+    span[1].text[0] === column.words[0][2]
+  ) {
+    return 0.75;
   }
   const used = new Set<number>();
   let total = 0;
@@ -340,6 +387,7 @@ function singleLetterContext(tokens: readonly Token[], start: number, column: Co
 
 /** Numbers that are levels of a coded factor: two or more of them, or one right after the column's name. */
 function addNumericLevels(tokens: readonly Token[], columns: readonly ColumnInfo[], candidates: Candidate[]): void {
+  addNumericValues(tokens, columns, candidates);
   for (const column of columns) {
     if (!column.factor) continue;
     const numericLevels = column.levels.filter((l) => l.trim() !== '' && Number.isFinite(Number(l)));
@@ -347,6 +395,10 @@ function addNumericLevels(tokens: readonly Token[], columns: readonly ColumnInfo
     const hits: { token: Token; level: string }[] = [];
     for (const token of tokens) {
       if (token.kind !== 'number' || token.percent) continue;
+      // A number right after another column's name is that column's ("time 2" is not Subject 2).
+      const before = candidates.filter((c) => c.via === 'name' && c.end === token.index && c.score >= 0.8);
+      const own = Math.max(0, ...before.filter((c) => c.column === column.name).map((c) => c.score));
+      if (before.some((c) => c.column !== column.name && c.score > own)) continue;
       const level = numericLevels.find((l) => Number(l) === token.value);
       if (level !== undefined) hits.push({ token, level });
     }
@@ -366,6 +418,55 @@ function addNumericLevels(tokens: readonly Token[], columns: readonly ColumnInfo
         });
       }
     }
+  }
+}
+
+/**
+ * A number right after the name of a measured column with many values ("at day 21" with Time in 0..21,
+ * "weight 200"): one value of it, a row filter, when the number lies in the column's range. The name
+ * may be read through the lexicon or a label ("day" for Time), so the name candidates are consulted.
+ */
+function addNumericValues(tokens: readonly Token[], columns: readonly ColumnInfo[], candidates: Candidate[]): void {
+  for (const token of tokens) {
+    if (token.kind !== 'number' || token.percent || token.value === undefined) continue;
+    const prev = tokens[token.index - 1];
+    // "at day 21", "on day 15": a place or time preposition before the name ("mean age 25" may be a test value).
+    if (!prev || prev.kind !== 'word' || !/^(at|on|in|for|during|after|of|from)$/.test(tokens[token.index - 2]?.text ?? '')) continue;
+    for (const column of columns) {
+      const summary = column.schema.summary;
+      if (column.factor || !column.numeric || !summary || token.value < summary.min || token.value > summary.max) continue;
+      const named = candidates.find((c) => c.via === 'name' && c.column === column.name && c.end === token.index && c.start === token.index - 1 && c.score >= 0.8);
+      // Two values of one measured column ("at time 1 and time 2") are a comparison of time points, not a filter.
+      const again = candidates.some((c) => c.via === 'name' && c.column === column.name && c.start !== token.index - 1 && c.score >= 0.8 && tokens[c.end]?.kind === 'number');
+      // The value belongs to the column the word names best ("day 346" is day, not Time through "day").
+      if (!named || again || candidates.some((c) => c.via === 'name' && c.column !== column.name && c.start === named.start && c.end === named.end && c.score > named.score)) continue;
+      candidates.push({ start: token.index, end: token.index + 1, column: column.name, score: 1, via: 'level', level: token.raw, content: 1 });
+    }
+  }
+}
+
+/**
+ * Levels coded by one letter (tension L, M, H) named by words with those initials ("low and high
+ * tension"): two or more words, each of a different level, joined by and / or / vs / to, with the
+ * column named in the request. One word alone is not read (a single "low" could be anything).
+ */
+function addInitialLevels(tokens: readonly Token[], columns: readonly ColumnInfo[], candidates: Candidate[]): void {
+  for (const column of columns) {
+    if (!column.factor || column.levels.length < 2 || column.levels.length > 4 || !column.levels.every((l) => /^[A-Z]$/.test(l))) continue;
+    if (!candidates.some((c) => c.via === 'name' && c.column === column.name && c.score >= 0.9)) continue;
+    const hits: { index: number; level: string }[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i];
+      if (t.kind !== 'word' || t.text.length < 3 || !isContentToken(t)) continue;
+      if (candidates.some((c) => c.via === 'name' && c.start <= i && i < c.end)) continue;
+      const level = column.levels.find((l) => l.toLowerCase() === t.text[0]);
+      if (level === undefined) continue;
+      const joined = hits.length === 0 || (i - hits[hits.length - 1].index === 2 && /^(and|or|vs|versus|to)$/.test(tokens[i - 1].text));
+      if (!joined) hits.length = 0;
+      hits.push({ index: i, level });
+    }
+    if (hits.length < 2 || new Set(hits.map((h) => h.level)).size !== hits.length) continue;
+    for (const h of hits) candidates.push({ start: h.index, end: h.index + 1, column: column.name, score: 0.8, via: 'level', level: h.level, content: 1 });
   }
 }
 

@@ -45,6 +45,8 @@ export interface CompiledRules {
   columnWords: ColumnWords;
   /** Cues that name analyses ("chi-square" -> chi2_independence, fisher_exact). */
   named: Map<string, TaskId[]>;
+  /** Words naming methods the catalogue does not have ("logistic"). */
+  unsupported: ReadonlySet<string>;
 }
 
 /** Everything the engine read from one request. */
@@ -74,6 +76,10 @@ export interface RequestContext {
   missingMonths: { word: string; month: number; columns: string[] }[];
   /** Words contrasted with a level of a column that are no level of it ("Adelie and Emperor"). */
   unknownLevels: UnknownLevel[];
+  /** "X vs Y" with no analysis word besides "vs": two columns set against each other, nothing more asked. */
+  versusOnly: boolean;
+  /** A word of the request is, ends with, or is glued into a word of the dataset's name ("earthquakes" for quakes, "chicks" for chickwts). */
+  mentionsDataset: boolean;
 }
 
 const compiledCache = new WeakMap<RuleSet, CompiledRules>();
@@ -94,6 +100,7 @@ export function compileRules(set: RuleSet): CompiledRules {
     harmless: new Set([...set.words.harmless, ...set.words.harmless.map(stemWord), ...set.words.units]),
     columnWords: { units: new Set(set.words.units), suffixes: new Set(set.words.suffixes), subject: new Set(set.words.subject) },
     named: new Map(set.cues.filter((c) => c.names && c.names.length > 0).map((c) => [c.id, c.names as TaskId[]])),
+    unsupported: new Set(set.words.unsupported),
   };
   compiledCache.set(set, compiled);
   return compiled;
@@ -123,6 +130,7 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
     if (info.schema.kind === 'id' && m.score < 0.9) return false;
     return !cueHits.some((h) => h.start < m.end && m.start < h.end);
   });
+  mentions = withoutUnitNouns(mentions, columns, tokens);
   // "the score ... pre ... post": a word fitting several columns that are all named anyway adds nothing.
   mentions = mentions.filter(
     (m) => m.tiedWith.length === 0 || ![m.column, ...m.tiedWith].every((c) => mentions.some((o) => o !== m && o.column === c && o.tiedWith.length === 0)),
@@ -136,8 +144,26 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
       cues = new Set(cueHits.map((h) => h.cue));
     }
   }
+  // "R squared", "chi squared": not a polynomial.
+  const notPolynomial = cueHits.filter((h) => h.cue === 'polynomial' && (/^(r|chi)$/.test(tokens[h.start - 1]?.text ?? '') || cueHits.some((o) => o.cue !== 'polynomial' && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start)));
+  if (notPolynomial.length > 0) {
+    cueHits = cueHits.filter((h) => !notPolynomial.includes(h));
+    cues = new Set(cueHits.map((h) => h.cue));
+  }
+  // "the share of population under 15" names a measured share (a numeric column), not a test of a proportion.
+  const shareOf = cueHits.filter(
+    (h) =>
+      h.cue === 'proportion' &&
+      tokens[h.end]?.text === 'of' &&
+      mentions.some((m) => m.via === 'name' && (m.start === h.end + 1 || (m.start === h.end + 2 && tokens[h.end + 1].text === 'the')) && columns.find((c) => c.name === m.column)?.numeric && !columns.find((c) => c.name === m.column)?.factor),
+  );
+  if (shareOf.length > 0) {
+    cueHits = cueHits.filter((h) => !shareOf.includes(h));
+    cues = new Set(cueHits.map((h) => h.cue));
+  }
   const mentioned = groupMentions(mentions, columns);
   const formula = addHints(mentioned, tokens, cueHits);
+  if (cues.has('predict') || cues.has('effect')) addAllOthers(mentioned, tokens, columns);
   const confLevel = readConfLevel(tokens);
   const mu = readMu(tokens, mentions, confLevel);
   const direction = readDirection(cueHits);
@@ -171,7 +197,58 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
     unknownWords,
     missingMonths: monthsOutOfRange(tokens, columns),
     unknownLevels: levelsUnknown,
+    versusOnly:
+      cueHits.some((h) => h.cue === 'versus') &&
+      cueHits.every((h) => !compiled.intents.has(h.cue) || (h.end - h.start === 1 && /^(vs|versus)$/.test(tokens[h.start].text))),
+    mentionsDataset: tokens.some((t) => t.kind === 'word' && t.text.length >= 4 && [...datasetWords].some((d) => d.length >= 4 && (t.stem === d || t.stem.endsWith(d) || d.startsWith(t.stem) || d.endsWith(t.stem)))),
   };
+}
+
+/**
+ * Words that name the units measured, not a variable, although a column bears their name: a plural
+ * right after a level of another column ("Quebec plants", "chilled plants"), and the name of an
+ * identifier-like column (a subject, or five or more levels) right before a measurement ("chick
+ * weights", "tree girth"). Both stay read (they are no unknown words); neither is a column of the analysis.
+ */
+function withoutUnitNouns(mentions: readonly Mention[], columns: readonly ColumnInfo[], tokens: readonly Token[]): Mention[] {
+  const info = (name: string) => columns.find((c) => c.name === name);
+  return mentions.filter((m) => {
+    const c = info(m.column);
+    if (!c || m.via !== 'name' || m.end - m.start !== 1 || (c.numeric && !c.factor && !c.subject)) return true;
+    if (mentions.some((o) => o !== m && o.column === m.column && o.via === 'name')) return true;
+    const t = tokens[m.start];
+    const plural = t.text !== t.stem;
+    const afterLevel = mentions.some((o) => o.via === 'level' && o.column !== m.column && o.end === m.start);
+    if (afterLevel && plural) return false;
+    const unitLike = c.subject || c.levelCount >= 5;
+    const before = tokens[m.start - 1];
+    const grouped = before !== undefined && GROUP_MARKERS.has(before.text);
+    const measured = mentions.some((o) => o.via === 'name' && o.start === m.end && info(o.column)?.numeric && !info(o.column)?.factor);
+    return !(unitLike && !plural && !grouped && measured);
+  });
+}
+
+/**
+ * "Regress fertility on all the other variables", "predict y from everything else": every column not
+ * named (identifiers aside) joins as a predictor.
+ */
+function addAllOthers(mentioned: MentionedColumn[], tokens: readonly Token[], columns: readonly ColumnInfo[]): void {
+  let at = -1;
+  for (let i = 0; i < tokens.length && at < 0; i++) {
+    const t = tokens[i].text;
+    const next = tokens.slice(i + 1, i + 4).map((x) => x.text);
+    if (/^(all|every)$/.test(t) && next.some((w) => /^(other|others|remaining|rest)$/.test(w))) at = i;
+    else if (t === 'everything' && next[0] === 'else') at = i;
+    else if (t === 'the' && /^(rest|remaining)$/.test(next[0] ?? '') && (next[0] === 'rest' || /^(variables|columns|predictors)$/.test(next[1] ?? ''))) at = i;
+  }
+  if (at < 0) return;
+  const named = new Set(mentioned.map((m) => m.info.name));
+  let k = 0;
+  for (const info of columns) {
+    if (named.has(info.name) || info.subject || info.schema.kind === 'id' || info.schema.kind === 'text' || info.schema.kind === 'datetime' || !(info.numeric || info.factor)) continue;
+    mentioned.push({ info, position: at + k++ / 100, byName: true, levelsNamed: [], hints: new Set(['predictor']), score: 1, texts: [], synthetic: true });
+  }
+  mentioned.sort((a, b) => a.position - b.position);
 }
 
 /** Tie-break words of the lexicon said in the request. */
@@ -197,7 +274,9 @@ export function groupMentions(mentions: readonly Mention[], columns: readonly Co
     }
     entry.score = Math.max(entry.score, m.score);
     entry.texts.push(m.text);
-    if (m.via === 'name') entry.byName = true;
+    // "at age 25", "day 21": a name followed by one of its values names the value (a row filter), not the column.
+    const valueFollows = m.via === 'name' && mentions.some((o) => o.column === m.column && o.via === 'level' && o.start === m.end);
+    if (m.via === 'name' && !valueFollows) entry.byName = true;
     if (m.level !== undefined && !entry.levelsNamed.includes(m.level)) entry.levelsNamed.push(m.level);
   }
   return [...byColumn.values()].sort((a, b) => a.position - b.position);
@@ -310,7 +389,7 @@ function addWordOrderHints(mentioned: MentionedColumn[], tokens: readonly Token[
     // "Among Gentoo penguins", "in Adelie": one level named after such a word restricts the rows.
     if (!m.byName && m.levelsNamed.length === 1) {
       for (let i = m.position - 1; i >= Math.max(0, m.position - 2); i--) {
-        if (/^(among|amongst|within|only|for|in)$/.test(tokens[i].text)) {
+        if (/^(among|amongst|within|only|for|in|at|on)$/.test(tokens[i].text)) {
           m.hints.add('filter');
           break;
         }
@@ -343,9 +422,19 @@ function addWordOrderHints(mentioned: MentionedColumn[], tokens: readonly Token[
       const after = mentioned.find((m) => m.position > i && m.position <= i + 3);
       const effectBefore = cueHits.some((h) => h.cue === 'effect' && h.start < i && /^(effect|impact|influence)s?$/.test(tokens[h.start].text) && tokens[h.end]?.text === 'of');
       const regressBefore = cueHits.some((h) => h.cue === 'predict' && h.start < i && /^regress/.test(tokens[h.start].text));
+      // "a quadratic fit of mass on flipper length": Y on X in a model.
+      const modelBefore = cueHits.some((h) => h.cue === 'polynomial' && h.start < i);
       if (after && effectBefore) after.hints.add('outcome');
-      if (after && regressBefore) after.hints.add('predictor');
+      if (after && (regressBefore || modelBefore)) after.hints.add('predictor');
+      const before = [...mentioned].reverse().find((m) => m.position < i);
+      if (modelBefore && after && before && before.position >= i - 4) before.hints.add('outcome');
     }
+  }
+  // "a quadratic in girth": the polynomial's variable is a predictor.
+  for (const h of cueHits) {
+    if (h.cue !== 'polynomial' || !/^(in|of)$/.test(tokens[h.end]?.text ?? '')) continue;
+    const m = mentioned.find((x) => x.position === h.end + 1 || x.position === h.end + 2);
+    if (m) m.hints.add('predictor');
   }
   // "... x and z as predictors": the columns named before it are predictors.
   const asPredictors = tokens.findIndex((t, i) => t.text === 'as' && /^(predictor|covariate|regressor|explanatory|independent)/.test(tokens[i + 1]?.text ?? ''));
@@ -369,10 +458,16 @@ function addWordOrderHints(mentioned: MentionedColumn[], tokens: readonly Token[
     }
     return before !== undefined && bar < 0;
   }
+  // "does X matter (for Y)", "does X make a difference to Y": X is the cause, Y the outcome.
+  const matter = cueHits.find((h) => h.cue === 'effect' && /^(matter|make)/.test(tokens[h.start].text));
+  if (matter) {
+    for (const m of mentioned) m.hints.add(m.position < matter.start ? 'predictor' : 'outcome');
+    return false;
+  }
   const verbs = [...cueHits].sort((a, b) => a.start - b.start).filter(
     (h) =>
       (h.cue === 'predict' && /^(predict|regress|explain|model|forecast)/.test(tokens[h.start].text)) ||
-      (h.cue === 'effect' && /^(affect|impact|influenc|depend|driven|change|increase|decrease|rise|go)/.test(tokens[h.start].text) && tokens[h.end]?.text !== 'of'),
+      (h.cue === 'effect' && /^(affect|impact|influenc|depend|driven|drive|change|increase|decrease|rise|go)/.test(tokens[h.start].text) && tokens[h.end]?.text !== 'of'),
   );
   // "a regression predicting mass from flipper length": the verb that says which is which, not the noun.
   const saysNothing = (h: CueHit) => /^regress/.test(tokens[h.start].text) && !tokens.slice(h.end).some((t) => t.text === 'on' || t.text === 'against');
@@ -496,18 +591,20 @@ function readUnknownWords(
     if (covered.has(t.index) || !isContentToken(t) || t.text.length < 3 || isVocabulary(t) || STOPWORDS.has(t.stem)) continue;
     if (compiled.roleWords.has(t.text) || compiled.harmless.has(t.text) || compiled.harmless.has(t.stem) || datasetWords.has(t.stem)) continue;
     // "nonsmokers" for the other level of `smoker`: part of the column's name.
-    if (/^non./.test(t.text) && columns.some((c) => c.stems.includes(stemWord(t.text.slice(3))) || c.words.some((w) => rootOf(w) === rootOf(t.text.slice(3))))) continue;
+    const negated = /^(non|un|in)(.{4,})$/.exec(t.text)?.[2];
+    if (negated && columns.some((c) => c.stems.includes(stemWord(negated)) || c.words.some((w) => rootOf(w) === rootOf(negated)))) continue;
     const suggestion = suggestName(t.text, names);
     // Adverbs ("strongly correlated", "significantly higher") qualify the question, not a variable.
     if (!suggestion && t.text.length >= 5 && t.text.endsWith('ly')) continue;
     const prev = tokens[t.index - 1];
     const next = tokens[t.index + 1];
     // A word qualifying a column named right after it ("spray treatments", "tooth len") is part of its name.
-    if (mentions.some((m) => m.via === 'name' && m.score >= 0.9 && m.start === t.index + 1)) continue;
-    // A noun right after a column named in full ("wind speed", "sex ratio") says what of it is meant.
+    if (mentions.some((m) => m.via === 'name' && m.score >= 0.85 && m.start === t.index + 1)) continue;
+    // A noun right after a column named in full ("wind speed", "sex ratio", "speed of light") says what of it is meant.
     if (mentions.some((m) => m.via === 'name' && m.score >= 0.8 && m.end === t.index)) continue;
+    if (prev?.text === 'of' && mentions.some((m) => m.via === 'name' && m.score >= 0.95 && m.end === t.index - 1)) continue;
     const rolePosition =
-      (prev !== undefined && /^(by|across|between|of|in|on|for|and|vs|versus|with|from|against|among|per|or|affect|affects|predict|predicts|explain|explains|the|a|an|its|their|our|my|better|worse|higher|lower|greater|larger|smaller|more|less|fewer|longer|shorter|bigger|heavier)$/.test(prev.text)) ||
+      (prev !== undefined && /^(by|across|between|of|in|on|for|and|vs|versus|with|without|from|against|among|per|or|to|affect|affects|predict|predicts|explain|explains|the|a|an|its|their|our|my|better|worse|higher|lower|greater|larger|smaller|more|less|fewer|longer|shorter|bigger|heavier)$/.test(prev.text)) ||
       (next !== undefined && /^(by|and|vs|versus|against|between|across|or|affect|affects|influence|influences|predict|predicts|differ|differs|different|vary|varies|change|changes|related|associated|correlated|higher|lower|greater|larger|smaller|increase|increases|decrease|decreases)$/.test(next.text)) ||
       // Beside a column matched by part of its name ("body weight" with only body_length_mm): the
       // word is part of the variable's name, and the column that shares the other word may be wrong.

@@ -69,7 +69,7 @@ export function describeRoles(roles: Roles): string {
 /** What a named analysis needs of its columns, for "a chi-square test needs two categorical columns". */
 export const NEEDS: Partial<Record<TaskId, string>> = {
   chi2_independence: 'two categorical columns',
-  fisher_exact: 'two categorical columns of two levels each',
+  fisher_exact: 'two categorical columns',
   pearson: 'two numeric columns',
   spearman: 'two numeric (or ordinal) columns',
   kendall: 'two numeric (or ordinal) columns',
@@ -122,6 +122,18 @@ export function reasonText(reason: Reason): string {
       }
       return `${formatList(cols.map((c) => `'${c}'`), 'and')} ${cols.length > 1 ? 'hold' : 'holds'} only a few coded values, so ${TASK_NAMES[p.analysis as TaskId] ?? p.analysis} treats codes as measurements; choose a rank correlation or a table of counts instead, or keep it as asked.`;
     }
+    case 'time-point':
+      return `'${p.word}' points to one time of ${p.column}: the analysis at ${p.column} = ${p.value} only, or over every ${p.column}? Choose one.`;
+    case 'unlike-pair': {
+      const [x, y] = list(p.columns);
+      return `${capitalize(TASK_NAMES[p.test as TaskId] ?? String(p.test))} compares one quantity measured twice, but '${x}' and '${y}' look like two different measurements; the mean of their differences may mean little. Choose the paired test as asked or their association.`;
+    }
+    case 'crossed-design': {
+      const [x, y] = list(p.columns);
+      return `'${x}' and '${y}' look like design factors crossed once (every combination exactly once), so a table of their counts holds only ones and has nothing to test. Choose the test as asked or another analysis.`;
+    }
+    case 'not-in-catalogue':
+      return `The catalogue has no ${p.method}; nothing was run in its place. The closest analyses it has are offered.`;
     default:
       return '';
   }

@@ -52,9 +52,23 @@ const MAX_NUMERIC_CONDITIONS = 20;
 
 /** Fits a rule; undefined when the named columns cannot play its roles. */
 export function fitRule(rule: Rule, ctx: RequestContext, mentioned: readonly MentionedColumn[]): Fit | undefined {
-  if (mentioned.length > MAX_ENUMERATED) return undefined;
   const roleNames = ROLE_NAMES.filter((r) => rule.roles[r] !== undefined) as RoleName[];
-  const best = enumerateAssignments(rule, roleNames, ctx, mentioned);
+  let best: Assignment[];
+  if (mentioned.length > MAX_ENUMERATED) {
+    // Many columns ("on all the other variables"): those stated as predictors go to the rule's list role
+    // as they are; the others are enumerated.
+    const many = roleNames.find((r) => rule.roles[r]?.many);
+    if (!many) return undefined;
+    const fixed = mentioned.map((m) => m.hints.has('predictor') && !m.hints.has('outcome') && kindFit(rule.roles[many] as RoleSpec, m.info) > 0);
+    const rest = mentioned.filter((_, i) => !fixed[i]);
+    if (rest.length > MAX_ENUMERATED) return undefined;
+    best = enumerateAssignments(rule, roleNames, ctx, rest).map((a) => {
+      let j = 0;
+      const slots = mentioned.map((m, i) => (fixed[i] ? many : a.slots[j++]));
+      const extra = mentioned.reduce((sum, m, i) => sum + (fixed[i] ? kindFit(rule.roles[many] as RoleSpec, m.info) : 0), 0);
+      return { slots, score: a.score + extra };
+    });
+  } else best = enumerateAssignments(rule, roleNames, ctx, mentioned);
   if (best.length === 0) return undefined;
   const fits: Fit[] = [];
   for (const assignment of best) {
@@ -118,8 +132,9 @@ function kindFit(spec: RoleSpec, info: ColumnInfo): number {
   let best = 0;
   for (const kind of spec.accepts) {
     // A coded factor (few values) is a poor measurement: binary 0/1 least of all.
-    if (kind === 'numeric' && info.numeric) best = Math.max(best, !info.factor ? 1 : info.levelCount <= 2 ? 0.6 : info.levelCount <= 5 ? 0.75 : 0.85);
-    if (kind === 'factor' && info.factor) best = Math.max(best, info.subject ? 0.85 : info.schema.kind === 'numeric' ? 0.9 : 1);
+    if (kind === 'numeric' && info.numeric) best = Math.max(best, !info.factor || info.quantity ? 1 : info.levelCount <= 3 ? 0.6 : info.levelCount <= 5 ? 0.75 : 0.85);
+    // A measured quantity with few values (age 3 ... 25) is a grouping only when the request groups by it.
+    if (kind === 'factor' && info.factor) best = Math.max(best, info.subject ? 0.85 : info.quantity ? 0.6 : info.schema.kind === 'numeric' ? 0.9 : 1);
     if (kind === 'subject' && info.subject) best = Math.max(best, 1);
   }
   return best;
@@ -238,7 +253,7 @@ function buildFit(rule: Rule, roleNames: RoleName[], ctx: RequestContext, mentio
     const eligible = (c: ColumnInfo) =>
       !usedColumns.has(c.name) &&
       kindFit(spec, c) > 0 &&
-      !(spec.accepts.includes('numeric') && !spec.accepts.includes('factor') && c.factor && hasPlainNumeric(ctx.columns, usedColumns)) &&
+      !(spec.accepts.includes('numeric') && !spec.accepts.includes('factor') && c.factor && !c.quantity && hasPlainNumeric(ctx.columns, usedColumns)) &&
       // A subject column ("patient", "block") is a group only when the request names it.
       !(c.subject && !spec.accepts.includes('subject'));
     const any = ctx.columns.filter(eligible);
@@ -304,6 +319,7 @@ function buildFit(rule: Rule, roleNames: RoleName[], ctx: RequestContext, mentio
   if (ctx.mu !== undefined) facts.add('@mu');
   if (ctx.formula) facts.add('@formula');
   if (!ctx.hasIntent) facts.add('@no_intent');
+  if (ctx.versusOnly) facts.add('@versus_only');
   if (structuralPairing && !withinColumn) facts.add('@paired_structure');
   if (withinStructure) facts.add('@repeated_structure');
   if (ordered.before && ordered.after && isWidePair(ordered.before, ordered.after)) facts.add('@wide_pair');
@@ -365,7 +381,7 @@ function buildFit(rule: Rule, roleNames: RoleName[], ctx: RequestContext, mentio
 
 /** Whether the dataset has a numeric column that is not a coded factor and is not yet used. */
 function hasPlainNumeric(columns: readonly ColumnInfo[], used: ReadonlySet<string>): boolean {
-  return columns.some((c) => c.numeric && !c.factor && !used.has(c.name));
+  return columns.some((c) => c.numeric && (!c.factor || c.quantity) && !used.has(c.name));
 }
 
 function levelsOk(spec: RoleSpec, c: ColumnInfo): boolean {

@@ -19,7 +19,7 @@ import type { ColumnInfo } from './columns.js';
 import { compileRules, groupMentions, readRequest, type CompiledRules, type MentionedColumn, type RequestContext } from './context.js';
 import { monthLabel } from './calendar.js';
 import { describeRoles, NEEDS, reasonText, renderExplanation, TASK_NAMES, TASK_WHY } from './explain.js';
-import { fitRule, rolesKey, type Fit } from './fit.js';
+import { fitRule, isWidePair, rolesKey, type Fit } from './fit.js';
 import { defaultRules } from './rules.js';
 import type { Ambiguity, Choice, Decision, DecisionOutcome, Explanation, NoMatch, Reason, Rule, RuleSet } from './types.js';
 
@@ -45,7 +45,132 @@ export function decideWithRules(prompt: string, schema: DatasetSchema, rules: Ru
   const interaction = decideInteraction(ctx, compiled);
   if (interaction) return interaction;
   const outcome = ctx.mentions.some((m) => m.tiedWith.length > 0) ? decideTiedWords(ctx, compiled) : decideReading(ctx, compiled, ctx.mentioned, 0);
-  return accountForWords(ctx, compiled, checkMeasurementLevel(ctx, compiled, honourNamedTest(ctx, compiled, outcome)));
+  const checked = accountForWords(ctx, compiled, checkCrossedDesign(ctx, checkUnlikePair(ctx, checkMeasurementLevel(ctx, compiled, honourNamedTest(ctx, compiled, outcome)))));
+  return offerMenu(ctx, compiled, askTimePoint(ctx, compiled, keepStatistic(ctx, refuseUnsupported(ctx, compiled, withPolynomial(ctx, checked)))));
+}
+
+/** Refusals that a short menu of first analyses can answer (the others say something specific). */
+const MENU_REASONS = new Set(['no-column', 'no-fit', 'unknown-word', 'named-test-unfit']);
+
+/**
+ * Nothing fits, or a word names nothing: the researcher still gets choices, never a bare "no match".
+ * The named columns described (by the group named, if any), then every column by each categorical
+ * column; with nothing named at all the request is an open goal (reason open-goal).
+ */
+function offerMenu(ctx: RequestContext, compiled: CompiledRules, outcome: DecisionOutcome): DecisionOutcome {
+  if (outcome.status !== 'no_match' || !MENU_REASONS.has(outcome.reason.code) || outcome.alternatives.length >= 2) return outcome;
+  // A request about something else ("what is the weather tomorrow", "hello") stays no match: the menu is
+  // for requests that touch the data (a column, the dataset's name, an analysis word).
+  const touches = ctx.mentioned.length > 0 || ctx.mentionsDataset || ctx.hasIntent;
+  if (!touches) return outcome;
+  void compiled;
+  const choices: Choice[] = [...outcome.alternatives];
+  const named = ctx.mentioned.filter((m) => m.byName && !m.info.subject);
+  const group = named.find((m) => m.info.factor && !m.info.numeric);
+  for (const m of named) {
+    if (m === group || !m.info.numeric) continue;
+    addChoice(choices, { analysis: 'describe', roles: { column: m.info.name, ...(group ? { group: group.info.name } : {}) }, why: `${taskTitle('describe')}: ${m.info.name}${group ? ` by ${group.info.name}` : ''}, a first look` });
+  }
+  const factors = [...ctx.columns.filter((c) => c.factor && !c.numeric && !c.subject), ...ctx.columns.filter((c) => c.factor && c.numeric && !c.quantity && !c.subject)];
+  for (const f of factors) {
+    if (choices.length >= MAX_CHOICES - 1) break;
+    addChoice(choices, { analysis: 'describe', roles: { group: f.name }, why: `${taskTitle('describe')}: every column by ${f.name}` });
+  }
+  // No grouping column at all: the measurements one at a time.
+  for (const c of ctx.columns.filter((x) => x.numeric && !x.factor)) {
+    if (choices.length >= MAX_CHOICES - 1 || factors.length > 0) break;
+    addChoice(choices, { analysis: 'describe', roles: { column: c.name }, why: `${taskTitle('describe')}: ${c.name}` });
+  }
+  addChoice(choices, { analysis: 'describe', roles: {}, why: `${taskTitle('describe')}: every column, a first look at the data` });
+  if (choices.length < 2) return outcome;
+  const nothingRead = ctx.mentioned.length === 0 && outcome.reason.code === 'no-column';
+  const reason: Reason = nothingRead ? { code: 'open-goal', params: { goal: ctx.prompt.trim() } } : outcome.reason;
+  const rationale = nothingRead ? reasonText(reason) : `${outcome.rationale} Choose a first analysis, or name the columns.`;
+  return ambiguity(reason, rationale, choices, outcome.explanation);
+}
+
+/**
+ * "A quadratic in girth", "height on age and age squared", "cubic": a linear regression on one predictor
+ * gets the polynomial's degree (options.degree), said in the explanation. Not "R squared", "chi squared".
+ */
+function withPolynomial(ctx: RequestContext, outcome: DecisionOutcome): DecisionOutcome {
+  const hit = ctx.cueHits.find((h) => h.cue === 'polynomial' && !/^(r|chi)$/.test(ctx.tokens[h.start - 1]?.text ?? ''));
+  if (!hit || outcome.status !== 'decided' || outcome.analysis !== 'ols' || outcome.roles.predictors?.length !== 1 || outcome.options.degree !== undefined) return outcome;
+  const degree = /^(cubic|cubed|third)/.test(hit.text.toLowerCase()) ? 3 : 2;
+  const line = `polynomial of degree ${degree} in ${outcome.roles.predictors[0]} ("${hit.text}")`;
+  return { ...outcome, options: { ...outcome.options, degree }, explanation: { ...outcome.explanation, refinements: [...outcome.explanation.refinements, line] } };
+}
+
+/** Token indexes a cue phrase or a column mention covers. */
+function coveredTokens(ctx: RequestContext): Set<number> {
+  const covered = new Set<number>();
+  for (const h of ctx.cueHits) for (let i = h.start; i < h.end; i++) covered.add(i);
+  for (const m of ctx.mentions) for (let i = m.start; i < m.end; i++) covered.add(i);
+  return covered;
+}
+
+/**
+ * A method the catalogue does not have, named ("logistic regression", "Michaelis-Menten fit"): refused
+ * with the reason (not-in-catalogue), the closest analysis offered, never run in its place. A word a
+ * cue phrase covers has a rule, and is no longer refused.
+ */
+function refuseUnsupported(ctx: RequestContext, compiled: CompiledRules, outcome: DecisionOutcome): DecisionOutcome {
+  const covered = coveredTokens(ctx);
+  const word = ctx.tokens.find((t) => t.kind === 'word' && !covered.has(t.index) && compiled.unsupported.has(t.text));
+  if (!word) return outcome;
+  const reason: Reason = { code: 'not-in-catalogue', params: { method: `${word.raw} model` } };
+  const choices: Choice[] = [];
+  if (outcome.status === 'decided') addChoice(choices, choiceOf(outcome, `the closest analysis in the catalogue, not a ${word.raw} model`));
+  else for (const alt of outcome.alternatives) addChoice(choices, alt);
+  return noMatch(reason, reasonText(reason), choices, outcome.explanation);
+}
+
+/** Analyses that compare or relate locations (means, ranks), not spreads. */
+const LOCATION_TASKS = new Set<TaskId>(['ttest_one_sample', 'ttest_ind', 'ttest_welch', 'ttest_paired', 'mann_whitney', 'wilcoxon_signed_rank', 'anova_oneway', 'welch_anova', 'kruskal_wallis', 'tukey_hsd', 'games_howell', 'ols', 'pearson', 'spearman', 'kendall']);
+
+/**
+ * The statistic asked about is the one tested: a question about a variance ("is the variance of rating
+ * equal to 100?") is not answered with a test of means. Refused (not-in-catalogue) when no test of
+ * spread fits the columns; a test of spread across groups (Levene) is offered when one does.
+ */
+function keepStatistic(ctx: RequestContext, outcome: DecisionOutcome): DecisionOutcome {
+  if (outcome.status !== 'decided' || !LOCATION_TASKS.has(outcome.analysis)) return outcome;
+  // "variance" inside a longer phrase ("analysis of variance", "equal variances assumed") names a test, not a statistic.
+  const spread = ctx.cueHits.some((h) => h.cue === 'spread' && !ctx.cueHits.some((o) => o.cue !== 'spread' && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start));
+  if (!spread || ctx.cues.has('student') || ctx.cues.has('unequal_var') || ctx.cues.has('welch')) return outcome;
+  const reason: Reason = { code: 'not-in-catalogue', params: { method: 'test of a variance against a value or between two columns' } };
+  const choices: Choice[] = [];
+  const { roles } = outcome;
+  if (roles.outcome && roles.group) choices.push({ analysis: 'levene', roles: { outcome: roles.outcome, group: roles.group }, why: `${taskTitle('levene')}: whether the spread of ${roles.outcome} differs across ${roles.group}` });
+  for (const c of [roles.column, roles.outcome, roles.x, roles.y, roles.before, roles.after]) {
+    if (c) addChoice(choices, { analysis: 'describe', roles: { column: c }, why: `${taskTitle('describe')}: the standard deviation of ${c}` });
+  }
+  return choices.length >= 2 ? ambiguity(reason, reasonText(reason), choices, outcome.explanation) : noMatch(reason, reasonText(reason), choices, outcome.explanation);
+}
+
+/**
+ * "Final weight", "baseline score" with a time column the request does not name: which time point is
+ * meant? The analysis at the last (or first) time, or over all of them (reason time-point).
+ */
+function askTimePoint(ctx: RequestContext, compiled: CompiledRules, outcome: DecisionOutcome): DecisionOutcome {
+  if (outcome.status !== 'decided') return outcome;
+  const covered = coveredTokens(ctx);
+  const word = ctx.tokens.find((t) => t.kind === 'word' && !covered.has(t.index) && compiled.set.words.timePoints.includes(t.text));
+  if (!word) return outcome;
+  const used = new Set<string>([...Object.values(outcome.roles).flat(), ...(outcome.options.where ?? []).map((w) => w.column)]);
+  const time = ctx.columns.find((c) => c.numeric && !used.has(c.name) && c.words.some((w) => compiled.set.words.timeNames.includes(w)));
+  if (!time) return outcome;
+  const values = time.levels.length > 0 ? time.levels.map(Number) : time.schema.summary ? [time.schema.summary.min, time.schema.summary.max] : [];
+  if (values.length === 0 || values.some((v) => !Number.isFinite(v))) return outcome;
+  const last = /^(final|last|ending|end)$/.test(word.text);
+  const value = String(last ? Math.max(...values) : Math.min(...values));
+  const reason: Reason = { code: 'time-point', params: { word: word.raw, column: time.name, value } };
+  const where = [...(outcome.options.where ?? []), { column: time.name, op: '=' as const, value }];
+  const choices: Choice[] = [
+    { analysis: outcome.analysis, roles: outcome.roles, options: { ...outcome.options, where }, why: `${taskTitle(outcome.analysis)}: at ${time.name} = ${value} only ('${word.raw}')` },
+    choiceOf(outcome, `over every ${time.name}`),
+  ];
+  return ambiguity(reason, reasonText(reason), choices, outcome.explanation);
 }
 
 /** Intent cues other than the given ones. */
@@ -141,6 +266,50 @@ function checkMeasurementLevel(ctx: RequestContext, compiled: CompiledRules, out
   return ambiguity(reason, reasonText(reason), choices, outcome.explanation);
 }
 
+/**
+ * A paired comparison is of one quantity measured twice. Two columns whose names share no word and
+ * differ by no time or index word ("Murder" and "Assault") are two quantities, often on different
+ * scales: the mean of their differences means little. Ask (reason unlike-pair), offering their association.
+ */
+function checkUnlikePair(ctx: RequestContext, outcome: DecisionOutcome): DecisionOutcome {
+  if (outcome.status !== 'decided' || !(outcome.analysis === 'ttest_paired' || outcome.analysis === 'wilcoxon_signed_rank')) return outcome;
+  const { before, after } = outcome.roles;
+  if (!before || !after || isWidePair(before, after)) return outcome;
+  const a = ctx.columns.find((c) => c.name === before);
+  const b = ctx.columns.find((c) => c.name === after);
+  if (!a || !b || a.stems.some((w) => b.stems.includes(w))) return outcome;
+  const reason: Reason = { code: 'unlike-pair', params: { test: outcome.analysis, columns: [before, after] } };
+  const choices: Choice[] = [
+    choiceOf(outcome, `as asked: the differences ${before} - ${after}`),
+    { analysis: 'pearson', roles: { x: before, y: after }, why: `${taskTitle('pearson')}: how ${before} and ${after} go together` },
+    { analysis: 'spearman', roles: { x: before, y: after }, why: `${taskTitle('spearman')}: a monotonic association` },
+  ];
+  return ambiguity(reason, reasonText(reason), choices, outcome.explanation);
+}
+
+/**
+ * Two design factors crossed once (every tree measured once at every age: each level count equal, and
+ * n the product of the level counts) make a table of ones: a test of their association tests the design,
+ * not the data. Ask (reason crossed-design).
+ */
+function checkCrossedDesign(ctx: RequestContext, outcome: DecisionOutcome): DecisionOutcome {
+  if (outcome.status !== 'decided' || !(outcome.analysis === 'chi2_independence' || outcome.analysis === 'fisher_exact')) return outcome;
+  const { row, col } = outcome.roles;
+  const a = ctx.columns.find((c) => c.name === row)?.schema;
+  const b = ctx.columns.find((c) => c.name === col)?.schema;
+  if (!a?.levels || !b?.levels || a.levels.length < 2 || b.levels.length < 2) return outcome;
+  const uniform = (levels: { count: number }[]) => levels.every((l) => l.count === levels[0].count);
+  const cells = a.levels.length * b.levels.length;
+  const n = a.levels.reduce((sum, l) => sum + l.count, 0);
+  if (!uniform(a.levels) || !uniform(b.levels) || n !== cells || a.missing > 0 || b.missing > 0) return outcome;
+  const reason: Reason = { code: 'crossed-design', params: { columns: [row as string, col as string] } };
+  const choices: Choice[] = [
+    choiceOf(outcome, 'as asked, although every count may be the same'),
+    { analysis: 'describe', roles: { group: row as string }, why: `${taskTitle('describe')}: every column by ${row}` },
+  ];
+  return ambiguity(reason, reasonText(reason), choices, outcome.explanation);
+}
+
 /** The analyses the request names ("chi-square" -> chi2_independence, fisher_exact), with the words that named them. */
 function namedTasks(ctx: RequestContext, compiled: CompiledRules): { tasks: Set<TaskId>; words: string[] } {
   const tasks = new Set<TaskId>();
@@ -216,7 +385,10 @@ function kindOf(info: ColumnInfo): string {
  * (reason unknown-word), with the closest columns as choices; a refusal keeps its choices and says why.
  */
 function accountForWords(ctx: RequestContext, compiled: CompiledRules, outcome: DecisionOutcome): DecisionOutcome {
-  const unknown = ctx.unknownWords.filter((w) => w.rolePosition || w.suggestion);
+  // A decision that uses no column the request names (every column described) while the request has words
+  // that name nothing: those words are where the columns would be ("describe disposable income").
+  const noneNamed = outcome.status === 'decided' && !outcome.analysis.startsWith('power_') && !ctx.mentioned.some((m) => m.byName || m.levelsNamed.length > 0);
+  const unknown = ctx.unknownWords.filter((w) => w.rolePosition || w.suggestion || noneNamed);
   if (unknown.length === 0) return outcome;
   const reason = unknownReason(ctx) as Reason;
   if (outcome.status !== 'decided') {
@@ -440,6 +612,12 @@ function decideReading(ctx: RequestContext, compiled: CompiledRules, mentioned: 
   const fitOne = (rule: Rule) => {
     const fit = fitRule(rule, ctx, mentioned);
     if (!fit) return;
+    // A measured quantity (doses 3.1 ... 5.9) as the groups of a comparison only when the request groups by it or compares.
+    const groupBy = mentioned.find((m) => m.info.name === fit.roles.group);
+    if (groupBy?.info.quantity && !groupBy.hints.has('group') && !ctx.cues.has('compare') && rule.family !== 'figure' && rule.task !== 'describe') {
+      blocked.push(fit);
+      return;
+    }
     // Independent groups on data that look paired: only when that test was asked for by name.
     const usable = whenHolds(rule, ctx, fit.facts) && (!fit.pairingConflict || askedByName(rule, ctx));
     (usable ? fits : blocked).push(fit);
@@ -587,6 +765,17 @@ function decideFromFits(ctx: RequestContext, best: Fit, complete: readonly Fit[]
       choices,
       decision.explanation,
     );
+  }
+  // The request names a cause ("does wind matter?") and no outcome; the one named column is not the outcome
+  // just because a grouping column could be filled in: ask which outcome.
+  const cause = ctx.mentioned.find((m) => m.byName && m.info.name === best.roles.outcome && m.hints.has('predictor') && !m.hints.has('outcome'));
+  if (best.completed > 0 && cause) {
+    const choices: Choice[] = [];
+    for (const c of ctx.columns.filter((x) => x.numeric && !x.factor && x.name !== cause.info.name).slice(0, MAX_CHOICES - 1)) {
+      choices.push({ analysis: 'ols', roles: { outcome: c.name, predictors: [cause.info.name] }, why: `${taskTitle('ols')}: ${c.name} on ${cause.info.name}` });
+    }
+    addChoice(choices, choiceOf(decision, `${cause.info.name} as the outcome`));
+    if (choices.length >= 2) return ambiguity({ code: 'open-role', params: { role: 'outcome', analysis: 'ols', candidates: choices.map((c) => c.roles.outcome as string) } }, `The request names ${cause.info.name} as a cause but not what it matters for; choose the outcome.`, choices, decision.explanation);
   }
   // A role filled from the schema while the request names something that is not a column: ask.
   const unknown = ctx.unknownWords.filter((w) => w.rolePosition || w.suggestion);
@@ -852,7 +1041,7 @@ function addChoice(choices: Choice[], choice: Choice): void {
 
 /** The first word of the request that names no column where a column would stand, as a reason. */
 function unknownReason(ctx: RequestContext): Reason | undefined {
-  const w = ctx.unknownWords.find((u) => u.rolePosition || u.suggestion);
+  const w = ctx.unknownWords.find((u) => u.rolePosition || u.suggestion) ?? (ctx.mentioned.length === 0 ? ctx.unknownWords[0] : undefined);
   if (!w) return undefined;
   return { code: 'unknown-word', params: { word: w.word, closest: w.closest ?? (w.suggestion ? [w.suggestion] : []), columns: ctx.columns.map((c) => c.name) } };
 }

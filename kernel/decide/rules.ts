@@ -15,7 +15,7 @@ import type { RuleSet } from './types.js';
 const SCHEMA_FILE = 'rules.schema.json';
 
 /** Facts the engine computes itself; rules may name them in `when` with a leading `@`. */
-export const ENGINE_FACTS = ['@mu', '@paired_structure', '@wide_pair', '@small_expected', '@no_intent', '@formula', '@repeated_structure'] as const;
+export const ENGINE_FACTS = ['@mu', '@paired_structure', '@wide_pair', '@small_expected', '@no_intent', '@formula', '@repeated_structure', '@versus_only'] as const;
 
 const roleSpecSchema = z.object({
   accepts: z.array(z.enum(['numeric', 'factor', 'subject'])).min(1),
@@ -69,6 +69,9 @@ const fileSchema = z.object({
       units: z.array(z.string()).optional(),
       suffixes: z.array(z.string()).optional(),
       subject: z.array(z.string()).optional(),
+      timePoints: z.array(z.string()).optional(),
+      timeNames: z.array(z.string()).optional(),
+      unsupported: z.array(z.string()).optional(),
     })
     .optional(),
 });
@@ -93,7 +96,7 @@ export function loadRules(dir: string = findRulesDir()): RuleSet {
     .filter((f) => f.endsWith('.json') && f !== SCHEMA_FILE)
     .sort();
   if (files.length === 0) throw new InferraError('rules-not-found', { dir });
-  const merged: RuleSet = { cues: [], lexicon: [], rules: [], words: { function: [], role: [], harmless: [], units: [], suffixes: [], subject: [] } };
+  const merged: RuleSet = { cues: [], lexicon: [], rules: [], words: { function: [], role: [], harmless: [], units: [], suffixes: [], subject: [], timePoints: [], timeNames: [], unsupported: [] } };
   const seen = { cue: new Set<string>(), rule: new Set<string>() };
   for (const file of files) {
     let raw: unknown;
@@ -119,12 +122,12 @@ export function loadRules(dir: string = findRulesDir()): RuleSet {
       merged.rules.push(rule as RuleSet['rules'][number]);
     }
     merged.lexicon.push(...(parsed.data.lexicon ?? []));
-    for (const kind of ['function', 'role', 'harmless', 'units', 'suffixes', 'subject'] as const) merged.words[kind].push(...(parsed.data.words?.[kind] ?? []));
+    for (const kind of ['function', 'role', 'harmless', 'units', 'suffixes', 'subject', 'timePoints', 'timeNames', 'unsupported'] as const) merged.words[kind].push(...(parsed.data.words?.[kind] ?? []));
   }
   validateCueReferences(merged);
   merged.cues.sort((a, b) => compareText(a.id, b.id));
   merged.rules.sort((a, b) => compareText(a.id, b.id));
-  for (const kind of ['function', 'role', 'harmless', 'units', 'suffixes', 'subject'] as const) merged.words[kind] = [...new Set(merged.words[kind])].sort(compareText);
+  for (const kind of ['function', 'role', 'harmless', 'units', 'suffixes', 'subject', 'timePoints', 'timeNames', 'unsupported'] as const) merged.words[kind] = [...new Set(merged.words[kind])].sort(compareText);
   merged.lexicon.sort((a, b) => compareText(a.word, b.word) || compareText(a.means.join(' '), b.means.join(' ')));
   return merged;
 }

@@ -103,8 +103,14 @@ export function scoreWord(word: Token, nameWord: string, allowAbbreviation: bool
   if (word.stem === stemWord(nameWord)) return 0.95;
   // The column name abbreviates the word: wt <- weight, hp <- horsepower, cyl <- cylinders, len <- length.
   if (allowAbbreviation && nameWord.length >= 2 && nameWord.length <= 4 && w.length > nameWord.length && (w.length > nameWord.length + 1 || w.startsWith(nameWord)) && w[0] === nameWord[0]) {
-    if (w.startsWith(nameWord) || isSubsequence(nameWord, w)) return 0.8;
+    // A prefix ("perimeter" -> peri) beats letters picked out of the word ("permeability" is not peri);
+    // letters picked out are a consonant skeleton ("ctrl", "trt") or keep the word's first two ("location" is not lat).
+    if (w.startsWith(nameWord)) return 0.84;
+    if (isSubsequence(nameWord, w) && (nameWord.length <= 2 || w.startsWith(nameWord.slice(0, 2)) || !/[aeiou]/.test(nameWord.slice(1)))) return 0.8;
   }
+  // A longer name that is the start of the word ("accel" for acceleration, "educ" for education), with a
+  // clear remainder (not "count" for country).
+  if (allowAbbreviation && nameWord.length >= 5 && nameWord.length <= 6 && w.length >= nameWord.length + 3 && w.startsWith(nameWord)) return 0.84;
   // The request abbreviates the name: temp -> temperature.
   if (w.length >= 4 && nameWord.length > w.length && nameWord.startsWith(w)) return 0.8;
   // A three-letter prefix of a long name word ("per" for perimeter) counts a little less; ties still ask.

@@ -99,7 +99,11 @@ export interface DirectionAsked {
  * - `unknown-level`: a group the data do not have (params: word, column, levels, suggestion);
  * - `missing-month`: a month the month column does not hold (params: word, month, column);
  * - `no-column`: the request names no column and asks for nothing known;
- * - `no-fit`: no analysis takes the columns as named (params: columns, asked).
+ * - `no-fit`: no analysis takes the columns as named (params: columns, asked);
+ * - `time-point`: a word for one end of a time course ("final weight") with a time column (params: word, column, value);
+ * - `not-in-catalogue`: the request names a method or a statistic the catalogue has no test for (params: method);
+ * - `unlike-pair`: a paired comparison of two columns that measure different things (params: test, columns);
+ * - `crossed-design`: a table test of two design factors crossed once, a table of ones (params: columns).
  */
 export type ReasonCode =
   | 'unknown-word'
@@ -117,7 +121,11 @@ export type ReasonCode =
   | 'unknown-level'
   | 'missing-month'
   | 'no-column'
-  | 'no-fit';
+  | 'no-fit'
+  | 'time-point'
+  | 'not-in-catalogue'
+  | 'unlike-pair'
+  | 'crossed-design';
 
 /** A reason code with the values its words are built from. */
 export interface Reason {
@@ -210,6 +218,12 @@ export interface WordLists {
   suffixes: string[];
   /** Name words of a subject (identifier) column: "id", "subject", "patient". */
   subject: string[];
+  /** Words for one end of a time course ("final", "baseline"): with a time column, which time point is meant. */
+  timePoints: string[];
+  /** Name words of a time column ("time", "day", "week", "age"). */
+  timeNames: string[];
+  /** Methods the catalogue does not have ("logistic", "nonlinear"): named, they are refused, never swapped. */
+  unsupported: string[];
 }
 
 /** Every rule, cue and lexicon entry, merged and sorted by id. */

@@ -29,7 +29,9 @@ describe('decision choices run as offered', function () {
     let offered = 0;
     for (const c of SUITE) {
       const outcome = decideWithRules(c.prompt, schemas[c.dataset]);
-      for (const choice of outcome.alternatives) {
+      // The decision itself runs too (row filters on measured columns, a polynomial's degree).
+      const offeredHere = outcome.status === 'decided' ? [{ analysis: outcome.analysis, roles: outcome.roles, options: outcome.options }, ...outcome.alternatives] : outcome.alternatives;
+      for (const choice of offeredHere) {
         offered++;
         const request: AnalysisRequest = { analysis: choice.analysis, roles: choice.roles, options: { ...DEFAULT_OPTIONS, where: [], ...(choice.options ?? {}) } };
         try {

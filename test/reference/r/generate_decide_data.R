@@ -18,3 +18,10 @@ wide <- reshape(sleep, idvar = "ID", timevar = "group", direction = "wide")
 names(wide) <- c("ID", "drug1", "drug2")
 rownames(wide) <- NULL
 save(wide, "sleep_wide")
+# Datasets of the #16 principle cases (suite-cases.ts): repeated measurements over few time points or
+# concentrations (Indometh, DNase, Theoph), a small measured table (pressure).
+for (name in c("Indometh", "DNase", "pressure", "Theoph")) {
+  df <- as.data.frame(get(name, envir = asNamespace("datasets")))
+  for (col in names(df)) if (is.factor(df[[col]])) df[[col]] <- as.character(df[[col]])
+  save(df, name)
+}

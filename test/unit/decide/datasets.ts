@@ -32,6 +32,10 @@ export const DATASET_FILES: Record<string, string> = {
   ChickWeight: `${root}test/reference/data/blind/ChickWeight.csv`,
   RmSpherical: `${root}test/reference/data/RmSpherical.csv`,
   infert: `${root}test/reference/data/infert.csv`,
+  Indometh: `${root}test/reference/data/Indometh.csv`,
+  DNase: `${root}test/reference/data/DNase.csv`,
+  pressure: `${root}test/reference/data/pressure.csv`,
+  Theoph: `${root}test/reference/data/Theoph.csv`,
 };
 
 /** Which schema builder produced the schemas. */

@@ -177,4 +177,95 @@ describe('decision principles (#16)', () => {
     const old = decisionFromJson({ status: 'ambiguous', rationale: 'r', alternatives: [] });
     assert.equal(old.status !== 'decided' && old.reason.code, 'equal-readings');
   });
+
+  it('reads a prefix of a name before letters picked out of a word; a skeleton keeps the first two letters', () => {
+    const rocks = schema([numeric('area'), numeric('peri'), numeric('perm'), numeric('lat'), numeric('long'), numeric('depth')]);
+    assert.deepEqual(decided(decideWithRules('correlate area and perimeter', rocks)).roles, { x: 'area', y: 'peri' });
+    assert.deepEqual(decided(decideWithRules('spearman of depth and permeability', rocks)).roles, { x: 'depth', y: 'perm' });
+    // "location" is neither lat nor long: the word names nothing, so the request asks.
+    assert.equal(reasonOf(decideWithRules('is there a relationship between location and depth', rocks)), 'unknown-word');
+  });
+
+  it('a measured quantity with few values is numeric unless the request groups by it', () => {
+    const doses = schema([numeric('response'), coded('conc', ['0.5', '1', '2.5', '5', '10', '20'])]);
+    assert.equal(decided(decideWithRules('response vs conc', doses)).analysis, 'pearson');
+    assert.equal(decided(decideWithRules('is response related to conc?', doses)).analysis, 'pearson');
+    assert.equal(decided(decideWithRules('compare response across conc', doses)).analysis, 'welch_anova');
+    // Codes 1..6 stay groups.
+    const arms = schema([numeric('response'), coded('arm', ['1', '2', '3', '4', '5', '6'])]);
+    assert.equal(decided(decideWithRules('compare response across arm', arms)).analysis, 'welch_anova');
+  });
+
+  it('a word for the units measured is not a variable: a plural after a level, an identifier before a measurement', () => {
+    const plots = Array.from({ length: 12 }, (_, i) => `P${i + 1}`);
+    const field = schema([factor('plot', plots, 48), factor('region', ['North', 'South'], 48), factor('irrigation', ['dry', 'wet'], 48), numeric('yield', 48)]);
+    assert.deepEqual(decided(decideWithRules('does yield differ between North and South plots?', field)).roles, { outcome: 'yield', group: 'region' });
+    const among = decided(decideWithRules('among North plots only, compare yield by irrigation', field));
+    assert.deepEqual(among.roles, { outcome: 'yield', group: 'irrigation' });
+    assert.deepEqual(among.options.where, [{ column: 'region', op: '=', value: 'North' }]);
+    assert.deepEqual(decided(decideWithRules('describe plot yields', field)).roles, { column: 'yield' });
+    // Grouped by in so many words, the identifier-like column is the group.
+    assert.equal(decided(decideWithRules('compare yield by plot', field)).roles.group, 'plot');
+  });
+
+  it('a function word that is a column name is the column; initials with a word left out name a short column', () => {
+    const economy = schema([numeric('GDP'), numeric('Population'), numeric('Year'), numeric('gnp')]);
+    assert.deepEqual(decided(decideWithRules('GDP ~ Population + Year', economy)).roles, { outcome: 'GDP', predictors: ['Population', 'Year'] });
+    assert.equal(reasonOf(decideWithRules('describe gross product', economy)), 'tied-columns'); // GDP and gnp both fit
+    assert.deepEqual(decided(decideWithRules('describe gross product', schema([numeric('gnp'), numeric('Year')]))).roles, { column: 'gnp' });
+    // Words that name nothing, with nothing else named: a describe of every column would be a guess.
+    assert.equal(reasonOf(decideWithRules('describe household wealth', economy)), 'unknown-word');
+  });
+
+  it('asks which time point a word for one end of a time course means (time-point); refuses methods the catalogue lacks (not-in-catalogue)', () => {
+    const growth = schema([numeric('weight'), coded('week', ['0', '2', '4', '6', '8', '10']), factor('diet', ['A', 'B'])]);
+    const final = decideWithRules('does final weight differ by diet?', growth);
+    assert.equal(reasonOf(final), 'time-point');
+    if (final.status !== 'decided') assert.deepEqual(final.alternatives[0].options?.where, [{ column: 'week', op: '=', value: '10' }]);
+    assert.equal(reasonOf(decideWithRules('baseline weight by diet', growth)), 'time-point');
+    assert.equal(reasonOf(decideWithRules('logistic regression of diet on weight', growth)), 'not-in-catalogue');
+    assert.equal(reasonOf(decideWithRules('is the variance of weight equal to 4?', growth)), 'not-in-catalogue');
+  });
+
+  it('a vague request that touches the data gets a menu (open-goal or its reason), one about something else stays no match', () => {
+    const out = decideWithRules('big earthquakes', schema([numeric('mag'), numeric('depth'), numeric('stations')], 'quakes.csv'));
+    assert.equal(out.status, 'ambiguous');
+    assert.equal(reasonOf(out), 'open-goal');
+    assert.ok(out.alternatives.length >= 2 && out.alternatives.every((a) => a.analysis === 'describe'));
+    assert.equal(decideWithRules('what is the weather tomorrow', schemas.penguins).status, 'no_match');
+  });
+
+  it('reads words for one-letter codes by their initials when two or more are contrasted (low and high -> L, H)', () => {
+    const trial = schema([numeric('response'), factor('dose', ['H', 'L', 'M']), factor('sex', ['F', 'M'])]);
+    const out = decided(decideWithRules('compare response between low and high dose', trial));
+    assert.deepEqual([out.analysis, out.roles, out.options.levels], ['ttest_welch', { outcome: 'response', group: 'dose' }, ['L', 'H']]);
+    assert.deepEqual(decided(decideWithRules('response of females and males by sex', trial)).roles, { outcome: 'response', group: 'sex' });
+  });
+
+  it('"all the other variables" are the predictors, however many', () => {
+    const mt = decided(decideWithRules('regress mpg on all other variables', schemas.mtcars));
+    assert.equal(mt.roles.outcome, 'mpg');
+    assert.equal(mt.roles.predictors?.length, 10);
+    assert.ok(!mt.roles.predictors?.includes('model'), 'the identifier is no predictor');
+  });
+
+  it('reads names glued from words\' beginnings, negated levels, and gives a value to the column its word names best', () => {
+    const lab = schema([numeric('optden'), numeric('carb'), coded('activ', ['0', '1']), numeric('temp'), coded('day', ['346', '347']), numeric('time')]);
+    assert.deepEqual(decided(decideWithRules('regress optical density on carbohydrate', lab)).roles, { outcome: 'optden', predictors: ['carb'] });
+    assert.deepEqual(decided(decideWithRules('compare temp between active and inactive periods', lab)).roles, { outcome: 'temp', group: 'activ' });
+    assert.deepEqual(decided(decideWithRules('describe temp on day 346', lab)).options.where, [{ column: 'day', op: '=', value: '346' }]);
+  });
+
+  it('an association between two columns of three or fewer codes is a table of counts', () => {
+    const survey = schema([coded('smoking', ['0', '1', '2']), coded('stage', ['1', '2', '3']), numeric('score')]);
+    assert.deepEqual(decided(decideWithRules('is there an association between smoking and stage?', survey)).analysis, 'chi2_independence');
+    assert.equal(decided(decideWithRules('does score differ by stage?', survey)).analysis, 'welch_anova');
+  });
+
+  it("Fisher's exact test asked for by name takes any table; two factors crossed once (a table of ones) ask (crossed-design)", () => {
+    const clinic = schema([factor('arm', ['A', 'B']), factor('grade', ['low', 'mid', 'high'])]);
+    assert.deepEqual(decided(decideWithRules('fisher exact test of arm and grade', clinic)).roles, { row: 'arm', col: 'grade' });
+    const design = schema([coded('tree', ['1', '2', '3', '4', '5'], 35), coded('visit', ['1', '2', '3', '4', '5', '6', '7'], 35)]);
+    assert.equal(reasonOf(decideWithRules('fisher exact test of tree and visit', design)), 'crossed-design');
+  });
 });

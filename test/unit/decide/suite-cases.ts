@@ -487,6 +487,63 @@ export const SUITE: SuiteCase[] = [
   c('ToothGrowth', 'Is there an interaction between dose and supplement?', 'no_match'),
   c(P, 'Among Gentoo penguins, do males have longer flippers?', { analysis: 'ttest_welch', roles: { outcome: FL, group: 'sex' }, options: { where: [{ column: 'species', op: '=', value: 'Gentoo' }], levels: ['male', 'female'] } }),
   c(P, 'is sex associated with species among Adelie and Gentoo?', { analysis: 'chi2_independence', roles: { row: 'sex', col: 'species' }, options: { where: [{ column: 'species', op: '!=', value: 'Chinstrap' }] } }),
+  // #16 principles, new phrasings over other datasets.
+  // A measured quantity with few values (DNase conc: 8 concentrations) is numeric unless the request groups by it.
+  c('DNase', 'density versus concentration', { analysis: 'pearson', roles: { x: 'density', y: 'conc' } }),
+  c('DNase', 'how is density related to conc?', { analysis: 'pearson', roles: { x: 'density', y: 'conc' } }),
+  c('DNase', 'does density differ across the concentrations?', { analysis: 'welch_anova', roles: { outcome: 'density', group: 'conc' } }),
+  c('pressure', 'pressure vs temperature', { analysis: 'pearson', roles: { x: 'pressure', y: 'temperature' } }),
+  c('airquality', 'trend of Ozone over the days', { analysis: 'pearson', roles: { x: 'Ozone', y: 'Day' } }),
+  // A column named with one of its values ("at time 2", "day 15") restricts the rows; it is not a grouping.
+  c('Indometh', 'at time 2, summarise conc', { analysis: 'describe', roles: { column: 'conc' }, options: { where: [{ column: 'time', op: '=', value: '2' }] } }),
+  c('Indometh', 'describe conc at hour 1', { analysis: 'describe', roles: { column: 'conc' }, options: { where: [{ column: 'time', op: '=', value: '1' }] } }),
+  c('DNase', 'describe density at conc 12.5', { analysis: 'describe', roles: { column: 'density' }, options: { where: [{ column: 'conc', op: '=', value: '12.5' }] } }),
+  c('airquality', 'compare Ozone between months on day 15', { analysis: 'welch_anova', roles: { outcome: 'Ozone', group: 'Month' }, options: { where: [{ column: 'Day', op: '=', value: '15' }] } }),
+  // Words for the units measured ("subject concentrations") are not variables.
+  c('Indometh', 'describe subject concentrations', { analysis: 'describe', roles: { column: 'conc' } }),
+  // Words that name nothing, and nothing else named: not a describe of every column.
+  c(P, 'describe wing span', 'ambiguous'),
+  // One end of a time course ("final", "baseline") with a time column: which time point?
+  c('airquality', 'compare final Ozone across months', 'ambiguous'),
+  // Methods and statistics the catalogue has no test for are refused, never swapped.
+  c(P, 'poisson model of body mass on flipper length', 'no_match'),
+  c('iris', 'is the variance of Sepal.Length equal to 1?', 'no_match'),
+  c(P, 'is the variance of body mass different between males and females?', { analysis: 'levene', roles: { outcome: BM, group: 'sex' } }),
+  // A paired test of two different quantities asks; whole distributions compared across groups are a rank test.
+  c('mtcars', 'paired t-test of mpg vs hp', 'ambiguous'),
+  c(P, 'is the distribution of body mass the same across islands?', { analysis: 'kruskal_wallis', roles: { outcome: BM, group: 'island' } }),
+  c(P, 'is the distribution of flipper length the same for males and females?', { analysis: 'mann_whitney', roles: { outcome: FL, group: 'sex' } }),
+  // "related to <word>": the word stands where a column would.
+  c('airquality', 'is Ozone related to pollen?', 'ambiguous'),
+  // A polynomial in one predictor: the regression with its degree.
+  c('cars', 'fit a quadratic in speed for dist', { analysis: 'ols', roles: { outcome: 'dist', predictors: ['speed'] }, options: { degree: 2 } }),
+  c('cars', 'regress dist on speed and speed squared', { analysis: 'ols', roles: { outcome: 'dist', predictors: ['speed'] }, options: { degree: 2 } }),
+  c('women', 'cubic regression of weight on height', { analysis: 'ols', roles: { outcome: 'weight', predictors: ['height'] }, options: { degree: 3 } }),
+  // Vague requests that touch the data get a menu, never a bare no match; "does X matter" names a cause.
+  c('airquality', 'hot summers', 'ambiguous'),
+  c('chickwts', 'did the chicks get fat?', 'ambiguous'),
+  c('airquality', 'does wind matter?', 'ambiguous'),
+  c('airquality', 'does wind make a difference to ozone', { analysis: 'ols', roles: { outcome: 'Ozone', predictors: ['Wind'] } }),
+  c(P, 'does sex matter for flipper length', { analysis: 'ttest_welch', roles: { outcome: FL, group: 'sex' } }),
+  c(P, 'what drives body mass', 'ambiguous'),
+  // "Linear" correlation names Pearson; a noun after "<column> of" says what the column measures.
+  c('women', 'is there a linear relationship between height and weight?', { analysis: 'pearson', roles: { x: 'height', y: 'weight' } }),
+  c('faithful', 'does the waiting time of eruptions correlate with their duration?', { analysis: 'pearson', roles: { x: 'waiting', y: 'eruptions' } }),
+  c('airquality', 'predict Ozone from everything else', { analysis: 'ols', roles: { outcome: 'Ozone', predictors: ['Solar.R', 'Wind', 'Temp', 'Month', 'Day'] } }),
+  // "X vs Y" alone relates two measurements; with a comparison word it is not guessed; a value after a bare name is a test value.
+  c('iris', 'Sepal.Length vs Petal.Length', { analysis: 'pearson', roles: { x: 'Sepal.Length', y: 'Petal.Length' } }),
+  c('iris', 'compare Sepal.Length vs Petal.Length', 'ambiguous'),
+  c('women', 'is mean height 65?', { analysis: 'ttest_one_sample', roles: { column: 'height' }, options: { mu: 65 } }),
+  c('women', 'describe weight at height 65', { analysis: 'describe', roles: { column: 'weight' }, options: { where: [{ column: 'height', op: '=', value: '65' }] } }),
+  // A measured quantity as groups only when grouped by or compared; a name that starts a longer word names it.
+  c('Theoph', 'does concentration depend on dose?', { analysis: 'ols', roles: { outcome: 'conc', predictors: ['Dose'] } }),
+  c('Theoph', 'compare conc across doses', { analysis: 'welch_anova', roles: { outcome: 'conc', group: 'Dose' } }),
+  c('Theoph', 'is body weight related to the dose?', { analysis: 'pearson', roles: { x: 'Wt', y: 'Dose' } }),
+  c(P, 'quadratic fit of body mass on flipper length', { analysis: 'ols', roles: { outcome: BM, predictors: [FL] }, options: { degree: 2 } }),
+  c(P, 'final body mass by species', 'ambiguous'), // which year?
+  c(P, 'at year 2008, compare body mass by species', { analysis: 'welch_anova', roles: { outcome: BM, group: 'species' }, options: { where: [{ column: 'year', op: '=', value: '2008' }] } }),
+  // Two time points of a measured time column are not a filter, and their numbers are no subject codes: ask.
+  c('Indometh', 'compare conc at time 1 and time 2', 'ambiguous'),
 ];
 
 /**
