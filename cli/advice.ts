@@ -38,6 +38,8 @@ export const CLI_ADVICE: AdviceTable = {
   'not-paired': null,
   'table-too-large': 'Use --analysis chi2_independence instead, or merge sparse levels.',
   'sample-too-large': 'Analyze a subset of the rows with --where "COLUMN = VALUE".',
+  'factor-count': 'Name two or three columns in --factors A,B[,C]; for one factor use --analysis anova_oneway --group COL.',
+  'empty-design-cells': 'Leave out a level of the empty combinations with --where "COLUMN != LEVEL", or cross fewer factors.',
   // kernel/decide
   'rules-not-found': null,
   'rules-invalid': null,

@@ -46,6 +46,8 @@ export const COMMAND_HELP: Record<string, string> = {
   Options: --alternative two-sided|less|greater  --conf-level 0.95  --mu 0  --intercept true|false
            --center median|mean  --correct true|false  --exact true|false|auto  --seed N
            --p-adjust holm|bonferroni|BH|none (dunn; default holm)
+           --ss-type 2|3 (anova_factorial: type II sums of squares by default, as car::Anova;
+             3 tests each term after all others with sum-to-zero contrasts)
   Exit: 0 ok; 1 analysis error (JSON error object); 2 bad usage or unreadable file.`,
   ask: `inferra ask DATA [--sheet NAME] --prompt "TEXT" [--json] [--allow-llm]
   Decides, runs and draws, as one notebook cell would.

@@ -42,6 +42,8 @@ export const NOTEBOOK_ADVICE: AdviceTable = {
   'not-paired': null,
   'table-too-large': 'Ask for a chi-square test instead, or merge sparse levels in the data.',
   'sample-too-large': SUBSET,
+  'factor-count': 'Name two or three grouping columns in the cell; for one grouping column ask for a one-way ANOVA.',
+  'empty-design-cells': 'Leave out a level of the empty combinations (e.g. "where tension is not H"), or ask about fewer factors.',
   // kernel/decide
   'rules-not-found': null,
   'rules-invalid': null,

@@ -47,6 +47,8 @@ export const ANALYSIS_IDS = [
   'friedman',
   'pairwise_ttest',
   'partial_correlation',
+  'anova_factorial',
+  'ancova',
 ] as const;
 
 /** One statistical analysis of CONTRACT.md. */
@@ -106,6 +108,8 @@ export interface Roles {
   subject?: string;
   /** Partial correlation: the columns held constant (`--covariates`). */
   covariates?: string[];
+  /** Factorial ANOVA: the between-subject factors (`--factors A,B[,C]`; numeric codes are levels). */
+  factors?: string[];
 }
 
 /** The role names, for iteration and validation. */
@@ -126,6 +130,7 @@ export const ROLE_NAMES = [
   'within',
   'subject',
   'covariates',
+  'factors',
 ] as const satisfies readonly (keyof Roles)[];
 
 /** The alternative hypothesis. */
@@ -189,6 +194,8 @@ export interface AnalysisOptions {
   pAdjust?: 'holm' | 'bonferroni' | 'BH' | 'none';
   /** pairwise_ttest: pool the sd over all groups (`--pool-sd`, default true). */
   poolSd?: boolean;
+  /** anova_factorial: the type of sums of squares (`--ss-type 2|3`, default 2 as `car::Anova`). */
+  ssType?: 2 | 3;
 }
 
 /** The defaults of CONTRACT.md. */
@@ -319,7 +326,7 @@ export interface ResultTable {
 }
 
 /** Figures drawn for an analysis only (not requestable as a task): post-hoc differences, paired slopes. */
-export type AnalysisFigureKind = 'differences' | 'paired_slopes';
+export type AnalysisFigureKind = 'differences' | 'paired_slopes' | 'interaction';
 
 /** One Vega-Lite figure. */
 export interface Figure {

@@ -8,6 +8,7 @@ import { checkAnalyses } from './checks/index.js';
 import { contingencyAnalyses } from './contingency/index.js';
 import { correlationAnalyses } from './correlation/index.js';
 import { describeAnalyses } from './describe/index.js';
+import { factorialAnalyses } from './factorial/index.js';
 import { distributionTestAnalyses } from './distribution-tests/index.js';
 import { pairwiseAnalyses } from './pairwise/index.js';
 import { partialAnalyses } from './partial/index.js';
@@ -41,4 +42,5 @@ export const analyses: Record<AnalysisId, Analysis> = {
   ...repeatedAnalyses,
   ...pairwiseAnalyses,
   ...partialAnalyses,
+  ...factorialAnalyses,
 };

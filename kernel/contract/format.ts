@@ -91,7 +91,7 @@ const foldKey = snakeKey;
  * Column labels that name a statistic bounded by 1 by its symbol (`r`, `r_s 95% CI lower`, `η²`), so
  * the table writes it as the sentence does (no leading zero).
  */
-const BOUNDED_LABEL = /^(r|r_s|r_rb|τ_b|ρ|τ|φ|η²|ω²|ε²|R²|Cramér's V)(\s|$)/;
+const BOUNDED_LABEL = /^(r|r_s|r_rb|τ_b|ρ|τ|φ|η²|ηp²|ω²|ε²|R²|Cramér's V)(\s|$)/;
 
 /** Whether a table column holds a statistic bounded by 1 (correlations, variance explained), by its key or its label. */
 export function isBoundedColumn(key: string, label = ''): boolean {
@@ -194,6 +194,7 @@ export const SYMBOL = {
   cramersV: "Cramér's V",
   dz: 'd_z',
   dav: 'd_av',
+  etaSquaredPartial: 'ηp²',
 } as const;
 
 /** The minus sign (U+2212) of typeset numbers. */

@@ -48,6 +48,7 @@ export function renderExplanation(template: string, values: TemplateValues): str
     within: roles.within ?? '',
     subject: roles.subject ?? '',
     covariates: (roles.covariates ?? []).join(', '),
+    factors: (roles.factors ?? []).join(' × '),
     levels: (values.levels ?? []).join(' vs '),
     k: String(values.k ?? ''),
     mu: String(options.mu ?? 0),

@@ -193,6 +193,7 @@ function buildFit(rule: Rule, roleNames: RoleName[], ctx: RequestContext, mentio
   for (const [role, list] of byRole) {
     if (role === 'predictors') roles.predictors = list.map((m) => m.info.name);
     else if (role === 'covariates') roles.covariates = list.map((m) => m.info.name);
+    else if (role === 'factors') roles.factors = list.map((m) => m.info.name);
     else (roles as Record<string, string>)[role] = list[0].info.name;
   }
   // Level counts and level restriction of the group role.
@@ -241,6 +242,7 @@ function buildFit(rule: Rule, roleNames: RoleName[], ctx: RequestContext, mentio
     const c = fitting[0];
     if (role === 'predictors') roles.predictors = [c.name];
     else if (role === 'covariates') roles.covariates = [c.name];
+    else if (role === 'factors') roles.factors = [c.name];
     else (roles as Record<string, string>)[role] = c.name;
     usedColumns.add(c.name);
     completed++;

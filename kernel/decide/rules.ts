@@ -35,7 +35,7 @@ const ruleSchema = z.object({
     .object({ all: z.array(z.string()).optional(), any: z.array(z.string()).optional(), none: z.array(z.string()).optional() })
     .optional(),
   roles: z.partialRecord(
-    z.enum(['outcome', 'group', 'x', 'y', 'predictors', 'pairId', 'before', 'after', 'row', 'col', 'column', 'color', 'strata', 'within', 'subject', 'covariates']),
+    z.enum(['outcome', 'group', 'x', 'y', 'predictors', 'pairId', 'before', 'after', 'row', 'col', 'column', 'color', 'strata', 'within', 'subject', 'covariates', 'factors']),
     roleSpecSchema,
   ),
   design: z.enum(['independent', 'paired', 'any']).optional(),

@@ -32,6 +32,10 @@ export const analysisMessages = {
     `A paired analysis needs each ${p.pairId} in both groups; ${p.detail}.`,
   'table-too-large': (p: { rows: number; cols: number; n: number; analysis: string; limit: string }) =>
     `The ${p.rows} x ${p.cols} table (N = ${p.n}) is too large for ${p.analysis} by full enumeration (more than ${p.limit} steps).`,
+  'factor-count': (p: { analysis: string; count: number; factors: string; min: number; max: number }) =>
+    `${p.analysis} crosses ${p.min} to ${p.max} factors, but ${p.count} ${p.count === 1 ? 'was' : 'were'} given (${p.factors}).`,
+  'empty-design-cells': (p: { analysis: string; factors: string; count: number; total: number; cells: string }) =>
+    `${p.count} of the ${p.total} combinations of ${p.factors} have no rows (${p.cells}), so ${p.analysis} cannot estimate every cell mean and the interaction.`,
   'sample-too-large': (p: { analysis: string; max: number | string; actual: number }) =>
     `${p.analysis} accepts at most ${p.max} observations, but there are ${p.actual}.`,
 };
