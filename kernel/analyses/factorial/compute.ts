@@ -66,8 +66,8 @@ export interface AncovaResult {
   slopes: CovariateSlope[];
   /** The F test of the group x covariate interaction(s) added to the model. */
   slopesHomogeneityF: number;
-  slopesHomogeneityDf1: number;
-  slopesHomogeneityDf2: number;
+  slopesHomogeneityDf: number;
+  slopesHomogeneityResidualDf: number;
   slopesHomogeneityP: number;
   n: number;
   confLevel: number;
@@ -186,8 +186,8 @@ export function computeAncova(input: AncovaInput, options: AnalysisOptions): Anc
     adjustedMeans: adjusted.means,
     slopes,
     slopesHomogeneityF: f,
-    slopesHomogeneityDf1: df1,
-    slopesHomogeneityDf2: df2,
+    slopesHomogeneityDf: df1,
+    slopesHomogeneityResidualDf: df2,
     slopesHomogeneityP: df2 > 0 ? upperF(f, df1, df2) : NaN,
     n: input.y.length,
     confLevel: options.confLevel,

@@ -152,12 +152,12 @@ export function summarizeAncova(r: AncovaResult, input: AncovaInput, checks: Ass
     title: 'Covariate slopes and their homogeneity',
     columns: tableColumns([['covariate', 'Covariate'], ['mean', 'Mean'], ['estimate', 'Common slope'], ['se', 'SE']]),
     rows: r.slopes.map((s) => ({ ...s })),
-    note: `Homogeneity of slopes (${input.group.name} × covariate interaction added to the model): F(${formatDf(r.slopesHomogeneityDf1)}, ${formatDf(r.slopesHomogeneityDf2)}) = ${formatNumber(r.slopesHomogeneityF)}, ${formatP(r.slopesHomogeneityP)}.`,
+    note: `Homogeneity of slopes (${input.group.name} × covariate interaction added to the model): F(${formatDf(r.slopesHomogeneityDf)}, ${formatDf(r.slopesHomogeneityResidualDf)}) = ${formatNumber(r.slopesHomogeneityF)}, ${formatP(r.slopesHomogeneityP)}.`,
   };
   const warnings = buildAlternativeWarnings(options, 'the ANCOVA F tests');
   if (r.slopesHomogeneityP < ALPHA) {
     warnings.push(
-      `The slopes of ${input.outcome} on ${input.covariates.join(', ')} differ between the groups of ${input.group.name} (${input.group.name} × covariate interaction: F(${formatDf(r.slopesHomogeneityDf1)}, ${formatDf(r.slopesHomogeneityDf2)}) = ${formatNumber(r.slopesHomogeneityF)}, ${formatP(r.slopesHomogeneityP)}): ANCOVA assumes parallel slopes, and the adjusted means hold only at the covariates' means; the group difference changes with the covariate.`,
+      `The slopes of ${input.outcome} on ${input.covariates.join(', ')} differ between the groups of ${input.group.name} (${input.group.name} × covariate interaction: F(${formatDf(r.slopesHomogeneityDf)}, ${formatDf(r.slopesHomogeneityResidualDf)}) = ${formatNumber(r.slopesHomogeneityF)}, ${formatP(r.slopesHomogeneityP)}): ANCOVA assumes parallel slopes, and the adjusted means hold only at the covariates' means; the group difference changes with the covariate.`,
     );
   }
   const recommendations = recommendForNormality(checks, 'regression', [input.y]);
