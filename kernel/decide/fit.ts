@@ -252,6 +252,16 @@ function buildFit(rule: Rule, roleNames: RoleName[], ctx: RequestContext, mentio
       levels = [...c.levels].sort(compareNatural);
     }
   }
+  // A list role that takes a number of columns (two or three crossed factors); a subject column
+  // ("plant", "patient") is nested in the design, never crossed, so it is not one of them.
+  for (const role of roleNames) {
+    const count = (rule.roles[role] as RoleSpec).count;
+    const value = roles[role];
+    if (!count || missing.some((m) => m.role === role)) continue;
+    const names = Array.isArray(value) ? value : value === undefined ? [] : [value];
+    if ((count.min !== undefined && names.length < count.min) || (count.max !== undefined && names.length > count.max)) return undefined;
+    if (names.some((name) => ctx.columns.find((c) => c.name === name)?.subject)) return undefined;
+  }
   const groupName = roles.group;
   const groupColumn = groupName ? ctx.columns.find((c) => c.name === groupName) : undefined;
   const pairStructure = groupColumn && roles.outcome && k === 2 ? findPairing(ctx.columns, groupColumn, levels ?? groupColumn.levels, usedColumns) : undefined;
@@ -271,6 +281,7 @@ function buildFit(rule: Rule, roleNames: RoleName[], ctx: RequestContext, mentio
   const facts = new Set<string>();
   if (ctx.mu !== undefined) facts.add('@mu');
   if (ctx.formula) facts.add('@formula');
+  if (hasInteraction(ctx)) facts.add('@interaction');
   if (!ctx.hasIntent) facts.add('@no_intent');
   if (structuralPairing) facts.add('@paired_structure');
   if (ordered.before && ordered.after && isWidePair(ordered.before, ordered.after)) facts.add('@wide_pair');
@@ -328,6 +339,13 @@ function buildFit(rule: Rule, roleNames: RoleName[], ctx: RequestContext, mentio
     pairingConflict,
     ...(directionAsked ? { directionAsked } : {}),
   };
+}
+
+/** "y ~ a * b", "a:b", or the word "interaction": the request asks about an interaction. */
+export function hasInteraction(ctx: RequestContext): boolean {
+  const tilde = ctx.tokens.findIndex((t) => t.text === '~');
+  const star = tilde >= 0 && ctx.tokens.some((t, i) => i > tilde && (t.text === '*' || t.text === ':'));
+  return star || ctx.tokens.some((t) => /^interact/.test(t.text));
 }
 
 /** Whether the dataset has a numeric column that is not a coded factor and is not yet used. */

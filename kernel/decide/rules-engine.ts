@@ -95,6 +95,9 @@ function decideInteraction(ctx: RequestContext, compiled: CompiledRules): Decisi
   if (!word && (tilde < 0 || star < 0)) return undefined;
   const terms = ctx.mentioned.filter((m) => m.position > tilde && m.byName).map((m) => m.info.name);
   if (terms.length < 2) return undefined;
+  // Factors only (two or three) with a numeric outcome: the factorial ANOVA fits the interaction; the rules decide it.
+  const reading = decideReading(ctx, compiled, ctx.mentioned, 0);
+  if (reading.status === 'decided' && reading.analysis === 'anova_factorial') return undefined;
   const choices: Choice[] = [];
   if (tilde >= 0) {
     const reading = decideReading(ctx, compiled, ctx.mentioned, 1);

@@ -15,13 +15,14 @@ import type { RuleSet } from './types.js';
 const SCHEMA_FILE = 'rules.schema.json';
 
 /** Facts the engine computes itself; rules may name them in `when` with a leading `@`. */
-export const ENGINE_FACTS = ['@mu', '@paired_structure', '@wide_pair', '@small_expected', '@no_intent', '@formula'] as const;
+export const ENGINE_FACTS = ['@mu', '@paired_structure', '@wide_pair', '@small_expected', '@no_intent', '@formula', '@interaction'] as const;
 
 const roleSpecSchema = z.object({
   accepts: z.array(z.enum(['numeric', 'factor', 'subject'])).min(1),
   optional: z.boolean().optional(),
   many: z.boolean().optional(),
   levels: z.object({ min: z.number().int().optional(), max: z.number().int().optional() }).optional(),
+  count: z.object({ min: z.number().int().optional(), max: z.number().int().optional() }).optional(),
   fromPairing: z.boolean().optional(),
 });
 

@@ -158,6 +158,8 @@ export interface RoleSpec {
   optional?: boolean;
   many?: boolean;
   levels?: { min?: number; max?: number };
+  /** How many columns a `many` role takes. */
+  count?: { min?: number; max?: number };
   fromPairing?: boolean;
 }
 

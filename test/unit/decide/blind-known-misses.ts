@@ -23,7 +23,6 @@ export const BLIND_KNOWN_MISSES: string[] = [
   'quakes-04 silent-guess', // is there a relationship between location and magnitude
   'quakes-10 wrong-no-match', // big earthquakes
   'npk-01 asked-when-clear', // does nitrogen increase yield?
-  'npk-02 wrong-no-match', // yield ~ N*P*K
   'npk-06 silent-guess', // yield with and without potassium
   'npk-07 silent-guess', // does phosphate matter for yield
   'LifeCycleSavings-02 silent-guess', // savings ratio vs share of population under 15
@@ -34,7 +33,6 @@ export const BLIND_KNOWN_MISSES: string[] = [
   'CO2-01 asked-when-clear', // does uptake differ between Quebec and Mississippi plants?
   'CO2-03 silent-guess', // uptake vs concentration
   'CO2-05 asked-when-clear', // among Quebec plants only, compare uptake by treatment
-  'CO2-06 wrong-no-match', // uptake ~ Type * Treatment
   'CO2-09 asked-when-clear', // effect of cold on CO2 uptake
   'CO2-10 asked-when-clear', // one-tailed test: is uptake lower in chilled plants than nonchilled?
   'Loblolly-01 silent-guess', // height vs age

@@ -28,6 +28,8 @@ export const DATASET_FILES: Record<string, string> = {
   Titanic: `${root}test/reference/data/Titanic.csv`,
   Performance: `${root}test/reference/data/Performance.csv`,
   RoundingTimes: `${root}test/reference/data/RoundingTimes.csv`,
+  warpbreaks: `${root}test/reference/data/warpbreaks.csv`,
+  CO2: `${root}test/reference/data/CO2.csv`,
 };
 
 /** Which schema builder produced the schemas. */

@@ -10,6 +10,7 @@ import type { DatasetSchema, Roles, TaskId } from '../../../kernel/types.js';
 import { loadSchemas, schemaSource } from './datasets.js';
 import { KNOWN_MISSES, SUITE, type SuiteCase } from './suite-cases.js';
 import './designs-cases.js';
+import './factorial-cases.js';
 import { familyOf } from './families.js';
 
 function sameRoles(a: Roles, b: Roles): boolean {
