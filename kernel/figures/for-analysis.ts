@@ -15,7 +15,7 @@ import { computePartialResiduals, validatePartial } from '../analyses/partial/pa
 import { cdfOf, estimateParams, type DistributionName } from '../analyses/distribution-tests/reference.js';
 import { buildHistogramSpec } from './build-histogram.js';
 import { buildAncovaSpec, buildInteractionSpec } from './build-interaction.js';
-import { validateAncova, validateFactorial, type AncovaResult } from '../analyses/factorial/index.js';
+import { computeAncova, validateAncova, validateFactorial, type AncovaResult } from '../analyses/factorial/index.js';
 import { buildDifferencesSpec } from './build-differences.js';
 import { computePairedDifferences, computePairedMeasurements } from './build-paired.js';
 import { buildSlopesSpec } from './build-slopes.js';
@@ -326,7 +326,9 @@ const interaction: FiguresFor = ({ request, table, outcome }) => {
 const ancovaPlot: FiguresFor = ({ request, table, outcome }) => {
   const v = validateAncova(request, table);
   const { input } = v;
-  const r = outcome.result as unknown as AncovaResult;
+  // An outcome without the model's numbers (a stored or partial one): compute them again from the same rows.
+  const stored = outcome.result as unknown as Partial<AncovaResult>;
+  const r: AncovaResult = stored.adjustedMeans && stored.slopes ? (stored as AncovaResult) : computeAncova(input, request.options);
   const slope = r.slopes[0];
   // Other covariates sit at their means, where the adjusted means are taken: the line is mean_g + b (x - mean_x).
   const lines = r.adjustedMeans.map((m) => ({ level: m.level, intercept: m.mean - slope.estimate * slope.mean, slope: slope.estimate }));

@@ -5,7 +5,7 @@ import { computeAncova, computeFactorial, type AncovaResult, type FactorialResul
 import { summarizeAncova, summarizeFactorial } from './summarize.js';
 import { columnsForFactorial, validateAncova, validateFactorial, type AncovaInput, type FactorialInput } from './validate.js';
 
-export { fitAncova, fitFactorial } from './compute.js';
+export { computeAncova, fitAncova, fitFactorial } from './compute.js';
 export type { AdjustedMean, AncovaResult, CovariateSlope, FactorialResult } from './compute.js';
 export { validateAncova, validateFactorial } from './validate.js';
 export type { AncovaInput, FactorialInput } from './validate.js';
