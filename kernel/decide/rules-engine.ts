@@ -103,8 +103,30 @@ function decideInteraction(ctx: RequestContext, compiled: CompiledRules): Decisi
     const reading = decideReading(ctx, compiled, ctx.mentioned, 1);
     if (reading.status === 'decided') addChoice(choices, choiceOf(reading, `main effects only (${terms.join(' + ')}), without their interaction`));
   } else {
-    // "an interaction between dose and supp": of which outcome? The main-effects model of each measurement.
-    for (const c of ctx.columns.filter((x) => x.numeric && !x.factor && !terms.includes(x.name)).slice(0, MAX_CHOICES)) {
+    // "an interaction between dose and supp": of which outcome? With two or three factors, the factorial
+    // ANOVA of each measurement (and the main-effects model when there is only one).
+    const outcomes = ctx.columns.filter((x) => x.numeric && !x.factor && !terms.includes(x.name)).slice(0, MAX_CHOICES);
+    const factors = terms.length <= 3 && terms.every((name) => ctx.columns.find((c) => c.name === name)?.factor);
+    if (factors && outcomes.length === 1) {
+      // One measurement in the data: it is the outcome, as a role is filled when exactly one column fits.
+      const info = outcomes[0];
+      const extra: MentionedColumn = { info, position: 10_000, byName: true, levelsNamed: [], hints: new Set(['outcome']), score: 1, texts: [], synthetic: true };
+      const reading = decideReading(ctx, compiled, [...ctx.mentioned, extra], 1);
+      if (reading.status === 'decided' && reading.analysis === 'anova_factorial') {
+        reading.explanation.refinements.push(`outcome: ${info.name} is the only measurement (not named in the request)`);
+        return reading;
+      }
+    }
+    if (factors && outcomes.length > 0) {
+      for (const c of outcomes) {
+        choices.push({ analysis: 'anova_factorial', roles: { outcome: c.name, factors: terms }, why: `${taskTitle('anova_factorial')}: ${c.name} by ${terms.join(' × ')}, the main effects and their interaction` });
+      }
+      if (choices.length < 2) choices.push({ analysis: 'ols', roles: { outcome: outcomes[0].name, predictors: terms }, why: `${taskTitle('ols')}: ${outcomes[0].name} on ${terms.join(' + ')}, main effects without their interaction` });
+      const candidates = outcomes.map((c) => c.name);
+      const rationale = withUnknownWords(`The request does not say which column is the outcome of the interaction of ${terms.join(' and ')}; ${candidates.length === 1 ? `${candidates[0]} is the only measurement` : `${candidates.length} columns fit`}.`, ctx);
+      return ambiguity({ code: 'open-role', params: { role: 'outcome', analysis: 'anova_factorial', candidates } }, rationale, choices, explain(ctx, []));
+    }
+    for (const c of outcomes) {
       choices.push({ analysis: 'ols', roles: { outcome: c.name, predictors: terms }, why: `${taskTitle('ols')}: ${c.name} on ${terms.join(' + ')}, main effects without their interaction` });
     }
   }

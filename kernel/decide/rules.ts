@@ -42,7 +42,7 @@ const ruleSchema = z.object({
   design: z.enum(['independent', 'paired', 'any']).optional(),
   needsMu: z.boolean().optional(),
   seeAlso: z.array(z.string()).optional(),
-  options: z.object({ distribution: z.enum(['normal', 'uniform', 'exponential', 'gamma']).optional(), pAdjust: z.enum(['holm', 'bonferroni', 'BH', 'none']).optional() }).optional(),
+  options: z.object({ distribution: z.enum(['normal', 'uniform', 'exponential', 'gamma']).optional(), pAdjust: z.enum(['holm', 'bonferroni', 'BH', 'none']).optional(), ssType: z.union([z.literal(2), z.literal(3)]).optional() }).optional(),
   explanation: z.string(),
 });
 

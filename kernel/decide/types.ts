@@ -176,7 +176,7 @@ export interface Rule {
   needsMu?: boolean;
   seeAlso?: string[];
   /** Options the rule itself implies ("follows an exponential distribution"). */
-  options?: { distribution?: 'normal' | 'uniform' | 'exponential' | 'gamma'; pAdjust?: 'holm' | 'bonferroni' | 'BH' | 'none' };
+  options?: { distribution?: 'normal' | 'uniform' | 'exponential' | 'gamma'; pAdjust?: 'holm' | 'bonferroni' | 'BH' | 'none'; ssType?: 2 | 3 };
   explanation: string;
 }
 

@@ -77,6 +77,7 @@ describe('factorial designs from the CLI and a notebook', function () {
       { id: 'two-way', dataset: 'tooth', source: 'two-way anova of len by supp and dose', analysis: 'anova_factorial' },
       { id: 'formula', dataset: 'wool', source: 'breaks ~ wool * tension', analysis: 'anova_factorial' },
       { id: 'ancova', dataset: 'co2', source: 'does Type affect uptake controlling for conc', analysis: 'ancova' },
+      { id: 'type3', dataset: 'tooth', source: 'two-way anova of len by supp and dose with type III sums of squares', analysis: 'anova_factorial' },
     ];
     const notebook = {
       format: 'inferra-notebook',
@@ -101,6 +102,9 @@ describe('factorial designs from the CLI and a notebook', function () {
     const ancova = written.cells.find((c: any) => c.id === 'ancova').outputs[0].items[0].data.result;
     assert.deepEqual(ancova.roles, { outcome: 'uptake', group: 'Type', covariates: ['conc'] });
     close(ancova.result.adjusted_means[0].mean, expected('ancova-co2-type-conc').adjusted_means[0].mean, 'notebook adjusted mean');
+    const type3 = written.cells.find((c: any) => c.id === 'type3').outputs[0].items[0].data.result;
+    assert.equal(type3.result.ss_type, 3);
+    close(type3.result.terms[0].ss, expected('toothgrowth-supp-dose-type3').terms[0].ss, 'notebook type III ss');
     const html = readFileSync(join(dir, 'report.html'), 'utf8');
     assert.match(html, /Adjusted means/);
     assert.match(html, /ηp²/);

@@ -17,6 +17,11 @@ export const FACTORIAL_CASES: SuiteCase[] = [
   c('ToothGrowth', 'does len depend on supp and dose?', { analysis: 'anova_factorial', roles: { outcome: 'len', factors: ['supp', 'dose'] } }),
   c(P, 'factorial anova of body mass by species and sex', { analysis: 'anova_factorial', roles: { outcome: 'body_mass_g', factors: ['species', 'sex'] } }),
   c(P, 'does body mass differ by species and sex', { analysis: 'anova_factorial', roles: { outcome: 'body_mass_g', factors: ['species', 'sex'] } }),
+  c('ToothGrowth', 'two-way anova of len by supp and dose with type III sums of squares', { analysis: 'anova_factorial', roles: { outcome: 'len', factors: ['supp', 'dose'] }, options: { ssType: 3 } }),
+  c('warpbreaks', 'breaks ~ wool * tension, type 3', { analysis: 'anova_factorial', roles: { outcome: 'breaks', factors: ['wool', 'tension'] }, options: { ssType: 3 } }),
+  // An interaction with no outcome named: the only measurement, or asked which one (never guessed).
+  c('warpbreaks', 'is there an interaction between wool and tension?', { analysis: 'anova_factorial', roles: { outcome: 'breaks', factors: ['wool', 'tension'] } }),
+  c(P, 'interaction between species and sex', 'ambiguous'),
   // ANCOVA: a group compared adjusting for a numeric covariate, by name or as a formula.
   c('CO2', 'does Type affect uptake controlling for conc', { analysis: 'ancova', roles: { outcome: 'uptake', group: 'Type', covariates: ['conc'] } }),
   c('CO2', 'ancova of uptake by Type with covariate conc', { analysis: 'ancova', roles: { outcome: 'uptake', group: 'Type', covariates: ['conc'] } }),
