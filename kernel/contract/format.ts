@@ -155,6 +155,7 @@ export function formatDecisionOptions(options: object | undefined): string[] {
   if (typeof o.mu === 'number' && o.mu !== 0) out.push(`tested against ${formatTableNumber(o.mu)} (mu)`);
   const conf = o.conf_level ?? o.confLevel;
   if (typeof conf === 'number' && conf !== 0.95) out.push(`${formatNumber(conf * 100, 1).replace(/\.0$/, '')}% confidence intervals`);
+  if ((o.ss_type ?? o.ssType) === 3) out.push('type III sums of squares');
   return out;
 }
 
