@@ -6,6 +6,7 @@
 import { InferraError } from '../../errors.js';
 import type { AnalysisRequest, Column, Roles, Table } from '../../types.js';
 import { compareNatural } from '../../util/natural-sort.js';
+import { suggestName } from '../../util/suggest.js';
 import { completeRows, droppedForMissing, findColumn, findNumericColumn, labelsOf, pick, requireRole } from '../common/select.js';
 import type { Validated } from '../types.js';
 
@@ -59,7 +60,7 @@ export function columnsForFactorial(roles: Roles): string[] {
 }
 
 /** A column as a factor over the given rows (levels in natural order, at least two). */
-function readFactor(column: Column, rows: readonly number[], analysis: string, role: string): Factor {
+function readFactor(column: Column, rows: readonly number[], analysis: string, role: string, order?: readonly string[]): Factor {
   const labels = labelsOf(column);
   const seen = new Set<string>();
   for (const i of rows) seen.add(labels[i] as string);
@@ -67,7 +68,7 @@ function readFactor(column: Column, rows: readonly number[], analysis: string, r
   if (!grouping && (column.kind !== 'numeric' || seen.size > MAX_NUMERIC_FACTOR_LEVELS)) {
     throw new InferraError('column-not-categorical', { column: column.name, distinct: seen.size, role, analysis });
   }
-  const levels = [...seen].sort(compareNatural);
+  const levels = order && order.length > 0 ? [...order] : [...seen].sort(compareNatural);
   if (levels.length < 2) {
     throw new InferraError('wrong-level-count', { analysis, expected: 'at least 2', column: column.name, actual: levels.length, levels: levels.join(', ') });
   }
@@ -110,6 +111,9 @@ export function validateFactorial(request: AnalysisRequest, table: Table): Valid
   if (names.length === 0) throw new InferraError('missing-role', { analysis, role: 'factors' });
   if (names.length < 2 || names.length > MAX_FACTORS) {
     throw new InferraError('factor-count', { analysis, count: names.length, factors: names.join(', '), min: 2, max: MAX_FACTORS });
+  }
+  if (request.options.levels && request.options.levels.length > 0) {
+    throw new InferraError('invalid-option', { option: 'levels', detail: `keeps levels of one grouping column, but ${analysis} crosses ${names.length} factors; leave out a level with --where "COLUMN != LEVEL".` });
   }
   if (names.includes(outcomeName)) {
     throw new InferraError('invalid-option', { option: 'factors', detail: `names the outcome '${outcomeName}'; a factor groups the rows, the outcome is measured.` });
@@ -159,8 +163,10 @@ export function validateAncova(request: AnalysisRequest, table: Table): Validate
   const outcome = findNumericColumn(table, outcomeName, { analysis, role: 'outcome' });
   const groupColumn = findColumn(table, groupName);
   const covColumns = covariates.map((name) => findNumericColumn(table, name, { analysis, role: 'covariates' }));
-  const { rows, dropped } = completeRows([outcome, groupColumn, ...covColumns], table.rowCount);
-  const group = readFactor(groupColumn, rows, analysis, 'group');
+  const complete = completeRows([outcome, groupColumn, ...covColumns], table.rowCount);
+  const { dropped } = complete;
+  const { rows, droppedByLevels } = keepLevels(groupColumn, complete.rows, request.options.levels);
+  const group = readFactor(groupColumn, rows, analysis, 'group', request.options.levels);
   const p = group.levels.length + covariates.length;
   if (rows.length <= p) {
     throw new InferraError('too-few-observations', { analysis, needed: p + 1, actual: rows.length, where: `complete rows of ${[outcomeName, groupName, ...covariates].join(', ')}` });
@@ -169,6 +175,24 @@ export function validateAncova(request: AnalysisRequest, table: Table): Validate
     input: { outcome: outcomeName, group, covariates, zs: covColumns.map((c) => pick(c.values, rows)), y: pick(outcome.values, rows), rows },
     n: rows.length,
     nMissing: dropped,
-    dropped: droppedForMissing([outcomeName, groupName, ...covariates], dropped),
+    dropped: [
+      ...droppedForMissing([outcomeName, groupName, ...covariates], dropped),
+      ...(droppedByLevels > 0 ? [{ reason: `levels of ${groupName} not in --levels`, count: droppedByLevels }] : []),
+    ],
   };
+}
+
+/** The rows whose group is one of `levels` (all rows without `levels`); `level-not-found` for a level the column lacks. */
+function keepLevels(column: Column, rows: number[], levels: readonly string[] | undefined): { rows: number[]; droppedByLevels: number } {
+  if (!levels || levels.length === 0) return { rows, droppedByLevels: 0 };
+  const labels = labelsOf(column);
+  const present = [...new Set(rows.map((i) => labels[i] as string))].sort(compareNatural);
+  for (const level of levels) {
+    if (!present.includes(level)) {
+      throw new InferraError('level-not-found', { column: column.name, level, suggestion: suggestName(level, present), levels: present.join(', ') });
+    }
+  }
+  const keep = new Set(levels);
+  const kept = rows.filter((i) => keep.has(labels[i] as string));
+  return { rows: kept, droppedByLevels: rows.length - kept.length };
 }

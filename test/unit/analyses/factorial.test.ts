@@ -95,3 +95,17 @@ describe('factorial designs: bad input', () => {
     assert.deepEqual(formatDecisionOptions({ ss_type: 2 }), []);
   });
 });
+
+describe('factorial designs: levels', () => {
+  it('keeps the ANCOVA groups named in --levels, in that order, and says how many rows were left out', () => {
+    const o = runAnalysis(buildRequest('ancova', { outcome: 'body_mass_g', group: 'species', covariates: ['flipper_length_mm'] }, { levels: ['Gentoo', 'Adelie'] }), readDataset('penguins'));
+    const r = o.result as { adjustedMeans: { level: string }[] };
+    assert.deepEqual(r.adjustedMeans.map((m) => m.level), ['Gentoo', 'Adelie']);
+    assert.ok(o.dropped.some((d) => d.reason === 'levels of species not in --levels' && d.count === 68));
+    assert.equal(codeOf(() => runAnalysis(buildRequest('ancova', { outcome: 'body_mass_g', group: 'species', covariates: ['flipper_length_mm'] }, { levels: ['Gentu'] }), readDataset('penguins'))), 'level-not-found');
+  });
+
+  it('refuses --levels for a factorial ANOVA, pointing to --where', () => {
+    assert.equal(codeOf(() => runAnalysis(buildRequest('anova_factorial', { outcome: 'len', factors: ['supp', 'dose'] }, { levels: ['OJ'] }), readDataset('ToothGrowth'))), 'invalid-option');
+  });
+});
