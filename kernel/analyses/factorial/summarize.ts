@@ -163,7 +163,7 @@ export function summarizeAncova(r: AncovaResult, input: AncovaInput, checks: Ass
   const recommendations = recommendForNormality(checks, 'regression', [input.y]);
   if (r.slopesHomogeneityP < ALPHA) {
     recommendations.unshift(
-      `Consider a model with the interaction (ols with ${input.group.name}, ${input.covariates.join(', ')} and their product) and compare the groups at several values of the covariate, because the slopes are not parallel.`,
+      `Consider comparing the groups of ${input.group.name} at several values of ${input.covariates.join(', ')} (for example a regression of ${input.outcome} on ${input.covariates.join(', ')} within each group), because the slopes are not parallel: the adjusted means above compare the groups only at ${at}.`,
     );
   }
   return { summary, tables: [anovaTable, meansTable, slopesTable], warnings, recommendations };
