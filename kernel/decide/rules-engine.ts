@@ -160,6 +160,16 @@ function checkMeasurementLevel(ctx: RequestContext, compiled: CompiledRules, out
     choices.push({ analysis: 'chi2_independence', roles: { row: roles.group, col: out.name }, ...(Object.keys(outcome.options).length > 0 ? { options: outcome.options } : {}), why: `${taskTitle('chi2_independence')}: compares the proportion of each value of ${out.name} across ${roles.group}` });
     choices.push(choiceOf(outcome, `as asked, the mean of the 0/1 codes`));
   }
+  // ANCOVA with a covariate of a few coded values ("controlling for dose"): a linear trend in the codes, or a factor.
+  const codedCovariates = outcome.analysis === 'ancova' ? (roles.covariates ?? []).filter((name) => coded(info(name))) : [];
+  if (codedCovariates.length > 0 && roles.outcome && roles.group && 1 + codedCovariates.length <= 3) {
+    columns = codedCovariates;
+    const plain = (roles.covariates ?? []).filter((name) => !codedCovariates.includes(name));
+    if (plain.length === 0) {
+      choices.push({ analysis: 'anova_factorial', roles: { outcome: roles.outcome, factors: [roles.group, ...codedCovariates] }, why: `${taskTitle('anova_factorial')}: ${codedCovariates.join(', ')} as categories (each value its own level), with the interaction` });
+    }
+    choices.push(choiceOf(outcome, `as asked, ${codedCovariates.join(', ')} as numbers (a linear trend in the codes)`));
+  }
   if (choices.length < 2) return outcome;
   const reason: Reason = { code: 'measurement-level', params: { analysis: outcome.analysis, columns } };
   void compiled;

@@ -28,6 +28,9 @@ export const FACTORIAL_CASES: SuiteCase[] = [
   c('CO2', 'compare uptake between Treatment adjusting for conc', { analysis: 'ancova', roles: { outcome: 'uptake', group: 'Treatment', covariates: ['conc'] } }),
   c('CO2', 'ANCOVA: uptake ~ Type + conc', { analysis: 'ancova', roles: { outcome: 'uptake', group: 'Type', covariates: ['conc'] } }),
   c(P, 'does body mass differ between species adjusting for flipper length?', { analysis: 'ancova', roles: { outcome: 'body_mass_g', group: 'species', covariates: ['flipper_length_mm'] } }),
+  // A covariate of a few coded values: a linear trend in the codes (ANCOVA) or categories (factorial ANOVA)? Asked.
+  c('ToothGrowth', 'does len differ by supp controlling for dose', 'ambiguous'),
+  c('mtcars', 'does mpg differ by gear controlling for wt', { analysis: 'ancova', roles: { outcome: 'mpg', group: 'gear', covariates: ['wt'] } }),
   // Not stolen: a named regression with mixed predictors stays ols; main effects only stay ols; one factor stays a one-factor test.
   c(P, 'regression of body mass on species and flipper length', { analysis: 'ols', roles: { outcome: 'body_mass_g', predictors: ['species', 'flipper_length_mm'] } }),
   c('CO2', 'linear regression of uptake on Type and conc', { analysis: 'ols', roles: { outcome: 'uptake', predictors: ['Type', 'conc'] } }),
