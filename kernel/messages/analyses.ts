@@ -13,8 +13,8 @@ export const analysisMessages = {
     `${p.analysis} needs ${p.expected} groups, but '${p.column}' has ${p.actual}${p.levels ? ` (${p.levels})` : ''}.`,
   'level-not-found': (p: { column: string; level: string; suggestion?: string; levels: string }) =>
     `Column '${p.column}' has no level '${p.level}'.${didYouMean(p.suggestion)} Its levels are: ${p.levels}.`,
-  'design-too-large': (p: { coefficients: number; rows: number; values: number; gigabytes: number; max: number }) =>
-    `ols would fit ${p.coefficients.toLocaleString('en')} coefficients (factor levels count one each) on ${p.rows.toLocaleString('en')} rows: ` +
+  'design-too-large': (p: { coefficients: number; rows: number; values: number; gigabytes: number; max: number; analysis?: string }) =>
+    `${p.analysis ?? 'ols'} would fit ${p.coefficients.toLocaleString('en')} coefficients (factor levels count one each) on ${p.rows.toLocaleString('en')} rows: ` +
     `${(p.values / 1e6).toLocaleString('en', { maximumFractionDigits: 1 })} million values, about ${p.gigabytes.toFixed(1)} GB of memory. ` +
     `Inferra fits at most ${(p.max / 1e6).toLocaleString('en')} million (rows × coefficients). Use fewer predictors or a factor with fewer levels, or fewer rows.`,
   'too-few-observations': (p: { analysis: string; needed: number; actual: number; where?: string }) =>

@@ -8,6 +8,7 @@ import type { AnalysisRequest, Column, Roles, Table } from '../../types.js';
 import { compareNatural } from '../../util/natural-sort.js';
 import { suggestName } from '../../util/suggest.js';
 import { completeRows, droppedForMissing, findColumn, findNumericColumn, labelsOf, pick, requireRole } from '../common/select.js';
+import { checkDesignSize } from '../regression/validate.js';
 import type { Validated } from '../types.js';
 
 /** A factor read as levels: the level of every used row as an index into `levels`. */
@@ -103,6 +104,34 @@ export function describeCell(factors: readonly { name: string }[], levels: reado
   return factors.map((f, k) => `${f.name} = ${levels[k]}`).join(', ');
 }
 
+/**
+ * Before the cells are built: more combinations than rows leave some empty (`empty-design-cells`, naming
+ * the first few), without allocating one bucket per combination.
+ */
+function checkCrossing(factors: readonly Factor[], n: number, names: readonly string[], analysis: string): void {
+  const sizes = factors.map((f) => f.levels.length);
+  const total = sizes.reduce((a, b) => a * b, 1);
+  if (total <= n) return;
+  const seen = new Set<number>();
+  for (let i = 0; i < n; i++) {
+    let cell = 0;
+    for (let f = 0; f < factors.length; f++) cell = cell * sizes[f] + factors[f].codes[i];
+    seen.add(cell);
+  }
+  const examples: string[] = [];
+  for (let cell = 0; cell < total && examples.length < 6; cell++) {
+    if (seen.has(cell)) continue;
+    const levels: string[] = new Array(factors.length);
+    let rest = cell;
+    for (let f = factors.length - 1; f >= 0; f--) {
+      levels[f] = factors[f].levels[rest % sizes[f]];
+      rest = Math.floor(rest / sizes[f]);
+    }
+    examples.push(describeCell(factors, levels));
+  }
+  throw new InferraError('empty-design-cells', { analysis, factors: names.join(' × '), count: total - seen.size, total, cells: `${examples.join('; ')}; ...` });
+}
+
 /** `anova_factorial`: a numeric outcome and 2 or 3 factors whose every combination holds data. */
 export function validateFactorial(request: AnalysisRequest, table: Table): Validated<FactorialInput> {
   const analysis = 'anova_factorial';
@@ -123,6 +152,9 @@ export function validateFactorial(request: AnalysisRequest, table: Table): Valid
   const { rows, dropped } = completeRows([outcome, ...columns], table.rowCount);
   const factors = columns.map((c) => readFactor(c, rows, analysis, 'factors'));
   const y = pick(outcome.values, rows);
+  checkCrossing(factors, rows.length, names, analysis);
+  // The full model has one coefficient per cell.
+  checkDesignSize(rows.length, factors.reduce((p, f) => p * f.levels.length, 1), analysis);
   const cells = crossCells(factors, y);
   const empty = cells.filter((c) => c.values.length === 0);
   if (empty.length > 0) {
@@ -167,6 +199,8 @@ export function validateAncova(request: AnalysisRequest, table: Table): Validate
   const { dropped } = complete;
   const { rows, droppedByLevels } = keepLevels(groupColumn, complete.rows, request.options.levels);
   const group = readFactor(groupColumn, rows, analysis, 'group', request.options.levels);
+  // The largest model fitted is the test of parallel slopes: a mean and a slope per covariate in every group.
+  checkDesignSize(rows.length, group.levels.length * (1 + covariates.length), analysis);
   const p = group.levels.length + covariates.length;
   if (rows.length <= p) {
     throw new InferraError('too-few-observations', { analysis, needed: p + 1, actual: rows.length, where: `complete rows of ${[outcomeName, groupName, ...covariates].join(', ')}` });

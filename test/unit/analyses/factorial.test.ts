@@ -109,3 +109,38 @@ describe('factorial designs: levels', () => {
     assert.equal(codeOf(() => runAnalysis(buildRequest('anova_factorial', { outcome: 'len', factors: ['supp', 'dose'] }, { levels: ['OJ'] }), readDataset('ToothGrowth'))), 'invalid-option');
   });
 });
+
+describe('factorial designs: size', () => {
+  it('names empty cells of a crossing larger than the data without building every cell', () => {
+    const n = 50_000;
+    const table: Table = {
+      rowCount: n,
+      columns: [
+        { name: 'y', kind: 'numeric', values: Float64Array.from({ length: n }, (_, i) => i % 7) },
+        { name: 'a', kind: 'categorical', values: Array.from({ length: n }, (_, i) => `a${i % 5000}`) },
+        { name: 'b', kind: 'categorical', values: Array.from({ length: n }, (_, i) => `b${i % 4000}`) },
+        { name: 'c', kind: 'categorical', values: Array.from({ length: n }, (_, i) => `c${i % 3000}`) },
+      ],
+    };
+    assert.throws(
+      () => runAnalysis(buildRequest('anova_factorial', { outcome: 'y', factors: ['a', 'b', 'c'] }), table),
+      (e: unknown) => e instanceof InferraError && e.code === 'empty-design-cells' && /of the 60000000000 combinations of a × b × c have no rows \(a = a0, b = b0, c = c1;/.test(e.message),
+    );
+  });
+
+  it('refuses a full design too large to fit, as ols does', () => {
+    const n = 40_000;
+    const table: Table = {
+      rowCount: n,
+      columns: [
+        { name: 'y', kind: 'numeric', values: Float64Array.from({ length: n }, (_, i) => i % 7) },
+        { name: 'a', kind: 'categorical', values: Array.from({ length: n }, (_, i) => `a${i % 40}`) },
+        { name: 'b', kind: 'categorical', values: Array.from({ length: n }, (_, i) => `b${Math.floor(i / 40) % 25}`) },
+      ],
+    };
+    assert.throws(
+      () => runAnalysis(buildRequest('anova_factorial', { outcome: 'y', factors: ['a', 'b'] }), table),
+      (e: unknown) => e instanceof InferraError && e.code === 'design-too-large' && /^anova_factorial would fit 1,000 coefficients/.test(e.message),
+    );
+  });
+});
