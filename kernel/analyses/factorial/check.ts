@@ -43,7 +43,9 @@ export function checkAncova(input: AncovaInput, result: AncovaResult, options: A
     statistic: Number.isFinite(result.slopesHomogeneityF) ? result.slopesHomogeneityF : null,
     pValue: Number.isFinite(p) ? p : null,
     ok: parallel,
-    ...(parallel
+    ...(!Number.isFinite(p)
+      ? { note: `The homogeneity of slopes could not be tested: ${input.covariates.join(', ')} does not vary within every group of ${input.group.name} (or too few rows are left for the test).` }
+      : parallel
       ? {}
       : { note: `The slope of ${input.outcome} on ${input.covariates.join(', ')} differs between the groups of ${input.group.name} (${formatP(p)}), so the adjusted means depend on where the covariate is held.` }),
   };

@@ -174,10 +174,16 @@ export function computeAncova(input: AncovaInput, options: AnalysisOptions): Anc
     columns: contrasts.map((d) => d.map((v, i) => v * input.zs[j][i])),
     variables: [input.group.name, c],
   }));
-  const larger = fitTerms([...terms, ...interactions], input.y);
-  const df1 = fit.dfResid - larger.dfResid;
-  const df2 = larger.dfResid;
-  const f = df2 > 0 ? (fit.rss - larger.rss) / df1 / (larger.rss / df2) : NaN;
+  // A covariate constant within a group has no slope there: the test cannot be made (NaN), the ANCOVA still can.
+  let larger: LeastSquaresFit | undefined;
+  try {
+    larger = fitTerms([...terms, ...interactions], input.y);
+  } catch (error) {
+    if (!(error instanceof InferraError && error.code === 'collinear-predictors')) throw error;
+  }
+  const df1 = larger ? fit.dfResid - larger.dfResid : NaN;
+  const df2 = larger ? larger.dfResid : NaN;
+  const f = larger && df2 > 0 ? (fit.rss - larger.rss) / df1 / (larger.rss / df2) : NaN;
   return Object.freeze({
     terms: computeTermRows(terms, input.y, fit, 2, options.confLevel),
     residualDf: fit.dfResid,
@@ -188,7 +194,7 @@ export function computeAncova(input: AncovaInput, options: AnalysisOptions): Anc
     slopesHomogeneityF: f,
     slopesHomogeneityDf: df1,
     slopesHomogeneityResidualDf: df2,
-    slopesHomogeneityP: df2 > 0 ? upperF(f, df1, df2) : NaN,
+    slopesHomogeneityP: Number.isFinite(f) ? upperF(f, df1, df2) : NaN,
     n: input.y.length,
     confLevel: options.confLevel,
   });

@@ -152,7 +152,9 @@ export function summarizeAncova(r: AncovaResult, input: AncovaInput, checks: Ass
     title: 'Covariate slopes and their homogeneity',
     columns: tableColumns([['covariate', 'Covariate'], ['mean', 'Mean'], ['estimate', 'Common slope'], ['se', 'SE']]),
     rows: r.slopes.map((s) => ({ ...s })),
-    note: `Homogeneity of slopes (${input.group.name} × covariate interaction added to the model): F(${formatDf(r.slopesHomogeneityDf)}, ${formatDf(r.slopesHomogeneityResidualDf)}) = ${formatNumber(r.slopesHomogeneityF)}, ${formatP(r.slopesHomogeneityP)}.`,
+    note: Number.isFinite(r.slopesHomogeneityP)
+      ? `Homogeneity of slopes (${input.group.name} × covariate interaction added to the model): F(${formatDf(r.slopesHomogeneityDf)}, ${formatDf(r.slopesHomogeneityResidualDf)}) = ${formatNumber(r.slopesHomogeneityF)}, ${formatP(r.slopesHomogeneityP)}.`
+      : `The homogeneity of slopes could not be tested (a covariate does not vary within every group of ${input.group.name}, or too few rows are left).`,
   };
   const warnings = buildAlternativeWarnings(options, 'the ANCOVA F tests');
   if (r.slopesHomogeneityP < ALPHA) {

@@ -144,3 +144,23 @@ describe('factorial designs: size', () => {
     );
   });
 });
+
+describe('factorial designs: ANCOVA edges', () => {
+  it('runs an ANCOVA whose covariate is constant within one group, saying the slopes could not be compared', () => {
+    const n = 30;
+    const group = Array.from({ length: n }, (_, i) => (i < 10 ? 'a' : i < 20 ? 'b' : 'c'));
+    const table: Table = {
+      rowCount: n,
+      columns: [
+        { name: 'y', kind: 'numeric', values: Float64Array.from({ length: n }, (_, i) => (i * 37) % 11 + (i < 10 ? 3 : 0)) },
+        { name: 'g', kind: 'categorical', values: group },
+        { name: 'x', kind: 'numeric', values: Float64Array.from({ length: n }, (_, i) => (i < 10 ? 5 : (i * 13) % 7)) },
+      ],
+    };
+    const o = runAnalysis(buildRequest('ancova', { outcome: 'y', group: 'g', covariates: ['x'] }), table);
+    const slopes = o.assumptions.find((a) => a.check === 'homogeneity_of_slopes');
+    assert.equal(slopes?.pValue, null);
+    assert.match(slopes?.note ?? '', /could not be tested/);
+    assert.equal((o.result as { adjustedMeans: unknown[] }).adjustedMeans.length, 3);
+  });
+});
