@@ -40,6 +40,8 @@ export const CLI_ADVICE: AdviceTable = {
   'table-too-large': 'Use --analysis chi2_independence instead, or merge sparse levels.',
   'sample-too-large': 'Analyze a subset of the rows with --where "COLUMN = VALUE".',
   'outcome-not-binary': 'Keep two levels with --where "COLUMN != LEVEL", or recode the outcome into a new two-level column.',
+  'factor-count': 'Name two or three columns in --factors A,B[,C]; for one factor use --analysis anova_oneway --group COL.',
+  'empty-design-cells': 'Leave out a level of the empty combinations with --where "COLUMN != LEVEL", or cross fewer factors.',
   // kernel/decide
   'rules-not-found': null,
   'rules-invalid': null,

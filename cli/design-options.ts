@@ -2,7 +2,7 @@
  * The options of the second-round analyses (CONTRACT.md, "Additions (second round)"), parsed with
  * zod at this boundary and kept apart from request.ts so the two grow independently:
  * `--distribution`, `--params`, `--p`, `--success`, `--expected`, `--effect-size`, `--power`,
- * `--alpha`, `--n`, `--type`, `--groups`, `--p1`, `--p2`, `--p-adjust`, `--pool-sd`.
+ * `--alpha`, `--n`, `--type`, `--groups`, `--p1`, `--p2`, `--p-adjust`, `--pool-sd`, `--ss-type`.
  */
 import { z } from 'zod';
 import { InferraError, type AnalysisOptions } from '../kernel/api.js';
@@ -25,6 +25,7 @@ export const DESIGN_FLAGS: Record<string, FlagKind> = {
   p2: 'string',
   'p-adjust': 'string',
   'pool-sd': 'string',
+  'ss-type': 'string',
 };
 
 const finite = z.coerce.number().refine(Number.isFinite, 'must be a number');
@@ -50,6 +51,7 @@ const DesignFlags = z.object({
   p2: probability.optional(),
   'p-adjust': z.enum(['holm', 'bonferroni', 'BH', 'none']).optional(),
   'pool-sd': z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  'ss-type': z.enum(['2', '3', 'II', 'III']).transform((v) => (v === '3' || v === 'III' ? 3 : 2) as 2 | 3).optional(),
 });
 
 /** Fills the second-round options of `options` from the parsed flags (zod-validated). */
@@ -76,4 +78,5 @@ export function applyDesignOptions(args: ParsedArgs, options: AnalysisOptions): 
   if (o.p2 !== undefined) options.p2 = o.p2;
   if (o['p-adjust'] !== undefined) options.pAdjust = o['p-adjust'];
   if (o['pool-sd'] !== undefined) options.poolSd = o['pool-sd'];
+  if (o['ss-type'] !== undefined) options.ssType = o['ss-type'];
 }

@@ -63,6 +63,8 @@ inferra history --project NAME [--notebook ID] [--json]
            --analysis friedman (same roles): Friedman's rank test.
            --success LEVEL (logistic, binomial_test, prop_test: the outcome level modelled as 1)
   Logistic regression: --analysis logistic --outcome Y (two levels) --predictors X1,X2 [--success LEVEL]
+           --ss-type 2|3 (anova_factorial: type II sums of squares by default, as car::Anova;
+             3 tests each term after all others with sum-to-zero contrasts)
   Exit: 0 ok; 1 analysis error (JSON error object); 2 bad usage or unreadable file.`,
   ask: `inferra ask DATA [--sheet NAME] --prompt "TEXT" [--json] [--allow-llm]
   Decides, runs and draws, as one notebook cell would.

@@ -12,7 +12,7 @@ export type RoleName = (typeof ROLE_NAMES)[number];
 
 /** The roles that take several columns (`string[]` in `Roles`). */
 type ListRole = { [K in keyof Roles]-?: NonNullable<Roles[K]> extends readonly string[] ? K : never }[keyof Roles];
-const LIST_ROLES = ['predictors', 'covariates'] as const satisfies readonly ListRole[];
+const LIST_ROLES = ['predictors', 'covariates', 'factors'] as const satisfies readonly ListRole[];
 // Compiles only while LIST_ROLES names every list role of `Roles`.
 const everyListRole: readonly (typeof LIST_ROLES)[number][] = [] as ListRole[];
 void everyListRole;
@@ -31,12 +31,12 @@ export function roleFlag(role: string): string {
 export const ROLE_FLAGS: ReadonlyMap<string, RoleName> = new Map(ROLE_NAMES.map((role) => [roleFlag(role), role]));
 
 /** Options shown beside a role in the help (they only make sense with it). */
-const ROLE_COMPANIONS: Partial<Record<RoleName, string>> = { predictors: '--degree N' };
+const ROLE_COMPANIONS: Partial<Record<RoleName, string>> = { predictors: '--degree N', factors: '--ss-type 2|3' };
 
 /** The help's role flags (`--outcome COL ... --predictors A,B,x^2 --degree N ...`) in lines of at most `width` characters after `indent`. */
 export function roleFlagsHelp(indent: string, width: number): string[] {
   const tokens = ROLE_NAMES.flatMap((role) => [
-    `--${roleFlag(role)} ${isListRole(role) ? 'A,B,x^2' : 'COL'}`,
+    `--${roleFlag(role)} ${isListRole(role) ? (role === 'predictors' ? 'A,B,x^2' : 'A,B') : 'COL'}`,
     ...(ROLE_COMPANIONS[role] ? [ROLE_COMPANIONS[role]] : []),
   ]);
   const lines: string[] = [];

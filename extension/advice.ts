@@ -44,6 +44,8 @@ export const NOTEBOOK_ADVICE: AdviceTable = {
   'table-too-large': 'Ask for a chi-square test instead, or merge sparse levels in the data.',
   'sample-too-large': SUBSET,
   'outcome-not-binary': 'Name two levels to keep in the cell, or recode the outcome into a two-level column first.',
+  'factor-count': 'Name two or three grouping columns in the cell; for one grouping column ask for a one-way ANOVA.',
+  'empty-design-cells': 'Leave out a level of the empty combinations (e.g. "where tension is not H"), or ask about fewer factors.',
   // kernel/decide
   'rules-not-found': null,
   'rules-invalid': null,

@@ -49,6 +49,8 @@ export const ANALYSIS_IDS = [
   'partial_correlation',
   'anova_rm',
   'logistic',
+  'anova_factorial',
+  'ancova',
 ] as const;
 
 /** One statistical analysis of CONTRACT.md. */
@@ -108,6 +110,8 @@ export interface Roles {
   subject?: string;
   /** Partial correlation: the columns held constant (`--covariates`). */
   covariates?: string[];
+  /** Factorial ANOVA: the between-subject factors (`--factors A,B[,C]`; numeric codes are levels). */
+  factors?: string[];
 }
 
 /** The role names, for iteration and validation. */
@@ -128,6 +132,7 @@ export const ROLE_NAMES = [
   'within',
   'subject',
   'covariates',
+  'factors',
 ] as const satisfies readonly (keyof Roles)[];
 
 /** The alternative hypothesis. */
@@ -191,6 +196,8 @@ export interface AnalysisOptions {
   pAdjust?: 'holm' | 'bonferroni' | 'BH' | 'none';
   /** pairwise_ttest: pool the sd over all groups (`--pool-sd`, default true). */
   poolSd?: boolean;
+  /** anova_factorial: the type of sums of squares (`--ss-type 2|3`, default 2 as `car::Anova`). */
+  ssType?: 2 | 3;
 }
 
 /** The defaults of CONTRACT.md. */
@@ -321,7 +328,7 @@ export interface ResultTable {
 }
 
 /** Figures drawn for an analysis only (not requestable as a task): post-hoc differences, paired slopes. */
-export type AnalysisFigureKind = 'differences' | 'paired_slopes' | 'rm_profile' | 'probability_curve';
+export type AnalysisFigureKind = 'differences' | 'paired_slopes' | 'rm_profile' | 'probability_curve' | 'interaction';
 
 /** One Vega-Lite figure. */
 export interface Figure {

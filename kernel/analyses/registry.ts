@@ -8,6 +8,7 @@ import { checkAnalyses } from './checks/index.js';
 import { contingencyAnalyses } from './contingency/index.js';
 import { correlationAnalyses } from './correlation/index.js';
 import { describeAnalyses } from './describe/index.js';
+import { factorialAnalyses } from './factorial/index.js';
 import { distributionTestAnalyses } from './distribution-tests/index.js';
 import { logisticAnalyses } from './logistic/index.js';
 import { pairwiseAnalyses } from './pairwise/index.js';
@@ -43,4 +44,5 @@ export const analyses: Record<AnalysisId, Analysis> = {
   ...pairwiseAnalyses,
   ...partialAnalyses,
   ...logisticAnalyses,
+  ...factorialAnalyses,
 };

@@ -91,7 +91,7 @@ const foldKey = snakeKey;
  * Column labels that name a statistic bounded by 1 by its symbol (`r`, `r_s 95% CI lower`, `η²`), so
  * the table writes it as the sentence does (no leading zero).
  */
-const BOUNDED_LABEL = /^(r|r_s|r_rb|τ_b|ρ|τ|φ|η²|ω²|ε²|R²|Cramér's V)(\s|$)/;
+const BOUNDED_LABEL = /^(r|r_s|r_rb|τ_b|ρ|τ|φ|η²|ηp²|ω²|ε²|R²|Cramér's V)(\s|$)/;
 
 /** Whether a table column holds a statistic bounded by 1 (correlations, variance explained), by its key or its label. */
 export function isBoundedColumn(key: string, label = ''): boolean {
@@ -155,6 +155,7 @@ export function formatDecisionOptions(options: object | undefined): string[] {
   if (typeof o.mu === 'number' && o.mu !== 0) out.push(`tested against ${formatTableNumber(o.mu)} (mu)`);
   const conf = o.conf_level ?? o.confLevel;
   if (typeof conf === 'number' && conf !== 0.95) out.push(`${formatNumber(conf * 100, 1).replace(/\.0$/, '')}% confidence intervals`);
+  if ((o.ss_type ?? o.ssType) === 3) out.push('type III sums of squares');
   return out;
 }
 
@@ -194,6 +195,7 @@ export const SYMBOL = {
   cramersV: "Cramér's V",
   dz: 'd_z',
   dav: 'd_av',
+  etaSquaredPartial: 'ηp²',
 } as const;
 
 /** The minus sign (U+2212) of typeset numbers. */

@@ -49,6 +49,8 @@ export const rolesJson = z.object({
   col: column.optional(),
   column: column.optional(),
   color: column.optional(),
+  covariates: z.array(column).optional(),
+  factors: z.array(column).optional(),
 });
 
 /** Options of a decision (CONTRACT.md's `--conf-level` is `conf_level`). */
@@ -64,6 +66,7 @@ export const optionsJson = z.object({
   seed: z.number().int().optional(),
   where: z.array(z.object({ column, op: z.enum(['=', '!=']), value: z.string() })).optional(),
   levels: z.array(z.string()).optional(),
+  ss_type: z.union([z.literal(2), z.literal(3)]).optional(),
 });
 
 /** One alternative of a decision (and a choice the user can click); its display `name` is added on the way out. */

@@ -106,6 +106,14 @@ export const TASKS: { readonly [K in TaskId]: TaskInfo } = {
     kind: 'analysis', family: 'regression', roleSets: [['outcome', 'predictors']],
     name: 'logistic regression', why: 'Models the odds of a two-level outcome (success or not) from predictors; odds ratios with intervals.',
   },
+  anova_factorial: {
+    kind: 'analysis', family: 'factorial', roleSets: [['outcome', 'factors']],
+    name: 'factorial ANOVA', why: 'Main effects and interactions of two or three grouping factors on a numeric outcome.',
+  },
+  ancova: {
+    kind: 'analysis', family: 'ancova', roleSets: [['outcome', 'group', 'covariates']],
+    name: 'ANCOVA', why: 'Group means compared after adjusting for numeric covariates.',
+  },
   histogram: { kind: 'figure', family: 'distribution', roleSets: [['column']], name: 'histogram', why: 'Shows the distribution of one numeric column.' },
   boxplot: { kind: 'figure', family: 'group-figure', roleSets: [['outcome']], name: 'box plot', why: 'Shows medians, quartiles and outliers by group.' },
   violin: { kind: 'figure', family: 'group-figure', roleSets: [['outcome']], name: 'violin plot', why: 'Shows the full distribution shape by group.' },

@@ -48,6 +48,7 @@ export function renderExplanation(template: string, values: TemplateValues): str
     within: roles.within ?? '',
     subject: roles.subject ?? '',
     covariates: (roles.covariates ?? []).join(', '),
+    factors: (roles.factors ?? []).join(' × '),
     levels: (values.levels ?? []).join(' vs '),
     k: String(values.k ?? ''),
     mu: String(options.mu ?? 0),
@@ -117,6 +118,9 @@ export function reasonText(reason: Reason): string {
       return `The request does not say what to find out${p.goal ? ` ("${p.goal}")` : ''}: which measurement, and compared how? Choose a first analysis or ask a question about named columns.`;
     case 'measurement-level': {
       const cols = list(p.columns);
+      if (p.analysis === 'ancova') {
+        return `${formatList(cols.map((c) => `'${c}'`), 'and')} ${cols.length > 1 ? 'hold' : 'holds'} only a few coded values: ANCOVA would hold ${cols.length > 1 ? 'them' : 'it'} constant as a number (a straight-line trend in the codes), a factorial ANOVA as categories. Choose one.`;
+      }
       if (cols.length === 1) {
         return `'${cols[0]}' holds two coded values, so ${TASK_NAMES[p.analysis as TaskId] ?? p.analysis} compares means of codes; a comparison of proportions (a table of counts) answers the question directly. Choose one.`;
       }

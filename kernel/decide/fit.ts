@@ -219,6 +219,7 @@ function buildFit(rule: Rule, roleNames: RoleName[], ctx: RequestContext, mentio
   for (const [role, list] of byRole) {
     if (role === 'predictors') roles.predictors = list.map((m) => m.info.name);
     else if (role === 'covariates') roles.covariates = list.map((m) => m.info.name);
+    else if (role === 'factors') roles.factors = list.map((m) => m.info.name);
     else (roles as Record<string, string>)[role] = list[0].info.name;
   }
   // Level counts and level restriction of the group role.
@@ -267,6 +268,7 @@ function buildFit(rule: Rule, roleNames: RoleName[], ctx: RequestContext, mentio
     const c = fitting[0];
     if (role === 'predictors') roles.predictors = [c.name];
     else if (role === 'covariates') roles.covariates = [c.name];
+    else if (role === 'factors') roles.factors = [c.name];
     else (roles as Record<string, string>)[role] = c.name;
     usedColumns.add(c.name);
     completed++;
@@ -275,6 +277,16 @@ function buildFit(rule: Rule, roleNames: RoleName[], ctx: RequestContext, mentio
       k = c.levelCount;
       levels = [...c.levels].sort(compareNatural);
     }
+  }
+  // A list role that takes a number of columns (two or three crossed factors); a subject column
+  // ("plant", "patient") is nested in the design, never crossed, so it is not one of them.
+  for (const role of roleNames) {
+    const count = (rule.roles[role] as RoleSpec).count;
+    const value = roles[role];
+    if (!count || missing.some((m) => m.role === role)) continue;
+    const names = Array.isArray(value) ? value : value === undefined ? [] : [value];
+    if ((count.min !== undefined && names.length < count.min) || (count.max !== undefined && names.length > count.max)) return undefined;
+    if (names.some((name) => ctx.columns.find((c) => c.name === name)?.subject)) return undefined;
   }
   const groupName = roles.group;
   const groupColumn = groupName ? ctx.columns.find((c) => c.name === groupName) : undefined;
@@ -318,6 +330,7 @@ function buildFit(rule: Rule, roleNames: RoleName[], ctx: RequestContext, mentio
   const facts = new Set<string>();
   if (ctx.mu !== undefined) facts.add('@mu');
   if (ctx.formula) facts.add('@formula');
+  if (hasInteraction(ctx)) facts.add('@interaction');
   if (!ctx.hasIntent) facts.add('@no_intent');
   if (ctx.versusOnly) facts.add('@versus_only');
   if (structuralPairing && !withinColumn) facts.add('@paired_structure');
@@ -377,6 +390,13 @@ function buildFit(rule: Rule, roleNames: RoleName[], ctx: RequestContext, mentio
     pairingConflict,
     ...(directionAsked ? { directionAsked } : {}),
   };
+}
+
+/** "y ~ a * b", "a:b", or the word "interaction": the request asks about an interaction. */
+export function hasInteraction(ctx: RequestContext): boolean {
+  const tilde = ctx.tokens.findIndex((t) => t.text === '~');
+  const star = tilde >= 0 && ctx.tokens.some((t, i) => i > tilde && (t.text === '*' || t.text === ':'));
+  return star || ctx.tokens.some((t) => /^interact/.test(t.text));
 }
 
 /** Whether the dataset has a numeric column that is not a coded factor and is not yet used. */

@@ -220,13 +220,38 @@ function decideInteraction(ctx: RequestContext, compiled: CompiledRules): Decisi
   if (!word && (tilde < 0 || star < 0)) return undefined;
   const terms = ctx.mentioned.filter((m) => m.position > tilde && m.byName).map((m) => m.info.name);
   if (terms.length < 2) return undefined;
+  // Factors only (two or three) with a numeric outcome: the factorial ANOVA fits the interaction; the rules decide it.
+  const reading = decideReading(ctx, compiled, ctx.mentioned, 0);
+  if (reading.status === 'decided' && reading.analysis === 'anova_factorial') return undefined;
   const choices: Choice[] = [];
   if (tilde >= 0) {
     const reading = decideReading(ctx, compiled, ctx.mentioned, 1);
     if (reading.status === 'decided') addChoice(choices, choiceOf(reading, `main effects only (${terms.join(' + ')}), without their interaction`));
   } else {
-    // "an interaction between dose and supp": of which outcome? The main-effects model of each measurement.
-    for (const c of ctx.columns.filter((x) => x.numeric && !x.factor && !terms.includes(x.name)).slice(0, MAX_CHOICES)) {
+    // "an interaction between dose and supp": of which outcome? With two or three factors, the factorial
+    // ANOVA of each measurement (and the main-effects model when there is only one).
+    const outcomes = ctx.columns.filter((x) => x.numeric && !x.factor && !terms.includes(x.name)).slice(0, MAX_CHOICES);
+    const factors = terms.length <= 3 && terms.every((name) => ctx.columns.find((c) => c.name === name)?.factor);
+    if (factors && outcomes.length === 1) {
+      // One measurement in the data: it is the outcome, as a role is filled when exactly one column fits.
+      const info = outcomes[0];
+      const extra: MentionedColumn = { info, position: 10_000, byName: true, levelsNamed: [], hints: new Set(['outcome']), score: 1, texts: [], synthetic: true };
+      const reading = decideReading(ctx, compiled, [...ctx.mentioned, extra], 1);
+      if (reading.status === 'decided' && reading.analysis === 'anova_factorial') {
+        reading.explanation.refinements.push(`outcome: ${info.name} is the only measurement (not named in the request)`);
+        return reading;
+      }
+    }
+    if (factors && outcomes.length > 0) {
+      for (const c of outcomes) {
+        choices.push({ analysis: 'anova_factorial', roles: { outcome: c.name, factors: terms }, why: `${taskTitle('anova_factorial')}: ${c.name} by ${terms.join(' × ')}, the main effects and their interaction` });
+      }
+      if (choices.length < 2) choices.push({ analysis: 'ols', roles: { outcome: outcomes[0].name, predictors: terms }, why: `${taskTitle('ols')}: ${outcomes[0].name} on ${terms.join(' + ')}, main effects without their interaction` });
+      const candidates = outcomes.map((c) => c.name);
+      const rationale = withUnknownWords(`The request does not say which column is the outcome of the interaction of ${terms.join(' and ')}; ${candidates.length === 1 ? `${candidates[0]} is the only measurement` : `${candidates.length} columns fit`}.`, ctx);
+      return ambiguity({ code: 'open-role', params: { role: 'outcome', analysis: 'anova_factorial', candidates } }, rationale, choices, explain(ctx, []));
+    }
+    for (const c of outcomes) {
       choices.push({ analysis: 'ols', roles: { outcome: c.name, predictors: terms }, why: `${taskTitle('ols')}: ${c.name} on ${terms.join(' + ')}, main effects without their interaction` });
     }
   }
@@ -259,6 +284,16 @@ function checkMeasurementLevel(ctx: RequestContext, compiled: CompiledRules, out
     columns = [out.name];
     choices.push({ analysis: 'chi2_independence', roles: { row: roles.group, col: out.name }, ...(Object.keys(outcome.options).length > 0 ? { options: outcome.options } : {}), why: `${taskTitle('chi2_independence')}: compares the proportion of each value of ${out.name} across ${roles.group}` });
     choices.push(choiceOf(outcome, `as asked, the mean of the 0/1 codes`));
+  }
+  // ANCOVA with a covariate of a few coded values ("controlling for dose"): a linear trend in the codes, or a factor.
+  const codedCovariates = outcome.analysis === 'ancova' ? (roles.covariates ?? []).filter((name) => coded(info(name))) : [];
+  if (codedCovariates.length > 0 && roles.outcome && roles.group && 1 + codedCovariates.length <= 3) {
+    columns = codedCovariates;
+    const plain = (roles.covariates ?? []).filter((name) => !codedCovariates.includes(name));
+    if (plain.length === 0) {
+      choices.push({ analysis: 'anova_factorial', roles: { outcome: roles.outcome, factors: [roles.group, ...codedCovariates] }, why: `${taskTitle('anova_factorial')}: ${codedCovariates.join(', ')} as categories (each value its own level), with the interaction` });
+    }
+    choices.push(choiceOf(outcome, `as asked, ${codedCovariates.join(', ')} as numbers (a linear trend in the codes)`));
   }
   if (choices.length < 2) return outcome;
   const reason: Reason = { code: 'measurement-level', params: { analysis: outcome.analysis, columns } };

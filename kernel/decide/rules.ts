@@ -15,13 +15,14 @@ import type { RuleSet } from './types.js';
 const SCHEMA_FILE = 'rules.schema.json';
 
 /** Facts the engine computes itself; rules may name them in `when` with a leading `@`. */
-export const ENGINE_FACTS = ['@mu', '@paired_structure', '@wide_pair', '@small_expected', '@no_intent', '@formula', '@repeated_structure', '@versus_only'] as const;
+export const ENGINE_FACTS = ['@mu', '@paired_structure', '@wide_pair', '@small_expected', '@no_intent', '@formula', '@repeated_structure', '@versus_only', '@interaction'] as const;
 
 const roleSpecSchema = z.object({
   accepts: z.array(z.enum(['numeric', 'factor', 'subject'])).min(1),
   optional: z.boolean().optional(),
   many: z.boolean().optional(),
   levels: z.object({ min: z.number().int().optional(), max: z.number().int().optional() }).optional(),
+  count: z.object({ min: z.number().int().optional(), max: z.number().int().optional() }).optional(),
   fromPairing: z.boolean().optional(),
 });
 
@@ -35,13 +36,13 @@ const ruleSchema = z.object({
     .object({ all: z.array(z.string()).optional(), any: z.array(z.string()).optional(), none: z.array(z.string()).optional() })
     .optional(),
   roles: z.partialRecord(
-    z.enum(['outcome', 'group', 'x', 'y', 'predictors', 'pairId', 'before', 'after', 'row', 'col', 'column', 'color', 'strata', 'within', 'subject', 'covariates']),
+    z.enum(['outcome', 'group', 'x', 'y', 'predictors', 'pairId', 'before', 'after', 'row', 'col', 'column', 'color', 'strata', 'within', 'subject', 'covariates', 'factors']),
     roleSpecSchema,
   ),
   design: z.enum(['independent', 'paired', 'any']).optional(),
   needsMu: z.boolean().optional(),
   seeAlso: z.array(z.string()).optional(),
-  options: z.object({ distribution: z.enum(['normal', 'uniform', 'exponential', 'gamma']).optional(), pAdjust: z.enum(['holm', 'bonferroni', 'BH', 'none']).optional() }).optional(),
+  options: z.object({ distribution: z.enum(['normal', 'uniform', 'exponential', 'gamma']).optional(), pAdjust: z.enum(['holm', 'bonferroni', 'BH', 'none']).optional(), ssType: z.union([z.literal(2), z.literal(3)]).optional() }).optional(),
   explanation: z.string(),
 });
 

@@ -166,6 +166,8 @@ export interface RoleSpec {
   optional?: boolean;
   many?: boolean;
   levels?: { min?: number; max?: number };
+  /** How many columns a `many` role takes. */
+  count?: { min?: number; max?: number };
   fromPairing?: boolean;
 }
 
@@ -182,7 +184,7 @@ export interface Rule {
   needsMu?: boolean;
   seeAlso?: string[];
   /** Options the rule itself implies ("follows an exponential distribution"). */
-  options?: { distribution?: 'normal' | 'uniform' | 'exponential' | 'gamma'; pAdjust?: 'holm' | 'bonferroni' | 'BH' | 'none' };
+  options?: { distribution?: 'normal' | 'uniform' | 'exponential' | 'gamma'; pAdjust?: 'holm' | 'bonferroni' | 'BH' | 'none'; ssType?: 2 | 3 };
   explanation: string;
 }
 

@@ -17,6 +17,8 @@ import { validateLogistic } from '../analyses/logistic/validate.js';
 import { computePartialResiduals, validatePartial } from '../analyses/partial/partial-correlation.js';
 import { cdfOf, estimateParams, type DistributionName } from '../analyses/distribution-tests/reference.js';
 import { buildHistogramSpec } from './build-histogram.js';
+import { buildAncovaSpec, buildInteractionSpec } from './build-interaction.js';
+import { computeAncova, validateAncova, validateFactorial, type AncovaResult } from '../analyses/factorial/index.js';
 import { buildDifferencesSpec } from './build-differences.js';
 import { computePairedDifferences, computePairedMeasurements } from './build-paired.js';
 import { buildSlopesSpec } from './build-slopes.js';
@@ -341,6 +343,62 @@ const probabilityCurve: FiguresFor = ({ request, table, outcome }) => {
   ];
 };
 
+/** Factorial ANOVA: the interaction plot of the first two factors (one panel per level of a third). */
+const interaction: FiguresFor = ({ request, table, outcome }) => {
+  const { input } = validateFactorial(request, table);
+  const [a, b, c] = input.factors;
+  const panels = c ? c.levels.map((level) => ({ level, label: `${c.name} = ${level}` })) : [{ level: undefined, label: undefined }];
+  const what = `${formatVariableName(input.outcome)} by ${formatVariableName(a.name, true)} and ${formatVariableName(b.name, true)}`;
+  return panels.map((panel) =>
+    buildInteractionSpec({
+      outcome: input.outcome,
+      xFactor: a.name,
+      lineFactor: b.name,
+      xLevels: a.levels,
+      lineLevels: b.levels,
+      cells: input.cells.filter((cell) => panel.level === undefined || cell.levels[2] === panel.level).map((cell) => ({ x: cell.levels[0], line: cell.levels[1], values: cell.values })),
+      confLevel: request.options.confLevel,
+      title: titleFor(panel.label ? `${what} (${panel.label})` : what, outcome),
+      subtitle: outcome.summary,
+      panel: panel.label,
+    }),
+  );
+};
+
+/** ANCOVA: the outcome against the first covariate by group, with the model's parallel lines. */
+const ancovaPlot: FiguresFor = ({ request, table, outcome }) => {
+  const v = validateAncova(request, table);
+  const { input } = v;
+  // An outcome without the model's numbers (a stored or partial one): compute them again from the same rows.
+  const stored = outcome.result as unknown as Partial<AncovaResult>;
+  const r: AncovaResult = stored.adjustedMeans && stored.slopes ? (stored as AncovaResult) : computeAncova(input, request.options);
+  const slope = r.slopes[0];
+  // Other covariates sit at their means, where the adjusted means are taken: the line is mean_g + b (x - mean_x).
+  const lines = r.adjustedMeans.map((m) => ({ level: m.level, intercept: m.mean - slope.estimate * slope.mean, slope: slope.estimate }));
+  const labels = Array.from(input.group.codes, (code) => input.group.levels[code]);
+  const pairs = {
+    xName: input.covariates[0],
+    yName: input.outcome,
+    x: input.zs[0],
+    y: input.y,
+    color: { name: input.group.name, labels, levels: input.group.levels },
+    n: v.n,
+    nMissing: v.nMissing,
+    dropped: v.dropped,
+  };
+  const others = input.covariates.slice(1);
+  return [
+    buildAncovaSpec({
+      pairs,
+      lines,
+      seed: request.options.seed,
+      title: titleFor(`${formatVariableName(input.outcome)} by ${formatVariableName(input.group.name, true)}, adjusting for ${formatVariableName(input.covariates[0], true)}`, outcome),
+      subtitle: outcome.summary,
+      heldAt: others.length > 0 ? others.join(', ') : undefined,
+    }),
+  ];
+};
+
 /** Figures of each analysis id. */
 const figuresFor: Record<AnalysisId, FiguresFor> = {
   describe,
@@ -382,6 +440,8 @@ const figuresFor: Record<AnalysisId, FiguresFor> = {
   logistic: probabilityCurve,
   pairwise_ttest: groupComparison(true),
   partial_correlation: partialResiduals,
+  anova_factorial: interaction,
+  ancova: ancovaPlot,
 };
 
 /**

@@ -39,6 +39,10 @@ export const analysisMessages = {
     (p.actual > 2
       ? ' Recode it into two levels (for example "high" vs the rest), keep two of its levels, or, for a numeric outcome, use a linear model (ols).'
       : ' Every complete row has the same value, so there is nothing to predict.'),
+  'factor-count': (p: { analysis: string; count: number; factors: string; min: number; max: number }) =>
+    `${p.analysis} crosses ${p.min} to ${p.max} factors, but ${p.count} ${p.count === 1 ? 'was' : 'were'} given (${p.factors}).`,
+  'empty-design-cells': (p: { analysis: string; factors: string; count: number; total: number; cells: string }) =>
+    `${p.count} of the ${p.total} combinations of ${p.factors} have no rows (${p.cells}), so ${p.analysis} cannot estimate every cell mean and the interaction.`,
   'sample-too-large': (p: { analysis: string; max: number | string; actual: number }) =>
     `${p.analysis} accepts at most ${p.max} observations, but there are ${p.actual}.`,
 };

@@ -76,8 +76,8 @@ export const MAX_DESIGN_VALUES = 25_000_000;
 /** Bytes the fit needs per design value (four copies of 8-byte doubles). */
 const BYTES_PER_DESIGN_VALUE = 32;
 
-/** `design-too-large` before anything of the design's size is allocated. */
-function checkDesignSize(rows: number, coefficients: number): void {
+/** `design-too-large` before anything of the design's size is allocated (`analysis` names the model in the message). */
+export function checkDesignSize(rows: number, coefficients: number, analysis?: string): void {
   const values = rows * coefficients;
   if (values <= MAX_DESIGN_VALUES) return;
   throw new InferraError('design-too-large', {
@@ -86,5 +86,6 @@ function checkDesignSize(rows: number, coefficients: number): void {
     values,
     max: MAX_DESIGN_VALUES,
     gigabytes: (values * BYTES_PER_DESIGN_VALUE) / 1e9,
+    ...(analysis ? { analysis } : {}),
   });
 }

@@ -36,6 +36,7 @@ export const DATASET_FILES: Record<string, string> = {
   DNase: `${root}test/reference/data/DNase.csv`,
   pressure: `${root}test/reference/data/pressure.csv`,
   Theoph: `${root}test/reference/data/Theoph.csv`,
+  warpbreaks: `${root}test/reference/data/warpbreaks.csv`,
 };
 
 /** Which schema builder produced the schemas. */

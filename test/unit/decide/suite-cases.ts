@@ -484,7 +484,8 @@ export const SUITE: SuiteCase[] = [
   c(P, 'Is body size related to sex?', 'ambiguous'),
   c(P, 'Please run a regression predicting body mass from flipper length', { analysis: 'ols', roles: { outcome: BM, predictors: [FL] } }),
   c('chickwts', 'Which diet leads to the heaviest chicks?', { analysis: 'welch_anova', roles: { outcome: 'weight', group: 'feed' } }),
-  c('ToothGrowth', 'Is there an interaction between dose and supplement?', 'no_match'),
+  // No match while the catalogue had no model with an interaction; since #11 the factorial ANOVA (len is the only measurement).
+  c('ToothGrowth', 'Is there an interaction between dose and supplement?', { analysis: 'anova_factorial', roles: { outcome: 'len', factors: ['dose', 'supp'] } }),
   c(P, 'Among Gentoo penguins, do males have longer flippers?', { analysis: 'ttest_welch', roles: { outcome: FL, group: 'sex' }, options: { where: [{ column: 'species', op: '=', value: 'Gentoo' }], levels: ['male', 'female'] } }),
   c(P, 'is sex associated with species among Adelie and Gentoo?', { analysis: 'chi2_independence', roles: { row: 'sex', col: 'species' }, options: { where: [{ column: 'species', op: '!=', value: 'Chinstrap' }] } }),
   // #16 principles, new phrasings over other datasets.

@@ -12,6 +12,7 @@ import { KNOWN_MISSES, SUITE, type SuiteCase } from './suite-cases.js';
 import './designs-cases.js';
 import './rm-cases.js';
 import './logistic-cases.js';
+import './factorial-cases.js';
 import { familyOf } from './families.js';
 
 function sameRoles(a: Roles, b: Roles): boolean {

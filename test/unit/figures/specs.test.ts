@@ -160,6 +160,8 @@ const analysisCases: { id: AnalysisId; roles: Roles; kinds: string[]; text: stri
   { id: 'power_prop', roles: {}, kinds: ['scatter'], text: 'Power', options: { p1: 0.5, p2: 0.75, power: 0.9 } },
   { id: 'power_anova', roles: {}, kinds: ['scatter'], text: 'Power', options: { effectSize: 0.25, groups: 4, n: 20 } },
   { id: 'pairwise_ttest', roles: { outcome: 'bill_length_mm', group: 'species' }, kinds: ['boxplot'], text: 'Gentoo' },
+  { id: 'anova_factorial', roles: { outcome: 'body_mass_g', factors: ['species', 'sex'] }, kinds: ['interaction'], text: 'Chinstrap' },
+  { id: 'ancova', roles: { outcome: 'body_mass_g', group: 'species', covariates: ['flipper_length_mm'] }, kinds: ['scatter'], text: 'Flipper length (mm)' },
   { id: 'partial_correlation', roles: { x: 'bill_length_mm', y: 'bill_depth_mm', covariates: ['body_mass_g'] }, kinds: ['regplot'], text: 'residual' },
   { id: 'friedman', roles: { outcome: 'score', within: 'time', subject: 'id' }, kinds: ['boxplot'], text: 'before', table: pairedTable() },
   { id: 'anova_rm', roles: { outcome: 'score', within: 'time', subject: 'id' }, kinds: ['rm_profile'], text: 'before', table: pairedTable() },
