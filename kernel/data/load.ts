@@ -95,12 +95,12 @@ export async function loadTable(path: string, options: LoadOptions = {}): Promis
 }
 
 /** Where rows come from: the file's reader, or the materialized table, with each column's SQL. */
-interface LoadSource {
+export interface LoadSource {
   table: string;
   columns: SourceColumn[];
 }
 
-function materializedSource(held: MaterializedTable, columns: readonly SourceColumn[]): LoadSource {
+export function materializedSource(held: MaterializedTable, columns: readonly SourceColumn[]): LoadSource {
   return { table: held.table, columns: columns.map((c, i) => ({ ...c, expression: held.columns[i] })) };
 }
 
@@ -113,7 +113,7 @@ function selectExpression(column: SourceColumn, schema: ColumnSchema | undefined
   return `CAST(${column.expression} AS ENUM(${levels.map((l) => quotedString(l.value)).join(', ')}))`;
 }
 
-function requireColumn(name: string, names: readonly string[]): void {
+export function requireColumn(name: string, names: readonly string[]): void {
   if (!names.includes(name)) throw new InferraError('column-not-found', { column: name, suggestion: suggestName(name, names) });
 }
 
@@ -122,7 +122,7 @@ function requireColumn(name: string, names: readonly string[]): void {
  * as a number (`year = 2007` matches 2007.0); others compare with their loaded text (`true`, ISO dates).
  * As in R's `subset()`, a row whose value is missing matches neither `=` nor `!=`.
  */
-function buildWhere(
+export function buildWhere(
   where: readonly RowFilter[],
   columns: readonly SourceColumn[],
   kinds: ReadonlyMap<string, ColumnKind>,

@@ -20,6 +20,7 @@ import { parseLocator } from '../data/locator.js';
 import { setNativeWorkGate, setSpillDirectory, stopQueries } from '../data/duckdb.js';
 import { inferSchema } from '../data/schema.js';
 import { loadTable, type LoadedTable } from '../data/load.js';
+import { aggregateDataset } from '../data/aggregate.js';
 import { isAnalysisId, type AnalysisId, type AnalysisOutcome, type AnalysisRequest, type DroppedRows, type RowFilter } from '../types.js';
 import type { ComputedOutcome } from '../analyses/run.js';
 import { NativeGate } from './native-gate.js';
@@ -115,15 +116,33 @@ async function seeStructure(
   computed: ComputedOutcome,
   progress: (message: string) => void,
 ): Promise<{ computed: ComputedOutcome; figureTable?: LoadedTable['table']; colorBy?: string }> {
-  const { findGroupingCandidates, seeGroupingStructure, wantsStructureCheck } = await import('../analyses/checks/structure.js');
+  const { findGroupingCandidates, seeGroupingStructure, wantsStructureCheck, describeFindings } = await import('../analyses/checks/structure.js');
   if (!wantsStructureCheck(request.analysis) || request.roles.color) return { computed };
   const schema = await inferSchema(path).catch(() => undefined);
   const candidates = schema ? findGroupingCandidates(request, schema.columns) : [];
   if (candidates.length === 0) return { computed };
   const { columnsForAnalysis } = await import('../analyses/run.js');
-  const wide = await loadCached(path, [...columnsForAnalysis(request), ...candidates], request.options.where, progress);
-  const found = seeGroupingStructure(request, wide.table, candidates);
+  const loadWide = () => loadCached(path, [...columnsForAnalysis(request), ...candidates], request.options.where, progress);
+  // Pearson, Spearman and the t-tests: grouped aggregates in DuckDB (structure-sql.ts); the rows
+  // of the grouping columns are loaded only to colour a figure when the check fires.
+  const { planStructureCheck } = await import('../analyses/checks/structure-sql.js');
+  const plan = planStructureCheck(request, candidates);
+  let found: Awaited<ReturnType<typeof describeFindings>>;
+  if (plan) {
+    const where = request.options.where;
+    const levelRows = plan.levels ? (await aggregateDataset(path, plan.levels.columns, where, [plan.levels.query]))[0] : undefined;
+    const { levels, plans } = plan.candidates(levelRows);
+    const findings = [];
+    for (const candidate of plans) {
+      const rows = await aggregateDataset(path, candidate.columns, where, candidate.queries);
+      findings.push(candidate.finding(rows));
+    }
+    found = describeFindings(request, findings, levels);
+  } else {
+    found = seeGroupingStructure(request, (await loadWide()).table, candidates);
+  }
   if (found.warnings.length === 0) return { computed };
+  const wide = found.colorBy ? await loadWide() : undefined;
   return {
     computed: {
       ...computed,
@@ -131,7 +150,7 @@ async function seeStructure(
       recommendations: [...computed.recommendations, ...found.recommendations],
       tables: [...computed.tables, ...found.tables],
     },
-    ...(found.colorBy ? { figureTable: wide.table, colorBy: found.colorBy } : {}),
+    ...(found.colorBy && wide ? { figureTable: wide.table, colorBy: found.colorBy } : {}),
   };
 }
 
