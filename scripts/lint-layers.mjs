@@ -35,6 +35,9 @@ const LAZY_ENTRY_POINTS = [
   'kernel/report/export.js',
   // A leaf (node built-ins only): `inferra --version` answers without evaluating the kernel.
   'kernel/provenance/environment.js',
+  // A leaf (node built-ins and the worker's leaves): cli/entry.ts starts the statistics worker
+  // before it loads the kernel, so the two load in parallel.
+  'kernel/worker/prestart.js',
 ];
 
 const problems = [];
