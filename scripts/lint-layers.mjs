@@ -38,6 +38,9 @@ const LAZY_ENTRY_POINTS = [
   // A leaf (node built-ins and the worker's leaves): cli/entry.ts starts the statistics worker
   // before it loads the kernel, so the two load in parallel.
   'kernel/worker/prestart.js',
+  // The Supabase client and queue (supabase-js, undici): the extension's lazily loaded kernel-api
+  // bundle imports them; kept out of kernel/api.ts so CLI commands do not evaluate them.
+  'kernel/api-supabase.js',
 ];
 
 const problems = [];
