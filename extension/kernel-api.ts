@@ -15,6 +15,7 @@ import {
   newNotebook,
   parseDatasetDirective,
   parseNotebook,
+  progressText,
   serializeNotebook,
 } from '../kernel/api.js';
 import { createProvenanceClient, createSupabaseSink, LEGACY_STORAGE_KEY, sessionStorageKey } from '../kernel/api-supabase.js';
@@ -26,7 +27,7 @@ export const errors = { InferraError };
 /** Reading and writing `.inferra` files. */
 export const notebook = { newNotebook, parseNotebook, serializeNotebook };
 /** Running cells. */
-export const session = { NotebookSession, parseDatasetDirective };
+export const session = { NotebookSession, parseDatasetDirective, progressText };
 /** The Supabase client and the session storage keys. */
 export const supabase = { LEGACY_STORAGE_KEY, sessionStorageKey, createProvenanceClient };
 /** The provenance queue that hands runs to Supabase. */

@@ -16,7 +16,7 @@
  */
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { InferraError, errorFromData, type ErrorData } from '../errors.js';
-import type { AnalysisOutcome, AnalysisRequest, DatasetSchema } from '../types.js';
+import type { AnalysisOutcome, AnalysisRequest, DatasetSchema, ProgressEvent } from '../types.js';
 import { NativeWatch, createNativeState } from './native-gate.js';
 import { createSpillDirectory, removeSpillDirectory } from './spill.js';
 import { adoptPrestartedWorker } from './prestart.js';
@@ -32,7 +32,8 @@ export interface CallOptions {
   /** Time limit of this call once it runs (queue time excluded); default: the worker's. */
   timeoutMs?: number;
   /** Progress messages from the worker ("Loading 1.2 M rows..."). */
-  onProgress?: (message: string) => void;
+  /** Progress of a long call: a message to show, and where the task is (phase, rows read). */
+  onProgress?: (message: string, event?: ProgressEvent) => void;
 }
 
 /** Options of a KernelWorker. */
@@ -242,7 +243,7 @@ export class KernelWorker {
       return;
     }
     if ('progress' in reply) {
-      call.options.onProgress?.(reply.progress);
+      call.options.onProgress?.(reply.progress, reply.event);
       return;
     }
     if ('error' in reply) {
