@@ -37,7 +37,8 @@ export type { ProvenanceClient } from './provenance/supabase.js';
 export { buildVerifyRow, checkStoredCell, type ProvenanceCell, type VerifyEdit, type VerifyRow } from './provenance/verify-cell.js';
 export { type VerifyStatus } from './provenance/verify.js';
 export { formatOutcomePlain } from './report/cell-text.js';
-export { isDataFree, runWithoutData } from './run-without-data.js';
+// runWithoutData has its own entry (kernel/run-without-data.ts): re-exported here, every command would load the statistics.
+export { isDataFree } from './analyses/data-free.js';
 export { NotebookSession, parseDatasetDirective, requestFromDecision, type CellExecution, type SessionOptions } from './session/index.js';
 export { ANALYSIS_IDS, DEFAULT_OPTIONS, FIGURE_IDS, isTaskId, ROLE_NAMES, type AnalysisOptions, type AnalysisOutcome, type AnalysisRequest, type ColumnSchema, type DatasetSchema, type ProgressEvent, type Roles, type RowFilter } from './types.js';
 export { progressText } from './util/progress.js';

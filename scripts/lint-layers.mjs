@@ -41,6 +41,9 @@ const LAZY_ENTRY_POINTS = [
   // The Supabase client and queue (supabase-js, undici): the extension's lazily loaded kernel-api
   // bundle imports them; kept out of kernel/api.ts so CLI commands do not evaluate them.
   'kernel/api-supabase.js',
+  // The data-free analyses (power), run in the CLI's own thread: loaded only for them, so that the
+  // other commands, which run analyses in the worker, do not load the statistics in the main thread.
+  'kernel/run-without-data.js',
 ];
 
 const problems = [];

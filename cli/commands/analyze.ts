@@ -1,4 +1,4 @@
-import { datasetLocator, formatOutcomePlain, isDataFree, NotebookSession, outcomeToJson, runWithoutData } from '../../kernel/api.js';
+import { datasetLocator, formatOutcomePlain, isDataFree, NotebookSession, outcomeToJson } from '../../kernel/api.js';
 import { parseArgs, usageError } from '../args.js';
 import { timeoutFromEnv } from '../settings.js';
 import { EXIT, printJson, printText } from '../output.js';
@@ -33,9 +33,11 @@ export async function runAnalyzeCommand(argv: string[]): Promise<number> {
 }
 
 /** `inferra analyze --analysis power_ttest ...` without DATA: the effect comes from the options. */
-function analyzeWithoutData(analysis: string, args: ReturnType<typeof parseArgs>): number {
+async function analyzeWithoutData(analysis: string, args: ReturnType<typeof parseArgs>): Promise<number> {
   const started = new Date();
-  const outcome = runWithoutData(requestFromArgs(analysis, args));
+  const request = requestFromArgs(analysis, args);
+  const { runWithoutData } = await import('../../kernel/run-without-data.js');
+  const outcome = runWithoutData(request);
   if (args.booleans.has('json')) {
     const json = outcomeToJson(outcome);
     json.provenance = { started_at: started.toISOString(), dataset: null, plan: { source: 'cli', rule_id: null, analysis: outcome.analysis }, seed: outcome.options.seed };
