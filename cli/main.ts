@@ -5,6 +5,7 @@
 import { COMMAND_HELP, MAIN_HELP } from './help.js';
 import { EXIT, logLine, printText, reportError } from './output.js';
 import { versionText } from './version.js';
+import { releasePrestartedWorker } from '../kernel/worker/prestart.js';
 
 // Each command is loaded when it is run, so `inferra analyze` does not evaluate the report
 // exporter (docx, vega, KaTeX) nor `export` the statistics. An error from a lazily loaded module
@@ -52,6 +53,8 @@ export async function main(argv: string[]): Promise<number> {
 /** Entry point when run as a program. */
 export async function runCli(): Promise<void> {
   const code = await main(process.argv.slice(2));
+  // A worker started early (cli/entry.ts) that no command used must finish loading before the exit.
+  await releasePrestartedWorker();
   // Let stdout drain before exiting (large JSON documents on a pipe).
   process.stdout.write('', () => process.exit(code));
 }

@@ -5,9 +5,12 @@
  * and no resource limits adopts it instead of starting its own. A leaf (node built-ins and the
  * worker's leaves only): the door loads it before anything else.
  *
- * A started worker that nobody adopts does not keep the process alive, and its spill folder is
- * removed when the process exits. One that ended before it was adopted (it could not load) is
- * dropped: the host then starts its own, and reports what goes wrong with it.
+ * A started worker that nobody adopts (a usage error, a data-free analysis) must not be cut off while
+ * it loads DuckDB's native module (that aborts the process): the door calls
+ * `releasePrestartedWorker()` before it exits, which waits until the worker has loaded and then ends
+ * it. It does not keep the process alive, and its spill folder is removed when the process exits.
+ * One that ended before it was adopted (it could not load) is dropped: the host then starts its own,
+ * and reports what goes wrong with it.
  */
 import { Worker } from 'node:worker_threads';
 import { createNativeState } from './native-state.js';
@@ -25,6 +28,9 @@ export interface PrestartedWorker {
 interface Waiting extends PrestartedWorker {
   ended: boolean;
   onEnd: () => void;
+  onMessage: (message: unknown) => void;
+  /** Settles once the worker has loaded (its `{ ready: true }`) or ended. */
+  settled: Promise<void>;
 }
 
 let waiting: Waiting | undefined;
@@ -39,10 +45,27 @@ export function prestartWorker(): void {
     const nativeState = createNativeState();
     spillDirectory = createSpillDirectory();
     const worker = new Worker(filename, { ...options, workerData: { nativeState, spillDirectory } });
-    const entry: Waiting = { worker, path, nativeState, spillDirectory, ended: false, onEnd: () => (entry.ended = true) };
+    let settle = () => undefined as void;
+    const settled = new Promise<void>((resolve) => (settle = resolve));
+    const entry: Waiting = {
+      worker,
+      path,
+      nativeState,
+      spillDirectory,
+      ended: false,
+      settled,
+      onEnd: () => {
+        entry.ended = true;
+        settle();
+      },
+      onMessage: (message) => {
+        if ((message as { ready?: unknown } | null)?.ready === true) settle();
+      },
+    };
     worker.unref();
     worker.on('exit', entry.onEnd);
     worker.on('error', entry.onEnd);
+    worker.on('message', entry.onMessage);
     process.once('exit', () => {
       if (waiting === entry) removeSpillDirectory(entry.spillDirectory);
     });
@@ -59,6 +82,7 @@ export function adoptPrestartedWorker(path: string): PrestartedWorker | undefine
   waiting = undefined;
   entry.worker.off('exit', entry.onEnd);
   entry.worker.off('error', entry.onEnd);
+  entry.worker.off('message', entry.onMessage);
   if (entry.ended) {
     // It could not load: drop it (it has ended, so nothing native is in flight).
     entry.worker.on('error', () => undefined);
@@ -67,4 +91,21 @@ export function adoptPrestartedWorker(path: string): PrestartedWorker | undefine
   }
   const { worker, nativeState, spillDirectory } = entry;
   return { worker, path, nativeState, spillDirectory };
+}
+
+/**
+ * Ends a worker started early that no host adopted, once it has loaded (terminating it while DuckDB's
+ * native module loads would abort the process), and removes its spill folder. Nothing to do when
+ * none is waiting.
+ */
+export async function releasePrestartedWorker(): Promise<void> {
+  const entry = waiting;
+  if (!entry) return;
+  waiting = undefined;
+  entry.worker.ref();
+  await entry.settled;
+  entry.worker.off('message', entry.onMessage);
+  entry.worker.on('error', () => undefined);
+  if (!entry.ended) await entry.worker.terminate().catch(() => undefined);
+  removeSpillDirectory(entry.spillDirectory);
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isInferraError } from '../../../kernel/errors.js';
 import { KernelWorker, resolveWorkerPath, resolveWorkerPathIn } from '../../../kernel/worker/host.js';
-import { adoptPrestartedWorker, prestartWorker } from '../../../kernel/worker/prestart.js';
+import { adoptPrestartedWorker, prestartWorker, releasePrestartedWorker } from '../../../kernel/worker/prestart.js';
 import { BroadcastChannel } from 'node:worker_threads';
 
 const testWorker = fileURLToPath(new URL('./fixtures/test-worker.ts', import.meta.url));
@@ -424,5 +424,12 @@ describe('worker host: a worker started early (prestart.ts)', function () {
       else process.env.INFERRA_WORKER_PATH = saved;
       await rm(dir, { recursive: true, force: true });
     }
+  });
+
+  it('a worker started early that nobody adopts is ended once it has loaded (the CLI does this before it exits)', async () => {
+    prestartWorker();
+    await releasePrestartedWorker();
+    assert.equal(adoptPrestartedWorker(resolveWorkerPath()), undefined, 'released, so nothing is left to adopt');
+    await releasePrestartedWorker(); // nothing waiting: a no-op
   });
 });
