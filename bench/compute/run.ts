@@ -94,13 +94,15 @@ async function writeTable(path: string, rows: number): Promise<void> {
 
 interface Timed {
   wallS: number;
+  /** User + system CPU seconds (less sensitive than wall time to other work on the machine). */
+  cpuS: number;
   rssMib: number;
   stdout: string;
 }
 
 /** Runs a command under GNU time: wall seconds and peak RSS (of the process and its threads). */
 async function timed(command: string, args: string[], cwd: string): Promise<Timed> {
-  const { stdout, stderr } = await run('/usr/bin/time', ['-f', 'BENCH %e %M', command, ...args], {
+  const { stdout, stderr } = await run('/usr/bin/time', ['-f', 'BENCH %e %M %U %S', command, ...args], {
     cwd,
     maxBuffer: 64 << 20,
     env: { ...process.env, NO_COLOR: '1' },
@@ -109,8 +111,8 @@ async function timed(command: string, args: string[], cwd: string): Promise<Time
   });
   const line = stderr.trim().split('\n').reverse().find((l) => l.startsWith('BENCH '));
   if (!line) throw new Error(`no timing from /usr/bin/time for ${command}`);
-  const [, wall, kb] = line.split(' ');
-  return { wallS: Number(wall), rssMib: Number(kb) / 1024, stdout };
+  const [, wall, kb, user, system] = line.split(' ');
+  return { wallS: Number(wall), cpuS: Number(user) + Number(system), rssMib: Number(kb) / 1024, stdout };
 }
 
 const ratio = (a: number, b: number) => (a / b).toFixed(2);
@@ -118,7 +120,8 @@ const pad = (text: string, width: number) => text.padEnd(width);
 
 async function wholeProcess(csv: string, dir: string, only: Set<string> | null, baseline?: string): Promise<void> {
   console.log('\n1. Whole process, cold (wall s / peak RSS MiB); target: wall <= 0.6x the peer, RSS <= the peer');
-  console.log(`${pad('analysis', 20)}${baseline ? pad('baseline', 18) : ''}${pad('inferra', 18)}${pad('pandas+scipy', 18)}${pad('wall ratio', 12)}${pad('RSS ratio', 11)}agree`);
+  console.log('   (cpu s = user + system, the work done whatever the load of the machine)');
+  console.log(`${pad('analysis', 20)}${baseline ? pad('baseline', 18) : ''}${pad('inferra', 18)}${pad('pandas+scipy', 18)}${pad('wall ratio', 12)}${pad('RSS ratio', 11)}${baseline ? pad('cpu s base/new/peer', 22) : pad('cpu s new/peer', 16)}agree`);
   for (const c of CASES) {
     if (only && !only.has(c.id)) continue;
     const before = baseline ? await timed(process.execPath, [join(baseline, 'bin', 'inferra.js'), 'analyze', csv, '--analysis', c.id, ...c.args, '--json'], dir) : undefined;
@@ -130,7 +133,8 @@ async function wholeProcess(csv: string, dir: string, only: Set<string> | null, 
     const met = mine.wallS <= 0.6 * peer.wallS && mine.rssMib <= peer.rssMib ? 'met' : 'NOT met';
     console.log(
       `${pad(c.id, 20)}${before ? pad(`${before.wallS.toFixed(2)} / ${before.rssMib.toFixed(0)}`, 18) : ''}${pad(`${mine.wallS.toFixed(2)} / ${mine.rssMib.toFixed(0)}`, 18)}${pad(`${peer.wallS.toFixed(2)} / ${peer.rssMib.toFixed(0)}`, 18)}` +
-        `${pad(ratio(mine.wallS, peer.wallS), 12)}${pad(ratio(mine.rssMib, peer.rssMib), 11)}${agree}  [${met}]`,
+        `${pad(ratio(mine.wallS, peer.wallS), 12)}${pad(ratio(mine.rssMib, peer.rssMib), 11)}` +
+        `${pad([...(before ? [before] : []), mine, peer].map((t) => t.cpuS.toFixed(1)).join(' / '), before ? 22 : 16)}${agree}  [${met}]`,
     );
   }
 }
