@@ -1,5 +1,5 @@
 // Builds every runnable piece of Inferra into dist/:
-//   dist/cli.mjs (+ its chunks dist/cli-*.mjs), dist/worker.mjs, dist/report.mjs   Node ESM (the CLI, the worker thread, the report exporter)
+//   dist/cli.mjs (+ its chunks dist/cli-*.mjs), dist/worker.mjs (+ dist/worker-*.mjs), dist/report.mjs   Node ESM (the CLI, the worker thread, the report exporter)
 //   dist/extension.js                                 the VS Code extension host bundle (CommonJS, `vscode` external),
 //   dist/kernel-api.js                                small at activation; the kernel it loads on first use
 //   dist/renderers/result.js, dist/renderers/vega.js  notebook renderers (browser ESM)
@@ -34,7 +34,10 @@ const node = {
 };
 
 const builds = [
-  { ...node, entryPoints: { worker: 'kernel/worker/worker.ts', report: 'kernel/report/export.ts' }, outdir: 'dist', format: 'esm', outExtension: { '.js': '.mjs' }, banner: { js: requireShim } },
+  { ...node, entryPoints: { report: 'kernel/report/export.ts' }, outdir: 'dist', format: 'esm', outExtension: { '.js': '.mjs' }, banner: { js: requireShim } },
+  // The worker is split too (dist/worker-*.mjs): what it imports lazily (the Excel and SPSS readers,
+  // the statistics and figures) is parsed only when a task needs it.
+  { ...node, entryPoints: { worker: 'kernel/worker/worker.ts' }, outdir: 'dist', format: 'esm', splitting: true, chunkNames: 'worker-[hash]', outExtension: { '.js': '.mjs' }, banner: { js: requireShim } },
   // The CLI is split into chunks (dist/cli-*.mjs, beside it so that paths relative to a module hold):
   // a command loads only what it uses, so `inferra --version` does not evaluate the whole kernel.
   { ...node, entryPoints: { cli: 'cli/entry.ts' }, outdir: 'dist', format: 'esm', splitting: true, chunkNames: 'cli-[hash]', outExtension: { '.js': '.mjs' }, banner: { js: requireShim } },
@@ -56,7 +59,7 @@ const builds = [
 
 mkdirSync('dist', { recursive: true });
 // Chunks of an earlier CLI build have other hashes: remove them so dist/ holds one build's chunks.
-for (const name of readdirSync('dist')) if (/^cli-[A-Z0-9]+\.mjs(\.map)?$/i.test(name)) rmSync(`dist/${name}`);
+for (const name of readdirSync('dist')) if (/^(cli|worker)-[A-Z0-9]+\.mjs(\.map)?$/i.test(name)) rmSync(`dist/${name}`);
 // dist/*.js is CommonJS (the extension host loads it with require); dist/*.mjs is ESM.
 writeFileSync('dist/package.json', '{ "type": "commonjs" }\n');
 

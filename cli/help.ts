@@ -17,6 +17,8 @@ Usage:
 DATA is a .csv, .tsv, .txt, .json (records or JSON lines) or .parquet file, an Excel workbook (.xlsx;
 --sheet NAME picks a sheet, default the first) or an SPSS file (.sav: value labels become levels,
 user-missing codes become missing).
+A load or analysis that takes more than a second shows its progress on stderr when that is a
+terminal (--progress: also when it is not, one line per step); never on stdout.
 Run 'inferra COMMAND --help' for a command's options.`;
 
 export const COMMAND_HELP: Record<string, string> = {

@@ -2,30 +2,24 @@
  * The `inferra` command line (CONTRACT.md): a thin door into the kernel. Each command lives in
  * `cli/commands/`; this file dispatches and turns errors into exit codes.
  */
-import { runAnalyzeCommand } from './commands/analyze.js';
-import { runAskCommand } from './commands/ask.js';
-import { runDecideCommand } from './commands/decide.js';
-import { runDescribeCommand } from './commands/describe.js';
-import { runExportCommand } from './commands/export.js';
-import { runHistoryCommand } from './commands/history.js';
-import { runRunCommand } from './commands/run.js';
-import { runVerifyCommand } from './commands/verify.js';
 import { COMMAND_HELP, MAIN_HELP } from './help.js';
 import { EXIT, logLine, printText, reportError } from './output.js';
 import { versionText } from './version.js';
+import { releasePrestartedWorker } from '../kernel/worker/prestart.js';
 
-// The commands are imported statically: a dynamic import here would, under tsx (the tests run
-// main() in-process), load a second copy of the kernel whose errors are not this copy's
-// InferraError. `--version` is the one path that skips the kernel (cli/entry.ts).
-const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
-  run: runRunCommand,
-  verify: runVerifyCommand,
-  history: runHistoryCommand,
-  describe: runDescribeCommand,
-  decide: runDecideCommand,
-  analyze: runAnalyzeCommand,
-  ask: runAskCommand,
-  export: runExportCommand,
+// Each command is loaded when it is run, so `inferra analyze` does not evaluate the report
+// exporter (docx, vega, KaTeX) nor `export` the statistics. An error from a lazily loaded module
+// may come from another copy of the kernel (tsx in-process tests): reportError goes through
+// toInferraError, which reads the error's brand rather than `instanceof` (kernel/errors.ts).
+const COMMANDS: Record<string, () => Promise<(argv: string[]) => Promise<number>>> = {
+  run: async () => (await import('./commands/run.js')).runRunCommand,
+  verify: async () => (await import('./commands/verify.js')).runVerifyCommand,
+  history: async () => (await import('./commands/history.js')).runHistoryCommand,
+  describe: async () => (await import('./commands/describe.js')).runDescribeCommand,
+  decide: async () => (await import('./commands/decide.js')).runDecideCommand,
+  analyze: async () => (await import('./commands/analyze.js')).runAnalyzeCommand,
+  ask: async () => (await import('./commands/ask.js')).runAskCommand,
+  export: async () => (await import('./commands/export.js')).runExportCommand,
 };
 
 /** Runs the CLI on `argv` (without `node` and the script) and returns the exit code. */
@@ -39,8 +33,8 @@ export async function main(argv: string[]): Promise<number> {
     printText(versionText());
     return EXIT.ok;
   }
-  const run = COMMANDS[command];
-  if (!run) {
+  const load = COMMANDS[command];
+  if (!load) {
     logLine(`inferra: unknown command '${command}'.\n\n${MAIN_HELP}`);
     return EXIT.usage;
   }
@@ -49,6 +43,7 @@ export async function main(argv: string[]): Promise<number> {
     return EXIT.ok;
   }
   try {
+    const run = await load();
     return await run(rest);
   } catch (error) {
     return reportError(error, rest.includes('--json'));
@@ -58,6 +53,8 @@ export async function main(argv: string[]): Promise<number> {
 /** Entry point when run as a program. */
 export async function runCli(): Promise<void> {
   const code = await main(process.argv.slice(2));
+  // A worker started early (cli/entry.ts) that no command used must finish loading before the exit.
+  await releasePrestartedWorker();
   // Let stdout drain before exiting (large JSON documents on a pipe).
   process.stdout.write('', () => process.exit(code));
 }

@@ -5,7 +5,7 @@
  * provenance, datasets). No statistics, no decisions here.
  */
 import * as vscode from 'vscode';
-import type { CellExecution, Choice } from '../kernel/api.js';
+import type { CellExecution, Choice, ProgressEvent } from '../kernel/api.js';
 import { cellIn, errorOut, isBrokenDocument, progressOut, runOut } from './convert.js';
 import { ExecutionQueue, type GuardedExecution, type RunOutcome } from './execution-queue.js';
 import { loadKernel } from './kernel-loader.js';
@@ -106,12 +106,14 @@ export class InferraController implements vscode.Disposable {
     if (idEdit) await vscode.workspace.applyEdit(idEdit);
     execution.executionOrder = this.nextOrder(document);
     const session = await this.sessions.get(document);
+    const { session: kernelSession } = await loadKernel();
     let lastProgress = 0;
-    const onProgress = (message: string) => {
+    // The worker's steps of a long load or analysis (rows read, analysis, check, figure) update the output.
+    const onProgress = (message: string, event?: ProgressEvent) => {
       const now = Date.now();
       if (execution.ended || now - lastProgress < 100) return;
       lastProgress = now;
-      void replaceOutputs(execution, [progressOut(message)]);
+      void replaceOutputs(execution, [progressOut(kernelSession.progressText(message, event))]);
     };
     onProgress(request?.choice ? `Running ${request.choice.analysis.replace(/_/g, ' ')}…` : 'Deciding…');
     let run: CellExecution;

@@ -1,7 +1,8 @@
 /**
  * The kernel as its doors see it: the CLI (cli/) and the VS Code extension (extension/) import the
- * kernel only from here (scripts/lint-layers.mjs enforces it). Two lazily loaded parts keep their
- * own entry points: kernel/provenance/cli-sink.ts (the Supabase client, loaded when configured) and
+ * kernel only from here (scripts/lint-layers.mjs enforces it). Lazily loaded parts keep their own
+ * entry points: kernel/api-supabase.ts (the Supabase client and queue, for the extension's provenance),
+ * kernel/provenance/cli-sink.ts (the Supabase client, loaded when configured) and
  * kernel/report/export.ts (the report and SVG renderer: its own bundle for the extension, and vega's
  * Node build cannot be bundled into the extension's CommonJS).
  */
@@ -30,13 +31,17 @@ export { hashRecord } from './provenance/build.js';
 export { digestResult, sha256Hex } from './provenance/canonical.js';
 export { collectEnvironment } from './provenance/environment.js';
 export { type ProvenanceRecord } from './provenance/record.js';
-export { createSupabaseSink, type ProvenanceSink, type SupabaseSink } from './provenance/sink.js';
-export { createProvenanceClient, LEGACY_STORAGE_KEY, sessionStorageKey, type ProvenanceClient } from './provenance/supabase.js';
-export { createTeamsClient, type Invitation, type ProjectRole, type ProjectRun, type ProjectSummary, type TeamsClient } from './provenance/teams.js';
+// The Supabase client and queue (supabase-js, undici) have their own facade, kernel/api-supabase.ts:
+// re-exported here, every command of the CLI would evaluate them. Their types stay here.
+export type { ProvenanceSink, SupabaseSink } from './provenance/sink.js';
+export type { ProvenanceClient } from './provenance/supabase.js';
+export type { Invitation, ProjectRole, ProjectRun, ProjectSummary, TeamsClient } from './provenance/teams.js';
 export { buildVerifyRow, checkStoredCell, type ProvenanceCell, type VerifyEdit, type VerifyRow } from './provenance/verify-cell.js';
 export { type VerifyStatus } from './provenance/verify.js';
 export { formatOutcomePlain } from './report/cell-text.js';
-export { isDataFree, runWithoutData } from './run-without-data.js';
+// runWithoutData has its own entry (kernel/run-without-data.ts): re-exported here, every command would load the statistics.
+export { isDataFree } from './analyses/data-free.js';
 export { NotebookSession, parseDatasetDirective, requestFromDecision, type CellExecution, type SessionOptions } from './session/index.js';
-export { ANALYSIS_IDS, DEFAULT_OPTIONS, FIGURE_IDS, isTaskId, ROLE_NAMES, type AnalysisOptions, type AnalysisOutcome, type AnalysisRequest, type ColumnSchema, type DatasetSchema, type Roles, type RowFilter } from './types.js';
+export { ANALYSIS_IDS, DEFAULT_OPTIONS, FIGURE_IDS, isTaskId, ROLE_NAMES, type AnalysisOptions, type AnalysisOutcome, type AnalysisRequest, type ColumnSchema, type DatasetSchema, type ProgressEvent, type Roles, type RowFilter } from './types.js';
+export { progressText } from './util/progress.js';
 export { suggestName } from './util/suggest.js';

@@ -1,19 +1,16 @@
 /**
  * Analyses that need no dataset (the power analyses: `inferra analyze --analysis power_ttest ...`
- * without DATA): run in-process, with the figures, and an empty dataset record for provenance.
+ * without DATA): run in-process, with the figures, and an empty dataset record for provenance. The
+ * CLI loads this module (and so the statistics) only for such a request: its other commands run
+ * analyses in the worker.
  */
 import { InferraError } from './errors.js';
 import { runAnalysis } from './analyses/run.js';
 import { buildFiguresForAnalysis } from './figures/index.js';
+import { isDataFree } from './analyses/data-free.js';
 import type { AnalysisId, AnalysisOutcome, AnalysisRequest } from './types.js';
 
-/** The analyses that run without a dataset. */
-export const DATA_FREE_ANALYSES: readonly AnalysisId[] = ['power_ttest', 'power_prop', 'power_anova'];
-
-/** Whether an analysis id runs without a dataset. */
-export function isDataFree(id: string): boolean {
-  return (DATA_FREE_ANALYSES as readonly string[]).includes(id);
-}
+export { DATA_FREE_ANALYSES, isDataFree } from './analyses/data-free.js';
 
 /** Runs a data-free analysis on no rows; throws `usage` for any other analysis. */
 export function runWithoutData(request: AnalysisRequest): AnalysisOutcome {

@@ -145,6 +145,17 @@ export interface RowFilter {
   value: string;
 }
 
+/**
+ * Where a long task is (the worker sends these with its progress messages): reading the file,
+ * loading rows (`rows` of `total` so far), running the analysis, checking for a grouping it
+ * leaves out, drawing its figure. The doors show them (a line on a terminal's stderr, the cell's output).
+ */
+export interface ProgressEvent {
+  phase: 'read' | 'load' | 'run' | 'check' | 'figure';
+  rows?: number;
+  total?: number;
+}
+
 /** Options of a request, fully resolved (defaults filled in, as CONTRACT.md states them). */
 export interface AnalysisOptions {
   alternative: Alternative;

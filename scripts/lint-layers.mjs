@@ -35,6 +35,15 @@ const LAZY_ENTRY_POINTS = [
   'kernel/report/export.js',
   // A leaf (node built-ins only): `inferra --version` answers without evaluating the kernel.
   'kernel/provenance/environment.js',
+  // A leaf (node built-ins and the worker's leaves): cli/entry.ts starts the statistics worker
+  // before it loads the kernel, so the two load in parallel.
+  'kernel/worker/prestart.js',
+  // The Supabase client and queue (supabase-js, undici): the extension's lazily loaded kernel-api
+  // bundle imports them; kept out of kernel/api.ts so CLI commands do not evaluate them.
+  'kernel/api-supabase.js',
+  // The data-free analyses (power), run in the CLI's own thread: loaded only for them, so that the
+  // other commands, which run analyses in the worker, do not load the statistics in the main thread.
+  'kernel/run-without-data.js',
 ];
 
 const problems = [];

@@ -12,7 +12,9 @@
  *      process, for its peak RSS.
  *
  * It prints each measure beside its target (issue #17). It asserts nothing: timings are for reading.
- * Usage: npx tsx bench/compute/run.ts [rows] [--only ttest_welch,ols] [--keep]
+ * Usage: npx tsx bench/compute/run.ts [rows] [--only ttest_welch,ols] [--keep] [--baseline DIR]
+ *   --baseline DIR: also runs DIR's built inferra (e.g. a checkout of the previous commit) right
+ *   before this one on each analysis, for a before/after under the same load.
  *   rows default 1,000,000 (a ~35 MB CSV); the table is written to a temporary folder and removed
  *   unless --keep.
  */
@@ -92,13 +94,15 @@ async function writeTable(path: string, rows: number): Promise<void> {
 
 interface Timed {
   wallS: number;
+  /** User + system CPU seconds (less sensitive than wall time to other work on the machine). */
+  cpuS: number;
   rssMib: number;
   stdout: string;
 }
 
 /** Runs a command under GNU time: wall seconds and peak RSS (of the process and its threads). */
 async function timed(command: string, args: string[], cwd: string): Promise<Timed> {
-  const { stdout, stderr } = await run('/usr/bin/time', ['-f', 'BENCH %e %M', command, ...args], {
+  const { stdout, stderr } = await run('/usr/bin/time', ['-f', 'BENCH %e %M %U %S', command, ...args], {
     cwd,
     maxBuffer: 64 << 20,
     env: { ...process.env, NO_COLOR: '1' },
@@ -107,18 +111,20 @@ async function timed(command: string, args: string[], cwd: string): Promise<Time
   });
   const line = stderr.trim().split('\n').reverse().find((l) => l.startsWith('BENCH '));
   if (!line) throw new Error(`no timing from /usr/bin/time for ${command}`);
-  const [, wall, kb] = line.split(' ');
-  return { wallS: Number(wall), rssMib: Number(kb) / 1024, stdout };
+  const [, wall, kb, user, system] = line.split(' ');
+  return { wallS: Number(wall), cpuS: Number(user) + Number(system), rssMib: Number(kb) / 1024, stdout };
 }
 
 const ratio = (a: number, b: number) => (a / b).toFixed(2);
 const pad = (text: string, width: number) => text.padEnd(width);
 
-async function wholeProcess(csv: string, dir: string, only: Set<string> | null): Promise<void> {
+async function wholeProcess(csv: string, dir: string, only: Set<string> | null, baseline?: string): Promise<void> {
   console.log('\n1. Whole process, cold (wall s / peak RSS MiB); target: wall <= 0.6x the peer, RSS <= the peer');
-  console.log(`${pad('analysis', 20)}${pad('inferra', 18)}${pad('pandas+scipy', 18)}${pad('wall ratio', 12)}${pad('RSS ratio', 11)}agree`);
+  console.log('   (cpu s = user + system, the work done whatever the load of the machine)');
+  console.log(`${pad('analysis', 20)}${baseline ? pad('baseline', 18) : ''}${pad('inferra', 18)}${pad('pandas+scipy', 18)}${pad('wall ratio', 12)}${pad('RSS ratio', 11)}${baseline ? pad('cpu s base/new/peer', 22) : pad('cpu s new/peer', 16)}agree`);
   for (const c of CASES) {
     if (only && !only.has(c.id)) continue;
+    const before = baseline ? await timed(process.execPath, [join(baseline, 'bin', 'inferra.js'), 'analyze', csv, '--analysis', c.id, ...c.args, '--json'], dir) : undefined;
     const mine = await timed(process.execPath, [INFERRA, 'analyze', csv, '--analysis', c.id, ...c.args, '--json'], dir);
     const peer = await timed(PYTHON, [PEER, csv, c.id], dir);
     const ours = Number(JSON.parse(mine.stdout).result?.[c.compare[0]]);
@@ -126,8 +132,9 @@ async function wholeProcess(csv: string, dir: string, only: Set<string> | null):
     const agree = Math.abs(ours - theirs) <= 1e-9 * Math.max(1, Math.abs(theirs)) ? 'yes' : `no (${ours} vs ${theirs})`;
     const met = mine.wallS <= 0.6 * peer.wallS && mine.rssMib <= peer.rssMib ? 'met' : 'NOT met';
     console.log(
-      `${pad(c.id, 20)}${pad(`${mine.wallS.toFixed(2)} / ${mine.rssMib.toFixed(0)}`, 18)}${pad(`${peer.wallS.toFixed(2)} / ${peer.rssMib.toFixed(0)}`, 18)}` +
-        `${pad(ratio(mine.wallS, peer.wallS), 12)}${pad(ratio(mine.rssMib, peer.rssMib), 11)}${agree}  [${met}]`,
+      `${pad(c.id, 20)}${before ? pad(`${before.wallS.toFixed(2)} / ${before.rssMib.toFixed(0)}`, 18) : ''}${pad(`${mine.wallS.toFixed(2)} / ${mine.rssMib.toFixed(0)}`, 18)}${pad(`${peer.wallS.toFixed(2)} / ${peer.rssMib.toFixed(0)}`, 18)}` +
+        `${pad(ratio(mine.wallS, peer.wallS), 12)}${pad(ratio(mine.rssMib, peer.rssMib), 11)}` +
+        `${pad([...(before ? [before] : []), mine, peer].map((t) => t.cpuS.toFixed(1)).join(' / '), before ? 22 : 16)}${agree}  [${met}]`,
     );
   }
 }
@@ -182,6 +189,8 @@ async function main(): Promise<void> {
   const rows = Number(argv.find((a) => /^\d+$/.test(a)) ?? 1_000_000);
   const onlyIndex = argv.indexOf('--only');
   const only = onlyIndex >= 0 ? new Set(argv[onlyIndex + 1].split(',')) : null;
+  const baselineIndex = argv.indexOf('--baseline');
+  const baseline = baselineIndex >= 0 ? argv[baselineIndex + 1] : undefined;
   const dir = await mkdtemp(join(tmpdir(), 'inferra-bench-compute-'));
   const csv = join(dir, 'table.csv');
   try {
@@ -190,7 +199,7 @@ async function main(): Promise<void> {
     const size = (await stat(csv)).size / 2 ** 20;
     console.log(`compute bench: ${rows.toLocaleString('en')} rows, ${size.toFixed(1)} MiB CSV; node ${process.versions.node}; peer python/pandas/scipy ${peerVersions.trim()}`);
     console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), load average ${loadavg()[0].toFixed(1)}`);
-    await wholeProcess(csv, dir, only);
+    await wholeProcess(csv, dir, only, baseline);
     if (!only) await notebook(csv, dir);
   } finally {
     if (argv.includes('--keep')) console.log(`\nkept ${dir}`);

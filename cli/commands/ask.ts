@@ -2,13 +2,14 @@ import { datasetLocator, decisionToJson, formatOutcomePlain, NotebookSession, ou
 import { parseArgs, usageError } from '../args.js';
 import { llmWithPersonalQuota } from '../sinks.js';
 import { EXIT, logLine, printJson, printText } from '../output.js';
+import { progressOnStderr } from '../progress.js';
 import { provenanceForOutcome } from '../provenance.js';
 import { llmSettingsFromEnv, timeoutFromEnv } from '../settings.js';
 import { formatDecision } from './decide.js';
 
 /** `inferra ask DATA --prompt TEXT [--json] [--allow-llm]`: decide + analyze + figure. */
 export async function runAskCommand(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, { json: 'boolean', prompt: 'string', 'allow-llm': 'boolean', sheet: 'string' }, 'ask');
+  const args = parseArgs(argv, { json: 'boolean', prompt: 'string', 'allow-llm': 'boolean', sheet: 'string', progress: 'boolean' }, 'ask');
   const [data, ...extra] = args.positionals;
   const prompt = args.strings.get('prompt');
   if (!data || extra.length || !prompt?.trim()) throw usageError('Usage: inferra ask DATA [--sheet NAME] --prompt "TEXT" [--json] [--allow-llm]');
@@ -25,7 +26,13 @@ export async function runAskCommand(argv: string[]): Promise<number> {
       else printText(formatDecision(decision));
       return EXIT.undecided;
     }
-    const outcome = await session.runRequest(source, requestFromDecision(decision));
+    const progress = progressOnStderr(args.booleans.has('progress'));
+    let outcome;
+    try {
+      outcome = await session.runRequest(source, requestFromDecision(decision), { onProgress: progress?.update });
+    } finally {
+      progress?.finish();
+    }
     if (json) {
       const result = outcomeToJson(outcome);
       result.decision = decisionToJson(decision);

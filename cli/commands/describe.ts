@@ -2,19 +2,23 @@ import { type ColumnSchema, type DatasetSchema, datasetLocator, NotebookSession,
 import { parseArgs, usageError } from '../args.js';
 import { timeoutFromEnv } from '../settings.js';
 import { EXIT, printJson, printText } from '../output.js';
+import { progressOnStderr } from '../progress.js';
 
 /** `inferra describe DATA [--json]`. */
 export async function runDescribeCommand(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, { json: 'boolean', sheet: 'string' }, 'describe');
+  const args = parseArgs(argv, { json: 'boolean', sheet: 'string', progress: 'boolean' }, 'describe');
   const [data, ...extra] = args.positionals;
   if (!data || extra.length) throw usageError('Usage: inferra describe DATA [--sheet NAME] [--json]');
   const session = new NotebookSession({ timeoutMs: timeoutFromEnv() });
+  const progress = progressOnStderr(args.booleans.has('progress'));
   try {
-    const schema = await session.describeDataset(datasetLocator(data, args.strings.get('sheet')));
+    const schema = await session.describeDataset(datasetLocator(data, args.strings.get('sheet')), { onProgress: progress?.update });
+    progress?.finish();
     if (args.booleans.has('json')) printJson(snakeKeys(schema));
     else printText(formatSchema(schema));
     return EXIT.ok;
   } finally {
+    progress?.finish();
     await session.dispose();
   }
 }

@@ -1,14 +1,17 @@
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { NotebookSession, readNotebookFile, writeNotebookFile } from '../../kernel/api.js';
-import { exportDocxReport, exportHtmlReport, renderSvg } from '../../kernel/report/export.js';
 import { parseArgs, usageError } from '../args.js';
 import { cliMessage } from '../advice.js';
 import { EXIT, logLine, printText } from '../output.js';
+import { progressOnStderr } from '../progress.js';
 import { llmSettingsFromEnv, timeoutFromEnv } from '../settings.js';
 import { notebookSupabaseFromEnv } from '../sinks.js';
 import { checkRunTargets, notebookDatasetFiles } from '../run-targets.js';
 
 const MARK = { ok: 'ok', error: 'FAILED', ambiguous: 'AMBIGUOUS', no_match: 'NO MATCH' } as const;
+
+/** The report exporter (kernel/report/export.ts: vega, resvg, docx), loaded when first needed. */
+const loadReport = () => import('../../kernel/report/export.js');
 
 /**
  * `inferra run NB [--out OUT] [--html REPORT] [--allow-llm] [--allow-outside-data]`: every ask cell
@@ -17,7 +20,7 @@ const MARK = { ok: 'ok', error: 'FAILED', ambiguous: 'AMBIGUOUS', no_match: 'NO 
  * datasets outside the notebook's folder are read only with `--allow-outside-data`.
  */
 export async function runRunCommand(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, { out: 'string', html: 'string', docx: 'string', 'allow-llm': 'boolean', 'allow-outside-data': 'boolean' }, 'run');
+  const args = parseArgs(argv, { out: 'string', html: 'string', docx: 'string', 'allow-llm': 'boolean', 'allow-outside-data': 'boolean', progress: 'boolean' }, 'run');
   const [path, ...extra] = args.positionals;
   if (!path || extra.length) throw usageError('Usage: inferra run NB.inferra [--out OUT.inferra] [--html REPORT.html] [--docx REPORT.docx] [--allow-outside-data]');
   const notebook = await readNotebookFile(path);
@@ -42,7 +45,8 @@ export async function runRunCommand(argv: string[]): Promise<number> {
     allowLlm: args.booleans.has('allow-llm'),
     sinks,
     // Each run's figures go to the Supabase bucket as SVG, beside its record.
-    renderSvg: sinks.length ? renderSvg : undefined,
+    // The report exporter (vega, resvg, docx) loads only when a figure or a report is written.
+    renderSvg: sinks.length ? async (spec) => (await loadReport()).renderSvg(spec) : undefined,
     timeoutMs: timeoutFromEnv(),
     log: (line) => logLine(`  ${line}`),
     datasetConsent: async (dataset) => {
@@ -55,10 +59,16 @@ export async function runRunCommand(argv: string[]): Promise<number> {
     let order = 0;
     for (const [index, cell] of notebook.cells.entries()) {
       if (cell.kind !== 'ask') continue;
-      const run = await session.executeCell(notebook, cell.id, {
-        executionOrder: ++order,
-        onProgress: (message) => logLine(`  ${cell.id}: ${message}`),
-      });
+      const progress = progressOnStderr(args.booleans.has('progress'));
+      let run;
+      try {
+        run = await session.executeCell(notebook, cell.id, {
+          executionOrder: ++order,
+          onProgress: progress ? (message, event) => progress.update(`  ${cell.id}: ${message}`, event) : undefined,
+        });
+      } finally {
+        progress?.finish();
+      }
       notebook.cells[index] = run.cell;
       notebook.datasets = run.datasets;
       counts[run.status]++;
@@ -72,12 +82,12 @@ export async function runRunCommand(argv: string[]): Promise<number> {
   await writeNotebookFile(out, notebook);
   const html = args.strings.get('html');
   if (html) {
-    const bytes = await exportHtmlReport(notebook, resolve(out), html);
+    const bytes = await (await loadReport()).exportHtmlReport(notebook, resolve(out), html);
     logLine(`report: ${html} (${(bytes / 1024).toFixed(0)} KB)`);
   }
   const docx = args.strings.get('docx');
   if (docx) {
-    const bytes = await exportDocxReport(notebook, resolve(out), docx);
+    const bytes = await (await loadReport()).exportDocxReport(notebook, resolve(out), docx);
     logLine(`Word report: ${docx} (${(bytes / 1024).toFixed(0)} KB)`);
   }
   const total = counts.ok + counts.error + counts.ambiguous + counts.no_match;

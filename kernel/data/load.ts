@@ -10,7 +10,7 @@
  */
 import { quotedString, type DuckDBValue } from '@duckdb/node-api';
 import { InferraError } from '../errors.js';
-import type { Column, ColumnKind, ColumnSchema, DatasetFormat, RowFilter, Table } from '../types.js';
+import type { Column, ColumnKind, ColumnSchema, DatasetFormat, ProgressEvent, RowFilter, Table } from '../types.js';
 import { suggestName } from '../util/suggest.js';
 import { getConnection } from './duckdb.js';
 import { hashTable } from './hash.js';
@@ -23,8 +23,8 @@ export interface LoadOptions {
   columns?: string[];
   /** Row conditions; all must hold. */
   where?: RowFilter[];
-  /** Called with a short message before a slow load. */
-  onProgress?: (message: string) => void;
+  /** Called with a short message before a slow load, and as its rows arrive (every `PROGRESS_STEP_ROWS`). */
+  onProgress?: (message: string, event?: ProgressEvent) => void;
 }
 
 /** A loaded table and what provenance needs to know about it. */
@@ -49,6 +49,9 @@ export const PROGRESS_ROWS = 200_000;
 /** Files at least this large get a progress message before they are read. */
 export const PROGRESS_BYTES = 10_000_000;
 
+/** A large load reports the rows read so far each time this many more have arrived. */
+export const PROGRESS_STEP_ROWS = 100_000;
+
 /** Loads the requested columns of a dataset, filtered by `where`. */
 export async function loadTable(path: string, options: LoadOptions = {}): Promise<LoadedTable> {
   const source = await openSource(path);
@@ -58,16 +61,20 @@ export async function loadTable(path: string, options: LoadOptions = {}): Promis
   const where = options.where ?? [];
   for (const filter of where) requireColumn(filter.column, names);
   const wasHeld = findMaterialized(sourceKey(source)) !== undefined;
-  if (!wasHeld && source.size >= PROGRESS_BYTES) options.onProgress?.(`Reading ${source.name} (${(source.size / 1e6).toFixed(1)} MB)...`);
+  if (!wasHeld && source.size >= PROGRESS_BYTES) options.onProgress?.(`Reading ${source.name} (${(source.size / 1e6).toFixed(1)} MB)...`, { phase: 'read' });
   const schema = await inferSchema(path);
 
   const kinds = new Map(schema.columns.map((c) => [c.name, c.kind]));
-  if (schema.rows >= PROGRESS_ROWS) options.onProgress?.(`Loading ${formatRowCount(schema.rows)} rows...`);
+  const large = schema.rows >= PROGRESS_ROWS;
+  if (large) options.onProgress?.(`Loading ${formatRowCount(schema.rows)} rows...`, { phase: 'load', rows: 0, total: schema.rows });
+  const onRows = large && options.onProgress
+    ? (rows: number) => options.onProgress!(`Loading ${formatRowCount(schema.rows)} rows: ${formatRowCount(rows)} read...`, { phase: 'load', rows, total: schema.rows })
+    : undefined;
   const read = (from: LoadSource) => {
     const selected = from.columns.filter((c) => requested.has(c.name));
     const { sql: whereSql, values } = buildWhere(where, from.columns, kinds);
     const select = selected.map((c) => selectExpression(c, schema.columns.find((s) => s.name === c.name)));
-    return readColumns(`${select.join(', ') || 'NULL'} FROM ${from.table}${whereSql}`, values, selected, kinds, schema.rows);
+    return readColumns(`${select.join(', ') || 'NULL'} FROM ${from.table}${whereSql}`, values, selected, kinds, schema.rows, onRows);
   };
   const fromSource: LoadSource = { table: source.reader, columns: source.columns };
   const held = findMaterialized(sourceKey(source));
@@ -95,12 +102,12 @@ export async function loadTable(path: string, options: LoadOptions = {}): Promis
 }
 
 /** Where rows come from: the file's reader, or the materialized table, with each column's SQL. */
-interface LoadSource {
+export interface LoadSource {
   table: string;
   columns: SourceColumn[];
 }
 
-function materializedSource(held: MaterializedTable, columns: readonly SourceColumn[]): LoadSource {
+export function materializedSource(held: MaterializedTable, columns: readonly SourceColumn[]): LoadSource {
   return { table: held.table, columns: columns.map((c, i) => ({ ...c, expression: held.columns[i] })) };
 }
 
@@ -113,7 +120,7 @@ function selectExpression(column: SourceColumn, schema: ColumnSchema | undefined
   return `CAST(${column.expression} AS ENUM(${levels.map((l) => quotedString(l.value)).join(', ')}))`;
 }
 
-function requireColumn(name: string, names: readonly string[]): void {
+export function requireColumn(name: string, names: readonly string[]): void {
   if (!names.includes(name)) throw new InferraError('column-not-found', { column: name, suggestion: suggestName(name, names) });
 }
 
@@ -122,7 +129,7 @@ function requireColumn(name: string, names: readonly string[]): void {
  * as a number (`year = 2007` matches 2007.0); others compare with their loaded text (`true`, ISO dates).
  * As in R's `subset()`, a row whose value is missing matches neither `=` nor `!=`.
  */
-function buildWhere(
+export function buildWhere(
   where: readonly RowFilter[],
   columns: readonly SourceColumn[],
   kinds: ReadonlyMap<string, ColumnKind>,
@@ -156,6 +163,7 @@ async function readColumns(
   selected: readonly SourceColumn[],
   kinds: ReadonlyMap<string, ColumnKind>,
   capacity: number,
+  onRows?: (rows: number) => void,
 ): Promise<Table> {
   const connection = await getConnection();
   const result = await connection.stream(`SELECT ${query}`, values);
@@ -183,7 +191,9 @@ async function readColumns(
         }
       }
     }
+    const before = rowCount;
     rowCount += count;
+    if (onRows && Math.floor(rowCount / PROGRESS_STEP_ROWS) > Math.floor(before / PROGRESS_STEP_ROWS)) onRows(rowCount);
   }
   const columns: Column[] = selected.map((c, j) => {
     const kind = kinds.get(c.name) ?? 'text';

@@ -16,8 +16,6 @@ import { getConnection } from './duckdb.js';
 import { detectFormat, IMPORTED_FORMATS } from './format.js';
 import { storeImported, type ImportedTable } from './imported.js';
 import { parseLocator } from './locator.js';
-import { readSav } from './sav.js';
-import { readWorkbook } from './xlsx.js';
 import { MISSING_MARKERS } from './markers.js';
 
 export { MISSING_MARKERS } from './markers.js';
@@ -139,7 +137,9 @@ async function buildImportedSource(
   sheet: string | undefined,
   onStored: (drop: () => Promise<void>) => void,
 ): Promise<Source> {
-  const imported: ImportedTable = format === 'xlsx' ? await readWorkbook(absolute, path, sheet) : await readSav(absolute, path);
+  // The readers (exceljs for workbooks) load only when such a file is read: a CSV never pays for them.
+  const imported: ImportedTable =
+    format === 'xlsx' ? await (await import('./xlsx.js')).readWorkbook(absolute, path, sheet) : await (await import('./sav.js')).readSav(absolute, path);
   if (imported.columns.length > MAX_COLUMNS) throw new InferraError('too-many-columns', { path, columns: imported.columns.length, max: MAX_COLUMNS });
   if (imported.rows === 0) {
     throw new InferraError('file-empty', { path, headerOnly: imported.columns.length > 0, columns: imported.columns.map((c) => c.name).join(', ') });

@@ -6,7 +6,6 @@
 import { shownLocator } from '../data/locator.js';
 import { decisionFromJson } from '../decide/json.js';
 import type { Choice, Decision, DecisionOutcome } from '../decide/types.js';
-import { decideAnalysis } from '../llm/fallback.js';
 import type { AskCell } from '../notebook/format.js';
 import { loadAuthorIdentity, pinOrigin, signPin, type AuthorIdentity, type PinOrigin } from '../provenance/author.js';
 import { hashCellSource } from '../provenance/bind.js';
@@ -14,12 +13,17 @@ import { canonicalJson } from '../provenance/canonical.js';
 import { DEFAULT_OPTIONS, type AnalysisRequest, type DatasetSchema } from '../types.js';
 import type { SessionOptions } from './types.js';
 
-/** Decides what a request means on a dataset's schema: the policy of llm/fallback.ts. */
-export function decideRequest(
+/**
+ * Decides what a request means on a dataset's schema: the policy of llm/fallback.ts. The decision
+ * engine (the rules and their JSON schema validator) loads on the first decision, so a command that
+ * runs a given analysis (`inferra analyze`) does not load it.
+ */
+export async function decideRequest(
   prompt: string,
   schema: DatasetSchema,
   options: Pick<SessionOptions, 'llm' | 'allowLlm'> & { signal?: AbortSignal },
 ): Promise<DecisionOutcome> {
+  const { decideAnalysis } = await import('../llm/fallback.js');
   return decideAnalysis(prompt, schema, { llm: options.llm, allowLlm: options.allowLlm ?? false, signal: options.signal });
 }
 

@@ -7,7 +7,7 @@ import type { AskCell, DatasetRef } from '../notebook/format.js';
 import type { CellStatus } from '../notebook/outputs.js';
 import type { AuthorIdentity } from '../provenance/author.js';
 import type { ProvenanceSink } from '../provenance/sink.js';
-import type { AnalysisOutcome } from '../types.js';
+import type { AnalysisOutcome, ProgressEvent } from '../types.js';
 import type { KernelWorker } from '../worker/host.js';
 
 /** How a session is set up. */
@@ -49,7 +49,8 @@ export interface SessionOptions {
 /** Per-call options. */
 export interface CallOptions {
   signal?: AbortSignal;
-  onProgress?: (message: string) => void;
+  /** Progress of a long load or analysis: a message to show, and where the task is (phase, rows read). */
+  onProgress?: (message: string, event?: ProgressEvent) => void;
   /** false: a dataset outside the notebook's folder not yet allowed is refused without asking (completions, hovers). */
   askConsent?: boolean;
 }

@@ -14,15 +14,15 @@
  * it has ended, and close() waits for every retiring worker: a process that exited around it would
  * terminate it regardless.
  */
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker, type ResourceLimits, type WorkerOptions } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { InferraError, errorFromData, type ErrorData } from '../errors.js';
-import type { AnalysisOutcome, AnalysisRequest, DatasetSchema } from '../types.js';
+import type { AnalysisOutcome, AnalysisRequest, DatasetSchema, ProgressEvent } from '../types.js';
 import { NativeWatch, createNativeState } from './native-gate.js';
 import { createSpillDirectory, removeSpillDirectory } from './spill.js';
+import { adoptPrestartedWorker } from './prestart.js';
+import { buildWorkerSpawn, resolveWorkerPath } from './spawn.js';
+
+export { buildWorkerSpawn, resolveWorkerPath, resolveWorkerPathIn } from './spawn.js';
 import { readyMessageSchema, replyMessageSchema, resultSchemas, type CancelMessage, type Task, type TaskMessage } from './protocol.js';
 
 /** Options of one call. */
@@ -32,7 +32,8 @@ export interface CallOptions {
   /** Time limit of this call once it runs (queue time excluded); default: the worker's. */
   timeoutMs?: number;
   /** Progress messages from the worker ("Loading 1.2 M rows..."). */
-  onProgress?: (message: string) => void;
+  /** Progress of a long call: a message to show, and where the task is (phase, rows read). */
+  onProgress?: (message: string, event?: ProgressEvent) => void;
 }
 
 /** Options of a KernelWorker. */
@@ -79,36 +80,6 @@ interface Call {
   onAbort?: () => void;
   /** Called once the call has ended. */
   onDone?: () => void;
-}
-
-/**
- * The worker script: `INFERRA_WORKER_PATH` if set; else `worker.mjs` beside this module (the ESM CLI
- * bundle `dist/cli.mjs` and the CommonJS extension bundle `dist/extension.js` both ship
- * `dist/worker.mjs`); else `worker.ts` beside it (tests and development under tsx).
- */
-export function resolveWorkerPath(): string {
-  const override = process.env.INFERRA_WORKER_PATH;
-  if (override) return override;
-  return resolveWorkerPathIn(typeof __dirname !== 'undefined' ? __dirname : dirname(fileURLToPath(import.meta.url)));
-}
-
-/** The worker script in a directory: `worker.mjs` when a bundle put it there, else `worker.ts`. */
-export function resolveWorkerPathIn(directory: string): string {
-  const bundled = join(directory, 'worker.mjs');
-  return existsSync(bundled) ? bundled : join(directory, 'worker.ts');
-}
-
-/** How to start a worker script: `.mjs`/`.js` directly; TypeScript sources through tsx. */
-export function buildWorkerSpawn(workerPath: string): { filename: string; options: WorkerOptions } {
-  if (!/\.(c|m)?ts$/.test(workerPath)) return { filename: workerPath, options: {} };
-  // Node 20 does not apply `--import tsx` hooks to a worker's entry module ("Unknown file extension
-  // .ts"), so a tiny bootstrap registers tsx inside the worker thread and then imports the script.
-  const tsxRoot = dirname(createRequire(workerPath).resolve('tsx/package.json'));
-  const api = pathToFileURL(join(tsxRoot, 'dist', 'esm', 'api', 'index.mjs')).href;
-  const entry = pathToFileURL(workerPath).href;
-  const bootstrap = `import(${JSON.stringify(api)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
-  const execArgv = process.execArgv.filter((arg, i, all) => !/tsx/.test(arg) && !(/^--(import|require|loader)$/.test(arg) && /tsx/.test(all[i + 1] ?? '')));
-  return { filename: bootstrap, options: { eval: true, execArgv } };
 }
 
 /** The statistics worker, seen from the kernel: schema and run calls, queued, cancellable, with time limits. */
@@ -227,22 +198,27 @@ export class KernelWorker {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const { filename, options } = buildWorkerSpawn(this.workerPath);
-    const nativeState = createNativeState();
-    const spillDirectory = createSpillDirectory();
+    // A worker the door started early (prestart.ts) serves when it was started as this one would be.
+    const early = this.resourceLimits ? undefined : adoptPrestartedWorker(this.workerPath);
+    const nativeState = early?.nativeState ?? createNativeState();
+    const spillDirectory = early?.spillDirectory ?? createSpillDirectory();
     let worker: Worker;
-    try {
-      worker = new Worker(filename, {
-        ...options,
-        workerData: { nativeState, spillDirectory },
-        ...(this.resourceLimits ? { resourceLimits: this.resourceLimits } : {}),
-      });
-    } catch (error) {
-      removeSpillDirectory(spillDirectory);
-      throw error;
+    if (early) worker = early.worker;
+    else {
+      const { filename, options } = buildWorkerSpawn(this.workerPath);
+      try {
+        worker = new Worker(filename, {
+          ...options,
+          workerData: { nativeState, spillDirectory },
+          ...(this.resourceLimits ? { resourceLimits: this.resourceLimits } : {}),
+        });
+      } catch (error) {
+        removeSpillDirectory(spillDirectory);
+        throw error;
+      }
     }
     this.resources.set(worker, { watch: new NativeWatch(nativeState), spillDirectory });
-    this.log(`worker: started ${this.workerPath} (thread ${worker.threadId})`);
+    this.log(`worker: ${early ? 'adopted the early-started' : 'started'} ${this.workerPath} (thread ${worker.threadId})`);
     worker.on('message', (message: unknown) => this.onMessage(worker, message));
     worker.on('error', (error: Error) => this.onCrash(worker, error.message));
     worker.on('messageerror', (error: Error) => this.onCrash(worker, `unreadable message: ${error.message}`));
@@ -267,7 +243,7 @@ export class KernelWorker {
       return;
     }
     if ('progress' in reply) {
-      call.options.onProgress?.(reply.progress);
+      call.options.onProgress?.(reply.progress, reply.event);
       return;
     }
     if ('error' in reply) {

@@ -13,18 +13,9 @@
  * is in flight nor can one start: terminating is safe.
  */
 import { InferraError } from '../errors.js';
+import { NATIVE, STARTS, STOP } from './native-state.js';
 
-const NATIVE = 0;
-const STOP = 1;
-/** Native calls started so far (tests land a cancel inside the n-th one). */
-const STARTS = 2;
-
-/** A fresh shared state for one worker: loading (NATIVE = 1), not stopped. */
-export function createNativeState(): SharedArrayBuffer {
-  const buffer = new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT);
-  Atomics.store(new Int32Array(buffer), NATIVE, 1);
-  return buffer;
-}
+export { createNativeState } from './native-state.js';
 
 /** The worker's side: counts its native calls and refuses new ones once the host stops it. */
 export class NativeGate {

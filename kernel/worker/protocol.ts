@@ -10,7 +10,7 @@
  */
 import { z } from 'zod';
 import { isErrorCode } from '../messages/index.js';
-import { isTaskId, type AnalysisOutcome, type AnalysisRequest, type DatasetSchema } from '../types.js';
+import { isTaskId, type AnalysisOutcome, type AnalysisRequest, type DatasetSchema, type ProgressEvent } from '../types.js';
 
 /** Everything the worker can be asked to do. */
 export type Task = { kind: 'schema'; path: string } | { kind: 'run'; path: string; request: AnalysisRequest };
@@ -36,7 +36,7 @@ export interface CancelMessage {
 export type ReplyMessage =
   | { id: number; result: unknown }
   | { id: number; error: { code: string; params: Record<string, unknown> } }
-  | { id: number; progress: string }
+  | { id: number; progress: string; event?: ProgressEvent }
   | { id: number; cancelling: true };
 
 const rowFilterSchema = z.object({ column: z.string(), op: z.enum(['=', '!=']), value: z.string() });
@@ -105,7 +105,13 @@ export const readyMessageSchema = z.object({ ready: z.literal(true) });
 /** Validates a worker -> host message (the result's shape is checked per task kind below). */
 export const replyMessageSchema = z.union([
   z.object({ id: z.number().int(), error: errorDataSchema }),
-  z.object({ id: z.number().int(), progress: z.string() }),
+  z.object({
+    id: z.number().int(),
+    progress: z.string(),
+    event: z
+      .object({ phase: z.enum(['read', 'load', 'run', 'check', 'figure']), rows: z.number().optional(), total: z.number().optional() })
+      .optional(),
+  }),
   z.object({ id: z.number().int(), cancelling: z.literal(true) }),
   z.object({ id: z.number().int(), result: z.unknown() }).refine((m) => 'result' in m, { message: 'missing result' }),
 ]);

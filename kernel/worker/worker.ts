@@ -19,8 +19,9 @@ import { hashFile } from '../data/hash.js';
 import { parseLocator } from '../data/locator.js';
 import { setNativeWorkGate, setSpillDirectory, stopQueries } from '../data/duckdb.js';
 import { inferSchema } from '../data/schema.js';
-import { loadTable, type LoadedTable } from '../data/load.js';
-import { isAnalysisId, type AnalysisId, type AnalysisOutcome, type AnalysisRequest, type DroppedRows, type RowFilter } from '../types.js';
+import { formatRowCount, loadTable, PROGRESS_ROWS, type LoadedTable } from '../data/load.js';
+import { aggregateDataset } from '../data/aggregate.js';
+import { isAnalysisId, type AnalysisId, type AnalysisOutcome, type AnalysisRequest, type DroppedRows, type ProgressEvent, type RowFilter } from '../types.js';
 import type { ComputedOutcome } from '../analyses/run.js';
 import { NativeGate } from './native-gate.js';
 import { cancelMessageSchema, workerDataSchema, taskMessageSchema, type ReplyMessage, type Task, type TaskResults } from './protocol.js';
@@ -30,7 +31,10 @@ const TABLE_CACHE_SIZE = 4;
 
 const tableCache = new Map<string, Promise<LoadedTable>>();
 
-type Handlers = { [K in Task['kind']]: (task: Extract<Task, { kind: K }>, progress: (message: string) => void) => Promise<TaskResults[K]> };
+type Handlers = { [K in Task['kind']]: (task: Extract<Task, { kind: K }>, progress: Progress) => Promise<TaskResults[K]> };
+
+/** Posts a progress message (and where the task is) for the running task. */
+type Progress = (message: string, event?: ProgressEvent) => void;
 
 const handlers: Handlers = {
   schema: (task) => inferSchema(task.path),
@@ -42,7 +46,7 @@ const handlers: Handlers = {
  * are shared by later tasks, so their objects and text arrays are frozen: an analysis that tried to
  * modify its input would fail loudly instead of corrupting the next cell's data.
  */
-async function loadCached(path: string, requested: string[], where: RowFilter[], progress: (message: string) => void): Promise<LoadedTable> {
+async function loadCached(path: string, requested: string[], where: RowFilter[], progress: Progress): Promise<LoadedTable> {
   // An analysis that names no columns (describe without --column) means every column.
   const columns = requested.length > 0 ? requested : undefined;
   const sha256 = await hashFile(parseLocator(path).file).catch(() => undefined);
@@ -71,7 +75,7 @@ function freezeLoaded(loaded: LoadedTable): LoadedTable {
   return Object.freeze(loaded);
 }
 
-async function runTask(path: string, request: AnalysisRequest, progress: (message: string) => void): Promise<AnalysisOutcome> {
+async function runTask(path: string, request: AnalysisRequest, progress: Progress): Promise<AnalysisOutcome> {
   const analysis = request.analysis;
   if (isAnalysisId(analysis)) {
     const [{ columnsForAnalysis, runAnalysis }, { buildFiguresForAnalysis }] = await Promise.all([
@@ -81,9 +85,14 @@ async function runTask(path: string, request: AnalysisRequest, progress: (messag
     const analysisRequest = { ...request, analysis };
     const columns = columnsForAnalysis(analysisRequest);
     const loaded = await loadCached(path, columns, request.options.where, progress);
+    // The phases of a large table's task are reported too: each can take a while there.
+    const phase = loaded.rows >= PROGRESS_ROWS ? progress : () => undefined;
+    phase(`Running ${analysis.replace(/_/g, ' ')} on ${formatRowCount(loaded.table.rowCount)} rows...`, { phase: 'run' });
     const plain = runAnalysis(analysisRequest, loaded.table);
     // Structure the analysis ignores (a grouping column such as species): checks/structure.ts.
+    phase('Checking for a grouping the analysis leaves out...', { phase: 'check' });
     const seen = await seeStructure(path, analysisRequest, plain, progress);
+    phase('Drawing the figure...', { phase: 'figure' });
     const computed = seen.computed;
     let figures: AnalysisOutcome['figures'] = [];
     const warnings = [...computed.warnings];
@@ -113,17 +122,35 @@ async function seeStructure(
   path: string,
   request: AnalysisRequest & { analysis: AnalysisId },
   computed: ComputedOutcome,
-  progress: (message: string) => void,
+  progress: Progress,
 ): Promise<{ computed: ComputedOutcome; figureTable?: LoadedTable['table']; colorBy?: string }> {
-  const { findGroupingCandidates, seeGroupingStructure, wantsStructureCheck } = await import('../analyses/checks/structure.js');
+  const { findGroupingCandidates, seeGroupingStructure, wantsStructureCheck, describeFindings } = await import('../analyses/checks/structure.js');
   if (!wantsStructureCheck(request.analysis) || request.roles.color) return { computed };
   const schema = await inferSchema(path).catch(() => undefined);
   const candidates = schema ? findGroupingCandidates(request, schema.columns) : [];
   if (candidates.length === 0) return { computed };
   const { columnsForAnalysis } = await import('../analyses/run.js');
-  const wide = await loadCached(path, [...columnsForAnalysis(request), ...candidates], request.options.where, progress);
-  const found = seeGroupingStructure(request, wide.table, candidates);
+  const loadWide = () => loadCached(path, [...columnsForAnalysis(request), ...candidates], request.options.where, progress);
+  // Pearson, Spearman and the t-tests: grouped aggregates in DuckDB (structure-sql.ts); the rows
+  // of the grouping columns are loaded only to colour a figure when the check fires.
+  const { planStructureCheck } = await import('../analyses/checks/structure-sql.js');
+  const plan = planStructureCheck(request, candidates);
+  let found: Awaited<ReturnType<typeof describeFindings>>;
+  if (plan) {
+    const where = request.options.where;
+    const levelRows = plan.levels ? (await aggregateDataset(path, plan.levels.columns, where, [plan.levels.query]))[0] : undefined;
+    const { levels, plans } = plan.candidates(levelRows);
+    const findings = [];
+    for (const candidate of plans) {
+      const rows = await aggregateDataset(path, candidate.columns, where, candidate.queries);
+      findings.push(candidate.finding(rows));
+    }
+    found = describeFindings(request, findings, levels);
+  } else {
+    found = seeGroupingStructure(request, (await loadWide()).table, candidates);
+  }
   if (found.warnings.length === 0) return { computed };
+  const wide = found.colorBy ? await loadWide() : undefined;
   return {
     computed: {
       ...computed,
@@ -131,7 +158,7 @@ async function seeStructure(
       recommendations: [...computed.recommendations, ...found.recommendations],
       tables: [...computed.tables, ...found.tables],
     },
-    ...(found.colorBy ? { figureTable: wide.table, colorBy: found.colorBy } : {}),
+    ...(found.colorBy && wide ? { figureTable: wide.table, colorBy: found.colorBy } : {}),
   };
 }
 
@@ -182,10 +209,10 @@ export async function handleMessage(message: unknown, post: (reply: ReplyMessage
     return;
   }
   const { id, task } = parsed.data as { id: number; task: Task };
-  const progress = (text: string) => post({ id, progress: text });
+  const progress: Progress = (text, event) => post(event ? { id, progress: text, event } : { id, progress: text });
   runningId = id;
   try {
-    const handler = handlers[task.kind] as (task: Task, progress: (message: string) => void) => Promise<unknown>;
+    const handler = handlers[task.kind] as (task: Task, progress: Progress) => Promise<unknown>;
     const result = await handler(task, progress);
     runningId = undefined;
     post({ id, result });

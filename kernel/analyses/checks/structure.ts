@@ -16,7 +16,6 @@ import { rankAverage } from '../common/ranks.js';
 import { findColumn, labelsOf } from '../common/select.js';
 import { computeKendallTau } from '../correlation/kendall.js';
 import { computePearsonR } from '../correlation/pearson.js';
-import { fitLeastSquares } from '../regression/fit.js';
 import { upperT } from '../common/distributions.js';
 import { formatP } from '../common/format.js';
 import { compareNatural } from '../../util/natural-sort.js';
@@ -93,29 +92,129 @@ function correlate(analysis: AnalysisId, x: Float64Array, y: Float64Array): numb
   return computePearsonR(x, y);
 }
 
-/** Dummy columns of `labels` against the first of `levels`. */
-function dummies(labels: readonly string[], levels: readonly string[]): Float64Array[] {
-  return levels.slice(1).map((l) => Float64Array.from(labels, (v) => (v === l ? 1 : 0)));
+/**
+ * One level of the grouping column in a correlation: its complete (x, y) pairs as centred moments
+ * (mergeable: the pooled moments are the levels' merged), and the analysis' estimate within it.
+ */
+export interface PairLevel {
+  level: string;
+  n: number;
+  meanX: number;
+  meanY: number;
+  sxx: number;
+  syy: number;
+  sxy: number;
+  /** The correlation within the level (NaN when it has none, e.g. a constant column). */
+  estimate: number;
 }
 
-/** The coefficient `index` (after the intercept) of y ~ columns, with SE, t, df and two-sided p. */
-function coefficient(y: Float64Array, columns: Float64Array[], names: string[], index: number) {
-  const fit = fitLeastSquares({ terms: names, columns, intercept: true }, y);
-  const estimate = fit.estimates[index + 1];
-  const se = fit.stdErrors[index + 1];
-  const statistic = estimate / se;
-  const df = fit.dfResid;
-  return { estimate, se, statistic, df, pValue: 2 * upperT(Math.abs(statistic), df), rSquared: fit.mss / (fit.mss + fit.rss) };
+/** Centred moments of one side of a two-group comparison within a level. */
+export interface SideMoments {
+  n: number;
+  mean: number;
+  /** Sum of squares about the mean. */
+  ss: number;
 }
 
-/** Rows complete in every named column, with the grouping labels. */
-function completeRows(table: Table, numeric: string[], categorical: string[]): { rows: number[] } {
-  const cols = [...numeric, ...categorical].map((n) => findColumn(table, n));
+/** One level of the grouping column in a two-group comparison: the first-named and the second group in it. */
+export interface DifferenceLevel {
+  level: string;
+  first: SideMoments;
+  second: SideMoments;
+}
+
+const EMPTY_SIDE: SideMoments = { n: 0, mean: 0, ss: 0 };
+
+/** Merges centred moments of two disjoint parts (Chan, Golub and LeVeque's pairwise update). */
+function mergeSides(a: SideMoments, b: SideMoments): SideMoments {
+  const n = a.n + b.n;
+  if (a.n === 0) return b;
+  if (b.n === 0) return a;
+  const delta = b.mean - a.mean;
+  return { n, mean: a.mean + (delta * b.n) / n, ss: a.ss + b.ss + (delta * delta * a.n * b.n) / n };
+}
+
+/** Pooled centred moments of the pairs of all levels. */
+function mergePairs(levels: readonly PairLevel[]): Omit<PairLevel, 'level' | 'estimate'> {
+  let acc = { n: 0, meanX: 0, meanY: 0, sxx: 0, syy: 0, sxy: 0 };
+  for (const l of levels) {
+    if (l.n === 0) continue;
+    if (acc.n === 0) {
+      acc = { n: l.n, meanX: l.meanX, meanY: l.meanY, sxx: l.sxx, syy: l.syy, sxy: l.sxy };
+      continue;
+    }
+    const n = acc.n + l.n;
+    const dx = l.meanX - acc.meanX;
+    const dy = l.meanY - acc.meanY;
+    const w = (acc.n * l.n) / n;
+    acc = {
+      n,
+      meanX: acc.meanX + (dx * l.n) / n,
+      meanY: acc.meanY + (dy * l.n) / n,
+      sxx: acc.sxx + l.sxx + dx * dx * w,
+      syy: acc.syy + l.syy + dy * dy * w,
+      sxy: acc.sxy + l.sxy + dx * dy * w,
+    };
+  }
+  return acc;
+}
+
+/** Pearson's r from centred moments (NaN for a constant column), as computePearsonR. */
+export function pearsonFromMoments(m: { sxx: number; syy: number; sxy: number }): number {
+  if (m.sxx === 0 || m.syy === 0) return NaN;
+  return Math.max(-1, Math.min(1, m.sxy / (Math.sqrt(m.sxx) * Math.sqrt(m.syy))));
+}
+
+/** Centred moments of the pairs at `idx`. */
+function pairMoments(x: ArrayLike<number>, y: ArrayLike<number>, idx: readonly number[]): Omit<PairLevel, 'level' | 'estimate'> {
+  const n = idx.length;
+  const xs = Float64Array.from(idx, (i) => x[i]);
+  const ys = Float64Array.from(idx, (i) => y[i]);
+  const meanX = mean(xs);
+  const meanY = mean(ys);
+  let sxx = 0;
+  let syy = 0;
+  let sxy = 0;
+  for (let k = 0; k < n; k++) {
+    const dx = xs[k] - meanX;
+    const dy = ys[k] - meanY;
+    sxx += dx * dx;
+    syy += dy * dy;
+    sxy += dx * dy;
+  }
+  return { n, meanX, meanY, sxx, syy, sxy };
+}
+
+/** Centred moments of the values at `idx`. */
+function sideMoments(y: ArrayLike<number>, idx: readonly number[]): SideMoments {
+  if (idx.length === 0) return EMPTY_SIDE;
+  const values = Float64Array.from(idx, (i) => y[i]);
+  const m = mean(values);
+  let ss = 0;
+  for (const v of values) ss += (v - m) ** 2;
+  return { n: values.length, mean: m, ss };
+}
+
+/** Row indices by grouping label, for the rows given. */
+function byLevel(rows: readonly number[], labels: readonly (string | null)[]): Map<string, number[]> {
+  const groups = new Map<string, number[]>();
+  for (const i of rows) {
+    const label = labels[i] as string;
+    let list = groups.get(label);
+    if (!list) groups.set(label, (list = []));
+    list.push(i);
+  }
+  return groups;
+}
+
+/** Rows complete in every named column. */
+function completeRows(table: Table, names: string[]): number[] {
+  const cols = names.map((n) => findColumn(table, n));
   const rows: number[] = [];
   for (let i = 0; i < table.rowCount; i++) {
     if (cols.every((c) => (c.kind === 'numeric' ? !Number.isNaN(c.values[i]) : c.values[i] !== null))) rows.push(i);
   }
-  return { rows };
+  return rows;
 }
 
 /** Natural order of levels (numbers as numbers, else text), as the analyses sort them. */
@@ -124,77 +223,126 @@ function sortLevels(levels: Iterable<string>): string[] {
 }
 
 /** The two levels a two-group analysis compares: `--levels`, else the two levels present, in natural order. */
-function twoLevels(request: AnalysisRequest, table: Table): [string, string] | undefined {
+export function twoLevelsOf(request: AnalysisRequest, present: Iterable<string>): [string, string] | undefined {
   const given = request.options.levels;
   if (given) return given.length === 2 ? [given[0], given[1]] : undefined;
-  const outcome = request.roles.outcome;
-  const group = request.roles.group;
-  if (!outcome || !group) return undefined;
-  const ys = findColumn(table, outcome);
-  const labels = labelsOf(findColumn(table, group));
-  const seen = new Set<string>();
-  for (let i = 0; i < table.rowCount; i++) if (labels[i] !== null && !(ys.kind === 'numeric' && Number.isNaN(ys.values[i]))) seen.add(labels[i] as string);
-  const levels = sortLevels(seen);
+  const levels = sortLevels(new Set(present));
   return levels.length === 2 ? [levels[0], levels[1]] : undefined;
 }
 
-/** Within-group correlations and the model y ~ x + g. */
+/** The levels of the group present where the outcome is known, on a loaded table. */
+function twoLevels(request: AnalysisRequest, table: Table): [string, string] | undefined {
+  const outcome = request.roles.outcome;
+  const group = request.roles.group;
+  if (!request.options.levels && (!outcome || !group)) return undefined;
+  if (request.options.levels) return twoLevelsOf(request, []);
+  const ys = findColumn(table, outcome!);
+  const labels = labelsOf(findColumn(table, group!));
+  const seen = new Set<string>();
+  for (let i = 0; i < table.rowCount; i++) if (labels[i] !== null && !(ys.kind === 'numeric' && Number.isNaN(ys.values[i]))) seen.add(labels[i] as string);
+  return twoLevelsOf(request, seen);
+}
+
+/** Within-group correlations and the model y ~ x + g, on a loaded table. */
 export function examineCorrelation(analysis: AnalysisId, table: Table, xName: string, yName: string, column: string): StructureFinding | undefined {
-  const { rows } = completeRows(table, [xName, yName], [column]);
+  const rows = completeRows(table, [xName, yName, column]);
   const xs = findColumn(table, xName).values as Float64Array;
   const ys = findColumn(table, yName).values as Float64Array;
-  const labels = labelsOf(findColumn(table, column));
-  const x = Float64Array.from(rows, (i) => xs[i]);
-  const y = Float64Array.from(rows, (i) => ys[i]);
-  const g = rows.map((i) => labels[i] as string);
-  const levels = sortLevels(new Set(g));
-  const within: WithinEstimate[] = [];
-  for (const level of levels) {
-    const idx = g.flatMap((v, k) => (v === level ? [k] : []));
-    if (idx.length < MIN_PER_LEVEL) continue;
-    const estimate = correlate(analysis, Float64Array.from(idx, (k) => x[k]), Float64Array.from(idx, (k) => y[k]));
-    if (Number.isFinite(estimate)) within.push({ level, n: idx.length, estimate });
-  }
+  const groups = byLevel(rows, labelsOf(findColumn(table, column)));
+  const levels = [...groups].map(([level, idx]): PairLevel => ({
+    level,
+    ...pairMoments(xs, ys, idx),
+    estimate: idx.length >= MIN_PER_LEVEL ? correlate(analysis, Float64Array.from(idx, (i) => xs[i]), Float64Array.from(idx, (i) => ys[i])) : NaN,
+  }));
+  const pooled = analysis === 'pearson' ? NaN : correlate(analysis, Float64Array.from(rows, (i) => xs[i]), Float64Array.from(rows, (i) => ys[i]));
+  return correlationFinding(analysis, column, levels, pooled);
+}
+
+/**
+ * The correlation finding from the levels' moments and estimates: the within-level estimates
+ * (levels of at least `MIN_PER_LEVEL` rows), the pooled one (`pooledEstimate`, or Pearson's r of the
+ * merged moments when NaN), and the model y ~ x + g in closed form: with the levels' intercepts
+ * the slope of x is the pooled within-level one, sum(Sxy) / sum(Sxx) (Frisch-Waugh-Lovell).
+ */
+export function correlationFinding(analysis: AnalysisId, column: string, levels: readonly PairLevel[], pooledEstimate: number): StructureFinding | undefined {
+  const sorted = [...levels].sort((a, b) => compareNatural(a.level, b.level));
+  const within: WithinEstimate[] = sorted
+    .filter((l) => l.n >= MIN_PER_LEVEL && Number.isFinite(l.estimate))
+    .map((l) => ({ level: l.level, n: l.n, estimate: l.estimate }));
   if (within.length < MIN_LEVELS) return undefined;
-  const pooled = correlate(analysis, x, y);
-  const model = coefficient(y, [x, ...dummies(g, levels)], [xName, ...levels.slice(1).map((l) => `${column}${l}`)], 0);
+  const all = mergePairs(sorted);
+  const pooled = Number.isNaN(pooledEstimate) ? pearsonFromMoments(all) : pooledEstimate;
+  const sxx = sorted.reduce((s, l) => s + l.sxx, 0);
+  const sxy = sorted.reduce((s, l) => s + l.sxy, 0);
+  const syy = sorted.reduce((s, l) => s + l.syy, 0);
+  const df = all.n - sorted.length - 1;
+  if (!(sxx > 0) || df <= 0) return undefined;
+  const slope = sxy / sxx;
+  const rss = Math.max(0, syy - slope * sxy);
+  const model = modelTerm(slope, rss, sxx, df, all.syy);
   const partialR = model.statistic / Math.sqrt(model.statistic ** 2 + model.df);
   const withinAverage = within.reduce((s, w) => s + w.n * w.estimate, 0) / within.reduce((s, w) => s + w.n, 0);
   const reason = judge(pooled, withinAverage, within, 0.1, 0.2);
-  return { column, kind: 'correlation', pooled, n: rows.length, within, withinAverage, adjusted: model, partialR, rSquared: model.rSquared, reason };
+  const { rSquared, ...adjusted } = model;
+  return { column, kind: 'correlation', pooled, n: all.n, within, withinAverage, adjusted, partialR, rSquared, reason };
 }
 
-/** Within-stratum differences (first level minus second) and the model y ~ group + g. */
+/** A coefficient with its SE, t, df, two-sided p and the model's R², from its residual SS and the term's SS. */
+function modelTerm(estimate: number, rss: number, termSs: number, df: number, tss: number) {
+  const se = Math.sqrt(rss / df / termSs);
+  const statistic = estimate / se;
+  return { estimate, se, statistic, df, pValue: 2 * upperT(Math.abs(statistic), df), rSquared: 1 - rss / tss };
+}
+
+/** Within-stratum differences (first level minus second) and the model y ~ group + g, on a loaded table. */
 export function examineDifference(table: Table, outcome: string, group: string, levelsOfGroup: readonly [string, string], column: string): StructureFinding | undefined {
-  const { rows: all } = completeRows(table, [outcome], [group, column]);
   const ys = findColumn(table, outcome).values as Float64Array;
   const groupLabels = labelsOf(findColumn(table, group));
-  const labels = labelsOf(findColumn(table, column));
-  const rows = all.filter((i) => groupLabels[i] === levelsOfGroup[0] || groupLabels[i] === levelsOfGroup[1]);
-  const y = Float64Array.from(rows, (i) => ys[i]);
-  const first = rows.map((i) => (groupLabels[i] === levelsOfGroup[0] ? 1 : 0));
-  const g = rows.map((i) => labels[i] as string);
-  const levels = sortLevels(new Set(g));
-  const diffOf = (idx: number[]): number => {
-    const a = idx.filter((k) => first[k] === 1).map((k) => y[k]);
-    const b = idx.filter((k) => first[k] === 0).map((k) => y[k]);
-    return a.length >= 2 && b.length >= 2 ? mean(a) - mean(b) : NaN;
-  };
+  const rows = completeRows(table, [outcome, group, column]).filter((i) => groupLabels[i] === levelsOfGroup[0] || groupLabels[i] === levelsOfGroup[1]);
+  const groups = byLevel(rows, labelsOf(findColumn(table, column)));
+  const levels = [...groups].map(([level, idx]): DifferenceLevel => ({
+    level,
+    first: sideMoments(ys, idx.filter((i) => groupLabels[i] === levelsOfGroup[0])),
+    second: sideMoments(ys, idx.filter((i) => groupLabels[i] !== levelsOfGroup[0])),
+  }));
+  return differenceFinding(column, levels);
+}
+
+/**
+ * The two-group finding from the cells' moments: the within-level differences (levels of at least
+ * `MIN_PER_LEVEL` rows with two or more in each group), the pooled difference, and the model
+ * y ~ group + g in closed form: the adjusted difference is the levels' differences weighted by
+ * n1 n2 / n (Frisch-Waugh-Lovell), and its residual SS is the cells' SS plus sum(w (d - b)^2).
+ */
+export function differenceFinding(column: string, levels: readonly DifferenceLevel[]): StructureFinding | undefined {
+  const sorted = [...levels].sort((a, b) => compareNatural(a.level, b.level));
+  const diffOf = (a: SideMoments, b: SideMoments) => (a.n >= 2 && b.n >= 2 ? a.mean - b.mean : NaN);
   const within: WithinEstimate[] = [];
-  for (const level of levels) {
-    const idx = g.flatMap((v, k) => (v === level ? [k] : []));
-    if (idx.length < MIN_PER_LEVEL) continue;
-    const estimate = diffOf(idx);
-    if (Number.isFinite(estimate)) within.push({ level, n: idx.length, estimate });
+  for (const l of sorted) {
+    const n = l.first.n + l.second.n;
+    const estimate = diffOf(l.first, l.second);
+    if (n >= MIN_PER_LEVEL && Number.isFinite(estimate)) within.push({ level: l.level, n, estimate });
   }
   if (within.length < MIN_LEVELS) return undefined;
-  const pooled = diffOf(rows.map((_, k) => k));
-  const groupDummy = Float64Array.from(first);
-  const model = coefficient(y, [groupDummy, ...dummies(g, levels)], [`${group}${levelsOfGroup[0]}`, ...levels.slice(1).map((l) => `${column}${l}`)], 0);
+  const first = sorted.reduce((acc, l) => mergeSides(acc, l.first), EMPTY_SIDE);
+  const second = sorted.reduce((acc, l) => mergeSides(acc, l.second), EMPTY_SIDE);
+  const pooled = diffOf(first, second);
+  const n = first.n + second.n;
+  const weighted = sorted
+    .map((l) => ({ w: (l.first.n * l.second.n) / (l.first.n + l.second.n), d: l.first.mean - l.second.mean }))
+    .filter((c) => c.w > 0);
+  const sumW = weighted.reduce((s, c) => s + c.w, 0);
+  const df = n - sorted.length - 1;
+  if (!(sumW > 0) || df <= 0) return undefined;
+  const adjustedDifference = weighted.reduce((s, c) => s + c.w * c.d, 0) / sumW;
+  const cellsSs = sorted.reduce((s, l) => s + l.first.ss + l.second.ss, 0);
+  const rss = cellsSs + weighted.reduce((s, c) => s + c.w * (c.d - adjustedDifference) ** 2, 0);
+  const total = mergeSides(first, second);
+  const { rSquared, ...adjusted } = modelTerm(adjustedDifference, rss, sumW, df, total.ss);
   const withinAverage = within.reduce((s, w) => s + w.n * w.estimate, 0) / within.reduce((s, w) => s + w.n, 0);
   // Size on the scale of the outcome: a change of at least half the pooled difference.
-  const reason = judge(pooled, model.estimate, within, 0, Math.abs(pooled) / 2);
-  return { column, kind: 'difference', pooled, n: rows.length, within, withinAverage, adjusted: model, rSquared: model.rSquared, reason };
+  const reason = judge(pooled, adjusted.estimate, within, 0, Math.abs(pooled) / 2);
+  return { column, kind: 'difference', pooled, n, within, withinAverage, adjusted, rSquared, reason };
 }
 
 /**
@@ -281,18 +429,26 @@ export function seeGroupingStructure(
 ): StructureOutcome {
   const r = request.roles;
   const twoGroupLevels = DIFFERENCES.has(request.analysis) ? twoLevels(request, table) : undefined;
-  const findings: StructureFinding[] = [];
-  for (const column of candidates) {
-    let finding: StructureFinding | undefined;
+  const findings = candidates.map((column) => {
     try {
-      if (CORRELATIONS.has(request.analysis) && r.x && r.y) finding = examineCorrelation(request.analysis, table, r.x, r.y, column);
-      else if (DIFFERENCES.has(request.analysis) && r.outcome && r.group && twoGroupLevels) finding = examineDifference(table, r.outcome, r.group, twoGroupLevels, column);
+      if (CORRELATIONS.has(request.analysis) && r.x && r.y) return examineCorrelation(request.analysis, table, r.x, r.y, column);
+      if (DIFFERENCES.has(request.analysis) && r.outcome && r.group && twoGroupLevels) return examineDifference(table, r.outcome, r.group, twoGroupLevels, column);
     } catch {
-      finding = undefined; // a candidate that cannot be examined (rank-deficient model, ...) is skipped
+      // a candidate that cannot be examined is skipped
     }
-    if (finding?.reason) findings.push(finding);
-  }
-  if (findings.length === 0) return { warnings: [], recommendations: [], tables: [] };
-  findings.sort((a, b) => b.rSquared - a.rSquared);
-  return describeFinding(request, findings[0], twoGroupLevels);
+    return undefined;
+  });
+  return describeFindings(request, findings, twoGroupLevels);
+}
+
+/** The outcome of the candidates' findings: the one that fires and explains most (largest R² with the grouping term), or nothing. */
+export function describeFindings(
+  request: AnalysisRequest & { analysis: AnalysisId },
+  findings: readonly (StructureFinding | undefined)[],
+  twoGroupLevels?: readonly [string, string],
+): StructureOutcome {
+  const firing = findings.filter((f): f is StructureFinding => Boolean(f?.reason) && Number.isFinite(f!.adjusted.se));
+  if (firing.length === 0) return { warnings: [], recommendations: [], tables: [] };
+  firing.sort((a, b) => b.rSquared - a.rSquared);
+  return describeFinding(request, firing[0], twoGroupLevels);
 }

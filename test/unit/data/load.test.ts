@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { quotedString } from '@duckdb/node-api';
-import { formatRowCount, getConnection, hashFile, hashTable, inferSchema, loadTable, PROGRESS_ROWS } from '../../../kernel/data/index.js';
+import { formatRowCount, getConnection, hashFile, hashTable, inferSchema, loadTable, PROGRESS_ROWS, PROGRESS_STEP_ROWS } from '../../../kernel/data/index.js';
+import type { ProgressEvent } from '../../../kernel/types.js';
 import { numbersOf, rejectsWithCode, textsOf } from './helpers.js';
 
 const penguins = fileURLToPath(new URL('../../../samples/penguins.csv', import.meta.url));
@@ -141,9 +142,28 @@ describe('data: hashFile and large loads', () => {
       `COPY (SELECT i AS id, i % 3 AS g, (i * 7) % 101 AS y FROM range(${PROGRESS_ROWS}) t(i)) TO ${quotedString(path)} (FORMAT csv, HEADER)`,
     );
     const messages: string[] = [];
-    const loaded = await loadTable(path, { columns: ['g', 'y'], onProgress: (m) => messages.push(m) });
+    const events: ProgressEvent[] = [];
+    const loaded = await loadTable(path, {
+      columns: ['g', 'y'],
+      onProgress: (m, e) => {
+        messages.push(m);
+        if (e) events.push(e);
+      },
+    });
     assert.equal(loaded.table.rowCount, PROGRESS_ROWS);
-    assert.deepEqual(messages, [`Loading ${formatRowCount(PROGRESS_ROWS)} rows...`]);
+    const total = formatRowCount(PROGRESS_ROWS);
+    assert.equal(messages[0], `Loading ${total} rows...`);
+    assert.deepEqual(events[0], { phase: 'load', rows: 0, total: PROGRESS_ROWS });
+    // Then once each time another PROGRESS_STEP_ROWS rows have arrived (at the end of the chunk that crossed it).
+    const later = events.slice(1);
+    assert.equal(later.length, Math.floor(PROGRESS_ROWS / PROGRESS_STEP_ROWS));
+    later.forEach((e, i) => {
+      assert.equal(e.phase, 'load');
+      assert.equal(e.total, PROGRESS_ROWS);
+      assert.equal(Math.floor(e.rows! / PROGRESS_STEP_ROWS), i + 1, `event ${i + 1} is the first past ${(i + 1) * PROGRESS_STEP_ROWS} rows`);
+      assert.equal(messages[i + 1], `Loading ${total} rows: ${formatRowCount(e.rows!)} read...`);
+    });
+    assert.equal(later.at(-1)?.rows, PROGRESS_ROWS);
     assert.equal(formatRowCount(1_234_567), '1.2 M');
     assert.equal(formatRowCount(850), '850');
   });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isInferraError } from '../../../kernel/errors.js';
 import { KernelWorker, resolveWorkerPath, resolveWorkerPathIn } from '../../../kernel/worker/host.js';
+import { adoptPrestartedWorker, prestartWorker, releasePrestartedWorker } from '../../../kernel/worker/prestart.js';
 import { BroadcastChannel } from 'node:worker_threads';
 
 const testWorker = fileURLToPath(new URL('./fixtures/test-worker.ts', import.meta.url));
@@ -382,5 +383,53 @@ describe('worker host: resolveWorkerPath', () => {
       if (saved === undefined) delete process.env.INFERRA_WORKER_PATH;
       else process.env.INFERRA_WORKER_PATH = saved;
     }
+  });
+});
+
+describe('worker host: a worker started early (prestart.ts)', function () {
+  this.timeout(60000);
+  const penguins = fileURLToPath(new URL('../../../samples/penguins.csv', import.meta.url));
+
+  it('the first host with the default script adopts it, runs on it, and a second host starts its own', async () => {
+    prestartWorker();
+    const logs: string[] = [];
+    const first = new KernelWorker({ log: (line) => logs.push(line) });
+    const second = new KernelWorker({ log: (line) => logs.push(`second: ${line}`) });
+    try {
+      const schema = await first.schema(penguins);
+      assert.equal(schema.rows, 344);
+      assert.ok(logs.some((l) => /^worker: adopted the early-started /.test(l)), logs.join('\n'));
+      assert.equal((await second.schema(penguins)).rows, 344);
+      assert.ok(logs.some((l) => /^second: worker: started /.test(l)), logs.join('\n'));
+    } finally {
+      await first.close();
+      await second.close();
+    }
+  });
+
+  it('a worker that cannot load fails the call with worker-crashed, whether it ended before the host adopted it or after', async () => {
+    const saved = process.env.INFERRA_WORKER_PATH;
+    const dir = await mkdtemp(join(tmpdir(), 'inferra-prestart-'));
+    const broken = join(dir, 'worker.mjs');
+    await writeFile(broken, 'process.exit(3);\n');
+    process.env.INFERRA_WORKER_PATH = broken;
+    try {
+      prestartWorker();
+      const host = new KernelWorker();
+      await rejectsWithCode(host.schema(penguins), 'worker-crashed');
+      assert.equal(adoptPrestartedWorker(broken), undefined, 'handed over once at most');
+      await host.close();
+    } finally {
+      if (saved === undefined) delete process.env.INFERRA_WORKER_PATH;
+      else process.env.INFERRA_WORKER_PATH = saved;
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a worker started early that nobody adopts is ended once it has loaded (the CLI does this before it exits)', async () => {
+    prestartWorker();
+    await releasePrestartedWorker();
+    assert.equal(adoptPrestartedWorker(resolveWorkerPath()), undefined, 'released, so nothing is left to adopt');
+    await releasePrestartedWorker(); // nothing waiting: a no-op
   });
 });
