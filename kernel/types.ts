@@ -270,7 +270,8 @@ export interface ColumnSchema {
 }
 
 /** Dataset file formats the data layer reads. */
-export type DatasetFormat = 'csv' | 'tsv' | 'json' | 'parquet' | 'xlsx' | 'sav';
+/** `postgres`: a database table (`postgres://USER@HOST:PORT/DB?table=SCHEMA.TABLE`), computed where it lives. */
+export type DatasetFormat = 'csv' | 'tsv' | 'json' | 'parquet' | 'xlsx' | 'sav' | 'postgres';
 
 /** The schema of one dataset, as `inferra describe` prints it. */
 export interface DatasetSchema {
