@@ -340,6 +340,8 @@ export interface DatasetUse {
   rows: number;
   rowsUsed: number;
   columns: string[];
+  /** A database table: the query the analysis ran on (its values are parameters, not part of it). */
+  query?: string;
 }
 
 /** Everything one analysis or figure task produced (the worker's answer). */

@@ -94,6 +94,8 @@ function chunkSum(row: readonly (string | null)[], offset: number, exponent: num
 export interface GroupMoments extends SumState {
   /** The group's label ('' without a group). */
   level: string;
+  /** The engine's text of the group's key (for parameters that name the group). */
+  raw: string;
   mean: number;
   /** Centred sum of squares. */
   m2: number;
@@ -198,6 +200,7 @@ export function finishMoments(
       const state = centred.get(r.raw)!;
       return {
         level: aggregate.group ? label(aggregate.group, r.raw) : '',
+        raw: r.raw,
         n: r.n,
         min: r.min,
         max: r.max,
@@ -325,4 +328,39 @@ export async function runSample(engine: Engine, relation: Relation, aggregate: S
 export function label(column: PlanColumn, text: string | null): string {
   if (text === null) return '';
   return column.numeric ? String(Number(text)) : text;
+}
+
+/**
+ * The median of each group (by the engine's key text): the middle value, or the mean of the two
+ * middle values, found by their ranks (exact, in any order).
+ */
+export async function runMedians(engine: Engine, relation: Relation, aggregate: MomentsAggregate): Promise<Map<string, number>> {
+  const { d, x, g, from } = momentsParts(engine, relation, aggregate);
+  const partition = g ? `PARTITION BY ${g} ` : '';
+  const rows = await engine.query(
+    `SELECT ${g ? d.asText(g) : `''`}, ${d.asText(x)} FROM (SELECT ${g ? `${g}, ` : ''}${x}, row_number() OVER (${partition}ORDER BY ${x}) AS rn, count(*) OVER (${partition.trim()}) AS c FROM ${from}) AS ranked WHERE 2 * rn BETWEEN c AND c + 2`,
+    relation.params,
+  );
+  const middles = new Map<string, number[]>();
+  for (const row of rows) middles.set(row[0] ?? '', [...(middles.get(row[0] ?? '') ?? []), Number(row[1])]);
+  return new Map([...middles].map(([key, values]) => [key, values.length === 1 ? values[0] : (values[0] + values[1]) / 2]));
+}
+
+/**
+ * The relation of absolute deviations |x - centre of its group| (as `value`) with the group, for a
+ * test on spreads (Levene): each deviation is one IEEE operation, the same in every engine.
+ */
+export function deviationRelation(engine: Engine, relation: Relation, aggregate: MomentsAggregate, centres: ReadonlyMap<string, number>): Relation {
+  const { d, x, g, from } = momentsParts(engine, relation, aggregate);
+  const params = new Parameters(relation);
+  const value = d.identifier(aggregate.value.name);
+  if (!g || !aggregate.group) {
+    const centre = params.double(d, centres.get('') ?? 0);
+    return { sql: `SELECT abs(${x} - ${centre}) AS ${value} FROM ${from}`, params: params.values };
+  }
+  const rows = [...centres].map(([raw, c]) => `(${params.key(d, aggregate.group!, raw)}, ${params.double(d, c)})`).join(', ');
+  return {
+    sql: `SELECT abs(complete.${x} - centres.m) AS ${value}, complete.${g} AS ${g} FROM ${from} JOIN (VALUES ${rows}) AS centres(k, m) ON complete.${g} = centres.k`,
+    params: params.values,
+  };
 }
