@@ -16,7 +16,7 @@
  */
 import { InferraError } from '../../errors.js';
 import type { Engine, Relation } from '../../data/plan/engine.js';
-import { deviationRelation, runCoMoments, runComplete, runCounts, runMedians, runMoments, runSample, type GroupMoments } from '../../data/plan/run.js';
+import { deviationRelation, rangeRound, runCoMoments, runComplete, runCounts, runMedians, runMoments, runSample, type GroupMoments, type RangeState } from '../../data/plan/run.js';
 import { meanDifference, mergeExactSums, type ExactSum } from '../../data/plan/state.js';
 import type { PlanColumn } from '../../data/plan/types.js';
 import type { AnalysisId, AnalysisOptions, AnalysisRequest, AssumptionCheck, Column, ColumnKind, DroppedRows, Table } from '../../types.js';
@@ -172,10 +172,11 @@ function roleNames(request: AnalysisRequest & { analysis: AnalysisId }, names: (
 }
 
 /** Rows and complete rows of some columns, the check sample, and the analysis' own validation of it. */
-async function sampleAndValidate(request: AnalysisRequest & { analysis: AnalysisId }, ctx: PlanContext, columns: PlanColumn[], group?: PlanColumn) {
+async function sampleAndValidate(request: AnalysisRequest & { analysis: AnalysisId }, ctx: PlanContext, columns: PlanColumn[], group?: PlanColumn, ranges?: readonly RangeState[]) {
   const all = group ? [...columns, group] : columns;
   const complete = await runComplete(ctx.engine, ctx.relation, { kind: 'complete', columns: all });
-  const rows = await runSample(ctx.engine, ctx.relation, { kind: 'sample', columns, group, limit: SAMPLE_LIMIT });
+  const sizes = new Map(ranges ? ranges.map((r) => [r.raw, r.n]) : [['', complete.complete]]);
+  const rows = await runSample(ctx.engine, ctx.relation, { kind: 'sample', columns, group, limit: SAMPLE_LIMIT }, sizes);
   const table = sampleTable(rows, all, ctx.kinds);
   const validated = analyses[request.analysis].validate(request, table);
   return { complete, validated, table };
@@ -245,8 +246,11 @@ type GroupedId = 'ttest_welch' | 'ttest_ind' | 'anova_oneway' | 'welch_anova';
 
 async function runGrouped(request: AnalysisRequest & { analysis: AnalysisId }, ctx: PlanContext, id: GroupedId): Promise<PlannedOutcome> {
   const [outcomeColumn, groupColumn] = roleNames(request, [request.roles.outcome, request.roles.group]).map((n) => planColumn(n, ctx.kinds));
-  const { complete, validated, table } = await sampleAndValidate(request, ctx, [outcomeColumn], groupColumn);
-  const all = await runMoments(ctx.engine, ctx.relation, { kind: 'moments', value: outcomeColumn, group: groupColumn });
+  const aggregate = { kind: 'moments' as const, value: outcomeColumn, group: groupColumn };
+  // Group sizes and ranges first (valid for any column): they size the sample's filter.
+  const ranges = await rangeRound(ctx.engine, ctx.relation, aggregate);
+  const { complete, validated, table } = await sampleAndValidate(request, ctx, [outcomeColumn], groupColumn, ranges);
+  const all = await runMoments(ctx.engine, ctx.relation, aggregate, ranges);
   const levels = id === 'ttest_welch' || id === 'ttest_ind' ? [...(validated.input as TwoSampleInput).levels] : [...(validated.input as KGroupInput).levels];
   const groups = levels.map((l) => byLevel(all, l));
   const used = groups.reduce((sum, g) => sum + g.n, 0);

@@ -26,8 +26,6 @@ import type { CoMomentsAggregate, CompleteAggregate, CountsAggregate, MomentsAgg
 
 const TWO_32 = 4294967296;
 
-/** The column holding each row's group mean in round two (not a name a dataset column can clash with in practice). */
-const CENTRE = '__inferra_centre';
 
 /** Parameters numbered after the relation's own. */
 class Parameters {
@@ -49,9 +47,9 @@ class Parameters {
 }
 
 /** The complete rows of some columns, as a derived table. */
-function completeRows(dialect: Dialect, relation: Relation, columns: readonly PlanColumn[]): string {
+function completeRows(dialect: Dialect, relation: Relation, columns: readonly PlanColumn[], extra = ''): string {
   const condition = columns.map((c) => `${dialect.identifier(c.name)} IS NOT NULL`).join(' AND ') || 'TRUE';
-  return `(SELECT * FROM (${relation.sql}) AS base WHERE ${condition}) AS complete`;
+  return `(SELECT * FROM (${relation.sql}) AS base WHERE ${condition}${extra}) AS complete`;
 }
 
 /** The exponent E with |v| < 2^E for every |v| <= bound. */
@@ -151,17 +149,10 @@ export async function centredRound(
 ): Promise<Map<string, CentredState>> {
   const { d, x, g, from } = momentsParts(engine, relation, aggregate);
   const params = new Parameters(relation);
-  let centredFrom = from;
-  let centre = d.identifier(CENTRE);
-  if (g && aggregate.group) {
-    const rows = [...means].map(([raw, mean]) => `(${params.key(d, aggregate.group!, raw)}, ${params.double(d, mean)})`).join(', ');
-    centredFrom = `(SELECT complete.*, centres.m AS ${centre} FROM ${from} JOIN (VALUES ${rows}) AS centres(k, m) ON complete.${g} = centres.k) AS centred`;
-  } else {
-    centre = params.double(d, means.get('') ?? 0);
-  }
+  const centre = centreExpression(d, params, aggregate, g, means);
   const dExpr = `(${x} - ${centre})`;
   const rows = await engine.query(
-    exactSumsQuery(d, centredFrom, g ? [g] : [], [
+    exactSumsQuery(d, from, g ? [g] : [], [
       { expression: dExpr, exponent: e + 1 },
       { expression: `${dExpr} * ${dExpr}`, exponent: 2 * e + 2 },
     ]),
@@ -176,9 +167,16 @@ export async function centredRound(
   );
 }
 
+/** Each row's group centre: a CASE over the groups' keys (parameters), cheaper than a join. */
+function centreExpression(d: Dialect, params: Parameters, aggregate: MomentsAggregate, g: string | undefined, centres: ReadonlyMap<string, number>): string {
+  if (!g || !aggregate.group) return params.double(d, centres.get('') ?? 0);
+  const branches = [...centres].map(([raw, c]) => `WHEN ${params.key(d, aggregate.group!, raw)} THEN ${params.double(d, c)}`);
+  return `(CASE ${g} ${branches.join(' ')} END)`;
+}
+
 /** Moments of a numeric column per group (or overall): exact sums, means, centred sums of squares; groups sorted by label. */
-export async function runMoments(engine: Engine, relation: Relation, aggregate: MomentsAggregate): Promise<GroupMoments[]> {
-  const ranges = await rangeRound(engine, relation, aggregate);
+export async function runMoments(engine: Engine, relation: Relation, aggregate: MomentsAggregate, known?: RangeState[]): Promise<GroupMoments[]> {
+  const ranges = known ?? (await rangeRound(engine, relation, aggregate));
   if (ranges.length === 0) return [];
   const e = rangeExponent(ranges);
   const sums = await sumRound(engine, relation, aggregate, e);
@@ -303,25 +301,42 @@ const KEY_MULTIPLIERS = [0.6180339887498949, 0.41421356237309515, 0.732050807568
  * fractional part of a sum of numbers times irrational constants (IEEE operations, identical in every
  * engine), then the MD5 of the text columns. Values come back as text in the listed column order.
  */
-export async function runSample(engine: Engine, relation: Relation, aggregate: SampleAggregate): Promise<(string | null)[][]> {
+export async function runSample(engine: Engine, relation: Relation, aggregate: SampleAggregate, sizes?: ReadonlyMap<string, number>): Promise<(string | null)[][]> {
   const d = engine.dialect;
   const columns = aggregate.group ? [...aggregate.columns, aggregate.group] : aggregate.columns;
   const ids = columns.map((c) => d.identifier(c.name));
   const numeric = columns.filter((c) => c.numeric).map((c, i) => `${d.identifier(c.name)} * ${d.doubleConstant(KEY_MULTIPLIERS[i % KEY_MULTIPLIERS.length])}`);
   const texts = columns.filter((c) => !c.numeric).map((c) => d.asText(d.identifier(c.name)));
-  const keys = [
-    ...(numeric.length ? [`(${numeric.join(' + ')}) - floor(${numeric.join(' + ')})`] : []),
-    ...(texts.length ? [`md5(${texts.join(` || '|' || `)})`] : []),
-    ...ids,
-  ];
+  const numericKey = numeric.length ? `(${numeric.join(' + ')}) - floor(${numeric.join(' + ')})` : undefined;
+  const keys = [...(numericKey ? [numericKey] : []), ...(texts.length ? [`md5(${texts.join(` || '|' || `)})`] : []), ...ids];
   const partition = aggregate.group ? `PARTITION BY ${d.identifier(aggregate.group.name)} ` : '';
-  const params = new Parameters(relation);
-  const limit = params.double(d, aggregate.limit);
   const select = columns.map((c) => d.asText(d.identifier(c.name)));
-  return engine.query(
-    `SELECT ${select.join(', ')} FROM (SELECT *, row_number() OVER (${partition}ORDER BY ${keys.join(', ')}) AS rn FROM ${completeRows(d, relation, columns)}) AS ranked WHERE rn <= ${limit} ORDER BY ${aggregate.group ? `${d.identifier(aggregate.group.name)}, ` : ''}rn`,
-    params.values,
-  );
+  const query = async (prefilter: number | undefined) => {
+    const params = new Parameters(relation);
+    const limit = params.double(d, aggregate.limit);
+    // Rows whose numeric key is below a threshold hold the smallest keys: a large table is sorted
+    // only on them (the result is the same rows as without the filter when at least `limit` pass).
+    const where = prefilter !== undefined && numericKey ? ` AND ${numericKey} < ${params.double(d, prefilter)}` : '';
+    const from = completeRows(d, relation, columns, where);
+    return {
+      rows: await engine.query(
+        `SELECT ${select.join(', ')}, count(*) OVER (${partition.trim()}) FROM (SELECT *, row_number() OVER (${partition}ORDER BY ${keys.join(', ')}) AS rn FROM ${from}) AS ranked WHERE rn <= ${limit} ORDER BY ${aggregate.group ? `${d.identifier(aggregate.group.name)}, ` : ''}rn`,
+        params.values,
+      ),
+    };
+  };
+  const largest = sizes ? Math.max(0, ...sizes.values()) : Infinity;
+  if (numericKey && largest > 4 * aggregate.limit) {
+    const smallest = Math.min(...(sizes ? [...sizes.values()] : [Infinity]));
+    const { rows } = await query(Math.min(1, (4 * aggregate.limit) / Math.max(1, smallest)));
+    // Every group must have kept `limit` rows (or all of its rows) for the filter to be exact.
+    const kept = new Map<string, number>();
+    for (const row of rows) kept.set(aggregate.group ? row[columns.length - 1] ?? '' : '', Number(row[columns.length]));
+    const complete = sizes && [...sizes].every(([key, n]) => (kept.get(key) ?? 0) >= Math.min(n, aggregate.limit));
+    if (complete) return rows.map((row) => row.slice(0, columns.length));
+  }
+  const { rows } = await query(undefined);
+  return rows.map((row) => row.slice(0, columns.length));
 }
 
 /** A group label as the analyses print it: numbers as JavaScript (R) prints them. */
@@ -353,14 +368,7 @@ export async function runMedians(engine: Engine, relation: Relation, aggregate: 
 export function deviationRelation(engine: Engine, relation: Relation, aggregate: MomentsAggregate, centres: ReadonlyMap<string, number>): Relation {
   const { d, x, g, from } = momentsParts(engine, relation, aggregate);
   const params = new Parameters(relation);
-  const value = d.identifier(aggregate.value.name);
-  if (!g || !aggregate.group) {
-    const centre = params.double(d, centres.get('') ?? 0);
-    return { sql: `SELECT abs(${x} - ${centre}) AS ${value} FROM ${from}`, params: params.values };
-  }
-  const rows = [...centres].map(([raw, c]) => `(${params.key(d, aggregate.group!, raw)}, ${params.double(d, c)})`).join(', ');
-  return {
-    sql: `SELECT abs(complete.${x} - centres.m) AS ${value}, complete.${g} AS ${g} FROM ${from} JOIN (VALUES ${rows}) AS centres(k, m) ON complete.${g} = centres.k`,
-    params: params.values,
-  };
+  const centre = centreExpression(d, params, aggregate, g, centres);
+  // Rows of groups without a centre (levels not kept) have a NULL deviation and are left out.
+  return { sql: `SELECT abs(${x} - ${centre}) AS ${x}${g ? `, ${g}` : ''} FROM ${from}`, params: params.values };
 }
