@@ -154,13 +154,16 @@ async function runDatabaseTask(path: string, request: AnalysisRequest): Promise<
     throw new InferraError('analysis-not-in-database', { analysis, supported: PLANNED_ANALYSES.join(', ') });
   }
   const analysisRequest = { ...request, analysis };
-  return withDatabaseTable(path, columnsForAnalysis(analysisRequest), request.options.where, async (db) => {
+  const named = columnsForAnalysis(analysisRequest);
+  // describe without a column describes every column.
+  return withDatabaseTable(path, analysis === 'describe' && named.length === 0 ? 'all' : named, request.options.where, async (db) => {
     const planned = await runPlannedAnalysis(analysisRequest, db);
     const computed = planned.computed;
     const warnings = [...computed.warnings];
     let figures: AnalysisOutcome['figures'] = [];
     try {
       if (planned.figureTable) figures = buildFiguresForAnalysis(request, planned.figureTable, computed);
+      else if (analysis === 'describe') warnings.push('The figures of describe are not drawn for a database table yet; the numbers are computed on every row in the database.');
       else warnings.push(`The figure is not drawn for a table this large (${computed.n.toLocaleString('en')} rows); the numbers are computed on every row.`);
       if (planned.sampled && planned.figureTable) {
         warnings.push(`The figure and the assumption checks use a fixed sample of ${planned.figureTable.rowCount.toLocaleString('en')} of the ${computed.n.toLocaleString('en')} rows (at most 5,000 per group); the numbers are computed on every row in the database.`);
@@ -179,7 +182,7 @@ async function runDatabaseTask(path: string, request: AnalysisRequest): Promise<
       warnings,
       figures,
       dropped,
-      dataset: { sha256: db.sha256, tableHash: db.tableHash, rows: db.rows, rowsUsed: computed.n, columns: columnsForAnalysis(analysisRequest), query: db.query },
+      dataset: { sha256: db.sha256, tableHash: db.tableHash, rows: db.rows, rowsUsed: computed.n, columns: named.length > 0 ? named : db.tableColumns, query: db.query },
     };
   });
 }

@@ -30,6 +30,7 @@ import { computePearsonFromR } from '../correlation/pearson.js';
 import type { CorrelationInput } from '../correlation/validate.js';
 import type { KGroupInput } from '../rank-tests/compute.js';
 import { analyses } from '../registry.js';
+import { runDescribeInDatabase } from './describe.js';
 import { runAnalysisWith, type ComputedOutcome } from '../run.js';
 import { computeOneSampleFromMoments, computeStudentFromMoments, computeWelchFromMoments, type OneSampleInput, type SampleMoments, type TwoSampleInput } from '../ttest/compute.js';
 
@@ -37,7 +38,7 @@ import { computeOneSampleFromMoments, computeStudentFromMoments, computeWelchFro
 export const SAMPLE_LIMIT = 5000;
 
 /** The analyses that run inside a database. */
-export const PLANNED_ANALYSES = ['ttest_welch', 'ttest_ind', 'ttest_one_sample', 'anova_oneway', 'welch_anova', 'pearson', 'chi2_independence'] as const;
+export const PLANNED_ANALYSES = ['ttest_welch', 'ttest_ind', 'ttest_one_sample', 'anova_oneway', 'welch_anova', 'pearson', 'chi2_independence', 'describe'] as const;
 
 export type PlannedAnalysisId = (typeof PLANNED_ANALYSES)[number];
 
@@ -49,6 +50,8 @@ export function isPlannedAnalysis(id: string): id is PlannedAnalysisId {
 /** Where the plan runs, and what it reads. */
 export interface PlanContext {
   engine: Engine;
+  /** Every column of the table, in order (describe without a column describes them all). */
+  tableColumns?: readonly string[];
   /** The analysis' columns (normalized, by name) with the `--where` conditions. */
   relation: Relation;
   kinds: ReadonlyMap<string, ColumnKind>;
@@ -153,6 +156,8 @@ export async function runPlannedAnalysis(request: AnalysisRequest & { analysis: 
     throw new InferraError('analysis-not-in-database', { analysis: id, supported: PLANNED_ANALYSES.join(', ') });
   }
   switch (id) {
+    case 'describe':
+      return { ...(await runDescribeInDatabase(request, ctx, ctx.tableColumns ?? [])), sampled: false };
     case 'chi2_independence':
       return runContingency(request, ctx);
     case 'pearson':

@@ -151,10 +151,17 @@ export async function centredRound(
   const params = new Parameters(relation);
   const centre = centreExpression(d, params, aggregate, g, means);
   const dExpr = `(${x} - ${centre})`;
+  const higher = aggregate.order === 4;
   const rows = await engine.query(
     exactSumsQuery(d, from, g ? [g] : [], [
       { expression: dExpr, exponent: e + 1 },
       { expression: `${dExpr} * ${dExpr}`, exponent: 2 * e + 2 },
+      ...(higher
+        ? [
+            { expression: `${dExpr} * ${dExpr} * ${dExpr}`, exponent: 3 * e + 3 },
+            { expression: `(${dExpr} * ${dExpr}) * (${dExpr} * ${dExpr})`, exponent: 4 * e + 4 },
+          ]
+        : []),
     ]),
     params.values,
   );
@@ -162,7 +169,12 @@ export async function centredRound(
   return new Map(
     rows.map((row) => {
       const key = g ? row[0] ?? '' : '';
-      return [key, { centre: means.get(key) ?? 0, sumD: chunkSum(row, offset, e + 1), sumD2: chunkSum(row, offset + 3, 2 * e + 2) }];
+      const state: CentredState = { centre: means.get(key) ?? 0, sumD: chunkSum(row, offset, e + 1), sumD2: chunkSum(row, offset + 3, 2 * e + 2) };
+      if (higher) {
+        state.sumD3 = chunkSum(row, offset + 6, 3 * e + 3);
+        state.sumD4 = chunkSum(row, offset + 9, 4 * e + 4);
+      }
+      return [key, state];
     }),
   );
 }
@@ -371,4 +383,80 @@ export function deviationRelation(engine: Engine, relation: Relation, aggregate:
   const centre = centreExpression(d, params, aggregate, g, centres);
   // Rows of groups without a centre (levels not kept) have a NULL deviation and are left out.
   return { sql: `SELECT abs(${x} - ${centre}) AS ${x}${g ? `, ${g}` : ''} FROM ${from}`, params: params.values };
+}
+
+/**
+ * Order statistics of a numeric column per group: the values at the given 0-based ranks of each
+ * group's sorted values (ties give equal values, so the order among them does not matter).
+ */
+export async function runOrderStatistics(
+  engine: Engine,
+  relation: Relation,
+  aggregate: MomentsAggregate,
+  ranks: ReadonlyMap<string, readonly number[]>,
+): Promise<Map<string, Map<number, number>>> {
+  const { d, x, g, from } = momentsParts(engine, relation, aggregate);
+  const params = new Parameters(relation);
+  const wanted = [...new Set([...ranks.values()].flat())].map((r) => params.double(d, r + 1));
+  const partition = g ? `PARTITION BY ${g} ` : '';
+  const rows = await engine.query(
+    `SELECT ${g ? d.asText(g) : `''`}, rn, ${d.asText(x)} FROM (SELECT ${g ? `${g}, ` : ''}${x}, row_number() OVER (${partition}ORDER BY ${x}) AS rn FROM ${from}) AS ranked WHERE rn IN (${wanted.join(', ') || 'NULL'})`,
+    params.values,
+  );
+  const out = new Map<string, Map<number, number>>();
+  for (const [key, rn, value] of rows) {
+    const k = key ?? '';
+    if (!out.has(k)) out.set(k, new Map());
+    out.get(k)!.set(Number(rn) - 1, Number(value));
+  }
+  return out;
+}
+
+/** Counts of each value of a column per group (the engine's key text, '' without a group), non-missing values only. */
+export async function runValueCounts(engine: Engine, relation: Relation, value: PlanColumn, group?: PlanColumn): Promise<Map<string, Map<string, number>>> {
+  const d = engine.dialect;
+  const v = d.identifier(value.name);
+  const g = group ? d.identifier(group.name) : undefined;
+  const rows = await engine.query(
+    `SELECT ${g ? d.asText(g) : `''`}, ${d.asText(v)}, count(*) FROM ${completeRows(d, relation, group ? [value, group] : [value])} GROUP BY ${g ? `${g}, ` : ''}${v}`,
+    relation.params,
+  );
+  const out = new Map<string, Map<string, number>>();
+  for (const [key, text, count] of rows) {
+    const k = key ?? '';
+    if (!out.has(k)) out.set(k, new Map());
+    out.get(k)!.set(label(value, text), Number(count));
+  }
+  return out;
+}
+
+/** Rows per group (the engine's key text; '' without a group) with the group present. */
+export async function runGroupRows(engine: Engine, relation: Relation, group?: PlanColumn): Promise<Map<string, number>> {
+  const d = engine.dialect;
+  const g = group ? d.identifier(group.name) : undefined;
+  const rows = await engine.query(
+    `SELECT ${g ? d.asText(g) : `''`}, count(*) FROM ${completeRows(d, relation, group ? [group] : [])}${g ? ` GROUP BY ${g}` : ''}`,
+    relation.params,
+  );
+  return new Map(rows.map(([key, count]) => [key ?? '', Number(count)]));
+}
+
+/** Distinct non-missing values of a column per group. */
+export async function runDistinct(engine: Engine, relation: Relation, value: PlanColumn, group?: PlanColumn): Promise<Map<string, number>> {
+  const d = engine.dialect;
+  const v = d.identifier(value.name);
+  const g = group ? d.identifier(group.name) : undefined;
+  const rows = await engine.query(
+    `SELECT ${g ? d.asText(g) : `''`}, count(DISTINCT ${v}) FROM ${completeRows(d, relation, group ? [value, group] : [value])}${g ? ` GROUP BY ${g}` : ''}`,
+    relation.params,
+  );
+  return new Map(rows.map(([key, count]) => [key ?? '', Number(count)]));
+}
+
+/** Non-missing values of a numeric column that are not integers. */
+export async function runNonIntegers(engine: Engine, relation: Relation, value: PlanColumn): Promise<number> {
+  const d = engine.dialect;
+  const v = d.identifier(value.name);
+  const [row] = await engine.query(`SELECT count(*) FILTER (WHERE ${v} <> floor(${v})) FROM ${completeRows(d, relation, [value])}`, relation.params);
+  return Number(row[0]);
 }

@@ -69,11 +69,34 @@ export interface CentredState {
   centre: number;
   sumD: ExactSum;
   sumD2: ExactSum;
+  /** With `order: 4`: exact sums of d^3 and d^4 (the shape: skewness, kurtosis). */
+  sumD3?: ExactSum;
+  sumD4?: ExactSum;
 }
 
 export function mergeCentredStates(a: CentredState, b: CentredState): CentredState {
   if (a.centre !== b.centre) throw new Error('centred states merge only about the same centre');
-  return { centre: a.centre, sumD: mergeExactSums(a.sumD, b.sumD), sumD2: mergeExactSums(a.sumD2, b.sumD2) };
+  const higher =
+    a.sumD3 && b.sumD3 && a.sumD4 && b.sumD4 ? { sumD3: mergeExactSums(a.sumD3, b.sumD3), sumD4: mergeExactSums(a.sumD4, b.sumD4) } : {};
+  return { centre: a.centre, sumD: mergeExactSums(a.sumD, b.sumD), sumD2: mergeExactSums(a.sumD2, b.sumD2), ...higher };
+}
+
+/**
+ * The central moments m_k = Σ(x - x̄)^k / n, k = 2..4, from a round-two state of order 4: about the
+ * rounded mean c, with s = Σd / n the remaining offset, Σ(d - s)^3 = Σd^3 - 3sΣd^2 + 2ns^3 and
+ * Σ(d - s)^4 = Σd^4 - 4sΣd^3 + 6s^2Σd^2 - 3ns^4.
+ */
+export function centralMomentsOf(state: CentredState, n: number): { n: number; m2: number; m3: number; m4: number } {
+  const s = exactToDouble(state.sumD) / n;
+  const d2 = exactToDouble(state.sumD2);
+  const d3 = state.sumD3 ? exactToDouble(state.sumD3) : NaN;
+  const d4 = state.sumD4 ? exactToDouble(state.sumD4) : NaN;
+  return {
+    n,
+    m2: centredSumOfSquares(state, n) / n,
+    m3: (d3 - 3 * s * d2 + 2 * n * s ** 3) / n,
+    m4: (d4 - 4 * s * d3 + 6 * s * s * d2 - 3 * n * s ** 4) / n,
+  };
 }
 
 /** The sum of squares about the mean from a round-two state: sum d^2 - (sum d)^2 / n. */

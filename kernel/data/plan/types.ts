@@ -16,6 +16,8 @@ export interface MomentsAggregate {
   kind: 'moments';
   value: PlanColumn;
   group?: PlanColumn;
+  /** 4: also the exact sums of d^3 and d^4 (skewness and kurtosis); default 2. */
+  order?: 2 | 4;
 }
 
 /** Means, centred sums of squares and the centred cross-product of two numeric columns (complete pairs). */

@@ -34,6 +34,8 @@ export interface DatabaseTable {
   /** The table's content hash and rows (provenance). */
   sha256: string;
   rows: number;
+  /** Every column of the table, in order. */
+  tableColumns: string[];
   /** Digest of the query and its parameters with the content hash. */
   tableHash: string;
   query: string;
@@ -42,18 +44,19 @@ export interface DatabaseTable {
 const KIND_OF_STORAGE: Record<PostgresColumn['storage'], ColumnKind> = { numeric: 'numeric', boolean: 'boolean', datetime: 'datetime', text: 'categorical' };
 
 /** Opens a table for an analysis of some columns with `--where`; `use` runs while the connection is open. */
-export function withDatabaseTable<T>(locator: string, names: readonly string[], where: readonly RowFilter[], use: (table: DatabaseTable) => Promise<T>): Promise<T> {
+export function withDatabaseTable<T>(locator: string, names: readonly string[] | 'all', where: readonly RowFilter[], use: (table: DatabaseTable) => Promise<T>): Promise<T> {
   const l = parsePostgresLocator(locator);
   return withClient(l, async (client) => {
     const columns = await describeTable(client, l);
     const known = columns.map((c) => c.name);
-    for (const name of [...names, ...where.map((w) => w.column)]) {
+    const wanted = names === 'all' ? known : names;
+    for (const name of [...wanted, ...where.map((w) => w.column)]) {
       if (!known.includes(name)) throw new InferraError('column-not-found', { column: name, suggestion: suggestName(name, known) });
     }
     const kinds = new Map(columns.map((c) => [c.name, KIND_OF_STORAGE[c.storage]]));
-    const relation = buildRelation(postgresDialect, fromTable(l), columns, names, where, kinds);
+    const relation = buildRelation(postgresDialect, fromTable(l), columns, wanted, where, kinds);
     const { sha256, rows } = await hashDatabaseTable(client, l, columns);
     const tableHash = createHash('sha256').update(JSON.stringify([sha256, relation.sql, relation.params])).digest('hex');
-    return use({ locator: l, engine: postgresEngine(client), relation, kinds, sha256, rows, tableHash, query: relation.sql });
+    return use({ locator: l, engine: postgresEngine(client), relation, kinds, sha256, rows, tableHash, query: relation.sql, tableColumns: known });
   });
 }
