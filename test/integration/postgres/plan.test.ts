@@ -168,6 +168,20 @@ describe('PostgreSQL datasets: analyses computed in the database', function () {
     }
   });
 
+  it("infers the table's schema with the file's classification (kinds, levels, counts)", async () => {
+    const fromFile = await session.describeDataset(csv);
+    const fromDatabase = await session.describeDataset(locator);
+    assert.equal(fromDatabase.format, 'postgres');
+    assert.equal(fromDatabase.rows, fromFile.rows);
+    const shape = (s: typeof fromFile) => s.columns.map((c) => [c.name, c.kind, c.n, c.missing, c.distinct, c.usableAsGroup, JSON.stringify(c.levels ?? null)]);
+    assert.deepEqual(shape(fromDatabase), shape(fromFile));
+    for (const [i, c] of fromFile.columns.entries()) {
+      if (!c.summary) continue;
+      const d = fromDatabase.columns[i].summary!;
+      assert.ok(Math.abs(d.mean - c.summary.mean) <= 1e-12 * Math.abs(c.summary.mean) && Math.abs(d.sd - c.summary.sd) <= 1e-12 * c.summary.sd, c.name);
+    }
+  });
+
   it('on groups larger than the check sample: plan on DuckDB and PostgreSQL, and both row orders, bit-identical (Levene in the database)', async () => {
     const big = `${schema}.big`;
     // 60,000 rows, two groups of ~30,000 (beyond 4 x 5,000: the sample's prefilter runs), some missing.
