@@ -1,6 +1,6 @@
 /** The provenance block of `analyze` / `ask` JSON (DESIGN.md, Provenance), for one-off CLI runs. */
 import { resolve } from 'node:path';
-import { type AnalysisOutcome, digestResult, type NotebookSession, sha256Hex } from '../kernel/api.js';
+import { type AnalysisOutcome, digestResult, isDatabaseLocator, type NotebookSession, sha256Hex } from '../kernel/api.js';
 
 /** A compact provenance record for a one-off run: dataset, plan, engines, digests. */
 export function provenanceForOutcome(
@@ -16,12 +16,14 @@ export function provenanceForOutcome(
     started_at: startedAt.toISOString(),
     duration_ms: Date.now() - startedAt.getTime(),
     dataset: {
-      path: resolve(dataPath),
+      // A database table is named by its locator (never with a password); a file by its absolute path.
+      path: isDatabaseLocator(dataPath) ? dataPath : resolve(dataPath),
       sha256: outcome.dataset.sha256,
       table_hash: outcome.dataset.tableHash,
       rows: outcome.dataset.rows,
       rows_used: outcome.dataset.rowsUsed,
       columns: outcome.dataset.columns,
+      ...(outcome.dataset.query === undefined ? {} : { query: outcome.dataset.query }),
     },
     plan: { ...plan, analysis: outcome.analysis },
     environment: session.versions(),

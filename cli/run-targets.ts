@@ -5,7 +5,7 @@
  * really are (symlinks, `./` and `..` variants, hard links), before anything runs or is written.
  */
 import { basename, extname, resolve } from 'node:path';
-import { type Notebook, parseDatasetDirective, sameFile } from '../kernel/api.js';
+import { isDatabaseLocator, type Notebook, parseDatasetDirective, sameFile } from '../kernel/api.js';
 import { usageError } from './args.js';
 
 /** The dataset files a notebook names (its list and its `use FILE` cells), absolute, relative to `folder`. */
@@ -14,7 +14,8 @@ export function notebookDatasetFiles(notebook: Notebook, folder: string): string
     ...notebook.datasets.map((d) => d.path),
     ...notebook.cells.flatMap((c) => (c.kind === 'ask' ? [parseDatasetDirective(c.source)].filter((p): p is string => Boolean(p)) : [])),
   ];
-  return [...new Set(written.map((p) => resolve(folder, p)))];
+  // A database table is not a file that --out could overwrite.
+  return [...new Set(written.filter((p) => !isDatabaseLocator(p)).map((p) => resolve(folder, p)))];
 }
 
 /** Throws a usage error (exit 2) when `--out` or `--html` would overwrite the notebook or its data. */

@@ -9,6 +9,7 @@
 export { buildCompletionEntries, buildHoverMarkdown, buildProvenanceMarkdown, buildSchemaMarkdown, type CompletionEntry } from './assist/dataset-assist.js';
 export { camelKey, snakeKeys, TASKS } from './contract/index.js';
 export { datasetLocator } from './data/locator.js';
+export { isDatabaseLocator } from './data/postgres/locator.js';
 export { DATASET_EXTENSIONS } from './data/format.js';
 export { decisionToJson } from './decide/json.js';
 export { type Choice, type DecisionOutcome } from './decide/types.js';

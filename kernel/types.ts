@@ -290,7 +290,8 @@ export interface ColumnSchema {
 }
 
 /** Dataset file formats the data layer reads. */
-export type DatasetFormat = 'csv' | 'tsv' | 'json' | 'parquet' | 'xlsx' | 'sav';
+/** `postgres`: a database table (`postgres://USER@HOST:PORT/DB?table=SCHEMA.TABLE`), computed where it lives. */
+export type DatasetFormat = 'csv' | 'tsv' | 'json' | 'parquet' | 'xlsx' | 'sav' | 'postgres';
 
 /** The schema of one dataset, as `inferra describe` prints it. */
 export interface DatasetSchema {
@@ -359,6 +360,8 @@ export interface DatasetUse {
   rows: number;
   rowsUsed: number;
   columns: string[];
+  /** A database table: the query the analysis ran on (its values are parameters, not part of it). */
+  query?: string;
 }
 
 /** Everything one analysis or figure task produced (the worker's answer). */

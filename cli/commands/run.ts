@@ -1,5 +1,5 @@
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import { NotebookSession, readNotebookFile, writeNotebookFile } from '../../kernel/api.js';
+import { isDatabaseLocator, NotebookSession, readNotebookFile, writeNotebookFile } from '../../kernel/api.js';
 import { parseArgs, usageError } from '../args.js';
 import { cliMessage } from '../advice.js';
 import { EXIT, logLine, printText } from '../output.js';
@@ -31,7 +31,7 @@ export async function runRunCommand(argv: string[]): Promise<number> {
   if (resolve(out) !== resolve(path)) {
     // Dataset paths are relative to the notebook: keep them pointing at the same files from the new place.
     for (const dataset of notebook.datasets) {
-      if (!isAbsolute(dataset.path)) dataset.path = relative(dirname(resolve(out)), resolve(sourceDir, dataset.path));
+      if (!isAbsolute(dataset.path) && !isDatabaseLocator(dataset.path)) dataset.path = relative(dirname(resolve(out)), resolve(sourceDir, dataset.path));
     }
   }
   // Supabase (when configured): the sink, the notebook's project, the LLM quota.

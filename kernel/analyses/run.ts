@@ -1,8 +1,9 @@
 import { typesetSentence } from '../contract/format.js';
 import { InferraError } from '../errors.js';
-import type { AnalysisId, AnalysisOutcome, AnalysisRequest, Table } from '../types.js';
+import type { AnalysisId, AnalysisOptions, AnalysisOutcome, AnalysisRequest, AssumptionCheck, Table } from '../types.js';
 import { isOneSided, markOneTailed } from './common/tails.js';
 import { analyses } from './registry.js';
+import type { Analysis, Validated } from './types.js';
 
 /** The outcome of an analysis, before the worker adds figures and dataset provenance. */
 export type ComputedOutcome = Omit<AnalysisOutcome, 'figures' | 'dataset'>;
@@ -20,17 +21,37 @@ export function columnsForAnalysis(request: AnalysisRequest & { analysis: Analys
  * 4. summarize into tables, an APA sentence, warnings and recommendations.
  */
 export function runAnalysis(request: AnalysisRequest & { analysis: AnalysisId }, table: Table): ComputedOutcome {
+  return runAnalysisWith(request, {
+    validate: (analysis) => analysis.validate(request, table),
+  });
+}
+
+/**
+ * The steps of an analysis where some come from elsewhere (the aggregate plan, kernel/analyses/planned):
+ * `validate` gives the typed input, `compute` (default: the analysis' own) the numbers, `adjustChecks`
+ * amends the checks run on the input.
+ */
+export interface AnalysisSteps {
+  validate(analysis: Analysis): Validated<unknown>;
+  compute?(input: unknown, options: AnalysisOptions): object;
+  adjustChecks?(checks: AssumptionCheck[], input: unknown): AssumptionCheck[];
+}
+
+/** Runs one analysis through its steps, with the overrides of `steps`. */
+export function runAnalysisWith(request: AnalysisRequest & { analysis: AnalysisId }, steps: AnalysisSteps): ComputedOutcome {
   const analysis = analyses[request.analysis];
   if (!analysis) throw new InferraError('internal-error', { detail: `no analysis '${request.analysis}'` });
-  const validated = analysis.validate(request, table);
-  const result = analysis.compute(validated.input, request.options);
-  const checks = analysis.check(validated.input, result, request.options);
+  const validated = steps.validate(analysis);
+  const compute = steps.compute ?? ((input: unknown, options: AnalysisOptions) => analysis.compute(input, options));
+  const result = compute(validated.input, request.options);
+  const ran = analysis.check(validated.input, result, request.options);
+  const checks = steps.adjustChecks ? steps.adjustChecks(ran, validated.input) : ran;
   const summary = analysis.summarize(result, validated.input, checks, request.options);
   // A one-sided test (asked for explicitly) says so, with the two-sided p beside it (common/tails.ts).
   let sentence = summary.summary;
   let tails: { pValueTwoSided?: number } = {};
   if (isOneSided(result, request.options)) {
-    const twoSided = analysis.compute(validated.input, { ...request.options, alternative: 'two-sided' }) as { pValue: number };
+    const twoSided = compute(validated.input, { ...request.options, alternative: 'two-sided' }) as { pValue: number };
     sentence = markOneTailed(sentence, result.pValue, twoSided.pValue);
     tails = { pValueTwoSided: twoSided.pValue };
   }

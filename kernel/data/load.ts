@@ -14,6 +14,7 @@ import type { Column, ColumnKind, ColumnSchema, DatasetFormat, ProgressEvent, Ro
 import { suggestName } from '../util/suggest.js';
 import { getConnection } from './duckdb.js';
 import { hashTable } from './hash.js';
+import { buildWhereConditions } from './plan/relation.js';
 import { findMaterialized, inferSchema, type MaterializedTable } from './schema.js';
 import { openSource, parseErrorFrom, sourceKey, type SourceColumn } from './source.js';
 
@@ -124,36 +125,14 @@ export function requireColumn(name: string, names: readonly string[]): void {
   if (!names.includes(name)) throw new InferraError('column-not-found', { column: name, suggestion: suggestName(name, names) });
 }
 
-/**
- * The WHERE clause of `--where` conditions, with the values as parameters. A numeric column compares
- * as a number (`year = 2007` matches 2007.0); others compare with their loaded text (`true`, ISO dates).
- * As in R's `subset()`, a row whose value is missing matches neither `=` nor `!=`.
- */
+/** The WHERE clause of `--where` conditions over the file's columns (plan/relation.ts), DuckDB's casts. */
 export function buildWhere(
   where: readonly RowFilter[],
   columns: readonly SourceColumn[],
   kinds: ReadonlyMap<string, ColumnKind>,
 ): { sql: string; values: DuckDBValue[] } {
-  const conditions: string[] = [];
-  const values: DuckDBValue[] = [];
-  for (const filter of where) {
-    const column = columns.find((c) => c.name === filter.column)!;
-    let value: DuckDBValue = filter.value;
-    if (column.storage === 'numeric') {
-      const number = Number(filter.value.trim());
-      if (filter.value.trim() === '' || !Number.isFinite(number)) {
-        throw new InferraError('invalid-option', {
-          option: 'where',
-          detail: `"${filter.column} ${filter.op} ${filter.value}": '${filter.column}' is ${kinds.get(filter.column) ?? 'numeric'} (numbers), but '${filter.value}' is not a number.`,
-        });
-      }
-      value = number;
-    }
-    values.push(value);
-    const placeholder = column.storage === 'numeric' ? `CAST($${values.length} AS DOUBLE)` : `CAST($${values.length} AS VARCHAR)`;
-    conditions.push(`(${column.expression}) ${filter.op === '=' ? '=' : '<>'} ${placeholder}`);
-  }
-  return { sql: conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '', values };
+  const normalized = columns.map((c) => ({ name: c.name, numeric: c.storage === 'numeric', expression: c.expression }));
+  return buildWhereConditions(where, normalized, kinds, (i, numeric) => (numeric ? `CAST($${i} AS DOUBLE)` : `CAST($${i} AS VARCHAR)`));
 }
 
 /** Runs `SELECT <query>` and copies its chunks into typed arrays. */

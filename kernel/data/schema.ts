@@ -138,10 +138,10 @@ function orderLevels(levels: LevelCount[], order: readonly string[] | undefined)
   return [...levels].sort((a, b) => (rank.get(a.value) ?? order.length) - (rank.get(b.value) ?? order.length) || compareNatural(a.value, b.value));
 }
 
-const BOOLEAN_WORDS = new Set(['true', 'false', 'yes', 'no']);
+export const BOOLEAN_WORDS = new Set(['true', 'false', 'yes', 'no']);
 
 /** "Column 'y' has no values." */
-function noValuesNote(name: string): string {
+export function noValuesNote(name: string): string {
   return `Column '${name}' has no values (every row is missing).`;
 }
 

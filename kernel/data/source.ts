@@ -273,6 +273,8 @@ async function buildReader(absolute: string, format: DatasetFormat, head: string
     case 'xlsx':
     case 'sav':
       throw new Error(`${format} files are read by their importer`);
+    case 'postgres':
+      throw new Error('database tables are read by kernel/data/postgres');
     case 'csv': {
       const plain = `read_csv(${file}, ${nullstr})`;
       if (!looksLikeDecimalCommas(head)) return plain;

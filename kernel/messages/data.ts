@@ -53,6 +53,22 @@ export const dataMessages = {
       : p.jsonObject
         ? `Dataset '${p.path}' is a JSON object; Inferra reads an array of records or JSON lines. Its key '${p.key}' holds the records: save that array alone ([{"a": 1}, ...]) as the file.`
         : `Dataset '${p.path}' could not be read as ${p.format}${p.line ? ` (line ${p.line})` : ''}: ${p.detail}. ${p.hint ?? PARSE_HINTS[p.format] ?? PARSE_HINTS.csv}`,
+  'database-locator-invalid': (p: { locator: string; detail: string }) =>
+    `The database dataset '${p.locator}' cannot be used: ${p.detail}. Write it as postgres://USER@HOST:PORT/DATABASE?table=SCHEMA.TABLE (the password comes from PGPASSWORD or ~/.pgpass, never from the notebook).`,
+  'database-unreachable': (p: { host: string; port: number; detail: string }) =>
+    `Could not connect to PostgreSQL at ${p.host}:${p.port} (${p.detail}). Check that the server is running, that the host and port are right, and that it accepts connections from this machine.`,
+  'database-login-failed': (p: { user: string; host: string; database: string; detail: string }) =>
+    `PostgreSQL at ${p.host} refused user '${p.user}' for database '${p.database}' (${p.detail}). Check the user name, and set the password in the PGPASSWORD environment variable or in ~/.pgpass.`,
+  'database-not-found': (p: { database: string; host: string }) =>
+    `PostgreSQL at ${p.host} has no database '${p.database}'. Check the database name in the dataset's address.`,
+  'table-not-found': (p: { table: string; database: string; suggestion?: string }) =>
+    `Database '${p.database}' has no table '${p.table}' that this user can read.${p.suggestion ? ` Did you mean '${p.suggestion}'?` : ''} Check the schema and table name (table=SCHEMA.TABLE) and the user's privileges.`,
+  'database-query-failed': (p: { table: string; detail: string }) =>
+    `PostgreSQL could not compute on table '${p.table}': ${p.detail}.`,
+  'database-timeout': (p: { host: string; seconds: number }) =>
+    `PostgreSQL at ${p.host} did not answer within ${p.seconds} seconds. Check the server's load and the network, then run the cell again.`,
+  'analysis-not-in-database': (p: { analysis: string; supported: string }) =>
+    `${p.analysis} does not run inside a database yet (analyses that do: ${p.supported}). Export the table to a CSV file (for example with psql's \\copy) and point the notebook to that file.`,
   'too-many-columns': (p: { path: string; columns: number; max: number }) =>
     `Dataset '${p.path}' has ${p.columns.toLocaleString('en')} columns; Inferra reads at most ${p.max.toLocaleString('en')}. Save a copy with only the columns you need and point to that.`,
 };

@@ -87,6 +87,7 @@ export function buildRecord(input: BuildRecordInput): ProvenanceRecord {
       rows: d.use.rows,
       rows_used: d.use.rowsUsed,
       columns: [...d.use.columns],
+      ...(d.use.query === undefined ? {} : { query: d.use.query }),
     })),
     plan: buildPlanRecord(input.plan),
     environment: { ...input.environment },

@@ -9,6 +9,7 @@
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { DATASET_EXTENSIONS } from '../data/format.js';
 import { datasetLocator, parseLocator } from '../data/locator.js';
+import { canonicalLocator, isDatabaseLocator, parsePostgresLocator } from '../data/postgres/locator.js';
 import { InferraError, type MessageParams } from '../errors.js';
 import { hidePaths, locateDataset, realpathLoose, shownPath } from '../notebook/dataset-path.js';
 import { addDataset, defaultDataset, namedDataset } from '../notebook/datasets.js';
@@ -50,6 +51,7 @@ export class DatasetResolver {
 
   /** A dataset path as the worker needs it (absolute). */
   resolvePath(path: string): string {
+    if (isDatabaseLocator(path)) return path;
     return isAbsolute(path) ? path : resolve(this.baseDir, path);
   }
 
@@ -58,6 +60,9 @@ export class DatasetResolver {
    * the notebook's folder needs the user's consent. Throws `dataset-outside-folder` when refused.
    */
   async datasetFile(locator: string, options: CallOptions = {}): Promise<string> {
+    // A database table is not a file in a folder: its locator is checked (parsePostgresLocator) and
+    // passed on; the password never travels in it.
+    if (isDatabaseLocator(locator)) return canonicalLocator(parsePostgresLocator(locator));
     const { file, sheet } = parseLocator(locator);
     return datasetLocator(await this.fileOnly(file, options), sheet);
   }
@@ -102,7 +107,7 @@ export class DatasetResolver {
    */
   withShownPaths(error: InferraError, datasetPath: string | undefined): InferraError {
     const pairs: [string, string][] = [];
-    if (datasetPath) {
+    if (datasetPath && !isDatabaseLocator(datasetPath)) {
       const absolute = this.resolvePath(datasetPath);
       pairs.push([absolute, shownPath(this.baseDir, absolute)]);
     }
@@ -115,6 +120,7 @@ export class DatasetResolver {
 
   /** Adds (or finds) a dataset named by a "use FILE" cell. */
   private register(datasets: DatasetRef[], locator: string): DatasetRef {
+    if (isDatabaseLocator(locator)) return addDataset(datasets, locator.trim());
     const { file: path, sheet } = parseLocator(locator);
     // A "use" cell's path is relative to where the notebook was written (which differs from where it
     // is being run when `inferra run --out` moves it).

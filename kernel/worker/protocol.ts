@@ -125,7 +125,7 @@ const statisticSchema = z.union([z.number(), z.nan()]);
 export const datasetSchemaSchema = z.looseObject({
   name: z.string(),
   path: z.string(),
-  format: z.enum(['csv', 'tsv', 'json', 'parquet', 'xlsx', 'sav']),
+  format: z.enum(['csv', 'tsv', 'json', 'parquet', 'xlsx', 'sav', 'postgres']),
   sha256: z.string(),
   rows: z.number(),
   columns: z.array(
@@ -165,6 +165,7 @@ export const outcomeSchema = z.looseObject({
     rows: z.number(),
     rowsUsed: z.number(),
     columns: z.array(z.string()),
+    query: z.string().optional(),
   }),
 });
 

@@ -17,6 +17,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { InferraError, toInferraError } from '../errors.js';
 import { hashFile } from '../data/hash.js';
 import { parseLocator } from '../data/locator.js';
+import { isDatabaseLocator } from '../data/postgres/locator.js';
 import { setNativeWorkGate, setSpillDirectory, stopQueries } from '../data/duckdb.js';
 import { inferSchema } from '../data/schema.js';
 import { formatRowCount, loadTable, PROGRESS_ROWS, type LoadedTable } from '../data/load.js';
@@ -37,7 +38,7 @@ type Handlers = { [K in Task['kind']]: (task: Extract<Task, { kind: K }>, progre
 type Progress = (message: string, event?: ProgressEvent) => void;
 
 const handlers: Handlers = {
-  schema: (task) => inferSchema(task.path),
+  schema: async (task) => (isDatabaseLocator(task.path) ? (await import('../data/postgres/index.js')).databaseSchema(task.path) : inferSchema(task.path)),
   run: (task, progress) => runTask(task.path, task.request, progress),
 };
 
@@ -76,6 +77,7 @@ function freezeLoaded(loaded: LoadedTable): LoadedTable {
 }
 
 async function runTask(path: string, request: AnalysisRequest, progress: Progress): Promise<AnalysisOutcome> {
+  if (isDatabaseLocator(path)) return runDatabaseTask(path, request);
   const analysis = request.analysis;
   if (isAnalysisId(analysis)) {
     const [{ columnsForAnalysis, runAnalysis }, { buildFiguresForAnalysis }] = await Promise.all([
@@ -160,6 +162,56 @@ async function seeStructure(
     },
     ...(found.colorBy && wide ? { figureTable: wide.table, colorBy: found.colorBy } : {}),
   };
+}
+
+/**
+ * A task on a database table (kernel/data/postgres): the analysis runs in the database through the
+ * aggregate plan (kernel/analyses/planned); its figures draw the plan's bounded sample. Analyses not
+ * yet on the plan are refused with a message that names them.
+ */
+async function runDatabaseTask(path: string, request: AnalysisRequest): Promise<AnalysisOutcome> {
+  const [{ isPlannedAnalysis, PLANNED_ANALYSES, runPlannedAnalysis }, { columnsForAnalysis }, { withDatabaseTable }, { buildFiguresForAnalysis }] = await Promise.all([
+    import('../analyses/planned/index.js'),
+    import('../analyses/run.js'),
+    import('../data/postgres/index.js'),
+    import('../figures/index.js'),
+  ]);
+  const analysis = request.analysis;
+  if (!isAnalysisId(analysis) || !isPlannedAnalysis(analysis)) {
+    throw new InferraError('analysis-not-in-database', { analysis, supported: PLANNED_ANALYSES.join(', ') });
+  }
+  const analysisRequest = { ...request, analysis };
+  const named = columnsForAnalysis(analysisRequest);
+  // describe without a column describes every column.
+  return withDatabaseTable(path, analysis === 'describe' && named.length === 0 ? 'all' : named, request.options.where, async (db) => {
+    const planned = await runPlannedAnalysis(analysisRequest, db);
+    const computed = planned.computed;
+    const warnings = [...computed.warnings];
+    let figures: AnalysisOutcome['figures'] = [];
+    try {
+      if (planned.figureTable) figures = buildFiguresForAnalysis(request, planned.figureTable, computed);
+      else if (analysis === 'describe') warnings.push('The figures of describe are not drawn for a database table yet; the numbers are computed on every row in the database.');
+      else warnings.push(`The figure is not drawn for a table this large (${computed.n.toLocaleString('en')} rows); the numbers are computed on every row.`);
+      if (planned.sampled && planned.figureTable) {
+        warnings.push(`The figure and the assumption checks use a fixed sample of ${planned.figureTable.rowCount.toLocaleString('en')} of the ${computed.n.toLocaleString('en')} rows (at most 5,000 per group); the numbers are computed on every row in the database.`);
+      }
+    } catch (error) {
+      warnings.push(`The figure could not be drawn: ${toInferraError(error).message}`);
+    }
+    const dropped: DroppedRows[] = [...computed.dropped];
+    const whereDropped = db.rows - planned.rows;
+    if (whereDropped > 0) {
+      const conditions = request.options.where.map((f) => `${f.column} ${f.op} ${f.value}`).join(' and ');
+      dropped.unshift({ reason: `--where ${conditions}`, count: whereDropped });
+    }
+    return {
+      ...computed,
+      warnings,
+      figures,
+      dropped,
+      dataset: { sha256: db.sha256, tableHash: db.tableHash, rows: db.rows, rowsUsed: computed.n, columns: named.length > 0 ? named : db.tableColumns, query: db.query },
+    };
+  });
 }
 
 /** Adds the `--where` rows to `dropped` and the dataset's provenance. */

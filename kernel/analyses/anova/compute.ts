@@ -86,6 +86,14 @@ export function computeOneWayAnova(input: KGroupInput, confLevel = 0.95): AnovaR
     ssBetween += s.length * m * m;
     ssWithin += sumOfSquares(centred, m);
   }
+  return computeOneWayAnovaFromSums(ssBetween, ssWithin, k, n, confLevel, summarizeGroups(input));
+}
+
+/**
+ * The one-way ANOVA from its sums of squares (from the values above, or from the aggregate plan's
+ * exact group sums): F, p, eta- and omega-squared with their intervals.
+ */
+export function computeOneWayAnovaFromSums(ssBetween: number, ssWithin: number, k: number, n: number, confLevel: number, groups: GroupSummary[]): AnovaResult {
   const dfBetween = k - 1;
   const dfWithin = n - k;
   const msBetween = ssBetween / dfBetween;
@@ -115,16 +123,22 @@ export function computeOneWayAnova(input: KGroupInput, confLevel = 0.95): AnovaR
     confLevel,
     residualSd: Math.sqrt(msWithin),
     n,
-    groups: summarizeGroups(input),
+    groups,
   });
 }
 
 /** Welch's one-way ANOVA: weights n_i / s_i^2, F on (k - 1, 1 / (3 tmp)) df as R's `oneway.test`. */
 export function computeWelchAnova(input: KGroupInput, confLevel = 0.95): WelchAnovaResult {
-  const k = input.samples.length;
-  const ns = input.samples.map((s) => s.length);
-  const means = input.samples.map((s) => mean(s));
-  const weights = input.samples.map((s, i) => ns[i] / variance(s));
+  const moments = input.samples.map((s) => ({ n: s.length, mean: mean(s), variance: variance(s) }));
+  return computeWelchAnovaFromMoments(moments, confLevel, summarizeGroups(input));
+}
+
+/** Welch's ANOVA from each group's n, mean and variance. */
+export function computeWelchAnovaFromMoments(moments: readonly { n: number; mean: number; variance: number }[], confLevel: number, groups: GroupSummary[]): WelchAnovaResult {
+  const k = moments.length;
+  const ns = moments.map((m) => m.n);
+  const means = moments.map((m) => m.mean);
+  const weights = moments.map((m) => m.n / m.variance);
   const sumW = weights.reduce((a, b) => a + b, 0);
   let tmp = 0;
   for (let i = 0; i < k; i++) tmp += (1 - weights[i] / sumW) ** 2 / (ns[i] - 1);
@@ -149,6 +163,6 @@ export function computeWelchAnova(input: KGroupInput, confLevel = 0.95): WelchAn
     omegaSquaredCiHigh: omegaCi.high,
     confLevel,
     n: ns.reduce((a, b) => a + b, 0),
-    groups: summarizeGroups(input),
+    groups,
   });
 }

@@ -21,6 +21,11 @@ function reasonNotRun(values: ArrayLike<number>): string | null {
     if (v < min) min = v;
     if (v > max) max = v;
   }
+  return reasonNotRunFor(n, min, max);
+}
+
+/** Why Shapiro-Wilk cannot run on a sample of n values in [min, max], or null when it can. */
+export function reasonNotRunFor(n: number, min: number, max: number): string | null {
   if (n < 3) return `Shapiro-Wilk needs at least 3 observations (there ${n === 1 ? 'is' : 'are'} ${n}); normality was not checked.`;
   if (n > 5000) return `Shapiro-Wilk accepts at most 5000 observations (there are ${n}); normality was not checked. With samples this large, inspect a QQ plot instead.`;
   if (max - min === 0) return 'Every value is the same, so normality cannot be checked.';
@@ -51,8 +56,13 @@ export function checkEqualVariances(
   target: string,
   center: 'median' | 'mean',
 ): AssumptionCheck {
+  return leveneCheck(target, () => computeLevene(groups, center));
+}
+
+/** Levene's check from a computation of its F and p (on the values, or in the database by the aggregate plan). */
+export function leveneCheck(target: string, compute: () => { statistic: number; pValue: number }): AssumptionCheck {
   try {
-    const { statistic, pValue } = computeLevene(groups, center);
+    const { statistic, pValue } = compute();
     const ok = pValue >= ALPHA;
     return {
       check: 'levene',

@@ -27,8 +27,28 @@ export function buildContingencyTable(table: Table, row: string, col: string, an
   const rowLabels = labelsOf(rowColumn);
   const colLabels = labelsOf(colColumn);
   const { rows, dropped } = completeRows([rowColumn, colColumn], table.rowCount);
-  const levelsOf = (labels: (string | null)[], name: string, role: string): string[] => {
-    const levels = [...new Set(rows.map((i) => labels[i] as string))].sort(compareNatural);
+  // Nested maps: no key string built per row.
+  const nested = new Map<string, Map<string, number>>();
+  for (const i of rows) {
+    const r = rowLabels[i] as string;
+    const c = colLabels[i] as string;
+    let inner = nested.get(r);
+    if (!inner) nested.set(r, (inner = new Map()));
+    inner.set(c, (inner.get(c) ?? 0) + 1);
+  }
+  const pairs = new Map<string, number>();
+  for (const [r, inner] of nested) for (const [c, count] of inner) pairs.set(`${r}\u0000${c}`, count);
+  return contingencyFromCounts(pairs, row, col, analysis, dropped);
+}
+
+/**
+ * The contingency table from the counts of each (row level, col level) pair, keyed "row\u0000col"
+ * (counted in JavaScript above, or in the database by the aggregate plan); levels in natural order.
+ */
+export function contingencyFromCounts(pairs: ReadonlyMap<string, number>, row: string, col: string, analysis: AnalysisId, nMissing: number): ContingencyTable {
+  const split = [...pairs.keys()].map((key) => key.split('\u0000') as [string, string]);
+  const levelsOf = (labels: string[], name: string, role: string): string[] => {
+    const levels = [...new Set(labels)].sort(compareNatural);
     if (levels.length > MAX_LEVELS) {
       throw new InferraError('column-not-categorical', { column: name, distinct: levels.length, role, analysis });
     }
@@ -43,21 +63,26 @@ export function buildContingencyTable(table: Table, row: string, col: string, an
     }
     return levels;
   };
-  const rowLevels = levelsOf(rowLabels, row, 'row');
-  const colLevels = levelsOf(colLabels, col, 'col');
+  const rowLevels = levelsOf(split.map(([r]) => r), row, 'row');
+  const colLevels = levelsOf(split.map(([, c]) => c), col, 'col');
   const rowIndex = new Map(rowLevels.map((l, i) => [l, i]));
   const colIndex = new Map(colLevels.map((l, j) => [l, j]));
   const counts = rowLevels.map(() => colLevels.map(() => 0));
-  for (const i of rows) counts[rowIndex.get(rowLabels[i] as string) as number][colIndex.get(colLabels[i] as string) as number]++;
+  let n = 0;
+  for (const [key, count] of pairs) {
+    const [r, c] = key.split('\u0000');
+    counts[rowIndex.get(r) as number][colIndex.get(c) as number] += count;
+    n += count;
+  }
   return {
     row,
     col,
     rowLevels,
     colLevels,
     counts,
-    n: rows.length,
-    nMissing: dropped,
-    dropped: droppedForMissing([row, col], dropped),
+    n,
+    nMissing,
+    dropped: droppedForMissing([row, col], nMissing),
   };
 }
 

@@ -13,11 +13,19 @@ export function validateContingency(request: AnalysisRequest, table: Table): Val
   }
   const row = requireRole(request.roles.row, { analysis, role: 'row' });
   const col = requireRole(request.roles.col, { analysis, role: 'col' });
+  return validateContingencyTable(request, () => buildContingencyTable(table, row, col, analysis));
+}
+
+/** The checks of a contingency request on its table (built from rows, or from the aggregate plan's counts). */
+export function validateContingencyTable(request: AnalysisRequest, build: () => ContingencyTable): Validated<ContingencyTable> {
+  const analysis = request.analysis;
+  const row = requireRole(request.roles.row, { analysis, role: 'row' });
+  const col = requireRole(request.roles.col, { analysis, role: 'col' });
   const c = request.options.confLevel;
   if (!(c > 0 && c < 1)) {
     throw new InferraError('invalid-option', { option: 'conf-level', detail: `must be between 0 and 1 (exclusive), not ${c}.` });
   }
-  const contingency = buildContingencyTable(table, row, col, analysis);
+  const contingency = build();
   validateMargins(contingency.counts, row, col);
   const warnings =
     analysis === 'fisher_exact' && request.options.alternative !== 'two-sided' && (contingency.rowLevels.length > 2 || contingency.colLevels.length > 2)

@@ -48,7 +48,12 @@ export function computePearson(
 ): PearsonResult {
   const n = x.length;
   if (n < 3) throw new InferraError('too-few-observations', { analysis: 'pearson', needed: 3, actual: n });
-  const r = computePearsonR(x, y);
+  return computePearsonFromR(computePearsonR(x, y), n, alternative, confLevel);
+}
+
+/** The test and Fisher-z interval of r over n complete pairs (r from the values, or from the aggregate plan's sums). */
+export function computePearsonFromR(r: number, n: number, alternative: Alternative, confLevel: number): PearsonResult {
+  if (n < 3) throw new InferraError('too-few-observations', { analysis: 'pearson', needed: 3, actual: n });
   if (Number.isNaN(r)) throw new InferraError('zero-variance', { where: 'x or y', value: 'constant', analysis: 'pearson' });
   const df = n - 2;
   const statistic = (Math.sqrt(df) * r) / Math.sqrt(1 - r * r);

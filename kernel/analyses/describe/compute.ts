@@ -43,7 +43,11 @@ export interface DescribeResult {
 
 /** Sample skewness G1 and excess kurtosis G2 (e1071 type 2); NaN when n is too small or the values are constant. */
 export function computeShape(x: ArrayLike<number>): { skewness: number; kurtosis: number } {
-  const { n, m2, m3, m4 } = centralMoments(x);
+  return shapeFromMoments(centralMoments(x));
+}
+
+/** G1 and G2 from n and the central moments m_k = Σ(x - x̄)^k / n (from the values, or the aggregate plan's exact sums). */
+export function shapeFromMoments({ n, m2, m3, m4 }: { n: number; m2: number; m3: number; m4: number }): { skewness: number; kurtosis: number } {
   const g1 = m3 / m2 ** 1.5;
   const g2 = m4 / (m2 * m2) - 3;
   const skewness = n >= 3 && m2 > 0 ? (g1 * Math.sqrt(n * (n - 1))) / (n - 2) : NaN;

@@ -99,11 +99,26 @@ function buildTTest(estimate: number, se: number, df: number, mu: number, option
   };
 }
 
+/** A sample as the t-tests use it: n, mean and variance (from the values, or from the aggregate plan). */
+export interface SampleMoments {
+  n: number;
+  mean: number;
+  variance: number;
+}
+
+/** n, mean and variance of values. */
+export function momentsOf(x: Float64Array): SampleMoments {
+  return { n: x.length, mean: mean(x), variance: variance(x) };
+}
+
 /** One-sample t-test of mean = mu (R: `t.test(x, mu = mu)`); d = (mean - mu) / sd. */
 export function computeOneSampleTTest(input: OneSampleInput, options: AnalysisOptions): TTestResult {
-  const n = input.x.length;
-  const m = mean(input.x);
-  const v = variance(input.x);
+  return computeOneSampleFromMoments(momentsOf(input.x), options);
+}
+
+/** The one-sample t-test from the sample's n, mean and variance. */
+export function computeOneSampleFromMoments(s: SampleMoments, options: AnalysisOptions): TTestResult {
+  const { n, mean: m, variance: v } = s;
   const base = buildTTest(m, Math.sqrt(v / n), n - 1, options.mu, options);
   const sd = Math.sqrt(v);
   const effect = computeStandardizedDifference(
@@ -118,13 +133,9 @@ export function computeOneSampleTTest(input: OneSampleInput, options: AnalysisOp
 }
 
 /** Group summaries and Cohen's d with the pooled SD (for both Student and Welch). */
-function describeTwoSamples(input: TwoSampleInput, options: AnalysisOptions) {
-  const nx = input.x.length;
-  const ny = input.y.length;
-  const mx = mean(input.x);
-  const my = mean(input.y);
-  const vx = variance(input.x);
-  const vy = variance(input.y);
+function describeTwoSamples(a: SampleMoments, b: SampleMoments, options: AnalysisOptions) {
+  const { n: nx, mean: mx, variance: vx } = a;
+  const { n: ny, mean: my, variance: vy } = b;
   const dfPooled = nx + ny - 2;
   const pooledVariance = ((nx - 1) * vx + (ny - 1) * vy) / dfPooled;
   const scale = Math.sqrt(1 / nx + 1 / ny);
@@ -161,14 +172,24 @@ function buildTwoSampleTTest(s: TwoSampleSummary, se: number, df: number, option
 
 /** Student's two-sample t-test with pooled variance (R: `t.test(x, y, var.equal = TRUE)`). */
 export function computeStudentTTest(input: TwoSampleInput, options: AnalysisOptions): TTestResult {
-  const s = describeTwoSamples(input, options);
+  return computeStudentFromMoments(momentsOf(input.x), momentsOf(input.y), options);
+}
+
+/** Student's t-test from the two groups' n, mean and variance. */
+export function computeStudentFromMoments(a: SampleMoments, b: SampleMoments, options: AnalysisOptions): TTestResult {
+  const s = describeTwoSamples(a, b, options);
   const se = Math.sqrt(s.pooledVariance * (1 / s.nx + 1 / s.ny));
   return buildTwoSampleTTest(s, se, s.dfPooled, options);
 }
 
 /** Welch's two-sample t-test with Welch-Satterthwaite df (R: `t.test(x, y)`). */
 export function computeWelchTTest(input: TwoSampleInput, options: AnalysisOptions): TTestResult {
-  const s = describeTwoSamples(input, options);
+  return computeWelchFromMoments(momentsOf(input.x), momentsOf(input.y), options);
+}
+
+/** Welch's t-test from the two groups' n, mean and variance. */
+export function computeWelchFromMoments(a: SampleMoments, b: SampleMoments, options: AnalysisOptions): TTestResult {
+  const s = describeTwoSamples(a, b, options);
   const sex = Math.sqrt(s.vx / s.nx);
   const sey = Math.sqrt(s.vy / s.ny);
   const se = Math.sqrt(sex ** 2 + sey ** 2);

@@ -1,0 +1,24 @@
+/** Where a plan runs: an engine's dialect, a way to run a query, and the relation it reads. */
+import type { Dialect } from './dialect.js';
+
+/** A query parameter: a text or a double, never written into the SQL text. */
+export type PlanParameter = string | number;
+
+/** Rows as text (or null): every engine returns the same strings for the same values. */
+export type TextRows = (string | null)[][];
+
+export interface Engine {
+  dialect: Dialect;
+  /** Runs one SELECT with positional parameters ($1, $2, ...). */
+  query(sql: string, params: readonly PlanParameter[]): Promise<TextRows>;
+}
+
+/**
+ * The rows an analysis reads: a SELECT exposing each needed column's normalized value (DOUBLE for
+ * numbers, text otherwise) under its own name, with the `--where` conditions applied; its parameters
+ * come first ($1..$k), the plan's follow.
+ */
+export interface Relation {
+  sql: string;
+  params: PlanParameter[];
+}
