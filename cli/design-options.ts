@@ -8,25 +8,28 @@ import { z } from 'zod';
 import { InferraError, type AnalysisOptions } from '../kernel/api.js';
 import type { FlagKind, ParsedArgs } from './args.js';
 
-/** The flags (all take a value). */
-export const DESIGN_FLAGS: Record<string, FlagKind> = {
-  distribution: 'string',
-  params: 'string',
-  p: 'string',
-  success: 'string',
-  expected: 'string',
-  'effect-size': 'string',
-  power: 'string',
-  alpha: 'string',
-  n: 'string',
-  type: 'string',
-  groups: 'string',
-  p1: 'string',
-  p2: 'string',
-  'p-adjust': 'string',
-  'pool-sd': 'string',
-  'ss-type': 'string',
+/** Each flag (all take a value) with its help line: the flag table and `inferra analyze --help` read it. */
+export const DESIGN_FLAG_HELP: Record<string, string> = {
+  success: '--success LEVEL  the outcome level counted as a success (logistic, binomial_test, prop_test)',
+  p: '--p 0.5  the null proportion (binomial_test)',
+  expected: '--expected p1,p2,...  expected proportions in the levels\' order (chi2_gof; default equal)',
+  distribution: '--distribution normal|uniform|exponential|gamma  with --params A,B (ks_test; estimated if left out)',
+  params: '--params A,B  the distribution\'s parameters (ks_test)',
+  'ss-type': '--ss-type 2|3  sums of squares (anova_factorial; 2 as car::Anova, 3 with sum-to-zero contrasts)',
+  'p-adjust': '--p-adjust holm|bonferroni|BH|none  p-value adjustment (dunn, pairwise_ttest; default holm)',
+  'pool-sd': '--pool-sd true|false  pooled SD across all groups (pairwise_ttest; default true)',
+  'effect-size': '--effect-size D  Cohen\'s d (power_ttest) or f (power_anova)',
+  power: '--power 0.8  the power wanted (power_*; leave out with --n to get the power)',
+  n: '--n N  the sample size per group (power_*: gives the power instead of n)',
+  alpha: '--alpha 0.05  the significance level (power_*)',
+  type: '--type two_sample|one_sample|paired  (power_ttest)',
+  groups: '--groups K  the number of groups (power_anova)',
+  p1: '--p1 P  first proportion (power_prop)',
+  p2: '--p2 P  second proportion (power_prop)',
 };
+
+/** The flags (all take a value). */
+export const DESIGN_FLAGS: Record<string, FlagKind> = Object.fromEntries(Object.keys(DESIGN_FLAG_HELP).map((flag) => [flag, 'string' as const]));
 
 const finite = z.coerce.number().refine(Number.isFinite, 'must be a number');
 const probability = z.coerce.number().gt(0, 'must be between 0 and 1').lt(1, 'must be between 0 and 1');

@@ -1,5 +1,8 @@
 /** Help texts of the CLI, written for researchers (the role flags from cli/roles.ts). */
+import { DESIGN_FLAG_HELP } from './design-options.js';
 import { roleFlagsHelp } from './roles.js';
+
+const designOptions = Object.values(DESIGN_FLAG_HELP).map((line) => `           ${line}`).join('\n');
 
 export const MAIN_HELP = `inferra: statistics notebooks in plain language
 
@@ -15,8 +18,9 @@ Usage:
   inferra export NB.inferra --html OUT.html | --docx OUT.docx
 
 DATA is a .csv, .tsv, .txt, .json (records or JSON lines) or .parquet file, an Excel workbook (.xlsx;
---sheet NAME picks a sheet, default the first) or an SPSS file (.sav: value labels become levels,
-user-missing codes become missing).
+--sheet NAME picks a sheet, default the first), an SPSS file (.sav: value labels become levels,
+user-missing codes become missing) or a PostgreSQL table, postgres://USER@HOST:PORT/DB?table=SCHEMA.TABLE
+(the analysis runs in the database; the password comes from PGPASSWORD or ~/.pgpass).
 A load or analysis that takes more than a second shows its progress on stderr when that is a
 terminal (--progress: also when it is not, one line per step); never on stdout.
 Run 'inferra COMMAND --help' for a command's options.`;
@@ -57,16 +61,14 @@ inferra history --project NAME [--notebook ID] [--json]
   Rows:    --where "COL = VALUE" (repeatable; != also works)  --levels A,B (keep these, in order)
   Options: --alternative two-sided|less|greater  --conf-level 0.95  --mu 0  --intercept true|false
            --center median|mean  --correct true|false  --exact true|false|auto  --seed N
-           --p-adjust holm|bonferroni|BH|none (dunn; default holm)
+  Designs: ${designOptions.trimStart()}
   Repeated measures (long format, one row per subject and condition; --levels keeps conditions):
            --analysis anova_rm --outcome COL --within COL --subject COL  repeated-measures ANOVA with
            Mauchly's test; when it rejects sphericity (p < .05) the sentence reports the Greenhouse-Geisser
            correction (epsilon <= .75) or Huynh-Feldt (epsilon > .75); every p is in the table.
            --analysis friedman (same roles): Friedman's rank test.
-           --success LEVEL (logistic, binomial_test, prop_test: the outcome level modelled as 1)
-  Logistic regression: --analysis logistic --outcome Y (two levels) --predictors X1,X2 [--success LEVEL]
-           --ss-type 2|3 (anova_factorial: type II sums of squares by default, as car::Anova;
-             3 tests each term after all others with sum-to-zero contrasts)
+  Without DATA: the power analyses need no data (inferra analyze --analysis power_ttest --effect-size 0.5
+           --power 0.8); with DATA and roles they estimate the effect from the data as a pilot.
   Exit: 0 ok; 1 analysis error (JSON error object); 2 bad usage or unreadable file.`,
   ask: `inferra ask DATA [--sheet NAME] --prompt "TEXT" [--json] [--allow-llm]
   Decides, runs and draws, as one notebook cell would.

@@ -31,7 +31,7 @@ export function roleFlag(role: string): string {
 export const ROLE_FLAGS: ReadonlyMap<string, RoleName> = new Map(ROLE_NAMES.map((role) => [roleFlag(role), role]));
 
 /** Options shown beside a role in the help (they only make sense with it). */
-const ROLE_COMPANIONS: Partial<Record<RoleName, string>> = { predictors: '--degree N', factors: '--ss-type 2|3' };
+const ROLE_COMPANIONS: Partial<Record<RoleName, string>> = { predictors: '--degree N' };
 
 /** The help's role flags (`--outcome COL ... --predictors A,B,x^2 --degree N ...`) in lines of at most `width` characters after `indent`. */
 export function roleFlagsHelp(indent: string, width: number): string[] {

@@ -24,6 +24,12 @@ describe('CLI role flags', () => {
     }
   });
 
+  it('lists every flag analyze accepts in analyze --help', () => {
+    for (const flag of Object.keys(REQUEST_FLAGS)) {
+      assert.ok(COMMAND_HELP.analyze.includes(`--${flag} `) || COMMAND_HELP.analyze.includes(`--${flag}]`), `analyze --help lists --${flag}`);
+    }
+  });
+
   it('reads list roles as comma-separated columns and single roles as one column', () => {
     const roles = rolesFromFlags(new Map([['predictors', 'a, b,,c'], ['pair-id', 'id'], ['outcome', 'y']]));
     assert.deepEqual(roles, { outcome: 'y', predictors: ['a', 'b', 'c'], pairId: 'id' });
