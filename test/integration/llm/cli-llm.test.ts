@@ -63,7 +63,7 @@ describe('inferra run --allow-llm: request cap and redaction (review M7, L1)', f
 
   it('an endpoint echoing the Authorization header: the key is not in the notebook, the report or stderr', async () => {
     server.fallback = { kind: 'echo', status: 401 };
-    const nb = notebook(['zorblax quuxify the penguins']);
+    const nb = notebook(['zorblax quuxify the wibbles']);
     const out = join(dir, 'out.inferra');
     const html = join(dir, 'llm.html');
     const result = await run(['run', nb, '--allow-llm', '--out', out, '--html', html], env);

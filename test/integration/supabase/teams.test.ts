@@ -273,7 +273,7 @@ describe('Supabase teams: projects, shared history, verify against the team reco
         format: 'inferra-notebook', version: 1,
         metadata: { supabase_project: { id: project.id, name: project.name, url: stack!.url } },
         datasets: [{ name: 'penguins', path: 'penguins.csv' }],
-        cells: [{ id: 'odd', kind: 'ask', source: 'zorblax quuxify the penguins' }],
+        cells: [{ id: 'odd', kind: 'ask', source: 'zorblax quuxify the wibbles' }],
       }));
       const run = await runInferra(['run', path, '--allow-llm'], { env: envOf('editor', { XAI_API_KEY: 'xai-test', INFERRA_LLM_BASE_URL: grok.baseUrl }) });
       assert.equal(run.code, 1, run.stderr);

@@ -223,7 +223,9 @@ describe('decision principles (#16)', () => {
     assert.equal(reasonOf(final), 'time-point');
     if (final.status !== 'decided') assert.deepEqual(final.alternatives[0].options?.where, [{ column: 'week', op: '=', value: '10' }]);
     assert.equal(reasonOf(decideWithRules('baseline weight by diet', growth)), 'time-point');
-    assert.equal(reasonOf(decideWithRules('logistic regression of diet on weight', growth)), 'not-in-catalogue');
+    assert.equal(reasonOf(decideWithRules('poisson regression of weight on diet', growth)), 'not-in-catalogue');
+    // Once the catalogue has the method (logistic, #11), its name is honoured instead.
+    assert.equal(decided(decideWithRules('logistic regression of diet on weight', growth)).analysis, 'logistic');
     assert.equal(reasonOf(decideWithRules('is the variance of weight equal to 4?', growth)), 'not-in-catalogue');
   });
 

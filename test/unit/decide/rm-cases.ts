@@ -39,7 +39,7 @@ export const RM_CASES: SuiteCase[] = [
   c('RoundingTimes', 'time ~ method | player_id, nonparametric', { analysis: 'friedman', roles: { outcome: 'time', within: 'method', subject: 'player_id' } }),
   c('ChickWeight', 'nonparametric test of weight over time within each chick', { analysis: 'friedman', roles: { outcome: 'weight', within: 'Time', subject: 'Chick' } }),
   // A factor that does not vary within subjects is no within-subject factor.
-  c('ChickWeight', 'compare weight by diet within each chick', 'no_match'),
+  c('ChickWeight', 'compare weight by diet within each chick', 'ambiguous'), // Diet does not vary within a chick: a question with a menu, never anova_rm
   // Plants as the groups (no other subject column): a between-groups comparison, as before.
   c('CO2', 'uptake across the 12 plants', { analysis: 'welch_anova', roles: { outcome: 'uptake', group: 'Plant' } }),
 ];
