@@ -593,6 +593,10 @@ function readUnknownWords(
     // "nonsmokers" for the other level of `smoker`: part of the column's name.
     const negated = /^(non|un|in)(.{4,})$/.exec(t.text)?.[2];
     if (negated && columns.some((c) => c.stems.includes(stemWord(negated)) || c.words.some((w) => rootOf(w) === rootOf(negated)))) continue;
+    // A noun made from a level of a column ("approval" with the levels approve/disapprove, "survival"
+    // with survived/died) speaks of that column's values, not of a column the data lack.
+    const nounRoot = rootOf(t.text.replace(/al$/, 'e'));
+    if (t.text.length >= 6 && columns.some((c) => c.schema.levels?.some((l) => rootOf(String(l.value).toLowerCase()) === nounRoot))) continue;
     const suggestion = suggestName(t.text, names);
     // Adverbs ("strongly correlated", "significantly higher") qualify the question, not a variable.
     if (!suggestion && t.text.length >= 5 && t.text.endsWith('ly')) continue;

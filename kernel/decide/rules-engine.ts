@@ -358,6 +358,13 @@ function namedTasks(ctx: RequestContext, compiled: CompiledRules): { tasks: Set<
   return { tasks, words };
 }
 
+/** The tests each power analysis plans: naming one of them in a power request names the design, not the data's test. */
+const POWER_PLANS: Partial<Record<TaskId, readonly TaskId[]>> = {
+  power_ttest: ['ttest_ind', 'ttest_welch', 'ttest_paired', 'ttest_one_sample'],
+  power_anova: ['anova_oneway', 'welch_anova'],
+  power_prop: ['prop_test', 'chi2_independence', 'fisher_exact'],
+};
+
 /**
  * A test asked for by name is honoured or refused with the reason, never swapped: a decision for
  * another analysis becomes a question that says what the named test needs and which column is not
@@ -374,6 +381,8 @@ function honourNamedTest(ctx: RequestContext, compiled: CompiledRules, outcome: 
     return { ...outcome, reason, rationale: reasonText(reason) };
   }
   if (tasks.has(outcome.analysis)) return outcome;
+  // A power analysis plans the test it names ("sample size for a paired t-test"): the name is honoured.
+  if ([...tasks].some((t) => POWER_PLANS[outcome.analysis]?.includes(t))) return outcome;
   const test = [...tasks][0];
   const misfit = misfitColumn(test, ctx);
   const reason: Reason = {

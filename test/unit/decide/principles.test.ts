@@ -217,6 +217,12 @@ describe('decision principles (#16)', () => {
     assert.equal(reasonOf(decideWithRules('describe household wealth', economy)), 'unknown-word');
   });
 
+  it('a noun made from a level speaks of that column\'s values ("approval" for approve/disapprove), not of a missing column', () => {
+    const poll = schema([factor('wave1', ['approve', 'disapprove']), factor('wave2', ['approve', 'disapprove'])]);
+    assert.equal(decided(decideWithRules('did approval change between wave1 and wave2 (before and after)?', poll)).analysis, 'mcnemar');
+    assert.equal(reasonOf(decideWithRules('did turnout change between wave1 and wave2?', poll)), 'unknown-word');
+  });
+
   it('asks which time point a word for one end of a time course means (time-point); refuses methods the catalogue lacks (not-in-catalogue)', () => {
     const growth = schema([numeric('weight'), coded('week', ['0', '2', '4', '6', '8', '10']), factor('diet', ['A', 'B'])]);
     const final = decideWithRules('does final weight differ by diet?', growth);

@@ -553,11 +553,4 @@ export const SUITE: SuiteCase[] = [
  * again is printed, to be removed.
  */
 export const KNOWN_MISSES: string[] = [
-  // #11: the second-round designs' rules (rules/designs.json) were written against the engine before #16;
-  // under it these requests ask (or find no match) instead of deciding: safe refusals, not guesses.
-  'penguins: mood test for the scale of body mass between sexes',
-  'Performance: did approval change between survey1 and survey2 (before and after)?',
-  'sleep: sample size for a paired t-test with 90% power and a medium effect',
-  'penguins: how many per group for 80% power in an ANOVA with 4 groups and f = 0.25',
-  'iris: sample size to detect a large effect across three groups with 90% power',
 ];
