@@ -41,29 +41,8 @@ read <- function(name) {
   read.csv(path, stringsAsFactors = FALSE, na.strings = "NA")
 }
 
-# ---------------------------------------------------------------- noncentral F (as generate_effects.R)
-pnf <- function(f, df1, df2, ncp) {
-  if (ncp == 0) return(pf(f, df1, df2))
-  x <- df1 * f / (df1 * f + df2)
-  c <- ncp / 2
-  j <- seq(max(0, floor(c - 60 * sqrt(c) - 60)), ceiling(c + 60 * sqrt(c) + 60))
-  sum(dpois(j, c) * pbeta(x, df1 / 2 + j, df2 / 2))
-}
-ncp_at <- function(f, df1, df2, p) {
-  g <- function(ncp) pnf(f, df1, df2, ncp) - p
-  if (g(0) <= 0) return(0)
-  hi <- max(1, 2 * f * df1)
-  while (g(hi) > 0) hi <- hi * 2
-  uniroot(g, c(0, hi), tol = 1e-13, maxiter = 10000)$root
-}
-pve_ci <- function(es, df1, df2, conf) {
-  a <- 1 - conf
-  f <- max(0, (es / df1) / ((1 - es) / df2))
-  if (f == 0) return(c(0, 0))
-  lo <- ncp_at(f, df1, df2, 1 - a / 2)
-  hi <- ncp_at(f, df1, df2, a / 2)
-  c(lo / (lo + df2), hi / (hi + df2))
-}
+# The noncentral F and the interval of partial eta squared, shared with generate_effects.R.
+source("test/reference/r/noncentral_f.R")
 
 cases <- list()
 add_case <- function(case) cases[[length(cases) + 1]] <<- case
