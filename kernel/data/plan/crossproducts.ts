@@ -1,0 +1,154 @@
+/**
+ * Cross-products of a linear model's design in the engine (types.ts, `CrossProductsAggregate`), exact
+ * and independent of row order, as the plan's moments (run.ts):
+ *
+ * 1. n and the largest |value| of every design column (bounds the chunks);
+ * 2. the exact sum of every column: the means, correctly rounded (the centres c_j);
+ * 3. d_j = v_j - c_j per row (one IEEE operation) and d_j d_k (one more), summed exactly; the
+ *    offsets s_j = Σd_j / n of the rounded centres are removed in JavaScript:
+ *    Σ(d_j - s_j)(d_k - s_k) = Σd_j d_k - n s_j s_k.
+ *
+ * The sums come back exact (`exact`, rationals) so a model can be solved without rounding. A residual
+ * round (`runResidualRound`) sums r = d_0 - Σ b_j d_j and r^2 exactly for given coefficients: the
+ * residual sum of squares from the residuals themselves.
+ */
+import type { Dialect } from './dialect.js';
+import type { Engine, Relation } from './engine.js';
+import { boundExponent, chunkSum, completeRows, exactSumsQuery, Parameters, type ExactTerm } from './run.js';
+import { fromExactSum, rational, sub, toDouble, type Rational } from './rational.js';
+import { exactMean, exactToDouble, type ExactSum } from './state.js';
+import type { CrossProductsAggregate, DesignColumnSpec } from './types.js';
+
+/** Sums per query (three integer chunks each). */
+const BATCH = 120;
+
+/** The cross-products of a design: what `runCrossProducts` returns. */
+export interface CrossProducts {
+  n: number;
+  /** The centre of each column (its mean, correctly rounded; 0 when not centred). */
+  centres: number[];
+  /** The offset of each column from its centre: Σ(v - c) / n (0 when not centred). */
+  offsets: number[];
+  /** The largest |value| of each column. */
+  maxAbs: number[];
+  /** Σ(v_j - mean_j)(v_k - mean_k) (centred) or Σ v_j v_k, symmetric: exact (of the rounded d_j d_k), and as doubles. */
+  exact: Rational[][];
+  cross: number[][];
+}
+
+/** The SQL of one design column's value per row. */
+function termExpression(d: Dialect, params: Parameters, term: DesignColumnSpec): string {
+  const parts = term.factors.map((f) => {
+    const x = d.identifier(f.column.name);
+    if ('level' in f) return `(CASE WHEN ${x} = ${params.text(d, f.level)} THEN ${d.doubleConstant(1)} ELSE ${d.doubleConstant(0)} END)`;
+    if (f.power === 1) return x;
+    if (f.power === 2) return `(${x} * ${x})`;
+    return `power(${x}, ${d.doubleConstant(f.power)})`;
+  });
+  return parts.length ? parts.join(' * ') : d.doubleConstant(1);
+}
+
+/** Runs exact sums of many terms over one derived table, in batches; the sums in order. */
+async function exactSums(engine: Engine, from: string, params: readonly (string | number)[], terms: readonly ExactTerm[]): Promise<ExactSum[]> {
+  const out: ExactSum[] = [];
+  for (let start = 0; start < terms.length; start += BATCH) {
+    const batch = terms.slice(start, start + BATCH);
+    const [row] = await engine.query(exactSumsQuery(engine.dialect, from, [], batch), params);
+    batch.forEach((t, i) => out.push(chunkSum(row, 3 * i, t.exponent)));
+  }
+  return out;
+}
+
+/** The derived table of the design columns (v0, v1, ...) of the complete rows, with its parameters. */
+function designRows(engine: Engine, relation: Relation, aggregate: CrossProductsAggregate): { from: string; params: Parameters } {
+  const d = engine.dialect;
+  const params = new Parameters(relation);
+  const select = aggregate.terms.map((t, j) => `${termExpression(d, params, t)} AS v${j}`).join(', ');
+  return { from: `(SELECT ${select} FROM ${completeRows(d, relation, aggregate.columns)}) AS design`, params };
+}
+
+/** The derived table of the centred columns (d0, d1, ...), each d_j = v_j - c_j rounded once. */
+function centredRows(engine: Engine, relation: Relation, aggregate: CrossProductsAggregate, centres: readonly number[]): { from: string; params: Parameters } {
+  const d = engine.dialect;
+  const { from, params } = designRows(engine, relation, aggregate);
+  const select = centres.map((c, j) => (aggregate.centred ? `v${j} - ${params.double(d, c)} AS d${j}` : `v${j} AS d${j}`)).join(', ');
+  return { from: `(SELECT ${select} FROM ${from}) AS centred`, params };
+}
+
+/** Rounds 1 to 3 of the cross-products of a design. */
+export async function runCrossProducts(engine: Engine, relation: Relation, aggregate: CrossProductsAggregate): Promise<CrossProducts> {
+  const d = engine.dialect;
+  const m = aggregate.terms.length;
+  const design = designRows(engine, relation, aggregate);
+  const [bounds] = await engine.query(`SELECT count(*), ${aggregate.terms.map((_, j) => d.asText(`max(abs(v${j}))`)).join(', ')} FROM ${design.from}`, design.params.values);
+  const n = Number(bounds[0]);
+  const maxAbs = aggregate.terms.map((_, j) => (bounds[j + 1] === null ? 0 : Number(bounds[j + 1])));
+  if (n === 0) return { n, centres: maxAbs.map(() => 0), offsets: maxAbs.map(() => 0), maxAbs, exact: maxAbs.map(() => maxAbs.map(() => rational(0n))), cross: maxAbs.map(() => maxAbs.map(() => 0)) };
+  let centres = maxAbs.map(() => 0);
+  if (aggregate.centred) {
+    const sums = await exactSums(engine, design.from, design.params.values, maxAbs.map((b, j) => ({ expression: `v${j}`, exponent: boundExponent(b) })));
+    centres = sums.map((s) => exactMean(s, n));
+  }
+  // |d_j| <= 2 max|v_j| (both |v| and |c| are at most max|v|).
+  const dBound = maxAbs.map((b) => (aggregate.centred ? 2 * b : b));
+  const centred = centredRows(engine, relation, aggregate, centres);
+  const terms: ExactTerm[] = [];
+  const pairs: [number, number][] = [];
+  for (let j = 0; j < m; j++) {
+    for (let k = j; k < m; k++) {
+      pairs.push([j, k]);
+      terms.push({ expression: `d${j} * d${k}`, exponent: boundExponent(dBound[j] * dBound[k]) });
+    }
+  }
+  if (aggregate.centred) for (let j = 0; j < m; j++) terms.push({ expression: `d${j}`, exponent: boundExponent(dBound[j]) });
+  const sums = (await exactSums(engine, centred.from, centred.params.values, terms)).map(fromExactSum);
+  const dSums = aggregate.centred ? sums.slice(pairs.length) : [];
+  const offsets = dSums.map((s) => toDouble(s) / n);
+  const exact = maxAbs.map(() => maxAbs.map(() => rational(0n)));
+  // Σ(d_j - s_j)(d_k - s_k) = Σd_j d_k - (Σd_j)(Σd_k) / n, exactly.
+  pairs.forEach(([j, k], i) => {
+    const value = aggregate.centred ? sub(sums[i], rational(dSums[j].n * dSums[k].n, dSums[j].d * dSums[k].d * BigInt(n))) : sums[i];
+    exact[j][k] = value;
+    exact[k][j] = value;
+  });
+  return { n, centres, offsets: aggregate.centred ? offsets : maxAbs.map(() => 0), maxAbs, exact, cross: exact.map((row) => row.map(toDouble)) };
+}
+
+/** Sums of the residuals of given coefficients: what `runResidualRound` returns. */
+export interface ResidualSums {
+  /** Σr and Σr^2, r = d_0 - Σ b_j d_{columns[j]}. */
+  sumR: number;
+  sumR2: number;
+}
+
+/**
+ * The exact sums of r = d_0 - Σ b_j d_{columns[j]} (subtracted in order, one rounding each) and r^2
+ * over the complete rows, about the centres of `products`.
+ */
+export async function runResidualRound(
+  engine: Engine,
+  relation: Relation,
+  aggregate: CrossProductsAggregate,
+  products: CrossProducts,
+  columns: readonly number[],
+  coefficients: readonly number[],
+): Promise<ResidualSums> {
+  const d = engine.dialect;
+  const centred = centredRows(engine, relation, aggregate, products.centres);
+  const dBound = products.maxAbs.map((b) => (aggregate.centred ? 2 * b : b));
+  let residual = 'd0';
+  let bound = dBound[0];
+  columns.forEach((col, j) => {
+    residual = `(${residual} - ${centred.params.double(d, coefficients[j])} * d${col})`;
+    bound += Math.abs(coefficients[j]) * dBound[col];
+  });
+  // Rounding of each step stays far inside the factor 2 of boundExponent.
+  bound *= 1 + 1e-9;
+  const from = `(SELECT ${residual} AS r FROM ${centred.from}) AS residuals`;
+  const terms: ExactTerm[] = [
+    { expression: 'r', exponent: boundExponent(bound) },
+    { expression: 'r * r', exponent: boundExponent(bound * bound) },
+  ];
+  const [sumR, sumR2] = (await exactSums(engine, from, centred.params.values, terms)).map(exactToDouble);
+  return { sumR, sumR2 };
+}
