@@ -31,6 +31,8 @@ export interface CrossProducts {
   offsets: number[];
   /** The largest |value| of each column. */
   maxAbs: number[];
+  /** A bound on |v - c| of each column (its range when centred). */
+  dBound: number[];
   /** Σ(v_j - mean_j)(v_k - mean_k) (centred) or Σ v_j v_k, symmetric: exact (of the rounded d_j d_k), and as doubles. */
   exact: Rational[][];
   cross: number[][];
@@ -80,17 +82,22 @@ export async function runCrossProducts(engine: Engine, relation: Relation, aggre
   const d = engine.dialect;
   const m = aggregate.terms.length;
   const design = designRows(engine, relation, aggregate);
-  const [bounds] = await engine.query(`SELECT count(*), ${aggregate.terms.map((_, j) => d.asText(`max(abs(v${j}))`)).join(', ')} FROM ${design.from}`, design.params.values);
+  const [bounds] = await engine.query(
+    `SELECT count(*), ${aggregate.terms.map((_, j) => `${d.asText(`min(v${j})`)}, ${d.asText(`max(v${j})`)}`).join(', ')} FROM ${design.from}`,
+    design.params.values,
+  );
   const n = Number(bounds[0]);
-  const maxAbs = aggregate.terms.map((_, j) => (bounds[j + 1] === null ? 0 : Number(bounds[j + 1])));
-  if (n === 0) return { n, centres: maxAbs.map(() => 0), offsets: maxAbs.map(() => 0), maxAbs, exact: maxAbs.map(() => maxAbs.map(() => rational(0n))), cross: maxAbs.map(() => maxAbs.map(() => 0)) };
+  const value = (text: string | null) => (text === null ? 0 : Number(text));
+  const ranges = aggregate.terms.map((_, j) => ({ min: value(bounds[2 * j + 1]), max: value(bounds[2 * j + 2]) }));
+  const maxAbs = ranges.map((r) => Math.max(Math.abs(r.min), Math.abs(r.max)));
+  // |d_j| <= max_j - min_j about a centre within the range (the mean), else |v_j| <= max|v_j|.
+  const dBound = ranges.map((r, j) => (aggregate.centred ? r.max - r.min : maxAbs[j]));
+  if (n === 0) return { n, centres: maxAbs.map(() => 0), offsets: maxAbs.map(() => 0), maxAbs, dBound, exact: maxAbs.map(() => maxAbs.map(() => rational(0n))), cross: maxAbs.map(() => maxAbs.map(() => 0)) };
   let centres = maxAbs.map(() => 0);
   if (aggregate.centred) {
     const sums = await exactSums(engine, design.from, design.params.values, maxAbs.map((b, j) => ({ expression: `v${j}`, exponent: boundExponent(b) })));
     centres = sums.map((s) => exactMean(s, n));
   }
-  // |d_j| <= 2 max|v_j| (both |v| and |c| are at most max|v|).
-  const dBound = maxAbs.map((b) => (aggregate.centred ? 2 * b : b));
   const centred = centredRows(engine, relation, aggregate, centres);
   const terms: ExactTerm[] = [];
   const pairs: [number, number][] = [];
@@ -111,7 +118,7 @@ export async function runCrossProducts(engine: Engine, relation: Relation, aggre
     exact[j][k] = value;
     exact[k][j] = value;
   });
-  return { n, centres, offsets: aggregate.centred ? offsets : maxAbs.map(() => 0), maxAbs, exact, cross: exact.map((row) => row.map(toDouble)) };
+  return { n, centres, offsets: aggregate.centred ? offsets : maxAbs.map(() => 0), maxAbs, dBound, exact, cross: exact.map((row) => row.map(toDouble)) };
 }
 
 /** Sums of the residuals of given coefficients: what `runResidualRound` returns. */
@@ -135,7 +142,7 @@ export async function runResidualRound(
 ): Promise<ResidualSums> {
   const d = engine.dialect;
   const centred = centredRows(engine, relation, aggregate, products.centres);
-  const dBound = products.maxAbs.map((b) => (aggregate.centred ? 2 * b : b));
+  const dBound = products.dBound;
   let residual = 'd0';
   let bound = dBound[0];
   columns.forEach((col, j) => {
