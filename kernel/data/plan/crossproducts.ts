@@ -66,7 +66,8 @@ function designRows(engine: Engine, relation: Relation, aggregate: CrossProducts
   const d = engine.dialect;
   const params = new Parameters(relation);
   const select = aggregate.terms.map((t, j) => `${termExpression(d, params, t)} AS v${j}`).join(', ');
-  return { from: `(SELECT ${select} FROM ${completeRows(d, relation, aggregate.columns)}) AS design`, params };
+  // OFFSET 0 keeps PostgreSQL from inlining the columns' expressions into every product and chunk.
+  return { from: `(SELECT ${select} FROM ${completeRows(d, relation, aggregate.columns)} OFFSET 0) AS design`, params };
 }
 
 /** The derived table of the centred columns (d0, d1, ...), each d_j = v_j - c_j rounded once. */
@@ -74,7 +75,7 @@ function centredRows(engine: Engine, relation: Relation, aggregate: CrossProduct
   const d = engine.dialect;
   const { from, params } = designRows(engine, relation, aggregate);
   const select = centres.map((c, j) => (aggregate.centred ? `v${j} - ${params.double(d, c)} AS d${j}` : `v${j} AS d${j}`)).join(', ');
-  return { from: `(SELECT ${select} FROM ${from}) AS centred`, params };
+  return { from: `(SELECT ${select} FROM ${from} OFFSET 0) AS centred`, params };
 }
 
 /** Rounds 1 to 3 of the cross-products of a design. */
@@ -151,7 +152,7 @@ export async function runResidualRound(
   });
   // Rounding of each step stays far inside the factor 2 of boundExponent.
   bound *= 1 + 1e-9;
-  const from = `(SELECT ${residual} AS r FROM ${centred.from}) AS residuals`;
+  const from = `(SELECT ${residual} AS r FROM ${centred.from} OFFSET 0) AS residuals`;
   const terms: ExactTerm[] = [
     { expression: 'r', exponent: boundExponent(bound) },
     { expression: 'r * r', exponent: boundExponent(bound * bound) },
