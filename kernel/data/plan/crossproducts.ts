@@ -4,7 +4,8 @@
  *
  * 1. n and the largest |value| of every design column (bounds the chunks);
  * 2. the exact sum of every column: the means, correctly rounded (the centres c_j);
- * 3. d_j = v_j - c_j per row (one IEEE operation) and d_j d_k (one more), summed exactly; the
+ * 3. d_j = v_j - c_j per row (one IEEE operation) and the exact product d_j d_k (its rounded value
+ *    and rounding error, by Veltkamp's split and Dekker's two-product), summed exactly; the
  *    offsets s_j = Σd_j / n of the rounded centres are removed in JavaScript:
  *    Σ(d_j - s_j)(d_k - s_k) = Σd_j d_k - n s_j s_k.
  *
@@ -15,9 +16,12 @@
 import type { Dialect } from './dialect.js';
 import type { Engine, Relation } from './engine.js';
 import { boundExponent, chunkSum, completeRows, exactSumsQuery, Parameters, type ExactTerm } from './run.js';
-import { fromExactSum, rational, sub, toDouble, type Rational } from './rational.js';
+import { add, fromExactSum, rational, sub, toDouble, type Rational } from './rational.js';
 import { exactMean, exactToDouble, type ExactSum } from './state.js';
 import type { CrossProductsAggregate, DesignColumnSpec } from './types.js';
+
+/** 2^27 + 1: Veltkamp's splitting constant for doubles. */
+const SPLITTER = 134217729;
 
 /** Sums per query (three integer chunks each). */
 const BATCH = 120;
@@ -75,7 +79,10 @@ function centredRows(engine: Engine, relation: Relation, aggregate: CrossProduct
   const d = engine.dialect;
   const { from, params } = designRows(engine, relation, aggregate);
   const select = centres.map((c, j) => (aggregate.centred ? `v${j} - ${params.double(d, c)} AS d${j}` : `v${j} AS d${j}`)).join(', ');
-  return { from: `(SELECT ${select} FROM ${from} OFFSET 0) AS centred`, params };
+  // Veltkamp's split of each d_j into h_j + l_j (26 and 27 significant bits, exact IEEE operations).
+  const split = d.doubleConstant(SPLITTER);
+  const halves = centres.map((_, j) => `d${j}, (${split} * d${j} - (${split} * d${j} - d${j})) AS h${j}, d${j} - (${split} * d${j} - (${split} * d${j} - d${j})) AS l${j}`).join(', ');
+  return { from: `(SELECT ${halves} FROM (SELECT ${select} FROM ${from} OFFSET 0) AS differences OFFSET 0) AS centred`, params };
 }
 
 /** Rounds 1 to 3 of the cross-products of a design. */
@@ -105,17 +112,22 @@ export async function runCrossProducts(engine: Engine, relation: Relation, aggre
   for (let j = 0; j < m; j++) {
     for (let k = j; k < m; k++) {
       pairs.push([j, k]);
-      terms.push({ expression: `d${j} * d${k}`, exponent: boundExponent(dBound[j] * dBound[k]) });
+      // The product d_j d_k rounded, and its rounding error (Dekker's two-product, exact): their sum
+      // is the exact product, so the cross-products are exact sums of exact products.
+      const bound = dBound[j] * dBound[k];
+      terms.push({ expression: `d${j} * d${k}`, exponent: boundExponent(bound) });
+      terms.push({ expression: `(((h${j} * h${k} - d${j} * d${k}) + h${j} * l${k}) + l${j} * h${k}) + l${j} * l${k}`, exponent: boundExponent(bound * 2 ** -52) });
     }
   }
   if (aggregate.centred) for (let j = 0; j < m; j++) terms.push({ expression: `d${j}`, exponent: boundExponent(dBound[j]) });
   const sums = (await exactSums(engine, centred.from, centred.params.values, terms)).map(fromExactSum);
-  const dSums = aggregate.centred ? sums.slice(pairs.length) : [];
+  const products = pairs.map((_, i) => add(sums[2 * i], sums[2 * i + 1]));
+  const dSums = aggregate.centred ? sums.slice(2 * pairs.length) : [];
   const offsets = dSums.map((s) => toDouble(s) / n);
   const exact = maxAbs.map(() => maxAbs.map(() => rational(0n)));
   // Σ(d_j - s_j)(d_k - s_k) = Σd_j d_k - (Σd_j)(Σd_k) / n, exactly.
   pairs.forEach(([j, k], i) => {
-    const value = aggregate.centred ? sub(sums[i], rational(dSums[j].n * dSums[k].n, dSums[j].d * dSums[k].d * BigInt(n))) : sums[i];
+    const value = aggregate.centred ? sub(products[i], rational(dSums[j].n * dSums[k].n, dSums[j].d * dSums[k].d * BigInt(n))) : products[i];
     exact[j][k] = value;
     exact[k][j] = value;
   });

@@ -55,6 +55,7 @@ const requests: [AnalysisId, Roles, Partial<AnalysisOptions>?][] = [
   ['ols', { outcome: 'body_mass_g', predictors: ['flipper_length_mm', 'species'] }],
   ['ols', { outcome: 'body_mass_g', predictors: ['flipper_length_mm', 'bill_length_mm', 'bill_depth_mm'] }],
   ['ols', { outcome: 'body_mass_g', predictors: ['flipper_length_mm'] }, { degree: 2 }],
+  ['ols', { outcome: 'bill_depth_mm', predictors: ['bill_length_mm'] }, { degree: 3 }],
   ['ols', { outcome: 'bill_depth_mm', predictors: ['bill_length_mm', 'sex', 'island'] }, { where: [{ column: 'year', op: '!=', value: '2009' }] }],
   ['ols', { outcome: 'body_mass_g', predictors: ['flipper_length_mm', 'species'] }, { intercept: false }],
 ];
@@ -72,21 +73,24 @@ function request(analysis: AnalysisId, roles: Roles, options: Partial<AnalysisOp
 }
 
 /** The largest relative difference between the numbers of two JSON values (and the paths of other differences). */
-function compare(a: unknown, b: unknown, path = ''): { worst: number; other: string[] } {
+function compare(a: unknown, b: unknown, path = '', scale = 0): { worst: number; other: string[] } {
   if (typeof a === 'number' && typeof b === 'number') {
     if (a === b || (Number.isNaN(a) && Number.isNaN(b))) return { worst: 0, other: [] };
     // Skewness and kurtosis are dimensionless and often near 0, where they are differences of nearly
     // equal sums (the in-memory sums carry ~1e-16 of the sum of |d|^3): relative to max(|a|, |b|, 1).
     // The residuals' excess kurtosis of ols (a check on the sample, fitted in the sample's row order) likewise.
-    const floor = /\.(skewness|kurtosis|excessKurtosis)$/.test(path) ? 1 : 0;
+    // A confidence bound near 0 is estimate ± t·SE, a difference: relative to |estimate| (`scale`).
+    const floor = /\.(skewness|kurtosis|excessKurtosis)$/.test(path) ? 1 : scale;
     const rel = Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b), floor);
     return { worst: rel, other: [] };
   }
   if (a && b && typeof a === 'object' && typeof b === 'object') {
     let worst = 0;
     const other: string[] = [];
+    const estimate = (a as Record<string, unknown>).estimate;
     for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
-      const inner = compare((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], `${path}.${key}`);
+      const bound = (key === 'ciLow' || key === 'ciHigh') && typeof estimate === 'number' ? Math.abs(estimate) : 0;
+      const inner = compare((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], `${path}.${key}`, bound);
       worst = Math.max(worst, inner.worst);
       other.push(...inner.other);
     }
