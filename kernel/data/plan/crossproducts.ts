@@ -59,7 +59,9 @@ async function exactSums(engine: Engine, from: string, params: readonly (string 
   const out: ExactSum[] = [];
   for (let start = 0; start < terms.length; start += BATCH) {
     const batch = terms.slice(start, start + BATCH);
-    const [row] = await engine.query(exactSumsQuery(engine.dialect, from, [], batch), params);
+    // Each term's value once per row (OFFSET 0: not inlined into each of its three chunks).
+    const values = `(SELECT ${batch.map((t, i) => `${t.expression} AS t${i}`).join(', ')} FROM ${from} OFFSET 0) AS term_values`;
+    const [row] = await engine.query(exactSumsQuery(engine.dialect, values, [], batch.map((t, i) => ({ expression: `t${i}`, exponent: t.exponent }))), params);
     batch.forEach((t, i) => out.push(chunkSum(row, 3 * i, t.exponent)));
   }
   return out;
