@@ -1,8 +1,8 @@
 /**
  * PostgreSQL benchmark (issue #17): a penguin-like table generated inside the database
  * (generate_series, a fixed seed), analysed by `inferra analyze postgres://...` as a whole process:
- * the client's wall time and peak RSS (GNU time) for Welch, ANOVA, Pearson, chi-square and OLS (OLS
- * is not on the aggregate plan yet: its refusal is timed too). At the default size the table is also
+ * the client's wall time and peak RSS (GNU time) for Welch, ANOVA, Pearson, chi-square and OLS (on the
+ * plan's exact cross-products since it was routed). At the default size the table is also
  * exported to a CSV and analysed from the file, and the two results are compared (worst relative
  * difference over the result's numbers; target 1e-12).
  *

@@ -31,6 +31,7 @@ import type { CorrelationInput } from '../correlation/validate.js';
 import type { KGroupInput } from '../rank-tests/compute.js';
 import { analyses } from '../registry.js';
 import { runDescribeInDatabase } from './describe.js';
+import { fitOlsInDatabase, olsColumnNames } from './ols.js';
 import { runAnalysisWith, type ComputedOutcome } from '../run.js';
 import { computeOneSampleFromMoments, computeStudentFromMoments, computeWelchFromMoments, type OneSampleInput, type SampleMoments, type TwoSampleInput } from '../ttest/compute.js';
 
@@ -38,7 +39,7 @@ import { computeOneSampleFromMoments, computeStudentFromMoments, computeWelchFro
 export const SAMPLE_LIMIT = 5000;
 
 /** The analyses that run inside a database. */
-export const PLANNED_ANALYSES = ['ttest_welch', 'ttest_ind', 'ttest_one_sample', 'anova_oneway', 'welch_anova', 'pearson', 'chi2_independence', 'describe'] as const;
+export const PLANNED_ANALYSES = ['ttest_welch', 'ttest_ind', 'ttest_one_sample', 'anova_oneway', 'welch_anova', 'pearson', 'chi2_independence', 'describe', 'ols'] as const;
 
 export type PlannedAnalysisId = (typeof PLANNED_ANALYSES)[number];
 
@@ -164,6 +165,8 @@ export async function runPlannedAnalysis(request: AnalysisRequest & { analysis: 
       return runCorrelation(request, ctx);
     case 'ttest_one_sample':
       return runOneSample(request, ctx);
+    case 'ols':
+      return runOls(request, ctx);
     default:
       return runGrouped(request, ctx, id);
   }
@@ -309,4 +312,22 @@ async function runGrouped(request: AnalysisRequest & { analysis: AnalysisId }, c
 /** n, mean and SD of each group, as the ANOVA tables show them. */
 function groupSummaries(groups: readonly GroupMoments[]): GroupSummary[] {
   return groups.map((g) => ({ level: g.level, n: g.n, mean: g.mean, sd: g.n > 1 ? Math.sqrt(g.m2 / (g.n - 1)) : NaN }));
+}
+
+/**
+ * `ols` from the engine's cross-products (ols.ts); the analysis' own validation and checks (normality
+ * of the residuals, Breusch-Pagan) run on the check sample, the whole table up to SAMPLE_LIMIT rows.
+ */
+async function runOls(request: AnalysisRequest & { analysis: AnalysisId }, ctx: PlanContext): Promise<PlannedOutcome> {
+  const columns = olsColumnNames(request, ctx.kinds).map((n) => planColumn(n, ctx.kinds));
+  const { complete, validated, table } = await sampleAndValidate(request, ctx, columns);
+  const missing = complete.rows - complete.complete;
+  const planned = await fitOlsInDatabase(request, ctx, columns, missing);
+  const sizes = new Map([['residuals', { n: planned.n, min: -Infinity, max: Infinity }]]);
+  const outcome = runAnalysisWith(request, {
+    validate: () => validated,
+    compute: (_input, options) => planned.compute(options),
+    adjustChecks: (checks) => notRunAboveLimit(checks, sizes),
+  });
+  return { computed: withCounts(outcome, planned.n, missing, planned.dropped), figureTable: table, sampled: table.rowCount < planned.n, rows: complete.rows };
 }

@@ -149,7 +149,7 @@ function buildDummies(
 }
 
 /** false before true, as R orders a logical factor. */
-function compareBoolean(a: string, b: string): number {
+export function compareBoolean(a: string, b: string): number {
   const rank = (v: string) => (/^(false|0|no)$/i.test(v) ? 0 : 1);
   return rank(a) - rank(b) || compareNatural(a, b);
 }

@@ -28,7 +28,7 @@ const TWO_32 = 4294967296;
 
 
 /** Parameters numbered after the relation's own. */
-class Parameters {
+export class Parameters {
   readonly values: PlanParameter[];
   constructor(relation: Relation) {
     this.values = [...relation.params];
@@ -47,7 +47,7 @@ class Parameters {
 }
 
 /** The complete rows of some columns, as a derived table. */
-function completeRows(dialect: Dialect, relation: Relation, columns: readonly PlanColumn[], extra = ''): string {
+export function completeRows(dialect: Dialect, relation: Relation, columns: readonly PlanColumn[], extra = ''): string {
   const condition = columns.map((c) => `${dialect.identifier(c.name)} IS NOT NULL`).join(' AND ') || 'TRUE';
   return `(SELECT * FROM (${relation.sql}) AS base WHERE ${condition}${extra}) AS complete`;
 }
@@ -59,7 +59,7 @@ export function boundExponent(bound: number): number {
 }
 
 /** One expression to be summed exactly, with a bound on its magnitude. */
-interface ExactTerm {
+export interface ExactTerm {
   expression: string;
   exponent: number;
 }
@@ -68,7 +68,7 @@ interface ExactTerm {
  * SELECT keys..., then three exact integer sums per term, grouped by the keys: the chunks of
  * v x 2^(32 - E) are c0 = floor(y), c1 = floor(frac(y) 2^32), c2 = floor(frac(frac(y) 2^32) 2^32).
  */
-function exactSumsQuery(dialect: Dialect, from: string, keys: readonly string[], terms: readonly ExactTerm[]): string {
+export function exactSumsQuery(dialect: Dialect, from: string, keys: readonly string[], terms: readonly ExactTerm[]): string {
   const keyList = keys.map((k, i) => `${k} AS k${i}`);
   const carried = keys.map((_, i) => `k${i}`);
   const scale = (e: number) => dialect.doubleConstant(2 ** (32 - e));
@@ -83,7 +83,7 @@ function exactSumsQuery(dialect: Dialect, from: string, keys: readonly string[],
 }
 
 /** The exact sum of one term from its three chunk sums. */
-function chunkSum(row: readonly (string | null)[], offset: number, exponent: number): ExactSum {
+export function chunkSum(row: readonly (string | null)[], offset: number, exponent: number): ExactSum {
   const value = (parseInteger(row[offset]) << 64n) + (parseInteger(row[offset + 1]) << 32n) + parseInteger(row[offset + 2]);
   return { value, exponent: exponent - 96 };
 }

@@ -52,3 +52,23 @@ export interface SampleAggregate {
 }
 
 export type Aggregate = MomentsAggregate | CoMomentsAggregate | CountsAggregate | CompleteAggregate | SampleAggregate;
+
+/** A factor of a design column: a numeric column to a power, or the indicator (0/1) of one level of a column. */
+export type DesignFactor = { column: PlanColumn; power: number } | { column: PlanColumn; level: string };
+
+/** A design column of a linear model: the product of its factors. */
+export interface DesignColumnSpec {
+  factors: DesignFactor[];
+}
+
+/**
+ * The cross-products of a linear model's columns (the outcome first) over the rows complete in
+ * `columns`: exact sums, then exact sums of products of the columns centred about their means
+ * (`centred`, a model with an intercept) or about zero.
+ */
+export interface CrossProductsAggregate {
+  kind: 'crossproducts';
+  columns: PlanColumn[];
+  terms: DesignColumnSpec[];
+  centred: boolean;
+}

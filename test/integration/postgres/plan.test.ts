@@ -52,13 +52,19 @@ const requests: [AnalysisId, Roles, Partial<AnalysisOptions>?][] = [
   ['describe', {}],
   ['describe', { group: 'species' }],
   ['describe', { column: 'body_mass_g', group: 'sex' }],
+  ['ols', { outcome: 'body_mass_g', predictors: ['flipper_length_mm', 'species'] }],
+  ['ols', { outcome: 'body_mass_g', predictors: ['flipper_length_mm', 'bill_length_mm', 'bill_depth_mm'] }],
+  ['ols', { outcome: 'body_mass_g', predictors: ['flipper_length_mm'] }, { degree: 2 }],
+  ['ols', { outcome: 'bill_depth_mm', predictors: ['bill_length_mm'] }, { degree: 3 }],
+  ['ols', { outcome: 'bill_depth_mm', predictors: ['bill_length_mm', 'sex', 'island'] }, { where: [{ column: 'year', op: '!=', value: '2009' }] }],
+  ['ols', { outcome: 'body_mass_g', predictors: ['flipper_length_mm', 'species'] }, { intercept: false }],
 ];
 
 const ALL_COLUMNS = ['species', 'island', 'bill_length_mm', 'bill_depth_mm', 'flipper_length_mm', 'body_mass_g', 'sex', 'year'];
 
 /** The columns a request reads (describe without a column: all of them). */
 function namesOf(analysis: AnalysisId, roles: Roles): string[] {
-  const named = Object.values(roles).filter((v): v is string => typeof v === 'string');
+  const named = Object.values(roles).flatMap((v) => (typeof v === 'string' ? [v] : Array.isArray(v) ? v : []));
   return analysis === 'describe' && !roles.column ? ALL_COLUMNS : named;
 }
 
@@ -67,19 +73,24 @@ function request(analysis: AnalysisId, roles: Roles, options: Partial<AnalysisOp
 }
 
 /** The largest relative difference between the numbers of two JSON values (and the paths of other differences). */
-function compare(a: unknown, b: unknown, path = ''): { worst: number; other: string[] } {
+function compare(a: unknown, b: unknown, path = '', scale = 0): { worst: number; other: string[] } {
   if (typeof a === 'number' && typeof b === 'number') {
     if (a === b || (Number.isNaN(a) && Number.isNaN(b))) return { worst: 0, other: [] };
     // Skewness and kurtosis are dimensionless and often near 0, where they are differences of nearly
     // equal sums (the in-memory sums carry ~1e-16 of the sum of |d|^3): relative to max(|a|, |b|, 1).
-    const floor = /\.(skewness|kurtosis)$/.test(path) ? 1 : 0;
-    return { worst: Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b), floor), other: [] };
+    // The residuals' excess kurtosis of ols (a check on the sample, fitted in the sample's row order) likewise.
+    // A confidence bound near 0 is estimate ± t·SE, a difference: relative to |estimate| (`scale`).
+    const floor = /\.(skewness|kurtosis|excessKurtosis)$/.test(path) ? 1 : scale;
+    const rel = Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b), floor);
+    return { worst: rel, other: [] };
   }
   if (a && b && typeof a === 'object' && typeof b === 'object') {
     let worst = 0;
     const other: string[] = [];
+    const estimate = (a as Record<string, unknown>).estimate;
     for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
-      const inner = compare((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], `${path}.${key}`);
+      const bound = (key === 'ciLow' || key === 'ciHigh') && typeof estimate === 'number' ? Math.abs(estimate) : 0;
+      const inner = compare((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], `${path}.${key}`, bound);
       worst = Math.max(worst, inner.worst);
       other.push(...inner.other);
     }
@@ -207,10 +218,11 @@ describe('PostgreSQL datasets: analyses computed in the database', function () {
           ['welch_anova', { outcome: 'y', group: 'g' }],
           ['ttest_one_sample', { column: 'x' }],
           ['pearson', { x: 'x', y: 'y' }],
+          ['ols', { outcome: 'y', predictors: ['x', 'g'] }],
         ];
         for (const [analysis, roles] of cases) {
           const r = request(analysis, roles);
-          const names = Object.values(roles).filter((v): v is string => typeof v === 'string');
+          const names = namesOf(analysis, roles);
           const fromFile = await fileRelation(file, names, []);
           const kinds = new Map([...fromFile.kinds].map(([k, v]) => [k, v === 'numeric' ? ('numeric' as const) : ('categorical' as const)]));
           const onDuck = await runPlannedAnalysis(r, { engine: duckdbEngine(), relation: fromFile.relation, kinds });
@@ -223,7 +235,20 @@ describe('PostgreSQL datasets: analyses computed in the database', function () {
           // Today's in-memory path on the CSV agrees to R's parity tolerance (its sums are not exact).
           const inMemory = await session.runRequest(file, r);
           const { worst } = compare(inMemory.result, a.result);
-          assert.ok(worst < 1e-9, `${analysis}: in-memory vs database ${worst}`);
+          if (analysis === 'ols') {
+            // Here R² is ~1e-7: the in-memory path's model and term sums of squares are differences of
+            // residual sums of squares of ~5e9 (it loses ~1e-6 relative), the plan's are exact. The
+            // coefficients agree; each 1-df term's F is its coefficient's t squared in the database.
+            type Ols = { coefficients: { term: string; statistic: number }[]; termTests: { term: string; f: number }[] };
+            const db = a.result as unknown as Ols;
+            const { worst: coefficients } = compare((inMemory.result as unknown as Ols).coefficients, db.coefficients);
+            assert.ok(coefficients < 1e-9, `ols coefficients: in-memory vs database ${coefficients}`);
+            const t = db.coefficients.find((c) => c.term === 'x')!.statistic;
+            const f = db.termTests.find((c) => c.term === 'x')!.f;
+            assert.ok(Math.abs(f - t * t) <= 1e-12 * f, `ols: F of x ${f} vs t² ${t * t}`);
+          } else {
+            assert.ok(worst < 1e-9, `${analysis}: in-memory vs database ${worst}`);
+          }
           if (analysis === 'ttest_ind' || analysis === 'anova_oneway') {
             const levene = a.assumptions.find((c) => c.check === 'levene')!;
             const expected = inMemory.assumptions.find((c) => c.check === 'levene')!;
@@ -253,6 +278,16 @@ describe('PostgreSQL datasets: analyses computed in the database', function () {
     await admin!.query(`UPDATE ${schema}.penguins SET flipper_length_mm = flipper_length_mm + 1 WHERE species = 'Gentoo'`);
     const after = await session.verify(notebook);
     assert.deepEqual(after.map((row) => row.status), ['data-changed']);
+  });
+
+  it('refuses a collinear ols design in the database as the file path does, naming the dependent term', async () => {
+    await admin!.query(`CREATE TABLE ${schema}.collinear AS SELECT body_mass_g, flipper_length_mm, flipper_length_mm * 2 + 1 AS twice, species FROM ${schema}.penguins`);
+    const error = await session.runRequest(`${base}?table=${schema}.collinear`, request('ols', { outcome: 'body_mass_g', predictors: ['flipper_length_mm', 'species', 'twice'] })).then(
+      () => undefined,
+      (e: unknown) => e as { code?: string; message?: string },
+    );
+    assert.equal(error?.code, 'collinear-predictors');
+    assert.match(error?.message ?? '', /'twice'/);
   });
 
   it('refuses an analysis not on the plan, naming it and suggesting a CSV export', async () => {

@@ -26,7 +26,9 @@ import {
   type CentredState,
   type ExactSum,
 } from '../../../kernel/data/plan/state.js';
-import type { MomentsAggregate } from '../../../kernel/data/plan/types.js';
+import type { CrossProductsAggregate, MomentsAggregate } from '../../../kernel/data/plan/types.js';
+import { runCrossProducts } from '../../../kernel/data/plan/crossproducts.js';
+import { add, mul, rational, solveExact, sub, type Rational } from '../../../kernel/data/plan/rational.js';
 
 const TABLE = 'plan_test_values';
 const aggregate: MomentsAggregate = { kind: 'moments', value: { name: 'x', numeric: true }, group: { name: 'g', numeric: false } };
@@ -115,5 +117,70 @@ describe('data: aggregate plan', () => {
     const co1 = await runCoMoments(engine, { sql: `SELECT x, CAST(i AS DOUBLE) AS y FROM ${TABLE} ORDER BY i`, params: [] }, { kind: 'comoments', x: aggregate.value, y: { name: 'y', numeric: true } });
     const co2 = await runCoMoments(engine, { sql: `SELECT x, CAST(i AS DOUBLE) AS y FROM ${TABLE} ORDER BY x DESC, i`, params: [] }, { kind: 'comoments', x: aggregate.value, y: { name: 'y', numeric: true } });
     assert.deepEqual(co2, co1);
+  });
+
+  it('solves the normal equations of cross-products exactly, and finds a dependent column', () => {
+    // A symmetric positive definite 3 x 3 system with the outcome at index 0, in rationals.
+    const r = (n: number, d = 1) => rational(BigInt(n), BigInt(d));
+    const C: Rational[][] = [
+      [r(50), r(7), r(3, 2), r(-4)],
+      [r(7), r(10), r(2), r(1, 3)],
+      [r(3, 2), r(2), r(8), r(1)],
+      [r(-4), r(1, 3), r(1), r(6)],
+    ];
+    const solution = solveExact(C, [1, 2, 3], 0, 1e-7);
+    assert.deepEqual(solution.dependent, []);
+    // C_XX b = C_Xy exactly, and the inverse times C_XX is the identity exactly.
+    for (const [i, row] of [1, 2, 3].entries()) {
+      const lhs = [1, 2, 3].reduce((acc, col, j) => add(acc, mul(C[row][col], solution.b[j])), rational(0n));
+      assert.deepEqual(sub(lhs, C[row][0]), rational(0n));
+      for (const [j] of [1, 2, 3].entries()) {
+        const entry = [1, 2, 3].reduce((acc, col, q) => add(acc, mul(solution.inverse[i][q], C[col][[1, 2, 3][j]])), rational(0n));
+        assert.deepEqual(entry, rational(i === j ? 1n : 0n));
+      }
+    }
+    // A column that is twice another (C of [y, a, 2a]) is dependent on it.
+    const dependent: Rational[][] = [
+      [r(9), r(2), r(4)],
+      [r(2), r(3), r(6)],
+      [r(4), r(6), r(12)],
+    ];
+    assert.deepEqual(solveExact(dependent, [1, 2], 0, 1e-7).dependent, [1]);
+  });
+
+  it('gives the same exact cross-products of a design (with a factor) whatever the row order, and the moments for a column', async () => {
+    const engine = duckdbEngine();
+    const x = { name: 'x', numeric: true };
+    const y = { name: 'y', numeric: true };
+    const g = { name: 'g', numeric: false };
+    const design: CrossProductsAggregate = {
+      kind: 'crossproducts',
+      columns: [y, x, g],
+      terms: [{ factors: [{ column: y, power: 1 }] }, { factors: [{ column: x, power: 1 }] }, { factors: [{ column: g, level: '1' }] }, { factors: [{ column: x, power: 1 }, { column: g, level: '2' }] }],
+      centred: true,
+    };
+    const rows = (order: string) => ({ sql: `SELECT x, CAST(i % 17 AS DOUBLE) AS y, g FROM ${TABLE} ORDER BY ${order}`, params: [] });
+    const ordered = await runCrossProducts(engine, rows('i'), design);
+    const reversed = await runCrossProducts(engine, rows('x DESC, i DESC'), design);
+    assert.deepEqual(reversed, ordered);
+    assert.equal(ordered.n, 30000);
+    const [moments] = await runMoments(engine, shard(undefined), { kind: 'moments', value: x });
+    assert.equal(ordered.centres[1], moments.mean);
+    // Σ(x - x̄)^2 about the same centre with each (x - c)^2 rounded as in the engine, summed with
+    // Neumaier's compensation here: the engine's exact sum agrees to the last digits.
+    const values = (await (await getConnection()).runAndReadAll(`SELECT CAST(x AS DOUBLE) FROM ${TABLE}`)).getRowsJS().map((row) => Number(row[0]));
+    const c = ordered.centres[1];
+    let sum = 0;
+    let compensation = 0;
+    let sumD = 0;
+    for (const v of values) {
+      const term = (v - c) * (v - c);
+      const t = sum + term;
+      compensation += Math.abs(sum) >= Math.abs(term) ? sum - t + term : term - t + sum;
+      sum = t;
+      sumD += v - c;
+    }
+    const expected = sum + compensation - (sumD * sumD) / values.length;
+    assert.ok(Math.abs(ordered.cross[1][1] - expected) <= 1e-14 * expected, `${ordered.cross[1][1]} vs ${expected}`);
   });
 });
