@@ -132,6 +132,16 @@ export function rangeExponent(ranges: readonly RangeState[]): number {
   return boundExponent(Math.max(0, ...ranges.map((s) => Math.max(Math.abs(s.min), Math.abs(s.max)))));
 }
 
+/**
+ * The exponent of the deviations from the groups' means, from their ranges: the centred round's chunks
+ * are sized by the spread, not by the values, so data far from zero (1e12 + small noise) keep every bit
+ * of d = x - mean and of its powers.
+ */
+export function deviationExponent(ranges: readonly RangeState[], means: ReadonlyMap<string, number>): number {
+  const spread = (min: number, max: number, mean: number) => Math.max(Math.abs(max - mean), Math.abs(mean - min));
+  return boundExponent(Math.max(0, ...ranges.map((r) => spread(r.min, r.max, means.get(r.raw) ?? 0))));
+}
+
 /** Round 1: the exact sum per group (by the engine's key text), chunked at exponent `e`; merged by `mergeExactSums`. */
 export async function sumRound(engine: Engine, relation: Relation, aggregate: MomentsAggregate, e: number): Promise<Map<string, ExactSum>> {
   const { d, x, g, from } = momentsParts(engine, relation, aggregate);
@@ -139,7 +149,10 @@ export async function sumRound(engine: Engine, relation: Relation, aggregate: Mo
   return new Map(rows.map((row) => (g ? [row[0] ?? '', chunkSum(row, 1, e)] : ['', chunkSum(row, 0, e)])));
 }
 
-/** Round 2: exact sums of d = x - mean and d^2 per group, about the given (merged) means; merged by `mergeCentredStates`. */
+/**
+ * Round 2: exact sums of d = x - mean and d^2 per group, about the given (merged) means, with `e` the
+ * exponent bound of |d| (`deviationExponent`); merged by `mergeCentredStates`.
+ */
 export async function centredRound(
   engine: Engine,
   relation: Relation,
@@ -193,7 +206,7 @@ export async function runMoments(engine: Engine, relation: Relation, aggregate: 
   const e = rangeExponent(ranges);
   const sums = await sumRound(engine, relation, aggregate, e);
   const means = new Map(ranges.map((r) => [r.raw, exactMean(sums.get(r.raw) ?? { value: 0n, exponent: 0 }, r.n)]));
-  const centred = await centredRound(engine, relation, aggregate, means, e);
+  const centred = await centredRound(engine, relation, aggregate, means, deviationExponent(ranges, means));
   return finishMoments(aggregate, ranges, sums, centred);
 }
 
@@ -251,25 +264,28 @@ export async function runCoMoments(engine: Engine, relation: Relation, aggregate
   const [r1] = await engine.query(exactSumsQuery(d, from, [], [{ expression: x, exponent: ex }, { expression: y, exponent: ey }]), relation.params);
   const meanX = exactMean(chunkSum(r1, 0, ex), n);
   const meanY = exactMean(chunkSum(r1, 3, ey), n);
+  // Round 2 is chunked by the spread about the means, not by the values (see deviationExponent).
+  const dxE = deviationExponent([{ raw: '', n, min: Number(r0[1]), max: Number(r0[2]) }], new Map([['', meanX]]));
+  const dyE = deviationExponent([{ raw: '', n, min: Number(r0[3]), max: Number(r0[4]) }], new Map([['', meanY]]));
   const params = new Parameters(relation);
   const dx = `(${x} - ${params.double(d, meanX)})`;
   const dy = `(${y} - ${params.double(d, meanY)})`;
   const [r2] = await engine.query(
     exactSumsQuery(d, from, [], [
-      { expression: dx, exponent: ex + 1 },
-      { expression: dy, exponent: ey + 1 },
-      { expression: `${dx} * ${dx}`, exponent: 2 * ex + 2 },
-      { expression: `${dy} * ${dy}`, exponent: 2 * ey + 2 },
-      { expression: `${dx} * ${dy}`, exponent: ex + ey + 2 },
+      { expression: dx, exponent: dxE + 1 },
+      { expression: dy, exponent: dyE + 1 },
+      { expression: `${dx} * ${dx}`, exponent: 2 * dxE + 2 },
+      { expression: `${dy} * ${dy}`, exponent: 2 * dyE + 2 },
+      { expression: `${dx} * ${dy}`, exponent: dxE + dyE + 2 },
     ]),
     params.values,
   );
   const cross: CrossState = {
-    sumDx: chunkSum(r2, 0, ex + 1),
-    sumDy: chunkSum(r2, 3, ey + 1),
-    sumDx2: chunkSum(r2, 6, 2 * ex + 2),
-    sumDy2: chunkSum(r2, 9, 2 * ey + 2),
-    sumDxDy: chunkSum(r2, 12, ex + ey + 2),
+    sumDx: chunkSum(r2, 0, dxE + 1),
+    sumDy: chunkSum(r2, 3, dyE + 1),
+    sumDx2: chunkSum(r2, 6, 2 * dxE + 2),
+    sumDy2: chunkSum(r2, 9, 2 * dyE + 2),
+    sumDxDy: chunkSum(r2, 12, dxE + dyE + 2),
   };
   return { n, meanX, meanY, ...finishCross(cross, n), cross };
 }

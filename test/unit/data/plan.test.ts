@@ -10,6 +10,7 @@ import { ratioToDouble, scaledToDouble } from '../../../kernel/data/plan/exact.j
 import type { Relation } from '../../../kernel/data/plan/engine.js';
 import {
   centredRound,
+  deviationExponent,
   finishMoments,
   rangeExponent,
   rangeRound,
@@ -59,6 +60,24 @@ describe('data: aggregate plan', () => {
     for (const [a, b] of [[7n, 10n], [123456789n, 1000n], [-1n, 7n]] as const) assert.equal(ratioToDouble(a, b), Number(a) / Number(b));
   });
 
+  it('keeps every bit of the spread of data far from zero: m2 of 1e12 + small values to 1e-14 of the exact sum', async () => {
+    const engine = duckdbEngine();
+    const whole = await runMoments(engine, shard(undefined), aggregate);
+    const connection = await getConnection();
+    for (const group of whole) {
+      // The exact centred sum of squares of the stored doubles, in integers: near 1e12 every double is a
+      // multiple of 2^-13, so x * 2^13 is an integer.
+      const reader = await connection.runAndReadAll(`SELECT x FROM ${TABLE} WHERE g = '${group.raw}'`);
+      const xs = reader.getRows().map((row) => BigInt(Number(row[0]) * 2 ** 13));
+      const n = BigInt(xs.length);
+      const sum = xs.reduce((a, b) => a + b, 0n);
+      const sumSq = xs.reduce((a, b) => a + b * b, 0n);
+      // m2 = (n sum x^2 - (sum x)^2) / n, in units of 2^-26.
+      const exact = ratioToDouble(n * sumSq - sum * sum, n * 2n ** 26n);
+      assert.ok(Math.abs(group.m2 - exact) <= 1e-14 * exact, `group ${group.level}: m2 ${group.m2} vs exact ${exact}`);
+    }
+  });
+
   it('merges shards into exactly the whole table (two rounds of exact states)', async () => {
     const engine = duckdbEngine();
     const whole = await runMoments(engine, shard(undefined), aggregate);
@@ -79,7 +98,7 @@ describe('data: aggregate plan', () => {
     // Round 2: centred sums about the merged means, merged by mergeCentredStates.
     const centred = new Map<string, CentredState>();
     for (const k of shards) {
-      for (const [key, state] of await centredRound(engine, shard(k), aggregate, means, e)) {
+      for (const [key, state] of await centredRound(engine, shard(k), aggregate, means, deviationExponent([...ranges.values()], means))) {
         const had = centred.get(key);
         centred.set(key, had ? mergeCentredStates(had, state) : state);
       }
