@@ -83,11 +83,13 @@ export function recordRun(run: FinishedRun, context: RecordContext): CellExecuti
   };
   const candidate = buildRecord({ ...input, previous });
   if (previous && sameRun(previous, candidate)) {
-    // Re-running and getting the same thing refreshes the last record's times instead of growing the chain.
+    // Re-running and getting the same thing replaces the last record (new times) instead of growing the
+    // chain. It is still a run of its own, with its own run id: Supabase keeps one row per run id, so a
+    // reused id would be taken for a retry of the old record and never reach, say, the project the
+    // notebook has joined since.
     chain[chain.length - 1] = buildRecord({
       ...input,
       plan: { ...input.plan, source: previous.plan.source },
-      runId: previous.run_id,
       previous: chain.at(-2) ?? null,
     });
   } else {
