@@ -3,7 +3,7 @@
 // empty prefix the command works, with DuckDB's native binding resolved by npm as for any package.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../../scripts/package-natives.mjs';
@@ -41,6 +41,10 @@ describe('the CLI package (npm pack, npm install -g)', function () {
   it('packs the command, its bundles and rules, and no sources, tests or source maps', function () {
     for (const needed of ['package.json', 'bin/inferra.js', 'dist/cli.mjs', 'dist/worker.mjs', 'dist/report.mjs', 'rules/rules.schema.json', 'LICENSE', 'README.md']) {
       assert.ok(files.includes(needed), `${needed} is not in the package`);
+    }
+    // Every chunk the build split the command and the worker into (a missing one fails only at run time).
+    for (const chunk of readdirSync(join(ROOT, 'dist')).filter((f) => /^(cli|worker)-.+\.mjs$/.test(f))) {
+      assert.ok(files.includes(`dist/${chunk}`), `dist/${chunk} is not in the package`);
     }
     const unwanted = files.filter((f) => /\.(ts|map)$/.test(f) || /^(kernel|extension|renderers|test|bench|scripts|supabase|samples|\.ci)\//.test(f));
     assert.deepEqual(unwanted, []);
