@@ -17,9 +17,9 @@ import type { CrossProductsAggregate, DesignColumnSpec, PlanColumn } from '../..
 import type { Relation } from '../../data/plan/engine.js';
 import type { AnalysisId, AnalysisOptions, AnalysisRequest, ColumnKind } from '../../types.js';
 import { compareNatural } from '../../util/natural-sort.js';
-import { confidenceIntervalT, twoSidedT, upperF } from '../common/distributions.js';
+import { upperF } from '../common/distributions.js';
 import { droppedForMissing } from '../common/select.js';
-import type { OlsCoefficient, OlsResult } from '../regression/compute.js';
+import { olsResultOf, type OlsResult } from '../regression/compute.js';
 import { columnsOfTerms, compareBoolean, parseTermSpecs } from '../regression/design.js';
 import { RANK_TOLERANCE } from '../regression/qr.js';
 import type { InteractionTest, TermTest } from '../regression/terms.js';
@@ -162,35 +162,12 @@ export async function fitOlsInDatabase(request: AnalysisRequest & { analysis: An
   }
   const termNames = [...(intercept ? ['(Intercept)'] : []), ...terms.map((t) => t.term)];
   const sources = terms.map((t) => t.source);
-  const compute = (options: AnalysisOptions): OlsResult => {
-    const coefficients = termNames.map((term, j): OlsCoefficient => {
-      const estimate = estimates[j];
-      const stdError = stdErrors[j];
-      const statistic = estimate / stdError;
-      const { ciLow, ciHigh } = confidenceIntervalT(estimate, stdError, dfResid, options.confLevel, 'two-sided');
-      return Object.freeze({ term, estimate, stdError, statistic, pValue: twoSidedT(statistic, dfResid), ciLow, ciHigh });
-    });
-    const rSquared = mss / (mss + rss);
-    const adjRSquared = 1 - ((1 - rSquared) * (n - (intercept ? 1 : 0))) / dfResid;
-    const dfModel = p - (intercept ? 1 : 0);
-    const f = mss / dfModel / sigma2;
-    return Object.freeze({
-      coefficients,
-      rSquared,
-      adjRSquared,
-      f,
-      dfModel,
-      dfResid,
-      fPValue: upperF(f, dfModel, dfResid),
-      residualSd: Math.sqrt(sigma2),
-      n,
-      intercept,
-      confLevel: options.confLevel,
+  const compute = (options: AnalysisOptions): OlsResult =>
+    olsResultOf({ terms: termNames, estimates, stdErrors, rss, mss, n, p, intercept }, options, {
       termTests: termTests(products, sources, intercept, first, rss, dfResid),
       interactions: interactionTests(products, model, first, extra, rss, n, p),
       referenceLevels: references,
     });
-  };
   return { compute, n, dropped: droppedForMissing([outcome.name, ...names.filter((x) => x !== outcome.name)], missing) };
 }
 

@@ -85,7 +85,31 @@ export function computeOls(input: OlsInput, options: AnalysisOptions): OlsResult
   if (isPerfectFit(fit)) {
     throw new InferraError('perfect-fit', { detail: `'${input.outcome}' is an exact linear function of the predictors.` });
   }
-  const dfResid = fit.dfResid;
+  return olsResultOf(fit, options, {
+    termTests: computeTermTests(input, fit), interactions: computeInteractionTests(input, fit), referenceLevels: input.references ?? [],
+  });
+}
+
+/** What a least-squares fit gives, wherever it was computed (rows here, or cross-products in a database). */
+export interface OlsFitSummary {
+  terms: readonly string[];
+  estimates: ArrayLike<number>;
+  stdErrors: ArrayLike<number>;
+  rss: number;
+  mss: number;
+  n: number;
+  /** Columns of the design, the intercept included. */
+  p: number;
+  intercept: boolean;
+}
+
+/** The `ols` result from a fit: t tests and intervals of the coefficients, R², adjusted R², the F test. */
+export function olsResultOf(
+  fit: OlsFitSummary,
+  options: AnalysisOptions,
+  tests: Pick<OlsResult, 'termTests' | 'interactions' | 'referenceLevels'>,
+): OlsResult {
+  const dfResid = fit.n - fit.p;
   const dfModel = fit.p - (fit.intercept ? 1 : 0);
   const sigma2 = fit.rss / dfResid;
   const coefficients = fit.terms.map((term, j): OlsCoefficient => {
@@ -111,8 +135,6 @@ export function computeOls(input: OlsInput, options: AnalysisOptions): OlsResult
     n: fit.n,
     intercept: fit.intercept,
     confLevel: options.confLevel,
-    termTests: computeTermTests(input, fit),
-    interactions: computeInteractionTests(input, fit),
-    referenceLevels: input.references ?? [],
+    ...tests,
   });
 }
