@@ -9,6 +9,7 @@ import { basename, dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import { chooseDataset, storedDatasetPath } from '../kernel/api.js';
 import { notebookMessage } from './advice.js';
+import { DATA_FILTERS, pickDataset } from './choose-dataset.js';
 import type { InferraController } from './controller.js';
 import { notebookIn } from './convert.js';
 import { loadKernel, loadNotebookFormat, loadReport } from './kernel-loader.js';
@@ -31,7 +32,6 @@ export interface CommandDeps {
   teams: TeamsUi;
 }
 
-const DATA_FILTERS = { 'Datasets': ['csv', 'tsv', 'txt', 'json', 'jsonl', 'ndjson', 'parquet', 'xlsx', 'sav'] };
 
 /** The Inferra notebook a command applies to: the active one. */
 function activeNotebook(): vscode.NotebookDocument | undefined {
@@ -110,17 +110,17 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
       await vscode.window.showNotebookDocument(await vscode.workspace.openNotebookDocument(vscode.Uri.file(notebookPath)));
     }),
 
-    // A Uri argument (automation, tests) skips the file picker; toolbar clicks pass an editor context instead.
+    // A Uri argument (automation, tests) skips the pickers; toolbar clicks pass an editor context instead.
+    // Without one: a file, or a table in PostgreSQL or Supabase (choose-dataset.ts).
     run('inferra.chooseDataset', async (arg?: unknown) => {
       const notebook = activeNotebook();
       if (!notebook) return;
       const notebookPath = notebookPathOf(notebook);
-      const picked = arg instanceof vscode.Uri ? [arg] : await vscode.window.showOpenDialog({
-        title: 'Choose the dataset for this notebook', filters: DATA_FILTERS, canSelectMany: false,
-        defaultUri: notebookPath ? vscode.Uri.file(dirname(notebookPath)) : undefined,
-      });
-      if (!picked?.[0]) return;
-      const path = storedDatasetPath(notebook.uri.scheme === 'file' ? notebook.uri.fsPath : undefined, picked[0].fsPath);
+      const picked = arg instanceof vscode.Uri
+        ? { kind: 'file' as const, uri: arg }
+        : await pickDataset(context, notebookPath ? vscode.Uri.file(dirname(notebookPath)) : undefined);
+      if (!picked) return;
+      const path = picked.kind === 'table' ? picked.locator : storedDatasetPath(notebook.uri.scheme === 'file' ? notebook.uri.fsPath : undefined, picked.uri.fsPath);
       // The first dataset is the notebook's default: the chosen one goes first (kernel/notebook/datasets.ts).
       const datasets = chooseDataset((notebook.metadata.datasets ?? []) as { name: string; path: string }[], path);
       const edit = new vscode.WorkspaceEdit();

@@ -11,10 +11,12 @@ import {
   buildProvenanceMarkdown,
   buildSchemaMarkdown,
   InferraError,
+  listDatabaseTables,
   NotebookSession,
   newNotebook,
   parseDatasetDirective,
   parseNotebook,
+  parsePostgresServer,
   projectForUrl,
   readNotebookProject,
   progressText,
@@ -24,6 +26,8 @@ import { createProvenanceClient, createSupabaseSink, createTeamsClient, LEGACY_S
 
 /** The editor's texts: completions, hovers, a dataset's schema and a cell's provenance as Markdown. */
 export const assist = { buildCompletionEntries, buildHoverMarkdown, buildProvenanceMarkdown, buildSchemaMarkdown };
+/** Datasets in a database: checking a server's address, listing its tables. */
+export const databases = { listDatabaseTables, parsePostgresServer };
 /** Errors of the kernel, worded by code. */
 export const errors = { InferraError };
 /** Reading and writing `.inferra` files. */

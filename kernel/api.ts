@@ -9,7 +9,13 @@
 export { buildCompletionEntries, buildHoverMarkdown, buildProvenanceMarkdown, buildSchemaMarkdown, type CompletionEntry } from './assist/dataset-assist.js';
 export { camelKey, snakeKeys, TASKS } from './contract/index.js';
 export { datasetLocator } from './data/locator.js';
-export { isDatabaseLocator } from './data/postgres/locator.js';
+export { isDatabaseLocator, parsePostgresServer } from './data/postgres/locator.js';
+export type { DatabaseTableEntry, DatabaseTableList } from './data/postgres/tables.js';
+
+/** The tables a user can read on a PostgreSQL server (the database client loads on first use). */
+export async function listDatabaseTables(address: string): Promise<import('./data/postgres/tables.js').DatabaseTableList> {
+  return (await import('./data/postgres/tables.js')).listDatabaseTables(address);
+}
 export { DATASET_EXTENSIONS } from './data/format.js';
 export { decisionToJson } from './decide/json.js';
 export { type Choice, type DecisionOutcome } from './decide/types.js';

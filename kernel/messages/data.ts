@@ -53,8 +53,10 @@ export const dataMessages = {
       : p.jsonObject
         ? `Dataset '${p.path}' is a JSON object; Inferra reads an array of records or JSON lines. Its key '${p.key}' holds the records: save that array alone ([{"a": 1}, ...]) as the file.`
         : `Dataset '${p.path}' could not be read as ${p.format}${p.line ? ` (line ${p.line})` : ''}: ${p.detail}. ${p.hint ?? PARSE_HINTS[p.format] ?? PARSE_HINTS.csv}`,
-  'database-locator-invalid': (p: { locator: string; detail: string }) =>
-    `The database dataset '${p.locator}' cannot be used: ${p.detail}. Write it as postgres://USER@HOST:PORT/DATABASE?table=SCHEMA.TABLE (the password comes from PGPASSWORD or ~/.pgpass, never from the notebook).`,
+  'database-locator-invalid': (p: { locator: string; detail: string; server?: boolean }) =>
+    p.server
+      ? `The database address '${p.locator}' cannot be used: ${p.detail}. Write it as postgres://USER@HOST:PORT/DATABASE (add ?sslmode=require for Supabase and other hosted servers; the password comes from PGPASSWORD or ~/.pgpass, never from the notebook).`
+      : `The database dataset '${p.locator}' cannot be used: ${p.detail}. Write it as postgres://USER@HOST:PORT/DATABASE?table=SCHEMA.TABLE (the password comes from PGPASSWORD or ~/.pgpass, never from the notebook).`,
   'database-unreachable': (p: { host: string; port: number; detail: string }) =>
     `Could not connect to PostgreSQL at ${p.host}:${p.port} (${p.detail}). Check that the server is running, that the host and port are right, and that it accepts connections from this machine.`,
   'database-login-failed': (p: { user: string; host: string; database: string; detail: string }) =>

@@ -5,6 +5,7 @@
  */
 import { basename } from 'node:path';
 import { InferraError } from '../errors.js';
+import { isDatabaseLocator } from '../data/postgres/locator.js';
 import type { DatasetRef } from './format.js';
 
 /** The entry a cell's `dataset` names (by name or by path); `dataset-unknown` when none does. */
@@ -20,9 +21,13 @@ export function defaultDataset(datasets: readonly DatasetRef[]): DatasetRef {
   return datasets[0];
 }
 
-/** A name for the file at `path` (and sheet) not yet taken in the list: its stem, else `stem-2`, `stem-3`, ... */
+/**
+ * A name for the file at `path` (and sheet) not yet taken in the list: its stem, else `stem-2`,
+ * `stem-3`, ...; for a database table, the table's name.
+ */
 export function freshDatasetName(datasets: readonly Pick<DatasetRef, 'name'>[], path: string, sheet?: string): string {
-  const stem = (basename(path).replace(/\.[^.]+$/, '') || 'data') + (sheet === undefined ? '' : `-${sheet.replace(/\s+/g, '-')}`);
+  const table = isDatabaseLocator(path) ? /[?&]table=[A-Za-z0-9_]+\.([A-Za-z0-9_]+)/.exec(path)?.[1] : undefined;
+  const stem = table ?? (basename(path).replace(/\.[^.]+$/, '') || 'data') + (sheet === undefined ? '' : `-${sheet.replace(/\s+/g, '-')}`);
   let name = stem;
   for (let k = 2; datasets.some((d) => d.name === name); k++) name = `${stem}-${k}`;
   return name;

@@ -389,6 +389,43 @@ try {
     await openNotebook('penguins.inferra');
   });
 
+  // "Choose Dataset…" for a table in PostgreSQL (run.sh loads the penguins sample into a schema of its
+  // own): the palette command, the source picker, the server's address, the table list; then the cell
+  // runs inside the database and the notebook records the table's locator.
+  if (process.env.E2E_PG_SERVER && process.env.E2E_PG_TABLE) {
+    await check('chooses a PostgreSQL table through Choose Dataset and runs a cell on it', async () => {
+      await openNotebook('database.inferra');
+      await page.keyboard.press('F1');
+      await qi.waitFor({ timeout: 10000 });
+      await qi.fill('>Inferra: Choose Dataset');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Choose Dataset' }).first().waitFor({ timeout: 10000 });
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'A table in PostgreSQL or Supabase' }).first().waitFor({ timeout: 15000 });
+      await qi.fill('table in PostgreSQL');
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-widget', { hasText: '(1/2): the server' }).waitFor({ timeout: 30000 });
+      await qi.fill(process.env.E2E_PG_SERVER);
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-widget', { hasText: '(2/2): the table' }).waitFor({ timeout: 30000 });
+      await qi.fill(process.env.E2E_PG_TABLE);
+      const row = page.locator('.quick-input-list .monaco-list-row', { hasText: process.env.E2E_PG_TABLE }).first();
+      await row.waitFor({ timeout: 10000 });
+      lap(`table row: ${(await row.textContent())?.trim()}`);
+      await page.keyboard.press('Enter');
+      const locator = `${process.env.E2E_PG_SERVER}?table=${process.env.E2E_PG_TABLE}`;
+      await page.locator('.notifications-toasts', { hasText: 'this notebook now uses postgres://' }).first().waitFor({ timeout: 20000 });
+      await clickToolbar('Run All');
+      await waitUntilIdle(120000);
+      const saved = await saveAndRead('database.inferra');
+      if (saved.datasets?.[0]?.path !== locator) throw new Error(`the notebook's dataset is ${JSON.stringify(saved.datasets)}, not ${locator}`);
+      const cell = saved.cells.find((c) => c.id === 'flipper-by-sex-db');
+      const result = cell?.outputs?.[0]?.items?.find((i) => i.mime === RESULT)?.data;
+      lap(`database cell: ${result?.status} ${result?.analysis ?? ''} t = ${result?.statistic ?? "?"}`);
+      if (result?.status !== 'ok' || result?.analysis !== 'ttest_welch') throw new Error(`the cell did not run Welch's t-test on the table: ${JSON.stringify(result).slice(0, 300)}`);
+      await shot('08-database-table');
+    });
+  }
+
   // Security review 2026-12, M1 and M2: a received notebook whose stored figure specs name addresses on
   // a local listener (data.url, an image mark) and whose outputs carry text/html, application/javascript
   // and Markdown with remote images. Opening it (in this trusted workspace) must load nothing.

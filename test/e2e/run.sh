@@ -64,7 +64,20 @@ if [ "${E2E_SUPABASE:-1}" != "0" ] && pg_isready -h 127.0.0.1 -p 5432 -q 2>/dev/
     log "Supabase test stack did not start (see $ART/supabase-stack.log)"
   fi
 fi
-trap '[ -n "$STACK_PID" ] && kill "$STACK_PID" 2>/dev/null && wait "$STACK_PID" 2>/dev/null; rm -rf "$FIXTURE" "${STACK_JSON:-}" "${E2E_USER_SETTINGS:-}"' EXIT
+# A PostgreSQL table for "Choose Dataset…" (a table in a database): the penguins sample in a schema
+# of this run's own, dropped at the end.
+E2E_PG_SCHEMA=""
+if [ "${E2E_SUPABASE:-1}" != "0" ] && pg_isready -h 127.0.0.1 -p 5432 -q 2>/dev/null; then
+  E2E_PG_SCHEMA="inferra_e2e_$$"
+  if node --import tsx scripts/load-sample-postgres.ts samples/penguins.csv "postgres://postgres@127.0.0.1:5432/test?table=$E2E_PG_SCHEMA.penguins" > "$ART/load-postgres.log" 2>&1; then
+    export E2E_PG_SERVER="postgres://postgres@127.0.0.1:5432/test" E2E_PG_TABLE="$E2E_PG_SCHEMA.penguins"
+    log "PostgreSQL table $E2E_PG_SCHEMA.penguins loaded"
+  else
+    log "PostgreSQL table not loaded (see $ART/load-postgres.log)"
+  fi
+fi
+drop_pg_schema() { [ -n "$E2E_PG_SCHEMA" ] && psql -h 127.0.0.1 -U postgres -d test -qc "DROP SCHEMA IF EXISTS $E2E_PG_SCHEMA CASCADE" > /dev/null 2>&1; }
+trap '[ -n "$STACK_PID" ] && kill "$STACK_PID" 2>/dev/null && wait "$STACK_PID" 2>/dev/null; drop_pg_schema; rm -rf "$FIXTURE" "${STACK_JSON:-}" "${E2E_USER_SETTINGS:-}"' EXIT
 
 export INFERRA_CODE_SERVER_DIR="${INFERRA_CODE_SERVER_DIR:-$HOME/.cache/inferra-code-server}"
 export E2E_EXT="$ROOT" E2E_FIXTURE="$FIXTURE" E2E_OUT="$ART"

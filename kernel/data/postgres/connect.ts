@@ -8,7 +8,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { InferraError, isInferraError } from '../../errors.js';
-import { tableName, type PostgresLocator } from './locator.js';
+import { tableName, type PostgresLocator, type PostgresServer } from './locator.js';
 
 /** Seconds to wait for a connection. */
 export const CONNECT_TIMEOUT_SECONDS = 10;
@@ -17,7 +17,7 @@ export const CONNECT_TIMEOUT_SECONDS = 10;
 export const STATEMENT_TIMEOUT_SECONDS = 600;
 
 /** The password for a server: PGPASSWORD, else the first matching line of ~/.pgpass, else none. */
-export async function lookupPassword(l: PostgresLocator, env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
+export async function lookupPassword(l: PostgresServer, env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
   if (env.PGPASSWORD) return env.PGPASSWORD;
   const file = env.PGPASSFILE ?? join(homedir(), '.pgpass');
   const text = await readFile(file, 'utf8').catch(() => '');
@@ -45,7 +45,7 @@ function splitPgpass(line: string): string[] {
 }
 
 /** A connected client; the caller ends it. */
-export async function connect(l: PostgresLocator): Promise<pg.Client> {
+export async function connect(l: PostgresServer): Promise<pg.Client> {
   const password = await lookupPassword(l);
   const client = new pg.Client({
     host: l.host,
@@ -72,7 +72,7 @@ export async function connect(l: PostgresLocator): Promise<pg.Client> {
 }
 
 /** Runs `use` with a connected client, ending it afterwards. */
-export async function withClient<T>(l: PostgresLocator, use: (client: pg.Client) => Promise<T>): Promise<T> {
+export async function withClient<T>(l: PostgresServer | PostgresLocator, use: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = await connect(l);
   try {
     return await use(client);
@@ -89,7 +89,7 @@ interface PgError {
 }
 
 /** A failure to connect as a message naming the host and what to check. */
-export function connectionError(error: unknown, l: PostgresLocator): InferraError {
+export function connectionError(error: unknown, l: PostgresServer): InferraError {
   if (isInferraError(error)) return error;
   const e = error as PgError;
   const message = String(e?.message ?? error);
@@ -108,12 +108,12 @@ export function connectionError(error: unknown, l: PostgresLocator): InferraErro
 }
 
 /** A failed query as a message (a statement timeout says so). */
-export function queryError(error: unknown, l: PostgresLocator): InferraError {
+export function queryError(error: unknown, l: PostgresServer | PostgresLocator): InferraError {
   if (isInferraError(error)) return error;
   const e = error as PgError;
   if (e?.code === '57014') return new InferraError('database-timeout', { host: l.host, seconds: STATEMENT_TIMEOUT_SECONDS }, { cause: error });
   if (e?.code === undefined || /^E[A-Z]+$/.test(e.code)) return connectionError(error, l);
-  return new InferraError('database-query-failed', { table: tableName(l), detail: firstLine(String(e.message ?? error)) }, { cause: error });
+  return new InferraError('database-query-failed', { table: 'table' in l ? tableName(l) : l.database, detail: firstLine(String(e.message ?? error)) }, { cause: error });
 }
 
 function firstLine(text: string): string {
