@@ -419,9 +419,11 @@ try {
       const saved = await saveAndRead('database.inferra');
       if (saved.datasets?.[0]?.path !== locator) throw new Error(`the notebook's dataset is ${JSON.stringify(saved.datasets)}, not ${locator}`);
       const cell = saved.cells.find((c) => c.id === 'flipper-by-sex-db');
-      const result = cell?.outputs?.[0]?.items?.find((i) => i.mime === RESULT)?.data;
-      lap(`database cell: ${result?.status} ${result?.analysis ?? ''} t = ${result?.statistic ?? "?"}`);
-      if (result?.status !== 'ok' || result?.analysis !== 'ttest_welch') throw new Error(`the cell did not run Welch's t-test on the table: ${JSON.stringify(result).slice(0, 300)}`);
+      const payload = cell?.outputs?.[0]?.items?.find((i) => i.mime === RESULT)?.data;
+      const result = payload?.result;
+      lap(`database cell: ${payload?.status} ${result?.analysis ?? ''} t = ${result?.result?.statistic ?? '?'}, rows ${result?.dataset?.rows ?? '?'}, query ${result?.dataset?.query ? 'recorded' : 'missing'}`);
+      if (payload?.status !== 'ok' || result?.analysis !== 'ttest_welch') throw new Error(`the cell did not run Welch's t-test on the table: ${JSON.stringify(payload).slice(0, 300)}`);
+      if (!/FROM/i.test(result?.dataset?.query ?? '')) throw new Error(`the result does not record the database query: ${JSON.stringify(result?.dataset)}`);
       await shot('08-database-table');
     });
   }
