@@ -44,8 +44,16 @@ export function computeSpearman(
   const n = x.length;
   if (n < 3) throw new InferraError('too-few-observations', { analysis: 'spearman', needed: 3, actual: n });
   const rho = computePearsonR(rankAverage(x).ranks, rankAverage(y).ranks);
+  return computeSpearmanFromRho(rho, n, hasTies(x) || hasTies(y), alternative, exact);
+}
+
+/**
+ * Spearman's test from rho, n and whether x or y has ties: the one implementation behind the file
+ * path (rho from the ranks in memory) and the database path (rho from the engine's exact rank sums).
+ */
+export function computeSpearmanFromRho(rho: number, n: number, ties: boolean, alternative: Alternative, exact: boolean | 'auto'): SpearmanResult {
+  if (n < 3) throw new InferraError('too-few-observations', { analysis: 'spearman', needed: 3, actual: n });
   if (Number.isNaN(rho)) throw new InferraError('zero-variance', { where: 'x or y', value: 'constant', analysis: 'spearman' });
-  const ties = hasTies(x) || hasTies(y);
   const useExact = exact !== false && !ties;
   const q = ((n ** 3 - n) * (1 - rho)) / 6;
   const tail = (lowerTail: boolean): number => {
