@@ -181,7 +181,8 @@ export async function readSortedRuns(
     from = `(SELECT ${d.identifier(source.value.name)} AS v FROM ${completeRows(d, relation, columns, where)}) AS picked`;
   }
   const out = new Columns(2);
-  await readChunks(engine, `SELECT ${d.asText('v')}, count(*) FROM ${from} GROUP BY v ORDER BY v`, params.values, (rows) => {
+  // Text outputs are named apart: PostgreSQL resolves ORDER BY v to an output column named v first (text order).
+  await readChunks(engine, `SELECT ${d.asText('v')} AS v_text, count(*) AS c FROM ${from} GROUP BY v ORDER BY v`, params.values, (rows) => {
     for (const row of rows) out.push([Number(row[0]), Number(row[1])]);
   });
   const [values, counts] = out.finish();
@@ -212,9 +213,10 @@ export async function readSortedPairs(engine: Engine, relation: Relation, x: Pla
   const xi = d.identifier(x.name);
   const yi = d.identifier(y.name);
   const out = new Columns(3);
+  // Text outputs are named apart from the columns, so ORDER BY sorts the numbers (see readSortedRuns).
   await readChunks(
     engine,
-    `SELECT ${d.asText(xi)}, ${d.asText(yi)}, count(*) FROM ${completeRows(d, relation, [x, y])} GROUP BY ${xi}, ${yi} ORDER BY ${xi}, ${yi}`,
+    `SELECT ${d.asText(xi)} AS x_text, ${d.asText(yi)} AS y_text, count(*) AS c FROM ${completeRows(d, relation, [x, y])} GROUP BY ${xi}, ${yi} ORDER BY ${xi}, ${yi}`,
     relation.params,
     (rows) => {
       for (const row of rows) out.push([Number(row[0]), Number(row[1]), Number(row[2])]);
