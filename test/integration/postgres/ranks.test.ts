@@ -16,6 +16,7 @@ import { runPlannedAnalysis } from '../../../kernel/analyses/planned/index.js';
 import { runAnalysis, columnsForAnalysis, type ComputedOutcome } from '../../../kernel/analyses/run.js';
 import { duckdbEngine, fileRelation } from '../../../kernel/data/plan/duckdb-engine.js';
 import { loadTable } from '../../../kernel/data/load.js';
+import { computeKendall, computeKendallTau } from '../../../kernel/analyses/correlation/kendall.js';
 import { connect } from '../../../kernel/data/postgres/connect.js';
 import { withDatabaseTable } from '../../../kernel/data/postgres/index.js';
 import { parsePostgresLocator } from '../../../kernel/data/postgres/locator.js';
@@ -186,5 +187,69 @@ describe('rank tests in the engine (DuckDB, PostgreSQL) give the file path numbe
       worstOverall = Math.max(worstOverall, assertSame(await runFromFile(csv, c.request), onPostgres.computed, c.id));
     }
     console.log(`      ${cases.length} cases; worst relative difference file path vs plan on PostgreSQL: ${worstOverall.toExponential(2)}`);
+  });
+
+  it('Kendall at 200,000 rows: the engine\'s sorted pairs give the in-memory result; Knight\'s count equals the O(n^2) count on 2,000 rows', async () => {
+    // Deterministic data with ties in x, in y and in both (mulberry32), and some missing values.
+    let state = 2026;
+    const random = () => {
+      state = (state + 0x6d2b79f5) >>> 0;
+      let t = state;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    const rows = 200_000;
+    const x: (number | null)[] = [];
+    const y: (number | null)[] = [];
+    for (let i = 0; i < rows; i++) {
+      const u = random();
+      x.push(random() < 0.01 ? null : Math.round(u * 3000) / 10);
+      y.push(Math.round((u * 50 + random() * 40) * 100) / 100);
+    }
+    const csv = await writeCsv('kendall-200k', [
+      { name: 'x', values: x },
+      { name: 'y', values: y },
+    ]);
+    const request = buildRequest('kendall', { x: 'x', y: 'y' }, {});
+    const complete = x.flatMap((v, i) => (v === null ? [] : [i]));
+    const inMemory = computeKendall(
+      complete.map((i) => x[i]!),
+      complete.map((i) => y[i]!),
+      'two-sided',
+      'auto',
+    );
+    const file = await fileRelation(csv, ['x', 'y'], []);
+    const onDuck = await runPlannedAnalysis(request, { engine: duckdbEngine(), relation: file.relation, kinds: file.kinds });
+    const result = onDuck.computed.result as unknown as { estimate: number; statistic: number; pValue: number; n: number };
+    assert.equal(result.n, complete.length);
+    assert.equal(result.estimate, inMemory.estimate);
+    assert.equal(result.statistic, inMemory.statistic);
+    assert.equal(result.pValue, inMemory.pValue);
+    if (admin) {
+      const locator = `${base}?table=${schema}.kendall200k`;
+      await loadFileIntoPostgres(csv, locator);
+      const onPostgres = await withDatabaseTable(locator, ['x', 'y'], [], (db) => runPlannedAnalysis(request, db));
+      assert.deepEqual(onPostgres.computed.result, onDuck.computed.result);
+    }
+    // The O(n^2) definition on a subset: S = sum of sign products, tau-b = S / sqrt(n0 - n1) sqrt(n0 - n2).
+    const subset = complete.slice(0, 2000);
+    const xs = subset.map((i) => x[i]!);
+    const ys = subset.map((i) => y[i]!);
+    let score = 0;
+    let untiedX = 0;
+    let untiedY = 0;
+    for (let i = 0; i < xs.length; i++) {
+      for (let j = i + 1; j < xs.length; j++) {
+        const sx = Math.sign(xs[i] - xs[j]);
+        const sy = Math.sign(ys[i] - ys[j]);
+        score += sx * sy;
+        if (sx !== 0) untiedX++;
+        if (sy !== 0) untiedY++;
+      }
+    }
+    assert.ok(untiedX < (2000 * 1999) / 2 && untiedY < (2000 * 1999) / 2, 'the subset has ties in x and in y');
+    // Exact integers on both sides, so the same double.
+    assert.equal(computeKendallTau(xs, ys), score / (Math.sqrt(untiedX) * Math.sqrt(untiedY)));
   });
 });
