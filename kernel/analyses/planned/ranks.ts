@@ -21,6 +21,7 @@ import type { PlanColumn } from '../../data/plan/types.js';
 import type { AnalysisId, AnalysisOptions, AnalysisRequest } from '../../types.js';
 import { droppedForMissing } from '../common/select.js';
 import { computeKendallCorrelationFromPairs, computeSpearmanCorrelationFromRho } from '../correlation/compute.js';
+import { computeSpearmanRho } from '../correlation/spearman.js';
 import { computeKruskalWallisFromRanks, computeMannWhitneyFromRanks, computeSignedRankFromRanks, type KGroupInput, type Locate } from '../rank-tests/compute.js';
 import { computeApproximatePseudoMedian, computeApproximateShift, computeExactPseudoMedian, computeExactShift } from '../rank-tests/hodges-lehmann.js';
 import { runAnalysisWith, type ComputedOutcome } from '../run.js';
@@ -182,29 +183,15 @@ async function runRankCorrelation(request: AnalysisRequest & { analysis: Analysi
   let compute: (options: AnalysisOptions) => object;
   if (id === 'spearman') {
     const co = await runRankCoMoments(ctx.engine, ctx.relation, x, y);
-    const rho = spearmanRho(co.n, co.productSum4, co.tieSumX, co.tieSumY);
+    const rho = computeSpearmanRho(co.n, co.productSum4, co.tieSumX, co.tieSumY);
     const ties = co.tieSumX > 0n || co.tieSumY > 0n;
     compute = (options) => computeSpearmanCorrelationFromRho(rho, co.n, ties, options);
   } else {
     if (n > KENDALL_LIMIT) throw new InferraError('sample-too-large', { analysis: 'kendall in the database', max: KENDALL_LIMIT.toLocaleString('en'), actual: n });
-    const pairs = await readSortedPairs(ctx.engine, ctx.relation, x, y);
+    const pairs = await readSortedPairs(ctx.engine, ctx.relation, x, y, n);
     compute = (options) => computeKendallCorrelationFromPairs(pairs, options);
   }
   const outcome = runAnalysisWith(request, { validate: () => validated, compute: (_input, options) => compute(options) });
   const missing = complete.rows - complete.complete;
   return { computed: withCounts(outcome, n, missing, droppedForMissing([x.name, y.name], missing)), figureTable: table, sampled: table.rowCount < n, rows: complete.rows };
-}
-
-/**
- * Spearman's rho, Pearson's r of the mid-ranks, from exact integers: with R_i the mid-ranks (mean
- * (n + 1) / 2), S_xy = (sum (2R_x)(2R_y) - n (n + 1)^2) / 4 and S_xx = (n^3 - n - sum(t^3 - t)) / 12,
- * each an exact integer rounded once.
- */
-export function spearmanRho(n: number, productSum4: bigint, tieSumX: bigint, tieSumY: bigint): number {
-  const N = BigInt(n);
-  const sxy = Number(productSum4 - N * (N + 1n) * (N + 1n)) / 4;
-  const sxx = Number(N * N * N - N - tieSumX) / 12;
-  const syy = Number(N * N * N - N - tieSumY) / 12;
-  if (sxx === 0 || syy === 0) return NaN;
-  return Math.max(-1, Math.min(1, sxy / (Math.sqrt(sxx) * Math.sqrt(syy))));
 }

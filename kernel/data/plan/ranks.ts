@@ -18,7 +18,7 @@ import { completeRows, Parameters } from './run.js';
 import type { PlanColumn } from './types.js';
 
 /** Rows per chunk of a streamed, sorted result. */
-const CHUNK_ROWS = 50_000;
+const CHUNK_ROWS = 20_000;
 
 /** Twice the mid-rank of each row's value, and its tie group's size, over `from` (a derived table with `value`). */
 function rankedRows(from: string, value: string, extra: readonly string[] = []): string {
@@ -135,8 +135,9 @@ export interface SortedRuns {
 class Columns {
   data: Float64Array[];
   length = 0;
-  constructor(width: number) {
-    this.data = Array.from({ length: width }, () => new Float64Array(1024));
+  /** `capacity`: the most rows expected (a known bound saves the copies of growing). */
+  constructor(width: number, capacity = 1024) {
+    this.data = Array.from({ length: width }, () => new Float64Array(Math.max(1, capacity)));
   }
   push(values: readonly number[]): void {
     if (this.length === this.data[0].length) {
@@ -149,8 +150,9 @@ class Columns {
     for (let j = 0; j < values.length; j++) this.data[j][this.length] = values[j];
     this.length++;
   }
+  /** The filled part of each column (views, not copies). */
   finish(): Float64Array[] {
-    return this.data.map((c) => c.slice(0, this.length));
+    return this.data.map((c) => c.subarray(0, this.length));
   }
 }
 
@@ -207,12 +209,12 @@ export interface SortedPairs {
   n: number;
 }
 
-/** The distinct (x, y) pairs sorted by x then y, with their counts, streamed in chunks. */
-export async function readSortedPairs(engine: Engine, relation: Relation, x: PlanColumn, y: PlanColumn): Promise<SortedPairs> {
+/** The distinct (x, y) pairs sorted by x then y, with their counts, streamed in chunks; `complete` bounds their number. */
+export async function readSortedPairs(engine: Engine, relation: Relation, x: PlanColumn, y: PlanColumn, complete?: number): Promise<SortedPairs> {
   const d = engine.dialect;
   const xi = d.identifier(x.name);
   const yi = d.identifier(y.name);
-  const out = new Columns(3);
+  const out = new Columns(3, complete);
   // Text outputs are named apart from the columns, so ORDER BY sorts the numbers (see readSortedRuns).
   await readChunks(
     engine,
