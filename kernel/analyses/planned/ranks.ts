@@ -43,8 +43,8 @@ export const HODGES_LEHMANN_LIMIT = 10_000_000;
 export const KENDALL_LIMIT = 50_000_000;
 
 /** Why a Hodges-Lehmann estimate is missing, for the researcher. */
-function locationNotAvailable(n: number, what: string): string {
-  return `The ${what} and its confidence interval are not computed for a table this large (${n.toLocaleString('en')} values; the database path reads at most ${HODGES_LEHMANN_LIMIT.toLocaleString('en')} values into memory for them). The test, its p-value and the rank-biserial correlation use every row.`;
+function locationNotAvailable(n: number, what: string, limit: number): string {
+  return `The ${what} and its confidence interval are not computed for a table this large (${n.toLocaleString('en')} values; the database path reads at most ${limit.toLocaleString('en')} values into memory for them). The test, its p-value and the rank-biserial correlation use every row.`;
 }
 
 /** A location estimate that could not be computed. */
@@ -66,14 +66,19 @@ function keyOf(ranges: readonly RangeState[], group: PlanColumn, level: string):
   return found;
 }
 
-/** Runs one of the rank analyses in the engine. */
-export async function runRankAnalysis(request: AnalysisRequest & { analysis: AnalysisId }, ctx: PlanContext, id: RankAnalysisId): Promise<PlannedOutcome> {
+/** Runs one of the rank analyses in the engine (`limit`: HODGES_LEHMANN_LIMIT, lower in tests). */
+export async function runRankAnalysis(
+  request: AnalysisRequest & { analysis: AnalysisId },
+  ctx: PlanContext,
+  id: RankAnalysisId,
+  limit = HODGES_LEHMANN_LIMIT,
+): Promise<PlannedOutcome> {
   switch (id) {
     case 'mann_whitney':
     case 'kruskal_wallis':
-      return runRankGroups(request, ctx, id);
+      return runRankGroups(request, ctx, id, limit);
     case 'wilcoxon_signed_rank':
-      return runSignedRank(request, ctx);
+      return runSignedRank(request, ctx, limit);
     case 'spearman':
     case 'kendall':
       return runRankCorrelation(request, ctx, id);
@@ -81,7 +86,7 @@ export async function runRankAnalysis(request: AnalysisRequest & { analysis: Ana
 }
 
 /** Mann-Whitney and Kruskal-Wallis: the kept groups ranked together in the engine. */
-async function runRankGroups(request: AnalysisRequest & { analysis: AnalysisId }, ctx: PlanContext, id: 'mann_whitney' | 'kruskal_wallis'): Promise<PlannedOutcome> {
+async function runRankGroups(request: AnalysisRequest & { analysis: AnalysisId }, ctx: PlanContext, id: 'mann_whitney' | 'kruskal_wallis', limit: number): Promise<PlannedOutcome> {
   const [outcomeColumn, groupColumn] = roleNames(request, [request.roles.outcome, request.roles.group]).map((n) => planColumn(n, ctx.kinds));
   const aggregate = { kind: 'moments' as const, value: outcomeColumn, group: groupColumn };
   const ranges = await rangeRound(ctx.engine, ctx.relation, aggregate);
@@ -108,11 +113,11 @@ async function runRankGroups(request: AnalysisRequest & { analysis: AnalysisId }
     const statistic = Number(a.rankSum2 - BigInt(a.n) * BigInt(a.n + 1)) / 2;
     // One group after the other: a connection streams one sorted result at a time.
     let samples: Float64Array[] | undefined;
-    if (used <= HODGES_LEHMANN_LIMIT) {
+    if (used <= limit) {
       samples = [];
       for (const key of keys) samples.push(expandRuns(await readSortedRuns(ctx.engine, ctx.relation, { value: outcomeColumn, group: groupColumn, key })));
     }
-    if (!samples) note = locationNotAvailable(used, 'Hodges-Lehmann shift');
+    if (!samples) note = locationNotAvailable(used, 'Hodges-Lehmann shift', limit);
     compute = (options) => {
       const locate: Locate = (exact) => {
         if (!samples) return notAvailable(options);
@@ -133,7 +138,7 @@ async function runRankGroups(request: AnalysisRequest & { analysis: AnalysisId }
 }
 
 /** Wilcoxon signed-rank, one sample or paired in wide format: signed ranks of |d| in the engine. */
-async function runSignedRank(request: AnalysisRequest & { analysis: AnalysisId }, ctx: PlanContext): Promise<PlannedOutcome> {
+async function runSignedRank(request: AnalysisRequest & { analysis: AnalysisId }, ctx: PlanContext, limit: number): Promise<PlannedOutcome> {
   const { roles } = request;
   if (roles.pairId || (roles.group && !roles.before)) {
     throw new InferraError('analysis-not-in-database', {
@@ -148,11 +153,11 @@ async function runSignedRank(request: AnalysisRequest & { analysis: AnalysisId }
   const sums = await runSignedRankSums(ctx.engine, ctx.relation, columns, mu);
   const statistic = Number(sums.positiveRankSum2) / 2;
   const restored =
-    sums.n <= HODGES_LEHMANN_LIMIT
+    sums.n <= limit
       ? // R adds mu back before the interval: (d - mu) + mu, zeros already removed.
         expandRuns(await readSortedRuns(ctx.engine, ctx.relation, { difference: columns, mu, nonZero: true })).map((v) => v + mu)
       : undefined;
-  const note = restored ? undefined : locationNotAvailable(sums.n, 'pseudo-median (Hodges-Lehmann)');
+  const note = restored ? undefined : locationNotAvailable(sums.n, 'pseudo-median (Hodges-Lehmann)', limit);
   const parts = { statistic, n: sums.n, nZero: sums.nZero, tieSum: Number(sums.tieSum) };
   const outcome = runAnalysisWith(request, {
     validate: () => validated,

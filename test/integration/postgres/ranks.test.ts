@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
 import { runPlannedAnalysis } from '../../../kernel/analyses/planned/index.js';
+import { runRankAnalysis } from '../../../kernel/analyses/planned/ranks.js';
 import { runAnalysis, columnsForAnalysis, type ComputedOutcome } from '../../../kernel/analyses/run.js';
 import { duckdbEngine, fileRelation } from '../../../kernel/data/plan/duckdb-engine.js';
 import { loadTable } from '../../../kernel/data/load.js';
@@ -23,7 +24,7 @@ import { parsePostgresLocator } from '../../../kernel/data/postgres/locator.js';
 import type { AnalysisId, AnalysisOptions, AnalysisRequest, Roles } from '../../../kernel/types.js';
 import { loadFileIntoPostgres } from '../../../scripts/load-sample-postgres.js';
 import { buildRequest } from '../../support/fixtures.js';
-import { fixture } from '../../unit/analyses/comparison-helpers.js';
+import { assertNoNaNInTables, fixture } from '../../unit/analyses/comparison-helpers.js';
 import { casesOf, optionsOf } from '../../unit/analyses/associations-helpers.js';
 import { rejectsWithCode } from '../../unit/data/helpers.js';
 
@@ -251,5 +252,26 @@ describe('rank tests in the engine (DuckDB, PostgreSQL) give the file path numbe
     assert.ok(untiedX < (2000 * 1999) / 2 && untiedY < (2000 * 1999) / 2, 'the subset has ties in x and in y');
     // Exact integers on both sides, so the same double.
     assert.equal(computeKendallTau(xs, ys), score / (Math.sqrt(untiedX) * Math.sqrt(untiedY)));
+  });
+
+  it('says so when the Hodges-Lehmann estimate is not computed (above its limit), never dropping it silently', async () => {
+    for (const [analysis, roles] of [
+      ['mann_whitney', { outcome: 'body_mass_g', group: 'sex' }],
+      ['wilcoxon_signed_rank', { column: 'bill_length_mm' }],
+    ] as [AnalysisId, Roles][]) {
+      const request = buildRequest(analysis, roles, { mu: analysis === 'mann_whitney' ? 0 : 44 });
+      const file = await fileRelation(penguins, columnsForAnalysis(request), []);
+      const ctx = { engine: duckdbEngine(), relation: file.relation, kinds: file.kinds };
+      const full = (await runRankAnalysis(request, ctx, analysis as 'mann_whitney')).computed;
+      const limited = (await runRankAnalysis(request, ctx, analysis as 'mann_whitney', 100)).computed;
+      const r = limited.result as unknown as { estimate: number; ciLow: number; ciHigh: number; statistic: number; pValue: number };
+      assert.ok(Number.isNaN(r.estimate) && Number.isNaN(r.ciLow) && Number.isNaN(r.ciHigh), `${analysis}: no estimate`);
+      assert.equal(r.statistic, (full.result as unknown as { statistic: number }).statistic, `${analysis}: the test runs on every row`);
+      assert.equal(r.pValue, (full.result as unknown as { pValue: number }).pValue);
+      assert.ok(limited.warnings.some((w) => /not computed for a table this large/.test(w)), `${analysis}: the warning says why`);
+      assert.ok(!limited.warnings.some((w) => /all observations are tied/.test(w)), `${analysis}: no misleading warning`);
+      assertNoNaNInTables(limited.tables);
+      console.log(`      ${analysis}: ${limited.summary}`);
+    }
   });
 });
