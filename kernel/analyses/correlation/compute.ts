@@ -1,7 +1,7 @@
 /** Correlation numerics by id: each returns a frozen flat result (pure, no I/O). */
 import type { AnalysisOptions } from '../../types.js';
 import { computeFisherZInterval, computeKendallSe, computeSpearmanSe } from '../common/fisher-z.js';
-import { computeKendall, computeKendallFromPairs, type KendallResult, type WeightedSortedPairs } from './kendall.js';
+import { computeKendall, computeKendallFromCounts, type KendallResult, type PairCounts } from './kendall.js';
 import { computePearson, type PearsonResult } from './pearson.js';
 import { computeSpearman, computeSpearmanFromRho, type SpearmanResult } from './spearman.js';
 import type { CorrelationInput } from './validate.js';
@@ -32,9 +32,9 @@ export function computeSpearmanCorrelationFromRho(rho: number, n: number, ties: 
   return withInterval(r, computeSpearmanSe(r.estimate, r.n), options);
 }
 
-/** Kendall from pairs sorted by x then y (the database path: the engine sorts them). */
-export function computeKendallCorrelationFromPairs(pairs: WeightedSortedPairs, options: AnalysisOptions): KendallResult {
-  const r = computeKendallFromPairs(pairs, options.alternative, options.exact);
+/** Kendall from the counts of pairs sorted by x then y (the database path: the engine sorts them). */
+export function computeKendallCorrelationFromCounts(counts: PairCounts, options: AnalysisOptions): KendallResult {
+  const r = computeKendallFromCounts(counts, options.alternative, options.exact);
   return withInterval(r, computeKendallSe(r.n), options);
 }
 

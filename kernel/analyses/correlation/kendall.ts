@@ -20,7 +20,7 @@ export interface KendallResult {
 }
 
 /** Pair counts behind tau-b: sum of sign products, the pairs untied in x and in y, and the tie sizes. */
-interface PairCounts {
+export interface PairCounts {
   n: number;
   score: number;
   untiedX: number;
@@ -87,9 +87,10 @@ function pairsWithin(sizes: readonly number[]): number {
 /**
  * Knight's (1966) O(n log n) pair counts on weighted pairs sorted by x then y: a bottom-up merge sort
  * on y counts the exchanges, each a discordant pair (weighted: w_j times the weight left to pass).
- * Every count is an exact integer, so tau-b equals R's O(n^2) sum.
+ * Every count is an exact integer, so tau-b equals R's O(n^2) sum. It consumes `pairs`: their y and
+ * weights are merged in place (at a million pairs, copies would cost 16 MB).
  */
-function computePairCounts(pairs: WeightedSortedPairs): PairCounts {
+export function countKendallPairs(pairs: WeightedSortedPairs): PairCounts {
   const m = pairs.x.length;
   let n = 0;
   let tiedXY = 0;
@@ -99,10 +100,10 @@ function computePairCounts(pairs: WeightedSortedPairs): PairCounts {
   }
   const total = (n * (n - 1)) / 2;
   const tiesX = runSizes(pairs.x, pairs.weights);
-  let ys = Float64Array.from(pairs.y);
-  let ws = Float64Array.from(pairs.weights);
-  let bufferY = new Float64Array(m);
-  let bufferW = new Float64Array(m);
+  let ys = pairs.y;
+  let ws = pairs.weights;
+  let bufferY: Float64Array = new Float64Array(m);
+  let bufferW: Float64Array = new Float64Array(m);
   let swaps = 0;
   for (let width = 1; width < m; width *= 2) {
     for (let lo = 0; lo < m; lo += 2 * width) {
@@ -150,7 +151,7 @@ function tauOf({ score, untiedX, untiedY }: PairCounts): number {
 
 /** Kendall's tau-b as R's `cor(x, y, method = "kendall")`. */
 export function computeKendallTau(x: ArrayLike<number>, y: ArrayLike<number>): number {
-  return tauOf(computePairCounts(sortPairs(x, y)));
+  return tauOf(countKendallPairs(sortPairs(x, y)));
 }
 
 /** Largest n for which R's own recursion (counts, then one division by n!) is used. */
@@ -225,15 +226,14 @@ export function computeKendall(
   exact: boolean | 'auto',
 ): KendallResult {
   if (x.length < 3) throw new InferraError('too-few-observations', { analysis: 'kendall', needed: 3, actual: x.length });
-  return computeKendallFromPairs(sortPairs(x, y), alternative, exact);
+  return computeKendallFromCounts(countKendallPairs(sortPairs(x, y)), alternative, exact);
 }
 
 /**
- * Kendall's test from weighted pairs sorted by x then y (`sortPairs`, or the engine's sorted pairs):
- * the one implementation behind the file path and the database path.
+ * Kendall's test from the pair counts of weighted pairs sorted by x then y (`sortPairs` in memory, or
+ * the engine's sorted pairs): the one implementation behind the file path and the database path.
  */
-export function computeKendallFromPairs(pairs: WeightedSortedPairs, alternative: Alternative, exact: boolean | 'auto'): KendallResult {
-  const counts = computePairCounts(pairs);
+export function computeKendallFromCounts(counts: PairCounts, alternative: Alternative, exact: boolean | 'auto'): KendallResult {
   const n = counts.n;
   if (n < 3) throw new InferraError('too-few-observations', { analysis: 'kendall', needed: 3, actual: n });
   const tau = tauOf(counts);

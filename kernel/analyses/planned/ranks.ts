@@ -20,7 +20,8 @@ import { label, rangeRound, runMedians, type RangeState } from '../../data/plan/
 import type { PlanColumn } from '../../data/plan/types.js';
 import type { AnalysisId, AnalysisOptions, AnalysisRequest } from '../../types.js';
 import { droppedForMissing } from '../common/select.js';
-import { computeKendallCorrelationFromPairs, computeSpearmanCorrelationFromRho } from '../correlation/compute.js';
+import { computeKendallCorrelationFromCounts, computeSpearmanCorrelationFromRho } from '../correlation/compute.js';
+import { countKendallPairs } from '../correlation/kendall.js';
 import { computeSpearmanRho } from '../correlation/spearman.js';
 import { computeKruskalWallisFromRanks, computeMannWhitneyFromRanks, computeSignedRankFromRanks, type KGroupInput, type Locate } from '../rank-tests/compute.js';
 import { computeApproximatePseudoMedian, computeApproximateShift, computeExactPseudoMedian, computeExactShift } from '../rank-tests/hodges-lehmann.js';
@@ -193,8 +194,9 @@ async function runRankCorrelation(request: AnalysisRequest & { analysis: Analysi
     compute = (options) => computeSpearmanCorrelationFromRho(rho, co.n, ties, options);
   } else {
     if (n > KENDALL_LIMIT) throw new InferraError('sample-too-large', { analysis: 'kendall in the database', max: KENDALL_LIMIT.toLocaleString('en'), actual: n });
-    const pairs = await readSortedPairs(ctx.engine, ctx.relation, x, y, n);
-    compute = (options) => computeKendallCorrelationFromPairs(pairs, options);
+    // Counted once (the pairs are consumed); a one-sided request computes twice from the counts.
+    const counts = countKendallPairs(await readSortedPairs(ctx.engine, ctx.relation, x, y, n));
+    compute = (options) => computeKendallCorrelationFromCounts(counts, options);
   }
   const outcome = runAnalysisWith(request, { validate: () => validated, compute: (_input, options) => compute(options) });
   const missing = complete.rows - complete.complete;

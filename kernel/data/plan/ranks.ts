@@ -18,7 +18,7 @@ import { completeRows, Parameters } from './run.js';
 import type { PlanColumn } from './types.js';
 
 /** Rows per chunk of a streamed, sorted result. */
-const CHUNK_ROWS = 20_000;
+const CHUNK_ROWS = 10_000;
 
 /** Twice the mid-rank of each row's value, and its tie group's size, over `from` (a derived table with `value`). */
 function rankedRows(from: string, value: string, extra: readonly string[] = []): string {
