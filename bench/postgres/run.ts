@@ -2,12 +2,13 @@
  * PostgreSQL benchmark (issue #17): a penguin-like table generated inside the database
  * (generate_series, a fixed seed), analysed by `inferra analyze postgres://...` as a whole process:
  * the client's wall time and peak RSS (GNU time) for Welch, ANOVA, Pearson, chi-square and OLS (on the
- * plan's exact cross-products since it was routed). At the default size the table is also
+ * plan's exact cross-products since it was routed), and the rank tests (Mann-Whitney, Wilcoxon
+ * signed-rank, Kruskal-Wallis, Spearman, Kendall: ranks in the engine). At the default size the table is also
  * exported to a CSV and analysed from the file, and the two results are compared (worst relative
  * difference over the result's numbers; target 1e-12).
  *
  * It asserts nothing: timings are for reading. The table (its own schema) is dropped at the end.
- * Usage: npx tsx bench/postgres/run.ts [rows] [--keep]
+ * Usage: npx tsx bench/postgres/run.ts [rows] [--keep] [--only=ID,ID]
  *   rows default 1,000,000; 100,000,000 is the large run (takes minutes and ~10 GB in the database;
  *   the CSV comparison is skipped above 10,000,000 rows).
  *   PGHOST/PGPORT/PGUSER/PGDATABASE choose the server (default postgres@127.0.0.1:5432/test).
@@ -26,12 +27,20 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const INFERRA = join(ROOT, 'bin', 'inferra.js');
 const CSV_LIMIT = 10_000_000;
 
+const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+
 const CASES: { id: string; args: string[] }[] = [
   { id: 'ttest_welch', args: ['--outcome', 'mass', '--group', 'sex'] },
   { id: 'anova_oneway', args: ['--outcome', 'flipper', '--group', 'species'] },
   { id: 'pearson', args: ['--x', 'flipper', '--y', 'mass'] },
   { id: 'chi2_independence', args: ['--row', 'species', '--col', 'sex'] },
   { id: 'ols', args: ['--outcome', 'mass', '--predictors', 'flipper,species'] },
+  // Rank tests: ranks, rank sums and tie sums by window functions; Kendall sorts the pairs in the engine.
+  { id: 'mann_whitney', args: ['--outcome', 'mass', '--group', 'sex'] },
+  { id: 'wilcoxon_signed_rank', args: ['--column', 'flipper', '--mu', '200'] },
+  { id: 'kruskal_wallis', args: ['--outcome', 'flipper', '--group', 'species'] },
+  { id: 'spearman', args: ['--x', 'flipper', '--y', 'mass'] },
+  { id: 'kendall', args: ['--x', 'flipper', '--y', 'mass'] },
 ];
 
 interface Timed {
@@ -109,7 +118,7 @@ async function main(): Promise<void> {
     }
     console.log('');
     console.log('  analysis            PostgreSQL wall  client peak RSS   CSV wall   CSV peak RSS  worst rel. diff CSV vs PG');
-    for (const c of CASES) {
+    for (const c of CASES.filter((c) => !ONLY || ONLY.includes(c.id))) {
       const pg = await timed(['analyze', locator, '--analysis', c.id, ...c.args, '--json']);
       const pgJson = JSON.parse(pg.stdout || '{}') as { status?: string; result?: unknown; error?: { code?: string } };
       let csvText = '';

@@ -1,9 +1,9 @@
 /** Correlation numerics by id: each returns a frozen flat result (pure, no I/O). */
 import type { AnalysisOptions } from '../../types.js';
 import { computeFisherZInterval, computeKendallSe, computeSpearmanSe } from '../common/fisher-z.js';
-import { computeKendall, type KendallResult } from './kendall.js';
+import { computeKendall, computeKendallFromCounts, type KendallResult, type PairCounts } from './kendall.js';
 import { computePearson, type PearsonResult } from './pearson.js';
-import { computeSpearman, type SpearmanResult } from './spearman.js';
+import { computeSpearman, computeSpearmanFromRho, type SpearmanResult } from './spearman.js';
 import type { CorrelationInput } from './validate.js';
 
 /** Any correlation result. */
@@ -23,6 +23,18 @@ export function computeSpearmanCorrelation(input: CorrelationInput, options: Ana
 /** Kendall on a validated input. */
 export function computeKendallCorrelation(input: CorrelationInput, options: AnalysisOptions): KendallResult {
   const r = computeKendall(input.x, input.y, options.alternative, options.exact);
+  return withInterval(r, computeKendallSe(r.n), options);
+}
+
+/** Spearman from rho, n and ties (the database path: rho from the engine's exact rank sums). */
+export function computeSpearmanCorrelationFromRho(rho: number, n: number, ties: boolean, options: AnalysisOptions): SpearmanResult {
+  const r = computeSpearmanFromRho(rho, n, ties, options.alternative, options.exact);
+  return withInterval(r, computeSpearmanSe(r.estimate, r.n), options);
+}
+
+/** Kendall from the counts of pairs sorted by x then y (the database path: the engine sorts them). */
+export function computeKendallCorrelationFromCounts(counts: PairCounts, options: AnalysisOptions): KendallResult {
+  const r = computeKendallFromCounts(counts, options.alternative, options.exact);
   return withInterval(r, computeKendallSe(r.n), options);
 }
 

@@ -2,7 +2,6 @@
 import { InferraError } from '../../errors.js';
 import type { Alternative } from '../../types.js';
 import { pValueNormal } from '../common/distributions.js';
-import { hasTies } from './spearman.js';
 
 /** What Kendall's test returns (R gives no interval for tau; ours is the Fisher-z interval below). */
 export interface KendallResult {
@@ -20,66 +19,139 @@ export interface KendallResult {
   ties: boolean;
 }
 
-/** Pair counts behind tau-b: sum of sign products and the pairs untied in x and in y. */
-interface PairCounts {
+/** Pair counts behind tau-b: sum of sign products, the pairs untied in x and in y, and the tie sizes. */
+export interface PairCounts {
+  n: number;
   score: number;
   untiedX: number;
   untiedY: number;
+  /** Sizes of the runs of repeated x values (each at least 2), and of y values. */
+  tiesX: number[];
+  tiesY: number[];
 }
 
-/** Number of pairs within runs of equal values, sum over runs of t(t - 1)/2, for a sorted key. */
-function countTiedPairs(n: number, equal: (i: number, j: number) => boolean): number {
-  let pairs = 0;
-  let run = 1;
-  for (let i = 1; i <= n; i++) {
-    if (i < n && equal(i - 1, i)) run++;
+/**
+ * Pairs sorted by x then y, each distinct pair once with its weight (how many rows it stands for):
+ * what the engine returns (kernel/data/plan/ranks.ts) and what `sortPairs` makes of rows in memory.
+ */
+export interface WeightedSortedPairs {
+  x: Float64Array;
+  y: Float64Array;
+  weights: Float64Array;
+}
+
+/** Rows sorted by x then y, equal pairs collapsed into weights. */
+export function sortPairs(x: ArrayLike<number>, y: ArrayLike<number>): WeightedSortedPairs {
+  const n = x.length;
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort((a, b) => x[a] - x[b] || y[a] - y[b]);
+  const xs = new Float64Array(n);
+  const ys = new Float64Array(n);
+  const weights = new Float64Array(n);
+  let m = -1;
+  for (let k = 0; k < n; k++) {
+    const i = order[k];
+    if (m >= 0 && xs[m] === x[i] && ys[m] === y[i]) weights[m]++;
     else {
-      pairs += (run * (run - 1)) / 2;
-      run = 1;
+      m++;
+      xs[m] = x[i];
+      ys[m] = y[i];
+      weights[m] = 1;
     }
   }
+  return { x: xs.slice(0, m + 1), y: ys.slice(0, m + 1), weights: weights.slice(0, m + 1) };
+}
+
+/** Sizes (summed weights) of the runs of equal values of a sorted key, those of at least 2. */
+function runSizes(values: Float64Array, weights: Float64Array): number[] {
+  const sizes: number[] = [];
+  let run = 0;
+  for (let i = 0; i < values.length; i++) {
+    run += weights[i];
+    if (i + 1 === values.length || values[i + 1] !== values[i]) {
+      if (run > 1) sizes.push(run);
+      run = 0;
+    }
+  }
+  return sizes;
+}
+
+/** sum t(t - 1)/2 over run sizes t. */
+function pairsWithin(sizes: readonly number[]): number {
+  let pairs = 0;
+  for (const t of sizes) pairs += (t * (t - 1)) / 2;
   return pairs;
 }
 
-/** Knight's O(n log n) pair counts (exact integers, so tau-b equals R's O(n^2) sum). */
-function computePairCounts(x: ArrayLike<number>, y: ArrayLike<number>): PairCounts {
-  const n = x.length;
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => x[a] - x[b] || y[a] - y[b]);
-  const xs = order.map((i) => x[i]);
-  let ys = order.map((i) => y[i]);
+/**
+ * Knight's (1966) O(n log n) pair counts on weighted pairs sorted by x then y: a bottom-up merge sort
+ * on y counts the exchanges, each a discordant pair (weighted: w_j times the weight left to pass).
+ * Every count is an exact integer, so tau-b equals R's O(n^2) sum. It consumes `pairs`: their y and
+ * weights are merged in place (at a million pairs, copies would cost 16 MB).
+ */
+export function countKendallPairs(pairs: WeightedSortedPairs): PairCounts {
+  const m = pairs.x.length;
+  let n = 0;
+  let tiedXY = 0;
+  for (const w of pairs.weights) {
+    n += w;
+    tiedXY += (w * (w - 1)) / 2;
+  }
   const total = (n * (n - 1)) / 2;
-  const tiedX = countTiedPairs(n, (i, j) => xs[i] === xs[j]);
-  const tiedXY = countTiedPairs(n, (i, j) => xs[i] === xs[j] && ys[i] === ys[j]);
-  // Merge sort on y counting exchanges: each is a discordant pair.
+  const tiesX = runSizes(pairs.x, pairs.weights);
+  let ys = pairs.y;
+  let ws = pairs.weights;
+  let bufferY: Float64Array = new Float64Array(m);
+  let bufferW: Float64Array = new Float64Array(m);
   let swaps = 0;
-  let buffer = new Array<number>(n);
-  for (let width = 1; width < n; width *= 2) {
-    for (let lo = 0; lo < n; lo += 2 * width) {
-      const mid = Math.min(lo + width, n);
-      const hi = Math.min(lo + 2 * width, n);
+  for (let width = 1; width < m; width *= 2) {
+    for (let lo = 0; lo < m; lo += 2 * width) {
+      const mid = Math.min(lo + width, m);
+      const hi = Math.min(lo + 2 * width, m);
+      let left = 0;
+      for (let i = lo; i < mid; i++) left += ws[i];
       let i = lo;
       let j = mid;
       let k = lo;
       while (i < mid && j < hi) {
         if (ys[j] < ys[i]) {
-          buffer[k++] = ys[j++];
-          swaps += mid - i;
-        } else buffer[k++] = ys[i++];
+          swaps += ws[j] * left;
+          bufferW[k] = ws[j];
+          bufferY[k++] = ys[j++];
+        } else {
+          left -= ws[i];
+          bufferW[k] = ws[i];
+          bufferY[k++] = ys[i++];
+        }
       }
-      while (i < mid) buffer[k++] = ys[i++];
-      while (j < hi) buffer[k++] = ys[j++];
+      for (; i < mid; i++, k++) {
+        bufferW[k] = ws[i];
+        bufferY[k] = ys[i];
+      }
+      for (; j < hi; j++, k++) {
+        bufferW[k] = ws[j];
+        bufferY[k] = ys[j];
+      }
     }
-    [ys, buffer] = [buffer, ys];
+    [ys, bufferY] = [bufferY, ys];
+    [ws, bufferW] = [bufferW, ws];
   }
-  const tiedY = countTiedPairs(n, (i, j) => ys[i] === ys[j]);
-  return { score: total - tiedX - tiedY + tiedXY - 2 * swaps, untiedX: total - tiedX, untiedY: total - tiedY };
+  const tiesY = runSizes(ys, ws);
+  const tiedX = pairsWithin(tiesX);
+  const tiedY = pairsWithin(tiesY);
+  return { n, score: total - tiedX - tiedY + tiedXY - 2 * swaps, untiedX: total - tiedX, untiedY: total - tiedY, tiesX, tiesY };
+}
+
+/** Tau-b from the pair counts (NaN when x or y is constant). */
+function tauOf({ score, untiedX, untiedY }: PairCounts): number {
+  if (untiedX === 0 || untiedY === 0) return NaN;
+  return Math.min(1, score / (Math.sqrt(untiedX) * Math.sqrt(untiedY)));
 }
 
 /** Kendall's tau-b as R's `cor(x, y, method = "kendall")`. */
 export function computeKendallTau(x: ArrayLike<number>, y: ArrayLike<number>): number {
-  const { score, untiedX, untiedY } = computePairCounts(x, y);
-  if (untiedX === 0 || untiedY === 0) return NaN;
-  return Math.min(1, score / (Math.sqrt(untiedX) * Math.sqrt(untiedY)));
+  return tauOf(countKendallPairs(sortPairs(x, y)));
 }
 
 /** Largest n for which R's own recursion (counts, then one division by n!) is used. */
@@ -142,13 +214,6 @@ function computeKendallLowerTailByProbabilities(q: number, n: number): number {
   return Math.min(1, p);
 }
 
-/** Sizes of the runs of repeated values (each at least 2), as R's `table(x[duplicated(x)]) + 1`. */
-function tieSizes(x: ArrayLike<number>): number[] {
-  const counts = new Map<number, number>();
-  for (let i = 0; i < x.length; i++) counts.set(x[i], (counts.get(x[i]) ?? 0) + 1);
-  return [...counts.values()].filter((c) => c > 1);
-}
-
 /**
  * Kendall correlation test; agrees with R `cor.test(x, y, method = "kendall", exact)`: exact for
  * n < 50 without ties when `exact` is 'auto' (R's NULL) or true, else the normal approximation with
@@ -160,11 +225,22 @@ export function computeKendall(
   alternative: Alternative,
   exact: boolean | 'auto',
 ): KendallResult {
-  const n = x.length;
+  if (x.length < 3) throw new InferraError('too-few-observations', { analysis: 'kendall', needed: 3, actual: x.length });
+  return computeKendallFromCounts(countKendallPairs(sortPairs(x, y)), alternative, exact);
+}
+
+/**
+ * Kendall's test from the pair counts of weighted pairs sorted by x then y (`sortPairs` in memory, or
+ * the engine's sorted pairs): the one implementation behind the file path and the database path.
+ */
+export function computeKendallFromCounts(counts: PairCounts, alternative: Alternative, exact: boolean | 'auto'): KendallResult {
+  const n = counts.n;
   if (n < 3) throw new InferraError('too-few-observations', { analysis: 'kendall', needed: 3, actual: n });
-  const tau = computeKendallTau(x, y);
+  const tau = tauOf(counts);
   if (Number.isNaN(tau)) throw new InferraError('zero-variance', { where: 'x or y', value: 'constant', analysis: 'kendall' });
-  const ties = hasTies(x) || hasTies(y);
+  const xt = counts.tiesX;
+  const yt = counts.tiesY;
+  const ties = xt.length > 0 || yt.length > 0;
   const useExact = (exact === 'auto' ? n < 50 : exact) && !ties;
   if (useExact) {
     const q = Math.round(((tau + 1) * n * (n - 1)) / 4);
@@ -179,8 +255,6 @@ export function computeKendall(
     }
     return Object.freeze({ estimate: tau, statistic: q, pValue, ciLow: null, ciHigh: null, alternative, n, method: 'exact' as const, ties });
   }
-  const xt = tieSizes(x);
-  const yt = tieSizes(y);
   const sumOf = (t: number[], f: (v: number) => number): number => t.reduce((s, v) => s + f(v), 0);
   const t0 = (n * (n - 1)) / 2;
   const t1 = sumOf(xt, (v) => v * (v - 1)) / 2;

@@ -31,6 +31,7 @@ import type { CorrelationInput } from '../correlation/validate.js';
 import type { KGroupInput } from '../rank-tests/compute.js';
 import { analyses } from '../registry.js';
 import { runDescribeInDatabase } from './describe.js';
+import { runRankAnalysis } from './ranks.js';
 import { fitOlsInDatabase, olsColumnNames } from './ols.js';
 import { runAnalysisWith, type ComputedOutcome } from '../run.js';
 import { computeOneSampleFromMoments, computeStudentFromMoments, computeWelchFromMoments, type OneSampleInput, type SampleMoments, type TwoSampleInput } from '../ttest/compute.js';
@@ -39,7 +40,7 @@ import { computeOneSampleFromMoments, computeStudentFromMoments, computeWelchFro
 export const SAMPLE_LIMIT = 5000;
 
 /** The analyses that run inside a database. */
-export const PLANNED_ANALYSES = ['ttest_welch', 'ttest_ind', 'ttest_one_sample', 'anova_oneway', 'welch_anova', 'pearson', 'chi2_independence', 'describe', 'ols'] as const;
+export const PLANNED_ANALYSES = ['ttest_welch', 'ttest_ind', 'ttest_one_sample', 'anova_oneway', 'welch_anova', 'pearson', 'chi2_independence', 'describe', 'ols', 'mann_whitney', 'wilcoxon_signed_rank', 'kruskal_wallis', 'spearman', 'kendall'] as const;
 
 export type PlannedAnalysisId = (typeof PLANNED_ANALYSES)[number];
 
@@ -58,7 +59,7 @@ export interface PlanContext {
   kinds: ReadonlyMap<string, ColumnKind>;
 }
 
-function planColumn(name: string, kinds: ReadonlyMap<string, ColumnKind>): PlanColumn {
+export function planColumn(name: string, kinds: ReadonlyMap<string, ColumnKind>): PlanColumn {
   return { name, numeric: kinds.get(name) === 'numeric' };
 }
 
@@ -130,7 +131,7 @@ function sumsOfSquares(groups: readonly GroupMoments[]): { ssBetween: number; ss
 }
 
 /** Rows dropped for missing values and for levels not kept, from the database's counts. */
-function droppedRows(names: readonly string[], missing: number, group: string | undefined, complete: number, used: number): DroppedRows[] {
+export function droppedRows(names: readonly string[], missing: number, group: string | undefined, complete: number, used: number): DroppedRows[] {
   const dropped = droppedForMissing(names, missing);
   if (group && used < complete) dropped.push({ reason: `levels of ${group} not in --levels`, count: complete - used });
   return dropped;
@@ -167,20 +168,26 @@ export async function runPlannedAnalysis(request: AnalysisRequest & { analysis: 
       return runOneSample(request, ctx);
     case 'ols':
       return runOls(request, ctx);
+    case 'mann_whitney':
+    case 'wilcoxon_signed_rank':
+    case 'kruskal_wallis':
+    case 'spearman':
+    case 'kendall':
+      return runRankAnalysis(request, ctx, id);
     default:
       return runGrouped(request, ctx, id);
   }
 }
 
 /** The role columns when all are given; otherwise the analysis' own validate says which is missing. */
-function roleNames(request: AnalysisRequest & { analysis: AnalysisId }, names: (string | undefined)[]): string[] {
+export function roleNames(request: AnalysisRequest & { analysis: AnalysisId }, names: (string | undefined)[]): string[] {
   if (names.every((n): n is string => Boolean(n))) return names as string[];
   analyses[request.analysis].validate(request, { rowCount: 0, columns: [] });
   throw new InferraError('internal-error', { detail: `${request.analysis}: a role is missing` });
 }
 
 /** Rows and complete rows of some columns, the check sample, and the analysis' own validation of it. */
-async function sampleAndValidate(request: AnalysisRequest & { analysis: AnalysisId }, ctx: PlanContext, columns: PlanColumn[], group?: PlanColumn, ranges?: readonly RangeState[]) {
+export async function sampleAndValidate(request: AnalysisRequest & { analysis: AnalysisId }, ctx: PlanContext, columns: PlanColumn[], group?: PlanColumn, ranges?: readonly RangeState[]) {
   const all = group ? [...columns, group] : columns;
   const complete = await runComplete(ctx.engine, ctx.relation, { kind: 'complete', columns: all });
   const sizes = new Map(ranges ? ranges.map((r) => [r.raw, r.n]) : [['', complete.complete]]);
@@ -191,7 +198,7 @@ async function sampleAndValidate(request: AnalysisRequest & { analysis: Analysis
 }
 
 /** The outcome with n, missing and dropped rows as the database counted them. */
-function withCounts(outcome: ComputedOutcome, n: number, missing: number, dropped: DroppedRows[]): ComputedOutcome {
+export function withCounts(outcome: ComputedOutcome, n: number, missing: number, dropped: DroppedRows[]): ComputedOutcome {
   return { ...outcome, n, nMissing: missing, dropped };
 }
 

@@ -14,6 +14,7 @@ import {
   computeApproximateShift,
   computeExactPseudoMedian,
   computeExactShift,
+  type LocationEstimate,
 } from './hodges-lehmann.js';
 
 /** A signed-rank input: one sample against mu, or paired differences (x - y) against mu. */
@@ -121,10 +122,21 @@ function medianOf(x: ArrayLike<number>): number {
   return s.length % 2 === 1 ? s[h] : (s[h - 1] + s[h]) / 2;
 }
 
+/** The rank-sum statistic's parts: W (U of the first group), the sizes, and sum(t^3 - t) over ties. */
+export interface RankSumParts {
+  statistic: number;
+  nx: number;
+  ny: number;
+  tieSum: number;
+}
+
+/** A location estimate for the exact or the approximate case (the Hodges-Lehmann functions, or not available). */
+export type Locate = (exact: boolean) => Omit<LocationEstimate, 'warnings'>;
+
 /** Wilcoxon rank-sum / Mann-Whitney test of first level vs second (R: `wilcox.test(x, y, conf.int = TRUE)`). */
 export function computeMannWhitney(input: TwoSampleInput, options: AnalysisOptions): MannWhitneyResult {
   const { x, y } = input;
-  const { alternative, mu, confLevel, correct } = options;
+  const { mu, confLevel, alternative, correct } = options;
   const nx = x.length;
   const ny = y.length;
   const combined = new Float64Array(nx + ny);
@@ -133,8 +145,19 @@ export function computeMannWhitney(input: TwoSampleInput, options: AnalysisOptio
   const { ranks, tieSizes } = rankAverage(combined);
   let rx = 0;
   for (let i = 0; i < nx; i++) rx += ranks[i];
-  const statistic = rx - (nx * (nx + 1)) / 2;
-  const ties = tieSizes.length > 0;
+  const parts = { statistic: rx - (nx * (nx + 1)) / 2, nx, ny, tieSum: tieSum(tieSizes) };
+  const locate: Locate = (exact) => (exact ? computeExactShift(x, y, confLevel, alternative) : computeApproximateShift(x, y, confLevel, alternative, correct));
+  return computeMannWhitneyFromRanks(parts, locate, [medianOf(x), medianOf(y)], options);
+}
+
+/**
+ * The rank-sum test from its parts (ranks in memory, or in the database): R's rules for the p-value
+ * (exact when R is: n < 50 in each group and no ties; else normal with tie and continuity corrections).
+ */
+export function computeMannWhitneyFromRanks(parts: RankSumParts, locate: Locate, medians: [number, number], options: AnalysisOptions): MannWhitneyResult {
+  const { statistic, nx, ny } = parts;
+  const { alternative, mu, confLevel, correct } = options;
+  const ties = parts.tieSum > 0;
   const exact = useExact(options.exact, nx < 50 && ny < 50) && !ties;
   let pValue: number;
   if (exact) {
@@ -147,12 +170,10 @@ export function computeMannWhitney(input: TwoSampleInput, options: AnalysisOptio
       pValue = computePwilcox(statistic, nx, ny);
     }
   } else {
-    const sigma = Math.sqrt(((nx * ny) / 12) * (nx + ny + 1 - tieSum(tieSizes) / ((nx + ny) * (nx + ny - 1))));
+    const sigma = Math.sqrt(((nx * ny) / 12) * (nx + ny + 1 - parts.tieSum / ((nx + ny) * (nx + ny - 1))));
     pValue = approximateP(statistic - (nx * ny) / 2, sigma, alternative, correct);
   }
-  const location = exact
-    ? computeExactShift(x, y, confLevel, alternative)
-    : computeApproximateShift(x, y, confLevel, alternative, correct);
+  const location = locate(exact);
   const rankBiserial = (2 * statistic) / (nx * ny) - 1;
   const rbCi = computeFisherZInterval(rankBiserial, computeRankSumBiserialSe(nx, ny), confLevel, alternative);
   return Object.freeze({
@@ -171,9 +192,17 @@ export function computeMannWhitney(input: TwoSampleInput, options: AnalysisOptio
     confLevel: location.ciConfLevel,
     n1: nx,
     n2: ny,
-    median1: medianOf(x),
-    median2: medianOf(y),
+    median1: medians[0],
+    median2: medians[1],
   } as const);
+}
+
+/** The signed-rank statistic's parts: V, the non-zero and zero differences, and sum(t^3 - t) over ties of |d|. */
+export interface SignedRankParts {
+  statistic: number;
+  n: number;
+  nZero: number;
+  tieSum: number;
 }
 
 /** Wilcoxon signed-rank test of the values (or differences) against mu (R: `wilcox.test(x, mu = mu, conf.int = TRUE)`). */
@@ -190,7 +219,18 @@ export function computeSignedRank(input: SignedRankInput, options: AnalysisOptio
   const { ranks, tieSizes } = rankAverage(shifted.map(Math.abs));
   let statistic = 0;
   for (let i = 0; i < n; i++) if (shifted[i] > 0) statistic += ranks[i];
-  const ties = tieSizes.length > 0;
+  // R adds mu back before the interval: (x - mu) + mu, zeros already removed.
+  const restored = Float64Array.from(shifted, (d) => d + mu);
+  const locate: Locate = (exact) =>
+    exact ? computeExactPseudoMedian(restored, confLevel, alternative) : computeApproximatePseudoMedian(restored, confLevel, alternative, correct);
+  return computeSignedRankFromRanks({ statistic, n, nZero, tieSum: tieSum(tieSizes) }, locate, options);
+}
+
+/** The signed-rank test from its parts (ranks in memory, or in the database), with R's rules for the p-value. */
+export function computeSignedRankFromRanks(parts: SignedRankParts, locate: Locate, options: AnalysisOptions): SignedRankResult {
+  const { alternative, mu, confLevel, correct } = options;
+  const { statistic, n, nZero } = parts;
+  const ties = parts.tieSum > 0;
   const exact = useExact(options.exact, n < 50) && !ties && nZero === 0;
   let pValue: number;
   if (exact) {
@@ -203,14 +243,10 @@ export function computeSignedRank(input: SignedRankInput, options: AnalysisOptio
       pValue = computePsignrank(statistic, n);
     }
   } else {
-    const sigma = Math.sqrt((n * (n + 1) * (2 * n + 1)) / 24 - tieSum(tieSizes) / 48);
+    const sigma = Math.sqrt((n * (n + 1) * (2 * n + 1)) / 24 - parts.tieSum / 48);
     pValue = approximateP(statistic - (n * (n + 1)) / 4, sigma, alternative, correct);
   }
-  // R adds mu back before the interval: (x - mu) + mu, zeros already removed.
-  const restored = Float64Array.from(shifted, (d) => d + mu);
-  const location = exact
-    ? computeExactPseudoMedian(restored, confLevel, alternative)
-    : computeApproximatePseudoMedian(restored, confLevel, alternative, correct);
+  const location = locate(exact);
   const total = (n * (n + 1)) / 2;
   const rankBiserial = (2 * statistic) / total - 1;
   const rbCi = computeFisherZInterval(rankBiserial, computeSignedRankBiserialSe(n), confLevel, alternative);
@@ -233,23 +269,40 @@ export function computeSignedRank(input: SignedRankInput, options: AnalysisOptio
   } as const);
 }
 
+/** One group's rank sum for Kruskal-Wallis. */
+export interface GroupRankSum {
+  level: string;
+  n: number;
+  rankSum: number;
+  median: number;
+}
+
 /** Kruskal-Wallis rank-sum test with the tie correction (R: `kruskal.test`). */
 export function computeKruskalWallis(input: KGroupInput): KruskalWallisResult {
   const all: number[] = [];
   for (const s of input.samples) for (const v of s) all.push(v);
-  const n = all.length;
   const { ranks, tieSizes } = rankAverage(all);
-  let sum = 0;
   let offset = 0;
   const groups = input.samples.map((s, k) => {
     let r = 0;
     for (let i = 0; i < s.length; i++) r += ranks[offset + i];
     offset += s.length;
-    sum += (r * r) / s.length;
-    return { level: input.levels[k], n: s.length, meanRank: r / s.length, median: medianOf(s) };
+    return { level: input.levels[k], n: s.length, rankSum: r, median: medianOf(s) };
   });
-  const statistic = ((12 * sum) / (n * (n + 1)) - 3 * (n + 1)) / (1 - tieSum(tieSizes) / (n ** 3 - n));
-  const df = input.samples.length - 1;
+  return computeKruskalWallisFromRanks(groups, tieSum(tieSizes));
+}
+
+/** Kruskal-Wallis from each group's rank sum and sum(t^3 - t) over ties (ranks in memory, or in the database). */
+export function computeKruskalWallisFromRanks(rankSums: readonly GroupRankSum[], ties: number): KruskalWallisResult {
+  let n = 0;
+  for (const g of rankSums) n += g.n;
+  let sum = 0;
+  const groups = rankSums.map((g) => {
+    sum += (g.rankSum * g.rankSum) / g.n;
+    return { level: g.level, n: g.n, meanRank: g.rankSum / g.n, median: g.median };
+  });
+  const statistic = ((12 * sum) / (n * (n + 1)) - 3 * (n + 1)) / (1 - ties / (n ** 3 - n));
+  const df = rankSums.length - 1;
   return Object.freeze({
     statistic,
     df,

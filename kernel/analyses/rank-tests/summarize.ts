@@ -88,7 +88,7 @@ export function summarizeMannWhitney(r: MannWhitneyResult, input: TwoSampleInput
     'Wilcoxon rank-sum (Mann-Whitney) test',
     [['statistic', "U (R's W)"], P_COLUMN, ['method', 'Method'], ...rankBiserialColumns(options.confLevel), ['estimate', 'Location shift (HL)'], ...ciColumns(pct)],
     r,
-    { shown: boundedShown(r, ['rankBiserialCiLow', 'rankBiserialCiHigh', 'ciLow', 'ciHigh']),
+    { shown: boundedShown(r, ['rankBiserialCiLow', 'rankBiserialCiHigh', 'estimate', 'ciLow', 'ciHigh']),
       note: `U is the Mann-Whitney U of ${a} (the number of pairs in which ${a} is larger, ties counting one half), which R's wilcox.test reports as W. ${methodNote(r)} Rank-biserial ${SYMBOL.rankBiserial} = 2U / (n1 n2) − 1 (positive: ${a} tends to be larger). ${rankBiserialCiNote(r, 'sqrt((n1 + n2 + 1) / (3 n1 n2))')} The Hodges-Lehmann shift is ${a} - ${b}${r.mu !== 0 ? `, tested against ${SYMBOL.mu0} = ${r.mu}` : ''}.`,
     },
   );

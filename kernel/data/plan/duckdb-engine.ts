@@ -17,6 +17,14 @@ export function duckdbEngine(): Engine {
       const result = await connection.runAndReadAll(sql, params as DuckDBValue[]);
       return result.getRowsJS().map((row) => row.map((v) => (v === null || v === undefined ? null : String(v))));
     },
+    async stream(sql: string, params: readonly PlanParameter[], _size: number, onRows: (rows: TextRows) => void): Promise<void> {
+      const connection = await getConnection();
+      // DuckDB hands a streamed result over in its own vectors (2,048 rows).
+      const result = await connection.stream(sql, params as DuckDBValue[]);
+      for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+        onRows(chunk.getRows().map((row) => row.map((v) => (v === null || v === undefined ? null : String(v)))));
+      }
+    },
   };
 }
 

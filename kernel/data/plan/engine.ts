@@ -11,6 +11,12 @@ export interface Engine {
   dialect: Dialect;
   /** Runs one SELECT with positional parameters ($1, $2, ...). */
   query(sql: string, params: readonly PlanParameter[]): Promise<TextRows>;
+  /**
+   * Runs one sorted SELECT (GROUP BY key ORDER BY key) and hands its rows over in chunks of about
+   * `size` rows, so a long sorted result (the pairs of Kendall's tau) never sits in memory as text all
+   * at once. Optional: without it, one query.
+   */
+  stream?(sql: string, params: readonly PlanParameter[], size: number, onRows: (rows: TextRows) => void): Promise<void>;
 }
 
 /**

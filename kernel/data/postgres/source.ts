@@ -86,5 +86,24 @@ export function postgresEngine(client: pg.Client): Engine {
       const result = await client.query({ text: sql, values: params.map((p) => (typeof p === 'number' ? String(p) : p)), rowMode: 'array' });
       return (result.rows as unknown[][]).map((row) => row.map((v) => (v === null || v === undefined ? null : String(v))));
     },
+    async stream(sql: string, params: readonly PlanParameter[], size: number, onRows: (rows: TextRows) => void): Promise<void> {
+      // A server-side cursor in a read-only transaction: FETCH brings `size` rows at a time.
+      await client.query('BEGIN READ ONLY');
+      try {
+        // Streamed results are sorted (GROUP BY key ORDER BY key): grouping by sorting gives the order at
+        // once, where a hash aggregate (chosen on a low estimate of the groups) spills to disk and sorts again.
+        await client.query('SET LOCAL enable_hashagg = off');
+        await client.query({ text: `DECLARE inferra_rows NO SCROLL CURSOR FOR ${sql}`, values: params.map((p) => (typeof p === 'number' ? String(p) : p)) });
+        for (;;) {
+          const result = await client.query({ text: `FETCH ${Math.max(1, Math.floor(size))} FROM inferra_rows`, rowMode: 'array' });
+          if (result.rows.length === 0) break;
+          onRows((result.rows as unknown[][]).map((row) => row.map((v) => (v === null || v === undefined ? null : String(v)))));
+        }
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+    },
   };
 }

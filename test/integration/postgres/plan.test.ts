@@ -291,7 +291,7 @@ describe('PostgreSQL datasets: analyses computed in the database', function () {
   });
 
   it('refuses an analysis not on the plan, naming it and suggesting a CSV export', async () => {
-    await rejectsWithCode(session.runRequest(locator, request('mann_whitney', { outcome: 'body_mass_g', group: 'sex' })), 'analysis-not-in-database');
+    await rejectsWithCode(session.runRequest(locator, request('tukey_hsd', { outcome: 'body_mass_g', group: 'species' })), 'analysis-not-in-database');
   });
 
   it('refuses unsafe or malformed locators before connecting', async () => {

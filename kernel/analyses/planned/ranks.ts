@@ -1,0 +1,204 @@
+/**
+ * The rank tests where the data lives: ranks, rank sums and tie sums by the engine's window functions
+ * (kernel/data/plan/ranks.ts), then the analyses' own code from their rank parts, so the numbers are
+ * those of the file path:
+ *
+ * - mann_whitney, kruskal_wallis: rank sums per group over the kept groups ranked together, the tie
+ *   correction, exact medians by rank; the Hodges-Lehmann shift and interval read each group's sorted
+ *   values (equal values as counts) from the engine, up to HODGES_LEHMANN_LIMIT values;
+ * - wilcoxon_signed_rank (one sample, or paired in wide format): the signed ranks of |d| without zeros;
+ *   the pseudo-median reads the sorted non-zero differences likewise;
+ * - spearman: rho from the exact sums of the mid-ranks' products and the tie sums (Pearson on ranks);
+ * - kendall: the engine sorts the distinct pairs by x then y (with their counts, in chunks) and
+ *   Knight's O(n log n) merge sort counts them (correlation/kendall.ts, the file path's own function).
+ *
+ * Validation (levels, roles, refusals) runs on the bounded check sample, as for the other planned analyses.
+ */
+import { InferraError } from '../../errors.js';
+import { expandRuns, readSortedPairs, readSortedRuns, runGroupRankSums, runRankCoMoments, runSignedRankSums } from '../../data/plan/ranks.js';
+import { label, rangeRound, runMedians, type RangeState } from '../../data/plan/run.js';
+import type { PlanColumn } from '../../data/plan/types.js';
+import type { AnalysisId, AnalysisOptions, AnalysisRequest } from '../../types.js';
+import { droppedForMissing } from '../common/select.js';
+import { computeKendallCorrelationFromCounts, computeSpearmanCorrelationFromRho } from '../correlation/compute.js';
+import { countKendallPairs } from '../correlation/kendall.js';
+import { computeSpearmanRho } from '../correlation/spearman.js';
+import { computeKruskalWallisFromRanks, computeMannWhitneyFromRanks, computeSignedRankFromRanks, type KGroupInput, type Locate } from '../rank-tests/compute.js';
+import { computeApproximatePseudoMedian, computeApproximateShift, computeExactPseudoMedian, computeExactShift } from '../rank-tests/hodges-lehmann.js';
+import { runAnalysisWith, type ComputedOutcome } from '../run.js';
+import { isPairedRoles } from '../ttest/paired.js';
+import type { TwoSampleInput } from '../ttest/compute.js';
+import { droppedRows, planColumn, roleNames, sampleAndValidate, SAMPLE_LIMIT, withCounts, type PlanContext, type PlannedOutcome } from './index.js';
+
+/** The rank analyses that run through the plan. */
+export type RankAnalysisId = 'mann_whitney' | 'wilcoxon_signed_rank' | 'kruskal_wallis' | 'spearman' | 'kendall';
+
+/**
+ * Largest number of values the Hodges-Lehmann estimates read into memory (8 bytes each): above, the
+ * estimate and its interval are reported as not available, with a warning, and the test itself still
+ * runs on every row.
+ */
+export const HODGES_LEHMANN_LIMIT = 10_000_000;
+
+/** Largest number of complete pairs Kendall's tau sorts and counts in memory (24 bytes per distinct pair). */
+export const KENDALL_LIMIT = 50_000_000;
+
+/** Why a Hodges-Lehmann estimate is missing, for the researcher. */
+function locationNotAvailable(n: number, what: string, limit: number): string {
+  return `The ${what} and its confidence interval are not computed for a table this large (${n.toLocaleString('en')} values; the database path reads at most ${limit.toLocaleString('en')} values into memory for them). The test, its p-value and the rank-biserial correlation use every row.`;
+}
+
+/** A location estimate that could not be computed. */
+function notAvailable(options: AnalysisOptions) {
+  return { estimate: NaN, ciLow: NaN, ciHigh: NaN, ciConfLevel: options.confLevel };
+}
+
+/** The outcome with the summary's "all observations are tied" warning replaced by why the estimate is missing. */
+function withLocationWarning(outcome: ComputedOutcome, note: string | undefined): ComputedOutcome {
+  if (!note) return outcome;
+  const warnings = outcome.warnings.filter((w) => !w.startsWith('No confidence interval can be computed for the location estimate'));
+  return { ...outcome, warnings: [...warnings, note] };
+}
+
+/** The engine's key text of a level, from the groups' ranges. */
+function keyOf(ranges: readonly RangeState[], group: PlanColumn, level: string): RangeState {
+  const found = ranges.find((r) => label(group, r.raw) === level);
+  if (!found) throw new InferraError('internal-error', { detail: `the database returned no rows for level '${level}'` });
+  return found;
+}
+
+/** Runs one of the rank analyses in the engine (`limit`: HODGES_LEHMANN_LIMIT, lower in tests). */
+export async function runRankAnalysis(
+  request: AnalysisRequest & { analysis: AnalysisId },
+  ctx: PlanContext,
+  id: RankAnalysisId,
+  limit = HODGES_LEHMANN_LIMIT,
+): Promise<PlannedOutcome> {
+  switch (id) {
+    case 'mann_whitney':
+    case 'kruskal_wallis':
+      return runRankGroups(request, ctx, id, limit);
+    case 'wilcoxon_signed_rank':
+      return runSignedRank(request, ctx, limit);
+    case 'spearman':
+    case 'kendall':
+      return runRankCorrelation(request, ctx, id);
+  }
+}
+
+/** Mann-Whitney and Kruskal-Wallis: the kept groups ranked together in the engine. */
+async function runRankGroups(request: AnalysisRequest & { analysis: AnalysisId }, ctx: PlanContext, id: 'mann_whitney' | 'kruskal_wallis', limit: number): Promise<PlannedOutcome> {
+  const [outcomeColumn, groupColumn] = roleNames(request, [request.roles.outcome, request.roles.group]).map((n) => planColumn(n, ctx.kinds));
+  const aggregate = { kind: 'moments' as const, value: outcomeColumn, group: groupColumn };
+  const ranges = await rangeRound(ctx.engine, ctx.relation, aggregate);
+  const { complete, validated, table } = await sampleAndValidate(request, ctx, [outcomeColumn], groupColumn, ranges);
+  const levels = id === 'mann_whitney' ? [...(validated.input as TwoSampleInput).levels] : [...(validated.input as KGroupInput).levels];
+  const kept = levels.map((l) => keyOf(ranges, groupColumn, l));
+  const keys = kept.map((r) => r.raw);
+  const mu = request.options.mu;
+  const sums = await runGroupRankSums(ctx.engine, ctx.relation, outcomeColumn, groupColumn, keys, id === 'mann_whitney' ? { key: keys[0], mu } : undefined);
+  const medians = await runMedians(ctx.engine, ctx.relation, aggregate);
+  const used = kept.reduce((s, r) => s + r.n, 0);
+  const tieSum = Number(sums.tieSum);
+  let note: string | undefined;
+  let compute: (options: AnalysisOptions) => object;
+  if (id === 'kruskal_wallis') {
+    const groups = levels.map((level, k) => {
+      const g = sums.groups.get(keys[k])!;
+      return { level, n: g.n, rankSum: Number(g.rankSum2) / 2, median: medians.get(keys[k])! };
+    });
+    compute = () => computeKruskalWallisFromRanks(groups, tieSum);
+  } else {
+    const [a, b] = keys.map((k) => sums.groups.get(k)!);
+    // W = R_1 - n_1 (n_1 + 1) / 2, exactly (R_1 is a sum of half-integers).
+    const statistic = Number(a.rankSum2 - BigInt(a.n) * BigInt(a.n + 1)) / 2;
+    // One group after the other: a connection streams one sorted result at a time.
+    let samples: Float64Array[] | undefined;
+    if (used <= limit) {
+      samples = [];
+      for (const key of keys) samples.push(expandRuns(await readSortedRuns(ctx.engine, ctx.relation, { value: outcomeColumn, group: groupColumn, key })));
+    }
+    if (!samples) note = locationNotAvailable(used, 'Hodges-Lehmann shift', limit);
+    compute = (options) => {
+      const locate: Locate = (exact) => {
+        if (!samples) return notAvailable(options);
+        const [x, y] = samples;
+        return exact ? computeExactShift(x, y, options.confLevel, options.alternative) : computeApproximateShift(x, y, options.confLevel, options.alternative, options.correct);
+      };
+      return computeMannWhitneyFromRanks({ statistic, nx: a.n, ny: b.n, tieSum }, locate, [medians.get(keys[0])!, medians.get(keys[1])!], options);
+    };
+  }
+  const outcome = runAnalysisWith(request, { validate: () => validated, compute: (_input, options) => compute(options) });
+  const missing = complete.rows - complete.complete;
+  return {
+    computed: withLocationWarning(withCounts(outcome, used, missing, droppedRows([outcomeColumn.name, groupColumn.name], missing, groupColumn.name, complete.complete, used)), note),
+    figureTable: table,
+    sampled: kept.some((r) => r.n > SAMPLE_LIMIT),
+    rows: complete.rows,
+  };
+}
+
+/** Wilcoxon signed-rank, one sample or paired in wide format: signed ranks of |d| in the engine. */
+async function runSignedRank(request: AnalysisRequest & { analysis: AnalysisId }, ctx: PlanContext, limit: number): Promise<PlannedOutcome> {
+  const { roles } = request;
+  if (roles.pairId || (roles.group && !roles.before)) {
+    throw new InferraError('analysis-not-in-database', {
+      analysis: 'wilcoxon_signed_rank in long format (--pair-id with --group)',
+      supported: 'wilcoxon_signed_rank in wide format (--before, --after) or on one column (--column)',
+    });
+  }
+  const names = isPairedRoles(roles) ? roleNames(request, [roles.before, roles.after]) : roleNames(request, [roles.column ?? roles.outcome]);
+  const columns = names.map((n) => planColumn(n, ctx.kinds));
+  const { complete, validated, table } = await sampleAndValidate(request, ctx, columns);
+  const mu = request.options.mu;
+  const sums = await runSignedRankSums(ctx.engine, ctx.relation, columns, mu);
+  const statistic = Number(sums.positiveRankSum2) / 2;
+  const restored =
+    sums.n <= limit
+      ? // R adds mu back before the interval: (d - mu) + mu, zeros already removed.
+        expandRuns(await readSortedRuns(ctx.engine, ctx.relation, { difference: columns, mu, nonZero: true })).map((v) => v + mu)
+      : undefined;
+  const note = restored ? undefined : locationNotAvailable(sums.n, 'pseudo-median (Hodges-Lehmann)', limit);
+  const parts = { statistic, n: sums.n, nZero: sums.nZero, tieSum: Number(sums.tieSum) };
+  const outcome = runAnalysisWith(request, {
+    validate: () => validated,
+    compute: (_input, options) => {
+      const locate: Locate = (exact) => {
+        if (!restored) return notAvailable(options);
+        return exact
+          ? computeExactPseudoMedian(restored, options.confLevel, options.alternative)
+          : computeApproximatePseudoMedian(restored, options.confLevel, options.alternative, options.correct);
+      };
+      return computeSignedRankFromRanks(parts, locate, options);
+    },
+  });
+  const missing = complete.rows - complete.complete;
+  return {
+    computed: withLocationWarning(withCounts(outcome, complete.complete, missing, droppedForMissing(names, missing)), note),
+    figureTable: table,
+    sampled: table.rowCount < complete.complete,
+    rows: complete.rows,
+  };
+}
+
+/** Spearman (exact rank co-moments) and Kendall (sorted pairs, Knight's count). */
+async function runRankCorrelation(request: AnalysisRequest & { analysis: AnalysisId }, ctx: PlanContext, id: 'spearman' | 'kendall'): Promise<PlannedOutcome> {
+  const [x, y] = roleNames(request, [request.roles.x, request.roles.y]).map((n) => planColumn(n, ctx.kinds));
+  const { complete, validated, table } = await sampleAndValidate(request, ctx, [x, y]);
+  const n = complete.complete;
+  let compute: (options: AnalysisOptions) => object;
+  if (id === 'spearman') {
+    const co = await runRankCoMoments(ctx.engine, ctx.relation, x, y);
+    const rho = computeSpearmanRho(co.n, co.productSum4, co.tieSumX, co.tieSumY);
+    const ties = co.tieSumX > 0n || co.tieSumY > 0n;
+    compute = (options) => computeSpearmanCorrelationFromRho(rho, co.n, ties, options);
+  } else {
+    if (n > KENDALL_LIMIT) throw new InferraError('sample-too-large', { analysis: 'kendall in the database', max: KENDALL_LIMIT.toLocaleString('en'), actual: n });
+    // Counted once (the pairs are consumed); a one-sided request computes twice from the counts.
+    const counts = countKendallPairs(await readSortedPairs(ctx.engine, ctx.relation, x, y, n));
+    compute = (options) => computeKendallCorrelationFromCounts(counts, options);
+  }
+  const outcome = runAnalysisWith(request, { validate: () => validated, compute: (_input, options) => compute(options) });
+  const missing = complete.rows - complete.complete;
+  return { computed: withCounts(outcome, n, missing, droppedForMissing([x.name, y.name], missing)), figureTable: table, sampled: table.rowCount < n, rows: complete.rows };
+}

@@ -1,0 +1,231 @@
+/**
+ * Ranks inside the engine, for the rank tests (Mann-Whitney, Wilcoxon signed-rank, Kruskal-Wallis,
+ * Spearman) and the sorted pairs of Kendall's tau. Standard SQL window functions, through the dialect:
+ *
+ * - the mid-rank of a value (ties averaged, R's `rank()`) is rank() + (t - 1) / 2, with t the size of
+ *   its tie group (count(*) OVER (PARTITION BY value)); twice it, 2 rank() + t - 1, is an integer, so
+ *   every sum of ranks is an exact integer sum (DuckDB HUGEINT, PostgreSQL numeric), returned as text;
+ * - the tie correction sum(t^3 - t) over tie groups is the sum over rows of t^2 - 1, exact as well;
+ * - values that need the data themselves (the Hodges-Lehmann estimate's sorted samples, Kendall's
+ *   sorted pairs) come back sorted, with equal values (pairs) collapsed into counts, in chunks.
+ *
+ * Ranks are a global order, not a mergeable partial state: a sharded engine computes them as its
+ * window functions do (a distributed sort); the sums over the ranked rows then merge as exact sums.
+ */
+import { parseInteger } from './exact.js';
+import type { Engine, Relation, TextRows } from './engine.js';
+import { completeRows, Parameters } from './run.js';
+import type { PlanColumn } from './types.js';
+
+/** Rows per chunk of a streamed, sorted result. */
+const CHUNK_ROWS = 10_000;
+
+/** Twice the mid-rank of each row's value, and its tie group's size, over `from` (a derived table with `value`). */
+function rankedRows(from: string, value: string, extra: readonly string[] = []): string {
+  const carried = extra.length ? `${extra.join(', ')}, ` : '';
+  return `(SELECT ${carried}${value} AS v, 2 * rank() OVER (ORDER BY ${value}) + count(*) OVER (PARTITION BY ${value}) - 1 AS r2, count(*) OVER (PARTITION BY ${value}) AS t FROM ${from}) AS ranked`;
+}
+
+/** Rank sums of the kept groups of a numeric column, ranked together. */
+export interface GroupRankSums {
+  /** Per group (the engine's key text): n and twice the sum of its mid-ranks (an integer). */
+  groups: Map<string, { n: number; rankSum2: bigint }>;
+  /** sum(t^3 - t) over the tie groups of the combined values. */
+  tieSum: bigint;
+}
+
+/**
+ * Rank sums per group over the rows of the listed groups (by the engine's key text), ranked together;
+ * `shift` subtracts mu from the values of one group first (Mann-Whitney's `mu`, as R: x - mu).
+ */
+export async function runGroupRankSums(
+  engine: Engine,
+  relation: Relation,
+  value: PlanColumn,
+  group: PlanColumn,
+  keys: readonly string[],
+  shift?: { key: string; mu: number },
+): Promise<GroupRankSums> {
+  const d = engine.dialect;
+  const x = d.identifier(value.name);
+  const g = d.identifier(group.name);
+  const params = new Parameters(relation);
+  const kept = keys.map((k) => params.key(d, group, k));
+  const v = shift && shift.mu !== 0 ? `CASE WHEN ${g} = ${params.key(d, group, shift.key)} THEN ${x} - ${params.double(d, shift.mu)} ELSE ${x} END` : x;
+  const from = `(SELECT ${g} AS g, ${v} AS v0 FROM ${completeRows(d, relation, [value, group])} WHERE ${g} IN (${kept.join(', ')})) AS kept`;
+  const rows = await engine.query(
+    `SELECT ${d.asText('g')}, count(*), ${d.exactSum('r2')}, ${d.exactSum('t * t - 1')} FROM ${rankedRows(from, 'v0', ['g'])} GROUP BY g`,
+    params.values,
+  );
+  const groups = new Map<string, { n: number; rankSum2: bigint }>();
+  let tieSum = 0n;
+  for (const row of rows) {
+    groups.set(row[0] ?? '', { n: Number(row[1]), rankSum2: parseInteger(row[2]) });
+    tieSum += parseInteger(row[3]);
+  }
+  return { groups, tieSum };
+}
+
+/** The signed-rank statistic's parts over the non-zero values of an expression. */
+export interface SignedRankSums {
+  /** Non-zero values. */
+  n: number;
+  /** Zero values (dropped, as R). */
+  nZero: number;
+  /** Twice the sum of the mid-ranks of |d| over the positive d (an integer). */
+  positiveRankSum2: bigint;
+  /** sum(t^3 - t) over the tie groups of |d|. */
+  tieSum: bigint;
+}
+
+/** The SQL of d = value - mu (one sample) or (before - after) - mu (paired, wide), each one IEEE operation as in JavaScript. */
+export function differenceExpression(engine: Engine, params: Parameters, columns: readonly PlanColumn[], mu: number): string {
+  const d = engine.dialect;
+  const [a, b] = columns.map((c) => d.identifier(c.name));
+  const base = b ? `(${a} - ${b})` : a;
+  return `(${base} - ${params.double(d, mu)})`;
+}
+
+/** Wilcoxon's signed ranks of d (differenceExpression) over the rows complete in `columns`. */
+export async function runSignedRankSums(engine: Engine, relation: Relation, columns: readonly PlanColumn[], mu: number): Promise<SignedRankSums> {
+  const d = engine.dialect;
+  const params = new Parameters(relation);
+  const diff = differenceExpression(engine, params, columns, mu);
+  const from = `(SELECT ${diff} AS dd FROM ${completeRows(d, relation, columns)}) AS diffs`;
+  const [zeros] = await engine.query(`SELECT count(*) FILTER (WHERE dd = 0), count(*) FILTER (WHERE dd <> 0) FROM ${from}`, params.values);
+  const nonZero = `(SELECT dd, abs(dd) AS a FROM ${from} WHERE dd <> 0) AS nonzero`;
+  const [row] = await engine.query(
+    `SELECT ${d.exactSum('CASE WHEN dd > 0 THEN r2 ELSE 0 END')}, ${d.exactSum('t * t - 1')} FROM ${rankedRows(nonZero, 'a', ['dd'])}`,
+    params.values,
+  );
+  return { n: Number(zeros[1]), nZero: Number(zeros[0]), positiveRankSum2: parseInteger(row[0]), tieSum: parseInteger(row[1]) };
+}
+
+/** Exact sums of the mid-ranks of two columns over their complete pairs (Spearman's rho is their correlation). */
+export interface RankCoMoments {
+  n: number;
+  /** sum over rows of (2 rank_x)(2 rank_y). */
+  productSum4: bigint;
+  /** sum(t^3 - t) over the tie groups of x and of y. */
+  tieSumX: bigint;
+  tieSumY: bigint;
+}
+
+/** The rank co-moments of x and y (complete pairs), every sum exact. */
+export async function runRankCoMoments(engine: Engine, relation: Relation, x: PlanColumn, y: PlanColumn): Promise<RankCoMoments> {
+  const d = engine.dialect;
+  const xi = d.identifier(x.name);
+  const yi = d.identifier(y.name);
+  const from = completeRows(d, relation, [x, y]);
+  const ranks = `(SELECT 2 * rank() OVER (ORDER BY ${xi}) + count(*) OVER (PARTITION BY ${xi}) - 1 AS rx2, count(*) OVER (PARTITION BY ${xi}) AS tx,
+    2 * rank() OVER (ORDER BY ${yi}) + count(*) OVER (PARTITION BY ${yi}) - 1 AS ry2, count(*) OVER (PARTITION BY ${yi}) AS ty FROM ${from}) AS ranked`;
+  const [row] = await engine.query(`SELECT count(*), ${d.exactSum('rx2 * ry2')}, ${d.exactSum('tx * tx - 1')}, ${d.exactSum('ty * ty - 1')} FROM ${ranks}`, relation.params);
+  return { n: Number(row[0]), productSum4: parseInteger(row[1]), tieSumX: parseInteger(row[2]), tieSumY: parseInteger(row[3]) };
+}
+
+/** Sorted distinct values with their counts. */
+export interface SortedRuns {
+  values: Float64Array;
+  counts: Float64Array;
+  /** The sum of the counts. */
+  n: number;
+}
+
+/** A growable pair of columns of doubles, filled chunk by chunk. */
+class Columns {
+  data: Float64Array[];
+  length = 0;
+  /** `capacity`: the most rows expected (a known bound saves the copies of growing). */
+  constructor(width: number, capacity = 1024) {
+    this.data = Array.from({ length: width }, () => new Float64Array(Math.max(1, capacity)));
+  }
+  push(values: readonly number[]): void {
+    if (this.length === this.data[0].length) {
+      this.data = this.data.map((old) => {
+        const grown = new Float64Array(old.length * 2);
+        grown.set(old);
+        return grown;
+      });
+    }
+    for (let j = 0; j < values.length; j++) this.data[j][this.length] = values[j];
+    this.length++;
+  }
+  /** The filled part of each column (views, not copies). */
+  finish(): Float64Array[] {
+    return this.data.map((c) => c.subarray(0, this.length));
+  }
+}
+
+/** Runs a sorted query in chunks when the engine can, else at once. */
+async function readChunks(engine: Engine, sql: string, params: Relation['params'], onRows: (rows: TextRows) => void): Promise<void> {
+  if (engine.stream) return engine.stream(sql, params, CHUNK_ROWS, onRows);
+  onRows(await engine.query(sql, params));
+}
+
+/**
+ * The sorted values of one group (or of d = value - mu / (before - after) - mu with `difference`),
+ * equal values collapsed into counts: the Hodges-Lehmann estimates read the samples themselves.
+ */
+export async function readSortedRuns(
+  engine: Engine,
+  relation: Relation,
+  source: { value: PlanColumn; group?: PlanColumn; key?: string } | { difference: PlanColumn[]; mu: number; nonZero: boolean },
+): Promise<SortedRuns> {
+  const d = engine.dialect;
+  const params = new Parameters(relation);
+  let from: string;
+  if ('difference' in source) {
+    const diff = differenceExpression(engine, params, source.difference, source.mu);
+    from = `(SELECT ${diff} AS v FROM ${completeRows(d, relation, source.difference)}) AS diffs${source.nonZero ? ' WHERE v <> 0' : ''}`;
+  } else {
+    const columns = source.group ? [source.value, source.group] : [source.value];
+    const where = source.group && source.key !== undefined ? ` AND ${d.identifier(source.group.name)} = ${params.key(d, source.group, source.key)}` : '';
+    from = `(SELECT ${d.identifier(source.value.name)} AS v FROM ${completeRows(d, relation, columns, where)}) AS picked`;
+  }
+  const out = new Columns(2);
+  // Text outputs are named apart: PostgreSQL resolves ORDER BY v to an output column named v first (text order).
+  await readChunks(engine, `SELECT ${d.asText('v')} AS v_text, count(*) AS c FROM ${from} GROUP BY v ORDER BY v`, params.values, (rows) => {
+    for (const row of rows) out.push([Number(row[0]), Number(row[1])]);
+  });
+  const [values, counts] = out.finish();
+  let n = 0;
+  for (const c of counts) n += c;
+  return { values, counts, n };
+}
+
+/** The runs expanded into the sorted sample. */
+export function expandRuns(runs: SortedRuns): Float64Array {
+  const out = new Float64Array(runs.n);
+  let k = 0;
+  for (let i = 0; i < runs.values.length; i++) out.fill(runs.values[i], k, (k += runs.counts[i]));
+  return out;
+}
+
+/** Complete pairs sorted by x then y, equal pairs collapsed into weights (Kendall's tau counts them in JavaScript). */
+export interface SortedPairs {
+  x: Float64Array;
+  y: Float64Array;
+  weights: Float64Array;
+  n: number;
+}
+
+/** The distinct (x, y) pairs sorted by x then y, with their counts, streamed in chunks; `complete` bounds their number. */
+export async function readSortedPairs(engine: Engine, relation: Relation, x: PlanColumn, y: PlanColumn, complete?: number): Promise<SortedPairs> {
+  const d = engine.dialect;
+  const xi = d.identifier(x.name);
+  const yi = d.identifier(y.name);
+  const out = new Columns(3, complete);
+  // Text outputs are named apart from the columns, so ORDER BY sorts the numbers (see readSortedRuns).
+  await readChunks(
+    engine,
+    `SELECT ${d.asText(xi)} AS x_text, ${d.asText(yi)} AS y_text, count(*) AS c FROM ${completeRows(d, relation, [x, y])} GROUP BY ${xi}, ${yi} ORDER BY ${xi}, ${yi}`,
+    relation.params,
+    (rows) => {
+      for (const row of rows) out.push([Number(row[0]), Number(row[1]), Number(row[2])]);
+    },
+  );
+  const [xs, ys, weights] = out.finish();
+  let n = 0;
+  for (const w of weights) n += w;
+  return { x: xs, y: ys, weights, n };
+}
