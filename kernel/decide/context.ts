@@ -8,6 +8,7 @@ import { editDistance, suggestName } from '../util/suggest.js';
 import { compileCues, cueVocabulary, findCues, type CompiledCue, type CueHit } from './cues.js';
 import { compileLexicon, describeColumns, type ColumnWords, findMentions, monthsOutOfRange, unknownLevels, type ColumnInfo, type CompiledLexicon, type Mention, type UnknownLevel } from './columns.js';
 import { isContentToken, rootOf, stemWord, STOPWORDS, tokenize, type Token } from './text.js';
+import { compileLevelWords, findLevelWords, type LevelWord } from './level-words.js';
 import type { RuleSet } from './types.js';
 
 /** A role hint from word order. */
@@ -35,6 +36,8 @@ export interface CompiledRules {
   cues: CompiledCue[];
   intents: Set<string>;
   lexicon: CompiledLexicon;
+  /** Lexicon words that name a level by its meaning ("women" -> female). */
+  levelWords: LevelWord[];
   vocabulary: { words: Set<string>; stems: string[] };
   /** Lexicon words that only break ties between columns ("longer" -> length). */
   tieBreaks: { stem: string; means: string[] }[];
@@ -94,6 +97,7 @@ export function compileRules(set: RuleSet): CompiledRules {
     cues,
     intents: new Set(cues.filter((c) => c.intent).map((c) => c.id)),
     lexicon: compileLexicon(set.lexicon),
+    levelWords: compileLevelWords(set.lexicon),
     vocabulary: cueVocabulary(cues),
     tieBreaks: set.lexicon.filter((e) => e.tieBreak).map((e) => ({ stem: stemWord(e.word), means: e.means })),
     roleWords: new Set(set.words.role),
@@ -119,7 +123,11 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
   const inCuePhrase = new Set(cueHits.flatMap((h) => Array.from({ length: h.end - h.start }, (_, k) => h.start + k)));
   const isVocabulary = (t: Token) =>
     inCuePhrase.has(t.index) || compiled.vocabulary.words.has(t.text) || compiled.vocabulary.stems.some((s) => s.length >= 3 && t.text.startsWith(s));
-  let mentions = findMentions(tokens, columns, { vocabulary: isVocabulary, lexicon: compiled.lexicon });
+  let mentions = findMentions(tokens, columns, {
+    vocabulary: isVocabulary,
+    lexicon: compiled.lexicon,
+    levelWords: (t, c) => findLevelWords(t, c, compiled.levelWords),
+  });
   // Every stretch read as a column, even one set aside below, is accounted for.
   const read = mentions;
   // An identifier column named by an analysis word ("model" in mtcars) is the word, not the column;
