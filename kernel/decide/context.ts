@@ -8,6 +8,7 @@ import { editDistance, suggestName } from '../util/suggest.js';
 import { compileCues, cueVocabulary, findCues, type CompiledCue, type CueHit } from './cues.js';
 import { compileLexicon, describeColumns, type ColumnWords, findMentions, monthsOutOfRange, unknownLevels, type ColumnInfo, type CompiledLexicon, type Mention, type UnknownLevel } from './columns.js';
 import { isContentToken, rootOf, stemWord, STOPWORDS, tokenize, type Token } from './text.js';
+import { isYesNoColumn, readStatusMentions } from './status-words.js';
 import { compileLevelWords, findLevelWords, type LevelWord } from './level-words.js';
 import type { RuleSet } from './types.js';
 
@@ -62,7 +63,8 @@ export interface RequestContext {
   columns: ColumnInfo[];
   mentions: Mention[];
   mentioned: MentionedColumn[];
-  mu?: { value: number; text: string };
+  /** The test value; `percent` when written as a percentage ("25%"): for a share, 0.25. */
+  mu?: { value: number; text: string; percent?: boolean };
   confLevel?: number;
   direction?: 'greater' | 'less';
   /** "from A to B": the second named is the one expected to be greater (or less). */
@@ -74,7 +76,7 @@ export interface RequestContext {
   /** Words that pick one of several columns a word fits equally ("longer" -> a name with "length"). */
   tieBreaks: { text: string; means: string[] }[];
   /** Content words that match no column, level or cue ("wingspan"), with a suggestion when close. */
-  unknownWords: { word: string; suggestion?: string; closest?: string[]; rolePosition: boolean }[];
+  unknownWords: { word: string; index: number; suggestion?: string; closest?: string[]; rolePosition: boolean }[];
   /** Month names whose month no coded month column holds ("January" when Month is 5..9). */
   missingMonths: { word: string; month: number; columns: string[] }[];
   /** Words contrasted with a level of a column that are no level of it ("Adelie and Emperor"). */
@@ -112,6 +114,7 @@ export function compileRules(set: RuleSet): CompiledRules {
 
 const GROUP_MARKERS = new Set(['by', 'across', 'between', 'among', 'amongst', 'per', 'each', 'vs', 'versus', 'within']);
 const PREDICTOR_MARKERS = new Set(['from', 'using', 'given', 'with']);
+const SHARE_MARKERS = new Set(['than', 'from', 'to', 'equals', 'equal', '=', 'against', 'exceed', 'exceeds', 'is', 'be', 'above', 'below']);
 const MU_MARKERS = new Set(['than', 'from', 'to', 'equals', 'equal', '=', 'mu', 'against', 'exceed', 'exceeds', 'is', 'be', 'of', 'value', 'above', 'below', 'least', 'most']);
 
 /** Reads a request against a schema. */
@@ -129,7 +132,7 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
     levelWords: (t, c) => findLevelWords(t, c, compiled.levelWords),
   });
   // Every stretch read as a column, even one set aside below, is accounted for.
-  const read = mentions;
+  let read = mentions;
   // An identifier column named by an analysis word ("model" in mtcars) is the word, not the column;
   // named by part of its name ("patients" for patient_id), it is the people, not the identifier.
   mentions = mentions.filter((m) => {
@@ -169,12 +172,25 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
     cueHits = cueHits.filter((h) => !shareOf.includes(h));
     cues = new Set(cueHits.map((h) => h.cue));
   }
+  const datasetWords = new Set(tokenize(schema.name.replace(/\.[A-Za-z0-9]+$/, '')).map((t) => t.stem));
+  // A word that names nothing else may be what the one generic yes/no column records (status-words.ts).
+  const unaccounted = columns.filter(isYesNoColumn).length === 1 ? readUnknownWords(tokens, read, cueHits, columns, isVocabulary, compiled, datasetWords) : [];
+  if (unaccounted.length > 0 && unaccounted.every((w) => !w.suggestion)) {
+    const generic = (w: string) => compiled.columnWords.suffixes.has(w) || compiled.roleWords.has(w);
+    const people = (w: string) => compiled.harmless.has(w) || compiled.columnWords.subject.has(stemWord(w));
+    const status = readStatusMentions(tokens, mentions, columns, unaccounted.map((w) => w.index), generic, people);
+    if (status.length > 0) {
+      mentions = [...mentions, ...status].sort((a, b) => a.start - b.start);
+      read = [...read, ...status];
+    }
+  }
   const mentioned = groupMentions(mentions, columns);
   const formula = addHints(mentioned, tokens, cueHits);
   if (cues.has('predict') || cues.has('effect')) addAllOthers(mentioned, tokens, columns);
   const confLevel = readConfLevel(tokens);
   const mu = readMu(tokens, mentions, confLevel);
   const direction = readDirection(cueHits);
+  for (const cue of readShareCues(tokens, mentions, mentioned, mu)) cues.add(cue);
   // "y ~ w | subject": a repeated-measures formula says the data are paired.
   const tildeAt = tokens.findIndex((t) => t.text === '~');
   if (tildeAt >= 0 && tokens.some((t, i) => i > tildeAt && t.text === '|')) cues.add('paired');
@@ -182,7 +198,6 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
   for (const m of mentions) for (let i = m.start; i < m.end; i++) covered.add(i);
   for (const h of cueHits) for (let i = h.start; i < h.end; i++) covered.add(i);
   const levelsUnknown = unknownLevels(tokens, mentions, columns, { covered, ordinary: (t) => isVocabulary(t) || compiled.roleWords.has(t.text) || STOPWORDS.has(t.stem) });
-  const datasetWords = new Set(tokenize(schema.name.replace(/\.[A-Za-z0-9]+$/, '')).map((t) => t.stem));
   let unknownWords = readUnknownWords(tokens, read, cueHits, columns, isVocabulary, compiled, datasetWords);
   // A word read as an unknown level is reported as such, not as a missing column.
   if (levelsUnknown.length > 0) unknownWords = unknownWords.filter((w) => !levelsUnknown.some((u) => u.word.split(' ').includes(w.word)));
@@ -516,6 +531,28 @@ function addWordOrderHints(mentioned: MentionedColumn[], tokens: readonly Token[
   return false;
 }
 
+/**
+ * Counts of the levels of one column set against each other or against a value, with nothing measured:
+ * a test value written as a percentage of a two-level column ("is the survival rate different from
+ * 40%?") asks about its share (`proportion`); two levels of one column said with "more/fewer ... than"
+ * or "as many ... as" ("more male than female cats") compare their counts (`gof_named`).
+ */
+export function readShareCues(tokens: readonly Token[], mentions: readonly Mention[], mentioned: readonly MentionedColumn[], mu: RequestContext['mu']): string[] {
+  const levelAt = (m: MentionedColumn, index: number) => mentions.some((x) => x.via === 'level' && x.column === m.info.name && x.start === index);
+  const measured = mentioned.some((m) => m.info.numeric && !m.info.factor && m.byName);
+  if (measured) return [];
+  const binary = mentioned.filter((m) => m.info.factor && m.info.levelCount === 2);
+  if (mu?.percent && binary.length === 1 && mentioned.length === 1) return ['proportion'];
+  const contrasted = mentioned.filter((m) => m.info.factor && m.levelsNamed.length >= 2);
+  if (contrasted.length !== 1 || mentioned.some((m) => m !== contrasted[0] && m.byName)) return [];
+  // The count word bears on the level itself: "more male than female", "as many men as women".
+  const counted = tokens.some((t, i) => {
+    const at = /^(more|fewer)$/.test(t.text) ? i + 1 : t.text === 'as' && tokens[i + 1]?.text === 'many' ? i + 2 : -1;
+    return at > 0 && tokens.slice(at, at + 2).some((u) => levelAt(contrasted[0], u.index));
+  });
+  return counted ? ['gof_named'] : [];
+}
+
 /** "from <column or level> to <column or level>": a change from the first to the second. */
 function readFromTo(tokens: readonly Token[], mentions: readonly Mention[]): boolean {
   const from = tokens.findIndex((t) => t.text === 'from');
@@ -558,13 +595,15 @@ function readMu(tokens: readonly Token[], mentions: readonly Mention[], conf?: {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     const value = t.kind === 'number' ? t.value : NUMBER_WORDS.get(t.text);
-    if (value === undefined || t.percent || used.has(i) || i === conf?.index) continue;
+    if (value === undefined || used.has(i) || i === conf?.index) continue;
     for (let back = 1; back <= 3; back++) {
       const b = tokens[i - back];
       if (!b) break;
+      // A percentage is a test value only after a comparison ("different from 25%"), not "power of 80%".
+      if (t.percent && !SHARE_MARKERS.has(b.text)) continue;
       if (MU_MARKERS.has(b.text) || /^exceed/.test(b.text)) {
         const negative = tokens[i - 1]?.raw === '-' ? -1 : 1;
-        return { value: negative * value, text: tokens.slice(i - back, i + 1).map((x) => x.raw).join(' ') };
+        return { value: negative * value, text: tokens.slice(i - back, i + 1).map((x) => x.raw).join(' '), ...(t.percent ? { percent: true } : {}) };
       }
     }
   }
@@ -621,7 +660,7 @@ function readUnknownWords(
       // Beside a column matched by part of its name ("body weight" with only body_length_mm): the
       // word is part of the variable's name, and the column that shares the other word may be wrong.
       mentions.some((m) => m.via === 'name' && m.score < 0.9 && (m.end === t.index || m.start === t.index + 1));
-    out.push({ word: t.raw, suggestion, closest: closestColumns(t.text, columns), rolePosition });
+    out.push({ word: t.raw, index: t.index, suggestion, closest: closestColumns(t.text, columns), rolePosition });
   }
   return out;
 }

@@ -360,7 +360,7 @@ function buildFit(rule: Rule, roleNames: RoleName[], ctx: RequestContext, mentio
     refinements.push(`confidence level ${ctx.confLevel}`);
   }
   if (rule.needsMu && ctx.mu !== undefined) {
-    options.mu = ctx.mu.value;
+    options.mu = ctx.mu.percent && rule.family === 'proportion' ? ctx.mu.value / 100 : ctx.mu.value;
     refinements.push(`test value mu = ${ctx.mu.value} (from "${ctx.mu.text}")`);
   }
   let directionUnclear = false;
