@@ -51,10 +51,12 @@ export function readStatusMentions(
   tokens: readonly Token[],
   mentions: readonly Mention[],
   columns: readonly ColumnInfo[],
-  unknown: readonly number[],
+  unknown: number[],
   generic: (word: string) => boolean,
   people: (word: string) => boolean,
 ): Mention[] {
+  // "non" of "non-diabetics" is part of the word after it.
+  unknown = unknown.filter((i) => !(/^(non|not)$/.test(tokens[i].text) && unknown.includes(i + 1)));
   if (unknown.length === 0) return [];
   const yesNo = columns.filter(isYesNoColumn);
   if (yesNo.length !== 1) return [];

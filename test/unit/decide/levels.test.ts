@@ -1,0 +1,94 @@
+/**
+ * Levels, statuses and shares named by meaning (issue #16), on schemas made up for the test, asserted
+ * by decision and reason code (never by wording): level words of the lexicon ("men and women"), "X and
+ * non-X", the one generic yes/no column for a status word, a share against a percentage, counts of
+ * levels set against each other.
+ */
+import assert from 'node:assert/strict';
+import { decideWithRules } from '../../../kernel/decide/index.js';
+import type { DecisionOutcome } from '../../../kernel/decide/index.js';
+import type { ColumnSchema, DatasetSchema } from '../../../kernel/types.js';
+
+const base = { storageType: 'VARCHAR', missing: 0 };
+const numeric = (name: string, n = 60): ColumnSchema => ({ ...base, name, kind: 'numeric', storageType: 'DOUBLE', n, distinct: n, usableAsGroup: false });
+const factor = (name: string, values: string[], n = 60): ColumnSchema => ({
+  ...base,
+  name,
+  kind: 'categorical',
+  n,
+  distinct: values.length,
+  usableAsGroup: true,
+  levels: values.map((value) => ({ value, count: n / values.length })),
+});
+const schema = (columns: ColumnSchema[], name = 'study.csv'): DatasetSchema => ({ name, path: `/${name}`, format: 'csv', sha256: '', rows: 60, columns });
+
+function reasonOf(out: DecisionOutcome): string {
+  return out.status === 'decided' ? 'decided' : out.reason.code;
+}
+
+function decided(out: DecisionOutcome): Extract<DecisionOutcome, { status: 'decided' }> {
+  if (out.status !== 'decided') assert.fail(`expected a decision, got ${out.status} [${out.reason.code}]: ${out.rationale}`);
+  return out;
+}
+
+describe('decide: levels, statuses and shares named by meaning (#16)', () => {
+  it('reads level words by meaning only when every level of the column is explained', () => {
+    const coded = schema([factor('gender', ['F', 'M']), numeric('score'), numeric('hours')]);
+    const a = decided(decideWithRules('do boys and girls differ in score?', coded));
+    assert.deepEqual([a.analysis, a.roles.outcome, a.roles.group], ['ttest_welch', 'score', 'gender']);
+    const filtered = decided(decideWithRules('is score normally distributed in the women?', coded));
+    assert.deepEqual(filtered.options.where, [{ column: 'gender', op: '=', value: 'F' }]);
+    // M in a low/medium/high code is not "men": no level of size is read.
+    const sizes = schema([factor('size', ['L', 'M', 'H']), numeric('score')]);
+    const none = decideWithRules('do men and women differ in score?', sizes);
+    assert.ok(none.status !== 'decided' || (none.options.levels === undefined && none.options.where === undefined));
+    const origin = schema([factor('made', ['USA', 'non-USA']), numeric('price')]);
+    const b = decided(decideWithRules('compare price of American and foreign models', origin));
+    assert.deepEqual([b.roles.outcome, b.roles.group], ['price', 'made']);
+  });
+
+  it('reads "X and non-X" as the two levels of the one column coded X and its complement', () => {
+    const s = schema([factor('grp', ['A', 'N']), factor('sex', ['F', 'M']), numeric('days')]);
+    const out = decided(decideWithRules('do Asian children miss more days than non-Asian children?', s));
+    assert.deepEqual([out.roles.outcome, out.roles.group], ['days', 'grp']);
+    const written = schema([factor('region', ['urban', 'non-urban']), numeric('income')]);
+    assert.equal(decided(decideWithRules('income of urban and non urban households', written)).roles.group, 'region');
+    // Two columns coded that way: no reading.
+    const two = schema([factor('g1', ['A', 'N']), factor('g2', ['A', 'N']), numeric('days')]);
+    const guess = decideWithRules('do Asian children miss more days than non-Asian children?', two);
+    assert.ok(guess.status !== 'decided' || guess.roles.group === undefined, 'no column chosen for the contrast');
+  });
+
+  it('reads an unaccounted status word as the one yes/no column with a generic name, and only then', () => {
+    const yesNo = factor('class', ['No', 'Yes']);
+    const s = schema([numeric('glucose'), numeric('bmi'), numeric('age'), yesNo]);
+    const a = decided(decideWithRules('is mean bmi different between women with and without asthma?', s));
+    assert.deepEqual([a.analysis, a.roles.outcome, a.roles.group], ['ttest_welch', 'bmi', 'class']);
+    assert.ok(a.explanation.refinements.some((step) => step.includes('asthma')), 'the reading is said');
+    assert.equal(decided(decideWithRules('compare glucose between asthmatics and non-asthmatics', s)).roles.group, 'class');
+    // Not where a status is said: a word qualifying a measurement stays unknown.
+    assert.notEqual(reasonOf(decideWithRules('is thickness normally distributed?', s)), 'decided');
+    // A yes/no column whose name says what it records is not read for another word.
+    const named = schema([numeric('glucose'), numeric('bmi'), factor('smoker', ['No', 'Yes'])]);
+    assert.equal(reasonOf(decideWithRules('is mean bmi different between women with and without asthma?', named)), 'unknown-word');
+    // Two generic yes/no columns: ask.
+    const two = schema([numeric('bmi'), yesNo, factor('type', ['No', 'Yes'])]);
+    assert.equal(reasonOf(decideWithRules('is mean bmi different between women with and without asthma?', two)), 'unknown-word');
+  });
+
+  it('tests a share against a percentage, and counts of levels against each other', () => {
+    const s = schema([factor('outcome', ['died', 'lived']), factor('sex', ['female', 'male']), numeric('age'), factor('ward', ['a', 'b', 'c'])]);
+    const share = decided(decideWithRules('is the share of lived different from 40%?', s));
+    assert.equal(share.analysis, 'binomial_test');
+    assert.equal(share.options.mu, 0.4);
+    // A percentage of a measured column stays a mean's test value.
+    const mean = decided(decideWithRules('is mean age different from 40%?', s));
+    assert.deepEqual([mean.analysis, mean.options.mu], ['ttest_one_sample', 40]);
+    for (const prompt of ['are there more women than men?', 'equal numbers of men and women?', 'are the wards equally represented?']) {
+      assert.equal(decided(decideWithRules(prompt, s)).analysis, 'chi2_gof', prompt);
+    }
+    // "less than" about a measured outcome is a comparison of that outcome, not of counts.
+    const earn = decided(decideWithRules('are women younger than men?', s));
+    assert.deepEqual([earn.roles.outcome, earn.roles.group], ['age', 'sex']);
+  });
+});
