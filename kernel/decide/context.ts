@@ -147,6 +147,10 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
     (m) => m.tiedWith.length === 0 || ![m.column, ...m.tiedWith].every((c) => mentions.some((o) => o !== m && o.column === c && o.tiedWith.length === 0)),
   );
   // A column's own name is the column, not an analysis word ("decrease", "compactness" ~ "compar*").
+  // "4 groups", "three conditions": a count of things, not the column named `group`.
+  const counted = (m: Mention) => m.start > 0 && (tokens[m.start - 1].kind === 'number' || /^(two|three|four|five|six|seven|eight|nine|ten)$/.test(tokens[m.start - 1].text));
+  const countHits = cueHits.filter((h) => h.cue === 'groups_word' && h.end - h.start === 2);
+  mentions = mentions.filter((m) => !(counted(m) && countHits.some((h) => h.start === m.start - 1 && h.end === m.end)));
   const exact = mentions.filter((m) => m.via === 'name' && m.score >= 0.95);
   if (exact.length > 0) {
     const kept = cueHits.filter((h) => !exact.some((m) => m.start <= h.start && h.end <= m.end));
@@ -191,6 +195,9 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
   const mu = readMu(tokens, mentions, confLevel);
   const direction = readDirection(cueHits);
   for (const cue of readShareCues(tokens, mentions, mentioned, mu)) cues.add(cue);
+  // A power request that gives both proportions plans a study: the column it names says what they are
+  // of ("survival of 20% vs 35%"), no data are analysed.
+  if (cues.has('power_request') && hasPercentPair(tokens)) mentioned.length = 0;
   // "y ~ w | subject": a repeated-measures formula says the data are paired.
   const tildeAt = tokens.findIndex((t) => t.text === '~');
   if (tildeAt >= 0 && tokens.some((t, i) => i > tildeAt && t.text === '|')) cues.add('paired');
@@ -532,12 +539,14 @@ function addWordOrderHints(mentioned: MentionedColumn[], tokens: readonly Token[
 }
 
 /**
- * Counts of the levels of one column set against each other or against a value, with nothing measured:
+ * Shares: two percentages set against each other ("20% vs 35%") are two proportions; counts of the
+ * levels of one column set against each other or against a value, with nothing measured:
  * a test value written as a percentage of a two-level column ("is the survival rate different from
  * 40%?") asks about its share (`proportion`); two levels of one column said with "more/fewer ... than"
  * or "as many ... as" ("more male than female cats") compare their counts (`gof_named`).
  */
 export function readShareCues(tokens: readonly Token[], mentions: readonly Mention[], mentioned: readonly MentionedColumn[], mu: RequestContext['mu']): string[] {
+  if (hasPercentPair(tokens)) return ['proportion'];
   const levelAt = (m: MentionedColumn, index: number) => mentions.some((x) => x.via === 'level' && x.column === m.info.name && x.start === index);
   const measured = mentioned.some((m) => m.info.numeric && !m.info.factor && m.byName);
   if (measured) return [];
@@ -551,6 +560,11 @@ export function readShareCues(tokens: readonly Token[], mentions: readonly Menti
     return at > 0 && tokens.slice(at, at + 2).some((u) => levelAt(contrasted[0], u.index));
   });
   return counted ? ['gof_named'] : [];
+}
+
+/** "20% vs 35%", "from 50% to 75%": two percentages set against each other are two proportions. */
+function hasPercentPair(tokens: readonly Token[]): boolean {
+  return tokens.some((t, i) => t.percent === true && /^(vs|versus|to|and)$/.test(tokens[i + 1]?.text ?? '') && tokens[i + 2]?.percent === true && !/^power/.test(tokens[i + 3]?.text ?? ''));
 }
 
 /** "from <column or level> to <column or level>": a change from the first to the second. */

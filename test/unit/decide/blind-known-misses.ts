@@ -67,7 +67,6 @@ export const BLIND_2026_12B_KNOWN_MISSES: string[] = [
   'TitanicSurvival-07 silent-guess', // histogram of passenger age
   'TitanicSurvival-10 silent-guess', // median survival time of passengers
   'TitanicSurvival-13 asked-when-clear', // bar chart of classes
-  'TitanicSurvival-14 silent-guess', // sample size per group to detect survival of 20% vs 35% with 80% power
   'Davis-01 asked-when-clear', // do people report their weight accurately? measured vs reported weight
   'Davis-02 asked-when-clear', // correlation of reported height and actual height
   'Davis-05 asked-when-clear', // do women under-report their weight? paired test, females only
@@ -80,7 +79,6 @@ export const BLIND_2026_12B_KNOWN_MISSES: string[] = [
   'Baumann-05 asked-when-clear', // were the groups equivalent at baseline on pretest 1?
   'Baumann-07 asked-when-clear', // compare DRTA and Strat on post-test 3
   'Baumann-10 asked-when-clear', // Is there a significant difference in the mean post-test 1 score among the three instructio
-  'Baumann-12 asked-when-clear', // sample size for 4 groups with f = 0.25 and 90% power
   'Indometh-02 asked-when-clear', // Friedman test of conc across time points blocked by subject
   'Indometh-03 silent-guess', // plot concentration over time
   'Indometh-05 asked-when-clear', // compare conc at 0.25 h and 8 h, paired by subject
@@ -92,7 +90,6 @@ export const BLIND_2026_12B_KNOWN_MISSES: string[] = [
   'birthwt-18 silent-guess', // summary of age, lwt and bwt
   'survey-18 silent-guess', // Test the hypothesis that the mean height of male students equals 175 cm.
   'cats-15 asked-when-clear', // Test at the 5% level whether the variances of heart weight are equal for male and female c
-  'quine-14 asked-when-clear', // Do the data provide evidence that the number of days absent depends on age group, without 
   'Pima.tr-16 asked-when-clear', // Construct a model for the probability of diabetes from glucose concentration and BMI.
   'Salaries-17 asked-when-clear', // Fit a multiple linear regression of salary on years since PhD and years of service and tes
   'TitanicSurvival-16 asked-when-clear', // Test whether the proportion of survivors is the same in first and second class.

@@ -91,4 +91,17 @@ describe('decide: levels, statuses and shares named by meaning (#16)', () => {
     const earn = decided(decideWithRules('are women younger than men?', s));
     assert.deepEqual([earn.roles.outcome, earn.roles.group], ['age', 'sex']);
   });
+
+  it('plans a power analysis from the numbers given: two percentages are two proportions, "4 groups" is a count', () => {
+    const s = schema([factor('outcome', ['died', 'lived']), factor('group', ['a', 'b', 'c', 'd']), numeric('score')]);
+    const prop = decided(decideWithRules('sample size per group to detect lived of 30% vs 45% with 90% power', s));
+    assert.deepEqual([prop.analysis, prop.options.p1, prop.options.p2, prop.options.power], ['power_prop', 0.3, 0.45, 0.9]);
+    const anova = decided(decideWithRules('sample size for 4 groups with f = 0.25 and 80% power', s));
+    assert.deepEqual([anova.analysis, anova.options.groups, anova.options.effectSize], ['power_anova', 4, 0.25]);
+  });
+
+  it('reads "without assuming normality" as a rank-based request', () => {
+    const s = schema([factor('ward', ['a', 'b', 'c']), numeric('stay')]);
+    assert.equal(decided(decideWithRules('does stay depend on ward, without assuming normality?', s)).analysis, 'kruskal_wallis');
+  });
 });
