@@ -195,6 +195,8 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
   const mu = readMu(tokens, mentions, confLevel);
   const direction = readDirection(cueHits);
   for (const cue of readShareCues(tokens, mentions, mentioned, mu)) cues.add(cue);
+  // "the mean height of male students equals 175": one level named beside a test value restricts the rows.
+  if (mu !== undefined) for (const m of mentioned) if (!m.byName && m.levelsNamed.length === 1) m.hints.add('filter');
   // A power request that gives both proportions plans a study: the column it names says what they are
   // of ("survival of 20% vs 35%"), no data are analysed.
   if (cues.has('power_request') && hasPercentPair(tokens)) mentioned.length = 0;

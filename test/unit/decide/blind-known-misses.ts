@@ -88,7 +88,6 @@ export const BLIND_2026_12B_KNOWN_MISSES: string[] = [
   'state-01 asked-when-clear', // Does the murder rate go with illiteracy?
   'state-10 asked-when-clear', // Is there a significant linear relationship between high school graduation rate and per cap
   'birthwt-18 silent-guess', // summary of age, lwt and bwt
-  'survey-18 silent-guess', // Test the hypothesis that the mean height of male students equals 175 cm.
   'cats-15 asked-when-clear', // Test at the 5% level whether the variances of heart weight are equal for male and female c
   'Pima.tr-16 asked-when-clear', // Construct a model for the probability of diabetes from glucose concentration and BMI.
   'Salaries-17 asked-when-clear', // Fit a multiple linear regression of salary on years since PhD and years of service and tes

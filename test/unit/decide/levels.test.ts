@@ -104,4 +104,13 @@ describe('decide: levels, statuses and shares named by meaning (#16)', () => {
     const s = schema([factor('ward', ['a', 'b', 'c']), numeric('stay')]);
     assert.equal(decided(decideWithRules('does stay depend on ward, without assuming normality?', s)).analysis, 'kruskal_wallis');
   });
+
+  it('one level named beside a test value restricts the rows; "students" are people, not Student\'s test', () => {
+    const s = schema([factor('sex', ['Female', 'Male']), numeric('height')]);
+    const out = decided(decideWithRules('test whether the mean height of female students equals 165', s));
+    assert.deepEqual([out.analysis, out.roles.column, out.options.mu], ['ttest_one_sample', 'height', 165]);
+    assert.deepEqual(out.options.where, [{ column: 'sex', op: '=', value: 'Female' }]);
+    assert.equal(decided(decideWithRules("Student's t-test of height by sex", s)).analysis, 'ttest_ind');
+    assert.equal(decided(decideWithRules('do male and female students differ in height?', s)).analysis, 'ttest_welch');
+  });
 });
