@@ -191,6 +191,7 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
   const mentioned = groupMentions(mentions, columns);
   const formula = addHints(mentioned, tokens, cueHits);
   if (cues.has('predict') || cues.has('effect')) addAllOthers(mentioned, tokens, columns);
+  addOverHints(mentioned, tokens);
   const confLevel = readConfLevel(tokens);
   const mu = readMu(tokens, mentions, confLevel);
   const direction = readDirection(cueHits);
@@ -281,6 +282,18 @@ function addAllOthers(mentioned: MentionedColumn[], tokens: readonly Token[], co
     mentioned.push({ info, position: at + k++ / 100, byName: true, levelsNamed: [], hints: new Set(['predictor']), score: 1, texts: [], synthetic: true });
   }
   mentioned.sort((a, b) => a.position - b.position);
+}
+
+/** "concentration over time": the column after "over" is what the one before it varies with (x), that one the outcome (y). */
+function addOverHints(mentioned: MentionedColumn[], tokens: readonly Token[]): void {
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i].text !== 'over') continue;
+    const after = mentioned.find((m) => m.byName && (m.position === i + 1 || (m.position === i + 2 && /^(the|its|their)$/.test(tokens[i + 1].text))));
+    const before = [...mentioned].reverse().find((m) => m.byName && m.position < i && m.position >= i - 3);
+    if (!after || !before || before.hints.size > 0 || after.hints.size > 0) continue;
+    after.hints.add('predictor');
+    before.hints.add('outcome');
+  }
 }
 
 /** Tie-break words of the lexicon said in the request. */

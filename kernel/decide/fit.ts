@@ -188,6 +188,10 @@ function orderBonus(rule: Rule, mentioned: readonly MentionedColumn[], slots: re
       const lo = Math.min(mentioned[a].position, mentioned[b].position);
       const hi = Math.max(mentioned[a].position, mentioned[b].position);
       if (ctx.tokens.slice(lo, hi).some((t) => /^(against|vs|versus)$/.test(t.text))) inOrder = !inOrder;
+      // The outcome the request states goes on the y axis ("prestige on education", "conc over time").
+      const stated = (m: MentionedColumn, hint: 'outcome' | 'predictor') => m.hints.has(hint) && !m.hints.has(hint === 'outcome' ? 'predictor' : 'outcome');
+      if (stated(mentioned[b], 'outcome') && stated(mentioned[a], 'predictor')) inOrder = true;
+      if (stated(mentioned[a], 'outcome') && stated(mentioned[b], 'predictor')) inOrder = false;
     }
     bonus += inOrder ? 0.01 : 0;
   }

@@ -52,7 +52,6 @@ export const BLIND_2026_12B_KNOWN_MISSES: string[] = [
   'Pima.tr-12 asked-when-clear', // among women older than 30, compare glucose between diabetics and non-diabetics
   'painters-07 asked-when-clear', // describe the four scores
   'Prestige-02 asked-when-clear', // does prestige differ across occupation types?
-  'Prestige-06 silent-guess', // regression plot of prestige on years of education
   'Prestige-07 asked-when-clear', // compare income between blue-collar and white-collar jobs
   'Prestige-09 asked-when-clear', // is the percentage of women in an occupation related to its income?
   'Prestige-10 silent-guess', // correlation of census and prestige
@@ -80,7 +79,6 @@ export const BLIND_2026_12B_KNOWN_MISSES: string[] = [
   'Baumann-07 asked-when-clear', // compare DRTA and Strat on post-test 3
   'Baumann-10 asked-when-clear', // Is there a significant difference in the mean post-test 1 score among the three instructio
   'Indometh-02 asked-when-clear', // Friedman test of conc across time points blocked by subject
-  'Indometh-03 silent-guess', // plot concentration over time
   'Indometh-05 asked-when-clear', // compare conc at 0.25 h and 8 h, paired by subject
   'Indometh-06 asked-when-clear', // mean concentration at each time point
   'Indometh-08 asked-when-clear', // histogram of plasma concentrations

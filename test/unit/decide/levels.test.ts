@@ -113,4 +113,14 @@ describe('decide: levels, statuses and shares named by meaning (#16)', () => {
     assert.equal(decided(decideWithRules("Student's t-test of height by sex", s)).analysis, 'ttest_ind');
     assert.equal(decided(decideWithRules('do male and female students differ in height?', s)).analysis, 'ttest_welch');
   });
+
+  it('a figure draws the outcome the request states on the y axis', () => {
+    const s = schema([numeric('yield'), numeric('rain'), numeric('week')]);
+    const reg = decided(decideWithRules('regression plot of yield on rain', s));
+    assert.deepEqual([reg.roles.x, reg.roles.y], ['rain', 'yield']);
+    const over = decided(decideWithRules('plot yield over week', s));
+    assert.deepEqual([over.roles.x, over.roles.y], ['week', 'yield']);
+    const against = decided(decideWithRules('plot yield against rain', s));
+    assert.deepEqual([against.roles.x, against.roles.y], ['rain', 'yield']);
+  });
 });
