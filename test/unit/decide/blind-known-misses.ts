@@ -89,6 +89,5 @@ export const BLIND_2026_12B_KNOWN_MISSES: string[] = [
   'cats-15 asked-when-clear', // Test at the 5% level whether the variances of heart weight are equal for male and female c
   'Pima.tr-16 asked-when-clear', // Construct a model for the probability of diabetes from glucose concentration and BMI.
   'Salaries-17 asked-when-clear', // Fit a multiple linear regression of salary on years since PhD and years of service and tes
-  'TitanicSurvival-16 asked-when-clear', // Test whether the proportion of survivors is the same in first and second class.
   'state-13 silent-guess', // population density by region
 ];

@@ -123,4 +123,12 @@ describe('decide: levels, statuses and shares named by meaning (#16)', () => {
     const against = decided(decideWithRules('plot yield against rain', s));
     assert.deepEqual([against.roles.x, against.roles.y], ['rain', 'yield']);
   });
+
+  it('compares the share of a yes/no outcome between two groups named by ordinal words (first and second)', () => {
+    const s = schema([factor('relapse', ['no', 'yes']), factor('tier', ['1st', '2nd', '3rd']), numeric('age')]);
+    const out = decided(decideWithRules('is the proportion of relapse the same in the first and second tier?', s));
+    assert.deepEqual([out.analysis, out.roles.outcome, out.roles.group, out.options.levels], ['prop_test', 'relapse', 'tier', ['1st', '2nd']]);
+    // Against a value it stays one proportion.
+    assert.equal(decided(decideWithRules('is the proportion of relapse different from 0.3?', s)).analysis, 'binomial_test');
+  });
 });
