@@ -142,6 +142,7 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
     return !cueHits.some((h) => h.start < m.end && m.start < h.end);
   });
   mentions = withoutUnitNouns(mentions, columns, tokens);
+  mentions = withoutGenericPairs(mentions, columns, compiled.columnWords.suffixes);
   // "the score ... pre ... post": a word fitting several columns that are all named anyway adds nothing.
   mentions = mentions.filter(
     (m) => m.tiedWith.length === 0 || ![m.column, ...m.tiedWith].every((c) => mentions.some((o) => o !== m && o.column === c && o.tiedWith.length === 0)),
@@ -188,6 +189,15 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
       read = [...read, ...status];
     }
   }
+  // "population density": a quantity named after a measurement (people per area), not a density plot,
+  // unless a figure is asked for ("a density plot of population").
+  const quantityDensity = cueHits.filter(
+    (h) => h.cue === 'density' && !cues.has('plot') && !cues.has('distribution') && mentions.some((m) => m.via === 'name' && m.end === h.start && columns.find((c) => c.name === m.column)?.numeric),
+  );
+  if (quantityDensity.length > 0) {
+    cueHits = cueHits.filter((h) => !quantityDensity.includes(h));
+    cues = new Set(cueHits.map((h) => h.cue));
+  }
   const mentioned = groupMentions(mentions, columns);
   const formula = addHints(mentioned, tokens, cueHits);
   if (cues.has('predict') || cues.has('effect')) addAllOthers(mentioned, tokens, columns);
@@ -209,6 +219,7 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
   for (const h of cueHits) for (let i = h.start; i < h.end; i++) covered.add(i);
   const levelsUnknown = unknownLevels(tokens, mentions, columns, { covered, ordinary: (t) => isVocabulary(t) || compiled.roleWords.has(t.text) || STOPWORDS.has(t.stem) });
   let unknownWords = readUnknownWords(tokens, read, cueHits, columns, isVocabulary, compiled, datasetWords);
+  for (const h of quantityDensity) unknownWords.push({ word: `${tokens[h.start - 1].raw} ${tokens[h.start].raw}`, index: h.start, closest: [], rolePosition: true });
   // A word read as an unknown level is reported as such, not as a missing column.
   if (levelsUnknown.length > 0) unknownWords = unknownWords.filter((w) => !levelsUnknown.some((u) => u.word.split(' ').includes(w.word)));
   return {
@@ -259,6 +270,27 @@ function withoutUnitNouns(mentions: readonly Mention[], columns: readonly Column
     const measured = mentions.some((o) => o.via === 'name' && o.start === m.end && info(o.column)?.numeric && !info(o.column)?.factor);
     return !(unitLike && !plural && !grouped && measured);
   });
+}
+
+/**
+ * "airbag type", "occupation types": a column's name followed by a column named by a generic word
+ * (`type`, `class`, `code`) is one variable, not two. After the units measured (an identifier, a text
+ * column, or a column with a value per few rows: "occupation") it is the generic column (the type of
+ * the occupations); after a grouping column ("airbag") it is that column (its type).
+ */
+function withoutGenericPairs(mentions: readonly Mention[], columns: readonly ColumnInfo[], generic: ReadonlySet<string>): Mention[] {
+  const info = (name: string) => columns.find((c) => c.name === name);
+  const drop = new Set<Mention>();
+  for (const second of mentions) {
+    const g = info(second.column);
+    if (second.via !== 'name' || !g || !g.words.every((w) => generic.has(w))) continue;
+    const first = mentions.find((m) => m.via === 'name' && m.end === second.start && m.column !== second.column && m.score >= 0.8);
+    const f = first && info(first.column);
+    if (!first || !f) continue;
+    const unitLike = f.subject || f.schema.kind === 'text' || f.schema.kind === 'id' || f.levelCount > Math.max(10, f.schema.n / 4);
+    drop.add(unitLike ? first : second);
+  }
+  return drop.size === 0 ? [...mentions] : mentions.filter((m) => !drop.has(m));
 }
 
 /**

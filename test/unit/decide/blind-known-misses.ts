@@ -43,7 +43,6 @@ export const BLIND_2026_12B_KNOWN_MISSES: string[] = [
   'cats-12 asked-when-clear', // do male and female cats have the same distribution of body weight?
   'cats-13 asked-when-clear', // Mood’s test for scale of heart weight by sex
   'Cars93-03 asked-when-clear', // what predicts highway mileage: weight, horsepower and engine size?
-  'Cars93-04 asked-when-clear', // is airbag type associated with origin?
   'Cars93-13 asked-when-clear', // Test whether the mean city fuel economy of front-wheel drive cars differs from that of rea
   'quine-07 asked-when-clear', // histogram of absences
   'quine-08 asked-when-clear', // compare absence across age groups among the slow learners
@@ -51,11 +50,9 @@ export const BLIND_2026_12B_KNOWN_MISSES: string[] = [
   'Pima.tr-02 asked-when-clear', // do diabetic women have higher plasma glucose?
   'Pima.tr-12 asked-when-clear', // among women older than 30, compare glucose between diabetics and non-diabetics
   'painters-07 asked-when-clear', // describe the four scores
-  'Prestige-02 asked-when-clear', // does prestige differ across occupation types?
   'Prestige-07 asked-when-clear', // compare income between blue-collar and white-collar jobs
   'Prestige-09 asked-when-clear', // is the percentage of women in an occupation related to its income?
   'Prestige-10 silent-guess', // correlation of census and prestige
-  'Prestige-11 asked-when-clear', // Test whether the mean years of education is the same for all three occupation types.
   'Salaries-02 asked-when-clear', // salary by sex adjusting for rank, discipline and years of service
   'Salaries-07 asked-when-clear', // does salary differ between disciplines among full professors?
   'Salaries-13 silent-guess', // salary ~ yrs.since.phd + yrs.since.phd^2
@@ -89,5 +86,4 @@ export const BLIND_2026_12B_KNOWN_MISSES: string[] = [
   'cats-15 asked-when-clear', // Test at the 5% level whether the variances of heart weight are equal for male and female c
   'Pima.tr-16 asked-when-clear', // Construct a model for the probability of diabetes from glucose concentration and BMI.
   'Salaries-17 asked-when-clear', // Fit a multiple linear regression of salary on years since PhD and years of service and tes
-  'state-13 silent-guess', // population density by region
 ];

@@ -131,4 +131,19 @@ describe('decide: levels, statuses and shares named by meaning (#16)', () => {
     // Against a value it stays one proportion.
     assert.equal(decided(decideWithRules('is the proportion of relapse different from 0.3?', s)).analysis, 'binomial_test');
   });
+
+  it('reads "X type" as one variable: the type column after the units, the named column after a grouping', () => {
+    const text: ColumnSchema = { ...base, name: 'job', kind: 'text', n: 60, distinct: 60, usableAsGroup: false };
+    const s = schema([text, factor('type', ['bc', 'prof', 'wc']), factor('union', ['no', 'yes']), numeric('wage')]);
+    const a = decided(decideWithRules('does wage differ across job types?', s));
+    assert.deepEqual([a.analysis, a.roles.outcome, a.roles.group], ['welch_anova', 'wage', 'type']);
+    const b = decided(decideWithRules('is union type associated with type?', schema([factor('union', ['a', 'b', 'c']), factor('type', ['x', 'y']), factor('sector', ['p', 'q'])])));
+    assert.deepEqual([b.analysis, b.roles.row, b.roles.col], ['chi2_independence', 'union', 'type']);
+  });
+
+  it('reads "population density" as a quantity the data lack, not a density plot', () => {
+    const s = schema([numeric('population'), numeric('area'), factor('region', ['n', 's', 'w'])]);
+    assert.equal(reasonOf(decideWithRules('population density by region', s)), 'unknown-word');
+    assert.equal(decided(decideWithRules('density plot of population', s)).analysis, 'kde');
+  });
 });
