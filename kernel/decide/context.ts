@@ -202,6 +202,15 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
   const formula = addHints(mentioned, tokens, cueHits);
   if (cues.has('predict') || cues.has('effect')) addAllOthers(mentioned, tokens, columns);
   addOverHints(mentioned, tokens);
+  // "differ on post", "differ in pulse rate": what the groups differ in is the outcome.
+  for (const h of cueHits) {
+    if (h.cue !== 'compare' || !/^differ/.test(tokens[h.start].text) || !/^(on|in)$/.test(tokens[h.end]?.text ?? '')) continue;
+    const m = mentioned.find((x) => x.byName && (x.position === h.end + 1 || (x.position === h.end + 2 && /^(the|their|its)$/.test(tokens[h.end + 1].text))));
+    if (m && !m.hints.has('group') && !m.hints.has('predictor')) m.hints.add('outcome');
+  }
+  // "... adjusting for rank and years", "controlling for pretest": what is adjusted for is never the outcome.
+  const adjusting = cueHits.find((h) => h.cue === 'stratified');
+  if (adjusting) for (const m of mentioned) if (m.position >= adjusting.end && !m.hints.has('outcome')) m.hints.add('predictor');
   const confLevel = readConfLevel(tokens);
   const mu = readMu(tokens, mentions, confLevel);
   const direction = readDirection(cueHits);

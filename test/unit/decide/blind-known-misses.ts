@@ -53,7 +53,6 @@ export const BLIND_2026_12B_KNOWN_MISSES: string[] = [
   'Prestige-07 asked-when-clear', // compare income between blue-collar and white-collar jobs
   'Prestige-09 asked-when-clear', // is the percentage of women in an occupation related to its income?
   'Prestige-10 silent-guess', // correlation of census and prestige
-  'Salaries-02 asked-when-clear', // salary by sex adjusting for rank, discipline and years of service
   'Salaries-07 asked-when-clear', // does salary differ between disciplines among full professors?
   'Salaries-13 silent-guess', // salary ~ yrs.since.phd + yrs.since.phd^2
   'TitanicSurvival-01 asked-when-clear', // Did women survive more often than men?
@@ -68,7 +67,6 @@ export const BLIND_2026_12B_KNOWN_MISSES: string[] = [
   'Davis-05 asked-when-clear', // do women under-report their weight? paired test, females only
   'Davis-09 asked-when-clear', // Is there a significant difference between the mean actual height and the mean reported hei
   'Davis-10 silent-guess', // compare the weights
-  'Baumann-01 asked-when-clear', // Do the three teaching methods differ on post.test.1 after controlling for pretest.1?
   'Baumann-02 asked-when-clear', // post test 3 by group
   'Baumann-03 asked-when-clear', // Tukey comparisons of posttest 2 among the groups
   'Baumann-04 asked-when-clear', // did scores improve from pretest 1 to posttest 1?

@@ -146,4 +146,13 @@ describe('decide: levels, statuses and shares named by meaning (#16)', () => {
     assert.equal(reasonOf(decideWithRules('population density by region', s)), 'unknown-word');
     assert.equal(decided(decideWithRules('density plot of population', s)).analysis, 'kde');
   });
+
+  it('what a request adjusts for is never the outcome: ANCOVA for numeric covariates, a regression for any', () => {
+    const s = schema([factor('method', ['a', 'b', 'c']), numeric('pre'), numeric('post'), factor('site', ['x', 'y']), numeric('income')]);
+    const a = decided(decideWithRules('do the methods differ on post after controlling for pre?', s));
+    assert.deepEqual([a.analysis, a.roles.outcome, a.roles.group, a.roles.covariates], ['ancova', 'post', 'method', ['pre']]);
+    const b = decided(decideWithRules('income by method adjusting for site and pre', s));
+    assert.deepEqual([b.analysis, b.roles.outcome], ['ols', 'income']);
+    assert.deepEqual([...(b.roles.predictors ?? [])].sort(), ['method', 'pre', 'site']);
+  });
 });
