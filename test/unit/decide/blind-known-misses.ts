@@ -73,7 +73,6 @@ export const BLIND_2026_12B_KNOWN_MISSES: string[] = [
   'Baumann-05 asked-when-clear', // were the groups equivalent at baseline on pretest 1?
   'Baumann-07 asked-when-clear', // compare DRTA and Strat on post-test 3
   'Baumann-10 asked-when-clear', // Is there a significant difference in the mean post-test 1 score among the three instructio
-  'Indometh-02 asked-when-clear', // Friedman test of conc across time points blocked by subject
   'Indometh-05 asked-when-clear', // compare conc at 0.25 h and 8 h, paired by subject
   'Indometh-06 asked-when-clear', // mean concentration at each time point
   'Indometh-08 asked-when-clear', // histogram of plasma concentrations

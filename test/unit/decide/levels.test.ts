@@ -155,4 +155,13 @@ describe('decide: levels, statuses and shares named by meaning (#16)', () => {
     assert.deepEqual([b.analysis, b.roles.outcome], ['ols', 'income']);
     assert.deepEqual([...(b.roles.predictors ?? [])].sort(), ['method', 'pre', 'site']);
   });
+
+  it('a Friedman test named on long data takes numeric time points crossed with the subjects as its conditions', () => {
+    const times = ['0.5', '1', '2', '4', '6', '8', '10', '12', '16', '20', '24'];
+    const time: ColumnSchema = { ...numeric('hour', 66), distinct: 11, levels: times.map((value) => ({ value, count: 6 })) };
+    const subject: ColumnSchema = { ...base, name: 'patient', kind: 'categorical', n: 66, distinct: 6, usableAsGroup: true, levels: ['1', '2', '3', '4', '5', '6'].map((value) => ({ value, count: 11 })) };
+    const s = { ...schema([subject, time, numeric('level', 66)]), rows: 66 };
+    const out = decided(decideWithRules('Friedman test of level across hours blocked by patient', s));
+    assert.deepEqual([out.analysis, out.roles.outcome, out.roles.within, out.roles.subject], ['friedman', 'level', 'hour', 'patient']);
+  });
 });
