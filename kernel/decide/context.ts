@@ -202,6 +202,7 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
   const formula = addHints(mentioned, tokens, cueHits);
   if (cues.has('predict') || cues.has('effect')) addAllOthers(mentioned, tokens, columns);
   addOverHints(mentioned, tokens);
+  readWhoClauses(mentioned, tokens, cues);
   // "differ on post", "differ in pulse rate": what the groups differ in is the outcome.
   for (const h of cueHits) {
     if (h.cue !== 'compare' || !/^differ/.test(tokens[h.start].text) || !/^(on|in)$/.test(tokens[h.end]?.text ?? '')) continue;
@@ -334,6 +335,34 @@ function addOverHints(mentioned: MentionedColumn[], tokens: readonly Token[]): v
     if (!after || !before || before.hints.size > 0 || after.hints.size > 0) continue;
     after.hints.add('predictor');
     before.hints.add('outcome');
+  }
+}
+
+/** The level of a two-level column that says "yes" (1, yes, true), if it has one. */
+function yesLevel(info: ColumnInfo): string | undefined {
+  if (!info.factor || info.levels.length !== 2) return undefined;
+  const lower = info.levels.map((l) => l.toLowerCase());
+  const pairs: [string, string][] = [['0', '1'], ['no', 'yes'], ['false', 'true']];
+  const pair = pairs.find(([no, yes]) => lower.includes(no) && lower.includes(yes));
+  return pair ? info.levels[lower.indexOf(pair[1])] : undefined;
+}
+
+/**
+ * "the average age of the mothers who smoked": a yes/no column named in a relative clause ("who
+ * smoked", "that had hypertension") restricts the rows to its "yes" level when nothing is compared;
+ * in a comparison ("do babies of mothers who smoked weigh less?") it stays the grouping.
+ */
+function readWhoClauses(mentioned: MentionedColumn[], tokens: readonly Token[], cues: ReadonlySet<string>): void {
+  if (['compare', 'effect', 'associate', 'correlate', 'predict', 'versus', 'independence', 'proportion'].some((c) => cues.has(c))) return;
+  for (const m of mentioned) {
+    const yes = yesLevel(m.info);
+    if (!yes || !m.byName || m.levelsNamed.length > 0) continue;
+    const before = tokens.slice(Math.max(0, m.position - 2), m.position).map((t) => t.text);
+    if (!before.some((w) => /^(who|that|which)$/.test(w))) continue;
+    m.byName = false;
+    m.levelsNamed = [yes];
+    m.hints.delete('group');
+    m.hints.add('filter');
   }
 }
 

@@ -18,8 +18,6 @@ export const BLIND_KNOWN_MISSES: string[] = [
  */
 export const BLIND_2026_12B_KNOWN_MISSES: string[] = [
   'birthwt-01 asked-when-clear', // Do babies of mothers who smoked during pregnancy weigh less at birth?
-  'birthwt-06 asked-when-clear', // what was the average age of the mothers who smoked?
-  'birthwt-07 asked-when-clear', // Is the share of low-birth-weight babies different from 25%?
   'birthwt-08 silent-guess', // does hypertension predict a low birthweight baby when you control for smoking
   'birthwt-11 asked-when-clear', // Is there a significant difference in the mean birth weight between mothers with and withou
   'birthwt-12 asked-when-clear', // correlation between the mother’s weight at her last period and the baby’s weight

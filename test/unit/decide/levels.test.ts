@@ -164,4 +164,14 @@ describe('decide: levels, statuses and shares named by meaning (#16)', () => {
     const out = decided(decideWithRules('Friedman test of level across hours blocked by patient', s));
     assert.deepEqual([out.analysis, out.roles.outcome, out.roles.within, out.roles.subject], ['friedman', 'level', 'hour', 'patient']);
   });
+
+  it('a yes/no column in a relative clause restricts the rows when nothing is compared, and groups when something is', () => {
+    const coded: ColumnSchema = { ...numeric('drinks'), distinct: 2, usableAsGroup: true, levels: [{ value: '0', count: 30 }, { value: '1', count: 30 }] };
+    const s = schema([coded, numeric('age'), numeric('weight')]);
+    const a = decided(decideWithRules('what was the mean age of the people who drinks?', s));
+    assert.deepEqual([a.analysis, a.roles.column, a.roles.group], ['describe', 'age', undefined]);
+    assert.deepEqual(a.options.where, [{ column: 'drinks', op: '=', value: '1' }]);
+    const b = decided(decideWithRules('do people who drinks differ in weight?', s));
+    assert.deepEqual([b.roles.outcome, b.roles.group, b.options.where], ['weight', 'drinks', undefined]);
+  });
 });
