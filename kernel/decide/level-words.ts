@@ -6,7 +6,7 @@
  * never becomes "men".
  */
 import type { ColumnInfo } from './columns.js';
-import { stemWord, type Token } from './text.js';
+import { isContentToken, stemWord, type Token } from './text.js';
 import type { LexiconEntry } from './types.js';
 
 /** One level-word entry of the lexicon, its phrase as stems. */
@@ -40,7 +40,39 @@ export function normalizeLevel(level: string): string {
 
 /** Every level named by its meaning: lexicon level words, and "X and non-X" contrasts. */
 export function findLevelWords(tokens: readonly Token[], columns: readonly ColumnInfo[], words: readonly LevelWord[]): LevelWordHit[] {
-  return [...lexiconLevels(tokens, columns, words), ...complementLevels(tokens, columns)];
+  return [...lexiconLevels(tokens, columns, words), ...complementLevels(tokens, columns), ...abbreviatedLevels(tokens, columns)];
+}
+
+/**
+ * Levels the data abbreviate and the request writes out: a code in capitals spelled by the initials of
+ * as many words ("family therapy" for FT, "slow learners" for SL), and a short level that begins a
+ * longer word ("control" for Cont, "professors" for Prof). Words of three letters or more only.
+ */
+function abbreviatedLevels(tokens: readonly Token[], columns: readonly ColumnInfo[]): LevelWordHit[] {
+  const out: LevelWordHit[] = [];
+  // A word that is a column's name ("Age + Lrn") is that column, never part of a level's spelling.
+  const names = new Set(columns.flatMap((c) => [c.whole, ...c.stems, ...c.words]));
+  const spells = (t: Token) => t.kind === 'word' && t.text.length >= 3 && isContentToken(t) && !names.has(t.text) && !names.has(t.stem);
+  for (const column of columns) {
+    if (!column.factor || column.levels.length < 2 || column.levels.length > 8) continue;
+    for (const level of column.levels) {
+      if (/^[A-Z]{2,4}$/.test(level)) {
+        const code = level.toLowerCase();
+        for (let i = 0; i + code.length <= tokens.length; i++) {
+          const span = tokens.slice(i, i + code.length);
+          if (span.every((t, k) => spells(t) && t.text[0] === code[k])) out.push({ start: i, end: i + code.length, column: column.name, level });
+        }
+      } else if (/^[A-Za-z]{4,}$/.test(level)) {
+        const short = level.toLowerCase();
+        for (const t of tokens) {
+          if (spells(t) && t.text.length >= short.length + 2 && t.text.startsWith(short) && !column.levels.some((l) => l !== level && l.toLowerCase().startsWith(short))) {
+            out.push({ start: t.index, end: t.index + 1, column: column.name, level });
+          }
+        }
+      }
+    }
+  }
+  return out;
 }
 
 /** Level words of the lexicon, for the columns whose every level (two to four) one entry explains. */

@@ -174,4 +174,15 @@ describe('decide: levels, statuses and shares named by meaning (#16)', () => {
     const b = decided(decideWithRules('do people who drinks differ in weight?', s));
     assert.deepEqual([b.roles.outcome, b.roles.group, b.options.where], ['weight', 'drinks', undefined]);
   });
+
+  it('reads a level the data abbreviate from the words written out: initials (FT) and a short level beginning a word (Cont)', () => {
+    const s = schema([factor('regimen', ['CBT', 'Cont', 'FT']), factor('site', ['AL', 'SL']), numeric('gain'), numeric('age')]);
+    const a = decided(decideWithRules('is gain normally distributed in the family therapy group only?', s));
+    assert.deepEqual(a.options.where, [{ column: 'regimen', op: '=', value: 'FT' }]);
+    const b = decided(decideWithRules('is gain normally distributed in the control patients?', s));
+    assert.deepEqual(b.options.where, [{ column: 'regimen', op: '=', value: 'Cont' }]);
+    // Column names are never spelled into a code ("age + site" is not AL).
+    const c = decided(decideWithRules('gain ~ age + site', s));
+    assert.equal(c.options.where, undefined);
+  });
 });
