@@ -53,7 +53,6 @@ export const BLIND_2026_12B_KNOWN_MISSES: string[] = [
   'Prestige-10 silent-guess', // correlation of census and prestige
   'Salaries-07 asked-when-clear', // does salary differ between disciplines among full professors?
   'Salaries-13 silent-guess', // salary ~ yrs.since.phd + yrs.since.phd^2
-  'TitanicSurvival-01 asked-when-clear', // Did women survive more often than men?
   'TitanicSurvival-02 silent-guess', // logistic regression of survival on sex, age and class
   'TitanicSurvival-04 silent-guess', // survival by sex, stratified by class
   'TitanicSurvival-06 silent-guess', // age by class

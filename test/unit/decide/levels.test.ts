@@ -185,4 +185,11 @@ describe('decide: levels, statuses and shares named by meaning (#16)', () => {
     const c = decided(decideWithRules('gain ~ age + site', s));
     assert.equal(c.options.where, undefined);
   });
+
+  it('"more often" compares how often a yes/no outcome happens across groups', () => {
+    const s = schema([factor('recovered', ['no', 'yes']), factor('sex', ['female', 'male']), numeric('age')]);
+    const out = decided(decideWithRules('did women recover more often than men?', s));
+    assert.ok(['chi2_independence', 'prop_test', 'fisher_exact'].includes(out.analysis), out.analysis);
+    assert.deepEqual(Object.values(out.roles).flat().sort(), ['recovered', 'sex']);
+  });
 });
