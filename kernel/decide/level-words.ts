@@ -45,7 +45,8 @@ export function findLevelWords(tokens: readonly Token[], columns: readonly Colum
 
 /**
  * Levels the data abbreviate and the request writes out: a code in capitals spelled by the initials of
- * as many words ("family therapy" for FT, "slow learners" for SL), and a short level that begins a
+ * as many words ("family therapy" for FT, "slow learners" for SL; lower-case codes only when two are
+ * spelled: "blue-collar and white-collar" for bc, wc), and a short level that begins a
  * longer word ("control" for Cont, "professors" for Prof). Words of three letters or more only.
  */
 function abbreviatedLevels(tokens: readonly Token[], columns: readonly ColumnInfo[]): LevelWordHit[] {
@@ -55,12 +56,14 @@ function abbreviatedLevels(tokens: readonly Token[], columns: readonly ColumnInf
   const spells = (t: Token) => t.kind === 'word' && t.text.length >= 3 && isContentToken(t) && !names.has(t.text) && !names.has(t.stem);
   for (const column of columns) {
     if (!column.factor || column.levels.length < 2 || column.levels.length > 8) continue;
+    // Lower-case codes ("bc", "wc") are read only when two of them are spelled ("blue-collar and white-collar").
+    const lower: LevelWordHit[] = [];
     for (const level of column.levels) {
-      if (/^[A-Z]{2,4}$/.test(level)) {
+      if (/^([A-Z]{2,4}|[a-z]{2,3})$/.test(level)) {
         const code = level.toLowerCase();
         for (let i = 0; i + code.length <= tokens.length; i++) {
           const span = tokens.slice(i, i + code.length);
-          if (span.every((t, k) => spells(t) && t.text[0] === code[k])) out.push({ start: i, end: i + code.length, column: column.name, level });
+          if (span.every((t, k) => spells(t) && t.text[0] === code[k])) (level === code ? lower : out).push({ start: i, end: i + code.length, column: column.name, level });
         }
       } else if (/^[A-Za-z]{4,}$/.test(level)) {
         const short = level.toLowerCase();
@@ -71,6 +74,7 @@ function abbreviatedLevels(tokens: readonly Token[], columns: readonly ColumnInf
         }
       }
     }
+    if (new Set(lower.map((h) => h.level)).size >= 2) out.push(...lower);
   }
   return out;
 }

@@ -48,7 +48,6 @@ export const BLIND_2026_12B_KNOWN_MISSES: string[] = [
   'Pima.tr-02 asked-when-clear', // do diabetic women have higher plasma glucose?
   'Pima.tr-12 asked-when-clear', // among women older than 30, compare glucose between diabetics and non-diabetics
   'painters-07 asked-when-clear', // describe the four scores
-  'Prestige-07 asked-when-clear', // compare income between blue-collar and white-collar jobs
   'Prestige-09 asked-when-clear', // is the percentage of women in an occupation related to its income?
   'Prestige-10 silent-guess', // correlation of census and prestige
   'Salaries-07 asked-when-clear', // does salary differ between disciplines among full professors?

@@ -181,6 +181,10 @@ describe('decide: levels, statuses and shares named by meaning (#16)', () => {
     assert.deepEqual(a.options.where, [{ column: 'regimen', op: '=', value: 'FT' }]);
     const b = decided(decideWithRules('is gain normally distributed in the control patients?', s));
     assert.deepEqual(b.options.where, [{ column: 'regimen', op: '=', value: 'Cont' }]);
+    // Lower-case codes need two of them spelled.
+    const jobs = schema([factor('kind', ['bc', 'prof', 'wc']), numeric('pay')]);
+    const both = decided(decideWithRules('compare pay between blue-collar and white-collar jobs', jobs));
+    assert.deepEqual([both.roles.group, both.options.levels], ['kind', ['bc', 'wc']]);
     // Column names are never spelled into a code ("age + site" is not AL).
     const c = decided(decideWithRules('gain ~ age + site', s));
     assert.equal(c.options.where, undefined);
