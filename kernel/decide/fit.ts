@@ -5,6 +5,7 @@
  * setting options (levels, alternative, mu, confidence level, filters).
  */
 import { readPowerOptions } from './power-request.js';
+import { isEarlierByName } from './time-order.js';
 import { ROLE_NAMES, type AnalysisOptions, type Roles, type RowFilter } from '../types.js';
 import { compareNatural } from '../util/natural-sort.js';
 import type { ColumnInfo } from './columns.js';
@@ -330,6 +331,8 @@ function buildFit(rule: Rule, roleNames: RoleName[], ctx: RequestContext, mentio
   }
   const ordered: Roles = {};
   for (const r of ROLE_NAMES) if (roles[r] !== undefined) (ordered as Record<string, unknown>)[r] = roles[r];
+  // Names that state their time order (Prewt, Postwt) put before and after in that order.
+  if (ordered.before && ordered.after && isEarlierByName(ordered.before, ordered.after) === false) [ordered.before, ordered.after] = [ordered.after, ordered.before];
 
   const facts = new Set<string>();
   if (ctx.mu !== undefined) facts.add('@mu');

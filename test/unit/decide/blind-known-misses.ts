@@ -23,8 +23,6 @@ export const BLIND_2026_12B_KNOWN_MISSES: string[] = [
   'birthwt-12 asked-when-clear', // correlation between the mother’s weight at her last period and the baby’s weight
   'anorexia-01 asked-when-clear', // Did the girls gain weight overall? compare Prewt and Postwt
   'anorexia-02 asked-when-clear', // does weight after treatment differ among the treatments after adjusting for weight before 
-  'anorexia-04 asked-when-clear', // wilcoxon signed rank test pre vs post weight, family therapy group only
-  'anorexia-05 asked-when-clear', // one-sided paired t-test: is weight after CBT higher than before?
   'anorexia-08 asked-when-clear', // Is there a significant difference in mean pre-treatment weight between the treatment group
   'anorexia-10 asked-when-clear', // how strongly is pre weight correlated with post weight in the control girls?
   'survey-03 asked-when-clear', // correlate writing hand span with non writing hand span

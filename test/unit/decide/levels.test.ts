@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { decideWithRules } from '../../../kernel/decide/index.js';
+import { isEarlierByName } from '../../../kernel/decide/time-order.js';
 import type { DecisionOutcome } from '../../../kernel/decide/index.js';
 import type { ColumnSchema, DatasetSchema } from '../../../kernel/types.js';
 
@@ -195,5 +196,18 @@ describe('decide: levels, statuses and shares named by meaning (#16)', () => {
     const out = decided(decideWithRules('did women recover more often than men?', s));
     assert.ok(['chi2_independence', 'prop_test', 'fisher_exact'].includes(out.analysis), out.analysis);
     assert.deepEqual(Object.values(out.roles).flat().sort(), ['recovered', 'sex']);
+  });
+
+  it('puts before and after in the order the names state (Prewt before Postwt), and only for time words', () => {
+    assert.equal(isEarlierByName('Prewt', 'Postwt'), true);
+    assert.equal(isEarlierByName('post.test.1', 'pretest.1'), false);
+    assert.equal(isEarlierByName('week2', 'week1'), false);
+    assert.equal(isEarlierByName('drug2', 'drug1'), undefined);
+    assert.equal(isEarlierByName('Bwt', 'Hwt'), undefined);
+    const s = schema([factor('arm', ['A', 'B']), numeric('Prescore'), numeric('Postscore')]);
+    const out = decided(decideWithRules('paired t-test post vs pre', s));
+    assert.deepEqual([out.analysis, out.roles.before, out.roles.after], ['ttest_paired', 'Prescore', 'Postscore']);
+    const named = decided(decideWithRules('paired t-test, arm A only', s));
+    assert.deepEqual([named.roles.before, named.roles.after, named.options.where], ['Prescore', 'Postscore', [{ column: 'arm', op: '=', value: 'A' }]]);
   });
 });
