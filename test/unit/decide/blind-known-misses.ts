@@ -28,7 +28,6 @@ export const BLIND_2026_12B_KNOWN_MISSES: string[] = [
   'survey-03 asked-when-clear', // correlate writing hand span with non writing hand span
   'survey-05 asked-when-clear', // are students 50/50 left vs right handed (writing hand)?
   'survey-13 asked-when-clear', // Do the observed frequencies of writing hand conform to independence with the way students 
-  'survey-15 silent-guess', // are heavy smokers older?
   'cats-01 asked-when-clear', // heart weight vs body weight
   'cats-03 asked-when-clear', // do male cats have heavier hearts than females once body weight is accounted for?
   'cats-04 asked-when-clear', // Welch test: body weight between the sexes

@@ -210,4 +210,12 @@ describe('decide: levels, statuses and shares named by meaning (#16)', () => {
     const named = decided(decideWithRules('paired t-test, arm A only', s));
     assert.deepEqual([named.roles.before, named.roles.after, named.options.where], ['Prescore', 'Postscore', [{ column: 'arm', op: '=', value: 'A' }]]);
   });
+
+  it('"older" and "younger" name age and a direction: one level of several groups asks which comparison', () => {
+    const s = schema([factor('smoker', ['heavy', 'never', 'occasional', 'regular']), numeric('age'), numeric('pulse')]);
+    assert.equal(reasonOf(decideWithRules('are heavy smokers older?', s)), 'direction-k-groups');
+    const two = schema([factor('status', ['died', 'lived']), numeric('age')]);
+    const out = decided(decideWithRules('were those who lived younger?', two));
+    assert.deepEqual([out.roles.outcome, out.roles.group], ['age', 'status']);
+  });
 });
