@@ -218,4 +218,11 @@ describe('decide: levels, statuses and shares named by meaning (#16)', () => {
     const out = decided(decideWithRules('were those who lived younger?', two));
     assert.deepEqual([out.roles.outcome, out.roles.group], ['age', 'status']);
   });
+
+  it('predicting a yes/no outcome while controlling for a column is a logistic regression with it among the predictors', () => {
+    const yn = (name: string): ColumnSchema => ({ ...numeric(name), distinct: 2, usableAsGroup: true, levels: [{ value: '0', count: 30 }, { value: '1', count: 30 }] });
+    const s = schema([yn('relapse'), yn('smoker'), yn('treated'), numeric('age')]);
+    const out = decided(decideWithRules('does treated predict relapse when you control for smoker?', s));
+    assert.deepEqual([out.analysis, out.roles.outcome, [...(out.roles.predictors ?? [])].sort()], ['logistic', 'relapse', ['smoker', 'treated']]);
+  });
 });
