@@ -8,7 +8,7 @@ import { editDistance, suggestName } from '../util/suggest.js';
 import { compileCues, cueVocabulary, findCues, type CompiledCue, type CueHit } from './cues.js';
 import { compileLexicon, describeColumns, type ColumnWords, findMentions, monthsOutOfRange, unknownLevels, type ColumnInfo, type CompiledLexicon, type Mention, type UnknownLevel } from './columns.js';
 import { isContentToken, rootOf, stemWord, STOPWORDS, tokenize, type Token } from './text.js';
-import { isYesNoColumn, readStatusMentions } from './status-words.js';
+import { isStatusPosition, isYesNoColumn, readStatusMentions } from './status-words.js';
 import { compileLevelWords, findLevelWords, type LevelWord } from './level-words.js';
 import type { RuleSet } from './types.js';
 
@@ -759,7 +759,11 @@ function readUnknownWords(
       // Beside a column matched by part of its name ("body weight" with only body_length_mm): the
       // word is part of the variable's name, and the column that shares the other word may be wrong.
       mentions.some((m) => m.via === 'name' && m.score < 0.9 && (m.end === t.index || m.start === t.index + 1));
-    out.push({ word: t.raw, index: t.index, suggestion, closest: closestColumns(t.text, columns), rolePosition });
+    // A word where a status is said ("with and without asthma") may be what a yes/no column records: offered first.
+    const people = (w: string) => compiled.harmless.has(w) || compiled.columnWords.subject.has(stemWord(w));
+    const statusColumns = isStatusPosition(tokens, t.index, people) ? columns.filter(isYesNoColumn).map((c) => c.name) : [];
+    const closest = [...new Set([...statusColumns, ...closestColumns(t.text, columns)])].slice(0, 3);
+    out.push({ word: t.raw, index: t.index, suggestion, closest, rolePosition: rolePosition || statusColumns.length > 0 });
   }
   return out;
 }

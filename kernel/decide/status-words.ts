@@ -36,7 +36,7 @@ function sameFamily(a: string, b: string): boolean {
  * Where a word says who has a status: "with (and without) X", "non-X", "X status", "X women" (before a
  * word for the units), "the women are X" (a predicate ending the request).
  */
-function isStatusPosition(tokens: readonly Token[], i: number, people: (word: string) => boolean): boolean {
+export function isStatusPosition(tokens: readonly Token[], i: number, people: (word: string) => boolean): boolean {
   const [prev, next] = [tokens[i - 1], tokens[i + 1]];
   if (prev && /^(with|without|non|not)$/.test(prev.text)) return true;
   if (next && (next.text === 'status' || (next.kind === 'word' && people(next.text)))) return true;

@@ -74,7 +74,13 @@ describe('decide: levels, statuses and shares named by meaning (#16)', () => {
     assert.equal(reasonOf(decideWithRules('is mean bmi different between women with and without asthma?', named)), 'unknown-word');
     // Two generic yes/no columns: ask.
     const two = schema([numeric('bmi'), yesNo, factor('type', ['No', 'Yes'])]);
-    assert.equal(reasonOf(decideWithRules('is mean bmi different between women with and without asthma?', two)), 'unknown-word');
+    const asked = decideWithRules('is mean bmi different between women with and without asthma?', two);
+    assert.equal(reasonOf(asked), 'unknown-word');
+    // The question offers each yes/no column as the reading of the status word.
+    if (asked.status !== 'decided') {
+      assert.deepEqual(asked.reason.params.closest, ['class', 'type']);
+      assert.deepEqual(asked.alternatives.map((a) => a.roles.group).sort(), ['class', 'type']);
+    }
   });
 
   it('tests a share against a percentage, and counts of levels against each other', () => {
