@@ -391,7 +391,9 @@ export function groupMentions(mentions: readonly Mention[], columns: readonly Co
     entry.texts.push(m.text);
     // "at age 25", "day 21": a name followed by one of its values names the value (a row filter), not the column.
     const valueFollows = m.via === 'name' && mentions.some((o) => o.column === m.column && o.via === 'level' && o.start === m.end);
-    if (m.via === 'name' && !valueFollows) entry.byName = true;
+    // "in first class", "the control group": a value right before the name names the value too.
+    const valuePrecedes = m.via === 'name' && mentions.filter((o) => o.column === m.column && o.via === 'level').length === 1 && mentions.some((o) => o.column === m.column && o.via === 'level' && o.end === m.start);
+    if (m.via === 'name' && !valueFollows && !valuePrecedes) entry.byName = true;
     if (m.level !== undefined && !entry.levelsNamed.includes(m.level)) entry.levelsNamed.push(m.level);
   }
   return [...byColumn.values()].sort((a, b) => a.position - b.position);

@@ -93,15 +93,21 @@ function lexiconLevels(tokens: readonly Token[], columns: readonly ColumnInfo[],
     if (meaningOf.some((m) => m.length === 0)) continue;
     const used = meaningOf.map((m) => m[0]);
     if (new Set(used).size !== used.length) continue;
+    const hits: LevelWordHit[] = [];
     for (const w of words) {
       const k = used.indexOf(w.means.join('|'));
       if (k < 0) continue;
       for (let i = 0; i + w.stems.length <= tokens.length; i++) {
         if (w.stems.every((s, j) => tokens[i + j].kind === 'word' && tokens[i + j].stem === s)) {
-          out.push({ start: i, end: i + w.stems.length, column: column.name, level: column.levels[k] });
+          hits.push({ start: i, end: i + w.stems.length, column: column.name, level: column.levels[k] });
         }
       }
     }
+    // A function word ("first", "second") names a level only beside the column's name ("first class") or
+    // contrasted with another level ("first and second"): "first, describe age" names none.
+    const contrasted = new Set(hits.map((h) => h.level)).size >= 2;
+    const besideName = (h: LevelWordHit) => column.words.some((w) => tokens[h.end]?.stem === stemWord(w));
+    out.push(...hits.filter((h) => contrasted || besideName(h) || tokens.slice(h.start, h.end).every(isContentToken)));
   }
   return out;
 }

@@ -231,4 +231,10 @@ describe('decide: levels, statuses and shares named by meaning (#16)', () => {
     const out = decided(decideWithRules('does treated predict relapse when you control for smoker?', s));
     assert.deepEqual([out.analysis, out.roles.outcome, [...(out.roles.predictors ?? [])].sort()], ['logistic', 'relapse', ['smoker', 'treated']]);
   });
+
+  it('a function word names a level only beside the column or contrasted; a value before the name restricts', () => {
+    const s = schema([factor('tier', ['1st', '2nd', '3rd']), numeric('age')]);
+    assert.equal(decided(decideWithRules('first, describe age', s)).options.where, undefined);
+    assert.deepEqual(decided(decideWithRules('describe age in first tier', s)).options.where, [{ column: 'tier', op: '=', value: '1st' }]);
+  });
 });
