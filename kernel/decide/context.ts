@@ -141,6 +141,7 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
     if (info.schema.kind === 'id' && m.score < 0.9) return false;
     return !cueHits.some((h) => h.start < m.end && m.start < h.end);
   });
+  mentions = withSuffixNames(mentions, columns, tokens, compiled.columnWords.suffixes);
   mentions = withoutUnitNouns(mentions, columns, tokens);
   mentions = withoutGenericPairs(mentions, columns, compiled.columnWords.suffixes);
   // "the score ... pre ... post": a word fitting several columns that are all named anyway adds nothing.
@@ -280,6 +281,21 @@ function withoutUnitNouns(mentions: readonly Mention[], columns: readonly Column
     const measured = mentions.some((o) => o.via === 'name' && o.start === m.end && info(o.column)?.numeric && !info(o.column)?.factor);
     return !(unitLike && !plural && !grouped && measured);
   });
+}
+
+/**
+ * "age by class" with `passengerClass`: a generic word (class, type, code) that ends one column's name,
+ * said alone, names that column when it ends no other column's name and nothing else was read there.
+ */
+function withSuffixNames(mentions: readonly Mention[], columns: readonly ColumnInfo[], tokens: readonly Token[], suffixes: ReadonlySet<string>): Mention[] {
+  const added: Mention[] = [];
+  for (const t of tokens) {
+    if (t.kind !== 'word' || !suffixes.has(t.stem) || mentions.some((m) => m.start <= t.index && t.index < m.end)) continue;
+    const owners = columns.filter((c) => c.units.includes(t.stem) && c.factor);
+    if (owners.length !== 1 || columns.some((c) => c !== owners[0] && c.words.includes(t.stem))) continue;
+    added.push({ start: t.index, end: t.index + 1, text: t.raw, column: owners[0].name, score: 0.85, via: 'name', tiedWith: [] });
+  }
+  return added.length === 0 ? [...mentions] : [...mentions, ...added].sort((a, b) => a.start - b.start);
 }
 
 /**

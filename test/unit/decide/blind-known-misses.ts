@@ -49,12 +49,8 @@ export const BLIND_2026_12B_KNOWN_MISSES: string[] = [
   'Prestige-10 silent-guess', // correlation of census and prestige
   'Salaries-07 asked-when-clear', // does salary differ between disciplines among full professors?
   'Salaries-13 silent-guess', // salary ~ yrs.since.phd + yrs.since.phd^2
-  'TitanicSurvival-02 silent-guess', // logistic regression of survival on sex, age and class
-  'TitanicSurvival-04 silent-guess', // survival by sex, stratified by class
-  'TitanicSurvival-06 silent-guess', // age by class
   'TitanicSurvival-07 silent-guess', // histogram of passenger age
   'TitanicSurvival-10 silent-guess', // median survival time of passengers
-  'TitanicSurvival-13 asked-when-clear', // bar chart of classes
   'Davis-01 asked-when-clear', // do people report their weight accurately? measured vs reported weight
   'Davis-02 asked-when-clear', // correlation of reported height and actual height
   'Davis-05 asked-when-clear', // do women under-report their weight? paired test, females only

@@ -237,4 +237,16 @@ describe('decide: levels, statuses and shares named by meaning (#16)', () => {
     assert.equal(decided(decideWithRules('first, describe age', s)).options.where, undefined);
     assert.deepEqual(decided(decideWithRules('describe age in first tier', s)).options.where, [{ column: 'tier', op: '=', value: '1st' }]);
   });
+
+  it('a generic word ending one column\'s name names it alone ("by class" for passengerClass); "stratified by" a third factor is a stratified table', () => {
+    const s = schema([factor('alive', ['no', 'yes']), factor('sex', ['female', 'male']), numeric('age'), factor('ticketClass', ['1st', '2nd', '3rd'])]);
+    const a = decided(decideWithRules('age by class', s));
+    assert.deepEqual([a.roles.outcome, a.roles.group], ['age', 'ticketClass']);
+    const b = decided(decideWithRules('alive by sex, stratified by class', s));
+    assert.deepEqual([b.analysis, b.roles.strata], ['mantel_haenszel', 'ticketClass']);
+    // Two names ending with the word: no reading.
+    const two = schema([numeric('age'), factor('ticketClass', ['a', 'b']), factor('seatClass', ['x', 'y'])]);
+    const c = decideWithRules('age by class', two);
+    assert.ok(c.status !== 'decided' || (c.roles.group !== 'ticketClass' && c.roles.group !== 'seatClass'));
+  });
 });
