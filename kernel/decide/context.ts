@@ -142,7 +142,7 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
     return !cueHits.some((h) => h.start < m.end && m.start < h.end);
   });
   mentions = withSuffixNames(mentions, columns, tokens, compiled.columnWords.suffixes);
-  mentions = withoutUnitNouns(mentions, columns, tokens);
+  mentions = withoutUnitNouns(mentions, columns, tokens, compiled.columnWords.suffixes);
   mentions = withoutGenericPairs(mentions, columns, compiled.columnWords.suffixes);
   // "the score ... pre ... post": a word fitting several columns that are all named anyway adds nothing.
   mentions = mentions.filter(
@@ -262,10 +262,10 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
 /**
  * Words that name the units measured, not a variable, although a column bears their name: a plural
  * right after a level of another column ("Quebec plants", "chilled plants"), and the name of an
- * identifier-like column (a subject, or five or more levels) right before a measurement ("chick
- * weights", "tree girth"). Both stay read (they are no unknown words); neither is a column of the analysis.
+ * identifier-like column (a subject, five or more levels, or a name said without its generic suffix:
+ * "passenger" for passengerClass) right before a measurement ("chick weights", "tree girth", "passenger age"). Both stay read (they are no unknown words); neither is a column of the analysis.
  */
-function withoutUnitNouns(mentions: readonly Mention[], columns: readonly ColumnInfo[], tokens: readonly Token[]): Mention[] {
+function withoutUnitNouns(mentions: readonly Mention[], columns: readonly ColumnInfo[], tokens: readonly Token[], suffixes: ReadonlySet<string>): Mention[] {
   const info = (name: string) => columns.find((c) => c.name === name);
   return mentions.filter((m) => {
     const c = info(m.column);
@@ -275,7 +275,9 @@ function withoutUnitNouns(mentions: readonly Mention[], columns: readonly Column
     const plural = t.text !== t.stem;
     const afterLevel = mentions.some((o) => o.via === 'level' && o.column !== m.column && o.end === m.start);
     if (afterLevel && plural) return false;
-    const unitLike = c.subject || c.levelCount >= 5;
+    // "passenger age" with passengerClass: the name without its generic suffix (class) is the units too.
+    const suffixUnsaid = c.units.some((u) => suffixes.has(u)) && !c.units.includes(tokens[m.end]?.stem ?? '');
+    const unitLike = c.subject || c.levelCount >= 5 || suffixUnsaid;
     const before = tokens[m.start - 1];
     const grouped = before !== undefined && GROUP_MARKERS.has(before.text);
     const measured = mentions.some((o) => o.via === 'name' && o.start === m.end && info(o.column)?.numeric && !info(o.column)?.factor);

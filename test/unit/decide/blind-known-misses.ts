@@ -49,7 +49,6 @@ export const BLIND_2026_12B_KNOWN_MISSES: string[] = [
   'Prestige-10 silent-guess', // correlation of census and prestige
   'Salaries-07 asked-when-clear', // does salary differ between disciplines among full professors?
   'Salaries-13 silent-guess', // salary ~ yrs.since.phd + yrs.since.phd^2
-  'TitanicSurvival-07 silent-guess', // histogram of passenger age
   'TitanicSurvival-10 silent-guess', // median survival time of passengers
   'Davis-01 asked-when-clear', // do people report their weight accurately? measured vs reported weight
   'Davis-02 asked-when-clear', // correlation of reported height and actual height

@@ -244,6 +244,8 @@ describe('decide: levels, statuses and shares named by meaning (#16)', () => {
     assert.deepEqual([a.roles.outcome, a.roles.group], ['age', 'ticketClass']);
     const b = decided(decideWithRules('alive by sex, stratified by class', s));
     assert.deepEqual([b.analysis, b.roles.strata], ['mantel_haenszel', 'ticketClass']);
+    // "ticket age": the name said without its generic suffix, before a measurement, is the units.
+    assert.deepEqual(decided(decideWithRules('histogram of ticket age', s)).roles, { column: 'age' });
     // Two names ending with the word: no reading.
     const two = schema([numeric('age'), factor('ticketClass', ['a', 'b']), factor('seatClass', ['x', 'y'])]);
     const c = decideWithRules('age by class', two);
