@@ -34,11 +34,16 @@ function sameFamily(a: string, b: string): boolean {
 
 /**
  * Where a word says who has a status: "with (and without) X", "non-X", "X status", "X women" (before a
- * word for the units), "the women are X" (a predicate ending the request).
+ * word for the units), "the women are X" (a predicate ending the request), "the probability of X", and
+ * the outcome of a logistic model ("logistic regression: X on ...").
  */
 export function isStatusPosition(tokens: readonly Token[], i: number, people: (word: string) => boolean): boolean {
   const [prev, next] = [tokens[i - 1], tokens[i + 1]];
   if (prev && /^(with|without|non|not)$/.test(prev.text)) return true;
+  // "the probability of diabetes", "the odds of relapse": a yes/no outcome.
+  if (prev?.text === 'of' && /^(probability|probabilities|odds|chance|chances|risk|likelihood|prevalence|incidence)$/.test(tokens[i - 2]?.text ?? '')) return true;
+  // "logistic regression: diabetes on glucose": the outcome of a logistic model is a yes/no status.
+  if (next?.text === 'on' && tokens.slice(0, i).some((t) => /^(logistic|logit)$/.test(t.text))) return true;
   if (next && (next.text === 'status' || (next.kind === 'word' && people(next.text)))) return true;
   return prev !== undefined && /^(are|is|was|were|being)$/.test(prev.text) && (next === undefined || next.kind !== 'word');
 }

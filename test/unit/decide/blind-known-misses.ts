@@ -41,7 +41,6 @@ export const BLIND_2026_12B_KNOWN_MISSES: string[] = [
   'Cars93-13 asked-when-clear', // Test whether the mean city fuel economy of front-wheel drive cars differs from that of rea
   'quine-07 asked-when-clear', // histogram of absences
   'quine-08 asked-when-clear', // compare absence across age groups among the slow learners
-  'Pima.tr-01 asked-when-clear', // logistic regression: diabetes on glucose, bmi and age
   'Pima.tr-02 asked-when-clear', // do diabetic women have higher plasma glucose?
   'Pima.tr-12 asked-when-clear', // among women older than 30, compare glucose between diabetics and non-diabetics
   'painters-07 asked-when-clear', // describe the four scores
@@ -69,6 +68,5 @@ export const BLIND_2026_12B_KNOWN_MISSES: string[] = [
   'state-10 asked-when-clear', // Is there a significant linear relationship between high school graduation rate and per cap
   'birthwt-18 silent-guess', // summary of age, lwt and bwt
   'cats-15 asked-when-clear', // Test at the 5% level whether the variances of heart weight are equal for male and female c
-  'Pima.tr-16 asked-when-clear', // Construct a model for the probability of diabetes from glucose concentration and BMI.
   'Salaries-17 asked-when-clear', // Fit a multiple linear regression of salary on years since PhD and years of service and tes
 ];

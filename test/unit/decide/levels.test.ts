@@ -67,6 +67,9 @@ describe('decide: levels, statuses and shares named by meaning (#16)', () => {
     assert.deepEqual([a.analysis, a.roles.outcome, a.roles.group], ['ttest_welch', 'bmi', 'class']);
     assert.ok(a.explanation.refinements.some((step) => step.includes('asthma')), 'the reading is said');
     assert.equal(decided(decideWithRules('compare glucose between asthmatics and non-asthmatics', s)).roles.group, 'class');
+    const model = decided(decideWithRules('build a model for the probability of asthma from glucose and bmi', s));
+    assert.deepEqual([model.analysis, model.roles.outcome], ['logistic', 'class']);
+    assert.equal(decided(decideWithRules('logistic regression: asthma on glucose and age', s)).roles.outcome, 'class');
     // Not where a status is said: a word qualifying a measurement stays unknown.
     assert.notEqual(reasonOf(decideWithRules('is thickness normally distributed?', s)), 'decided');
     // A yes/no column whose name says what it records is not read for another word.
