@@ -41,7 +41,6 @@ export const BLIND_2026_12B_KNOWN_MISSES: string[] = [
   'Cars93-13 asked-when-clear', // Test whether the mean city fuel economy of front-wheel drive cars differs from that of rea
   'quine-07 asked-when-clear', // histogram of absences
   'quine-08 asked-when-clear', // compare absence across age groups among the slow learners
-  'Pima.tr-02 asked-when-clear', // do diabetic women have higher plasma glucose?
   'Pima.tr-12 asked-when-clear', // among women older than 30, compare glucose between diabetics and non-diabetics
   'painters-07 asked-when-clear', // describe the four scores
   'Prestige-09 asked-when-clear', // is the percentage of women in an occupation related to its income?
@@ -62,7 +61,6 @@ export const BLIND_2026_12B_KNOWN_MISSES: string[] = [
   'Baumann-10 asked-when-clear', // Is there a significant difference in the mean post-test 1 score among the three instructio
   'Indometh-05 asked-when-clear', // compare conc at 0.25 h and 8 h, paired by subject
   'Indometh-06 asked-when-clear', // mean concentration at each time point
-  'Indometh-08 asked-when-clear', // histogram of plasma concentrations
   'Indometh-09 asked-when-clear', // Is there a significant effect of time on plasma indometacin concentration, treating subjec
   'state-01 asked-when-clear', // Does the murder rate go with illiteracy?
   'state-10 asked-when-clear', // Is there a significant linear relationship between high school graduation rate and per cap

@@ -67,6 +67,10 @@ describe('decide: levels, statuses and shares named by meaning (#16)', () => {
     assert.deepEqual([a.analysis, a.roles.outcome, a.roles.group], ['ttest_welch', 'bmi', 'class']);
     assert.ok(a.explanation.refinements.some((step) => step.includes('asthma')), 'the reading is said');
     assert.equal(decided(decideWithRules('compare glucose between asthmatics and non-asthmatics', s)).roles.group, 'class');
+    // "serum glu...": a word before an abbreviated name (glucose for gluc) qualifies it.
+    const abbreviated = schema([numeric('gluc'), numeric('bmi'), yesNo]);
+    const q = decided(decideWithRules('do asthmatic women have higher serum glucose?', abbreviated));
+    assert.deepEqual([q.roles.outcome, q.roles.group], ['gluc', 'class']);
     const model = decided(decideWithRules('build a model for the probability of asthma from glucose and bmi', s));
     assert.deepEqual([model.analysis, model.roles.outcome], ['logistic', 'class']);
     assert.equal(decided(decideWithRules('logistic regression: asthma on glucose and age', s)).roles.outcome, 'class');
