@@ -40,7 +40,53 @@ export function normalizeLevel(level: string): string {
 
 /** Every level named by its meaning: lexicon level words, and "X and non-X" contrasts. */
 export function findLevelWords(tokens: readonly Token[], columns: readonly ColumnInfo[], words: readonly LevelWord[]): LevelWordHit[] {
-  return [...lexiconLevels(tokens, columns, words), ...complementLevels(tokens, columns), ...abbreviatedLevels(tokens, columns)];
+  const prepared = prepare(columns, words);
+  return [...lexiconLevels(tokens, prepared), ...complementLevels(tokens, columns), ...abbreviatedLevels(tokens, prepared)];
+}
+
+/** What a schema's columns offer to these readings, computed once per column list (it is cached per schema). */
+interface Prepared {
+  /** Columns whose every level one lexicon meaning explains, with the meaning of each level. */
+  explained: { column: ColumnInfo; used: string[] }[];
+  words: readonly LevelWord[];
+  /** Words that are a column's name. */
+  names: Set<string>;
+  /** Abbreviated levels: a code spelled by initials (lower-case ones need a second), or a short level beginning a word. */
+  abbreviations: { column: ColumnInfo; level: string; code?: string; lower?: boolean; prefix?: string }[];
+}
+
+const preparedCache = new WeakMap<readonly ColumnInfo[], WeakMap<readonly LevelWord[], Prepared>>();
+
+function prepare(columns: readonly ColumnInfo[], words: readonly LevelWord[]): Prepared {
+  const hit = preparedCache.get(columns)?.get(words);
+  if (hit) return hit;
+  const explained: Prepared['explained'] = [];
+  const abbreviations: Prepared['abbreviations'] = [];
+  for (const column of columns) {
+    if (!column.factor) continue;
+    if (column.levels.length >= 2 && column.levels.length <= 4 && words.length > 0) {
+      // Each level must be explained, and no two levels by one meaning (entries of one meaning share `means`).
+      const meaningOf = column.levels.map((l) => {
+        const n = normalizeLevel(l);
+        return words.filter((w) => w.means.includes(n)).map((w) => w.means.join('|'));
+      });
+      const used = meaningOf.map((m) => m[0]);
+      if (meaningOf.every((m) => m.length > 0) && new Set(used).size === used.length) explained.push({ column, used });
+    }
+    if (column.levels.length < 2 || column.levels.length > 8) continue;
+    for (const level of column.levels) {
+      if (/^([A-Z]{2,4}|[a-z]{2,3})$/.test(level)) abbreviations.push({ column, level, code: level.toLowerCase(), lower: level === level.toLowerCase() });
+      else if (/^[A-Za-z]{4,}$/.test(level)) {
+        const short = level.toLowerCase();
+        if (!column.levels.some((l) => l !== level && l.toLowerCase().startsWith(short))) abbreviations.push({ column, level, prefix: short });
+      }
+    }
+  }
+  const prepared: Prepared = { explained, words, names: new Set(columns.flatMap((c) => [c.whole, ...c.stems, ...c.words])), abbreviations };
+  const byWords = preparedCache.get(columns) ?? new WeakMap<readonly LevelWord[], Prepared>();
+  byWords.set(words, prepared);
+  preparedCache.set(columns, byWords);
+  return prepared;
 }
 
 /**
@@ -49,52 +95,37 @@ export function findLevelWords(tokens: readonly Token[], columns: readonly Colum
  * spelled: "blue-collar and white-collar" for bc, wc), and a short level that begins a
  * longer word ("control" for Cont, "professors" for Prof). Words of three letters or more only.
  */
-function abbreviatedLevels(tokens: readonly Token[], columns: readonly ColumnInfo[]): LevelWordHit[] {
+function abbreviatedLevels(tokens: readonly Token[], prepared: Prepared): LevelWordHit[] {
   const out: LevelWordHit[] = [];
+  if (prepared.abbreviations.length === 0) return out;
   // A word that is a column's name ("Age + Lrn") is that column, never part of a level's spelling.
-  const names = new Set(columns.flatMap((c) => [c.whole, ...c.stems, ...c.words]));
-  const spells = (t: Token) => t.kind === 'word' && t.text.length >= 3 && isContentToken(t) && !names.has(t.text) && !names.has(t.stem);
-  for (const column of columns) {
-    if (!column.factor || column.levels.length < 2 || column.levels.length > 8) continue;
-    // Lower-case codes ("bc", "wc") are read only when two of them are spelled ("blue-collar and white-collar").
-    const lower: LevelWordHit[] = [];
-    for (const level of column.levels) {
-      if (/^([A-Z]{2,4}|[a-z]{2,3})$/.test(level)) {
-        const code = level.toLowerCase();
-        for (let i = 0; i + code.length <= tokens.length; i++) {
-          const span = tokens.slice(i, i + code.length);
-          if (span.every((t, k) => spells(t) && t.text[0] === code[k])) (level === code ? lower : out).push({ start: i, end: i + code.length, column: column.name, level });
-        }
-      } else if (/^[A-Za-z]{4,}$/.test(level)) {
-        const short = level.toLowerCase();
-        for (const t of tokens) {
-          if (spells(t) && t.text.length >= short.length + 2 && t.text.startsWith(short) && !column.levels.some((l) => l !== level && l.toLowerCase().startsWith(short))) {
-            out.push({ start: t.index, end: t.index + 1, column: column.name, level });
-          }
-        }
+  const spells = tokens.map((t) => t.kind === 'word' && t.text.length >= 3 && isContentToken(t) && !prepared.names.has(t.text) && !prepared.names.has(t.stem));
+  const lower = new Map<string, LevelWordHit[]>();
+  for (const { column, level, code, prefix } of prepared.abbreviations) {
+    if (code !== undefined) {
+      for (let i = 0; i + code.length <= tokens.length; i++) {
+        let fits = true;
+        for (let k = 0; k < code.length && fits; k++) fits = spells[i + k] && tokens[i + k].text[0] === code[k];
+        if (!fits) continue;
+        const h = { start: i, end: i + code.length, column: column.name, level };
+        if (level === code) lower.set(column.name, [...(lower.get(column.name) ?? []), h]);
+        else out.push(h);
       }
+    } else if (prefix !== undefined) {
+      for (const t of tokens) if (spells[t.index] && t.text.length >= prefix.length + 2 && t.text.startsWith(prefix)) out.push({ start: t.index, end: t.index + 1, column: column.name, level });
     }
-    if (new Set(lower.map((h) => h.level)).size >= 2) out.push(...lower);
   }
+  // Lower-case codes ("bc", "wc") are read only when two of them are spelled ("blue-collar and white-collar").
+  for (const hits of lower.values()) if (new Set(hits.map((h) => h.level)).size >= 2) out.push(...hits);
   return out;
 }
 
 /** Level words of the lexicon, for the columns whose every level (two to four) one entry explains. */
-function lexiconLevels(tokens: readonly Token[], columns: readonly ColumnInfo[], words: readonly LevelWord[]): LevelWordHit[] {
+function lexiconLevels(tokens: readonly Token[], prepared: Prepared): LevelWordHit[] {
   const out: LevelWordHit[] = [];
-  if (words.length === 0) return out;
-  for (const column of columns) {
-    if (!column.factor || column.levels.length < 2 || column.levels.length > 4) continue;
-    // Each level must be explained, and no two levels by one meaning (entries of one meaning share `means`).
-    const meaningOf = column.levels.map((l) => {
-      const n = normalizeLevel(l);
-      return words.filter((w) => w.means.includes(n)).map((w) => w.means.join('|'));
-    });
-    if (meaningOf.some((m) => m.length === 0)) continue;
-    const used = meaningOf.map((m) => m[0]);
-    if (new Set(used).size !== used.length) continue;
+  for (const { column, used } of prepared.explained) {
     const hits: LevelWordHit[] = [];
-    for (const w of words) {
+    for (const w of prepared.words) {
       const k = used.indexOf(w.means.join('|'));
       if (k < 0) continue;
       for (let i = 0; i + w.stems.length <= tokens.length; i++) {
