@@ -159,7 +159,7 @@ export interface CompiledLexicon {
 export function compileLexicon(lexicon: readonly LexiconEntry[]): CompiledLexicon {
   const byPhrase = new Map<string, string[][]>();
   for (const e of lexicon) {
-    if (e.tieBreak) continue;
+    if (e.tieBreak || e.level) continue;
     const key = e.word.split(' ').map(stemWord).join(' ');
     byPhrase.set(key, [...(byPhrase.get(key) ?? []), ...e.means.map((m) => m.split(' '))]);
   }
@@ -188,6 +188,8 @@ export interface MentionOptions {
   /** Tokens that are analysis vocabulary: matched to columns only exactly. */
   vocabulary: (token: Token) => boolean;
   lexicon: CompiledLexicon;
+  /** Levels named by their meaning ("men and women", "X and non-X"): see level-words.ts. */
+  levelWords?: (tokens: readonly Token[], columns: readonly ColumnInfo[]) => { start: number; end: number; column: string; level: string }[];
 }
 
 const MIN_SCORE = 0.65;
@@ -230,6 +232,7 @@ export function findMentions(tokens: readonly Token[], columns: readonly ColumnI
   addNumericLevels(tokens, columns, candidates);
   addInitialLevels(tokens, columns, candidates);
   addMonthLevels(tokens, columns, candidates);
+  for (const h of options.levelWords?.(tokens, columns) ?? []) candidates.push({ ...h, score: 0.9, via: 'level', content: h.end - h.start });
   const mentions = resolveMentions(tokens, candidates);
   // Bare numbers read as codes of a column need two of them ("diet 1 vs 2", "1 and 3"); one left after
   // another reading took the other ("time 1 and time 2" with Subject 1..6) is no code.

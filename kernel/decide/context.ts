@@ -8,6 +8,8 @@ import { editDistance, suggestName } from '../util/suggest.js';
 import { compileCues, cueVocabulary, findCues, type CompiledCue, type CueHit } from './cues.js';
 import { compileLexicon, describeColumns, type ColumnWords, findMentions, monthsOutOfRange, unknownLevels, type ColumnInfo, type CompiledLexicon, type Mention, type UnknownLevel } from './columns.js';
 import { isContentToken, rootOf, stemWord, STOPWORDS, tokenize, type Token } from './text.js';
+import { isStatusPosition, isYesNoColumn, readStatusMentions } from './status-words.js';
+import { compileLevelWords, findLevelWords, type LevelWord } from './level-words.js';
 import type { RuleSet } from './types.js';
 
 /** A role hint from word order. */
@@ -35,6 +37,8 @@ export interface CompiledRules {
   cues: CompiledCue[];
   intents: Set<string>;
   lexicon: CompiledLexicon;
+  /** Lexicon words that name a level by its meaning ("women" -> female). */
+  levelWords: LevelWord[];
   vocabulary: { words: Set<string>; stems: string[] };
   /** Lexicon words that only break ties between columns ("longer" -> length). */
   tieBreaks: { stem: string; means: string[] }[];
@@ -59,7 +63,8 @@ export interface RequestContext {
   columns: ColumnInfo[];
   mentions: Mention[];
   mentioned: MentionedColumn[];
-  mu?: { value: number; text: string };
+  /** The test value; `percent` when written as a percentage ("25%"): for a share, 0.25. */
+  mu?: { value: number; text: string; percent?: boolean };
   confLevel?: number;
   direction?: 'greater' | 'less';
   /** "from A to B": the second named is the one expected to be greater (or less). */
@@ -71,7 +76,7 @@ export interface RequestContext {
   /** Words that pick one of several columns a word fits equally ("longer" -> a name with "length"). */
   tieBreaks: { text: string; means: string[] }[];
   /** Content words that match no column, level or cue ("wingspan"), with a suggestion when close. */
-  unknownWords: { word: string; suggestion?: string; closest?: string[]; rolePosition: boolean }[];
+  unknownWords: { word: string; index: number; suggestion?: string; closest?: string[]; rolePosition: boolean }[];
   /** Month names whose month no coded month column holds ("January" when Month is 5..9). */
   missingMonths: { word: string; month: number; columns: string[] }[];
   /** Words contrasted with a level of a column that are no level of it ("Adelie and Emperor"). */
@@ -94,6 +99,7 @@ export function compileRules(set: RuleSet): CompiledRules {
     cues,
     intents: new Set(cues.filter((c) => c.intent).map((c) => c.id)),
     lexicon: compileLexicon(set.lexicon),
+    levelWords: compileLevelWords(set.lexicon),
     vocabulary: cueVocabulary(cues),
     tieBreaks: set.lexicon.filter((e) => e.tieBreak).map((e) => ({ stem: stemWord(e.word), means: e.means })),
     roleWords: new Set(set.words.role),
@@ -108,6 +114,7 @@ export function compileRules(set: RuleSet): CompiledRules {
 
 const GROUP_MARKERS = new Set(['by', 'across', 'between', 'among', 'amongst', 'per', 'each', 'vs', 'versus', 'within']);
 const PREDICTOR_MARKERS = new Set(['from', 'using', 'given', 'with']);
+const SHARE_MARKERS = new Set(['than', 'from', 'to', 'equals', 'equal', '=', 'against', 'exceed', 'exceeds', 'is', 'be', 'above', 'below']);
 const MU_MARKERS = new Set(['than', 'from', 'to', 'equals', 'equal', '=', 'mu', 'against', 'exceed', 'exceeds', 'is', 'be', 'of', 'value', 'above', 'below', 'least', 'most']);
 
 /** Reads a request against a schema. */
@@ -119,9 +126,13 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
   const inCuePhrase = new Set(cueHits.flatMap((h) => Array.from({ length: h.end - h.start }, (_, k) => h.start + k)));
   const isVocabulary = (t: Token) =>
     inCuePhrase.has(t.index) || compiled.vocabulary.words.has(t.text) || compiled.vocabulary.stems.some((s) => s.length >= 3 && t.text.startsWith(s));
-  let mentions = findMentions(tokens, columns, { vocabulary: isVocabulary, lexicon: compiled.lexicon });
+  let mentions = findMentions(tokens, columns, {
+    vocabulary: isVocabulary,
+    lexicon: compiled.lexicon,
+    levelWords: (t, c) => findLevelWords(t, c, compiled.levelWords),
+  });
   // Every stretch read as a column, even one set aside below, is accounted for.
-  const read = mentions;
+  let read = mentions;
   // An identifier column named by an analysis word ("model" in mtcars) is the word, not the column;
   // named by part of its name ("patients" for patient_id), it is the people, not the identifier.
   mentions = mentions.filter((m) => {
@@ -130,12 +141,18 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
     if (info.schema.kind === 'id' && m.score < 0.9) return false;
     return !cueHits.some((h) => h.start < m.end && m.start < h.end);
   });
-  mentions = withoutUnitNouns(mentions, columns, tokens);
+  mentions = withSuffixNames(mentions, columns, tokens, compiled.columnWords.suffixes);
+  mentions = withoutUnitNouns(mentions, columns, tokens, compiled.columnWords.suffixes);
+  mentions = withoutGenericPairs(mentions, columns, compiled.columnWords.suffixes);
   // "the score ... pre ... post": a word fitting several columns that are all named anyway adds nothing.
   mentions = mentions.filter(
     (m) => m.tiedWith.length === 0 || ![m.column, ...m.tiedWith].every((c) => mentions.some((o) => o !== m && o.column === c && o.tiedWith.length === 0)),
   );
   // A column's own name is the column, not an analysis word ("decrease", "compactness" ~ "compar*").
+  // "4 groups", "three conditions": a count of things, not the column named `group`.
+  const counted = (m: Mention) => m.start > 0 && (tokens[m.start - 1].kind === 'number' || /^(two|three|four|five|six|seven|eight|nine|ten)$/.test(tokens[m.start - 1].text));
+  const countHits = cueHits.filter((h) => h.cue === 'groups_word' && h.end - h.start === 2);
+  mentions = mentions.filter((m) => !(counted(m) && countHits.some((h) => h.start === m.start - 1 && h.end === m.end)));
   const exact = mentions.filter((m) => m.via === 'name' && m.score >= 0.95);
   if (exact.length > 0) {
     const kept = cueHits.filter((h) => !exact.some((m) => m.start <= h.start && h.end <= m.end));
@@ -161,12 +178,50 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
     cueHits = cueHits.filter((h) => !shareOf.includes(h));
     cues = new Set(cueHits.map((h) => h.cue));
   }
+  const datasetWords = new Set(tokenize(schema.name.replace(/\.[A-Za-z0-9]+$/, '')).map((t) => t.stem));
+  // A word that names nothing else may be what the one generic yes/no column records (status-words.ts).
+  const unaccounted = columns.filter(isYesNoColumn).length === 1 ? readUnknownWords(tokens, read, cueHits, columns, isVocabulary, compiled, datasetWords) : [];
+  if (unaccounted.length > 0 && unaccounted.every((w) => !w.suggestion)) {
+    const generic = (w: string) => compiled.columnWords.suffixes.has(w) || compiled.roleWords.has(w);
+    const people = (w: string) => compiled.harmless.has(w) || compiled.columnWords.subject.has(stemWord(w));
+    const status = readStatusMentions(tokens, mentions, columns, unaccounted.map((w) => w.index), generic, people);
+    if (status.length > 0) {
+      mentions = [...mentions, ...status].sort((a, b) => a.start - b.start);
+      read = [...read, ...status];
+    }
+  }
+  // "population density": a quantity named after a measurement (people per area), not a density plot,
+  // unless a figure is asked for ("a density plot of population").
+  const quantityDensity = cueHits.filter(
+    (h) => h.cue === 'density' && !cues.has('plot') && !cues.has('distribution') && mentions.some((m) => m.via === 'name' && m.end === h.start && columns.find((c) => c.name === m.column)?.numeric),
+  );
+  if (quantityDensity.length > 0) {
+    cueHits = cueHits.filter((h) => !quantityDensity.includes(h));
+    cues = new Set(cueHits.map((h) => h.cue));
+  }
   const mentioned = groupMentions(mentions, columns);
   const formula = addHints(mentioned, tokens, cueHits);
   if (cues.has('predict') || cues.has('effect')) addAllOthers(mentioned, tokens, columns);
+  addOverHints(mentioned, tokens);
+  readWhoClauses(mentioned, tokens, cues);
+  // "differ on post", "differ in pulse rate": what the groups differ in is the outcome.
+  for (const h of cueHits) {
+    if (h.cue !== 'compare' || !/^differ/.test(tokens[h.start].text) || !/^(on|in)$/.test(tokens[h.end]?.text ?? '')) continue;
+    const m = mentioned.find((x) => x.byName && (x.position === h.end + 1 || (x.position === h.end + 2 && /^(the|their|its)$/.test(tokens[h.end + 1].text))));
+    if (m && !m.hints.has('group') && !m.hints.has('predictor')) m.hints.add('outcome');
+  }
+  // "... adjusting for rank and years", "controlling for pretest": what is adjusted for is never the outcome.
+  const adjusting = cueHits.find((h) => h.cue === 'stratified');
+  if (adjusting) for (const m of mentioned) if (m.position >= adjusting.end && !m.hints.has('outcome')) m.hints.add('predictor');
   const confLevel = readConfLevel(tokens);
   const mu = readMu(tokens, mentions, confLevel);
   const direction = readDirection(cueHits);
+  for (const cue of readShareCues(tokens, mentions, mentioned, mu)) cues.add(cue);
+  // "the mean height of male students equals 175": one level named beside a test value restricts the rows.
+  if (mu !== undefined) for (const m of mentioned) if (!m.byName && m.levelsNamed.length === 1) m.hints.add('filter');
+  // A power request that gives both proportions plans a study: the column it names says what they are
+  // of ("survival of 20% vs 35%"), no data are analysed.
+  if (cues.has('power_request') && hasPercentPair(tokens)) mentioned.length = 0;
   // "y ~ w | subject": a repeated-measures formula says the data are paired.
   const tildeAt = tokens.findIndex((t) => t.text === '~');
   if (tildeAt >= 0 && tokens.some((t, i) => i > tildeAt && t.text === '|')) cues.add('paired');
@@ -174,8 +229,8 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
   for (const m of mentions) for (let i = m.start; i < m.end; i++) covered.add(i);
   for (const h of cueHits) for (let i = h.start; i < h.end; i++) covered.add(i);
   const levelsUnknown = unknownLevels(tokens, mentions, columns, { covered, ordinary: (t) => isVocabulary(t) || compiled.roleWords.has(t.text) || STOPWORDS.has(t.stem) });
-  const datasetWords = new Set(tokenize(schema.name.replace(/\.[A-Za-z0-9]+$/, '')).map((t) => t.stem));
   let unknownWords = readUnknownWords(tokens, read, cueHits, columns, isVocabulary, compiled, datasetWords);
+  for (const h of quantityDensity) unknownWords.push({ word: `${tokens[h.start - 1].raw} ${tokens[h.start].raw}`, index: h.start, closest: [], rolePosition: true });
   // A word read as an unknown level is reported as such, not as a missing column.
   if (levelsUnknown.length > 0) unknownWords = unknownWords.filter((w) => !levelsUnknown.some((u) => u.word.split(' ').includes(w.word)));
   return {
@@ -207,10 +262,10 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
 /**
  * Words that name the units measured, not a variable, although a column bears their name: a plural
  * right after a level of another column ("Quebec plants", "chilled plants"), and the name of an
- * identifier-like column (a subject, or five or more levels) right before a measurement ("chick
- * weights", "tree girth"). Both stay read (they are no unknown words); neither is a column of the analysis.
+ * identifier-like column (a subject, five or more levels, or a name said without its generic suffix:
+ * "passenger" for passengerClass) right before a measurement ("chick weights", "tree girth", "passenger age"). Both stay read (they are no unknown words); neither is a column of the analysis.
  */
-function withoutUnitNouns(mentions: readonly Mention[], columns: readonly ColumnInfo[], tokens: readonly Token[]): Mention[] {
+function withoutUnitNouns(mentions: readonly Mention[], columns: readonly ColumnInfo[], tokens: readonly Token[], suffixes: ReadonlySet<string>): Mention[] {
   const info = (name: string) => columns.find((c) => c.name === name);
   return mentions.filter((m) => {
     const c = info(m.column);
@@ -220,12 +275,50 @@ function withoutUnitNouns(mentions: readonly Mention[], columns: readonly Column
     const plural = t.text !== t.stem;
     const afterLevel = mentions.some((o) => o.via === 'level' && o.column !== m.column && o.end === m.start);
     if (afterLevel && plural) return false;
-    const unitLike = c.subject || c.levelCount >= 5;
+    // "passenger age" with passengerClass: the name without its generic suffix (class) is the units too.
+    const suffixUnsaid = c.units.some((u) => suffixes.has(u)) && !c.units.includes(tokens[m.end]?.stem ?? '');
+    const unitLike = c.subject || c.levelCount >= 5 || suffixUnsaid;
     const before = tokens[m.start - 1];
     const grouped = before !== undefined && GROUP_MARKERS.has(before.text);
     const measured = mentions.some((o) => o.via === 'name' && o.start === m.end && info(o.column)?.numeric && !info(o.column)?.factor);
     return !(unitLike && !plural && !grouped && measured);
   });
+}
+
+/**
+ * "age by class" with `passengerClass`: a generic word (class, type, code) that ends one column's name,
+ * said alone, names that column when it ends no other column's name and nothing else was read there.
+ */
+function withSuffixNames(mentions: readonly Mention[], columns: readonly ColumnInfo[], tokens: readonly Token[], suffixes: ReadonlySet<string>): Mention[] {
+  const added: Mention[] = [];
+  for (const t of tokens) {
+    if (t.kind !== 'word' || !suffixes.has(t.stem) || mentions.some((m) => m.start <= t.index && t.index < m.end)) continue;
+    const owners = columns.filter((c) => c.units.includes(t.stem) && c.factor);
+    if (owners.length !== 1 || columns.some((c) => c !== owners[0] && c.words.includes(t.stem))) continue;
+    added.push({ start: t.index, end: t.index + 1, text: t.raw, column: owners[0].name, score: 0.85, via: 'name', tiedWith: [] });
+  }
+  return added.length === 0 ? [...mentions] : [...mentions, ...added].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * "airbag type", "occupation types": a column's name followed by a column named by a generic word
+ * (`type`, `class`, `code`) is one variable, not two. After the units measured (an identifier, a text
+ * column, or a column with a value per few rows: "occupation") it is the generic column (the type of
+ * the occupations); after a grouping column ("airbag") it is that column (its type).
+ */
+function withoutGenericPairs(mentions: readonly Mention[], columns: readonly ColumnInfo[], generic: ReadonlySet<string>): Mention[] {
+  const info = (name: string) => columns.find((c) => c.name === name);
+  const drop = new Set<Mention>();
+  for (const second of mentions) {
+    const g = info(second.column);
+    if (second.via !== 'name' || !g || !g.words.every((w) => generic.has(w))) continue;
+    const first = mentions.find((m) => m.via === 'name' && m.end === second.start && m.column !== second.column && m.score >= 0.8);
+    const f = first && info(first.column);
+    if (!first || !f) continue;
+    const unitLike = f.subject || f.schema.kind === 'text' || f.schema.kind === 'id' || f.levelCount > Math.max(10, f.schema.n / 4);
+    drop.add(unitLike ? first : second);
+  }
+  return drop.size === 0 ? [...mentions] : mentions.filter((m) => !drop.has(m));
 }
 
 /**
@@ -249,6 +342,46 @@ function addAllOthers(mentioned: MentionedColumn[], tokens: readonly Token[], co
     mentioned.push({ info, position: at + k++ / 100, byName: true, levelsNamed: [], hints: new Set(['predictor']), score: 1, texts: [], synthetic: true });
   }
   mentioned.sort((a, b) => a.position - b.position);
+}
+
+/** "concentration over time": the column after "over" is what the one before it varies with (x), that one the outcome (y). */
+function addOverHints(mentioned: MentionedColumn[], tokens: readonly Token[]): void {
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i].text !== 'over') continue;
+    const after = mentioned.find((m) => m.byName && (m.position === i + 1 || (m.position === i + 2 && /^(the|its|their)$/.test(tokens[i + 1].text))));
+    const before = [...mentioned].reverse().find((m) => m.byName && m.position < i && m.position >= i - 3);
+    if (!after || !before || before.hints.size > 0 || after.hints.size > 0) continue;
+    after.hints.add('predictor');
+    before.hints.add('outcome');
+  }
+}
+
+/** The level of a two-level column that says "yes" (1, yes, true), if it has one. */
+function yesLevel(info: ColumnInfo): string | undefined {
+  if (!info.factor || info.levels.length !== 2) return undefined;
+  const lower = info.levels.map((l) => l.toLowerCase());
+  const pairs: [string, string][] = [['0', '1'], ['no', 'yes'], ['false', 'true']];
+  const pair = pairs.find(([no, yes]) => lower.includes(no) && lower.includes(yes));
+  return pair ? info.levels[lower.indexOf(pair[1])] : undefined;
+}
+
+/**
+ * "the average age of the mothers who smoked": a yes/no column named in a relative clause ("who
+ * smoked", "that had hypertension") restricts the rows to its "yes" level when nothing is compared;
+ * in a comparison ("do babies of mothers who smoked weigh less?") it stays the grouping.
+ */
+function readWhoClauses(mentioned: MentionedColumn[], tokens: readonly Token[], cues: ReadonlySet<string>): void {
+  if (['compare', 'effect', 'associate', 'correlate', 'predict', 'versus', 'independence', 'proportion'].some((c) => cues.has(c))) return;
+  for (const m of mentioned) {
+    const yes = yesLevel(m.info);
+    if (!yes || !m.byName || m.levelsNamed.length > 0) continue;
+    const before = tokens.slice(Math.max(0, m.position - 2), m.position).map((t) => t.text);
+    if (!before.some((w) => /^(who|that|which)$/.test(w))) continue;
+    m.byName = false;
+    m.levelsNamed = [yes];
+    m.hints.delete('group');
+    m.hints.add('filter');
+  }
 }
 
 /** Tie-break words of the lexicon said in the request. */
@@ -276,7 +409,9 @@ export function groupMentions(mentions: readonly Mention[], columns: readonly Co
     entry.texts.push(m.text);
     // "at age 25", "day 21": a name followed by one of its values names the value (a row filter), not the column.
     const valueFollows = m.via === 'name' && mentions.some((o) => o.column === m.column && o.via === 'level' && o.start === m.end);
-    if (m.via === 'name' && !valueFollows) entry.byName = true;
+    // "in first class", "the control group": a value right before the name names the value too.
+    const valuePrecedes = m.via === 'name' && mentions.filter((o) => o.column === m.column && o.via === 'level').length === 1 && mentions.some((o) => o.column === m.column && o.via === 'level' && o.end === m.start);
+    if (m.via === 'name' && !valueFollows && !valuePrecedes) entry.byName = true;
     if (m.level !== undefined && !entry.levelsNamed.includes(m.level)) entry.levelsNamed.push(m.level);
   }
   return [...byColumn.values()].sort((a, b) => a.position - b.position);
@@ -508,6 +643,35 @@ function addWordOrderHints(mentioned: MentionedColumn[], tokens: readonly Token[
   return false;
 }
 
+/**
+ * Shares: two percentages set against each other ("20% vs 35%") are two proportions; counts of the
+ * levels of one column set against each other or against a value, with nothing measured:
+ * a test value written as a percentage of a two-level column ("is the survival rate different from
+ * 40%?") asks about its share (`proportion`); two levels of one column said with "more/fewer ... than"
+ * or "as many ... as" ("more male than female cats") compare their counts (`gof_named`).
+ */
+export function readShareCues(tokens: readonly Token[], mentions: readonly Mention[], mentioned: readonly MentionedColumn[], mu: RequestContext['mu']): string[] {
+  if (hasPercentPair(tokens)) return ['proportion'];
+  const levelAt = (m: MentionedColumn, index: number) => mentions.some((x) => x.via === 'level' && x.column === m.info.name && x.start === index);
+  const measured = mentioned.some((m) => m.info.numeric && !m.info.factor && m.byName);
+  if (measured) return [];
+  const binary = mentioned.filter((m) => m.info.factor && m.info.levelCount === 2);
+  if (mu?.percent && binary.length === 1 && mentioned.length === 1) return ['proportion'];
+  const contrasted = mentioned.filter((m) => m.info.factor && m.levelsNamed.length >= 2);
+  if (contrasted.length !== 1 || mentioned.some((m) => m !== contrasted[0] && m.byName)) return [];
+  // The count word bears on the level itself: "more male than female", "as many men as women".
+  const counted = tokens.some((t, i) => {
+    const at = /^(more|fewer)$/.test(t.text) ? i + 1 : t.text === 'as' && tokens[i + 1]?.text === 'many' ? i + 2 : -1;
+    return at > 0 && tokens.slice(at, at + 2).some((u) => levelAt(contrasted[0], u.index));
+  });
+  return counted ? ['gof_named'] : [];
+}
+
+/** "20% vs 35%", "from 50% to 75%": two percentages set against each other are two proportions. */
+function hasPercentPair(tokens: readonly Token[]): boolean {
+  return tokens.some((t, i) => t.percent === true && /^(vs|versus|to|and)$/.test(tokens[i + 1]?.text ?? '') && tokens[i + 2]?.percent === true && !/^power/.test(tokens[i + 3]?.text ?? ''));
+}
+
 /** "from <column or level> to <column or level>": a change from the first to the second. */
 function readFromTo(tokens: readonly Token[], mentions: readonly Mention[]): boolean {
   const from = tokens.findIndex((t) => t.text === 'from');
@@ -550,13 +714,15 @@ function readMu(tokens: readonly Token[], mentions: readonly Mention[], conf?: {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     const value = t.kind === 'number' ? t.value : NUMBER_WORDS.get(t.text);
-    if (value === undefined || t.percent || used.has(i) || i === conf?.index) continue;
+    if (value === undefined || used.has(i) || i === conf?.index) continue;
     for (let back = 1; back <= 3; back++) {
       const b = tokens[i - back];
       if (!b) break;
+      // A percentage is a test value only after a comparison ("different from 25%"), not "power of 80%".
+      if (t.percent && !SHARE_MARKERS.has(b.text)) continue;
       if (MU_MARKERS.has(b.text) || /^exceed/.test(b.text)) {
         const negative = tokens[i - 1]?.raw === '-' ? -1 : 1;
-        return { value: negative * value, text: tokens.slice(i - back, i + 1).map((x) => x.raw).join(' ') };
+        return { value: negative * value, text: tokens.slice(i - back, i + 1).map((x) => x.raw).join(' '), ...(t.percent ? { percent: true } : {}) };
       }
     }
   }
@@ -603,7 +769,7 @@ function readUnknownWords(
     const prev = tokens[t.index - 1];
     const next = tokens[t.index + 1];
     // A word qualifying a column named right after it ("spray treatments", "tooth len") is part of its name.
-    if (mentions.some((m) => m.via === 'name' && m.score >= 0.85 && m.start === t.index + 1)) continue;
+    if (mentions.some((m) => m.via === 'name' && m.score >= 0.8 && m.start === t.index + 1)) continue;
     // A noun right after a column named in full ("wind speed", "sex ratio", "speed of light") says what of it is meant.
     if (mentions.some((m) => m.via === 'name' && m.score >= 0.8 && m.end === t.index)) continue;
     if (prev?.text === 'of' && mentions.some((m) => m.via === 'name' && m.score >= 0.95 && m.end === t.index - 1)) continue;
@@ -613,7 +779,11 @@ function readUnknownWords(
       // Beside a column matched by part of its name ("body weight" with only body_length_mm): the
       // word is part of the variable's name, and the column that shares the other word may be wrong.
       mentions.some((m) => m.via === 'name' && m.score < 0.9 && (m.end === t.index || m.start === t.index + 1));
-    out.push({ word: t.raw, suggestion, closest: closestColumns(t.text, columns), rolePosition });
+    // A word where a status is said ("with and without asthma") may be what a yes/no column records: offered first.
+    const people = (w: string) => compiled.harmless.has(w) || compiled.columnWords.subject.has(stemWord(w));
+    const statusColumns = isStatusPosition(tokens, t.index, people) ? columns.filter(isYesNoColumn).map((c) => c.name) : [];
+    const closest = [...new Set([...statusColumns, ...closestColumns(t.text, columns)])].slice(0, 3);
+    out.push({ word: t.raw, index: t.index, suggestion, closest, rolePosition: rolePosition || statusColumns.length > 0 });
   }
   return out;
 }

@@ -5,6 +5,7 @@
  * setting options (levels, alternative, mu, confidence level, filters).
  */
 import { readPowerOptions } from './power-request.js';
+import { isEarlierByName } from './time-order.js';
 import { ROLE_NAMES, type AnalysisOptions, type Roles, type RowFilter } from '../types.js';
 import { compareNatural } from '../util/natural-sort.js';
 import type { ColumnInfo } from './columns.js';
@@ -188,6 +189,10 @@ function orderBonus(rule: Rule, mentioned: readonly MentionedColumn[], slots: re
       const lo = Math.min(mentioned[a].position, mentioned[b].position);
       const hi = Math.max(mentioned[a].position, mentioned[b].position);
       if (ctx.tokens.slice(lo, hi).some((t) => /^(against|vs|versus)$/.test(t.text))) inOrder = !inOrder;
+      // The outcome the request states goes on the y axis ("prestige on education", "conc over time").
+      const stated = (m: MentionedColumn, hint: 'outcome' | 'predictor') => m.hints.has(hint) && !m.hints.has(hint === 'outcome' ? 'predictor' : 'outcome');
+      if (stated(mentioned[b], 'outcome') && stated(mentioned[a], 'predictor')) inOrder = true;
+      if (stated(mentioned[a], 'outcome') && stated(mentioned[b], 'predictor')) inOrder = false;
     }
     bonus += inOrder ? 0.01 : 0;
   }
@@ -326,6 +331,8 @@ function buildFit(rule: Rule, roleNames: RoleName[], ctx: RequestContext, mentio
   }
   const ordered: Roles = {};
   for (const r of ROLE_NAMES) if (roles[r] !== undefined) (ordered as Record<string, unknown>)[r] = roles[r];
+  // Names that state their time order (Prewt, Postwt) put before and after in that order.
+  if (ordered.before && ordered.after && isEarlierByName(ordered.before, ordered.after) === false) [ordered.before, ordered.after] = [ordered.after, ordered.before];
 
   const facts = new Set<string>();
   if (ctx.mu !== undefined) facts.add('@mu');
@@ -360,7 +367,7 @@ function buildFit(rule: Rule, roleNames: RoleName[], ctx: RequestContext, mentio
     refinements.push(`confidence level ${ctx.confLevel}`);
   }
   if (rule.needsMu && ctx.mu !== undefined) {
-    options.mu = ctx.mu.value;
+    options.mu = ctx.mu.percent && rule.family === 'proportion' ? ctx.mu.value / 100 : ctx.mu.value;
     refinements.push(`test value mu = ${ctx.mu.value} (from "${ctx.mu.text}")`);
   }
   let directionUnclear = false;

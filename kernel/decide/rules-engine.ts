@@ -12,6 +12,7 @@
  * 5. nothing fits -> the closest readings (other analyses for these column kinds, or one column
  *    fewer) as choices, or no match.
  */
+import { isEarlierByName } from './time-order.js';
 import { TASKS, taskTitle } from '../contract/index.js';
 import type { DatasetSchema, Roles, TaskId } from '../types.js';
 import { formatList } from '../messages/index.js';
@@ -309,7 +310,7 @@ function checkMeasurementLevel(ctx: RequestContext, compiled: CompiledRules, out
 function checkUnlikePair(ctx: RequestContext, outcome: DecisionOutcome): DecisionOutcome {
   if (outcome.status !== 'decided' || !(outcome.analysis === 'ttest_paired' || outcome.analysis === 'wilcoxon_signed_rank')) return outcome;
   const { before, after } = outcome.roles;
-  if (!before || !after || isWidePair(before, after)) return outcome;
+  if (!before || !after || isWidePair(before, after) || isEarlierByName(before, after) !== undefined) return outcome;
   const a = ctx.columns.find((c) => c.name === before);
   const b = ctx.columns.find((c) => c.name === after);
   if (!a || !b || a.stems.some((w) => b.stems.includes(w))) return outcome;
@@ -861,6 +862,17 @@ function decideCompletions(ctx: RequestContext, compiled: CompiledRules, mention
       for (const b of second.candidates) if (b !== a) combos.push([a, b]);
     } else combos.push([a]);
     if (combos.length >= 12) break;
+  }
+  // Before and after from names that state their order (Prewt, Postwt): only that order is a reading.
+  if (first.role === 'before' && second?.role === 'after') {
+    const inOrder = combos.filter(([a, b]) => isEarlierByName(a, b) !== false);
+    if (inOrder.length > 0) combos.splice(0, combos.length, ...inOrder);
+    // The only two measurements, in the order their names state: the pair is read, not asked.
+    if (combos.length === 1 && isEarlierByName(combos[0][0], combos[0][1]) === true) {
+      const only = combos[0].map((name, i): MentionedColumn => ({ info: ctx.columns.find((c) => c.name === name)!, position: 10_000 + i, byName: true, levelsNamed: [], hints: new Set(), score: 1, texts: [], synthetic: true }));
+      const reading = decideReading(ctx, compiled, [...mentioned, ...only], 1);
+      if (reading.status === 'decided') return reading;
+    }
   }
   const choices: Choice[] = [];
   for (const combo of combos) {

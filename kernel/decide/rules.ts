@@ -60,7 +60,7 @@ const fileSchema = z.object({
       }),
     )
     .optional(),
-  lexicon: z.array(z.object({ word: z.string(), means: z.array(z.string()), tieBreak: z.boolean().optional() })).optional(),
+  lexicon: z.array(z.object({ word: z.string(), means: z.array(z.string()), tieBreak: z.boolean().optional(), level: z.boolean().optional() })).optional(),
   rules: z.array(ruleSchema).optional(),
   words: z
     .object({

@@ -204,6 +204,8 @@ export interface LexiconEntry {
   means: string[];
   /** The word never names a column itself; among columns another word fits equally, it picks the one whose name has a `means` word. */
   tieBreak?: boolean;
+  /** The word names a level by its meaning ("women" -> female, f): `means` are level values, not column-name words. */
+  level?: boolean;
 }
 
 /** Request words accounted for without naming a column (rules/lexicon.json `words`). */
