@@ -9,6 +9,7 @@ import { isContentToken, nameWords, scoreWord, stemWord, tokenize, type Token } 
 import { editDistance } from '../util/suggest.js';
 import type { LexiconEntry } from './types.js';
 import { isMonthName, monthAt, monthLevelMap } from './calendar.js';
+import { scorePieces } from './name-pieces.js';
 
 /** Unit and subject words of `rules/lexicon.json` (`words.units`, `words.subject`), as sets. */
 export interface ColumnWords {
@@ -132,16 +133,6 @@ function isQuantity(levels: readonly string[]): boolean {
 /** Words of a label that do not name anything ("Age in years" -> age, years). */
 const LABEL_FILLER = new Set(['the', 'a', 'an', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'and', 'or', 'your', 'you', 'what', 'is', 'are', 'do', 'did', 'how', 'which', 'this', 'that']);
 
-/** Whether `name` is, in order, a beginning of three letters or more of each word ("opt" + "den"). */
-function gluedPrefixes(words: readonly string[], name: string): boolean {
-  const [first, ...rest] = words;
-  if (!first) return name === '';
-  for (let k = Math.min(first.length, name.length); k >= 3; k--) {
-    if (name.startsWith(first.slice(0, k)) && (rest.length > 0 || k === name.length) && gluedPrefixes(rest, name.slice(k))) return true;
-  }
-  return false;
-}
-
 /** A column as its label names it: the label's content words in place of the name's. */
 function labelAlias(info: ColumnInfo, label: string): ColumnInfo | undefined {
   const words = nameWords(label).filter((w) => !LABEL_FILLER.has(w));
@@ -230,11 +221,37 @@ export function findMentions(tokens: readonly Token[], columns: readonly ColumnI
   addNumericLevels(tokens, columns, candidates);
   addInitialLevels(tokens, columns, candidates);
   addMonthLevels(tokens, columns, candidates);
-  const mentions = resolveMentions(tokens, candidates);
+  const mentions = withIndicatorPhrases(resolveMentions(tokens, candidates), columns);
   // Bare numbers read as codes of a column need two of them ("diet 1 vs 2", "1 and 3"); one left after
   // another reading took the other ("time 1 and time 2" with Subject 1..6) is no code.
   const bare = (m: Mention) => m.via === 'level' && m.score === 0.9 && m.end - m.start === 1 && tokens[m.start].kind === 'number';
   return mentions.filter((m) => !bare(m) || mentions.filter((o) => o.column === m.column && bare(o) && o.level !== m.level).length > 0);
+}
+
+/**
+ * A two-valued column named by one word right before a measurement spelled out from its pieces ("low
+ * birth weight" with the columns low and bwt): the phrase names the indicator of that measurement,
+ * the two-valued column, as a whole.
+ */
+function withIndicatorPhrases(mentions: Mention[], columns: readonly ColumnInfo[]): Mention[] {
+  const info = (name: string) => columns.find((c) => c.name === name);
+  const out: Mention[] = [];
+  for (let k = 0; k < mentions.length; k++) {
+    const m = mentions[k];
+    const next = mentions[k + 1];
+    const indicator = info(m.column);
+    const measured = next ? info(next.column) : undefined;
+    if (
+      next && m.via === 'name' && next.via === 'name' && m.end - m.start === 1 && m.score >= 0.95 && next.start === m.end && next.score < 0.95 &&
+      indicator?.factor && indicator.levelCount === 2 && measured?.numeric && !measured.factor
+    ) {
+      out.push({ ...m, end: next.end, text: `${m.text} ${next.text}` });
+      k++;
+      continue;
+    }
+    out.push(m);
+  }
+  return out;
 }
 
 /** A column literally named like a common word ("vs" in mtcars), in a place where a column name fits. */
@@ -262,26 +279,19 @@ function scoreName(info: SpanInfo, column: ColumnInfo, options: MentionOptions):
       if (allowed > 0 && glued[0] === target[0] && Math.abs(glued.length - target.length) <= allowed && column.words.length > 1 && editDistance(glued, target) <= allowed) return 0.85;
     }
   }
-  // Initials: "miles per gallon" -> mpg, "savings ratio" -> sr (two words of three letters or more).
-  if (
-    span.length === 2 &&
-    column.words.length === 1 &&
-    column.units.length === 0 &&
-    span.every((t) => t.kind === 'word' && t.text.length >= 3 && isContentToken(t) && !options.vocabulary(t)) &&
-    span.map((t) => t.text[0]).join('') === column.words[0]
-  ) {
-    return 0.85;
+  // The name spelled out piece by piece: "heart weight" for Hwt, "post test 3" for post.test.3, "savings
+  // ratio" for sr, "optden" for optical density (see name-pieces.ts).
+  if (span.length >= 2) {
+    const pieceOptions = { exactOnly: options.vocabulary, isContent: isContentToken };
+    const spelled = Math.max(scorePieces(span, column.words, pieceOptions), column.units.length > 0 ? scorePieces(span, [...column.words, ...column.units], pieceOptions) : 0);
+    if (spelled > 0) return Math.max(spelled, scoreWords(info, column, options));
   }
-  if (
-    span.length >= 3 &&
-    column.words.length === 1 &&
-    span.every((t) => t.kind === 'word' && !options.vocabulary(t)) &&
-    span.map((t) => t.text[0]).join('') === column.words[0]
-  ) {
-    return 0.85;
-  }
-  // A name glued from the words' beginnings ("optden" for optical density, "educlevel"): three letters or more of each.
-  if (span.length >= 2 && words.length === span.length && column.words.length === 1 && column.units.length === 0 && gluedPrefixes(words.map((t) => t.text), column.words[0])) return 0.95;
+  return scoreWords(info, column, options);
+}
+
+/** How well the words of a span name a column in any order (all of it, or a part), in [0, 1]. */
+function scoreWords(info: SpanInfo, column: ColumnInfo, options: MentionOptions): number {
+  const { span, words, glued } = info;
   // Initials with a word left out ("disposable income" for dpi, disposable personal income): the first
   // and last letters of the name, the others in order; two words of four letters or more.
   if (

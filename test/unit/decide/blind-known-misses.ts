@@ -19,7 +19,6 @@ export const BLIND_KNOWN_MISSES: string[] = [
 export const BLIND_2026_12B_KNOWN_MISSES: string[] = [
   'birthwt-01 asked-when-clear', // Do babies of mothers who smoked during pregnancy weigh less at birth?
   'birthwt-06 asked-when-clear', // what was the average age of the mothers who smoked?
-  'birthwt-07 asked-when-clear', // Is the share of low-birth-weight babies different from 25%?
   'birthwt-08 silent-guess', // does hypertension predict a low birthweight baby when you control for smoking
   'birthwt-11 asked-when-clear', // Is there a significant difference in the mean birth weight between mothers with and withou
   'birthwt-12 asked-when-clear', // correlation between the mother’s weight at her last period and the baby’s weight
@@ -28,22 +27,14 @@ export const BLIND_2026_12B_KNOWN_MISSES: string[] = [
   'anorexia-04 asked-when-clear', // wilcoxon signed rank test pre vs post weight, family therapy group only
   'anorexia-05 asked-when-clear', // one-sided paired t-test: is weight after CBT higher than before?
   'anorexia-08 asked-when-clear', // Is there a significant difference in mean pre-treatment weight between the treatment group
-  'anorexia-10 asked-when-clear', // how strongly is pre weight correlated with post weight in the control girls?
   'survey-02 asked-when-clear', // do men and women differ in pulse rate?
-  'survey-03 asked-when-clear', // correlate writing hand span with non writing hand span
   'survey-05 asked-when-clear', // are students 50/50 left vs right handed (writing hand)?
   'survey-13 asked-when-clear', // Do the observed frequencies of writing hand conform to independence with the way students 
   'survey-15 silent-guess', // are heavy smokers older?
-  'cats-01 asked-when-clear', // heart weight vs body weight
   'cats-03 asked-when-clear', // do male cats have heavier hearts than females once body weight is accounted for?
-  'cats-04 asked-when-clear', // Welch test: body weight between the sexes
   'cats-05 asked-when-clear', // F test comparing the variance of heart weight in male and female cats
   'cats-06 asked-when-clear', // are there more male than female cats in the sample?
-  'cats-07 asked-when-clear', // qq plot heart wt
-  'cats-08 asked-when-clear', // Mann Whitney U heart weight by sex
-  'cats-10 asked-when-clear', // Is there a significant linear relationship between body weight and heart weight in cats?
   'cats-12 asked-when-clear', // do male and female cats have the same distribution of body weight?
-  'cats-13 asked-when-clear', // Mood’s test for scale of heart weight by sex
   'Cars93-01 asked-when-clear', // Does price differ between American and foreign cars?
   'Cars93-03 asked-when-clear', // what predicts highway mileage: weight, horsepower and engine size?
   'Cars93-04 asked-when-clear', // is airbag type associated with origin?
@@ -82,19 +73,13 @@ export const BLIND_2026_12B_KNOWN_MISSES: string[] = [
   'TitanicSurvival-13 asked-when-clear', // bar chart of classes
   'TitanicSurvival-14 silent-guess', // sample size per group to detect survival of 20% vs 35% with 80% power
   'Davis-01 asked-when-clear', // do people report their weight accurately? measured vs reported weight
-  'Davis-02 asked-when-clear', // correlation of reported height and actual height
   'Davis-05 asked-when-clear', // do women under-report their weight? paired test, females only
   'Davis-08 silent-guess', // is height normally distributed in the men?
   'Davis-09 asked-when-clear', // Is there a significant difference between the mean actual height and the mean reported hei
   'Davis-10 silent-guess', // compare the weights
   'Davis-11 asked-when-clear', // equal numbers of men and women?
   'Baumann-01 asked-when-clear', // Do the three teaching methods differ on post.test.1 after controlling for pretest.1?
-  'Baumann-02 asked-when-clear', // post test 3 by group
-  'Baumann-03 asked-when-clear', // Tukey comparisons of posttest 2 among the groups
   'Baumann-04 asked-when-clear', // did scores improve from pretest 1 to posttest 1?
-  'Baumann-05 asked-when-clear', // were the groups equivalent at baseline on pretest 1?
-  'Baumann-07 asked-when-clear', // compare DRTA and Strat on post-test 3
-  'Baumann-10 asked-when-clear', // Is there a significant difference in the mean post-test 1 score among the three instructio
   'Baumann-12 asked-when-clear', // sample size for 4 groups with f = 0.25 and 90% power
   'Indometh-02 asked-when-clear', // Friedman test of conc across time points blocked by subject
   'Indometh-03 silent-guess', // plot concentration over time
@@ -103,7 +88,6 @@ export const BLIND_2026_12B_KNOWN_MISSES: string[] = [
   'Indometh-08 asked-when-clear', // histogram of plasma concentrations
   'Indometh-09 asked-when-clear', // Is there a significant effect of time on plasma indometacin concentration, treating subjec
   'state-01 asked-when-clear', // Does the murder rate go with illiteracy?
-  'state-10 asked-when-clear', // Is there a significant linear relationship between high school graduation rate and per cap
   'birthwt-18 silent-guess', // summary of age, lwt and bwt
   'survey-18 silent-guess', // Test the hypothesis that the mean height of male students equals 175 cm.
   'cats-15 asked-when-clear', // Test at the 5% level whether the variances of heart weight are equal for male and female c
