@@ -187,6 +187,8 @@ const MAX_SPAN = 4;
 /** Every column and level mention of a request, overlaps resolved. */
 export function findMentions(tokens: readonly Token[], columns: readonly ColumnInfo[], options: MentionOptions): Mention[] {
   const candidates: Candidate[] = [];
+  // Words that are a column's name are never the initials of a level ("Age + Lrn" is not the level AL).
+  const columnStems = new Set(columns.flatMap((c) => c.stems));
   for (let start = 0; start < tokens.length; start++) {
     for (let end = start + 1; end <= Math.min(tokens.length, start + MAX_SPAN); end++) {
       const span = tokens.slice(start, end);
@@ -209,6 +211,12 @@ export function findMentions(tokens: readonly Token[], columns: readonly ColumnI
         }
         for (let k = 0; k < column.levels.length; k++) {
           const level = column.levelTokens[k];
+          // A level written as initials ("FT", "CBT") spelled out in words ("family therapy").
+          if (spanOk && level.length === 1 && span.length >= 2 && /^[A-Z]{2,4}$/.test(column.levels[k]) && level[0].text[0] === initial && !span.some((t) => columnStems.has(t.stem))) {
+            const score = scorePieces(span, [level[0].text], { exactOnly: options.vocabulary, isContent: isContentToken });
+            if (score >= 0.85) candidates.push({ start, end, column: column.name, score, via: 'level', level: column.levels[k], content: span.length });
+            continue;
+          }
           if (level.length !== span.length || level[0].text[0] !== initial) continue;
           const score = scoreLevel(span, level, tokens, start, column, options.vocabulary);
           if (score >= MIN_SCORE) {
@@ -221,11 +229,33 @@ export function findMentions(tokens: readonly Token[], columns: readonly ColumnI
   addNumericLevels(tokens, columns, candidates);
   addInitialLevels(tokens, columns, candidates);
   addMonthLevels(tokens, columns, candidates);
+  addSharedHeads(tokens, columns, candidates, options);
   const mentions = withIndicatorPhrases(resolveMentions(tokens, candidates), columns);
   // Bare numbers read as codes of a column need two of them ("diet 1 vs 2", "1 and 3"); one left after
   // another reading took the other ("time 1 and time 2" with Subject 1..6) is no code.
   const bare = (m: Mention) => m.via === 'level' && m.score === 0.9 && m.end - m.start === 1 && tokens[m.start].kind === 'number';
   return mentions.filter((m) => !bare(m) || mentions.filter((o) => o.column === m.column && bare(o) && o.level !== m.level).length > 0);
+}
+
+/**
+ * A word coordinated with the first word of a name phrase shares the rest of the phrase ("pre vs post
+ * weight" is pre weight vs post weight, "writing and non-writing hand span"): the word alone names the
+ * column that it and the shared words spell, when that is another column than the phrase's.
+ */
+function addSharedHeads(tokens: readonly Token[], columns: readonly ColumnInfo[], candidates: Candidate[], options: MentionOptions): void {
+  const phrases = candidates.filter((c) => c.via === 'name' && c.end - c.start >= 2 && c.score >= 0.8);
+  for (const phrase of phrases) {
+    const word = tokens[phrase.start - 2];
+    if (!word || !isContentToken(word) || !/^(and|or|vs|versus)$/.test(tokens[phrase.start - 1].text)) continue;
+    const span = [word, ...tokens.slice(phrase.start + 1, phrase.end)];
+    const words = span.filter((t) => isContentToken(t) || t.kind === 'number');
+    const info: SpanInfo = { span, words, glued: words.map((t) => t.text).join('') };
+    for (const column of columns) {
+      if (column.name === phrase.column) continue;
+      const score = scoreName(info, column, options);
+      if (score >= 0.8) candidates.push({ start: word.index, end: word.index + 1, column: column.name, score: Math.min(score, phrase.score), via: 'name', content: 1 });
+    }
+  }
 }
 
 /**

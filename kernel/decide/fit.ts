@@ -500,8 +500,11 @@ function crossesAsSubjects(c: ColumnInfo, factor: ColumnInfo): boolean {
 
 /** Two column names that differ only by a time or index word (pre/post, before/after, drug1/drug2). */
 export function isWidePair(a: string, b: string): boolean {
-  const wa = a.toLowerCase().replace(/([a-z])(\d)/g, '$1 $2').split(/[^a-z0-9]+/).filter(Boolean);
-  const wb = b.toLowerCase().replace(/([a-z])(\d)/g, '$1 $2').split(/[^a-z0-9]+/).filter(Boolean);
+  // A time word glued to the measurement is a piece of its own: pretest.1 -> pre test 1, Postwt -> post wt.
+  const piecesOf = (name: string) =>
+    name.toLowerCase().replace(/([a-z])(\d)/g, '$1 $2').replace(/(^|[^a-z])(pre|post)(?=[a-z]{2})/g, '$1$2 ').split(/[^a-z0-9]+/).filter(Boolean);
+  const wa = piecesOf(a);
+  const wb = piecesOf(b);
   const time = /^(\d+|pre|post|before|after|baseline|followup|follow|first|second|initial|final|start|end|t\d|time\d|week\d+|day\d+)$/;
   if (wa.length !== wb.length) return false;
   let differences = 0;

@@ -22,9 +22,7 @@ export const BLIND_2026_12B_KNOWN_MISSES: string[] = [
   'birthwt-08 silent-guess', // does hypertension predict a low birthweight baby when you control for smoking
   'birthwt-11 asked-when-clear', // Is there a significant difference in the mean birth weight between mothers with and withou
   'birthwt-12 asked-when-clear', // correlation between the mother’s weight at her last period and the baby’s weight
-  'anorexia-01 asked-when-clear', // Did the girls gain weight overall? compare Prewt and Postwt
   'anorexia-02 asked-when-clear', // does weight after treatment differ among the treatments after adjusting for weight before 
-  'anorexia-04 asked-when-clear', // wilcoxon signed rank test pre vs post weight, family therapy group only
   'anorexia-05 asked-when-clear', // one-sided paired t-test: is weight after CBT higher than before?
   'anorexia-08 asked-when-clear', // Is there a significant difference in mean pre-treatment weight between the treatment group
   'survey-02 asked-when-clear', // do men and women differ in pulse rate?
@@ -49,7 +47,6 @@ export const BLIND_2026_12B_KNOWN_MISSES: string[] = [
   'Pima.tr-06 asked-when-clear', // what proportion of the women are diabetic?
   'Pima.tr-10 asked-when-clear', // Is there a significant difference in mean BMI between women with and without diabetes?
   'Pima.tr-12 asked-when-clear', // among women older than 30, compare glucose between diabetics and non-diabetics
-  'painters-07 asked-when-clear', // describe the four scores
   'painters-11 silent-guess', // are the schools equally represented?
   'Prestige-02 asked-when-clear', // does prestige differ across occupation types?
   'Prestige-06 silent-guess', // regression plot of prestige on years of education
@@ -79,7 +76,6 @@ export const BLIND_2026_12B_KNOWN_MISSES: string[] = [
   'Davis-10 silent-guess', // compare the weights
   'Davis-11 asked-when-clear', // equal numbers of men and women?
   'Baumann-01 asked-when-clear', // Do the three teaching methods differ on post.test.1 after controlling for pretest.1?
-  'Baumann-04 asked-when-clear', // did scores improve from pretest 1 to posttest 1?
   'Baumann-12 asked-when-clear', // sample size for 4 groups with f = 0.25 and 90% power
   'Indometh-02 asked-when-clear', // Friedman test of conc across time points blocked by subject
   'Indometh-03 silent-guess', // plot concentration over time
