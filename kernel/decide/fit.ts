@@ -392,6 +392,27 @@ function buildFit(rule: Rule, roleNames: RoleName[], ctx: RequestContext, mentio
   };
 }
 
+/**
+ * Power terms of a formula ("y ~ x + x^2", "y ~ x + I(x^3)"): each column raised to a power after the
+ * "~", with the highest power written for it and whether its linear term is written too.
+ */
+export function formulaPowers(ctx: RequestContext): { column: string; degree: number; text: string; linear: boolean }[] {
+  const tilde = ctx.tokens.findIndex((t) => t.text === '~');
+  if (tilde < 0) return [];
+  const out: { column: string; degree: number; text: string; linear: boolean }[] = [];
+  const linear = (column: string) => ctx.mentions.some((m) => m.via === 'name' && m.column === column && m.start > tilde && ctx.tokens[m.end]?.text !== '^');
+  for (const m of ctx.mentions) {
+    if (m.via !== 'name' || m.start <= tilde || ctx.tokens[m.end]?.text !== '^') continue;
+    const power = ctx.tokens[m.end + 1];
+    if (power?.kind !== 'number' || power.value === undefined || !Number.isInteger(power.value) || power.value < 2) continue;
+    const text = `${m.column}^${power.raw}`;
+    const known = out.find((o) => o.column === m.column);
+    if (!known) out.push({ column: m.column, degree: power.value, text, linear: linear(m.column) });
+    else if (power.value > known.degree) Object.assign(known, { degree: power.value, text });
+  }
+  return out;
+}
+
 /** "y ~ a * b", "a:b", or the word "interaction": the request asks about an interaction. */
 export function hasInteraction(ctx: RequestContext): boolean {
   const tilde = ctx.tokens.findIndex((t) => t.text === '~');

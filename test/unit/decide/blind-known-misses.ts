@@ -58,7 +58,6 @@ export const BLIND_2026_12B_KNOWN_MISSES: string[] = [
   'Salaries-02 asked-when-clear', // salary by sex adjusting for rank, discipline and years of service
   'Salaries-07 asked-when-clear', // does salary differ between disciplines among full professors?
   'Salaries-11 asked-when-clear', // one-tailed test: do female faculty earn less than males?
-  'Salaries-13 silent-guess', // salary ~ yrs.since.phd + yrs.since.phd^2
   'TitanicSurvival-01 asked-when-clear', // Did women survive more often than men?
   'TitanicSurvival-02 silent-guess', // logistic regression of survival on sex, age and class
   'TitanicSurvival-04 silent-guess', // survival by sex, stratified by class
