@@ -337,7 +337,8 @@ function scoreWords(info: SpanInfo, column: ColumnInfo, options: MentionOptions)
   }
   const used = new Set<number>();
   let total = 0;
-  for (const token of words) {
+  for (let i = 0; i < words.length; i++) {
+    const token = words[i];
     const exactOnly = options.vocabulary(token);
     let best = 0;
     let bestIndex = -1;
@@ -347,6 +348,16 @@ function scoreWords(info: SpanInfo, column: ColumnInfo, options: MentionOptions)
       if (s > best) {
         best = s;
         bestIndex = k;
+      }
+    }
+    // A piece of the name said with a lexicon word ("highway mileage" for MPG.highway, "city fuel economy" for MPG.city).
+    if (best < 0.85 && column.words.length > 1) {
+      const piece = lexiconPiece(words, i, column, used, options.lexicon);
+      if (piece) {
+        used.add(piece.index);
+        total += 0.85;
+        i += piece.length - 1;
+        continue;
       }
     }
     if (bestIndex < 0) {
@@ -363,6 +374,18 @@ function scoreWords(info: SpanInfo, column: ColumnInfo, options: MentionOptions)
   // A part of the name: "flipper" for flipper_length_mm. Short generic parts count for less.
   if (glued.length < 3) return 0;
   return mean * (0.55 + 0.35 * coverage) * (column.words.length > 3 ? 0.95 : 1);
+}
+
+/** A lexicon phrase starting at words[i] (three words at most) that means one unused word of the column's name. */
+function lexiconPiece(words: readonly Token[], i: number, column: ColumnInfo, used: ReadonlySet<number>, lexicon: CompiledLexicon): { index: number; length: number } | undefined {
+  for (let length = Math.min(3, words.length - i); length >= 1; length--) {
+    const means = lexicon.byPhrase.get(words.slice(i, i + length).map((t) => t.stem).join(' '));
+    for (const m of means ?? []) {
+      const index = m.length === 1 ? column.words.indexOf(m[0]) : -1;
+      if (index >= 0 && !used.has(index)) return { index, length };
+    }
+  }
+  return undefined;
 }
 
 /** A lexicon word for a column ("weight" -> wt, "horsepower" -> hp). */

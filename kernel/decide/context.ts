@@ -590,6 +590,8 @@ function readUnknownWords(
   for (const t of tokens) {
     if (covered.has(t.index) || !isContentToken(t) || t.text.length < 3 || isVocabulary(t) || STOPWORDS.has(t.stem)) continue;
     if (compiled.roleWords.has(t.text) || compiled.harmless.has(t.text) || compiled.harmless.has(t.stem) || datasetWords.has(t.stem)) continue;
+    // A word for the units observed ("the subjects", "participants") that names no column is no variable.
+    if (compiled.columnWords.subject.has(t.text) || compiled.columnWords.subject.has(t.stem)) continue;
     // "nonsmokers" for the other level of `smoker`: part of the column's name.
     const negated = /^(non|un|in)(.{4,})$/.exec(t.text)?.[2];
     if (negated && columns.some((c) => c.stems.includes(stemWord(negated)) || c.words.some((w) => rootOf(w) === rootOf(negated)))) continue;
@@ -603,7 +605,7 @@ function readUnknownWords(
     const prev = tokens[t.index - 1];
     const next = tokens[t.index + 1];
     // A word qualifying a column named right after it ("spray treatments", "tooth len") is part of its name.
-    if (mentions.some((m) => m.via === 'name' && m.score >= 0.85 && m.start === t.index + 1)) continue;
+    if (mentions.some((m) => m.via === 'name' && m.score >= 0.8 && m.start === t.index + 1)) continue;
     // A noun right after a column named in full ("wind speed", "sex ratio", "speed of light") says what of it is meant.
     if (mentions.some((m) => m.via === 'name' && m.score >= 0.8 && m.end === t.index)) continue;
     if (prev?.text === 'of' && mentions.some((m) => m.via === 'name' && m.score >= 0.95 && m.end === t.index - 1)) continue;

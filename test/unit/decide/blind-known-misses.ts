@@ -34,7 +34,6 @@ export const BLIND_2026_12B_KNOWN_MISSES: string[] = [
   'cats-06 asked-when-clear', // are there more male than female cats in the sample?
   'cats-12 asked-when-clear', // do male and female cats have the same distribution of body weight?
   'Cars93-01 asked-when-clear', // Does price differ between American and foreign cars?
-  'Cars93-03 asked-when-clear', // what predicts highway mileage: weight, horsepower and engine size?
   'Cars93-04 asked-when-clear', // is airbag type associated with origin?
   'Cars93-13 asked-when-clear', // Test whether the mean city fuel economy of front-wheel drive cars differs from that of rea
   'quine-02 silent-guess', // Do Aboriginal children miss more school days than non-Aboriginal children?
@@ -42,7 +41,6 @@ export const BLIND_2026_12B_KNOWN_MISSES: string[] = [
   'quine-08 asked-when-clear', // compare absence across age groups among the slow learners
   'quine-10 asked-when-clear', // Is there a significant difference in the mean number of days absent between boys and girls
   'Pima.tr-01 asked-when-clear', // logistic regression: diabetes on glucose, bmi and age
-  'Pima.tr-02 asked-when-clear', // do diabetic women have higher plasma glucose?
   'Pima.tr-05 asked-when-clear', // diabetes pedigree function by diabetes status, nonparametric
   'Pima.tr-06 asked-when-clear', // what proportion of the women are diabetic?
   'Pima.tr-10 asked-when-clear', // Is there a significant difference in mean BMI between women with and without diabetes?
@@ -80,7 +78,6 @@ export const BLIND_2026_12B_KNOWN_MISSES: string[] = [
   'Indometh-03 silent-guess', // plot concentration over time
   'Indometh-05 asked-when-clear', // compare conc at 0.25 h and 8 h, paired by subject
   'Indometh-06 asked-when-clear', // mean concentration at each time point
-  'Indometh-08 asked-when-clear', // histogram of plasma concentrations
   'Indometh-09 asked-when-clear', // Is there a significant effect of time on plasma indometacin concentration, treating subjec
   'state-01 asked-when-clear', // Does the murder rate go with illiteracy?
   'birthwt-18 silent-guess', // summary of age, lwt and bwt
