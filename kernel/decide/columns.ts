@@ -179,9 +179,12 @@ export interface MentionOptions {
   /** Tokens that are analysis vocabulary: matched to columns only exactly. */
   vocabulary: (token: Token) => boolean;
   lexicon: CompiledLexicon;
+  /** Generic last words of names ("type", "class", "code"): alone, a part of the name. */
+  suffixes: ReadonlySet<string>;
 }
 
 const MIN_SCORE = 0.65;
+const ORDINAL_WORDS = ['zeroth', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth'];
 const MAX_SPAN = 4;
 
 /** Every column and level mention of a request, overlaps resolved. */
@@ -211,6 +214,12 @@ export function findMentions(tokens: readonly Token[], columns: readonly ColumnI
         }
         for (let k = 0; k < column.levels.length; k++) {
           const level = column.levelTokens[k];
+          // An ordinal level ("1st", "2nd") written as a word ("first and second class").
+          const ordinal = /^(\d)(?:st|nd|rd|th)$/.exec(column.levels[k]);
+          if (ordinal && span.length === 1 && ORDINAL_WORDS[Number(ordinal[1])] === first.text) {
+            candidates.push({ start, end, column: column.name, score: 0.95, via: 'level', level: column.levels[k], content: 1 });
+            continue;
+          }
           // A level written as initials ("FT", "CBT") spelled out in words ("family therapy").
           if (spanOk && level.length === 1 && span.length >= 2 && /^[A-Z]{2,4}$/.test(column.levels[k]) && level[0].text[0] === initial && !span.some((t) => columnStems.has(t.stem))) {
             const score = scorePieces(span, [level[0].text], { exactOnly: options.vocabulary, isContent: isContentToken });
@@ -367,7 +376,8 @@ function scoreWords(info: SpanInfo, column: ColumnInfo, options: MentionOptions)
     used.add(bestIndex);
     total += best;
   }
-  if (used.size === 0) return 0;
+  // Only a generic last word of the name ("class" for passengerClass, "type" for feed_type): a part of it.
+  if (used.size === 0) return words.length === 1 && column.words.length > 0 && column.units.includes(words[0].text) && options.suffixes.has(words[0].text) ? 0.7 : 0;
   const mean = total / used.size;
   const coverage = used.size / column.words.length;
   if (coverage === 1) return mean;

@@ -119,7 +119,7 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
   const inCuePhrase = new Set(cueHits.flatMap((h) => Array.from({ length: h.end - h.start }, (_, k) => h.start + k)));
   const isVocabulary = (t: Token) =>
     inCuePhrase.has(t.index) || compiled.vocabulary.words.has(t.text) || compiled.vocabulary.stems.some((s) => s.length >= 3 && t.text.startsWith(s));
-  let mentions = findMentions(tokens, columns, { vocabulary: isVocabulary, lexicon: compiled.lexicon });
+  let mentions = findMentions(tokens, columns, { vocabulary: isVocabulary, lexicon: compiled.lexicon, suffixes: compiled.columnWords.suffixes });
   // Every stretch read as a column, even one set aside below, is accounted for.
   const read = mentions;
   // An identifier column named by an analysis word ("model" in mtcars) is the word, not the column;

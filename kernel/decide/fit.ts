@@ -7,6 +7,7 @@
 import { readPowerOptions } from './power-request.js';
 import { ROLE_NAMES, type AnalysisOptions, type Roles, type RowFilter } from '../types.js';
 import { compareNatural } from '../util/natural-sort.js';
+import { editDistance } from '../util/suggest.js';
 import type { ColumnInfo } from './columns.js';
 import type { MentionedColumn, RequestContext } from './context.js';
 import type { DirectionAsked, RoleName, RoleSpec, Rule } from './types.js';
@@ -519,7 +520,26 @@ function crossesAsSubjects(c: ColumnInfo, factor: ColumnInfo): boolean {
   return !c.schema.levels || c.schema.levels.every((l) => l.count === levels.length);
 }
 
-/** Two column names that differ only by a time or index word (pre/post, before/after, drug1/drug2). */
+/**
+ * A name that is a qualifier glued to the consonants of another column's name: `repwt` (reported
+ * weight) beside `weight`, `repht` beside `height`: the same quantity measured another way.
+ */
+function isQualifiedName(name: string, other: string): boolean {
+  const n = name.toLowerCase().replace(/[^a-z]/g, '');
+  const o = other.toLowerCase().replace(/[^a-z]/g, '');
+  // Look-alike words (weight, height) are two quantities.
+  if (o.length < 4 || n.length >= o.length + 4 || editDistance(n, o) <= 2) return false;
+  for (let k = 2; k <= n.length - 2; k++) {
+    const tail = n.slice(k);
+    if (tail[0] !== o[0] || /[aeiouy]/.test(tail.slice(1))) continue;
+    let i = 0;
+    for (const ch of o) if (ch === tail[i]) i++;
+    if (i === tail.length) return true;
+  }
+  return false;
+}
+
+/** Two column names that differ only by a time or index word (pre/post, before/after, drug1/drug2), or by a qualifier (repwt/weight). */
 export function isWidePair(a: string, b: string): boolean {
   // A time word glued to the measurement is a piece of its own: pretest.1 -> pre test 1, Postwt -> post wt.
   const piecesOf = (name: string) =>
@@ -527,6 +547,7 @@ export function isWidePair(a: string, b: string): boolean {
   const wa = piecesOf(a);
   const wb = piecesOf(b);
   const time = /^(\d+|pre|post|before|after|baseline|followup|follow|first|second|initial|final|start|end|t\d|time\d|week\d+|day\d+)$/;
+  if (isQualifiedName(a, b) || isQualifiedName(b, a)) return true;
   if (wa.length !== wb.length) return false;
   let differences = 0;
   for (let i = 0; i < wa.length; i++) {

@@ -57,10 +57,8 @@ export const BLIND_2026_12B_KNOWN_MISSES: string[] = [
   'Salaries-07 asked-when-clear', // does salary differ between disciplines among full professors?
   'Salaries-11 asked-when-clear', // one-tailed test: do female faculty earn less than males?
   'TitanicSurvival-01 asked-when-clear', // Did women survive more often than men?
-  'TitanicSurvival-02 silent-guess', // logistic regression of survival on sex, age and class
-  'TitanicSurvival-04 silent-guess', // survival by sex, stratified by class
+  'TitanicSurvival-04 asked-when-clear', // survival by sex, stratified by class (was a silent guess that dropped 'class')
   'TitanicSurvival-05 silent-guess', // were the survivors younger?
-  'TitanicSurvival-06 silent-guess', // age by class
   'TitanicSurvival-07 silent-guess', // histogram of passenger age
   'TitanicSurvival-08 silent-guess', // is the survival rate different from 40%?
   'TitanicSurvival-10 silent-guess', // median survival time of passengers
@@ -69,7 +67,6 @@ export const BLIND_2026_12B_KNOWN_MISSES: string[] = [
   'Davis-01 asked-when-clear', // do people report their weight accurately? measured vs reported weight
   'Davis-05 asked-when-clear', // do women under-report their weight? paired test, females only
   'Davis-08 silent-guess', // is height normally distributed in the men?
-  'Davis-09 asked-when-clear', // Is there a significant difference between the mean actual height and the mean reported hei
   'Davis-10 silent-guess', // compare the weights
   'Davis-11 asked-when-clear', // equal numbers of men and women?
   'Baumann-01 asked-when-clear', // Do the three teaching methods differ on post.test.1 after controlling for pretest.1?
@@ -86,6 +83,6 @@ export const BLIND_2026_12B_KNOWN_MISSES: string[] = [
   'quine-14 asked-when-clear', // Do the data provide evidence that the number of days absent depends on age group, without 
   'Pima.tr-16 asked-when-clear', // Construct a model for the probability of diabetes from glucose concentration and BMI.
   'Salaries-17 asked-when-clear', // Fit a multiple linear regression of salary on years since PhD and years of service and tes
-  'TitanicSurvival-16 asked-when-clear', // Test whether the proportion of survivors is the same in first and second class.
+  'TitanicSurvival-16 silent-guess', // (chi-square on the 1st and 2nd class rows, kept by where, not levels) Test whether the proportion of survivors is the same in first and second class.
   'state-13 silent-guess', // population density by region
 ];
