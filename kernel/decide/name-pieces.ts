@@ -36,7 +36,7 @@ export function scorePieces(tokens: readonly Token[], pieces: readonly string[],
   let at = 0;
   for (const p of pieces) boundaries.add((at += p.length));
   const counted = tokens.filter((t) => t.kind === 'number' || options.isContent(t)).length;
-  if (counted < 2) return 0;
+  if (counted < 2 || tokens[0].text[0] !== name[0]) return 0;
   // An acronym: one initial per word, the words of three letters or more ("savings ratio" -> sr).
   // Function words may count among the initials of three words or more ("miles per gallon" -> mpg).
   const words = tokens.filter((t) => options.isContent(t));
@@ -53,12 +53,15 @@ export function scorePieces(tokens: readonly Token[], pieces: readonly string[],
   for (const token of tokens) {
     const next = Array.from({ length: states }, () => new Array<number>(name.length + 1).fill(-1));
     const content = token.kind === 'number' || options.isContent(token);
+    const initial = token.text[0];
     for (let p = 0; p <= name.length; p++) {
+      // Every way a word stands for a stretch keeps the word's first letter there.
+      const starts = name[p] === initial;
       for (let state = 0; state < states; state++) {
         const sum = best[state][p];
         if (sum < 0) continue;
         if (!content && SKIPPABLE.test(token.text)) next[state][p] = Math.max(next[state][p], sum);
-        for (let q = p + 1; q <= name.length; q++) {
+        for (let q = p + 1; starts && q <= name.length; q++) {
           const s = scoreChunk(token, name.slice(p, q), boundaries.has(p) && boundaries.has(q), crossesPiece(boundaries, p, q), options);
           if (s <= 0) continue;
           const kind = q === p + 1 && s === SCORE.initial && name[p] !== token.text ? 1 : s === SCORE.abbreviation ? 2 : 0;
