@@ -855,7 +855,7 @@ function decideFromFits(ctx: RequestContext, best: Fit, complete: readonly Fit[]
 
 /**
  * A list of columns to describe ("summary of bill length, bill depth and flipper length"): one describe
- * of every column (the listed ones among them), grouped by the column the request groups by.
+ * of the listed columns (role `columns`), grouped by the column the request groups by.
  */
 function decideList(ctx: RequestContext, compiled: CompiledRules, mentioned: MentionedColumn[]): DecisionOutcome | undefined {
   if (!(ctx.cues.has('describe') || ctx.cues.has('statistic')) || otherIntents(ctx, compiled, ['describe', 'nonparam'])) return undefined;
@@ -867,8 +867,9 @@ function decideList(ctx: RequestContext, compiled: CompiledRules, mentioned: Men
   const names = listed.map((m) => m.info.name);
   return {
     ...reading,
-    rationale: `Descriptive statistics of ${formatList(names, 'and')}${reading.roles.group ? ` by ${reading.roles.group}` : ''}: one table of every column, these among them.`,
-    explanation: { ...reading.explanation, refinements: [...reading.explanation.refinements, `columns listed: ${names.join(', ')} (describe covers every column in one table)`] },
+    roles: { ...reading.roles, columns: names },
+    rationale: `Descriptive statistics of ${formatList(names, 'and')}${reading.roles.group ? ` by ${reading.roles.group}` : ''}, in one table.`,
+    explanation: { ...reading.explanation, refinements: [...reading.explanation.refinements, `columns listed: ${names.join(', ')}`] },
   };
 }
 

@@ -4,7 +4,6 @@
  * wrong-no-match. Remove a line when its request is answered right; never add one to make a change pass.
  */
 export const BLIND_KNOWN_MISSES: string[] = [
-  'USArrests-05 silent-guess', // describe Murder, Assault and Rape
   'LifeCycleSavings-03 asked-when-clear', // does income growth predict savings?
   'CO2-09 asked-when-clear', // effect of cold on CO2 uptake
   'infert-08 asked-when-clear', // parity distribution
@@ -77,7 +76,6 @@ export const BLIND_2026_12B_KNOWN_MISSES: string[] = [
   'Indometh-06 asked-when-clear', // mean concentration at each time point
   'Indometh-09 asked-when-clear', // Is there a significant effect of time on plasma indometacin concentration, treating subjec
   'state-01 asked-when-clear', // Does the murder rate go with illiteracy?
-  'birthwt-18 silent-guess', // summary of age, lwt and bwt
   'survey-18 silent-guess', // Test the hypothesis that the mean height of male students equals 175 cm.
   'cats-15 asked-when-clear', // Test at the 5% level whether the variances of heart weight are equal for male and female c
   'quine-14 asked-when-clear', // Do the data provide evidence that the number of days absent depends on age group, without 
