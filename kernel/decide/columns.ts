@@ -239,7 +239,7 @@ export function findMentions(tokens: readonly Token[], columns: readonly ColumnI
   addInitialLevels(tokens, columns, candidates);
   addMonthLevels(tokens, columns, candidates);
   addSharedHeads(tokens, columns, candidates, options);
-  const mentions = withIndicatorPhrases(resolveMentions(tokens, candidates), columns);
+  const mentions = withQualifiers(withIndicatorPhrases(resolveMentions(tokens, candidates), columns), columns, options.suffixes);
   // Bare numbers read as codes of a column need two of them ("diet 1 vs 2", "1 and 3"); one left after
   // another reading took the other ("time 1 and time 2" with Subject 1..6) is no code.
   const bare = (m: Mention) => m.via === 'level' && m.score === 0.9 && m.end - m.start === 1 && tokens[m.start].kind === 'number';
@@ -265,6 +265,29 @@ function addSharedHeads(tokens: readonly Token[], columns: readonly ColumnInfo[]
       if (score >= 0.8) candidates.push({ start: word.index, end: word.index + 1, column: column.name, score: Math.min(score, phrase.score), via: 'name', content: 1 });
     }
   }
+}
+
+/**
+ * A word that fits only part of a column's name right before a measurement named in full ("passenger
+ * age" with passengerClass and age) qualifies the measurement: one mention of the measurement.
+ */
+function withQualifiers(mentions: Mention[], columns: readonly ColumnInfo[], suffixes: ReadonlySet<string>): Mention[] {
+  const out: Mention[] = [];
+  for (let k = 0; k < mentions.length; k++) {
+    const m = mentions[k];
+    const next = mentions[k + 1];
+    const measured = next ? columns.find((c) => c.name === next.column) : undefined;
+    const named = columns.find((c) => c.name === m.column);
+    // A part: a low score, or fewer words than the name has (its generic last word, "class", left out).
+    const part = m.score < 0.8 || (named !== undefined && m.end - m.start < named.words.length + named.units.filter((u) => suffixes.has(u)).length);
+    if (next && m.via === 'name' && next.via === 'name' && part && m.tiedWith.length === 0 && next.start === m.end && next.score >= 0.95 && measured?.numeric && !measured.factor) {
+      out.push({ ...next, start: m.start, text: `${m.text} ${next.text}` });
+      k++;
+      continue;
+    }
+    out.push(m);
+  }
+  return out;
 }
 
 /**
@@ -370,14 +393,14 @@ function scoreWords(info: SpanInfo, column: ColumnInfo, options: MentionOptions)
       }
     }
     if (bestIndex < 0) {
-      if (column.units.includes(token.text)) continue;
+      if (column.units.includes(token.text) || column.units.includes(token.stem)) continue;
       return 0;
     }
     used.add(bestIndex);
     total += best;
   }
   // Only a generic last word of the name ("class" for passengerClass, "type" for feed_type): a part of it.
-  if (used.size === 0) return words.length === 1 && column.words.length > 0 && column.units.includes(words[0].text) && options.suffixes.has(words[0].text) ? 0.7 : 0;
+  if (used.size === 0) return words.length === 1 && column.words.length > 0 && column.units.includes(words[0].stem) && options.suffixes.has(words[0].stem) ? 0.7 : 0;
   const mean = total / used.size;
   const coverage = used.size / column.words.length;
   if (coverage === 1) return mean;

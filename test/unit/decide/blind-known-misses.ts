@@ -58,10 +58,8 @@ export const BLIND_2026_12B_KNOWN_MISSES: string[] = [
   'TitanicSurvival-01 asked-when-clear', // Did women survive more often than men?
   'TitanicSurvival-04 asked-when-clear', // survival by sex, stratified by class (was a silent guess that dropped 'class')
   'TitanicSurvival-05 silent-guess', // were the survivors younger?
-  'TitanicSurvival-07 silent-guess', // histogram of passenger age
   'TitanicSurvival-08 silent-guess', // is the survival rate different from 40%?
   'TitanicSurvival-10 silent-guess', // median survival time of passengers
-  'TitanicSurvival-13 asked-when-clear', // bar chart of classes
   'TitanicSurvival-14 silent-guess', // sample size per group to detect survival of 20% vs 35% with 80% power
   'Davis-01 asked-when-clear', // do people report their weight accurately? measured vs reported weight
   'Davis-05 asked-when-clear', // do women under-report their weight? paired test, females only

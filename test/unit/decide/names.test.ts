@@ -156,6 +156,20 @@ describe('names as people write them (#16)', () => {
     assert.deepEqual([out.roles.row, out.roles.col].sort(), ['low', 'smoke']);
   });
 
+  it('a generic last word alone names its column ("classes" -> passengerClass); a part of a name before a measurement qualifies it ("passenger age")', () => {
+    const ship = schema([factor('survived', ['no', 'yes']), factor('sex', ['female', 'male']), numeric('age'), factor('passengerClass', ['1st', '2nd', '3rd'])]);
+    assert.equal(decided(decideWithRules('bar chart of classes', ship), 'classes').roles.column, 'passengerClass');
+    assert.deepEqual(decided(decideWithRules('histogram of passenger age', ship), 'passenger age').roles, { column: 'age' });
+    // Ordinal levels written as words.
+    const out = decided(decideWithRules('compare age between first and second class', ship), 'first and second');
+    assert.deepEqual(out.options.levels, ['1st', '2nd']);
+  });
+
+  it('words for the units observed name no missing column ("of the subjects")', () => {
+    const people = schema([factor('sex', ['F', 'M']), numeric('weight'), numeric('height')]);
+    assert.equal(reasonOf(decideWithRules('mean height of the subjects by sex', people)), 'decided');
+  });
+
   it('formula power terms: "y ~ x + x^2" and "y ~ x + I(x^2)" are a polynomial of degree 2; beside other predictors it is not fitted silently', () => {
     const pay = schema([numeric('salary'), numeric('yrs.since.phd'), numeric('yrs.service')]);
     for (const prompt of ['salary ~ yrs.since.phd + yrs.since.phd^2', 'salary ~ yrs.since.phd + I(yrs.since.phd^2)']) {
