@@ -9,7 +9,7 @@ import { isContentToken, nameWords, scoreWord, stemWord, tokenize, type Token } 
 import { editDistance } from '../util/suggest.js';
 import type { LexiconEntry } from './types.js';
 import { isMonthName, monthAt, monthLevelMap } from './calendar.js';
-import { scorePieces } from './name-pieces.js';
+import { scorePieces, type PieceOptions } from './name-pieces.js';
 
 /** Unit and subject words of `rules/lexicon.json` (`words.units`, `words.subject`), as sets. */
 export interface ColumnWords {
@@ -198,7 +198,9 @@ export function findMentions(tokens: readonly Token[], columns: readonly ColumnI
       const first = span[0];
       const last = span[span.length - 1];
       const content = span.filter(isContentToken).length;
-      const spanOk = content > 0 && isContentToken(first) && (isContentToken(last) || last.kind === 'number');
+      // "weight after": a time word may end a two-word name (see scoreTimeAfter).
+      const timeAfter = end - start === 2 && TIME_PREFIX[last.text] !== undefined;
+      const spanOk = content > 0 && isContentToken(first) && (isContentToken(last) || last.kind === 'number' || timeAfter);
       const words = spanOk ? span.filter((t) => isContentToken(t) || t.kind === 'number') : [];
       const info: SpanInfo = { span, words, glued: words.map((t) => t.text).join('') };
       const lexiconMeans = spanOk ? options.lexicon.byPhrase.get(span.map((t) => t.stem).join(' ')) : undefined;
@@ -207,7 +209,7 @@ export function findMentions(tokens: readonly Token[], columns: readonly ColumnI
         if (!spanOk && end - start === 1 && isStopwordColumn(tokens, start, column)) {
           candidates.push({ start, end, column: column.name, score: 0.9, via: 'name', content: 1 });
         }
-        if (spanOk && (lexiconMeans !== undefined || column.initials.has(words[0].text[0]) || column.whole[0] === words[0].text[0] || column.alias?.initials.has(words[0].text[0]))) {
+        if (spanOk && (lexiconMeans !== undefined || timeAfter || column.initials.has(words[0].text[0]) || column.whole[0] === words[0].text[0] || column.alias?.initials.has(words[0].text[0]))) {
           const byLabel = column.alias?.initials.has(words[0].text[0]) ? scoreName(info, column.alias, options) : 0;
           const score = Math.max(scoreName(info, column, options), byLabel, lexiconMeans ? scoreLexicon(lexiconMeans, column) : 0);
           if (score >= MIN_SCORE) candidates.push({ start, end, column: column.name, score, via: 'name', content });
@@ -259,10 +261,15 @@ function addSharedHeads(tokens: readonly Token[], columns: readonly ColumnInfo[]
     const span = [word, ...tokens.slice(phrase.start + 1, phrase.end)];
     const words = span.filter((t) => isContentToken(t) || t.kind === 'number');
     const info: SpanInfo = { span, words, glued: words.map((t) => t.text).join('') };
+    // Or the shared words alone name another column, the word qualifying it ("measured vs reported weight").
+    const rest = span.slice(1);
+    const restWords = rest.filter((t) => isContentToken(t) || t.kind === 'number');
+    const restInfo: SpanInfo = { span: rest, words: restWords, glued: restWords.map((t) => t.text).join('') };
     for (const column of columns) {
       if (column.name === phrase.column) continue;
       const score = scoreName(info, column, options);
-      if (score >= 0.8) candidates.push({ start: word.index, end: word.index + 1, column: column.name, score: Math.min(score, phrase.score), via: 'name', content: 1 });
+      const bare = score >= 0.8 ? 0 : scoreName(restInfo, column, options);
+      if (score >= 0.8 || bare >= 0.95) candidates.push({ start: word.index, end: word.index + 1, column: column.name, score: Math.min(Math.max(score, bare * 0.9), phrase.score), via: 'name', content: 1 });
     }
   }
 }
@@ -331,6 +338,7 @@ function isStopwordColumn(tokens: readonly Token[], index: number, column: Colum
 function scoreName(info: SpanInfo, column: ColumnInfo, options: MentionOptions): number {
   const { span, words, glued } = info;
   if (words.length === 0) return 0;
+  if (span.length === 2 && TIME_PREFIX[span[1].text] !== undefined && !isContentToken(span[1])) return scoreTimeAfter(span, column, { exactOnly: options.vocabulary, isContent: isContentToken });
   // Glued words: "bodymass", "petallength", "drug 1" for drug1.
   if (glued === column.joined || glued === column.joined + column.units.join('') || glued === column.whole) return 1;
   // A name written as one word with a typo ("body_mas_g", "flipperlenght"): two edits from 8 letters, one from 5.
@@ -345,10 +353,26 @@ function scoreName(info: SpanInfo, column: ColumnInfo, options: MentionOptions):
   // ratio" for sr, "optden" for optical density (see name-pieces.ts).
   if (span.length >= 2) {
     const pieceOptions = { exactOnly: options.vocabulary, isContent: isContentToken };
-    const spelled = Math.max(scorePieces(span, column.words, pieceOptions), column.units.length > 0 ? scorePieces(span, [...column.words, ...column.units], pieceOptions) : 0);
+    const spelled = Math.max(
+      scorePieces(span, column.words, pieceOptions),
+      column.units.length > 0 ? scorePieces(span, [...column.words, ...column.units], pieceOptions) : 0,
+      scoreTimeAfter(span, column, pieceOptions),
+    );
     if (spelled > 0) return Math.max(spelled, scoreWords(info, column, options));
   }
   return scoreWords(info, column, options);
+}
+
+/** Time words after the measurement they qualify, said in Latin in names: "weight after" is post + wt, "weight before" pre + wt. */
+const TIME_PREFIX: Record<string, string> = { before: 'pre', after: 'post' };
+
+/** "weight after (treatment)" for Postwt: the time word read first, as the name's prefix. */
+function scoreTimeAfter(span: readonly Token[], column: ColumnInfo, options: PieceOptions): number {
+  const [measure, time] = span;
+  const prefix = span.length === 2 && time ? TIME_PREFIX[time.text] : undefined;
+  if (!prefix || !isContentToken(measure)) return 0;
+  const moved: Token = { ...time, text: prefix, stem: prefix, raw: time.raw };
+  return scorePieces([moved, measure], column.words, { ...options, isContent: (t) => t === moved || options.isContent(t) });
 }
 
 /** How well the words of a span name a column in any order (all of it, or a part), in [0, 1]. */

@@ -327,6 +327,9 @@ function buildFit(rule: Rule, roleNames: RoleName[], ctx: RequestContext, mentio
   }
   const ordered: Roles = {};
   for (const r of ROLE_NAMES) if (roles[r] !== undefined) (ordered as Record<string, unknown>)[r] = roles[r];
+  // Two measurements whose names say when (Prewt, Postwt): the earlier is `before`, whatever the word order.
+  const timeSwapped = ordered.before !== undefined && ordered.after !== undefined && isWidePair(ordered.before, ordered.after) && timeRank(ordered.before) > timeRank(ordered.after);
+  if (timeSwapped) [ordered.before, ordered.after] = [ordered.after, ordered.before];
 
   const facts = new Set<string>();
   if (ctx.mu !== undefined) facts.add('@mu');
@@ -365,7 +368,7 @@ function buildFit(rule: Rule, roleNames: RoleName[], ctx: RequestContext, mentio
     refinements.push(`test value mu = ${ctx.mu.value} (from "${ctx.mu.text}")`);
   }
   let directionUnclear = false;
-  const directionAsked = applyDirection(rule, ctx, ordered, byRole, options, refinements, levels, (l) => (levels = l), () => (restrict = true), () => (directionUnclear = true));
+  const directionAsked = applyDirection(rule, timeSwapped ? { ...ctx, fromTo: !ctx.fromTo } : ctx, ordered, byRole, options, refinements, levels, (l) => (levels = l), () => (restrict = true), () => (directionUnclear = true));
   if (restrict && levels) {
     options.levels = levels;
     if (!refinements.some((r) => r.startsWith('levels'))) refinements.push(`levels of ${ordered.group} kept: ${levels.join(', ')} (named in the request)`);
@@ -537,6 +540,14 @@ function isQualifiedName(name: string, other: string): boolean {
     if (i === tail.length) return true;
   }
   return false;
+}
+
+/** When a name says it was measured: 0 before (pre, baseline), 1 after (post, final), -1 when it does not say. */
+function timeRank(name: string): number {
+  const pieces = name.toLowerCase().replace(/(^|[^a-z])(pre|post)(?=[a-z]{2})/g, '$1$2 ').split(/[^a-z]+/);
+  if (pieces.some((p) => /^(pre|before|baseline|initial|start)$/.test(p))) return 0;
+  if (pieces.some((p) => /^(post|after|final|followup|end)$/.test(p))) return 1;
+  return -1;
 }
 
 /** Two column names that differ only by a time or index word (pre/post, before/after, drug1/drug2), or by a qualifier (repwt/weight). */

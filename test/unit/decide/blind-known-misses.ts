@@ -21,8 +21,6 @@ export const BLIND_2026_12B_KNOWN_MISSES: string[] = [
   'birthwt-08 silent-guess', // does hypertension predict a low birthweight baby when you control for smoking
   'birthwt-11 asked-when-clear', // Is there a significant difference in the mean birth weight between mothers with and withou
   'birthwt-12 asked-when-clear', // correlation between the mother’s weight at her last period and the baby’s weight
-  'anorexia-02 asked-when-clear', // does weight after treatment differ among the treatments after adjusting for weight before 
-  'anorexia-05 asked-when-clear', // one-sided paired t-test: is weight after CBT higher than before?
   'anorexia-08 asked-when-clear', // Is there a significant difference in mean pre-treatment weight between the treatment group
   'survey-02 asked-when-clear', // do men and women differ in pulse rate?
   'survey-05 asked-when-clear', // are students 50/50 left vs right handed (writing hand)?
@@ -61,7 +59,6 @@ export const BLIND_2026_12B_KNOWN_MISSES: string[] = [
   'TitanicSurvival-08 silent-guess', // is the survival rate different from 40%?
   'TitanicSurvival-10 silent-guess', // median survival time of passengers
   'TitanicSurvival-14 silent-guess', // sample size per group to detect survival of 20% vs 35% with 80% power
-  'Davis-01 asked-when-clear', // do people report their weight accurately? measured vs reported weight
   'Davis-05 asked-when-clear', // do women under-report their weight? paired test, females only
   'Davis-08 silent-guess', // is height normally distributed in the men?
   'Davis-10 silent-guess', // compare the weights

@@ -141,6 +141,18 @@ describe('names as people write them (#16)', () => {
     assert.notEqual(reasonOf(decideWithRules('t-test of weight and height', people)), 'decided');
   });
 
+  it('a time word after the measurement is the name\'s prefix ("weight after treatment" -> Postwt); the earlier measurement is before', () => {
+    const therapy = schema([factor('Treat', ['CBT', 'Cont', 'FT']), numeric('Prewt'), numeric('Postwt')]);
+    const out = decided(decideWithRules('does weight after treatment differ among the treatments after adjusting for weight before treatment', therapy), 'after/before');
+    assert.deepEqual(out.roles, { outcome: 'Postwt', group: 'Treat', covariates: ['Prewt'] });
+    // Named after first, the test still takes Prewt as before; the direction follows (Prewt - Postwt < 0).
+    const one = decided(decideWithRules('one-sided paired t-test: is weight after higher than before?', therapy), 'one-sided');
+    assert.deepEqual([one.roles.before, one.roles.after, one.options.alternative], ['Prewt', 'Postwt', 'less']);
+    // "measured vs reported weight": the shared word alone names the measured column.
+    const people = schema([factor('sex', ['F', 'M']), numeric('weight'), numeric('height'), numeric('repwt')]);
+    assert.deepEqual(decided(decideWithRules('measured vs reported weight, paired', people), 'measured vs reported').roles, { before: 'weight', after: 'repwt' });
+  });
+
   it('a level written as initials is read from its words ("family therapy" -> FT); a column name is never such a word', () => {
     const therapy = schema([factor('Treat', ['CBT', 'Cont', 'FT']), numeric('Prewt'), numeric('Postwt')]);
     const out = decided(decideWithRules('histogram of Postwt, family therapy group only', therapy), 'FT');
