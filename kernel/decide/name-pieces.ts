@@ -37,6 +37,14 @@ export function scorePieces(tokens: readonly Token[], pieces: readonly string[],
   for (const p of pieces) boundaries.add((at += p.length));
   const counted = tokens.filter((t) => t.kind === 'number' || options.isContent(t)).length;
   if (counted < 2 || tokens[0].text[0] !== name[0]) return 0;
+  // Each word keeps its first letter, so the words' first letters appear in the name in order (a quick no).
+  let from = 0;
+  for (const t of tokens) {
+    if (t.kind !== 'number' && !options.isContent(t)) continue;
+    from = name.indexOf(t.text[0], from);
+    if (from < 0) return 0;
+    from++;
+  }
   // An acronym: one initial per word, the words of three letters or more ("savings ratio" -> sr).
   // Function words may count among the initials of three words or more ("miles per gallon" -> mpg).
   const words = tokens.filter((t) => options.isContent(t));
