@@ -128,6 +128,8 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
     const info = columns.find((c) => c.name === m.column);
     if (!info?.subject || m.via !== 'name') return true;
     if (info.schema.kind === 'id' && m.score < 0.9) return false;
+    // "in an occupation", "for each state": an identifier named with an article for any one row is the rows themselves.
+    if (info.schema.kind === 'id' && /^(a|an|each|every|per)$/.test(tokens[m.start - 1]?.text ?? '')) return false;
     return !cueHits.some((h) => h.start < m.end && m.start < h.end);
   });
   mentions = withoutUnitNouns(mentions, columns, tokens);

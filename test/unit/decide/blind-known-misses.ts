@@ -46,7 +46,6 @@ export const BLIND_2026_12B_KNOWN_MISSES: string[] = [
   'Prestige-02 asked-when-clear', // does prestige differ across occupation types?
   'Prestige-06 silent-guess', // regression plot of prestige on years of education
   'Prestige-07 asked-when-clear', // compare income between blue-collar and white-collar jobs
-  'Prestige-09 asked-when-clear', // is the percentage of women in an occupation related to its income?
   'Prestige-10 silent-guess', // correlation of census and prestige
   'Prestige-11 asked-when-clear', // Test whether the mean years of education is the same for all three occupation types.
   'Salaries-01 silent-guess', // Is there a gender pay gap?

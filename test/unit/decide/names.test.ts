@@ -177,9 +177,12 @@ describe('names as people write them (#16)', () => {
     assert.deepEqual(out.options.levels, ['1st', '2nd']);
   });
 
-  it('words for the units observed name no missing column ("of the subjects")', () => {
+  it('words for the units observed name no missing column ("of the subjects", "in an occupation")', () => {
     const people = schema([factor('sex', ['F', 'M']), numeric('weight'), numeric('height')]);
     assert.equal(reasonOf(decideWithRules('mean height of the subjects by sex', people)), 'decided');
+    const jobs = schema([{ ...base, name: 'occupation', kind: 'id', n: 40, distinct: 40, usableAsGroup: false }, numeric('women'), numeric('income')]);
+    const out = decided(decideWithRules('is the percentage of women in an occupation related to its income?', jobs), 'an occupation');
+    assert.deepEqual([out.roles.x, out.roles.y].sort(), ['income', 'women']);
   });
 
   it('formula power terms: "y ~ x + x^2" and "y ~ x + I(x^2)" are a polynomial of degree 2; beside other predictors it is not fitted silently', () => {
