@@ -241,7 +241,7 @@ export function findMentions(tokens: readonly Token[], columns: readonly ColumnI
   addInitialLevels(tokens, columns, candidates);
   addMonthLevels(tokens, columns, candidates);
   addSharedHeads(tokens, columns, candidates, options);
-  const mentions = withQualifiers(withIndicatorPhrases(resolveMentions(tokens, candidates), columns), columns, options.suffixes);
+  const mentions = withQualifiers(withIndicatorPhrases(resolveMentions(tokens, candidates), columns), columns, options.suffixes, (i) => options.vocabulary(tokens[i]));
   // Bare numbers read as codes of a column need two of them ("diet 1 vs 2", "1 and 3"); one left after
   // another reading took the other ("time 1 and time 2" with Subject 1..6) is no code.
   const bare = (m: Mention) => m.via === 'level' && m.score === 0.9 && m.end - m.start === 1 && tokens[m.start].kind === 'number';
@@ -276,9 +276,10 @@ function addSharedHeads(tokens: readonly Token[], columns: readonly ColumnInfo[]
 
 /**
  * A word that fits only part of a column's name right before a measurement named in full ("passenger
- * age" with passengerClass and age) qualifies the measurement: one mention of the measurement.
+ * age" with passengerClass and age), or an identifier's name before another column's ("occupation
+ * types"), qualifies it: one mention of the column named second.
  */
-function withQualifiers(mentions: Mention[], columns: readonly ColumnInfo[], suffixes: ReadonlySet<string>): Mention[] {
+function withQualifiers(mentions: Mention[], columns: readonly ColumnInfo[], suffixes: ReadonlySet<string>, isVocabulary: (index: number) => boolean): Mention[] {
   const out: Mention[] = [];
   for (let k = 0; k < mentions.length; k++) {
     const m = mentions[k];
@@ -287,7 +288,9 @@ function withQualifiers(mentions: Mention[], columns: readonly ColumnInfo[], suf
     const named = columns.find((c) => c.name === m.column);
     // A part: a low score, or fewer words than the name has (its generic last word, "class", left out).
     const part = m.score < 0.8 || (named !== undefined && m.end - m.start < named.words.length + named.units.filter((u) => suffixes.has(u)).length);
-    if (next && m.via === 'name' && next.via === 'name' && part && m.tiedWith.length === 0 && next.start === m.end && next.score >= 0.95 && measured?.numeric && !measured.factor) {
+    // An identifier's name before another column's ("occupation types") says whose values those are.
+    const rows = named?.schema.kind === 'id' && next !== undefined && next.column !== m.column && !isVocabulary(m.start);
+    if (next && m.via === 'name' && next.via === 'name' && m.tiedWith.length === 0 && next.start === m.end && next.score >= 0.95 && (rows || (part && measured?.numeric && !measured.factor))) {
       out.push({ ...next, start: m.start, text: `${m.text} ${next.text}` });
       k++;
       continue;

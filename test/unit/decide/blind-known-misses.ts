@@ -43,11 +43,9 @@ export const BLIND_2026_12B_KNOWN_MISSES: string[] = [
   'Pima.tr-10 asked-when-clear', // Is there a significant difference in mean BMI between women with and without diabetes?
   'Pima.tr-12 asked-when-clear', // among women older than 30, compare glucose between diabetics and non-diabetics
   'painters-11 silent-guess', // are the schools equally represented?
-  'Prestige-02 asked-when-clear', // does prestige differ across occupation types?
   'Prestige-06 silent-guess', // regression plot of prestige on years of education
   'Prestige-07 asked-when-clear', // compare income between blue-collar and white-collar jobs
   'Prestige-10 silent-guess', // correlation of census and prestige
-  'Prestige-11 asked-when-clear', // Test whether the mean years of education is the same for all three occupation types.
   'Salaries-01 silent-guess', // Is there a gender pay gap?
   'Salaries-02 asked-when-clear', // salary by sex adjusting for rank, discipline and years of service
   'Salaries-07 asked-when-clear', // does salary differ between disciplines among full professors?

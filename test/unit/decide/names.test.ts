@@ -183,6 +183,8 @@ describe('names as people write them (#16)', () => {
     const jobs = schema([{ ...base, name: 'occupation', kind: 'id', n: 40, distinct: 40, usableAsGroup: false }, numeric('women'), numeric('income')]);
     const out = decided(decideWithRules('is the percentage of women in an occupation related to its income?', jobs), 'an occupation');
     assert.deepEqual([out.roles.x, out.roles.y].sort(), ['income', 'women']);
+    const typed = schema([{ ...base, name: 'occupation', kind: 'id', n: 40, distinct: 40, usableAsGroup: false }, numeric('prestige'), factor('type', ['bc', 'prof', 'wc'])]);
+    assert.deepEqual(decided(decideWithRules('does prestige differ across occupation types?', typed), 'occupation types').roles, { outcome: 'prestige', group: 'type' });
   });
 
   it('formula power terms: "y ~ x + x^2" and "y ~ x + I(x^2)" are a polynomial of degree 2; beside other predictors it is not fitted silently', () => {
