@@ -12,7 +12,7 @@ export type RoleName = (typeof ROLE_NAMES)[number];
 
 /** The roles that take several columns (`string[]` in `Roles`). */
 type ListRole = { [K in keyof Roles]-?: NonNullable<Roles[K]> extends readonly string[] ? K : never }[keyof Roles];
-const LIST_ROLES = ['predictors', 'covariates', 'factors'] as const satisfies readonly ListRole[];
+const LIST_ROLES = ['predictors', 'covariates', 'factors', 'columns'] as const satisfies readonly ListRole[];
 // Compiles only while LIST_ROLES names every list role of `Roles`.
 const everyListRole: readonly (typeof LIST_ROLES)[number][] = [] as ListRole[];
 void everyListRole;

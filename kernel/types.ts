@@ -112,6 +112,8 @@ export interface Roles {
   covariates?: string[];
   /** Factorial ANOVA: the between-subject factors (`--factors A,B[,C]`; numeric codes are levels). */
   factors?: string[];
+  /** Describe: the columns listed (`--columns A,B,C`); none listed (and no `column`) means every column. */
+  columns?: string[];
 }
 
 /** The role names, for iteration and validation. */
@@ -133,6 +135,7 @@ export const ROLE_NAMES = [
   'subject',
   'covariates',
   'factors',
+  'columns',
 ] as const satisfies readonly (keyof Roles)[];
 
 /** The alternative hypothesis. */

@@ -51,6 +51,7 @@ export const rolesJson = z.object({
   color: column.optional(),
   covariates: z.array(column).optional(),
   factors: z.array(column).optional(),
+  columns: z.array(column).optional(),
 });
 
 /** Options of a decision (CONTRACT.md's `--conf-level` is `conf_level`). */

@@ -9,6 +9,7 @@ import { isContentToken, nameWords, scoreWord, stemWord, tokenize, type Token } 
 import { editDistance } from '../util/suggest.js';
 import type { LexiconEntry } from './types.js';
 import { isMonthName, monthAt, monthLevelMap } from './calendar.js';
+import { scorePieces, type PieceOptions } from './name-pieces.js';
 
 /** Unit and subject words of `rules/lexicon.json` (`words.units`, `words.subject`), as sets. */
 export interface ColumnWords {
@@ -132,16 +133,6 @@ function isQuantity(levels: readonly string[]): boolean {
 /** Words of a label that do not name anything ("Age in years" -> age, years). */
 const LABEL_FILLER = new Set(['the', 'a', 'an', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'and', 'or', 'your', 'you', 'what', 'is', 'are', 'do', 'did', 'how', 'which', 'this', 'that']);
 
-/** Whether `name` is, in order, a beginning of three letters or more of each word ("opt" + "den"). */
-function gluedPrefixes(words: readonly string[], name: string): boolean {
-  const [first, ...rest] = words;
-  if (!first) return name === '';
-  for (let k = Math.min(first.length, name.length); k >= 3; k--) {
-    if (name.startsWith(first.slice(0, k)) && (rest.length > 0 || k === name.length) && gluedPrefixes(rest, name.slice(k))) return true;
-  }
-  return false;
-}
-
 /** A column as its label names it: the label's content words in place of the name's. */
 function labelAlias(info: ColumnInfo, label: string): ColumnInfo | undefined {
   const words = nameWords(label).filter((w) => !LABEL_FILLER.has(w));
@@ -190,6 +181,8 @@ export interface MentionOptions {
   lexicon: CompiledLexicon;
   /** Levels named by their meaning ("men and women", "X and non-X"): see level-words.ts. */
   levelWords?: (tokens: readonly Token[], columns: readonly ColumnInfo[]) => { start: number; end: number; column: string; level: string }[];
+  /** Generic last words of names ("type", "class", "code"): alone, a part of the name. */
+  suffixes: ReadonlySet<string>;
 }
 
 const MIN_SCORE = 0.65;
@@ -198,13 +191,17 @@ const MAX_SPAN = 4;
 /** Every column and level mention of a request, overlaps resolved. */
 export function findMentions(tokens: readonly Token[], columns: readonly ColumnInfo[], options: MentionOptions): Mention[] {
   const candidates: Candidate[] = [];
+  // Words that are a column's name are never the initials of a level ("Age + Lrn" is not the level AL).
+  const columnStems = new Set(columns.flatMap((c) => c.stems));
   for (let start = 0; start < tokens.length; start++) {
     for (let end = start + 1; end <= Math.min(tokens.length, start + MAX_SPAN); end++) {
       const span = tokens.slice(start, end);
       const first = span[0];
       const last = span[span.length - 1];
       const content = span.filter(isContentToken).length;
-      const spanOk = content > 0 && isContentToken(first) && (isContentToken(last) || last.kind === 'number');
+      // "weight after": a time word may end a two-word name (see scoreTimeAfter).
+      const timeAfter = end - start === 2 && TIME_PREFIX[last.text] !== undefined;
+      const spanOk = content > 0 && isContentToken(first) && (isContentToken(last) || last.kind === 'number' || timeAfter);
       const words = spanOk ? span.filter((t) => isContentToken(t) || t.kind === 'number') : [];
       const info: SpanInfo = { span, words, glued: words.map((t) => t.text).join('') };
       const lexiconMeans = spanOk ? options.lexicon.byPhrase.get(span.map((t) => t.stem).join(' ')) : undefined;
@@ -213,13 +210,19 @@ export function findMentions(tokens: readonly Token[], columns: readonly ColumnI
         if (!spanOk && end - start === 1 && isStopwordColumn(tokens, start, column)) {
           candidates.push({ start, end, column: column.name, score: 0.9, via: 'name', content: 1 });
         }
-        if (spanOk && (lexiconMeans !== undefined || column.initials.has(words[0].text[0]) || column.whole[0] === words[0].text[0] || column.alias?.initials.has(words[0].text[0]))) {
+        if (spanOk && (lexiconMeans !== undefined || timeAfter || column.initials.has(words[0].text[0]) || column.whole[0] === words[0].text[0] || column.alias?.initials.has(words[0].text[0]))) {
           const byLabel = column.alias?.initials.has(words[0].text[0]) ? scoreName(info, column.alias, options) : 0;
           const score = Math.max(scoreName(info, column, options), byLabel, lexiconMeans ? scoreLexicon(lexiconMeans, column) : 0);
           if (score >= MIN_SCORE) candidates.push({ start, end, column: column.name, score, via: 'name', content });
         }
         for (let k = 0; k < column.levels.length; k++) {
           const level = column.levelTokens[k];
+          // A level written as initials ("FT", "CBT") spelled out in words ("family therapy").
+          if (spanOk && level.length === 1 && span.length >= 2 && /^[A-Z]{2,4}$/.test(column.levels[k]) && level[0].text[0] === initial && !span.some((t) => columnStems.has(t.stem))) {
+            const score = scorePieces(span, [level[0].text], { exactOnly: options.vocabulary, isContent: isContentToken });
+            if (score >= 0.85) candidates.push({ start, end, column: column.name, score, via: 'level', level: column.levels[k], content: span.length });
+            continue;
+          }
           if (level.length !== span.length || level[0].text[0] !== initial) continue;
           const score = scoreLevel(span, level, tokens, start, column, options.vocabulary);
           if (score >= MIN_SCORE) {
@@ -233,11 +236,90 @@ export function findMentions(tokens: readonly Token[], columns: readonly ColumnI
   addInitialLevels(tokens, columns, candidates);
   addMonthLevels(tokens, columns, candidates);
   for (const h of options.levelWords?.(tokens, columns) ?? []) candidates.push({ ...h, score: 0.9, via: 'level', content: h.end - h.start });
-  const mentions = resolveMentions(tokens, candidates);
+  addSharedHeads(tokens, columns, candidates, options);
+  const mentions = withQualifiers(withIndicatorPhrases(resolveMentions(tokens, candidates), columns), columns, options.suffixes, (i) => options.vocabulary(tokens[i]));
   // Bare numbers read as codes of a column need two of them ("diet 1 vs 2", "1 and 3"); one left after
   // another reading took the other ("time 1 and time 2" with Subject 1..6) is no code.
   const bare = (m: Mention) => m.via === 'level' && m.score === 0.9 && m.end - m.start === 1 && tokens[m.start].kind === 'number';
   return mentions.filter((m) => !bare(m) || mentions.filter((o) => o.column === m.column && bare(o) && o.level !== m.level).length > 0);
+}
+
+/**
+ * A word coordinated with the first word of a name phrase shares the rest of the phrase ("pre vs post
+ * weight" is pre weight vs post weight, "writing and non-writing hand span"): the word alone names the
+ * column that it and the shared words spell, when that is another column than the phrase's.
+ */
+function addSharedHeads(tokens: readonly Token[], columns: readonly ColumnInfo[], candidates: Candidate[], options: MentionOptions): void {
+  const phrases = candidates.filter((c) => c.via === 'name' && c.end - c.start >= 2 && c.score >= 0.8);
+  for (const phrase of phrases) {
+    const word = tokens[phrase.start - 2];
+    if (!word || !isContentToken(word) || !/^(and|or|vs|versus)$/.test(tokens[phrase.start - 1].text)) continue;
+    const span = [word, ...tokens.slice(phrase.start + 1, phrase.end)];
+    const words = span.filter((t) => isContentToken(t) || t.kind === 'number');
+    const info: SpanInfo = { span, words, glued: words.map((t) => t.text).join('') };
+    // Or the shared words alone name another column, the word qualifying it ("measured vs reported weight").
+    const rest = span.slice(1);
+    const restWords = rest.filter((t) => isContentToken(t) || t.kind === 'number');
+    const restInfo: SpanInfo = { span: rest, words: restWords, glued: restWords.map((t) => t.text).join('') };
+    for (const column of columns) {
+      if (column.name === phrase.column) continue;
+      const score = scoreName(info, column, options);
+      const bare = score >= 0.8 ? 0 : scoreName(restInfo, column, options);
+      if (score >= 0.8 || bare >= 0.95) candidates.push({ start: word.index, end: word.index + 1, column: column.name, score: Math.min(Math.max(score, bare * 0.9), phrase.score), via: 'name', content: 1 });
+    }
+  }
+}
+
+/**
+ * A word that fits only part of a column's name right before a measurement named in full ("passenger
+ * age" with passengerClass and age), or an identifier's name before another column's ("occupation
+ * types"), qualifies it: one mention of the column named second.
+ */
+function withQualifiers(mentions: Mention[], columns: readonly ColumnInfo[], suffixes: ReadonlySet<string>, isVocabulary: (index: number) => boolean): Mention[] {
+  const out: Mention[] = [];
+  for (let k = 0; k < mentions.length; k++) {
+    const m = mentions[k];
+    const next = mentions[k + 1];
+    const measured = next ? columns.find((c) => c.name === next.column) : undefined;
+    const named = columns.find((c) => c.name === m.column);
+    // A part: a low score, or fewer words than the name has (its generic last word, "class", left out).
+    const part = m.score < 0.8 || (named !== undefined && m.end - m.start < named.words.length + named.units.filter((u) => suffixes.has(u)).length);
+    // An identifier's name before another column's ("occupation types") says whose values those are.
+    const rows = named?.schema.kind === 'id' && next !== undefined && next.column !== m.column && !isVocabulary(m.start);
+    if (next && m.via === 'name' && next.via === 'name' && m.tiedWith.length === 0 && next.start === m.end && next.score >= 0.95 && (rows || (part && measured?.numeric && !measured.factor))) {
+      out.push({ ...next, start: m.start, text: `${m.text} ${next.text}` });
+      k++;
+      continue;
+    }
+    out.push(m);
+  }
+  return out;
+}
+
+/**
+ * A two-valued column named by one word right before a measurement spelled out from its pieces ("low
+ * birth weight" with the columns low and bwt): the phrase names the indicator of that measurement,
+ * the two-valued column, as a whole.
+ */
+function withIndicatorPhrases(mentions: Mention[], columns: readonly ColumnInfo[]): Mention[] {
+  const info = (name: string) => columns.find((c) => c.name === name);
+  const out: Mention[] = [];
+  for (let k = 0; k < mentions.length; k++) {
+    const m = mentions[k];
+    const next = mentions[k + 1];
+    const indicator = info(m.column);
+    const measured = next ? info(next.column) : undefined;
+    if (
+      next && m.via === 'name' && next.via === 'name' && m.end - m.start === 1 && m.score >= 0.95 && next.start === m.end && next.score < 0.95 &&
+      indicator?.factor && indicator.levelCount === 2 && measured?.numeric && !measured.factor
+    ) {
+      out.push({ ...m, end: next.end, text: `${m.text} ${next.text}` });
+      k++;
+      continue;
+    }
+    out.push(m);
+  }
+  return out;
 }
 
 /** A column literally named like a common word ("vs" in mtcars), in a place where a column name fits. */
@@ -255,6 +337,7 @@ function isStopwordColumn(tokens: readonly Token[], index: number, column: Colum
 function scoreName(info: SpanInfo, column: ColumnInfo, options: MentionOptions): number {
   const { span, words, glued } = info;
   if (words.length === 0) return 0;
+  if (span.length === 2 && TIME_PREFIX[span[1].text] !== undefined && !isContentToken(span[1])) return scoreTimeAfter(span, column, { exactOnly: options.vocabulary, isContent: isContentToken });
   // Glued words: "bodymass", "petallength", "drug 1" for drug1.
   if (glued === column.joined || glued === column.joined + column.units.join('') || glued === column.whole) return 1;
   // A name written as one word with a typo ("body_mas_g", "flipperlenght"): two edits from 8 letters, one from 5.
@@ -265,26 +348,35 @@ function scoreName(info: SpanInfo, column: ColumnInfo, options: MentionOptions):
       if (allowed > 0 && glued[0] === target[0] && Math.abs(glued.length - target.length) <= allowed && column.words.length > 1 && editDistance(glued, target) <= allowed) return 0.85;
     }
   }
-  // Initials: "miles per gallon" -> mpg, "savings ratio" -> sr (two words of three letters or more).
-  if (
-    span.length === 2 &&
-    column.words.length === 1 &&
-    column.units.length === 0 &&
-    span.every((t) => t.kind === 'word' && t.text.length >= 3 && isContentToken(t) && !options.vocabulary(t)) &&
-    span.map((t) => t.text[0]).join('') === column.words[0]
-  ) {
-    return 0.85;
+  // The name spelled out piece by piece: "heart weight" for Hwt, "post test 3" for post.test.3, "savings
+  // ratio" for sr, "optden" for optical density (see name-pieces.ts).
+  if (span.length >= 2) {
+    const pieceOptions = { exactOnly: options.vocabulary, isContent: isContentToken };
+    const spelled = Math.max(
+      scorePieces(span, column.words, pieceOptions),
+      column.units.length > 0 ? scorePieces(span, [...column.words, ...column.units], pieceOptions) : 0,
+      scoreTimeAfter(span, column, pieceOptions),
+    );
+    if (spelled > 0) return Math.max(spelled, scoreWords(info, column, options));
   }
-  if (
-    span.length >= 3 &&
-    column.words.length === 1 &&
-    span.every((t) => t.kind === 'word' && !options.vocabulary(t)) &&
-    span.map((t) => t.text[0]).join('') === column.words[0]
-  ) {
-    return 0.85;
-  }
-  // A name glued from the words' beginnings ("optden" for optical density, "educlevel"): three letters or more of each.
-  if (span.length >= 2 && words.length === span.length && column.words.length === 1 && column.units.length === 0 && gluedPrefixes(words.map((t) => t.text), column.words[0])) return 0.95;
+  return scoreWords(info, column, options);
+}
+
+/** Time words after the measurement they qualify, said in Latin in names: "weight after" is post + wt, "weight before" pre + wt. */
+const TIME_PREFIX: Record<string, string> = { before: 'pre', after: 'post' };
+
+/** "weight after (treatment)" for Postwt: the time word read first, as the name's prefix. */
+function scoreTimeAfter(span: readonly Token[], column: ColumnInfo, options: PieceOptions): number {
+  const [measure, time] = span;
+  const prefix = span.length === 2 && time ? TIME_PREFIX[time.text] : undefined;
+  if (!prefix || !isContentToken(measure)) return 0;
+  const moved: Token = { ...time, text: prefix, stem: prefix, raw: time.raw };
+  return scorePieces([moved, measure], column.words, { ...options, isContent: (t) => t === moved || options.isContent(t) });
+}
+
+/** How well the words of a span name a column in any order (all of it, or a part), in [0, 1]. */
+function scoreWords(info: SpanInfo, column: ColumnInfo, options: MentionOptions): number {
+  const { span, words, glued } = info;
   // Initials with a word left out ("disposable income" for dpi, disposable personal income): the first
   // and last letters of the name, the others in order; two words of four letters or more.
   if (
@@ -300,7 +392,8 @@ function scoreName(info: SpanInfo, column: ColumnInfo, options: MentionOptions):
   }
   const used = new Set<number>();
   let total = 0;
-  for (const token of words) {
+  for (let i = 0; i < words.length; i++) {
+    const token = words[i];
     const exactOnly = options.vocabulary(token);
     let best = 0;
     let bestIndex = -1;
@@ -312,20 +405,43 @@ function scoreName(info: SpanInfo, column: ColumnInfo, options: MentionOptions):
         bestIndex = k;
       }
     }
+    // A piece of the name said with a lexicon word ("highway mileage" for MPG.highway, "city fuel economy" for MPG.city).
+    if (best < 0.85 && column.words.length > 1) {
+      const piece = lexiconPiece(words, i, column, used, options.lexicon);
+      if (piece) {
+        used.add(piece.index);
+        total += 0.85;
+        i += piece.length - 1;
+        continue;
+      }
+    }
     if (bestIndex < 0) {
-      if (column.units.includes(token.text)) continue;
+      if (column.units.includes(token.text) || column.units.includes(token.stem)) continue;
       return 0;
     }
     used.add(bestIndex);
     total += best;
   }
-  if (used.size === 0) return 0;
+  // Only a generic last word of the name ("class" for passengerClass, "type" for feed_type): a part of it.
+  if (used.size === 0) return words.length === 1 && column.words.length > 0 && column.units.includes(words[0].stem) && options.suffixes.has(words[0].stem) ? 0.7 : 0;
   const mean = total / used.size;
   const coverage = used.size / column.words.length;
   if (coverage === 1) return mean;
   // A part of the name: "flipper" for flipper_length_mm. Short generic parts count for less.
   if (glued.length < 3) return 0;
   return mean * (0.55 + 0.35 * coverage) * (column.words.length > 3 ? 0.95 : 1);
+}
+
+/** A lexicon phrase starting at words[i] (three words at most) that means one unused word of the column's name. */
+function lexiconPiece(words: readonly Token[], i: number, column: ColumnInfo, used: ReadonlySet<number>, lexicon: CompiledLexicon): { index: number; length: number } | undefined {
+  for (let length = Math.min(3, words.length - i); length >= 1; length--) {
+    const means = lexicon.byPhrase.get(words.slice(i, i + length).map((t) => t.stem).join(' '));
+    for (const m of means ?? []) {
+      const index = m.length === 1 ? column.words.indexOf(m[0]) : -1;
+      if (index >= 0 && !used.has(index)) return { index, length };
+    }
+  }
+  return undefined;
 }
 
 /** A lexicon word for a column ("weight" -> wt, "horsepower" -> hp). */

@@ -130,6 +130,7 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
     vocabulary: isVocabulary,
     lexicon: compiled.lexicon,
     levelWords: (t, c) => findLevelWords(t, c, compiled.levelWords),
+    suffixes: compiled.columnWords.suffixes,
   });
   // Every stretch read as a column, even one set aside below, is accounted for.
   let read = mentions;
@@ -139,6 +140,8 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
     const info = columns.find((c) => c.name === m.column);
     if (!info?.subject || m.via !== 'name') return true;
     if (info.schema.kind === 'id' && m.score < 0.9) return false;
+    // "in an occupation", "for each state": an identifier named with an article for any one row is the rows themselves.
+    if (info.schema.kind === 'id' && /^(a|an|each|every|per)$/.test(tokens[m.start - 1]?.text ?? '')) return false;
     return !cueHits.some((h) => h.start < m.end && m.start < h.end);
   });
   mentions = withSuffixNames(mentions, columns, tokens, compiled.columnWords.suffixes);
@@ -756,6 +759,8 @@ function readUnknownWords(
   for (const t of tokens) {
     if (covered.has(t.index) || !isContentToken(t) || t.text.length < 3 || isVocabulary(t) || STOPWORDS.has(t.stem)) continue;
     if (compiled.roleWords.has(t.text) || compiled.harmless.has(t.text) || compiled.harmless.has(t.stem) || datasetWords.has(t.stem)) continue;
+    // A word for the units observed ("the subjects", "participants") that names no column is no variable.
+    if (compiled.columnWords.subject.has(t.text) || compiled.columnWords.subject.has(t.stem)) continue;
     // "nonsmokers" for the other level of `smoker`: part of the column's name.
     const negated = /^(non|un|in)(.{4,})$/.exec(t.text)?.[2];
     if (negated && columns.some((c) => c.stems.includes(stemWord(negated)) || c.words.some((w) => rootOf(w) === rootOf(negated)))) continue;

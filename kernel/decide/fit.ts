@@ -8,6 +8,7 @@ import { readPowerOptions } from './power-request.js';
 import { isEarlierByName } from './time-order.js';
 import { ROLE_NAMES, type AnalysisOptions, type Roles, type RowFilter } from '../types.js';
 import { compareNatural } from '../util/natural-sort.js';
+import { editDistance } from '../util/suggest.js';
 import type { ColumnInfo } from './columns.js';
 import type { MentionedColumn, RequestContext } from './context.js';
 import type { DirectionAsked, RoleName, RoleSpec, Rule } from './types.js';
@@ -331,8 +332,10 @@ function buildFit(rule: Rule, roleNames: RoleName[], ctx: RequestContext, mentio
   }
   const ordered: Roles = {};
   for (const r of ROLE_NAMES) if (roles[r] !== undefined) (ordered as Record<string, unknown>)[r] = roles[r];
-  // Names that state their time order (Prewt, Postwt) put before and after in that order.
-  if (ordered.before && ordered.after && isEarlierByName(ordered.before, ordered.after) === false) [ordered.before, ordered.after] = [ordered.after, ordered.before];
+  // Two measurements whose names say when (Prewt, Postwt; pretest.1, post.test.1): the earlier is
+  // `before`, whatever the word order (time-order.ts); a stated direction turns with them.
+  const timeSwapped = ordered.before !== undefined && ordered.after !== undefined && isEarlierByName(ordered.before, ordered.after) === false;
+  if (timeSwapped) [ordered.before, ordered.after] = [ordered.after, ordered.before];
 
   const facts = new Set<string>();
   if (ctx.mu !== undefined) facts.add('@mu');
@@ -371,7 +374,7 @@ function buildFit(rule: Rule, roleNames: RoleName[], ctx: RequestContext, mentio
     refinements.push(`test value mu = ${ctx.mu.value} (from "${ctx.mu.text}")`);
   }
   let directionUnclear = false;
-  const directionAsked = applyDirection(rule, ctx, ordered, byRole, options, refinements, levels, (l) => (levels = l), () => (restrict = true), () => (directionUnclear = true));
+  const directionAsked = applyDirection(rule, timeSwapped ? { ...ctx, fromTo: !ctx.fromTo } : ctx, ordered, byRole, options, refinements, levels, (l) => (levels = l), () => (restrict = true), () => (directionUnclear = true));
   if (restrict && levels) {
     options.levels = levels;
     if (!refinements.some((r) => r.startsWith('levels'))) refinements.push(`levels of ${ordered.group} kept: ${levels.join(', ')} (named in the request)`);
@@ -397,6 +400,27 @@ function buildFit(rule: Rule, roleNames: RoleName[], ctx: RequestContext, mentio
     pairingConflict,
     ...(directionAsked ? { directionAsked } : {}),
   };
+}
+
+/**
+ * Power terms of a formula ("y ~ x + x^2", "y ~ x + I(x^3)"): each column raised to a power after the
+ * "~", with the highest power written for it and whether its linear term is written too.
+ */
+export function formulaPowers(ctx: RequestContext): { column: string; degree: number; text: string; linear: boolean }[] {
+  const tilde = ctx.tokens.findIndex((t) => t.text === '~');
+  if (tilde < 0) return [];
+  const out: { column: string; degree: number; text: string; linear: boolean }[] = [];
+  const linear = (column: string) => ctx.mentions.some((m) => m.via === 'name' && m.column === column && m.start > tilde && ctx.tokens[m.end]?.text !== '^');
+  for (const m of ctx.mentions) {
+    if (m.via !== 'name' || m.start <= tilde || ctx.tokens[m.end]?.text !== '^') continue;
+    const power = ctx.tokens[m.end + 1];
+    if (power?.kind !== 'number' || power.value === undefined || !Number.isInteger(power.value) || power.value < 2) continue;
+    const text = `${m.column}^${power.raw}`;
+    const known = out.find((o) => o.column === m.column);
+    if (!known) out.push({ column: m.column, degree: power.value, text, linear: linear(m.column) });
+    else if (power.value > known.degree) Object.assign(known, { degree: power.value, text });
+  }
+  return out;
 }
 
 /** "y ~ a * b", "a:b", or the word "interaction": the request asks about an interaction. */
@@ -505,11 +529,34 @@ function crossesAsSubjects(c: ColumnInfo, factor: ColumnInfo): boolean {
   return !c.schema.levels || c.schema.levels.every((l) => l.count === levels.length);
 }
 
-/** Two column names that differ only by a time or index word (pre/post, before/after, drug1/drug2). */
+/**
+ * A name that is a qualifier glued to the consonants of another column's name: `repwt` (reported
+ * weight) beside `weight`, `repht` beside `height`: the same quantity measured another way.
+ */
+function isQualifiedName(name: string, other: string): boolean {
+  const n = name.toLowerCase().replace(/[^a-z]/g, '');
+  const o = other.toLowerCase().replace(/[^a-z]/g, '');
+  // Look-alike words (weight, height) are two quantities.
+  if (o.length < 4 || n.length >= o.length + 4 || editDistance(n, o) <= 2) return false;
+  for (let k = 2; k <= n.length - 2; k++) {
+    const tail = n.slice(k);
+    if (tail[0] !== o[0] || /[aeiouy]/.test(tail.slice(1))) continue;
+    let i = 0;
+    for (const ch of o) if (ch === tail[i]) i++;
+    if (i === tail.length) return true;
+  }
+  return false;
+}
+
+/** Two column names that differ only by a time or index word (pre/post, before/after, drug1/drug2), or by a qualifier (repwt/weight). */
 export function isWidePair(a: string, b: string): boolean {
-  const wa = a.toLowerCase().replace(/([a-z])(\d)/g, '$1 $2').split(/[^a-z0-9]+/).filter(Boolean);
-  const wb = b.toLowerCase().replace(/([a-z])(\d)/g, '$1 $2').split(/[^a-z0-9]+/).filter(Boolean);
+  // A time word glued to the measurement is a piece of its own: pretest.1 -> pre test 1, Postwt -> post wt.
+  const piecesOf = (name: string) =>
+    name.toLowerCase().replace(/([a-z])(\d)/g, '$1 $2').replace(/(^|[^a-z])(pre|post)(?=[a-z]{2})/g, '$1$2 ').split(/[^a-z0-9]+/).filter(Boolean);
+  const wa = piecesOf(a);
+  const wb = piecesOf(b);
   const time = /^(\d+|pre|post|before|after|baseline|followup|follow|first|second|initial|final|start|end|t\d|time\d|week\d+|day\d+)$/;
+  if (isQualifiedName(a, b) || isQualifiedName(b, a)) return true;
   if (wa.length !== wb.length) return false;
   let differences = 0;
   for (let i = 0; i < wa.length; i++) {

@@ -20,7 +20,7 @@ import type { ColumnInfo } from './columns.js';
 import { compileRules, groupMentions, readRequest, type CompiledRules, type MentionedColumn, type RequestContext } from './context.js';
 import { monthLabel } from './calendar.js';
 import { describeRoles, NEEDS, reasonText, renderExplanation, TASK_NAMES, TASK_WHY } from './explain.js';
-import { fitRule, isWidePair, rolesKey, type Fit } from './fit.js';
+import { fitRule, formulaPowers, isWidePair, rolesKey, type Fit } from './fit.js';
 import { defaultRules } from './rules.js';
 import type { Ambiguity, Choice, Decision, DecisionOutcome, Explanation, NoMatch, Reason, Rule, RuleSet } from './types.js';
 
@@ -95,11 +95,31 @@ function offerMenu(ctx: RequestContext, compiled: CompiledRules, outcome: Decisi
  * gets the polynomial's degree (options.degree), said in the explanation. Not "R squared", "chi squared".
  */
 function withPolynomial(ctx: RequestContext, outcome: DecisionOutcome): DecisionOutcome {
+  const powers = formulaPowers(ctx);
+  if (powers.length > 0) return withFormulaPowers(powers, outcome);
   const hit = ctx.cueHits.find((h) => h.cue === 'polynomial' && !/^(r|chi)$/.test(ctx.tokens[h.start - 1]?.text ?? ''));
   if (!hit || outcome.status !== 'decided' || outcome.analysis !== 'ols' || outcome.roles.predictors?.length !== 1 || outcome.options.degree !== undefined) return outcome;
   const degree = /^(cubic|cubed|third)/.test(hit.text.toLowerCase()) ? 3 : 2;
   const line = `polynomial of degree ${degree} in ${outcome.roles.predictors[0]} ("${hit.text}")`;
   return { ...outcome, options: { ...outcome.options, degree }, explanation: { ...outcome.explanation, refinements: [...outcome.explanation.refinements, line] } };
+}
+
+/**
+ * A formula with a power term ("salary ~ phd + phd^2"): a linear regression on that one predictor with
+ * the polynomial's degree. A power term without its linear term, or beside other predictors, is not in
+ * the catalogue yet: the model without it is offered, never fitted silently (reason no-fit).
+ */
+function withFormulaPowers(powers: readonly { column: string; degree: number; text: string; linear: boolean }[], outcome: DecisionOutcome): DecisionOutcome {
+  if (outcome.status !== 'decided' || outcome.analysis !== 'ols') return outcome;
+  const predictors = outcome.roles.predictors ?? [];
+  const [power] = powers;
+  if (powers.length === 1 && power.linear && predictors.length === 1 && predictors[0] === power.column && power.degree <= 3) {
+    const line = `polynomial of degree ${power.degree} in ${power.column} ("${power.text}" in the formula)`;
+    return { ...outcome, options: { ...outcome.options, degree: power.degree }, explanation: { ...outcome.explanation, refinements: [...outcome.explanation.refinements, line] } };
+  }
+  const terms = powers.map((p) => p.text).join(', ');
+  const reason: Reason = { code: 'no-fit', params: { columns: predictors, power: terms } };
+  return noMatch(reason, `A model with the power term ${terms} beside other predictors is not in the catalogue yet; the model without it can be fitted instead.`, [choiceOf(outcome, `without ${terms}`)], outcome.explanation);
 }
 
 /** Token indexes a cue phrase or a column mention covers. */
@@ -836,7 +856,7 @@ function decideFromFits(ctx: RequestContext, best: Fit, complete: readonly Fit[]
 
 /**
  * A list of columns to describe ("summary of bill length, bill depth and flipper length"): one describe
- * of every column (the listed ones among them), grouped by the column the request groups by.
+ * of the listed columns (role `columns`), grouped by the column the request groups by.
  */
 function decideList(ctx: RequestContext, compiled: CompiledRules, mentioned: MentionedColumn[]): DecisionOutcome | undefined {
   if (!(ctx.cues.has('describe') || ctx.cues.has('statistic')) || otherIntents(ctx, compiled, ['describe', 'nonparam'])) return undefined;
@@ -848,8 +868,9 @@ function decideList(ctx: RequestContext, compiled: CompiledRules, mentioned: Men
   const names = listed.map((m) => m.info.name);
   return {
     ...reading,
-    rationale: `Descriptive statistics of ${formatList(names, 'and')}${reading.roles.group ? ` by ${reading.roles.group}` : ''}: one table of every column, these among them.`,
-    explanation: { ...reading.explanation, refinements: [...reading.explanation.refinements, `columns listed: ${names.join(', ')} (describe covers every column in one table)`] },
+    roles: { ...reading.roles, columns: names },
+    rationale: `Descriptive statistics of ${formatList(names, 'and')}${reading.roles.group ? ` by ${reading.roles.group}` : ''}, in one table.`,
+    explanation: { ...reading.explanation, refinements: [...reading.explanation.refinements, `columns listed: ${names.join(', ')}`] },
   };
 }
 

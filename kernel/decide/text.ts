@@ -23,13 +23,14 @@ export interface Token {
   listed?: boolean;
 }
 
-const TOKEN = /(\d+(?:\.\d+)?%?|\.\d+%?|[A-Za-z]+(?:'[A-Za-z]+)?|[~=<>*|:])/g;
+const TOKEN = /(\d+(?:\.\d+)?%?|\.\d+%?|[A-Za-z]+(?:'[A-Za-z]+)?|[~=<>*|:^])/g;
 
 /** Splits a request (or a phrase, or a column name) into tokens; letters and digits split apart. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  // camelCase and letter-digit boundaries become word boundaries: bodyMass -> body Mass, drug1 -> drug 1.
-  const spaced = text.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/([A-Za-z])(\d)/g, '$1 $2').replace(/(\d)([A-Za-z])/g, '$1 $2');
+  // camelCase and letter-digit boundaries become word boundaries: bodyMass -> body Mass, drug1 -> drug 1;
+  // a dot between a letter and a digit separates pieces of a name (pretest.1 -> pretest 1), it is no decimal point.
+  const spaced = text.replace(/([A-Za-z])\.(?=\d)/g, '$1 ').replace(/([a-z])([A-Z])/g, '$1 $2').replace(/([A-Za-z])(\d)/g, '$1 $2').replace(/(\d)([A-Za-z])/g, '$1 $2');
   let last = 0;
   for (const match of spaced.matchAll(TOKEN)) {
     const raw = match[0];
@@ -39,7 +40,7 @@ export function tokenize(text: string): Token[] {
       const percent = raw.endsWith('%');
       const value = Number(percent ? raw.slice(0, -1) : raw);
       tokens.push({ index: tokens.length, raw, text: raw.toLowerCase(), stem: raw.toLowerCase(), kind: 'number', value, percent });
-    } else if (/^[~=<>*|:]$/.test(raw)) {
+    } else if (/^[~=<>*|:^]$/.test(raw)) {
       tokens.push({ index: tokens.length, raw, text: raw, stem: raw, kind: 'symbol' });
     } else {
       const text = raw.toLowerCase().replace(/'s$/, '').replace(/'/g, '');

@@ -24,19 +24,21 @@ export interface DescribeInput {
 }
 
 /**
- * The columns `describe` reads: the `column` role (and `group`), or none listed, which means every
- * column of the dataset.
+ * The columns `describe` reads: the `column` role or the `columns` listed (and `group`), or none
+ * listed, which means every column of the dataset.
  */
 export function columnsForDescribe(roles: Roles): string[] {
-  if (!roles.column) return [];
-  return roles.group && roles.group !== roles.column ? [roles.column, roles.group] : [roles.column];
+  const listed = [...(roles.column ? [roles.column] : []), ...(roles.columns ?? [])];
+  if (listed.length === 0) return [];
+  return roles.group && !listed.includes(roles.group) ? [...listed, roles.group] : listed;
 }
 
-/** Request + table -> the columns to describe (all but the group when no `column` role), split by group. */
+/** Request + table -> the columns to describe (all but the group when no `column` or `columns` role), split by group. */
 export function validateDescribe(request: AnalysisRequest, table: Table): Validated<DescribeInput> {
-  const { column, group } = request.roles;
+  const { column, columns, group } = request.roles;
   const groupColumn = group ? findColumn(table, group) : undefined;
-  const described = column ? [findColumn(table, column)] : table.columns.filter((c) => c.name !== group);
+  const listed = [...(column ? [column] : []), ...(columns ?? [])];
+  const described = listed.length > 0 ? listed.map((name) => findColumn(table, name)) : table.columns.filter((c) => c.name !== group);
   if (!groupColumn) {
     return {
       input: { targets: described.map((c) => ({ column: c.name, kind: c.kind, values: c.values })), rowCount: table.rowCount },

@@ -93,6 +93,14 @@ describe('describe behaviour', () => {
     assert.deepEqual(describeAnalysis.columnsFor({ column: 'body_mass_g', group: 'species' }), ['body_mass_g', 'species']);
   });
 
+  it('describes the columns listed (role columns, #16 lists), in their order, split by group', () => {
+    const { result } = runDescribe(penguins, { columns: ['flipper_length_mm', 'body_mass_g'] });
+    assert.deepEqual(result.columns.map((c) => c.column), ['flipper_length_mm', 'body_mass_g']);
+    const grouped = runDescribe(penguins, { columns: ['flipper_length_mm', 'body_mass_g'], group: 'sex' }).result;
+    assert.deepEqual([...new Set(grouped.columns.map((c) => c.column))], ['flipper_length_mm', 'body_mass_g']);
+    assert.deepEqual(describeAnalysis.columnsFor({ columns: ['flipper_length_mm', 'body_mass_g'], group: 'sex' }), ['flipper_length_mm', 'body_mass_g', 'sex']);
+  });
+
   it('splits by group in natural order and drops rows with a missing group', () => {
     const { result, validated } = runDescribe(penguins, { column: 'body_mass_g', group: 'sex' });
     assert.deepEqual(

@@ -125,8 +125,8 @@ describe('decision principles (#16)', () => {
 
   it('a list of columns gives one describe (grouped when a group is named)', () => {
     const d = decided(decideWithRules('summary of bill length, bill depth and flipper length', schemas.penguins));
-    assert.deepEqual([d.analysis, d.roles], ['describe', {}]);
-    assert.deepEqual(decided(decideWithRules('descriptive statistics for body mass and flipper length by species', schemas.penguins)).roles, { group: 'species' });
+    assert.deepEqual([d.analysis, d.roles], ['describe', { columns: ['bill_length_mm', 'bill_depth_mm', 'flipper_length_mm'] }]);
+    assert.deepEqual(decided(decideWithRules('descriptive statistics for body mass and flipper length by species', schemas.penguins)).roles, { group: 'species', columns: ['body_mass_g', 'flipper_length_mm'] });
   });
 
   it('treats coded columns by their measurement level (measurement-level)', () => {

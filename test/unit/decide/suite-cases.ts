@@ -330,7 +330,7 @@ export const SUITE: SuiteCase[] = [
   c('chickwts', 'average weight per feed', { analysis: 'describe', roles: { column: 'weight', group: 'feed' } }),
   c('airquality', 'Is ozone higher when it is hotter?', 'ambiguous'),
   c('airquality', 'kendall correlation of solar radiation and ozone', { analysis: 'kendall', roles: { x: 'Solar.R', y: 'Ozone' } }),
-  c('cars', 'Describe speed and dist', { analysis: 'describe', roles: {} }), // #16 lists: one describe over the listed columns (here every column); was 'ambiguous'
+  c('cars', 'Describe speed and dist', { analysis: 'describe', roles: { columns: ['speed', 'dist'] } }), // #16 lists: one describe over the listed columns; was 'ambiguous'
   // From the fourth held-out evaluation, added after fixing (each fix with reworded variants).
   // "distribution-free" is a nonparametric test, not a request for a distribution plot.
   c(P, 'bill depth across species, distribution-free test please', { analysis: 'kruskal_wallis', roles: { outcome: BD, group: 'species' } }),
@@ -452,9 +452,9 @@ export const SUITE: SuiteCase[] = [
   c(P, 'boxplot of body_mas_g by species', { analysis: 'boxplot', roles: { outcome: BM, group: 'species' } }),
   c(P, 'scatter of bill_lenght_mm and bill_depth_mm', { analysis: 'scatter', roles: { x: BL, y: BD } }),
   // 6. Lists of columns: one describe over the list (every column, grouped if a group is named).
-  c(P, 'summary of bill length, bill depth and flipper length', { analysis: 'describe', roles: {} }),
-  c(P, 'descriptive statistics for body mass and flipper length by species', { analysis: 'describe', roles: { group: 'species' } }),
-  c('iris', 'summarize sepal length, sepal width, petal length and petal width by species', { analysis: 'describe', roles: { group: 'Species' } }),
+  c(P, 'summary of bill length, bill depth and flipper length', { analysis: 'describe', roles: { columns: ['bill_length_mm', 'bill_depth_mm', 'flipper_length_mm'] } }),
+  c(P, 'descriptive statistics for body mass and flipper length by species', { analysis: 'describe', roles: { group: 'species', columns: ['body_mass_g', 'flipper_length_mm'] } }),
+  c('iris', 'summarize sepal length, sepal width, petal length and petal width by species', { analysis: 'describe', roles: { group: 'Species', columns: ['Sepal.Length', 'Sepal.Width', 'Petal.Length', 'Petal.Width'] } }),
   // 7. Measurement level: coded numbers are not measurements.
   c('mtcars', 'correlation between am and vs', 'ambiguous'),
   c('mtcars', 'correlation between cyl and gear', 'ambiguous'),
