@@ -18,6 +18,8 @@ export interface Dialect {
   exactSum(expression: string): string;
   /** A value as text, for hashing a row. */
   asText(expression: string): string;
+  /** The aggregate of a column's quantile at `p` interpolated between order statistics (R's type 7). */
+  quantileCont(expression: string, p: string): string;
 }
 
 /** Identifiers in double quotes, inner quotes doubled (both engines). */
@@ -41,6 +43,7 @@ export const duckdbDialect: Dialect = {
   // sum(BIGINT) is an exact HUGEINT in DuckDB.
   exactSum: (e) => `CAST(sum(${e}) AS VARCHAR)`,
   asText: (e) => `CAST(${e} AS VARCHAR)`,
+  quantileCont: (e, p) => `quantile_cont(${e}, ${p})`,
 };
 
 export const postgresDialect: Dialect = {
@@ -53,4 +56,5 @@ export const postgresDialect: Dialect = {
   // sum(bigint) is an exact numeric in PostgreSQL.
   exactSum: (e) => `CAST(sum(${e}) AS TEXT)`,
   asText: (e) => `CAST(${e} AS TEXT)`,
+  quantileCont: (e, p) => `percentile_cont(${p}) WITHIN GROUP (ORDER BY ${e})`,
 };

@@ -327,7 +327,8 @@ const KEY_MULTIPLIERS = [0.6180339887498949, 0.41421356237309515, 0.732050807568
  * A bounded deterministic sample of complete rows: per group, the `limit` rows with the smallest
  * order key (ties by the values), so the same rows in any engine and any row order. The key is the
  * fractional part of a sum of numbers times irrational constants (IEEE operations, identical in every
- * engine), then the MD5 of the text columns. Values come back as text in the listed column order.
+ * engine), then the MD5 of the text columns. Values come back as text in the listed column order,
+ * by group, then in the source's row order when the relation has one (a file), else by the key.
  */
 export async function runSample(engine: Engine, relation: Relation, aggregate: SampleAggregate, sizes?: ReadonlyMap<string, number>): Promise<(string | null)[][]> {
   const d = engine.dialect;
@@ -348,7 +349,7 @@ export async function runSample(engine: Engine, relation: Relation, aggregate: S
     const from = completeRows(d, relation, columns, where);
     return {
       rows: await engine.query(
-        `SELECT ${select.join(', ')}, count(*) OVER (${partition.trim()}) FROM (SELECT *, row_number() OVER (${partition}ORDER BY ${keys.join(', ')}) AS rn FROM ${from}) AS ranked WHERE rn <= ${limit} ORDER BY ${aggregate.group ? `${d.identifier(aggregate.group.name)}, ` : ''}rn`,
+        `SELECT ${select.join(', ')}, count(*) OVER (${partition.trim()}) FROM (SELECT *, row_number() OVER (${partition}ORDER BY ${keys.join(', ')}) AS rn FROM ${from}) AS ranked WHERE rn <= ${limit} ORDER BY ${aggregate.group ? `${d.identifier(aggregate.group.name)}, ` : ''}${relation.order ? d.identifier(relation.order) : 'rn'}`,
         params.values,
       ),
     };
@@ -475,4 +476,52 @@ export async function runNonIntegers(engine: Engine, relation: Relation, value: 
   const v = d.identifier(value.name);
   const [row] = await engine.query(`SELECT count(*) FILTER (WHERE ${v} <> floor(${v})) FROM ${completeRows(d, relation, [value])}`, relation.params);
   return Number(row[0]);
+}
+
+/** A group's quartiles (R's type 7), Tukey's whiskers, extremes and outlier count, by the engine's key text. */
+export interface BoxState {
+  n: number;
+  min: number;
+  q1: number;
+  median: number;
+  q3: number;
+  max: number;
+  whiskerLow: number;
+  whiskerHigh: number;
+  outliers: number;
+}
+
+/**
+ * Box-plot statistics of a numeric column per group on every row: the quartiles by linear
+ * interpolation between order statistics (R's type 7), then Tukey's whiskers (the most extreme values
+ * within 1.5 IQR of the quartiles) and the rows beyond them, in a second pass with each group's fences.
+ */
+export async function runBoxStats(engine: Engine, relation: Relation, aggregate: MomentsAggregate): Promise<Map<string, BoxState>> {
+  const { d, x, g, from } = momentsParts(engine, relation, aggregate);
+  const quartiles = [0.25, 0.5, 0.75].map((p) => d.asText(d.quantileCont(x, d.doubleConstant(p))));
+  const rows = await engine.query(
+    `SELECT ${g ? d.asText(g) : `''`}, count(*), ${d.asText(`min(${x})`)}, ${d.asText(`max(${x})`)}, ${quartiles.join(', ')} FROM ${from}${g ? ` GROUP BY ${g}` : ''}`,
+    relation.params,
+  );
+  const boxes = new Map<string, BoxState>();
+  for (const row of rows) {
+    const [n, min, max, q1, median, q3] = row.slice(1).map(Number);
+    boxes.set(row[0] ?? '', { n, min, max, q1, median, q3, whiskerLow: min, whiskerHigh: max, outliers: 0 });
+  }
+  if (boxes.size === 0) return boxes;
+  const fences = new Parameters(relation);
+  const low = centreExpression(d, fences, aggregate, g, new Map([...boxes].map(([key, b]) => [key, b.q1 - 1.5 * (b.q3 - b.q1)])));
+  const high = centreExpression(d, fences, aggregate, g, new Map([...boxes].map(([key, b]) => [key, b.q3 + 1.5 * (b.q3 - b.q1)])));
+  const whiskers = await engine.query(
+    `SELECT ${g ? d.asText(g) : `''`}, ${d.asText(`min(${x}) FILTER (WHERE ${x} >= lo)`)}, ${d.asText(`max(${x}) FILTER (WHERE ${x} <= hi)`)}, count(*) FILTER (WHERE ${x} < lo OR ${x} > hi) FROM (SELECT ${x}${g ? `, ${g}` : ''}, ${low} AS lo, ${high} AS hi FROM ${from}) AS fenced${g ? ` GROUP BY ${g}` : ''}`,
+    fences.values,
+  );
+  for (const [key, lo, hi, outliers] of whiskers) {
+    const box = boxes.get(key ?? '');
+    if (!box) continue;
+    if (lo !== null) box.whiskerLow = Number(lo);
+    if (hi !== null) box.whiskerHigh = Number(hi);
+    box.outliers = Number(outliers);
+  }
+  return boxes;
 }
