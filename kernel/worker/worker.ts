@@ -126,13 +126,14 @@ async function runTask(path: string, request: AnalysisRequest, progress: Progres
 async function runFilePlannedTask(path: string, request: AnalysisRequest & { analysis: PlannedAnalysisId }, progress: Progress): Promise<AnalysisOutcome> {
   const [{ columnsForAnalysis }, { openFileTable }] = await Promise.all([import('../analyses/run.js'), import('../data/plan/duckdb-engine.js')]);
   const named = columnsForAnalysis(request);
-  const file = await openFileTable(path, request.analysis === 'describe' && named.length === 0 ? 'all' : named, request.options.where);
+  const file = await openFileTable(path, request.analysis === 'describe' && named.length === 0 ? 'all' : named, request.options.where, progress);
   const phase = file.rows >= PROGRESS_ROWS ? progress : () => undefined;
   phase(`Running ${request.analysis.replace(/_/g, ' ')} on ${formatRowCount(file.rows)} rows...`, { phase: 'run' });
   return runPlannedTask(request, {
     ctx: file,
     place: 'in the file',
     notes: file.warnings,
+    phase,
     dataset: { sha256: file.sha256, tableHash: file.tableHash, rows: file.rows, columns: file.columns },
     structure: async (computed, whole) => {
       phase('Checking for a grouping the analysis leaves out...', { phase: 'check' });
@@ -239,6 +240,8 @@ interface PlannedSource {
   structure?: (computed: ComputedOutcome, whole: boolean) => Promise<{ computed: ComputedOutcome; figureTable?: Table; colorBy?: string }>;
   /** The rows describe's figure draws, when this source can give them. */
   describeTable?: () => Promise<Table | undefined>;
+  /** Reports the task's phases (a large table's). */
+  phase?: Progress;
 }
 
 /**
@@ -253,6 +256,7 @@ async function runPlannedTask(request: AnalysisRequest & { analysis: PlannedAnal
   const computed = seen.computed;
   const warnings = [...computed.warnings];
   let figures: AnalysisOutcome['figures'] = [];
+  source.phase?.('Drawing the figure...', { phase: 'figure' });
   try {
     const describeTable = request.analysis === 'describe' && source.describeTable ? await source.describeTable() : undefined;
     if (seen.figureTable) figures = buildFiguresForAnalysis({ ...request, roles: { ...request.roles, color: seen.colorBy } }, seen.figureTable, computed);

@@ -56,6 +56,8 @@ export interface PlanContext {
   /** The analysis' columns (normalized, by name) with the `--where` conditions. */
   relation: Relation;
   kinds: ReadonlyMap<string, ColumnKind>;
+  /** `kinds` are the dataset schema's classification (a file's), which describe reports as they are. */
+  classified?: boolean;
 }
 
 function planColumn(name: string, kinds: ReadonlyMap<string, ColumnKind>): PlanColumn {

@@ -1,9 +1,9 @@
 /** The plan on DuckDB, over a dataset file: the file's normalized columns (source.ts) as the relation. */
 import type { DuckDBValue } from '@duckdb/node-api';
-import type { ColumnKind, DatasetFormat, RowFilter } from '../../types.js';
+import type { ColumnKind, DatasetFormat, ProgressEvent, RowFilter } from '../../types.js';
 import { getConnection } from '../duckdb.js';
 import { hashFileSelection } from '../hash.js';
-import { requireColumn } from '../load.js';
+import { PROGRESS_BYTES, requireColumn } from '../load.js';
 import { findMaterialized, inferSchema } from '../schema.js';
 import { openSource, parseErrorFrom, sourceKey } from '../source.js';
 import { duckdbDialect } from './dialect.js';
@@ -35,7 +35,9 @@ export async function fileRelation(locator: string, names: readonly string[], wh
 export interface FileTable {
   engine: Engine;
   relation: Relation;
+  /** The schema's kinds (classified: id, text, categorical, ...). */
   kinds: Map<string, ColumnKind>;
+  classified: true;
   /** SHA-256 of the file's bytes, and its rows before `--where` (provenance). */
   sha256: string;
   rows: number;
@@ -55,12 +57,19 @@ export interface FileTable {
  * schema inference holds in DuckDB (schema.ts), else the file itself; a DuckDB error while reading the
  * file becomes `parse-failed`.
  */
-export async function openFileTable(locator: string, names: readonly string[] | 'all', where: readonly RowFilter[]): Promise<FileTable> {
+export async function openFileTable(
+  locator: string,
+  names: readonly string[] | 'all',
+  where: readonly RowFilter[],
+  onProgress?: (message: string, event?: ProgressEvent) => void,
+): Promise<FileTable> {
   const source = await openSource(locator);
   const known = source.columns.map((c) => c.name);
   const wanted = names === 'all' ? known : [...new Set(names)];
   for (const name of wanted) requireColumn(name, known);
   for (const filter of where) requireColumn(filter.column, known);
+  // As load.ts says it: a large file not yet held in DuckDB is read (schema inference) first.
+  if (!findMaterialized(sourceKey(source)) && source.size >= PROGRESS_BYTES) onProgress?.(`Reading ${source.name} (${(source.size / 1e6).toFixed(1)} MB)...`, { phase: 'read' });
   const schema = await inferSchema(locator);
   const kinds = new Map(schema.columns.map((c) => [c.name, c.kind]));
   const held = findMaterialized(sourceKey(source));
@@ -78,6 +87,7 @@ export async function openFileTable(locator: string, names: readonly string[] | 
     engine,
     relation,
     kinds,
+    classified: true,
     sha256: schema.sha256,
     rows: schema.rows,
     tableColumns: known,

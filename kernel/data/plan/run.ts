@@ -71,6 +71,13 @@ export interface ExactTerm {
 export function exactSumsQuery(dialect: Dialect, from: string, keys: readonly string[], terms: readonly ExactTerm[]): string {
   const keyList = keys.map((k, i) => `${k} AS k${i}`);
   const carried = keys.map((_, i) => `k${i}`);
+  const groupBy = carried.length ? ` GROUP BY ${carried.join(', ')}` : '';
+  if (dialect.floorSum) {
+    // The same integer in one sum: floor(v x 2^(96 - E)) = c0 2^64 + c1 2^32 + c2, every step exact.
+    const scaled = [...keyList, ...terms.map((t, i) => `(${t.expression}) * ${dialect.doubleConstant(2 ** (96 - t.exponent))} AS y${i}`)].join(', ');
+    const sums = terms.flatMap((_, i) => dialect.floorSum!(`y${i}`));
+    return `SELECT ${[...carried.map((k) => dialect.asText(k)), ...sums].join(', ')} FROM (SELECT ${scaled} FROM ${from}) AS l1${groupBy}`;
+  }
   const scale = (e: number) => dialect.doubleConstant(2 ** (32 - e));
   const two32 = dialect.doubleConstant(TWO_32);
   const level1 = [...keyList, ...terms.map((t, i) => `(${t.expression}) * ${scale(t.exponent)} AS y${i}`)].join(', ');
@@ -78,7 +85,6 @@ export function exactSumsQuery(dialect: Dialect, from: string, keys: readonly st
   const level3 = [...carried, ...terms.map((_, i) => `c0_${i}, floor(r${i}) AS c1_${i}, floor((r${i} - floor(r${i})) * ${two32}) AS c2_${i}`)].join(', ');
   const sums = terms.flatMap((_, i) => [0, 1, 2].map((c) => dialect.exactSum(dialect.toBigint(`c${c}_${i}`))));
   const select = [...carried.map((k) => dialect.asText(k)), ...sums].join(', ');
-  const groupBy = carried.length ? ` GROUP BY ${carried.join(', ')}` : '';
   return `SELECT ${select} FROM (SELECT ${level3} FROM (SELECT ${level2} FROM (SELECT ${level1} FROM ${from}) AS l1) AS l2) AS l3${groupBy}`;
 }
 
