@@ -186,9 +186,27 @@ async function sampleAndValidate(request: AnalysisRequest & { analysis: Analysis
   const complete = await runComplete(ctx.engine, ctx.relation, { kind: 'complete', columns: all });
   const sizes = new Map(ranges ? ranges.map((r) => [r.raw, r.n]) : [['', complete.complete]]);
   const rows = await runSample(ctx.engine, ctx.relation, { kind: 'sample', columns, group, limit: SAMPLE_LIMIT }, sizes);
-  const table = sampleTable(rows, all, ctx.kinds);
-  const validated = analyses[request.analysis].validate(request, table);
-  return { complete, validated, table };
+  // The checks read the rows in one canonical order (their sums do not then depend on the table's
+  // row order or the engine); the figure draws them as they came (a file's whole groups: its order).
+  const validated = analyses[request.analysis].validate(request, sampleTable(sortRows(rows, all), all, ctx.kinds));
+  return { complete, validated, table: sampleTable(rows, all, ctx.kinds) };
+}
+
+/** Rows sorted by their values, column by column: numbers as numbers, texts by code units, missing last. */
+function sortRows(rows: readonly (string | null)[][], columns: readonly PlanColumn[]): (string | null)[][] {
+  const compare = (a: readonly (string | null)[], b: readonly (string | null)[]): number => {
+    for (const [j, column] of columns.entries()) {
+      const x = a[j];
+      const y = b[j];
+      if (x === y) continue;
+      if (x === null) return 1;
+      if (y === null) return -1;
+      const order = column.numeric ? Number(x) - Number(y) : x < y ? -1 : x > y ? 1 : 0;
+      if (order !== 0) return order;
+    }
+    return 0;
+  };
+  return [...rows].sort(compare);
 }
 
 /** The outcome with n, missing and dropped rows as the database counted them. */
@@ -249,7 +267,7 @@ type GroupedId = 'ttest_welch' | 'ttest_ind' | 'anova_oneway' | 'welch_anova';
 async function runGrouped(request: AnalysisRequest & { analysis: AnalysisId }, ctx: PlanContext, id: GroupedId): Promise<PlannedOutcome> {
   const [outcomeColumn, groupColumn] = roleNames(request, [request.roles.outcome, request.roles.group]).map((n) => planColumn(n, ctx.kinds));
   const aggregate = { kind: 'moments' as const, value: outcomeColumn, group: groupColumn };
-  // Group sizes and ranges first (valid for any column): they size the sample's filter.
+  // Group sizes and ranges first (valid for any column): they size the sample and bound the sums' chunks.
   const ranges = await rangeRound(ctx.engine, ctx.relation, aggregate);
   const { complete, validated, table } = await sampleAndValidate(request, ctx, [outcomeColumn], groupColumn, ranges);
   const all = await runMoments(ctx.engine, ctx.relation, aggregate, ranges);
