@@ -25,8 +25,11 @@ export interface Dialect {
   fence: string;
   /** A value as text, for hashing a row. */
   asText(expression: string): string;
-  /** The aggregate of a column's quantile at `p` interpolated between order statistics (R's type 7). */
-  quantileCont(expression: string, p: string): string;
+  /**
+   * The aggregate of a column's quantiles at `probabilities`, interpolated between order statistics
+   * (R's type 7), in one pass, as a text listing them ("[1.5, 2.0]" or "{1.5,2}").
+   */
+  quantilesCont(expression: string, probabilities: readonly number[]): string;
 }
 
 /** Identifiers in double quotes, inner quotes doubled (both engines). */
@@ -58,7 +61,7 @@ export const duckdbDialect: Dialect = {
   // DuckDB evaluates a derived table's projection once per row; OFFSET 0 would only stop it from running in parallel.
   fence: '',
   asText: (e) => `CAST(${e} AS VARCHAR)`,
-  quantileCont: (e, p) => `quantile_cont(${e}, ${p})`,
+  quantilesCont: (e, ps) => `CAST(quantile_cont(${e}, [${ps.map(exactDouble).join(', ')}]) AS VARCHAR)`,
 };
 
 export const postgresDialect: Dialect = {
@@ -73,5 +76,5 @@ export const postgresDialect: Dialect = {
   // OFFSET 0 keeps PostgreSQL from inlining a derived table's expressions into every use of them.
   fence: ' OFFSET 0',
   asText: (e) => `CAST(${e} AS TEXT)`,
-  quantileCont: (e, p) => `percentile_cont(${p}) WITHIN GROUP (ORDER BY ${e})`,
+  quantilesCont: (e, ps) => `CAST(percentile_cont(ARRAY[${ps.map(exactDouble).join(', ')}]) WITHIN GROUP (ORDER BY ${e}) AS TEXT)`,
 };

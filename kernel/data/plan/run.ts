@@ -521,14 +521,14 @@ export interface BoxState {
  */
 export async function runBoxStats(engine: Engine, relation: Relation, aggregate: MomentsAggregate): Promise<Map<string, BoxState>> {
   const { d, x, g, from } = momentsParts(engine, relation, aggregate);
-  const quartiles = [0.25, 0.5, 0.75].map((p) => d.asText(d.quantileCont(x, d.doubleConstant(p))));
   const rows = await engine.query(
-    `SELECT ${g ? d.asText(g) : `''`}, count(*), ${d.asText(`min(${x})`)}, ${d.asText(`max(${x})`)}, ${quartiles.join(', ')} FROM ${from}${g ? ` GROUP BY ${g}` : ''}`,
+    `SELECT ${g ? d.asText(g) : `''`}, count(*), ${d.asText(`min(${x})`)}, ${d.asText(`max(${x})`)}, ${d.quantilesCont(x, [0.25, 0.5, 0.75])} FROM ${from}${g ? ` GROUP BY ${g}` : ''}`,
     relation.params,
   );
   const boxes = new Map<string, BoxState>();
   for (const row of rows) {
-    const [n, min, max, q1, median, q3] = row.slice(1).map(Number);
+    const [n, min, max] = row.slice(1, 4).map(Number);
+    const [q1, median, q3] = (row[4] ?? '').replace(/[[\]{}\s]/g, '').split(',').map(Number);
     boxes.set(row[0] ?? '', { n, min, max, q1, median, q3, whiskerLow: min, whiskerHigh: max, outliers: 0 });
   }
   if (boxes.size === 0) return boxes;
