@@ -30,6 +30,8 @@ export interface Dialect {
    * (R's type 7), in one pass, as a text listing them ("[1.5, 2.0]" or "{1.5,2}").
    */
   quantilesCont(expression: string, probabilities: readonly number[]): string;
+  /** The aggregate of a column's lower median: its value of rank ceil(n / 2) (a selection, not a sort). */
+  lowerMedian(expression: string): string;
 }
 
 /** Identifiers in double quotes, inner quotes doubled (both engines). */
@@ -61,6 +63,8 @@ export const duckdbDialect: Dialect = {
   // DuckDB evaluates a derived table's projection once per row; OFFSET 0 would only stop it from running in parallel.
   fence: '',
   asText: (e) => `CAST(${e} AS VARCHAR)`,
+  // quantile_disc at 0.5 is the value of 0-based rank floor((n - 1) / 2).
+  lowerMedian: (e) => `quantile_disc(${e}, ${exactDouble(0.5)})`,
   quantilesCont: (e, ps) => `CAST(quantile_cont(${e}, [${ps.map(exactDouble).join(', ')}]) AS VARCHAR)`,
 };
 
@@ -76,5 +80,7 @@ export const postgresDialect: Dialect = {
   // OFFSET 0 keeps PostgreSQL from inlining a derived table's expressions into every use of them.
   fence: ' OFFSET 0',
   asText: (e) => `CAST(${e} AS TEXT)`,
+  // percentile_disc at 0.5 is the first value whose rank reaches n / 2.
+  lowerMedian: (e) => `percentile_disc(${exactDouble(0.5)}) WITHIN GROUP (ORDER BY ${e})`,
   quantilesCont: (e, ps) => `CAST(percentile_cont(ARRAY[${ps.map(exactDouble).join(', ')}]) WITHIN GROUP (ORDER BY ${e}) AS TEXT)`,
 };

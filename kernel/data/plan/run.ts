@@ -398,19 +398,17 @@ export function label(column: PlanColumn, text: string | null): string {
 }
 
 /**
- * The median of each group (by the engine's key text): the middle value, or the mean of the two
- * middle values, found by their ranks (exact, in any order).
+ * The median of each group (by the engine's key text): the mean of the two middle values, the lower
+ * middle of the values and the lower middle of their negatives (negated: the upper middle), each
+ * found by selection (exact, in any order); with an odd count both are the middle value.
  */
 export async function runMedians(engine: Engine, relation: Relation, aggregate: MomentsAggregate): Promise<Map<string, number>> {
   const { d, x, g, from } = momentsParts(engine, relation, aggregate);
-  const partition = g ? `PARTITION BY ${g} ` : '';
   const rows = await engine.query(
-    `SELECT ${g ? d.asText(g) : `''`}, ${d.asText(x)} FROM (SELECT ${g ? `${g}, ` : ''}${x}, row_number() OVER (${partition}ORDER BY ${x}) AS rn, count(*) OVER (${partition.trim()}) AS c FROM ${from}) AS ranked WHERE 2 * rn BETWEEN c AND c + 2`,
+    `SELECT ${g ? d.asText(g) : `''`}, ${d.asText(d.lowerMedian(x))}, ${d.asText(d.lowerMedian(`-${x}`))} FROM ${from}${g ? ` GROUP BY ${g}` : ''}`,
     relation.params,
   );
-  const middles = new Map<string, number[]>();
-  for (const row of rows) middles.set(row[0] ?? '', [...(middles.get(row[0] ?? '') ?? []), Number(row[1])]);
-  return new Map([...middles].map(([key, values]) => [key, values.length === 1 ? values[0] : (values[0] + values[1]) / 2]));
+  return new Map(rows.map(([key, lower, negatedUpper]) => [key ?? '', (Number(lower) - Number(negatedUpper)) / 2]));
 }
 
 /**
