@@ -265,9 +265,9 @@ async function runPlannedTask(request: AnalysisRequest & { analysis: PlannedAnal
     else if (request.analysis === 'describe') warnings.push(`The figures of describe are not drawn for a database table yet; the numbers are computed on every row ${source.place}.`);
     else warnings.push(`The figure is not drawn for a table this large (${computed.n.toLocaleString('en')} rows); the numbers are computed on every row ${source.place}.`);
     if (planned.sampled && planned.figureTable && !seen.figureTable) {
-      const boxes = planned.figureSummary ? ' (the boxes, whiskers and means are computed on every row)' : '';
+      const boxes = planned.figureSummary?.boxes ? "the figure's boxes, whiskers and means, and " : '';
       warnings.push(
-        `The figure's points and the assumption checks use a fixed sample of ${planned.figureTable.rowCount.toLocaleString('en')} of the ${computed.n.toLocaleString('en')} rows (at most ${SAMPLE_LIMIT.toLocaleString('en')} per group)${boxes}; the numbers are computed on every row ${source.place}.`,
+        `The figure's points and the assumption checks use a fixed sample of ${planned.figureTable.rowCount.toLocaleString('en')} of the ${computed.n.toLocaleString('en')} rows (at most ${SAMPLE_LIMIT.toLocaleString('en')} per group); ${boxes}the numbers are computed on every row ${source.place}.`,
       );
     }
   } catch (error) {
