@@ -355,6 +355,34 @@ export interface Figure {
   caption?: string;
 }
 
+/**
+ * A group's box plot and mean computed on every row, for a figure whose points are a sample (the
+ * aggregate plan above its sample limit): quartiles as R's type 7, Tukey's whiskers, the extremes.
+ */
+export interface GroupBoxSummary {
+  level: string;
+  n: number;
+  min: number;
+  q1: number;
+  median: number;
+  q3: number;
+  max: number;
+  whiskerLow: number;
+  whiskerHigh: number;
+  /** Rows beyond the whiskers. */
+  outliers: number;
+  mean: number;
+  sd: number;
+}
+
+/** What a figure drawn from a plan knows of every row (its table is then a sample, or empty). */
+export interface WholeDataSummary {
+  /** The groups' boxes and means (box plots whose points are a sample). */
+  boxes?: GroupBoxSummary[];
+  /** Contingency counts keyed "row level\u0000column level" (bars drawn from the counts, not from rows). */
+  counts?: ReadonlyMap<string, number>;
+}
+
 /** The dataset as a task used it, for provenance. */
 export interface DatasetUse {
   sha256: string;

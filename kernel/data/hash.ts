@@ -1,9 +1,9 @@
-/** SHA-256 digests: of a dataset file's bytes (its identity in provenance) and of a loaded table. */
+/** SHA-256 digests: of a dataset file's bytes (its identity in provenance) and of what a task reads from it. */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { Table } from '../types.js';
+import type { ColumnKind, RowFilter } from '../types.js';
 
 const fileHashes = new Map<string, { size: number; mtimeMs: number; sha256: Promise<string> }>();
 
@@ -29,34 +29,13 @@ function streamSha256(path: string): Promise<string> {
   });
 }
 
-const CHUNK = 65536;
-
 /**
- * SHA-256 (hex) over a table's column names, kinds and values, in column order. Numbers are hashed
- * as little-endian doubles with every NaN written as the one canonical NaN; text as JSON strings
- * (missing as `null`), so the digest is the same on every platform and run.
+ * The table hash of what a task reads from a file: SHA-256 over the file's SHA-256, the columns read
+ * (names and kinds, in the file's order) and the `--where` conditions. It names exactly the rows and
+ * values an analysis reads without walking them (the file's own hash covers every byte); as for a
+ * database table (postgres/index.ts), the selection is hashed with the content hash.
  */
-export function hashTable(table: Table): string {
-  const hash = createHash('sha256');
-  hash.update(`rows:${table.rowCount}\n`);
-  for (const column of table.columns) {
-    hash.update(`${JSON.stringify(column.name)}:${column.kind}\n`);
-    if (column.kind === 'numeric') {
-      const buffer = Buffer.alloc(Math.min(CHUNK, column.values.length) * 8);
-      for (let start = 0; start < column.values.length; start += CHUNK) {
-        const end = Math.min(start + CHUNK, column.values.length);
-        for (let i = start; i < end; i++) {
-          const v = column.values[i];
-          buffer.writeDoubleLE(Number.isNaN(v) ? NaN : v, (i - start) * 8);
-        }
-        hash.update(buffer.subarray(0, (end - start) * 8));
-      }
-    } else {
-      for (let start = 0; start < column.values.length; start += CHUNK) {
-        hash.update(JSON.stringify(column.values.slice(start, start + CHUNK)));
-      }
-    }
-    hash.update('\n');
-  }
-  return hash.digest('hex');
+export function hashFileSelection(sha256: string, columns: readonly { name: string; kind: ColumnKind }[], where: readonly RowFilter[]): string {
+  const selection = JSON.stringify({ sha256, columns: columns.map((c) => [c.name, c.kind]), where: where.map((w) => [w.column, w.op, w.value]) });
+  return createHash('sha256').update(`file-selection\n${selection}`).digest('hex');
 }

@@ -2,6 +2,6 @@
 export { classifyColumn, isIdName, type ColumnFacts } from './classify.js';
 export { getConnection, getDuckDBVersion } from './duckdb.js';
 export { detectFormat } from './format.js';
-export { hashFile, hashTable } from './hash.js';
+export { hashFile, hashFileSelection } from './hash.js';
 export { formatRowCount, loadTable, PROGRESS_BYTES, PROGRESS_ROWS, PROGRESS_STEP_ROWS, type LoadedTable, type LoadOptions } from './load.js';
 export { inferSchema } from './schema.js';

@@ -6,14 +6,14 @@
  *    from the table schema inference left in DuckDB (else from the file again); columns with known
  *    levels come back as ENUMs, so each row's text is a shared string rather than a fresh one;
  * 4. copy DuckDB's chunks into Float64Array (numeric, NaN = missing) or (string | null)[];
- * 5. hash the loaded table for provenance.
+ * 5. hash what was read (the file's hash with the columns and `--where`) for provenance.
  */
 import { quotedString, type DuckDBValue } from '@duckdb/node-api';
 import { InferraError } from '../errors.js';
 import type { Column, ColumnKind, ColumnSchema, DatasetFormat, ProgressEvent, RowFilter, Table } from '../types.js';
 import { suggestName } from '../util/suggest.js';
 import { getConnection } from './duckdb.js';
-import { hashTable } from './hash.js';
+import { hashFileSelection } from './hash.js';
 import { buildWhereConditions } from './plan/relation.js';
 import { findMaterialized, inferSchema, type MaterializedTable } from './schema.js';
 import { openSource, parseErrorFrom, sourceKey, type SourceColumn } from './source.js';
@@ -33,7 +33,7 @@ export interface LoadedTable {
   table: Table;
   /** SHA-256 of the file's bytes. */
   sha256: string;
-  /** SHA-256 of the loaded columns' names, kinds and values. */
+  /** SHA-256 of the file's hash with the loaded columns' names and kinds and the `--where` conditions (hashFileSelection). */
   tableHash: string;
   /** Rows of the dataset, before `where`. */
   rows: number;
@@ -95,7 +95,7 @@ export async function loadTable(path: string, options: LoadOptions = {}): Promis
     table,
     sha256: schema.sha256,
     warnings: loadedSchemas.flatMap((s) => (s?.nonFinite && s.note ? [s.note] : [])),
-    tableHash: hashTable(table),
+    tableHash: hashFileSelection(schema.sha256, table.columns, where),
     rows: schema.rows,
     whereDropped: schema.rows - table.rowCount,
     format: source.format,

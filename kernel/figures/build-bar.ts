@@ -24,9 +24,9 @@ export interface BarInput {
 }
 
 /** Levels in natural order, or, beyond `max`, the `max - 1` most frequent plus an "Other" pool. */
-export function computeKeptLevels(labels: readonly string[], max: number, order?: readonly string[]): { levels: string[]; other?: string; pooled: number } {
+export function computeKeptLevels(labels: readonly string[], max: number, order?: readonly string[], weights?: readonly number[]): { levels: string[]; other?: string; pooled: number } {
   const counts = new Map<string, number>();
-  for (const l of labels) counts.set(l, (counts.get(l) ?? 0) + 1);
+  labels.forEach((l, i) => counts.set(l, (counts.get(l) ?? 0) + (weights ? weights[i] : 1)));
   let levels = order && order.length > 0 ? order.filter((l) => counts.has(l)) : [...counts.keys()].sort(compareNatural);
   if (levels.length <= max) return { levels, pooled: 0 };
   const frequent = new Set([...levels].sort((a, b) => (counts.get(b) as number) - (counts.get(a) as number)).slice(0, max - 1));
@@ -40,16 +40,16 @@ export function computeKeptLevels(labels: readonly string[], max: number, order?
 /** A Vega-Lite bar chart of counts (grouped bars when the data have a second column). */
 export function buildBarSpec(input: BarInput): Figure {
   const { data } = input;
-  const main = computeKeptLevels(data.labels, MAX_BAR_LEVELS, input.levels);
+  const main = computeKeptLevels(data.labels, MAX_BAR_LEVELS, input.levels, data.weights);
   const kept = new Set(main.levels);
   const mainOf = (l: string) => (kept.has(l) ? l : (main.other as string));
-  const second = data.groupLabels ? computeKeptLevels(data.groupLabels, MAX_BAR_GROUPS) : undefined;
+  const second = data.groupLabels ? computeKeptLevels(data.groupLabels, MAX_BAR_GROUPS, undefined, data.weights) : undefined;
   const secondKept = new Set(second?.levels ?? []);
   const secondOf = (l: string) => (secondKept.has(l) ? l : (second?.other as string));
   const counts = new Map<string, number>();
   data.labels.forEach((l, i) => {
     const key = JSON.stringify([mainOf(l), data.groupLabels ? secondOf(data.groupLabels[i]) : '']);
-    counts.set(key, (counts.get(key) ?? 0) + 1);
+    counts.set(key, (counts.get(key) ?? 0) + (data.weights ? data.weights[i] : 1));
   });
   const values: Record<string, unknown>[] = [];
   for (const level of main.levels) {

@@ -2,8 +2,9 @@
  * Box plots per group (pre-aggregated: quartiles, Tukey whiskers, outliers) with the observations
  * jittered behind them when there are few enough, and each group's mean with its confidence interval.
  */
-import type { Figure } from '../types.js';
-import { computeBoxStats, computeMeanCi, createPlotRounder } from './aggregate.js';
+import { quantileT } from '../analyses/common/distributions.js';
+import type { Figure, GroupBoxSummary } from '../types.js';
+import { computeBoxStats, computeMeanCi, createPlotRounder, type BoxStats } from './aggregate.js';
 import { buildGroupAxisX, quantitative, tooltipNumber } from './axes.js';
 import { computeJitter, sampleIndices } from './random.js';
 import type { GroupedValues } from './select.js';
@@ -28,6 +29,29 @@ export interface BoxplotInput {
   reference?: { value: number; label: string };
   /** Axis title of the values, when not the outcome column's. */
   valueTitle?: string;
+  /**
+   * When `data` is a sample of the rows: each group's box and mean on every row. The boxes, whiskers
+   * and means are drawn from these; the points are the sample's values beyond the whiskers.
+   */
+  boxes?: readonly GroupBoxSummary[];
+}
+
+/** A group's box from its whole-data summary, with the sample's values beyond its whiskers as outliers. */
+function boxFromSummary(summary: GroupBoxSummary, sample: Float64Array): BoxStats {
+  const outliers = Array.from(sample)
+    .filter((v) => v < summary.whiskerLow || v > summary.whiskerHigh)
+    .sort((a, b) => a - b);
+  // The group's extremes are drawn even when the sample missed them.
+  if (summary.min < summary.whiskerLow && outliers[0] !== summary.min) outliers.unshift(summary.min);
+  if (summary.max > summary.whiskerHigh && outliers[outliers.length - 1] !== summary.max) outliers.push(summary.max);
+  return { ...summary, outliers };
+}
+
+/** A mean with its t-based confidence interval from n, mean and SD. */
+function meanCiFromSummary(summary: GroupBoxSummary, confLevel: number): { mean: number; low: number; high: number } {
+  if (summary.n < 2) return { mean: summary.mean, low: NaN, high: NaN };
+  const half = quantileT(1 - (1 - confLevel) / 2, summary.n - 1) * (summary.sd / Math.sqrt(summary.n));
+  return { mean: summary.mean, low: summary.mean - half, high: summary.mean + half };
 }
 
 /** The smallest and largest value over every sample (what the plot rounder needs), without copying them. */
@@ -49,8 +73,11 @@ export function buildBoxplotSpec(input: BoxplotInput): Figure {
   const showMeans = input.showMeans ?? true;
   const levels = data.levels;
   const grouped = data.group !== undefined;
-  const round = createPlotRounder(rangeOf(data.samples));
-  const showPoints = data.n <= MAX_RAW_POINTS;
+  const summaries = levels.map((level) => input.boxes?.find((b) => b.level === level));
+  const wholeData = input.boxes !== undefined && summaries.every((b) => b !== undefined);
+  const extremes = wholeData ? summaries.flatMap((b) => [b!.min, b!.max]) : [];
+  const round = createPlotRounder([...rangeOf(data.samples), ...extremes]);
+  const showPoints = !wholeData && data.n <= MAX_RAW_POINTS;
   const outlierBudget = Math.max(2, Math.floor(MAX_OUTLIERS / levels.length));
 
   const boxes: Record<string, unknown>[] = [];
@@ -60,15 +87,14 @@ export function buildBoxplotSpec(input: BoxplotInput): Figure {
   let outliersTotal = 0;
   data.samples.forEach((sample, k) => {
     if (sample.length === 0) return;
-    const sorted = Float64Array.from(sample).sort();
-    const box = computeBoxStats(sorted);
+    const box = wholeData ? boxFromSummary(summaries[k]!, sample) : computeBoxStats(Float64Array.from(sample).sort());
     boxes.push({
       g: levels[k], x: k, lo: k - 0.22, hi: k + 0.22, n: box.n,
       q1: round(box.q1), median: round(box.median), q3: round(box.q3),
       wl: round(box.whiskerLow), wh: round(box.whiskerHigh),
     });
     if (showMeans) {
-      const ci = computeMeanCi(sample, confLevel);
+      const ci = wholeData ? meanCiFromSummary(summaries[k]!, confLevel) : computeMeanCi(sample, confLevel);
       const row: Record<string, unknown> = { g: levels[k], x: k + 0.32, mean: round(ci.mean) };
       if (Number.isFinite(ci.low)) Object.assign(row, { low: round(ci.low), high: round(ci.high) });
       means.push(row);
@@ -169,7 +195,11 @@ export function buildBoxplotSpec(input: BoxplotInput): Figure {
 
   const parts = ['Boxes: median and quartiles; whiskers: most extreme values within 1.5 IQR (Tukey)'];
   if (showMeans) parts.push(`diamonds: means with ${Math.round(confLevel * 100)}% CIs`);
-  if (showPoints) parts.push('points: observations, jittered horizontally');
+  if (wholeData) {
+    const rows = summaries.reduce((sum, b) => sum + b!.n, 0);
+    parts.push(`${showMeans ? 'boxes, whiskers and means' : 'boxes and whiskers'} from all ${rows.toLocaleString('en-US')} rows`);
+    parts.push(`points: outliers among a fixed sample of ${data.n.toLocaleString('en-US')} rows, and each group's extremes`);
+  } else if (showPoints) parts.push('points: observations, jittered horizontally');
   else if (outliersTotal > 0) {
     parts.push(
       outliersShown < outliersTotal

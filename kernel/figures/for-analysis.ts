@@ -5,7 +5,7 @@
  */
 import { runAnalysis, type ComputedOutcome } from '../analyses/run.js';
 import { requireRole } from '../analyses/common/select.js';
-import type { AnalysisId, AnalysisRequest, Figure, Table } from '../types.js';
+import type { AnalysisId, AnalysisRequest, Figure, WholeDataSummary, Table } from '../types.js';
 import { buildBarSpec } from './build-bar.js';
 import { buildBoxplotSpec } from './build-boxplot.js';
 import { buildEcdfSpec } from './build-ecdf.js';
@@ -31,7 +31,7 @@ import { buildObservedFittedSpec, buildResidualsSpec } from './build-residuals.j
 import { buildScatterSpec } from './build-scatter.js';
 import { computeOlsFit, parseTerms } from './fit-ols.js';
 import { findColumn } from '../analyses/common/select.js';
-import { selectGroupedValues, selectLevelValues, selectPairedValues } from './select.js';
+import { selectGroupedValues, selectLevelValues, selectPairedValues, type LevelValues } from './select.js';
 import { formatAxisTitle, formatVariableName } from './theme.js';
 
 /** What every builder gets. */
@@ -39,6 +39,8 @@ interface Context {
   request: AnalysisRequest;
   table: Table;
   outcome: ComputedOutcome;
+  /** When `table` is a sample of the rows (or empty): what the plan computed on every row. */
+  whole?: WholeDataSummary;
 }
 
 /** A per-analysis figure builder. */
@@ -51,7 +53,7 @@ function titleFor(what: string, outcome: ComputedOutcome): string {
 
 /** Box plots per group with means and CIs (t-tests, ANOVA, post-hoc, variance checks). */
 function groupComparison(showMeans: boolean): FiguresFor {
-  return ({ request, table, outcome }) => {
+  return ({ request, table, outcome, whole }) => {
     const name = requireRole(request.roles.outcome, { analysis: request.analysis, role: 'outcome' });
     const group = requireRole(request.roles.group, { analysis: request.analysis, role: 'group' });
     const data = selectGroupedValues(table, name, group, request.options, request.analysis);
@@ -59,6 +61,7 @@ function groupComparison(showMeans: boolean): FiguresFor {
     return [
       buildBoxplotSpec({
         data,
+        boxes: whole?.boxes,
         seed: request.options.seed,
         confLevel: request.options.confLevel,
         title: titleFor(what, outcome),
@@ -70,12 +73,13 @@ function groupComparison(showMeans: boolean): FiguresFor {
 }
 
 /** One sample against its null value. */
-const oneSample: FiguresFor = ({ request, table, outcome }) => {
+const oneSample: FiguresFor = ({ request, table, outcome, whole }) => {
   const name = requireRole(request.roles.outcome ?? request.roles.column, { analysis: request.analysis, role: 'outcome' });
   const data = selectGroupedValues(table, name, undefined, request.options, request.analysis);
   return [
     buildBoxplotSpec({
       data,
+      boxes: whole?.boxes,
       seed: request.options.seed,
       confLevel: request.options.confLevel,
       title: titleFor(`${formatVariableName(name)} against ${request.options.mu}`, outcome),
@@ -176,10 +180,10 @@ const ols: FiguresFor = ({ request, table, outcome }) => {
 };
 
 /** Contingency tables: grouped bars of the counts. */
-const contingency: FiguresFor = ({ request, table, outcome }) => {
+const contingency: FiguresFor = ({ request, table, outcome, whole }) => {
   const row = requireRole(request.roles.row, { analysis: request.analysis, role: 'row' });
   const col = requireRole(request.roles.col, { analysis: request.analysis, role: 'col' });
-  const data = selectLevelValues(table, row, col);
+  const data = whole?.counts ? levelValuesFromCounts(whole.counts, row, col) : selectLevelValues(table, row, col);
   return [
     buildBarSpec({
       data,
@@ -188,6 +192,21 @@ const contingency: FiguresFor = ({ request, table, outcome }) => {
     }),
   ];
 };
+
+/** The labels of a two-way table's cells, each weighted by its count (complete pairs only). */
+function levelValuesFromCounts(counts: ReadonlyMap<string, number>, row: string, col: string): LevelValues {
+  const labels: string[] = [];
+  const groupLabels: string[] = [];
+  const weights: number[] = [];
+  for (const [key, count] of counts) {
+    const [r, c] = key.split('\u0000');
+    labels.push(r);
+    groupLabels.push(c);
+    weights.push(count);
+  }
+  const n = weights.reduce((a, b) => a + b, 0);
+  return { column: row, group: col, labels, groupLabels, weights, n, nMissing: 0, dropped: [] };
+}
 
 /** Normality: a QQ plot per group. */
 const normality: FiguresFor = ({ request, table, outcome }) => {
@@ -448,7 +467,7 @@ const figuresFor: Record<AnalysisId, FiguresFor> = {
  * The figures of a computed analysis, from the same table and roles. Throws the selection's
  * `InferraError` if the roles do not fit (the analysis would have thrown first).
  */
-export function buildFiguresForAnalysis(request: AnalysisRequest, table: Table, outcome: ComputedOutcome): Figure[] {
+export function buildFiguresForAnalysis(request: AnalysisRequest, table: Table, outcome: ComputedOutcome, whole?: WholeDataSummary): Figure[] {
   const build = (figuresFor as Record<string, FiguresFor | undefined>)[request.analysis];
-  return build ? build({ request, table, outcome }) : [];
+  return build ? build({ request, table, outcome, whole }) : [];
 }

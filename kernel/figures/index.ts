@@ -3,7 +3,7 @@
  * so that one figure's JSON stays small whatever the rows. The worker calls these three.
  */
 import type { ComputedOutcome } from '../analyses/run.js';
-import type { AnalysisOutcome, AnalysisRequest, Figure, FigureId, Table } from '../types.js';
+import type { AnalysisOutcome, AnalysisRequest, Figure, FigureId, WholeDataSummary, Table } from '../types.js';
 import { isFigureId } from '../types.js';
 import { buildFiguresForAnalysis as buildAnalysisFigures } from './for-analysis.js';
 import { columnsForFigureRoles } from './roles.js';
@@ -21,9 +21,12 @@ export function buildFigureTask(request: AnalysisRequest, table: Table): Omit<An
   return { ...outcome, figures: outcome.figures.map(withUsermeta) };
 }
 
-/** The paper figure(s) of a computed analysis (box plots, scatter with band, residual plots, QQ, bars). */
-export function buildFiguresForAnalysis(request: AnalysisRequest, table: Table, outcome: ComputedOutcome): Figure[] {
-  return buildAnalysisFigures(request, table, outcome).map(withUsermeta);
+/**
+ * The paper figure(s) of a computed analysis (box plots, scatter with band, residual plots, QQ, bars).
+ * `whole`: what the plan computed on every row when `table` is a sample of the rows (or empty).
+ */
+export function buildFiguresForAnalysis(request: AnalysisRequest, table: Table, outcome: ComputedOutcome, whole?: WholeDataSummary): Figure[] {
+  return buildAnalysisFigures(request, table, outcome, whole).map(withUsermeta);
 }
 
 /** The columns a plot-only request needs (its roles' columns, each once). */

@@ -138,6 +138,8 @@ export interface LevelValues {
   group?: string;
   labels: string[];
   groupLabels?: string[];
+  /** How many rows each label stands for (one each when absent): counts drawn as they came from the plan. */
+  weights?: number[];
   n: number;
   nMissing: number;
   dropped: DroppedRows[];

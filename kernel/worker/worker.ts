@@ -22,8 +22,9 @@ import { setNativeWorkGate, setSpillDirectory, stopQueries } from '../data/duckd
 import { inferSchema } from '../data/schema.js';
 import { formatRowCount, loadTable, PROGRESS_ROWS, type LoadedTable } from '../data/load.js';
 import { aggregateDataset } from '../data/aggregate.js';
-import { isAnalysisId, type AnalysisId, type AnalysisOutcome, type AnalysisRequest, type DroppedRows, type ProgressEvent, type RowFilter } from '../types.js';
+import { isAnalysisId, type AnalysisId, type AnalysisOutcome, type AnalysisRequest, type DatasetUse, type DroppedRows, type ProgressEvent, type RowFilter, type Table } from '../types.js';
 import type { ComputedOutcome } from '../analyses/run.js';
+import type { PlanContext, PlannedAnalysisId } from '../analyses/planned/index.js';
 import { NativeGate } from './native-gate.js';
 import { cancelMessageSchema, workerDataSchema, taskMessageSchema, type ReplyMessage, type Task, type TaskResults } from './protocol.js';
 
@@ -80,6 +81,8 @@ async function runTask(path: string, request: AnalysisRequest, progress: Progres
   if (isDatabaseLocator(path)) return runDatabaseTask(path, request);
   const analysis = request.analysis;
   if (isAnalysisId(analysis)) {
+    const { isPlannedAnalysis } = await import('../analyses/planned/index.js');
+    if (isPlannedAnalysis(analysis)) return runFilePlannedTask(path, { ...request, analysis }, progress);
     const [{ columnsForAnalysis, runAnalysis }, { buildFiguresForAnalysis }] = await Promise.all([
       import('../analyses/run.js'),
       import('../figures/index.js'),
@@ -115,6 +118,37 @@ async function runTask(path: string, request: AnalysisRequest, progress: Progres
 }
 
 /**
+ * A planned analysis (kernel/analyses/planned) on a dataset file: the plan runs in DuckDB on the
+ * file's columns (the table schema inference holds), exactly as on a database table; only aggregates
+ * and the bounded check sample come back. The grouping-structure check runs as for any file; when it
+ * fires on data small enough to be drawn whole, the figure is coloured by the grouping column.
+ */
+async function runFilePlannedTask(path: string, request: AnalysisRequest & { analysis: PlannedAnalysisId }, progress: Progress): Promise<AnalysisOutcome> {
+  const [{ columnsForAnalysis }, { openFileTable }] = await Promise.all([import('../analyses/run.js'), import('../data/plan/duckdb-engine.js')]);
+  const named = columnsForAnalysis(request);
+  const file = await openFileTable(path, request.analysis === 'describe' && named.length === 0 ? 'all' : named, request.options.where, progress);
+  const phase = file.rows >= PROGRESS_ROWS ? progress : () => undefined;
+  phase(`Running ${request.analysis.replace(/_/g, ' ')} on ${formatRowCount(file.rows)} rows...`, { phase: 'run' });
+  return runPlannedTask(request, {
+    ctx: file,
+    place: 'in the file',
+    notes: file.warnings,
+    phase,
+    dataset: { sha256: file.sha256, tableHash: file.tableHash, rows: file.rows, columns: file.columns },
+    structure: async (computed, whole) => {
+      phase('Checking for a grouping the analysis leaves out...', { phase: 'check' });
+      return seeStructure(path, request, computed, progress, whole);
+    },
+    // describe's figure (the first described column, by the group) reads that column as today.
+    describeTable: async () => {
+      const first = request.roles.column ?? request.roles.outcome ?? file.columns.find((c) => c !== request.roles.group);
+      if (!first) return undefined;
+      return (await loadCached(path, [first, ...(request.roles.group ? [request.roles.group] : [])], request.options.where, progress)).table;
+    },
+  });
+}
+
+/**
  * Runs the grouping-structure check (kernel/analyses/checks/structure.ts) for the analyses it
  * concerns: candidate columns from the (cached) schema, loaded with the analysis' columns; its
  * warning, table and recommendation are added to the outcome, and the figure is coloured by the
@@ -125,6 +159,7 @@ async function seeStructure(
   request: AnalysisRequest & { analysis: AnalysisId },
   computed: ComputedOutcome,
   progress: Progress,
+  colorFigure = true,
 ): Promise<{ computed: ComputedOutcome; figureTable?: LoadedTable['table']; colorBy?: string }> {
   const { findGroupingCandidates, seeGroupingStructure, wantsStructureCheck, describeFindings } = await import('../analyses/checks/structure.js');
   if (!wantsStructureCheck(request.analysis) || request.roles.color) return { computed };
@@ -152,7 +187,8 @@ async function seeStructure(
     found = seeGroupingStructure(request, (await loadWide()).table, candidates);
   }
   if (found.warnings.length === 0) return { computed };
-  const wide = found.colorBy ? await loadWide() : undefined;
+  // The coloured figure reads every row of the grouping column: only for data drawn whole.
+  const wide = found.colorBy && colorFigure ? await loadWide() : undefined;
   return {
     computed: {
       ...computed,
@@ -166,15 +202,14 @@ async function seeStructure(
 
 /**
  * A task on a database table (kernel/data/postgres): the analysis runs in the database through the
- * aggregate plan (kernel/analyses/planned); its figures draw the plan's bounded sample. Analyses not
- * yet on the plan are refused with a message that names them.
+ * aggregate plan (kernel/analyses/planned), as a file's does in DuckDB. Analyses not yet on the plan
+ * are refused with a message that names them.
  */
 async function runDatabaseTask(path: string, request: AnalysisRequest): Promise<AnalysisOutcome> {
-  const [{ isPlannedAnalysis, PLANNED_ANALYSES, runPlannedAnalysis }, { columnsForAnalysis }, { withDatabaseTable }, { buildFiguresForAnalysis }] = await Promise.all([
+  const [{ isPlannedAnalysis, PLANNED_ANALYSES }, { columnsForAnalysis }, { withDatabaseTable }] = await Promise.all([
     import('../analyses/planned/index.js'),
     import('../analyses/run.js'),
     import('../data/postgres/index.js'),
-    import('../figures/index.js'),
   ]);
   const analysis = request.analysis;
   if (!isAnalysisId(analysis) || !isPlannedAnalysis(analysis)) {
@@ -183,35 +218,75 @@ async function runDatabaseTask(path: string, request: AnalysisRequest): Promise<
   const analysisRequest = { ...request, analysis };
   const named = columnsForAnalysis(analysisRequest);
   // describe without a column describes every column.
-  return withDatabaseTable(path, analysis === 'describe' && named.length === 0 ? 'all' : named, request.options.where, async (db) => {
-    const planned = await runPlannedAnalysis(analysisRequest, db);
-    const computed = planned.computed;
-    const warnings = [...computed.warnings];
-    let figures: AnalysisOutcome['figures'] = [];
-    try {
-      if (planned.figureTable) figures = buildFiguresForAnalysis(request, planned.figureTable, computed);
-      else if (analysis === 'describe') warnings.push('The figures of describe are not drawn for a database table yet; the numbers are computed on every row in the database.');
-      else warnings.push(`The figure is not drawn for a table this large (${computed.n.toLocaleString('en')} rows); the numbers are computed on every row.`);
-      if (planned.sampled && planned.figureTable) {
-        warnings.push(`The figure and the assumption checks use a fixed sample of ${planned.figureTable.rowCount.toLocaleString('en')} of the ${computed.n.toLocaleString('en')} rows (at most 5,000 per group); the numbers are computed on every row in the database.`);
-      }
-    } catch (error) {
-      warnings.push(`The figure could not be drawn: ${toInferraError(error).message}`);
+  return withDatabaseTable(path, analysis === 'describe' && named.length === 0 ? 'all' : named, request.options.where, (db) =>
+    runPlannedTask(analysisRequest, {
+      ctx: db,
+      place: 'in the database',
+      notes: [],
+      dataset: { sha256: db.sha256, tableHash: db.tableHash, rows: db.rows, columns: named.length > 0 ? named : db.tableColumns, query: db.query },
+    }),
+  );
+}
+
+/** Where a planned analysis runs, what provenance records of it, and what the file path adds. */
+interface PlannedSource {
+  ctx: PlanContext;
+  /** Where the numbers are computed, for the figure's notes ("in the file", "in the database"). */
+  place: string;
+  /** The data layer's notes on the columns read (they come first among the warnings). */
+  notes: string[];
+  dataset: Omit<DatasetUse, 'rowsUsed'>;
+  /** The grouping-structure check; `whole` says whether the figure draws every row. */
+  structure?: (computed: ComputedOutcome, whole: boolean) => Promise<{ computed: ComputedOutcome; figureTable?: Table; colorBy?: string }>;
+  /** The rows describe's figure draws, when this source can give them. */
+  describeTable?: () => Promise<Table | undefined>;
+  /** Reports the task's phases (a large table's). */
+  phase?: Progress;
+}
+
+/**
+ * One planned analysis, from a file or a database table: the plan's outcome (runPlannedAnalysis),
+ * the structure check, the figures from the plan's rows (the whole input up to SAMPLE_LIMIT rows per
+ * group, else the fixed sample, with the boxes from every row), then `--where` rows and provenance.
+ */
+async function runPlannedTask(request: AnalysisRequest & { analysis: PlannedAnalysisId }, source: PlannedSource): Promise<AnalysisOutcome> {
+  const [{ runPlannedAnalysis, SAMPLE_LIMIT }, { buildFiguresForAnalysis }] = await Promise.all([import('../analyses/planned/index.js'), import('../figures/index.js')]);
+  const planned = await runPlannedAnalysis(request, source.ctx);
+  const seen = source.structure ? await source.structure(planned.computed, !planned.sampled) : { computed: planned.computed };
+  const computed = seen.computed;
+  const warnings = [...computed.warnings];
+  let figures: AnalysisOutcome['figures'] = [];
+  source.phase?.('Drawing the figure...', { phase: 'figure' });
+  try {
+    const describeTable = request.analysis === 'describe' && source.describeTable ? await source.describeTable() : undefined;
+    if (seen.figureTable) figures = buildFiguresForAnalysis({ ...request, roles: { ...request.roles, color: seen.colorBy } }, seen.figureTable, computed);
+    else if (describeTable) figures = buildFiguresForAnalysis(request, describeTable, computed);
+    else if (planned.figureTable) figures = buildFiguresForAnalysis(request, planned.figureTable, computed, planned.figureSummary);
+    else if (request.analysis === 'describe') warnings.push(`The figures of describe are not drawn for a database table yet; the numbers are computed on every row ${source.place}.`);
+    else warnings.push(`The figure is not drawn for a table this large (${computed.n.toLocaleString('en')} rows); the numbers are computed on every row ${source.place}.`);
+    if (planned.sampled && planned.figureTable && !seen.figureTable) {
+      const boxes = planned.figureSummary?.boxes ? "the figure's boxes, whiskers and means, and " : '';
+      warnings.push(
+        `The figure's points and the assumption checks use a fixed sample of ${planned.figureTable.rowCount.toLocaleString('en')} of the ${computed.n.toLocaleString('en')} rows (at most ${SAMPLE_LIMIT.toLocaleString('en')} per group); ${boxes}the numbers are computed on every row ${source.place}.`,
+      );
     }
-    const dropped: DroppedRows[] = [...computed.dropped];
-    const whereDropped = db.rows - planned.rows;
-    if (whereDropped > 0) {
-      const conditions = request.options.where.map((f) => `${f.column} ${f.op} ${f.value}`).join(' and ');
-      dropped.unshift({ reason: `--where ${conditions}`, count: whereDropped });
-    }
-    return {
-      ...computed,
-      warnings,
-      figures,
-      dropped,
-      dataset: { sha256: db.sha256, tableHash: db.tableHash, rows: db.rows, rowsUsed: computed.n, columns: named.length > 0 ? named : db.tableColumns, query: db.query },
-    };
-  });
+  } catch (error) {
+    // A figure that cannot be drawn does not invalidate the numbers; say so instead of failing.
+    warnings.push(`The figure could not be drawn: ${toInferraError(error).message}`);
+  }
+  const dropped: DroppedRows[] = [...computed.dropped];
+  const whereDropped = source.dataset.rows - planned.rows;
+  if (whereDropped > 0) {
+    const conditions = request.options.where.map((f) => `${f.column} ${f.op} ${f.value}`).join(' and ');
+    dropped.unshift({ reason: `--where ${conditions}`, count: whereDropped });
+  }
+  return {
+    ...computed,
+    warnings: [...source.notes, ...warnings],
+    figures,
+    dropped,
+    dataset: { ...source.dataset, rowsUsed: computed.n },
+  };
 }
 
 /** Adds the `--where` rows to `dropped` and the dataset's provenance. */

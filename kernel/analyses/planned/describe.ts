@@ -20,9 +20,10 @@ import type { PlanContext } from './index.js';
 
 const QUARTILES = [0.25, 0.5, 0.75] as const;
 
-/** A column's kind by the file rules, from counts taken in the database. */
+/** A column's kind by the file rules, from counts taken in the database (a file's schema already gives it). */
 async function classify(ctx: PlanContext, column: PlanColumn, position: number, rows: number): Promise<ColumnKind> {
   const storageKind = ctx.kinds.get(column.name);
+  if (ctx.classified && storageKind) return storageKind;
   if (storageKind === 'boolean' || storageKind === 'datetime') return storageKind;
   const distinct = (await runDistinct(ctx.engine, ctx.relation, column)).get('') ?? 0;
   if (column.numeric) {

@@ -16,10 +16,10 @@
  */
 import { InferraError } from '../../errors.js';
 import type { Engine, Relation } from '../../data/plan/engine.js';
-import { deviationRelation, rangeRound, runCoMoments, runComplete, runCounts, runMedians, runMoments, runSample, type GroupMoments, type RangeState } from '../../data/plan/run.js';
+import { deviationRelation, rangeRound, runBoxStats, runCoMoments, runComplete, runCounts, runMedians, runMoments, runSample, type GroupMoments, type RangeState } from '../../data/plan/run.js';
 import { meanDifference, mergeExactSums, type ExactSum } from '../../data/plan/state.js';
-import type { PlanColumn } from '../../data/plan/types.js';
-import type { AnalysisId, AnalysisOptions, AnalysisRequest, AssumptionCheck, Column, ColumnKind, DroppedRows, Table } from '../../types.js';
+import type { MomentsAggregate, PlanColumn } from '../../data/plan/types.js';
+import type { AnalysisId, AnalysisOptions, AnalysisRequest, AssumptionCheck, Column, ColumnKind, DroppedRows, GroupBoxSummary, Table, WholeDataSummary } from '../../types.js';
 import { computeOneWayAnovaFromSums, computeWelchAnovaFromMoments, type GroupSummary } from '../anova/compute.js';
 import { leveneCheck, reasonNotRunFor } from '../checks/assumptions.js';
 import { upperF } from '../common/distributions.js';
@@ -57,6 +57,8 @@ export interface PlanContext {
   /** The analysis' columns (normalized, by name) with the `--where` conditions. */
   relation: Relation;
   kinds: ReadonlyMap<string, ColumnKind>;
+  /** `kinds` are the dataset schema's classification (a file's), which describe reports as they are. */
+  classified?: boolean;
 }
 
 export function planColumn(name: string, kinds: ReadonlyMap<string, ColumnKind>): PlanColumn {
@@ -144,12 +146,11 @@ export interface PlannedOutcome {
   figureTable?: Table;
   /** Whether `figureTable` holds fewer rows than the analysis used. */
   sampled: boolean;
+  /** What the figure takes from every row: the groups' boxes and means when sampled, contingency counts. */
+  figureSummary?: WholeDataSummary;
   /** Rows of the relation (after `--where`). */
   rows: number;
 }
-
-/** Contingency counts up to this many observations are expanded into rows for the figure. */
-const EXPAND_LIMIT = 200_000;
 
 /** Runs a planned analysis in the engine: the outcome before figures and dataset provenance. */
 export async function runPlannedAnalysis(request: AnalysisRequest & { analysis: AnalysisId }, ctx: PlanContext): Promise<PlannedOutcome> {
@@ -192,9 +193,27 @@ export async function sampleAndValidate(request: AnalysisRequest & { analysis: A
   const complete = await runComplete(ctx.engine, ctx.relation, { kind: 'complete', columns: all });
   const sizes = new Map(ranges ? ranges.map((r) => [r.raw, r.n]) : [['', complete.complete]]);
   const rows = await runSample(ctx.engine, ctx.relation, { kind: 'sample', columns, group, limit: SAMPLE_LIMIT }, sizes);
-  const table = sampleTable(rows, all, ctx.kinds);
-  const validated = analyses[request.analysis].validate(request, table);
-  return { complete, validated, table };
+  // The checks read the rows in one canonical order (their sums do not then depend on the table's
+  // row order or the engine); the figure draws them as they came (a file's whole groups: its order).
+  const validated = analyses[request.analysis].validate(request, sampleTable(sortRows(rows, all), all, ctx.kinds));
+  return { complete, validated, table: sampleTable(rows, all, ctx.kinds) };
+}
+
+/** Rows sorted by their values, column by column: numbers as numbers, texts by code units, missing last. */
+function sortRows(rows: readonly (string | null)[][], columns: readonly PlanColumn[]): (string | null)[][] {
+  const compare = (a: readonly (string | null)[], b: readonly (string | null)[]): number => {
+    for (const [j, column] of columns.entries()) {
+      const x = a[j];
+      const y = b[j];
+      if (x === y) continue;
+      if (x === null) return 1;
+      if (y === null) return -1;
+      const order = column.numeric ? Number(x) - Number(y) : x < y ? -1 : x > y ? 1 : 0;
+      if (order !== 0) return order;
+    }
+    return 0;
+  };
+  return [...rows].sort(compare);
 }
 
 /** The outcome with n, missing and dropped rows as the database counted them. */
@@ -210,17 +229,8 @@ async function runContingency(request: AnalysisRequest & { analysis: AnalysisId 
   const computed = runAnalysisWith(request, {
     validate: () => validateContingencyTable(request, () => contingencyFromCounts(counts, row.name, col.name, request.analysis, nMissing)),
   });
-  return { computed, figureTable: complete.complete <= EXPAND_LIMIT ? expandCounts(counts, row, col, ctx.kinds) : undefined, sampled: false, rows: complete.rows };
-}
-
-/** The rows that contingency counts stand for (a figure draws them). */
-function expandCounts(counts: ReadonlyMap<string, number>, row: PlanColumn, col: PlanColumn, kinds: ReadonlyMap<string, ColumnKind>): Table {
-  const rows: string[][] = [];
-  for (const [key, count] of counts) {
-    const pair = key.split('\u0000');
-    for (let i = 0; i < count; i++) rows.push(pair);
-  }
-  return sampleTable(rows, [row, col], kinds);
+  // The bars are drawn from the counts (the figure's table has no rows).
+  return { computed, figureTable: sampleTable([], [row, col], ctx.kinds), figureSummary: { counts }, sampled: false, rows: complete.rows };
 }
 
 async function runCorrelation(request: AnalysisRequest & { analysis: AnalysisId }, ctx: PlanContext): Promise<PlannedOutcome> {
@@ -254,7 +264,9 @@ async function runOneSample(request: AnalysisRequest & { analysis: AnalysisId },
     adjustChecks: (checks) => notRunAboveLimit(checks, sizes),
   });
   const missing = complete.rows - complete.complete;
-  return { computed: withCounts(outcome, moments.n, missing, droppedForMissing([column.name], missing)), figureTable: table, sampled: table.rowCount < moments.n, rows: complete.rows };
+  const sampled = table.rowCount < moments.n;
+  const figureSummary = sampled ? { boxes: await boxSummaries(ctx, { kind: 'moments', value: column }, [moments]) } : undefined;
+  return { computed: withCounts(outcome, moments.n, missing, droppedForMissing([column.name], missing)), figureTable: table, sampled, figureSummary, rows: complete.rows };
 }
 
 type GroupedId = 'ttest_welch' | 'ttest_ind' | 'anova_oneway' | 'welch_anova';
@@ -262,7 +274,7 @@ type GroupedId = 'ttest_welch' | 'ttest_ind' | 'anova_oneway' | 'welch_anova';
 async function runGrouped(request: AnalysisRequest & { analysis: AnalysisId }, ctx: PlanContext, id: GroupedId): Promise<PlannedOutcome> {
   const [outcomeColumn, groupColumn] = roleNames(request, [request.roles.outcome, request.roles.group]).map((n) => planColumn(n, ctx.kinds));
   const aggregate = { kind: 'moments' as const, value: outcomeColumn, group: groupColumn };
-  // Group sizes and ranges first (valid for any column): they size the sample's filter.
+  // Group sizes and ranges first (valid for any column): they size the sample and bound the sums' chunks.
   const ranges = await rangeRound(ctx.engine, ctx.relation, aggregate);
   const { complete, validated, table } = await sampleAndValidate(request, ctx, [outcomeColumn], groupColumn, ranges);
   const all = await runMoments(ctx.engine, ctx.relation, aggregate, ranges);
@@ -308,12 +320,24 @@ async function runGrouped(request: AnalysisRequest & { analysis: AnalysisId }, c
       }),
   });
   const missing = complete.rows - complete.complete;
+  const sampled = groups.some((g) => g.n > SAMPLE_LIMIT);
   return {
     computed: withCounts(result, used, missing, droppedRows([outcome, group], missing, group, complete.complete, used)),
     figureTable: table,
-    sampled: groups.some((g) => g.n > SAMPLE_LIMIT),
+    sampled,
+    figureSummary: sampled ? { boxes: await boxSummaries(ctx, aggregate, groups) } : undefined,
     rows: complete.rows,
   };
+}
+
+/** Each kept group's box (quartiles, whiskers) and mean and SD on every row, for a figure drawn from the sample. */
+async function boxSummaries(ctx: PlanContext, aggregate: MomentsAggregate, groups: readonly GroupMoments[]): Promise<GroupBoxSummary[]> {
+  const boxes = await runBoxStats(ctx.engine, ctx.relation, aggregate);
+  return groups.map((g) => {
+    const box = boxes.get(g.raw);
+    if (!box) throw new InferraError('internal-error', { detail: `no box statistics for level '${g.level}'` });
+    return { level: g.level, ...box, mean: g.mean, sd: g.n > 1 ? Math.sqrt(g.m2 / (g.n - 1)) : NaN };
+  });
 }
 
 /** n, mean and SD of each group, as the ANOVA tables show them. */

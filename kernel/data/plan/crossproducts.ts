@@ -59,8 +59,8 @@ async function exactSums(engine: Engine, from: string, params: readonly (string 
   const out: ExactSum[] = [];
   for (let start = 0; start < terms.length; start += BATCH) {
     const batch = terms.slice(start, start + BATCH);
-    // Each term's value once per row (OFFSET 0: not inlined into each of its three chunks).
-    const values = `(SELECT ${batch.map((t, i) => `${t.expression} AS t${i}`).join(', ')} FROM ${from} OFFSET 0) AS term_values`;
+    // Each term's value once per row (the fence: not inlined into each of its chunks).
+    const values = `(SELECT ${batch.map((t, i) => `${t.expression} AS t${i}`).join(', ')} FROM ${from}${engine.dialect.fence}) AS term_values`;
     const [row] = await engine.query(exactSumsQuery(engine.dialect, values, [], batch.map((t, i) => ({ expression: `t${i}`, exponent: t.exponent }))), params);
     batch.forEach((t, i) => out.push(chunkSum(row, 3 * i, t.exponent)));
   }
@@ -72,8 +72,8 @@ function designRows(engine: Engine, relation: Relation, aggregate: CrossProducts
   const d = engine.dialect;
   const params = new Parameters(relation);
   const select = aggregate.terms.map((t, j) => `${termExpression(d, params, t)} AS v${j}`).join(', ');
-  // OFFSET 0 keeps PostgreSQL from inlining the columns' expressions into every product and chunk.
-  return { from: `(SELECT ${select} FROM ${completeRows(d, relation, aggregate.columns)} OFFSET 0) AS design`, params };
+  // The fence (OFFSET 0) keeps PostgreSQL from inlining the columns' expressions into every product and chunk.
+  return { from: `(SELECT ${select} FROM ${completeRows(d, relation, aggregate.columns)}${d.fence}) AS design`, params };
 }
 
 /** The derived table of the centred columns (d0, d1, ...), each d_j = v_j - c_j rounded once. */
@@ -84,7 +84,7 @@ function centredRows(engine: Engine, relation: Relation, aggregate: CrossProduct
   // Veltkamp's split of each d_j into h_j + l_j (26 and 27 significant bits, exact IEEE operations).
   const split = d.doubleConstant(SPLITTER);
   const halves = centres.map((_, j) => `d${j}, (${split} * d${j} - (${split} * d${j} - d${j})) AS h${j}, d${j} - (${split} * d${j} - (${split} * d${j} - d${j})) AS l${j}`).join(', ');
-  return { from: `(SELECT ${halves} FROM (SELECT ${select} FROM ${from} OFFSET 0) AS differences OFFSET 0) AS centred`, params };
+  return { from: `(SELECT ${halves} FROM (SELECT ${select} FROM ${from}${d.fence}) AS differences${d.fence}) AS centred`, params };
 }
 
 /** Rounds 1 to 3 of the cross-products of a design. */
@@ -166,7 +166,7 @@ export async function runResidualRound(
   });
   // Rounding of each step stays far inside the factor 2 of boundExponent.
   bound *= 1 + 1e-9;
-  const from = `(SELECT ${residual} AS r FROM ${centred.from} OFFSET 0) AS residuals`;
+  const from = `(SELECT ${residual} AS r FROM ${centred.from}${d.fence}) AS residuals`;
   const terms: ExactTerm[] = [
     { expression: 'r', exponent: boundExponent(bound) },
     { expression: 'r * r', exponent: boundExponent(bound * bound) },

@@ -27,4 +27,6 @@ export interface Engine {
 export interface Relation {
   sql: string;
   params: PlanParameter[];
+  /** A column of the relation giving the rows' order in the source (a file's row), when there is one. */
+  order?: string;
 }

@@ -48,7 +48,14 @@ export function buildWhereConditions(
   return { sql: conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '', values };
 }
 
-/** SELECT the named columns' normalized values (by name) FROM a table, with the `--where` conditions. */
+/** The name of the relation's row-order column (`Relation.order`). */
+export const ROW_ORDER_COLUMN = '__inferra_row_order';
+
+/**
+ * SELECT the named columns' normalized values (by name) FROM a table, with the `--where` conditions;
+ * `order`, an expression of the rows' order in the source (DuckDB's `rowid` of a table), is kept as
+ * `ROW_ORDER_COLUMN`.
+ */
 export function buildRelation(
   dialect: Dialect,
   from: string,
@@ -56,9 +63,11 @@ export function buildRelation(
   names: readonly string[],
   where: readonly RowFilter[],
   kinds: ReadonlyMap<string, ColumnKind>,
+  order?: string,
 ): Relation {
   const wanted = [...new Set(names)];
   const select = wanted.map((name) => `${columns.find((c) => c.name === name)!.expression} AS ${dialect.identifier(name)}`);
+  if (order) select.push(`${order} AS ${dialect.identifier(ROW_ORDER_COLUMN)}`);
   const { sql, values } = buildWhereConditions(where, columns, kinds, (i, numeric) => (numeric ? dialect.doubleParameter(i) : dialect.textParameter(i)));
-  return { sql: `SELECT ${select.join(', ') || '1 AS one'} FROM ${from}${sql}`, params: values };
+  return { sql: `SELECT ${select.join(', ') || '1 AS one'} FROM ${from}${sql}`, params: values, ...(order ? { order: ROW_ORDER_COLUMN } : {}) };
 }

@@ -71,6 +71,13 @@ export interface ExactTerm {
 export function exactSumsQuery(dialect: Dialect, from: string, keys: readonly string[], terms: readonly ExactTerm[]): string {
   const keyList = keys.map((k, i) => `${k} AS k${i}`);
   const carried = keys.map((_, i) => `k${i}`);
+  const groupBy = carried.length ? ` GROUP BY ${carried.join(', ')}` : '';
+  if (dialect.floorSum) {
+    // The same integer in one sum: floor(v x 2^(96 - E)) = c0 2^64 + c1 2^32 + c2, every step exact.
+    const scaled = [...keyList, ...terms.map((t, i) => `(${t.expression}) * ${dialect.doubleConstant(2 ** (96 - t.exponent))} AS y${i}`)].join(', ');
+    const sums = terms.flatMap((_, i) => dialect.floorSum!(`y${i}`));
+    return `SELECT ${[...carried.map((k) => dialect.asText(k)), ...sums].join(', ')} FROM (SELECT ${scaled} FROM ${from}) AS l1${groupBy}`;
+  }
   const scale = (e: number) => dialect.doubleConstant(2 ** (32 - e));
   const two32 = dialect.doubleConstant(TWO_32);
   const level1 = [...keyList, ...terms.map((t, i) => `(${t.expression}) * ${scale(t.exponent)} AS y${i}`)].join(', ');
@@ -78,7 +85,6 @@ export function exactSumsQuery(dialect: Dialect, from: string, keys: readonly st
   const level3 = [...carried, ...terms.map((_, i) => `c0_${i}, floor(r${i}) AS c1_${i}, floor((r${i} - floor(r${i})) * ${two32}) AS c2_${i}`)].join(', ');
   const sums = terms.flatMap((_, i) => [0, 1, 2].map((c) => dialect.exactSum(dialect.toBigint(`c${c}_${i}`))));
   const select = [...carried.map((k) => dialect.asText(k)), ...sums].join(', ');
-  const groupBy = carried.length ? ` GROUP BY ${carried.join(', ')}` : '';
   return `SELECT ${select} FROM (SELECT ${level3} FROM (SELECT ${level2} FROM (SELECT ${level1} FROM ${from}) AS l1) AS l2) AS l3${groupBy}`;
 }
 
@@ -320,51 +326,69 @@ export async function runComplete(engine: Engine, relation: Relation, aggregate:
   return { rows: Number(row[0]), complete: Number(row[1]) };
 }
 
-/** Irrational multipliers of the sample's order key (one per numeric column). */
+/** Irrational multipliers of the sample's value hash (one per numeric column). */
 const KEY_MULTIPLIERS = [0.6180339887498949, 0.41421356237309515, 0.7320508075688772, 0.2360679774997898];
 
+/** A sampled group's expected share of its rows is this fraction of `limit` (so that it rarely needs trimming). */
+const SAMPLE_SHARE = 0.95;
+
 /**
- * A bounded deterministic sample of complete rows: per group, the `limit` rows with the smallest
- * order key (ties by the values), so the same rows in any engine and any row order. The key is the
- * fractional part of a sum of numbers times irrational constants (IEEE operations, identical in every
- * engine), then the MD5 of the text columns. Values come back as text in the listed column order.
+ * A bounded deterministic sample of complete rows, the same in any engine and any row order:
+ *
+ * - a group of at most `limit` rows is taken whole, in the source's row order when the relation has
+ *   one (a file), else sorted by its values;
+ * - a larger group of n rows is sampled by its distinct values: each value (combination of the
+ *   columns' values) seen c times gives floor(c f + u) copies, f = 0.95 limit / n, u in [0, 1) a hash
+ *   of the value (IEEE operations, identical in every engine). Every value keeps its share of the rows
+ *   (data rounded to a grid, such as measurements to 0.1, are not reduced to a few of their values),
+ *   and only the distinct values are grouped, never the rows sorted. Past `limit`, the group's copies
+ *   are trimmed in the order of their values.
+ *
+ * `sizes`: the complete rows of each group (the engine's key text; '' without a group).
+ * Values come back as text in the listed column order, by group.
  */
-export async function runSample(engine: Engine, relation: Relation, aggregate: SampleAggregate, sizes?: ReadonlyMap<string, number>): Promise<(string | null)[][]> {
+export async function runSample(engine: Engine, relation: Relation, aggregate: SampleAggregate, sizes: ReadonlyMap<string, number>): Promise<(string | null)[][]> {
   const d = engine.dialect;
   const columns = aggregate.group ? [...aggregate.columns, aggregate.group] : aggregate.columns;
   const ids = columns.map((c) => d.identifier(c.name));
-  const numeric = columns.filter((c) => c.numeric).map((c, i) => `${d.identifier(c.name)} * ${d.doubleConstant(KEY_MULTIPLIERS[i % KEY_MULTIPLIERS.length])}`);
-  const texts = columns.filter((c) => !c.numeric).map((c) => d.asText(d.identifier(c.name)));
-  const numericKey = numeric.length ? `(${numeric.join(' + ')}) - floor(${numeric.join(' + ')})` : undefined;
-  const keys = [...(numericKey ? [numericKey] : []), ...(texts.length ? [`md5(${texts.join(` || '|' || `)})`] : []), ...ids];
-  const partition = aggregate.group ? `PARTITION BY ${d.identifier(aggregate.group.name)} ` : '';
-  const select = columns.map((c) => d.asText(d.identifier(c.name)));
-  const query = async (prefilter: number | undefined) => {
+  // Aliased: in PostgreSQL a cast keeps its column's name, and ORDER BY would then sort the texts.
+  const select = columns.map((c, i) => `${d.asText(d.identifier(c.name))} AS sampled${i}`);
+  const g = aggregate.group ? d.identifier(aggregate.group.name) : undefined;
+  const small = [...sizes].filter(([, n]) => n <= aggregate.limit).map(([key]) => key);
+  const large = [...sizes].filter(([, n]) => n > aggregate.limit);
+  const out: (string | null)[][] = [];
+  const groupOf = (row: readonly (string | null)[]) => (g ? row[columns.length - 1] ?? '' : '');
+  if (small.length > 0) {
     const params = new Parameters(relation);
-    const limit = params.double(d, aggregate.limit);
-    // Rows whose numeric key is below a threshold hold the smallest keys: a large table is sorted
-    // only on them (the result is the same rows as without the filter when at least `limit` pass).
-    const where = prefilter !== undefined && numericKey ? ` AND ${numericKey} < ${params.double(d, prefilter)}` : '';
-    const from = completeRows(d, relation, columns, where);
-    return {
-      rows: await engine.query(
-        `SELECT ${select.join(', ')}, count(*) OVER (${partition.trim()}) FROM (SELECT *, row_number() OVER (${partition}ORDER BY ${keys.join(', ')}) AS rn FROM ${from}) AS ranked WHERE rn <= ${limit} ORDER BY ${aggregate.group ? `${d.identifier(aggregate.group.name)}, ` : ''}rn`,
-        params.values,
-      ),
-    };
-  };
-  const largest = sizes ? Math.max(0, ...sizes.values()) : Infinity;
-  if (numericKey && largest > 4 * aggregate.limit) {
-    const smallest = Math.min(...(sizes ? [...sizes.values()] : [Infinity]));
-    const { rows } = await query(Math.min(1, (4 * aggregate.limit) / Math.max(1, smallest)));
-    // Every group must have kept `limit` rows (or all of its rows) for the filter to be exact.
-    const kept = new Map<string, number>();
-    for (const row of rows) kept.set(aggregate.group ? row[columns.length - 1] ?? '' : '', Number(row[columns.length]));
-    const complete = sizes && [...sizes].every(([key, n]) => (kept.get(key) ?? 0) >= Math.min(n, aggregate.limit));
-    if (complete) return rows.map((row) => row.slice(0, columns.length));
+    const only = g && large.length > 0 ? ` AND ${g} IN (${small.map((key) => params.key(d, aggregate.group!, key)).join(', ')})` : '';
+    const order = relation.order ? d.identifier(relation.order) : ids.join(', ');
+    out.push(...(await engine.query(`SELECT ${select.join(', ')} FROM ${completeRows(d, relation, columns, only)} ORDER BY ${g ? `${g}, ` : ''}${order}`, params.values)));
   }
-  const { rows } = await query(undefined);
-  return rows.map((row) => row.slice(0, columns.length));
+  if (large.length > 0) {
+    const params = new Parameters(relation);
+    const only = g && small.length > 0 ? ` AND ${g} IN (${large.map(([key]) => params.key(d, aggregate.group!, key)).join(', ')})` : '';
+    const shares = new Map(large.map(([key, n]) => [key, (SAMPLE_SHARE * aggregate.limit) / n]));
+    const share = centreExpression(d, params, { kind: 'moments', value: columns[0], group: aggregate.group }, g, shares);
+    const numeric = columns.filter((c) => c.numeric).map((c, i) => `${d.identifier(c.name)} * ${d.doubleConstant(KEY_MULTIPLIERS[i % KEY_MULTIPLIERS.length])}`);
+    // a = frac(Σ x_i k_i) is linear in the values; u = frac(a^2 2^20) scatters neighbouring values.
+    const linear = numeric.length ? `(${numeric.join(' + ')}) - floor(${numeric.join(' + ')})` : d.doubleConstant(0.5);
+    const hash = `(a * a * ${d.doubleConstant(2 ** 20)} - floor(a * a * ${d.doubleConstant(2 ** 20)}))`;
+    const rows = await engine.query(
+      `SELECT ${select.join(', ')}, ${d.asText('copies')} AS sampled_copies FROM (SELECT ${ids.join(', ')}, floor(c * share + ${hash}) AS copies FROM (SELECT ${ids.join(', ')}, count(*) AS c, ${share} AS share, ${linear} AS a FROM ${completeRows(d, relation, columns, only)} GROUP BY ${ids.join(', ')}) AS distinct_values) AS counted WHERE copies > 0 ORDER BY ${[...(g ? [g] : []), ...ids].join(', ')}`,
+      params.values,
+    );
+    const taken = new Map<string, number>();
+    for (const row of rows) {
+      const key = groupOf(row);
+      for (let copy = 0; copy < Number(row[columns.length]) && (taken.get(key) ?? 0) < aggregate.limit; copy++) {
+        out.push(row.slice(0, columns.length));
+        taken.set(key, (taken.get(key) ?? 0) + 1);
+      }
+    }
+  }
+  if (!g) return out;
+  // By group, in the order of the engine's key text.
+  return out.sort((a, b) => (groupOf(a) < groupOf(b) ? -1 : groupOf(a) > groupOf(b) ? 1 : 0));
 }
 
 /** A group label as the analyses print it: numbers as JavaScript (R) prints them. */
@@ -374,19 +398,17 @@ export function label(column: PlanColumn, text: string | null): string {
 }
 
 /**
- * The median of each group (by the engine's key text): the middle value, or the mean of the two
- * middle values, found by their ranks (exact, in any order).
+ * The median of each group (by the engine's key text): the mean of the two middle values, the lower
+ * middle of the values and the lower middle of their negatives (negated: the upper middle), each
+ * found by selection (exact, in any order); with an odd count both are the middle value.
  */
 export async function runMedians(engine: Engine, relation: Relation, aggregate: MomentsAggregate): Promise<Map<string, number>> {
   const { d, x, g, from } = momentsParts(engine, relation, aggregate);
-  const partition = g ? `PARTITION BY ${g} ` : '';
   const rows = await engine.query(
-    `SELECT ${g ? d.asText(g) : `''`}, ${d.asText(x)} FROM (SELECT ${g ? `${g}, ` : ''}${x}, row_number() OVER (${partition}ORDER BY ${x}) AS rn, count(*) OVER (${partition.trim()}) AS c FROM ${from}) AS ranked WHERE 2 * rn BETWEEN c AND c + 2`,
+    `SELECT ${g ? d.asText(g) : `''`}, ${d.asText(d.lowerMedian(x))}, ${d.asText(d.lowerMedian(`-${x}`))} FROM ${from}${g ? ` GROUP BY ${g}` : ''}`,
     relation.params,
   );
-  const middles = new Map<string, number[]>();
-  for (const row of rows) middles.set(row[0] ?? '', [...(middles.get(row[0] ?? '') ?? []), Number(row[1])]);
-  return new Map([...middles].map(([key, values]) => [key, values.length === 1 ? values[0] : (values[0] + values[1]) / 2]));
+  return new Map(rows.map(([key, lower, negatedUpper]) => [key ?? '', (Number(lower) - Number(negatedUpper)) / 2]));
 }
 
 /**
@@ -475,4 +497,52 @@ export async function runNonIntegers(engine: Engine, relation: Relation, value: 
   const v = d.identifier(value.name);
   const [row] = await engine.query(`SELECT count(*) FILTER (WHERE ${v} <> floor(${v})) FROM ${completeRows(d, relation, [value])}`, relation.params);
   return Number(row[0]);
+}
+
+/** A group's quartiles (R's type 7), Tukey's whiskers, extremes and outlier count, by the engine's key text. */
+export interface BoxState {
+  n: number;
+  min: number;
+  q1: number;
+  median: number;
+  q3: number;
+  max: number;
+  whiskerLow: number;
+  whiskerHigh: number;
+  outliers: number;
+}
+
+/**
+ * Box-plot statistics of a numeric column per group on every row: the quartiles by linear
+ * interpolation between order statistics (R's type 7), then Tukey's whiskers (the most extreme values
+ * within 1.5 IQR of the quartiles) and the rows beyond them, in a second pass with each group's fences.
+ */
+export async function runBoxStats(engine: Engine, relation: Relation, aggregate: MomentsAggregate): Promise<Map<string, BoxState>> {
+  const { d, x, g, from } = momentsParts(engine, relation, aggregate);
+  const rows = await engine.query(
+    `SELECT ${g ? d.asText(g) : `''`}, count(*), ${d.asText(`min(${x})`)}, ${d.asText(`max(${x})`)}, ${d.quantilesCont(x, [0.25, 0.5, 0.75])} FROM ${from}${g ? ` GROUP BY ${g}` : ''}`,
+    relation.params,
+  );
+  const boxes = new Map<string, BoxState>();
+  for (const row of rows) {
+    const [n, min, max] = row.slice(1, 4).map(Number);
+    const [q1, median, q3] = (row[4] ?? '').replace(/[[\]{}\s]/g, '').split(',').map(Number);
+    boxes.set(row[0] ?? '', { n, min, max, q1, median, q3, whiskerLow: min, whiskerHigh: max, outliers: 0 });
+  }
+  if (boxes.size === 0) return boxes;
+  const fences = new Parameters(relation);
+  const low = centreExpression(d, fences, aggregate, g, new Map([...boxes].map(([key, b]) => [key, b.q1 - 1.5 * (b.q3 - b.q1)])));
+  const high = centreExpression(d, fences, aggregate, g, new Map([...boxes].map(([key, b]) => [key, b.q3 + 1.5 * (b.q3 - b.q1)])));
+  const whiskers = await engine.query(
+    `SELECT ${g ? d.asText(g) : `''`}, ${d.asText(`min(${x}) FILTER (WHERE ${x} >= lo)`)}, ${d.asText(`max(${x}) FILTER (WHERE ${x} <= hi)`)}, count(*) FILTER (WHERE ${x} < lo OR ${x} > hi) FROM (SELECT ${x}${g ? `, ${g}` : ''}, ${low} AS lo, ${high} AS hi FROM ${from}) AS fenced${g ? ` GROUP BY ${g}` : ''}`,
+    fences.values,
+  );
+  for (const [key, lo, hi, outliers] of whiskers) {
+    const box = boxes.get(key ?? '');
+    if (!box) continue;
+    if (lo !== null) box.whiskerLow = Number(lo);
+    if (hi !== null) box.whiskerHigh = Number(hi);
+    box.outliers = Number(outliers);
+  }
+  return boxes;
 }

@@ -1,5 +1,5 @@
 /**
- * Progress of a long load and analysis from the worker to the terminal (#17): the built CLI on a
+ * Progress of a long load and analysis from the worker to the terminal (#17): the CLI on a
  * table of PROGRESS_ROWS rows and more, with the one-second delay set to 0 (INFERRA_PROGRESS_DELAY_MS)
  * so that the test does not depend on how fast the machine is. stderr is a pipe here: progress shows
  * only with --progress, one line per step, in the worker's order; stdout stays one JSON document.
@@ -27,19 +27,30 @@ describe('cli: progress of a long load and analysis on stderr', function () {
 
   const args = () => ['analyze', csv, '--analysis', 'ttest_welch', '--outcome', 'y', '--group', 'g', '--json'];
 
-  it('--progress: the load (rows read), the analysis, the check and the figure, in order; stdout is the JSON result', async () => {
-    const run = await runInferra([...args(), '--progress'], { env: { INFERRA_PROGRESS_DELAY_MS: '0' } });
-    assert.equal(run.code, 0, run.stderr);
-    assert.equal(JSON.parse(run.stdout).status, 'ok');
-    const lines = run.stderr.split('\n').filter(Boolean);
-    const order = [/^Loading 201\.0 k rows\.\.\. \(0%\)/, /^Loading 201\.0 k rows: .* read\.\.\. \(\d+%\)/, /^Running ttest welch on 201\.0 k rows/, /^Checking for a grouping/, /^Drawing the figure/];
+  /** Asserts that each pattern matches a line of stderr after the previous one's. */
+  function assertInOrder(stderr: string, order: RegExp[]): void {
+    const lines = stderr.split('\n').filter(Boolean);
     let at = -1;
     for (const pattern of order) {
       const found = lines.findIndex((l, i) => i > at && pattern.test(l));
-      assert.ok(found > at, `${pattern} after line ${at} in:\n${run.stderr}`);
+      assert.ok(found > at, `${pattern} after line ${at} in:\n${stderr}`);
       at = found;
     }
+  }
+
+  it('--progress: a planned analysis (computed in DuckDB): the analysis, the check and the figure, in order; stdout is the JSON result', async () => {
+    const run = await runInferra([...args(), '--progress'], { env: { INFERRA_PROGRESS_DELAY_MS: '0' } });
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(JSON.parse(run.stdout).status, 'ok');
+    assertInOrder(run.stderr, [/^Running ttest welch on 201\.0 k rows/, /^Checking for a grouping/, /^Drawing the figure/]);
     assert.ok(!run.stderr.includes('\x1b['), 'no escape codes when stderr is not a terminal');
+  });
+
+  it('--progress: an analysis that reads the rows: the load (rows read), then the analysis and the figure', async () => {
+    const run = await runInferra(['analyze', csv, '--analysis', 'tukey_hsd', '--outcome', 'y', '--group', 'g', '--json', '--progress'], { env: { INFERRA_PROGRESS_DELAY_MS: '0' } });
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(JSON.parse(run.stdout).status, 'ok');
+    assertInOrder(run.stderr, [/^Loading 201\.0 k rows\.\.\. \(0%\)/, /^Loading 201\.0 k rows: .* read\.\.\. \(\d+%\)/, /^Running tukey hsd on 201\.0 k rows/, /^Drawing the figure/]);
   });
 
   it('without --progress and without a terminal: nothing on stderr', async () => {

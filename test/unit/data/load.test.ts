@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { quotedString } from '@duckdb/node-api';
-import { formatRowCount, getConnection, hashFile, hashTable, inferSchema, loadTable, PROGRESS_ROWS, PROGRESS_STEP_ROWS } from '../../../kernel/data/index.js';
+import { formatRowCount, getConnection, hashFile, hashFileSelection, inferSchema, loadTable, PROGRESS_ROWS, PROGRESS_STEP_ROWS } from '../../../kernel/data/index.js';
 import type { ProgressEvent } from '../../../kernel/types.js';
 import { numbersOf, rejectsWithCode, textsOf } from './helpers.js';
 
@@ -74,14 +74,16 @@ describe('data: loadTable', () => {
     assert.equal(inWhere.params.suggestion, 'species');
   });
 
-  it('tableHash is deterministic and depends on the rows and columns loaded', async () => {
+  it('tableHash is deterministic and names the file, the columns loaded and the --where conditions', async () => {
     const a = await loadTable(penguins, { columns: ['body_mass_g', 'sex'] });
     const b = await loadTable(penguins, { columns: ['sex', 'body_mass_g'] });
     const c = await loadTable(penguins, { columns: ['body_mass_g', 'sex'], where: [{ column: 'sex', op: '=', value: 'male' }] });
+    const d = await loadTable(penguins, { columns: ['body_mass_g'] });
     assert.match(a.tableHash, /^[0-9a-f]{64}$/);
     assert.equal(a.tableHash, b.tableHash);
-    assert.equal(a.tableHash, hashTable(a.table));
+    assert.equal(a.tableHash, hashFileSelection(a.sha256, a.table.columns, []));
     assert.notEqual(a.tableHash, c.tableHash);
+    assert.notEqual(a.tableHash, d.tableHash);
   });
 
   it('loads the same values from the table kept in DuckDB and from the file', async () => {
@@ -104,15 +106,13 @@ describe('data: loadTable', () => {
     assert.deepEqual(reread.table, held.table);
   });
 
-  it('hashTable treats every NaN alike and tells a kind apart', () => {
-    const nan1 = new Float64Array([1, NaN]);
-    const nan2 = new Float64Array(new Uint8Array([0, 0, 0, 0, 0, 0, 0xf0, 0x3f, 1, 0, 0, 0, 0, 0, 0xf8, 0x7f]).buffer);
-    const t1 = hashTable({ rowCount: 2, columns: [{ name: 'x', kind: 'numeric', values: nan1 }] });
-    const t2 = hashTable({ rowCount: 2, columns: [{ name: 'x', kind: 'numeric', values: nan2 }] });
-    assert.equal(t1, t2);
-    const t3 = hashTable({ rowCount: 2, columns: [{ name: 'x', kind: 'categorical', values: ['1', null] }] });
-    const t4 = hashTable({ rowCount: 2, columns: [{ name: 'x', kind: 'text', values: ['1', null] }] });
-    assert.notEqual(t3, t4);
+  it('hashFileSelection changes with the file, a column kind or a condition', () => {
+    const columns = [{ name: 'x', kind: 'numeric' as const }];
+    const base = hashFileSelection('a'.repeat(64), columns, []);
+    assert.notEqual(hashFileSelection('b'.repeat(64), columns, []), base);
+    assert.notEqual(hashFileSelection('a'.repeat(64), [{ name: 'x', kind: 'categorical' }], []), base);
+    assert.notEqual(hashFileSelection('a'.repeat(64), columns, [{ column: 'x', op: '!=', value: '1' }]), base);
+    assert.equal(hashFileSelection('a'.repeat(64), columns, []), base);
   });
 });
 
