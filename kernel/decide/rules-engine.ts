@@ -22,6 +22,7 @@ import { monthLabel } from './calendar.js';
 import { describeRoles, NEEDS, reasonText, renderExplanation, TASK_NAMES, TASK_WHY } from './explain.js';
 import { fitRule, formulaPowers, isWidePair, rolesKey, type Fit } from './fit.js';
 import { defaultRules } from './rules.js';
+import { readOpenGoal } from './open-goals.js';
 import type { Ambiguity, Choice, Decision, DecisionOutcome, Explanation, NoMatch, Reason, Rule, RuleSet } from './types.js';
 
 const MAX_CHOICES = 4;
@@ -41,7 +42,7 @@ export function decideWithRules(prompt: string, schema: DatasetSchema, rules: Ru
   const ctx = readRequest(prompt, schema, compiled);
   if (ctx.missingMonths.length > 0) return decideMissingMonths(ctx, compiled);
   if (ctx.unknownLevels.length > 0) return decideUnknownLevels(ctx, compiled);
-  const goal = decideOpenGoal(ctx, compiled);
+  const goal = decideOpenGoal(ctx, compiled) ?? decideUnderspecified(ctx, compiled);
   if (goal) return goal;
   const interaction = decideInteraction(ctx, compiled);
   if (interaction) return interaction;
@@ -214,10 +215,10 @@ function decideOpenGoal(ctx: RequestContext, compiled: CompiledRules): DecisionO
   const group = ctx.mentioned.find((m) => m.info.factor);
   if (group) {
     // "Which species is best?": best on which measurement? One comparison per numeric column.
-    const outcomes = ctx.columns.filter((c) => c.numeric && !c.factor).slice(0, MAX_CHOICES);
+    const outcomes = ctx.columns.filter((c) => c.numeric && (!c.factor || c.quantity) && !c.subject && c.name !== group.info.name).slice(0, MAX_CHOICES);
     for (const info of outcomes) {
       const extra: MentionedColumn = { info, position: 10_000, byName: true, levelsNamed: [], hints: new Set(['outcome']), score: 1, texts: [], synthetic: true };
-      const groupMention: MentionedColumn = { ...group, hints: new Set(['group']) };
+      const groupMention: MentionedColumn = { ...group, byName: true, levelsNamed: [], hints: new Set(['group']) };
       const reading = decideReading({ ...ctx, unknownWords: [] }, compiled, [groupMention, extra], 1);
       if (reading.status === 'decided') addChoice(choices, choiceOf(reading, `${info.name} compared across ${group.info.name} (say whether higher is better)`));
     }
@@ -231,6 +232,62 @@ function decideOpenGoal(ctx: RequestContext, compiled: CompiledRules): DecisionO
   }
   if (choices.length < 2) choices.push({ analysis: 'describe', roles: {}, why: `${taskTitle('describe')}: every column` });
   return ambiguity(reason, reasonText(reason), choices.slice(0, MAX_CHOICES), explain(ctx, []));
+}
+
+/**
+ * A goal that names too little (open-goals.ts: "Test the dates", "Is income related?", "Is the protein
+ * different on shelf 2?", "Analyze blue eyes"): the natural first analyses of the column named, each
+ * decided as if the request had named its partner, never one of them chosen silently (reason open-goal).
+ */
+function decideUnderspecified(ctx: RequestContext, compiled: CompiledRules): DecisionOutcome | undefined {
+  const open = readOpenGoal(ctx, compiled.intents, namedTasks(ctx, compiled).tasks.size);
+  if (!open) return undefined;
+  const choices: Choice[] = [];
+  const asColumn = (m: MentionedColumn, hint?: 'outcome' | 'group'): MentionedColumn => ({ ...m, byName: true, levelsNamed: [], hints: new Set(hint ? [hint] : []) });
+  const synthetic = (info: ColumnInfo, hint: 'outcome' | 'group' | 'predictor'): MentionedColumn => ({ info, position: 10_000, byName: true, levelsNamed: [], hints: new Set([hint]), score: 1, texts: [], synthetic: true });
+  const plain = { ...ctx, unknownWords: [], cueHits: [], cues: new Set<string>(), hasIntent: false, direction: undefined };
+  // The named column against each other column of the data, as the plain pair would be decided.
+  const partners = (m: MentionedColumn, why: (other: string) => string) => {
+    for (const info of ctx.columns) {
+      if (choices.length >= MAX_CHOICES - 1) break;
+      if (info.name === m.info.name || info.subject || info.schema.kind === 'id' || info.schema.kind === 'text' || !(info.numeric || info.factor)) continue;
+      const hint = info.factor && !m.info.factor ? 'group' : m.info.factor && !info.factor ? 'outcome' : 'predictor';
+      const reading = decideReading({ ...plain, cues: new Set(['associate']), hasIntent: true }, compiled, [asColumn(m), synthetic(info, hint)], 1);
+      if (reading.status === 'decided') addChoice(choices, choiceOf(reading, why(info.name)));
+    }
+  };
+  const column = open.kind === 'different-from-what' ? open.outcome.info.name : open.column.info.name;
+  switch (open.kind) {
+    case 'bare-test': {
+      const m = open.column;
+      if (m.info.factor) addChoice(choices, { analysis: 'chi2_gof', roles: { column }, why: `${taskTitle('chi2_gof')}: are the ${column} levels equally frequent?` });
+      else addChoice(choices, { analysis: 'shapiro_wilk', roles: { column }, why: `${taskTitle('shapiro_wilk')}: is ${column} normally distributed?` });
+      partners(m, (other) => `${column} with ${other}`);
+      break;
+    }
+    case 'one-sided-relation':
+      partners(open.column, (other) => `${column} with ${other}`);
+      break;
+    case 'different-from-what': {
+      const reading = decideReading(plain, compiled, [asColumn(open.outcome, 'outcome'), asColumn(open.group, 'group')], 1);
+      if (reading.status === 'decided') addChoice(choices, choiceOf(reading, `${column} across every ${open.group.info.name}`));
+      const level = open.group.levelsNamed[0];
+      addChoice(choices, { analysis: 'describe', roles: { column, group: open.group.info.name }, why: `${taskTitle('describe')}: ${column} by ${open.group.info.name}, ${level} beside the others` });
+      break;
+    }
+    case 'one-level': {
+      const m = open.column;
+      const level = m.levelsNamed[0];
+      addChoice(choices, { analysis: 'describe', roles: {}, options: { where: [{ column: m.info.name, op: '=', value: level }] }, why: `${taskTitle('describe')}: every column where ${m.info.name} = ${level}` });
+      addChoice(choices, { analysis: 'describe', roles: { column: m.info.name }, why: `${taskTitle('describe')}: how common ${level} is among the ${m.info.name} levels` });
+      partners(m, (other) => `${m.info.name} with ${other}`);
+      break;
+    }
+  }
+  addChoice(choices, { analysis: 'describe', roles: { column }, why: `${taskTitle('describe')}: ${column}, a first look` });
+  if (choices.length < 2) return undefined;
+  const reason: Reason = { code: 'open-goal', params: { goal: ctx.prompt.trim(), column, open: open.kind } };
+  return ambiguity(reason, reasonText(reason), choices, explain(ctx, []));
 }
 
 /** "y ~ a * b": the catalogue's models have no interaction term yet; offer the main effects, never fit them silently. */

@@ -69,7 +69,6 @@ export const BLIND_2026_12C_KNOWN_MISSES: string[] = [
   'cabbages-04 asked-when-clear', // correlation between head weight and ascorbic acid content
   'cabbages-09 silent-guess', // average head wt for cultivar c52 planted on d20
   'cabbages-10 silent-guess', // Is there evidence at the 0.05 level that cultivar c39 has a lower mean vitamin C content t
-  'cabbages-12 silent-guess', // Test the dates
   'cabbages-15 asked-when-clear', // If I plan a new trial with 3 planting dates and expect a medium effect (f = 0.25), how man
   'biopsy-04 asked-when-clear', // what proportion of the tumours are malignant?
   'biopsy-07 silent-guess', // Is V9 higher in malignant samples than in benign ones?
@@ -90,8 +89,6 @@ export const BLIND_2026_12C_KNOWN_MISSES: string[] = [
   'whiteside-03 asked-when-clear', // Does gas consumption drop after the insulation was installed? (ignore temperature)
   'whiteside-06 asked-when-clear', // In the period after insulation, was the mean outside temperature different from 5 degrees?
   'whiteside-08 asked-when-clear', // Mann-Whitney U on gas, before vs after
-  'whiteside-09 silent-guess', // Did the insulation work?
-  'whiteside-10 silent-guess', // Test the temperature
   'whiteside-13 asked-when-clear', // Test whether the variance of gas consumption differs before and after insulation using an 
   'immer-01 asked-when-clear', // Paired t-test comparing 1931 and 1932 yields
   'immer-02 asked-when-clear', // Did yields decrease from 1931 (Y1) to 1932 (Y2)?
@@ -129,10 +126,8 @@ export const BLIND_2026_12C_KNOWN_MISSES: string[] = [
   'Arrests-12 asked-when-clear', // Controlling for citizenship, test whether colour and release are independent (Cochran-Mant
   'Arrests-13 asked-when-clear', // Is there evidence that the mean age of arrestees differs between those released and those 
   'Duncan-07 asked-when-clear', // Test the claim that white-collar occupations have a higher mean percentage of high-school 
-  'Duncan-12 silent-guess', // Is income related?
   'Duncan-15 silent-guess', // Robust M-estimation regression of prestige on income and education
   'OBrienKaiser-09 silent-guess', // describe post.1 through post.5
-  'OBrienKaiser-10 silent-guess', // Did the treatment work?
   'OBrienKaiser-13 asked-when-clear', // Test whether the mean pre-treatment score at hour 1 equals 4.
   'OBrienKaiser-14 asked-when-clear', // Is there evidence that follow-up scores at hour 3 differ between treatments A and B?
   'WeightLoss-01 asked-when-clear', // repeated measures ANOVA of weight loss across the months
@@ -140,13 +135,10 @@ export const BLIND_2026_12C_KNOWN_MISSES: string[] = [
   'WeightLoss-03 silent-guess', // At month 1, test the null hypothesis that mean weight loss is the same in the three groups
   'WeightLoss-04 asked-when-clear', // Kruskal-Wallis of self esteem by group at month 3
   'WeightLoss-07 silent-guess', // In month 1, did the diet + exercise group lose more weight than the diet-only group?
-  'WeightLoss-10 silent-guess', // Does the diet work?
   'WeightLoss-12 asked-when-clear', // Among participants on the diet-plus-exercise programme, test whether mean weight loss chan
   'HairEyeColor-05 silent-guess', // frequency table of eye colours
-  'HairEyeColor-08 silent-guess', // Analyze blue eyes
   'HairEyeColor-11 asked-when-clear', // A geneticist expects brown, blue, hazel and green eyes in proportions 0.4, 0.3, 0.2 and 0.
   'Boston-20 asked-when-clear', // Fit a multiple regression of medv on all the other variables and report which coefficients
-  'UScereal-16 silent-guess', // Is the protein different on shelf 2?
   'Chile-16 wrong-no-match', // Will the Yes side win?
   'Chile-17 silent-guess', // Does income predict the vote?
   'Chile-18 asked-when-clear', // Construct a 95% confidence interval for the proportion of respondents who intend to vote Y

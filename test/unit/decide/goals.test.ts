@@ -1,0 +1,43 @@
+/**
+ * Goals, restrictions and statistics as asked (issue #16), on made-up schemas: a goal that names too
+ * little asks (open-goal); a level named alone restricts the rows; a share of a two-level column is a
+ * binomial question; a confidence interval of a mean is the one-sample t-test's; a frequency table is a
+ * description. Decisions and reason codes are asserted, not wording.
+ */
+import assert from 'node:assert/strict';
+import { decideWithRules } from '../../../kernel/decide/index.js';
+import type { DecisionOutcome } from '../../../kernel/decide/index.js';
+import type { ColumnSchema, DatasetSchema } from '../../../kernel/types.js';
+
+const base = { storageType: 'VARCHAR', missing: 0 };
+const numeric = (name: string, n = 60): ColumnSchema => ({ ...base, name, kind: 'numeric', storageType: 'DOUBLE', n, distinct: n, usableAsGroup: false });
+const levelsOf = (values: string[], n: number) => values.map((value) => ({ value, count: n / values.length }));
+const coded = (name: string, values: string[], n = 60): ColumnSchema => ({ ...base, name, kind: 'numeric', storageType: 'DOUBLE', n, distinct: values.length, usableAsGroup: true, levels: levelsOf(values, n) });
+const factor = (name: string, values: string[], n = 60): ColumnSchema => ({ ...base, name, kind: 'categorical', n, distinct: values.length, usableAsGroup: true, levels: levelsOf(values, n) });
+const schema = (columns: ColumnSchema[], name = 'made-up.csv'): DatasetSchema => ({ name, path: `/${name}`, format: 'csv', sha256: '', rows: 60, columns });
+
+const reasonOf = (out: DecisionOutcome): string => (out.status === 'decided' ? `decided ${out.analysis}` : out.reason.code);
+function decided(out: DecisionOutcome): Extract<DecisionOutcome, { status: 'decided' }> {
+  if (out.status !== 'decided') assert.fail(`expected a decision, got ${out.status} [${out.reason.code}]: ${out.rationale}`);
+  return out;
+}
+
+describe('decide: goals, restrictions and statistics as asked (#16)', () => {
+  const orchard = schema([numeric('yield'), numeric('rainfall'), factor('fertiliser', ['none', 'organic', 'mineral']), factor('plot', ['p1', 'p2', 'p3', 'p4']), coded('pruned', ['0', '1'])]);
+
+  it('a goal that names too little asks with a menu (open-goal), never a describe or a chosen partner', () => {
+    for (const request of ['Test the rainfall', 'test the plots', 'Is yield related?', 'Did the fertiliser work?', 'Does organic work?', 'Is the yield different on plot p2?', 'Analyse organic']) {
+      const out = decideWithRules(request, orchard);
+      assert.equal(reasonOf(out), 'open-goal', request);
+      assert.ok(out.status !== 'decided' && out.alternatives.length >= 2, request);
+    }
+  });
+
+  it('the same goals with what they leave out said are decided', () => {
+    assert.equal(reasonOf(decideWithRules('Is yield related to rainfall?', orchard)), 'decided pearson');
+    assert.equal(reasonOf(decideWithRules('test the normality of rainfall', orchard)), 'decided shapiro_wilk');
+    assert.deepEqual(decided(decideWithRules('Is the yield different across plots?', orchard)).roles, { outcome: 'yield', group: 'plot' });
+    // A word that names nothing where the partner would stand is that missing column, not an open goal.
+    assert.equal(reasonOf(decideWithRules('Is yield related to sunshine?', orchard)), 'unknown-word');
+  });
+});
