@@ -155,7 +155,12 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
   // "4 groups", "three conditions": a count of things, not the column named `group`.
   const counted = (m: Mention) => m.start > 0 && (tokens[m.start - 1].kind === 'number' || /^(two|three|four|five|six|seven|eight|nine|ten)$/.test(tokens[m.start - 1].text));
   const countHits = cueHits.filter((h) => h.cue === 'groups_word' && h.end - h.start === 2);
-  mentions = mentions.filter((m) => !(counted(m) && countHits.some((h) => h.start === m.start - 1 && h.end === m.end)));
+  // ... unless the count is the column's number of levels ("the three groups" with a three-level `group`).
+  const COUNT_WORDS = ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+  const countOf = (t: Token) => (t.kind === 'number' ? t.value : COUNT_WORDS.indexOf(t.text) + 2);
+  // (a power request's count is the planned design's, never the data's column).
+  const ownCount = (m: Mention) => !cues.has('power_request') && columns.find((c) => c.name === m.column)?.levels.length === countOf(tokens[m.start - 1]);
+  mentions = mentions.filter((m) => !(counted(m) && !ownCount(m) && countHits.some((h) => h.start === m.start - 1 && h.end === m.end)));
   const exact = mentions.filter((m) => m.via === 'name' && m.score >= 0.95);
   if (exact.length > 0) {
     const kept = cueHits.filter((h) => !exact.some((m) => m.start <= h.start && h.end <= m.end));
@@ -202,7 +207,7 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
     cueHits = cueHits.filter((h) => !quantityDensity.includes(h));
     cues = new Set(cueHits.map((h) => h.cue));
   }
-  const mentioned = groupMentions(mentions, columns);
+  const mentioned = measuredByStatistic(groupMentions(mentions, columns), tokens);
   const formula = addHints(mentioned, tokens, cueHits);
   if (cues.has('predict') || cues.has('effect')) addAllOthers(mentioned, tokens, columns);
   addOverHints(mentioned, tokens);
@@ -379,12 +384,30 @@ function readWhoClauses(mentioned: MentionedColumn[], tokens: readonly Token[], 
     const yes = yesLevel(m.info);
     if (!yes || !m.byName || m.levelsNamed.length > 0) continue;
     const before = tokens.slice(Math.max(0, m.position - 2), m.position).map((t) => t.text);
-    if (!before.some((w) => /^(who|that|which)$/.test(w))) continue;
+    // "the patients with ulcerated tumours", "those having diabetes": the people with it, as "who have it".
+    const w = before[1] === 'with' || before[1] === 'having' ? m.position - 1 : before[0] === 'with' || before[0] === 'having' ? m.position - 2 : -1;
+    const people = w > 0 && tokens[w - 1].kind === 'word' && tokens[w - 1].text !== tokens[w - 1].stem && !mentioned.some((o) => o !== m && o.position <= w - 1 && w - 1 < o.position + (o.texts[0]?.split(' ').length ?? 1));
+    const those = w > 0 && /^(those|ones|people)$/.test(tokens[w - 1].text);
+    if (!before.some((x) => /^(who|that|which)$/.test(x)) && !people && !those) continue;
     m.byName = false;
     m.levelsNamed = [yes];
     m.hints.delete('group');
     m.hints.add('filter');
   }
+}
+
+/**
+ * "the mean weight loss", "average score": a numeric column whose mean (or median) is asked is a measured
+ * quantity, even when it holds few distinct values; a mean of codes is not asked for.
+ */
+function measuredByStatistic(mentioned: MentionedColumn[], tokens: readonly Token[]): MentionedColumn[] {
+  for (const m of mentioned) {
+    if (!m.byName || !m.info.numeric || !m.info.factor || m.info.quantity || m.info.subject) continue;
+    let i = m.position - 1;
+    while (i >= 0 && /^(the|of|a|an)$/.test(tokens[i].text)) i--;
+    if (i >= 0 && /^(mean|means|average|averages|median|medians)$/.test(tokens[i].text)) m.info = { ...m.info, quantity: true };
+  }
+  return mentioned;
 }
 
 /** Tie-break words of the lexicon said in the request. */

@@ -67,7 +67,6 @@ export const BLIND_2026_12C_KNOWN_MISSES: string[] = [
   'crabs-14 asked-when-clear', // A biologist claims that the mean frontal lobe size of blue crabs is 14 mm. Test this claim
   'crabs-15 silent-guess', // Find the least-squares line for predicting carapace width from carapace length and test it
   'cabbages-04 asked-when-clear', // correlation between head weight and ascorbic acid content
-  'cabbages-09 silent-guess', // average head wt for cultivar c52 planted on d20
   'cabbages-10 silent-guess', // Is there evidence at the 0.05 level that cultivar c39 has a lower mean vitamin C content t
   'cabbages-15 asked-when-clear', // If I plan a new trial with 3 planting dates and expect a medium effect (f = 0.25), how man
   'biopsy-04 asked-when-clear', // what proportion of the tumours are malignant?
@@ -78,7 +77,6 @@ export const BLIND_2026_12C_KNOWN_MISSES: string[] = [
   'Melanoma-06 asked-when-clear', // median tumour thickness?
   'Melanoma-08 asked-when-clear', // Do male and female patients differ in age?
   'Melanoma-09 silent-guess', // Is the sex ratio of the patients different from 50:50?
-  'Melanoma-10 silent-guess', // histogram of thickness for the patients with ulcerated tumours
   'Melanoma-13 asked-when-clear', // Test whether the proportion of ulcerated tumours differs between male and female patients.
   'Melanoma-14 silent-guess', // Construct a 95% confidence interval for the mean age of the melanoma patients.
   'UScereal-01 asked-when-clear', // Does sugar content differ across the display shelves?
@@ -132,10 +130,8 @@ export const BLIND_2026_12C_KNOWN_MISSES: string[] = [
   'OBrienKaiser-14 asked-when-clear', // Is there evidence that follow-up scores at hour 3 differ between treatments A and B?
   'WeightLoss-01 asked-when-clear', // repeated measures ANOVA of weight loss across the months
   'WeightLoss-02 asked-when-clear', // Friedman test of self-esteem over the three months
-  'WeightLoss-03 silent-guess', // At month 1, test the null hypothesis that mean weight loss is the same in the three groups
   'WeightLoss-04 asked-when-clear', // Kruskal-Wallis of self esteem by group at month 3
   'WeightLoss-07 silent-guess', // In month 1, did the diet + exercise group lose more weight than the diet-only group?
-  'WeightLoss-12 asked-when-clear', // Among participants on the diet-plus-exercise programme, test whether mean weight loss chan
   'HairEyeColor-05 silent-guess', // frequency table of eye colours
   'HairEyeColor-11 asked-when-clear', // A geneticist expects brown, blue, hazel and green eyes in proportions 0.4, 0.3, 0.2 and 0.
   'Boston-20 asked-when-clear', // Fit a multiple regression of medv on all the other variables and report which coefficients

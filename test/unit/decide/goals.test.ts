@@ -40,4 +40,35 @@ describe('decide: goals, restrictions and statistics as asked (#16)', () => {
     // A word that names nothing where the partner would stand is that missing column, not an open goal.
     assert.equal(reasonOf(decideWithRules('Is yield related to sunshine?', orchard)), 'unknown-word');
   });
+
+  const trial = schema([
+    numeric('yield'),
+    factor('variety', ['v12', 'v31']),
+    coded('week', ['1', '2', '3']),
+    factor('fertiliser', ['None', 'Organic', 'OrganicMineral']),
+    coded('infected', ['0', '1']),
+    factor('answer', ['N', 'U', 'Y']),
+  ]);
+  const where = (out: DecisionOutcome) => decided(out).options.where?.map((w) => `${w.column}=${w.value}`).sort();
+
+  it('a level named alone restricts the rows: codes of letters and numbers, two columns at once, a time value', () => {
+    const out = decideWithRules('average yield for variety v12 sown in week 2', trial);
+    assert.deepEqual([decided(out).analysis, decided(out).roles], ['describe', { column: 'yield' }]);
+    assert.deepEqual(where(out), ['variety=v12', 'week=2']);
+    // A time value is a restriction, not a within-subject factor; "the three fertilisers" is the three-level column.
+    const atWeek = decideWithRules('At week 2, is the mean yield the same in the three fertilisers?', trial);
+    assert.deepEqual([decided(atWeek).roles.outcome, decided(atWeek).roles.group, where(atWeek)], ['yield', 'fertiliser', ['week=2']]);
+  });
+
+  it('a yes/no column said of people ("the plants with infected leaves") and a value said after its column\'s name restrict', () => {
+    assert.deepEqual(where(decideWithRules('histogram of yield for the plants with infected leaves', trial)), ['infected=1']);
+    assert.deepEqual(where(decideWithRules('mean yield of those with answer yes', trial)), ['answer=Y']);
+    // Compared, the same column groups.
+    assert.equal(decided(decideWithRules('compare yield between plants with and without infected leaves', trial)).options.where, undefined);
+  });
+
+  it('a level glued from words is read from its words ("organic + mineral" -> OrganicMineral)', () => {
+    assert.deepEqual(where(decideWithRules('mean yield with the organic-plus-mineral fertiliser', trial)), ['fertiliser=OrganicMineral']);
+    assert.deepEqual(where(decideWithRules('mean yield for the organic + mineral fertiliser', trial)), ['fertiliser=OrganicMineral']);
+  });
 });
