@@ -683,6 +683,9 @@ export function readShareCues(tokens: readonly Token[], mentions: readonly Menti
   if (measured) return [];
   const binary = mentioned.filter((m) => m.info.factor && m.info.levelCount === 2);
   if (mu?.percent && binary.length === 1 && mentioned.length === 1) return ['proportion'];
+  // "the sex ratio is 50:50", "the ratio of smokers": a ratio of a two-level column against a value is its share.
+  const ratio = tokens.some((t) => /^(ratio|ratios|split)$/.test(t.text) && mentions.some((x) => x.column === binary[0]?.info.name && (x.end === t.index || x.start === t.index + 2)));
+  if (mu !== undefined && binary.length === 1 && mentioned.length === 1 && ratio) return ['proportion'];
   const contrasted = mentioned.filter((m) => m.info.factor && m.levelsNamed.length >= 2);
   if (contrasted.length !== 1 || mentioned.some((m) => m !== contrasted[0] && m.byName)) return [];
   // The count word bears on the level itself: "more male than female", "as many men as women".
@@ -741,6 +744,12 @@ function readMu(tokens: readonly Token[], mentions: readonly Mention[], conf?: {
     const t = tokens[i];
     const value = t.kind === 'number' ? t.value : NUMBER_WORDS.get(t.text);
     if (value === undefined || used.has(i) || i === conf?.index) continue;
+    // "different from 50:50", "60:40": a split of two shares, the first one's share is the value.
+    const split = tokens[i + 1]?.text === ':' && tokens[i + 2]?.kind === 'number' ? (tokens[i + 2].value as number) : undefined;
+    if (split !== undefined && value + split > 0 && tokens[i - 1]?.text !== '~') {
+      const back = [1, 2, 3, 4].find((k) => tokens[i - k] && (MU_MARKERS.has(tokens[i - k].text) || /^exceed/.test(tokens[i - k].text)));
+      if (back !== undefined) return { value: value / (value + split), text: tokens.slice(i - back, i + 3).map((x) => x.raw).join(' ') };
+    }
     for (let back = 1; back <= 3; back++) {
       const b = tokens[i - back];
       if (!b) break;

@@ -125,6 +125,9 @@ export function reasonText(reason: Reason): string {
       if (p.analysis === 'ancova') {
         return `${formatList(cols.map((c) => `'${c}'`), 'and')} ${cols.length > 1 ? 'hold' : 'holds'} only a few coded values: ANCOVA would hold ${cols.length > 1 ? 'them' : 'it'} constant as a number (a straight-line trend in the codes), a factorial ANOVA as categories. Choose one.`;
       }
+      if (cols.length === 1 && (p.analysis === 'ttest_one_sample' || p.analysis === 'wilcoxon_signed_rank')) {
+        return `'${cols[0]}' holds two values, so ${TASK_NAMES[p.analysis as TaskId] ?? p.analysis} would test the mean of their codes; the share of one value (a binomial test) answers the question directly. Choose one.`;
+      }
       if (cols.length === 1) {
         return `'${cols[0]}' holds two coded values, so ${TASK_NAMES[p.analysis as TaskId] ?? p.analysis} compares means of codes; a comparison of proportions (a table of counts) answers the question directly. Choose one.`;
       }

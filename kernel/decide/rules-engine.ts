@@ -363,6 +363,16 @@ function checkMeasurementLevel(ctx: RequestContext, compiled: CompiledRules, out
     choices.push({ analysis: 'chi2_independence', roles: { row: roles.group, col: out.name }, ...(Object.keys(outcome.options).length > 0 ? { options: outcome.options } : {}), why: `${taskTitle('chi2_independence')}: compares the proportion of each value of ${out.name} across ${roles.group}` });
     choices.push(choiceOf(outcome, `as asked, the mean of the 0/1 codes`));
   }
+  // A one-sample test of a two-level column tests the mean of its codes: its share is what is meant.
+  const one = info(roles.column);
+  if ((outcome.analysis === 'ttest_one_sample' || outcome.analysis === 'wilcoxon_signed_rank') && roles.column && one?.factor && one.levelCount === 2 && !ctx.cues.has('ttest_named')) {
+    columns = [one.name];
+    const mu = outcome.options.mu;
+    const share = mu !== undefined && mu > 0 && mu < 1 ? mu : mu !== undefined && ctx.mu?.percent ? mu / 100 : undefined;
+    choices.push({ analysis: 'binomial_test', roles: { column: one.name }, ...(share !== undefined ? { options: { mu: share } } : {}), why: `${taskTitle('binomial_test')}: the share of one value of ${one.name}${share !== undefined ? ` against ${share}` : ''}` });
+    choices.push({ analysis: 'chi2_gof', roles: { column: one.name }, why: `${taskTitle('chi2_gof')}: are the two values of ${one.name} equally frequent?` });
+    choices.push(choiceOf(outcome, `as asked, the mean of the codes`));
+  }
   // ANCOVA with a covariate of a few coded values ("controlling for dose"): a linear trend in the codes, or a factor.
   const codedCovariates = outcome.analysis === 'ancova' ? (roles.covariates ?? []).filter((name) => coded(info(name))) : [];
   if (codedCovariates.length > 0 && roles.outcome && roles.group && 1 + codedCovariates.length <= 3) {

@@ -57,7 +57,6 @@ export const BLIND_2026_12C_KNOWN_MISSES: string[] = [
   'Boston-10 asked-when-clear', // Is the share of tracts bordering the river different from 10%?
   'Boston-11 silent-guess', // Kruskal-Wallis test of median value across the levels of the radial highway index
   'Boston-12 asked-when-clear', // Kolmogorov-Smirnov test of whether medv follows a normal distribution
-  'Boston-16 silent-guess', // Construct a 95% confidence interval for the mean pupil-teacher ratio.
   'Boston-17 asked-when-clear', // Is there evidence of a linear association between the average number of rooms and median h
   'crabs-01 asked-when-clear', // Do blue and orange crabs differ in carapace width?
   'crabs-04 asked-when-clear', // correlation between carapace length and body depth in the orange crabs
@@ -71,14 +70,11 @@ export const BLIND_2026_12C_KNOWN_MISSES: string[] = [
   'cabbages-15 asked-when-clear', // If I plan a new trial with 3 planting dates and expect a medium effect (f = 0.25), how man
   'biopsy-04 asked-when-clear', // what proportion of the tumours are malignant?
   'biopsy-07 silent-guess', // Is V9 higher in malignant samples than in benign ones?
-  'biopsy-08 silent-guess', // describe V6: how many values are missing?
   'biopsy-14 asked-when-clear', // Using logistic regression, estimate the odds ratio of malignancy for a one-unit increase i
   'Melanoma-02 asked-when-clear', // Are ulcerated tumours thicker?
   'Melanoma-06 asked-when-clear', // median tumour thickness?
   'Melanoma-08 asked-when-clear', // Do male and female patients differ in age?
-  'Melanoma-09 silent-guess', // Is the sex ratio of the patients different from 50:50?
   'Melanoma-13 asked-when-clear', // Test whether the proportion of ulcerated tumours differs between male and female patients.
-  'Melanoma-14 silent-guess', // Construct a 95% confidence interval for the mean age of the melanoma patients.
   'UScereal-01 asked-when-clear', // Does sugar content differ across the display shelves?
   'UScereal-05 asked-when-clear', // Compare sodium between Kellogg\'s and General Mills cereals
   'UScereal-06 asked-when-clear', // Is the mean calories per serving above 100?
@@ -132,7 +128,6 @@ export const BLIND_2026_12C_KNOWN_MISSES: string[] = [
   'WeightLoss-02 asked-when-clear', // Friedman test of self-esteem over the three months
   'WeightLoss-04 asked-when-clear', // Kruskal-Wallis of self esteem by group at month 3
   'WeightLoss-07 silent-guess', // In month 1, did the diet + exercise group lose more weight than the diet-only group?
-  'HairEyeColor-05 silent-guess', // frequency table of eye colours
   'HairEyeColor-11 asked-when-clear', // A geneticist expects brown, blue, hazel and green eyes in proportions 0.4, 0.3, 0.2 and 0.
   'Boston-20 asked-when-clear', // Fit a multiple regression of medv on all the other variables and report which coefficients
   'Chile-16 wrong-no-match', // Will the Yes side win?

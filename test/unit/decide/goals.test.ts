@@ -71,4 +71,28 @@ describe('decide: goals, restrictions and statistics as asked (#16)', () => {
     assert.deepEqual(where(decideWithRules('mean yield with the organic-plus-mineral fertiliser', trial)), ['fertiliser=OrganicMineral']);
     assert.deepEqual(where(decideWithRules('mean yield for the organic + mineral fertiliser', trial)), ['fertiliser=OrganicMineral']);
   });
+
+  const clinic = schema([numeric('weight'), coded('smoker', ['0', '1']), factor('sex', ['F', 'M']), factor('blood', ['A', 'B', 'AB', 'O'])]);
+
+  it('a ratio or share of a two-level column against a value is a binomial question, never a t-test of its codes', () => {
+    const ratio = decided(decideWithRules('Is the smoker ratio different from 50:50?', clinic));
+    assert.deepEqual([ratio.analysis, ratio.roles, ratio.options.mu], ['binomial_test', { column: 'smoker' }, 0.5]);
+    assert.deepEqual([decided(decideWithRules('is the sex ratio 60:40?', clinic)).analysis, decided(decideWithRules('is the sex ratio 60:40?', clinic)).options.mu], ['binomial_test', 0.6]);
+    // A one-sample test reached any other way on a 0/1 column asks (measurement-level), the share first.
+    const codes = decideWithRules('is the mean of smoker equal to 0.3?', clinic);
+    assert.equal(reasonOf(codes), 'measurement-level');
+    assert.equal(codes.status !== 'decided' && codes.alternatives[0].analysis, 'binomial_test');
+    // Asked by name, the t-test is honoured.
+    assert.equal(reasonOf(decideWithRules('one-sample t-test of smoker against 0.3', clinic)), 'decided ttest_one_sample');
+  });
+
+  it('a confidence interval of a mean is the one-sample t interval; a frequency table or a count of missing values is a description', () => {
+    const ci = decided(decideWithRules('Construct a 90% confidence interval for the mean weight', clinic));
+    assert.deepEqual([ci.analysis, ci.roles, ci.options.confLevel], ['ttest_one_sample', { column: 'weight' }, 0.9]);
+    for (const request of ['frequency table of blood', 'tabulate blood group', 'how many weight values are missing?']) {
+      assert.equal(reasonOf(decideWithRules(request, clinic)), 'decided describe', request);
+    }
+    // A chart of the counts is still a chart.
+    assert.equal(reasonOf(decideWithRules('bar chart of blood', clinic)), 'decided bar');
+  });
 });
