@@ -810,6 +810,7 @@ function readUnknownWords(
     // A noun right after a column named in full ("wind speed", "sex ratio", "speed of light") says what of it is meant.
     if (mentions.some((m) => m.via === 'name' && m.score >= 0.8 && m.end === t.index)) continue;
     if (prev?.text === 'of' && mentions.some((m) => m.via === 'name' && m.score >= 0.95 && m.end === t.index - 1)) continue;
+    if (namesTheUnits(t, tokens, mentions) || describesThePair(t, tokens)) continue;
     const rolePosition =
       (prev !== undefined && /^(by|across|between|of|in|on|for|and|vs|versus|with|without|from|against|among|per|or|to|affect|affects|predict|predicts|explain|explains|the|a|an|its|their|our|my|better|worse|higher|lower|greater|larger|smaller|more|less|fewer|longer|shorter|bigger|heavier)$/.test(prev.text)) ||
       (next !== undefined && /^(by|and|vs|versus|against|between|across|or|affect|affects|influence|influences|predict|predicts|differ|differs|different|vary|varies|change|changes|related|associated|correlated|higher|lower|greater|larger|smaller|increase|increases|decrease|decreases)$/.test(next.text)) ||
@@ -823,6 +824,37 @@ function readUnknownWords(
     out.push({ word: t.raw, index: t.index, suggestion, closest, rolePosition: rolePosition || statusColumns.length > 0 });
   }
   return out;
+}
+
+/**
+ * "the mean age of the arrestees", "the share of tracts ...", "what proportion of the tumours": a plural
+ * noun after "of (the)" that follows a measured column's name or a word for a share or a count names the
+ * rows observed (the units), not a variable. Without a column before it ("the mean of the incomes") the
+ * noun is what is measured, and stays unknown when no column has that name.
+ */
+const SHARE_HEADS = /^(share|shares|proportion|proportions|percentage|percentages|fraction|number|numbers|count|counts|majority|ratio|rate|half)$/;
+function namesTheUnits(t: Token, tokens: readonly Token[], mentions: readonly Mention[]): boolean {
+  if (t.kind !== 'word' || t.text === t.stem || t.text.length < 4) return false;
+  let i = t.index - 1;
+  if (tokens[i]?.text === 'the' || tokens[i]?.text === 'all') i--;
+  if (tokens[i]?.text !== 'of') return false;
+  const head = tokens[i - 1];
+  if (!head) return false;
+  return SHARE_HEADS.test(head.text) || mentions.some((m) => m.via === 'name' && m.score >= 0.9 && m.end === i);
+}
+
+/**
+ * "the two steroid metabolites", "both years' yields": words after "the two" or "both" describe a pair of
+ * columns (which two is settled by the columns that fit, and asked when more than two do), not a column
+ * the data lack.
+ */
+function describesThePair(t: Token, tokens: readonly Token[]): boolean {
+  for (let i = t.index - 1, seen = 0; i >= 0 && seen < 3; i--, seen++) {
+    const w = tokens[i];
+    if (w.text === 'both' || (w.text === 'two' && tokens[i - 1]?.text === 'the')) return true;
+    if (w.kind !== 'word' || !isContentToken(w)) return false;
+  }
+  return false;
 }
 
 /** Up to three columns whose name (or one of its words) is closest in spelling to a word. */

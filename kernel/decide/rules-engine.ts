@@ -962,6 +962,16 @@ function decideCompletions(ctx: RequestContext, compiled: CompiledRules, mention
       if (reading.status === 'decided') return reading;
     }
   }
+  // "the correlation between the two metabolites", "both yields": a symmetric analysis (x and y, row and
+  // col) said of "the two" or "both" when exactly two columns fit is of those two; their order changes nothing.
+  const symmetric = second !== undefined && ((first.role === 'x' && second.role === 'y') || (first.role === 'row' && second.role === 'col'));
+  const saysTwo = ctx.tokens.some((t) => t.text === 'both' || (t.text === 'two' && ctx.tokens[t.index - 1]?.text === 'the'));
+  if (symmetric && saysTwo && first.candidates.length === 2 && second.candidates.length === 2 && first.candidates.every((c) => second.candidates.includes(c))) {
+    const pair = [...first.candidates].sort((a, b) => ctx.columns.findIndex((c) => c.name === a) - ctx.columns.findIndex((c) => c.name === b));
+    const only = pair.map((name, i): MentionedColumn => ({ info: ctx.columns.find((c) => c.name === name)!, position: 10_000 + i, byName: true, levelsNamed: [], hints: new Set(), score: 1, texts: [], synthetic: true }));
+    const reading = decideReading(ctx, compiled, [...mentioned, ...only], 1);
+    if (reading.status === 'decided') return reading;
+  }
   const choices: Choice[] = [];
   for (const combo of combos) {
     const extra = combo.map((name, i): MentionedColumn => {

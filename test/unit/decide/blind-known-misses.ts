@@ -68,7 +68,6 @@ export const BLIND_2026_12C_KNOWN_MISSES: string[] = [
   'cabbages-04 asked-when-clear', // correlation between head weight and ascorbic acid content
   'cabbages-10 silent-guess', // Is there evidence at the 0.05 level that cultivar c39 has a lower mean vitamin C content t
   'cabbages-15 asked-when-clear', // If I plan a new trial with 3 planting dates and expect a medium effect (f = 0.25), how man
-  'biopsy-04 asked-when-clear', // what proportion of the tumours are malignant?
   'biopsy-07 silent-guess', // Is V9 higher in malignant samples than in benign ones?
   'biopsy-14 asked-when-clear', // Using logistic regression, estimate the odds ratio of malignancy for a one-unit increase i
   'Melanoma-02 asked-when-clear', // Are ulcerated tumours thicker?
@@ -88,12 +87,10 @@ export const BLIND_2026_12C_KNOWN_MISSES: string[] = [
   'immer-02 asked-when-clear', // Did yields decrease from 1931 (Y1) to 1932 (Y2)?
   'immer-04 asked-when-clear', // Friedman test of the 1931 yield across varieties with locations as blocks
   'immer-05 asked-when-clear', // randomized block ANOVA for 1932 yield: variety within location as repeated measure
-  'immer-06 asked-when-clear', // correlation between the two years\' yields
   'immer-07 silent-guess', // mean and SD of Y1 and Y2
   'immer-08 asked-when-clear', // Is the average 1932 yield below 100?
   'immer-12 asked-when-clear', // Yields of five barley varieties were recorded at six locations in 1931 and again in 1932. 
   'immer-13 asked-when-clear', // Construct a 95% confidence interval for the mean difference in yield between 1931 and 1932
-  'Cushings-03 asked-when-clear', // Spearman correlation between the two steroid metabolites
   'Cushings-05 asked-when-clear', // one-way ANOVA of Tetrahydrocortisone across the three known types (leave out the unknowns)
   'Cushings-08 asked-when-clear', // Mann-Whitney: Tetrahydrocortisone, type a vs type c
   'Cushings-09 asked-when-clear', // Kendall correlation between the metabolites for type c only
@@ -113,9 +110,9 @@ export const BLIND_2026_12C_KNOWN_MISSES: string[] = [
   'Chile-15 asked-when-clear', // Is there evidence that voting intention is associated with education?
   'Arrests-01 asked-when-clear', // Is being released with a summons associated with colour?
   'Arrests-04 asked-when-clear', // Compare the number of police database checks between black and white arrestees with a Mann
-  'Arrests-06 asked-when-clear', // mean age of the arrestees
   'Arrests-07 asked-when-clear', // Test whether the proportion of arrestees released with a summons is the same in all six ye
-  'Arrests-08 asked-when-clear', // Is the share of arrestees who are employed above 70%?
+  // Now decided as the README's 'two-sided unless you ask' policy (#18 S1) reads it: binomial test of employed against 0.7, two-sided, the direction reported; the set expects one-sided.
+  'Arrests-08 silent-guess', // Is the share of arrestees who are employed above 70%?
   'Arrests-10 wrong-no-match', // Is there racial bias?
   'Arrests-12 asked-when-clear', // Controlling for citizenship, test whether colour and release are independent (Cochran-Mant
   'Arrests-13 asked-when-clear', // Is there evidence that the mean age of arrestees differs between those released and those 

@@ -95,4 +95,21 @@ describe('decide: goals, restrictions and statistics as asked (#16)', () => {
     // A chart of the counts is still a chart.
     assert.equal(reasonOf(decideWithRules('bar chart of blood', clinic)), 'decided bar');
   });
+
+  const shop = schema([numeric('spend'), numeric('visits'), coded('member', ['0', '1']), factor('region', ['north', 'south', 'east'])]);
+
+  it('a plural after "of (the)" following a measured column or a share word names the rows observed, not a missing column', () => {
+    assert.deepEqual(decided(decideWithRules('mean spend of the shoppers', shop)).roles, { column: 'spend' });
+    assert.equal(decided(decideWithRules('what proportion of the shoppers are members?', shop)).roles.column, 'member');
+    // Without a measured column before it, the plural is what is measured: a column the data lack.
+    assert.equal(reasonOf(decideWithRules('mean of the incomes by region', shop)), 'unknown-word');
+  });
+
+  it('a symmetric analysis of "the two" or "both" is of the only two columns that fit; with more, it asks', () => {
+    const pair = schema([numeric('systolic'), numeric('diastolic'), factor('ward', ['a', 'b'])]);
+    assert.deepEqual(decided(decideWithRules('correlation between the two blood pressures', pair)).roles, { x: 'systolic', y: 'diastolic' });
+    assert.deepEqual(decided(decideWithRules('spearman correlation of both readings', pair)).roles, { x: 'systolic', y: 'diastolic' });
+    const three = schema([numeric('systolic'), numeric('diastolic'), numeric('pulse'), factor('ward', ['a', 'b'])]);
+    assert.equal(reasonOf(decideWithRules('correlation between the two blood pressures', three)), 'open-role');
+  });
 });
