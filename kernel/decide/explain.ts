@@ -118,6 +118,7 @@ export function reasonText(reason: Reason): string {
       if (p.open === 'bare-test') return `The request asks for a test of '${p.column}' without saying which (its distribution, its levels, or its relation to another column?). Choose one.`;
       if (p.open === 'one-sided-relation') return `The request asks whether '${p.column}' is related, but not to what. Choose the other column.`;
       if (p.open === 'different-from-what') return `The request asks whether '${p.column}' is different at one group without saying from what (the other groups, or a value?). Choose one.`;
+      if (p.open === 'no-outcome') return `The request sets groups of '${p.column}' against each other but does not say in what measurement. Choose the outcome.`;
       if (p.open === 'one-level') return `The request names one group ("${p.goal}") but not what to find out about it. Choose a first analysis.`;
       return `The request does not say what to find out${p.goal ? ` ("${p.goal}")` : ''}: which measurement, and compared how? Choose a first analysis or ask a question about named columns.`;
     case 'measurement-level': {

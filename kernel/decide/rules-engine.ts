@@ -256,6 +256,20 @@ function decideUnderspecified(ctx: RequestContext, compiled: CompiledRules): Dec
       if (reading.status === 'decided') addChoice(choices, choiceOf(reading, why(info.name)));
     }
   };
+  if (open.kind === 'no-outcome') {
+    // One comparison of the two groups per measurement, with the rows the request restricts to.
+    const others = ctx.mentioned.filter((m) => !m.synthetic);
+    const used = new Set(others.map((m) => m.info.name));
+    for (const info of ctx.columns) {
+      if (choices.length >= MAX_CHOICES) break;
+      if (used.has(info.name) || info.subject || !info.numeric || (info.factor && !info.quantity && info.levelCount <= 3)) continue;
+      const reading = decideReading({ ...ctx, unknownWords: [] }, compiled, [...others, synthetic(info, 'outcome')], 1);
+      if (reading.status === 'decided') addChoice(choices, choiceOf(reading, `${info.name} compared between ${open.group.levelsNamed.join(' and ')}`));
+    }
+    if (choices.length < 2) return undefined;
+    const reason: Reason = { code: 'open-goal', params: { goal: ctx.prompt.trim(), column: open.group.info.name, open: open.kind } };
+    return ambiguity(reason, reasonText(reason), choices, explain(ctx, []));
+  }
   const column = open.kind === 'different-from-what' ? open.outcome.info.name : open.column.info.name;
   switch (open.kind) {
     case 'bare-test': {

@@ -124,7 +124,8 @@ export const BLIND_2026_12C_KNOWN_MISSES: string[] = [
   'WeightLoss-01 asked-when-clear', // repeated measures ANOVA of weight loss across the months
   'WeightLoss-02 asked-when-clear', // Friedman test of self-esteem over the three months
   'WeightLoss-04 asked-when-clear', // Kruskal-Wallis of self esteem by group at month 3
-  'WeightLoss-07 silent-guess', // In month 1, did the diet + exercise group lose more weight than the diet-only group?
+  // Asks which measurement (open-goal, the right comparison first) since 'weight' is not read as wl; was a silent describe.
+  'WeightLoss-07 asked-when-clear', // In month 1, did the diet + exercise group lose more weight than the diet-only group?
   'HairEyeColor-11 asked-when-clear', // A geneticist expects brown, blue, hazel and green eyes in proportions 0.4, 0.3, 0.2 and 0.
   'Boston-20 asked-when-clear', // Fit a multiple regression of medv on all the other variables and report which coefficients
   'Chile-16 wrong-no-match', // Will the Yes side win?

@@ -112,4 +112,15 @@ describe('decide: goals, restrictions and statistics as asked (#16)', () => {
     const three = schema([numeric('systolic'), numeric('diastolic'), numeric('pulse'), factor('ward', ['a', 'b'])]);
     assert.equal(reasonOf(decideWithRules('correlation between the two blood pressures', three)), 'open-role');
   });
+
+  it('two groups set against each other in a direction with nothing measured named ask in what (open-goal)', () => {
+    const plants = schema([numeric('height'), numeric('leaves'), coded('week', ['1', '2', '3']), factor('fertiliser', ['None', 'Organic', 'Mineral'])]);
+    const out = decideWithRules('In week 1, did the organic plants grow more than the mineral ones?', plants);
+    assert.equal(reasonOf(out), 'open-goal');
+    assert.deepEqual(out.status !== 'decided' && out.alternatives.map((a) => [a.roles.outcome, a.options?.where?.[0]?.value]), [['height', '1'], ['leaves', '1']]);
+    // With the measurement named it is decided; counts of the levels are a question of their own.
+    assert.equal(decided(decideWithRules('In week 1, were organic plants taller in height than mineral ones?', plants)).roles.outcome, 'height');
+    const people = schema([numeric('income'), factor('sex', ['female', 'male'])]);
+    assert.equal(reasonOf(decideWithRules('are there more women than men?', people)), 'decided chi2_gof');
+  });
 });
