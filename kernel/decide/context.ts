@@ -186,6 +186,14 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
     cueHits = cueHits.filter((h) => !shareOf.includes(h));
     cues = new Set(cueHits.map((h) => h.cue));
   }
+  // "median tumour thickness?", "the medians of X and Y": the statistic itself when nothing else is asked
+  // (no comparison, relation, test or figure), not a rank-based test.
+  const intentOf = (c: string) => compiled.intents.has(c) && c !== 'nonparam' && c !== 'describe';
+  const medianOnly = cueHits.filter((h) => h.cue === 'nonparam' && /^medians?$/.test(h.text.toLowerCase()));
+  if (medianOnly.length > 0 && medianOnly.length === cueHits.filter((h) => h.cue === 'nonparam').length && !cueHits.some((h) => intentOf(h.cue) || h.cue === 'test_request')) {
+    cueHits = cueHits.filter((h) => !medianOnly.includes(h));
+    cues = new Set(cueHits.map((h) => h.cue));
+  }
   const datasetWords = new Set(tokenize(schema.name.replace(/\.[A-Za-z0-9]+$/, '')).map((t) => t.stem));
   // A word that names nothing else may be what the one generic yes/no column records (status-words.ts).
   const unaccounted = columns.filter(isYesNoColumn).length === 1 ? readUnknownWords(tokens, read, cueHits, columns, isVocabulary, compiled, datasetWords) : [];

@@ -71,7 +71,6 @@ export const BLIND_2026_12C_KNOWN_MISSES: string[] = [
   'biopsy-07 silent-guess', // Is V9 higher in malignant samples than in benign ones?
   'biopsy-14 asked-when-clear', // Using logistic regression, estimate the odds ratio of malignancy for a one-unit increase i
   'Melanoma-02 asked-when-clear', // Are ulcerated tumours thicker?
-  'Melanoma-06 asked-when-clear', // median tumour thickness?
   'Melanoma-08 asked-when-clear', // Do male and female patients differ in age?
   'Melanoma-13 asked-when-clear', // Test whether the proportion of ulcerated tumours differs between male and female patients.
   'UScereal-01 asked-when-clear', // Does sugar content differ across the display shelves?

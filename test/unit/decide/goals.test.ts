@@ -123,4 +123,11 @@ describe('decide: goals, restrictions and statistics as asked (#16)', () => {
     const people = schema([numeric('income'), factor('sex', ['female', 'male'])]);
     assert.equal(reasonOf(decideWithRules('are there more women than men?', people)), 'decided chi2_gof');
   });
+
+  it('a median asked for alone is the statistic (describe), a median compared is a rank test', () => {
+    const s = schema([numeric('stay'), numeric('cost'), factor('ward', ['a', 'b'])]);
+    assert.deepEqual(decided(decideWithRules('median hospital stay?', s)).analysis, 'describe');
+    assert.deepEqual(decided(decideWithRules('medians of stay by ward', s)).analysis, 'describe');
+    assert.equal(decided(decideWithRules('do the medians of stay differ between wards?', s)).analysis, 'mann_whitney');
+  });
 });
