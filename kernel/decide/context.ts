@@ -144,6 +144,9 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
     if (info.schema.kind === 'id' && /^(a|an|each|every|per)$/.test(tokens[m.start - 1]?.text ?? '')) return false;
     return !cueHits.some((h) => h.start < m.end && m.start < h.end);
   });
+  // "Kruskal-Wallis", "Mann-Whitney": a word inside a test's name is the test, not a column it resembles
+  // (`wl` for "Wallis"); a column's exact name still counts.
+  mentions = mentions.filter((m) => m.via !== 'name' || m.score >= 0.95 || !cueHits.some((h) => compiled.named.has(h.cue) && h.start <= m.start && m.end <= h.end));
   mentions = withSuffixNames(mentions, columns, tokens, compiled.columnWords.suffixes);
   mentions = withoutUnitNouns(mentions, columns, tokens, compiled.columnWords.suffixes);
   mentions = withoutGenericPairs(mentions, columns, compiled.columnWords.suffixes);
@@ -228,7 +231,12 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
   }
   // "... adjusting for rank and years", "controlling for pretest": what is adjusted for is never the outcome.
   const adjusting = cueHits.find((h) => h.cue === 'stratified');
-  if (adjusting) for (const m of mentioned) if (m.position >= adjusting.end && !m.hints.has('outcome')) m.hints.add('predictor');
+  // The clause ends at a comma followed by no column ("After adjusting for length, does depth differ ...?").
+  if (adjusting) {
+    const startsColumn = (i: number) => mentions.some((x) => x.start === i || x.start === i + 1);
+    const end = tokens.findIndex((t, i) => i > adjusting.end && t.listed === true && !startsColumn(i));
+    for (const m of mentioned) if (m.position >= adjusting.end && (end < 0 || m.position < end) && !m.hints.has('outcome')) m.hints.add('predictor');
+  }
   const confLevel = readConfLevel(tokens);
   const mu = readMu(tokens, mentions, confLevel);
   const direction = readDirection(cueHits);

@@ -454,6 +454,8 @@ function namedTasks(ctx: RequestContext, compiled: CompiledRules): { tasks: Set<
   for (const h of ctx.cueHits) {
     const named = compiled.named.get(h.cue);
     if (!named) continue;
+    // "repeated measures ANOVA": the longer name names the test, not the "ANOVA" inside it.
+    if (ctx.cueHits.some((o) => o !== h && compiled.named.has(o.cue) && o.start <= h.start && h.end <= o.end && o.end - o.start > h.end - h.start)) continue;
     for (const t of named) tasks.add(t);
     if (!words.includes(h.text)) words.push(h.text);
   }

@@ -61,7 +61,6 @@ export const BLIND_2026_12C_KNOWN_MISSES: string[] = [
   'crabs-01 asked-when-clear', // Do blue and orange crabs differ in carapace width?
   'crabs-04 asked-when-clear', // correlation between carapace length and body depth in the orange crabs
   'crabs-05 silent-guess', // Are female crabs\' rear widths larger than the males\'?
-  'crabs-07 asked-when-clear', // After adjusting for carapace length, is there evidence that mean body depth differs betwee
   'crabs-10 asked-when-clear', // F test: is the variance of carapace width the same for males and females?
   'crabs-14 asked-when-clear', // A biologist claims that the mean frontal lobe size of blue crabs is 14 mm. Test this claim
   'crabs-15 silent-guess', // Find the least-squares line for predicting carapace width from carapace length and test it
@@ -122,7 +121,6 @@ export const BLIND_2026_12C_KNOWN_MISSES: string[] = [
   'OBrienKaiser-14 asked-when-clear', // Is there evidence that follow-up scores at hour 3 differ between treatments A and B?
   'WeightLoss-01 asked-when-clear', // repeated measures ANOVA of weight loss across the months
   'WeightLoss-02 asked-when-clear', // Friedman test of self-esteem over the three months
-  'WeightLoss-04 asked-when-clear', // Kruskal-Wallis of self esteem by group at month 3
   // Asks which measurement (open-goal, the right comparison first) since 'weight' is not read as wl; was a silent describe.
   'WeightLoss-07 asked-when-clear', // In month 1, did the diet + exercise group lose more weight than the diet-only group?
   'HairEyeColor-11 asked-when-clear', // A geneticist expects brown, blue, hazel and green eyes in proportions 0.4, 0.3, 0.2 and 0.

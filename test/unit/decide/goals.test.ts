@@ -130,4 +130,15 @@ describe('decide: goals, restrictions and statistics as asked (#16)', () => {
     assert.deepEqual(decided(decideWithRules('medians of stay by ward', s)).analysis, 'describe');
     assert.equal(decided(decideWithRules('do the medians of stay differ between wards?', s)).analysis, 'mann_whitney');
   });
+
+  it('what is adjusted for ends with its clause; a word inside a test\'s name is the test; the longer test name wins', () => {
+    const fish = schema([numeric('length'), numeric('depth'), factor('species', ['carp', 'tench'])]);
+    assert.deepEqual(decided(decideWithRules('After adjusting for length, does mean depth differ between the species?', fish)).roles, { outcome: 'depth', group: 'species', covariates: ['length'] });
+    // "Wallis" is part of the test's name, not the column `wl`.
+    const diet = schema([numeric('wl'), numeric('esteem'), factor('plan', ['a', 'b', 'c'])]);
+    assert.deepEqual(decided(decideWithRules('Kruskal-Wallis of esteem by plan', diet)).roles, { outcome: 'esteem', group: 'plan' });
+    // "repeated measures ANOVA" names the repeated-measures ANOVA, never the one-way ANOVA inside its name.
+    const out = decideWithRules('repeated measures ANOVA of esteem across the plans', diet);
+    assert.ok(out.status === 'decided' ? out.analysis !== 'anova_oneway' : out.reason.code !== 'named-test-unfit' || (out.reason.params.test as string) === 'anova_rm');
+  });
 });
