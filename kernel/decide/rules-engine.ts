@@ -47,7 +47,7 @@ export function decideWithRules(prompt: string, schema: DatasetSchema, rules: Ru
   const interaction = decideInteraction(ctx, compiled);
   if (interaction) return interaction;
   const outcome = ctx.mentions.some((m) => m.tiedWith.length > 0) ? decideTiedWords(ctx, compiled) : decideReading(ctx, compiled, ctx.mentioned, 0);
-  const checked = accountForWords(ctx, compiled, checkCrossedDesign(ctx, checkUnlikePair(ctx, checkMeasurementLevel(ctx, compiled, honourNamedTest(ctx, compiled, outcome)))));
+  const checked = accountForWords(ctx, compiled, checkOneLevelShare(ctx, compiled, checkCrossedDesign(ctx, checkUnlikePair(ctx, checkMeasurementLevel(ctx, compiled, honourNamedTest(ctx, compiled, outcome))))));
   return offerMenu(ctx, compiled, askTimePoint(ctx, compiled, keepStatistic(ctx, refuseUnsupported(ctx, compiled, withPolynomial(ctx, checked)))));
 }
 
@@ -400,6 +400,54 @@ function checkMeasurementLevel(ctx: RequestContext, compiled: CompiledRules, out
   if (choices.length < 2) return outcome;
   const reason: Reason = { code: 'measurement-level', params: { analysis: outcome.analysis, columns } };
   void compiled;
+  return ambiguity(reason, reasonText(reason), choices, outcome.explanation);
+}
+
+/**
+ * "the proportion of blond-haired people among the blue-eyed vs the brown-eyed": the share of one level
+ * of a column with three or more levels, compared across groups, is a 2 x k question (that level or
+ * not); a test of the whole table answers another one. The data have no yes/no column for the level, so
+ * ask, with the whole-table test and a description as choices (reason not-in-catalogue).
+ */
+function checkOneLevelShare(ctx: RequestContext, compiled: CompiledRules, outcome: DecisionOutcome): DecisionOutcome {
+  if (outcome.status !== 'decided' || !ctx.cues.has('proportion')) return outcome;
+  // "the proportion of ginger cats ... between flats and houses": the level right after the share word is
+  // what the share is of, never a restriction of the rows to it.
+  const shareAt = ctx.cueHits.find((h) => h.cue === 'proportion' && ctx.tokens[h.end]?.text === 'of')?.end;
+  const shareOf = shareAt === undefined ? undefined : ctx.mentioned.find((m) => !m.byName && m.levelsNamed.length === 1 && (m.position === shareAt + 1 || (m.position === shareAt + 2 && ctx.tokens[shareAt + 1].text === 'the')));
+  const restricted = shareOf !== undefined && (outcome.options.where ?? []).some((w) => w.column === shareOf.info.name);
+  // "the proportion of women ... is 0.5": the share of that level against the value, whatever else is named.
+  if (shareOf && restricted && ctx.mu !== undefined && shareOf.info.levels.length === 2) {
+    const only: MentionedColumn = { ...shareOf, byName: true, hints: new Set() };
+    const reading = decideReading({ ...ctx, unknownWords: [], cueHits: [], cues: new Set(['proportion']), hasIntent: true }, compiled, [only], 1);
+    if (reading.status === 'decided' && reading.analysis === 'binomial_test') return reading;
+  }
+  const across = shareOf && ctx.mentioned.find((m) => m !== shareOf && m.info.factor && m.levelsNamed.length !== 1);
+  if (shareOf && across && (outcome.options.where ?? []).some((w) => w.column === shareOf.info.name)) {
+    const table: Choice = { analysis: 'chi2_independence', roles: { row: shareOf.info.name, col: across.info.name }, why: `${taskTitle('chi2_independence')}: ${shareOf.info.name} across ${across.info.name}${shareOf.info.levels.length > 2 ? `, every level of ${shareOf.info.name}` : ''}` };
+    const level = shareOf.levelsNamed[0];
+    // Of a two-level column, the share of one level across groups is the whole two-way table.
+    if (shareOf.info.levels.length === 2) {
+      const asColumn = (m: MentionedColumn): MentionedColumn => ({ ...m, byName: true, levelsNamed: [], hints: new Set() });
+      const reading = decideReading({ ...ctx, unknownWords: [], cueHits: [], cues: new Set(['independence']), hasIntent: true, direction: undefined }, compiled, [asColumn(shareOf), asColumn(across)], 1);
+      if (reading.status === 'decided' && (reading.analysis === 'chi2_independence' || reading.analysis === 'fisher_exact')) return reading;
+    }
+    const reason: Reason = shareOf.info.levels.length > 2
+      ? { code: 'not-in-catalogue', params: { method: `a comparison of the share of ${shareOf.info.name} = ${level} (that level or not) across ${across.info.name}, which needs a yes/no column for it` } }
+      : { code: 'roles-unclear', params: { analysis: 'chi2_independence' } };
+    return ambiguity(reason, reasonText(reason) || `The share of ${level} compared across ${across.info.name}, or ${across.info.name} among ${level} only? Choose one.`, [table, choiceOf(outcome, `among ${shareOf.info.name} = ${level} only`)], outcome.explanation);
+  }
+  if (!['chi2_independence', 'fisher_exact'].includes(outcome.analysis)) return outcome;
+  const sides = [outcome.roles.row, outcome.roles.col];
+  const one = ctx.mentioned.find((m) => sides.includes(m.info.name) && m.levelsNamed.length === 1 && m.info.levels.length >= 3 && !(outcome.options.where ?? []).some((w) => w.column === m.info.name));
+  if (!one) return outcome;
+  const other = sides.find((c) => c !== one.info.name) as string;
+  const level = one.levelsNamed[0];
+  const reason: Reason = { code: 'not-in-catalogue', params: { method: `a comparison of the share of ${one.info.name} = ${level} (that level or not) across ${other}, which needs a yes/no column for it` } };
+  const choices: Choice[] = [
+    choiceOf(outcome, `every level of ${one.info.name} across ${other}, not ${level} alone`),
+    { analysis: 'describe', roles: { column: one.info.name, group: other }, why: `${taskTitle('describe')}: the counts of ${one.info.name} by ${other}, ${level} among them` },
+  ];
   return ambiguity(reason, reasonText(reason), choices, outcome.explanation);
 }
 

@@ -104,7 +104,6 @@ export const BLIND_2026_12C_KNOWN_MISSES: string[] = [
   'Chile-07 silent-guess', // Among those planning to vote yes, is the mean age above 40?
   'Chile-08 asked-when-clear', // Are the four voting intentions equally frequent?
   'Chile-11 asked-when-clear', // In Santiago only, compare status quo support between men and women
-  'Chile-14 silent-guess', // Test the hypothesis that the proportion of women in the population sampled is 0.5.
   'Chile-15 asked-when-clear', // Is there evidence that voting intention is associated with education?
   'Arrests-01 asked-when-clear', // Is being released with a summons associated with colour?
   'Arrests-04 asked-when-clear', // Compare the number of police database checks between black and white arrestees with a Mann
@@ -128,5 +127,4 @@ export const BLIND_2026_12C_KNOWN_MISSES: string[] = [
   'Chile-16 wrong-no-match', // Will the Yes side win?
   'Chile-17 silent-guess', // Does income predict the vote?
   'Chile-18 asked-when-clear', // Construct a 95% confidence interval for the proportion of respondents who intend to vote Y
-  'HairEyeColor-14 silent-guess', // Test at the 5% level whether the proportion of blond-haired people among the blue-eyed dif
 ];

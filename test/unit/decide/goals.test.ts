@@ -141,4 +141,24 @@ describe('decide: goals, restrictions and statistics as asked (#16)', () => {
     const out = decideWithRules('repeated measures ANOVA of esteem across the plans', diet);
     assert.ok(out.status === 'decided' ? out.analysis !== 'anova_oneway' : out.reason.code !== 'named-test-unfit' || (out.reason.params.test as string) === 'anova_rm');
   });
+
+  it('the share of one level of a many-level column compared across groups asks (not-in-catalogue), never the whole table silently', () => {
+    const pets = schema([factor('coat', ['black', 'white', 'ginger', 'tabby']), factor('home', ['flat', 'house'])]);
+    const out = decideWithRules('is the proportion of ginger cats different between flats and houses?', pets);
+    assert.equal(reasonOf(out), 'not-in-catalogue');
+    assert.equal(out.status !== 'decided' && out.alternatives[0].analysis, 'chi2_independence');
+    // With a two-level column the share of one level is the whole table: decided.
+    const two = schema([factor('coat', ['plain', 'striped']), factor('home', ['flat', 'house'])]);
+    assert.equal(reasonOf(decideWithRules('is the proportion of striped cats different between flats and houses?', two)), 'decided chi2_independence');
+  });
+
+  it('the level right after a share word is what the share is of: across groups a table, against a value a binomial test', () => {
+    const cats = schema([factor('coat', ['plain', 'striped']), factor('home', ['flat', 'house']), numeric('town')]);
+    assert.deepEqual(decided(decideWithRules('is the proportion of striped cats different between flats and houses?', cats)).roles, { row: 'coat', col: 'home' });
+    const many = schema([factor('coat', ['black', 'white', 'ginger', 'tabby']), factor('home', ['flat', 'house'])]);
+    assert.equal(reasonOf(decideWithRules('is the proportion of ginger cats different between flats and houses?', many)), 'not-in-catalogue');
+    // A numeric column named beside it ("in the town sampled") does not make it a t-test of that column among the striped.
+    const value = decided(decideWithRules('Test that the proportion of striped cats in the town sampled is 0.3.', cats));
+    assert.deepEqual([value.analysis, value.roles, value.options.mu], ['binomial_test', { column: 'coat' }, 0.3]);
+  });
 });
