@@ -234,6 +234,7 @@ export function findMentions(tokens: readonly Token[], columns: readonly ColumnI
   }
   addNumericLevels(tokens, columns, candidates);
   addInitialLevels(tokens, columns, candidates);
+  addPieceLevels(tokens, columns, candidates);
   addMonthLevels(tokens, columns, candidates);
   for (const h of options.levelWords?.(tokens, columns) ?? []) candidates.push({ ...h, score: 0.9, via: 'level', content: h.end - h.start });
   addSharedHeads(tokens, columns, candidates, options);
@@ -473,7 +474,9 @@ function scoreLevel(span: readonly Token[], level: readonly Token[], tokens: rea
     if (t.kind !== 'word') return 0;
     if (l.text.length <= 2) {
       // One- or two-letter levels ("A", "OJ"): exact case for one letter, and never a common word.
-      if (l.text.length === 1 && (t.raw !== l.raw || !singleLetterContext(tokens, start, column))) return 0;
+      // A code of a letter and a number ("c52", "d20") said whole is the level, in either case.
+      const code = l.text.length === 1 && level[k + 1]?.kind === 'number' && t.text === l.text;
+      if (l.text.length === 1 && !code && (t.raw !== l.raw || !singleLetterContext(tokens, start, column))) return 0;
       if (l.text.length === 2 && (t.text !== l.text || !isContentToken(t))) return 0;
       total += 1;
       continue;
@@ -584,8 +587,47 @@ function addInitialLevels(tokens: readonly Token[], columns: readonly ColumnInfo
       if (!joined) hits.length = 0;
       hits.push({ index: i, level });
     }
-    if (hits.length < 2 || new Set(hits.map((h) => h.level)).size !== hits.length) continue;
+    // One word right after the column's name is its value ("vote yes" -> Y, as "month 1" is month = 1).
+    if (hits.length < 2) {
+      hits.length = 0;
+      for (const name of candidates.filter((c) => c.via === 'name' && c.column === column.name && c.score >= 0.9)) {
+        const t = tokens[name.end];
+        if (!t || t.kind !== 'word' || t.text.length < 2 || !(isContentToken(t) || /^(yes|no)$/.test(t.text))) continue;
+        if (candidates.some((c) => c.via === 'name' && c.start <= t.index && t.index < c.end)) continue;
+        const level = column.levels.find((l) => l.toLowerCase() === t.text[0]);
+        if (level !== undefined) hits.push({ index: t.index, level });
+      }
+      if (hits.length !== 1) continue;
+    }
+    if (new Set(hits.map((h) => h.level)).size !== hits.length) continue;
     for (const h of hits) candidates.push({ start: h.index, end: h.index + 1, column: column.name, score: 0.8, via: 'level', level: h.level, content: 1 });
+  }
+}
+
+/**
+ * A level glued from pieces ("DietEx", "lowFat") said as words, each piece a word or its beginning,
+ * joined or not by plus / and / with ("diet + exercise", "diet-plus-exercise", "low fat").
+ */
+function addPieceLevels(tokens: readonly Token[], columns: readonly ColumnInfo[], candidates: Candidate[]): void {
+  const joiner = (t: Token | undefined) => t !== undefined && /^(plus|and|with|&)$/.test(t.text);
+  for (const column of columns) {
+    if (!column.factor) continue;
+    for (let k = 0; k < column.levels.length; k++) {
+      const pieces = column.levelTokens[k];
+      if (pieces.length < 2 || pieces.some((p) => p.kind !== 'word' || p.text.length < 2)) continue;
+      for (let start = 0; start < tokens.length; start++) {
+        let i = start;
+        let ok = true;
+        for (let p = 0; p < pieces.length && ok; p++) {
+          if (p > 0 && joiner(tokens[i])) i++;
+          const t = tokens[i];
+          const piece = pieces[p].text;
+          ok = t !== undefined && t.kind === 'word' && (t.text === piece || t.stem === pieces[p].stem || (p > 0 && piece.length >= 2 && t.text.length > piece.length && t.text.startsWith(piece)));
+          i++;
+        }
+        if (ok && i - start > 1) candidates.push({ start, end: i, column: column.name, score: 0.95, via: 'level', level: column.levels[k], content: i - start });
+      }
+    }
   }
 }
 

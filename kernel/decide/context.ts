@@ -144,6 +144,9 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
     if (info.schema.kind === 'id' && /^(a|an|each|every|per)$/.test(tokens[m.start - 1]?.text ?? '')) return false;
     return !cueHits.some((h) => h.start < m.end && m.start < h.end);
   });
+  // "Kruskal-Wallis", "Mann-Whitney": a word inside a test's name is the test, not a column it resembles
+  // (`wl` for "Wallis"); a column's exact name still counts.
+  mentions = mentions.filter((m) => m.via !== 'name' || m.score >= 0.95 || !cueHits.some((h) => compiled.named.has(h.cue) && h.start <= m.start && m.end <= h.end));
   mentions = withSuffixNames(mentions, columns, tokens, compiled.columnWords.suffixes);
   mentions = withoutUnitNouns(mentions, columns, tokens, compiled.columnWords.suffixes);
   mentions = withoutGenericPairs(mentions, columns, compiled.columnWords.suffixes);
@@ -155,7 +158,12 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
   // "4 groups", "three conditions": a count of things, not the column named `group`.
   const counted = (m: Mention) => m.start > 0 && (tokens[m.start - 1].kind === 'number' || /^(two|three|four|five|six|seven|eight|nine|ten)$/.test(tokens[m.start - 1].text));
   const countHits = cueHits.filter((h) => h.cue === 'groups_word' && h.end - h.start === 2);
-  mentions = mentions.filter((m) => !(counted(m) && countHits.some((h) => h.start === m.start - 1 && h.end === m.end)));
+  // ... unless the count is the column's number of levels ("the three groups" with a three-level `group`).
+  const COUNT_WORDS = ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+  const countOf = (t: Token) => (t.kind === 'number' ? t.value : COUNT_WORDS.indexOf(t.text) + 2);
+  // (a power request's count is the planned design's, never the data's column).
+  const ownCount = (m: Mention) => !cues.has('power_request') && columns.find((c) => c.name === m.column)?.levels.length === countOf(tokens[m.start - 1]);
+  mentions = mentions.filter((m) => !(counted(m) && !ownCount(m) && countHits.some((h) => h.start === m.start - 1 && h.end === m.end)));
   const exact = mentions.filter((m) => m.via === 'name' && m.score >= 0.95);
   if (exact.length > 0) {
     const kept = cueHits.filter((h) => !exact.some((m) => m.start <= h.start && h.end <= m.end));
@@ -181,6 +189,14 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
     cueHits = cueHits.filter((h) => !shareOf.includes(h));
     cues = new Set(cueHits.map((h) => h.cue));
   }
+  // "median tumour thickness?", "the medians of X and Y": the statistic itself when nothing else is asked
+  // (no comparison, relation, test or figure), not a rank-based test.
+  const intentOf = (c: string) => compiled.intents.has(c) && c !== 'nonparam' && c !== 'describe';
+  const medianOnly = cueHits.filter((h) => h.cue === 'nonparam' && /^medians?$/.test(h.text.toLowerCase()));
+  if (medianOnly.length > 0 && medianOnly.length === cueHits.filter((h) => h.cue === 'nonparam').length && !cueHits.some((h) => intentOf(h.cue) || h.cue === 'test_request')) {
+    cueHits = cueHits.filter((h) => !medianOnly.includes(h));
+    cues = new Set(cueHits.map((h) => h.cue));
+  }
   const datasetWords = new Set(tokenize(schema.name.replace(/\.[A-Za-z0-9]+$/, '')).map((t) => t.stem));
   // A word that names nothing else may be what the one generic yes/no column records (status-words.ts).
   const unaccounted = columns.filter(isYesNoColumn).length === 1 ? readUnknownWords(tokens, read, cueHits, columns, isVocabulary, compiled, datasetWords) : [];
@@ -202,7 +218,7 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
     cueHits = cueHits.filter((h) => !quantityDensity.includes(h));
     cues = new Set(cueHits.map((h) => h.cue));
   }
-  const mentioned = groupMentions(mentions, columns);
+  const mentioned = measuredByStatistic(groupMentions(mentions, columns), tokens);
   const formula = addHints(mentioned, tokens, cueHits);
   if (cues.has('predict') || cues.has('effect')) addAllOthers(mentioned, tokens, columns);
   addOverHints(mentioned, tokens);
@@ -215,7 +231,12 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
   }
   // "... adjusting for rank and years", "controlling for pretest": what is adjusted for is never the outcome.
   const adjusting = cueHits.find((h) => h.cue === 'stratified');
-  if (adjusting) for (const m of mentioned) if (m.position >= adjusting.end && !m.hints.has('outcome')) m.hints.add('predictor');
+  // The clause ends at a comma followed by no column ("After adjusting for length, does depth differ ...?").
+  if (adjusting) {
+    const startsColumn = (i: number) => mentions.some((x) => x.start === i || x.start === i + 1);
+    const end = tokens.findIndex((t, i) => i > adjusting.end && t.listed === true && !startsColumn(i));
+    for (const m of mentioned) if (m.position >= adjusting.end && (end < 0 || m.position < end) && !m.hints.has('outcome')) m.hints.add('predictor');
+  }
   const confLevel = readConfLevel(tokens);
   const mu = readMu(tokens, mentions, confLevel);
   const direction = readDirection(cueHits);
@@ -379,12 +400,30 @@ function readWhoClauses(mentioned: MentionedColumn[], tokens: readonly Token[], 
     const yes = yesLevel(m.info);
     if (!yes || !m.byName || m.levelsNamed.length > 0) continue;
     const before = tokens.slice(Math.max(0, m.position - 2), m.position).map((t) => t.text);
-    if (!before.some((w) => /^(who|that|which)$/.test(w))) continue;
+    // "the patients with ulcerated tumours", "those having diabetes": the people with it, as "who have it".
+    const w = before[1] === 'with' || before[1] === 'having' ? m.position - 1 : before[0] === 'with' || before[0] === 'having' ? m.position - 2 : -1;
+    const people = w > 0 && tokens[w - 1].kind === 'word' && tokens[w - 1].text !== tokens[w - 1].stem && !mentioned.some((o) => o !== m && o.position <= w - 1 && w - 1 < o.position + (o.texts[0]?.split(' ').length ?? 1));
+    const those = w > 0 && /^(those|ones|people)$/.test(tokens[w - 1].text);
+    if (!before.some((x) => /^(who|that|which)$/.test(x)) && !people && !those) continue;
     m.byName = false;
     m.levelsNamed = [yes];
     m.hints.delete('group');
     m.hints.add('filter');
   }
+}
+
+/**
+ * "the mean weight loss", "average score": a numeric column whose mean (or median) is asked is a measured
+ * quantity, even when it holds few distinct values; a mean of codes is not asked for.
+ */
+function measuredByStatistic(mentioned: MentionedColumn[], tokens: readonly Token[]): MentionedColumn[] {
+  for (const m of mentioned) {
+    if (!m.byName || !m.info.numeric || !m.info.factor || m.info.quantity || m.info.subject) continue;
+    let i = m.position - 1;
+    while (i >= 0 && /^(the|of|a|an)$/.test(tokens[i].text)) i--;
+    if (i >= 0 && /^(mean|means|average|averages|median|medians)$/.test(tokens[i].text)) m.info = { ...m.info, quantity: true };
+  }
+  return mentioned;
 }
 
 /** Tie-break words of the lexicon said in the request. */
@@ -660,6 +699,9 @@ export function readShareCues(tokens: readonly Token[], mentions: readonly Menti
   if (measured) return [];
   const binary = mentioned.filter((m) => m.info.factor && m.info.levelCount === 2);
   if (mu?.percent && binary.length === 1 && mentioned.length === 1) return ['proportion'];
+  // "the sex ratio is 50:50", "the ratio of smokers": a ratio of a two-level column against a value is its share.
+  const ratio = tokens.some((t) => /^(ratio|ratios|split)$/.test(t.text) && mentions.some((x) => x.column === binary[0]?.info.name && (x.end === t.index || x.start === t.index + 2)));
+  if (mu !== undefined && binary.length === 1 && mentioned.length === 1 && ratio) return ['proportion'];
   const contrasted = mentioned.filter((m) => m.info.factor && m.levelsNamed.length >= 2);
   if (contrasted.length !== 1 || mentioned.some((m) => m !== contrasted[0] && m.byName)) return [];
   // The count word bears on the level itself: "more male than female", "as many men as women".
@@ -718,6 +760,12 @@ function readMu(tokens: readonly Token[], mentions: readonly Mention[], conf?: {
     const t = tokens[i];
     const value = t.kind === 'number' ? t.value : NUMBER_WORDS.get(t.text);
     if (value === undefined || used.has(i) || i === conf?.index) continue;
+    // "different from 50:50", "60:40": a split of two shares, the first one's share is the value.
+    const split = tokens[i + 1]?.text === ':' && tokens[i + 2]?.kind === 'number' ? (tokens[i + 2].value as number) : undefined;
+    if (split !== undefined && value + split > 0 && tokens[i - 1]?.text !== '~') {
+      const back = [1, 2, 3, 4].find((k) => tokens[i - k] && (MU_MARKERS.has(tokens[i - k].text) || /^exceed/.test(tokens[i - k].text)));
+      if (back !== undefined) return { value: value / (value + split), text: tokens.slice(i - back, i + 3).map((x) => x.raw).join(' ') };
+    }
     for (let back = 1; back <= 3; back++) {
       const b = tokens[i - back];
       if (!b) break;
@@ -778,6 +826,7 @@ function readUnknownWords(
     // A noun right after a column named in full ("wind speed", "sex ratio", "speed of light") says what of it is meant.
     if (mentions.some((m) => m.via === 'name' && m.score >= 0.8 && m.end === t.index)) continue;
     if (prev?.text === 'of' && mentions.some((m) => m.via === 'name' && m.score >= 0.95 && m.end === t.index - 1)) continue;
+    if (namesTheUnits(t, tokens, mentions) || describesThePair(t, tokens)) continue;
     const rolePosition =
       (prev !== undefined && /^(by|across|between|of|in|on|for|and|vs|versus|with|without|from|against|among|per|or|to|affect|affects|predict|predicts|explain|explains|the|a|an|its|their|our|my|better|worse|higher|lower|greater|larger|smaller|more|less|fewer|longer|shorter|bigger|heavier)$/.test(prev.text)) ||
       (next !== undefined && /^(by|and|vs|versus|against|between|across|or|affect|affects|influence|influences|predict|predicts|differ|differs|different|vary|varies|change|changes|related|associated|correlated|higher|lower|greater|larger|smaller|increase|increases|decrease|decreases)$/.test(next.text)) ||
@@ -791,6 +840,37 @@ function readUnknownWords(
     out.push({ word: t.raw, index: t.index, suggestion, closest, rolePosition: rolePosition || statusColumns.length > 0 });
   }
   return out;
+}
+
+/**
+ * "the mean age of the arrestees", "the share of tracts ...", "what proportion of the tumours": a plural
+ * noun after "of (the)" that follows a measured column's name or a word for a share or a count names the
+ * rows observed (the units), not a variable. Without a column before it ("the mean of the incomes") the
+ * noun is what is measured, and stays unknown when no column has that name.
+ */
+const SHARE_HEADS = /^(share|shares|proportion|proportions|percentage|percentages|fraction|number|numbers|count|counts|majority|ratio|rate|half)$/;
+function namesTheUnits(t: Token, tokens: readonly Token[], mentions: readonly Mention[]): boolean {
+  if (t.kind !== 'word' || t.text === t.stem || t.text.length < 4) return false;
+  let i = t.index - 1;
+  if (tokens[i]?.text === 'the' || tokens[i]?.text === 'all') i--;
+  if (tokens[i]?.text !== 'of') return false;
+  const head = tokens[i - 1];
+  if (!head) return false;
+  return SHARE_HEADS.test(head.text) || mentions.some((m) => m.via === 'name' && m.score >= 0.9 && m.end === i);
+}
+
+/**
+ * "the two steroid metabolites", "both years' yields": words after "the two" or "both" describe a pair of
+ * columns (which two is settled by the columns that fit, and asked when more than two do), not a column
+ * the data lack.
+ */
+function describesThePair(t: Token, tokens: readonly Token[]): boolean {
+  for (let i = t.index - 1, seen = 0; i >= 0 && seen < 3; i--, seen++) {
+    const w = tokens[i];
+    if (w.text === 'both' || (w.text === 'two' && tokens[i - 1]?.text === 'the')) return true;
+    if (w.kind !== 'word' || !isContentToken(w)) return false;
+  }
+  return false;
 }
 
 /** Up to three columns whose name (or one of its words) is closest in spelling to a word. */

@@ -115,11 +115,19 @@ export function reasonText(reason: Reason): string {
       return `No column '${p.word}': the request names something the data do not have.${near} The columns are ${formatList(list(p.columns).map((c) => `'${c}'`), 'and')}.`;
     }
     case 'open-goal':
+      if (p.open === 'bare-test') return `The request asks for a test of '${p.column}' without saying which (its distribution, its levels, or its relation to another column?). Choose one.`;
+      if (p.open === 'one-sided-relation') return `The request asks whether '${p.column}' is related, but not to what. Choose the other column.`;
+      if (p.open === 'different-from-what') return `The request asks whether '${p.column}' is different at one group without saying from what (the other groups, or a value?). Choose one.`;
+      if (p.open === 'no-outcome') return `The request sets groups of '${p.column}' against each other but does not say in what measurement. Choose the outcome.`;
+      if (p.open === 'one-level') return `The request names one group ("${p.goal}") but not what to find out about it. Choose a first analysis.`;
       return `The request does not say what to find out${p.goal ? ` ("${p.goal}")` : ''}: which measurement, and compared how? Choose a first analysis or ask a question about named columns.`;
     case 'measurement-level': {
       const cols = list(p.columns);
       if (p.analysis === 'ancova') {
         return `${formatList(cols.map((c) => `'${c}'`), 'and')} ${cols.length > 1 ? 'hold' : 'holds'} only a few coded values: ANCOVA would hold ${cols.length > 1 ? 'them' : 'it'} constant as a number (a straight-line trend in the codes), a factorial ANOVA as categories. Choose one.`;
+      }
+      if (cols.length === 1 && (p.analysis === 'ttest_one_sample' || p.analysis === 'wilcoxon_signed_rank')) {
+        return `'${cols[0]}' holds two values, so ${TASK_NAMES[p.analysis as TaskId] ?? p.analysis} would test the mean of their codes; the share of one value (a binomial test) answers the question directly. Choose one.`;
       }
       if (cols.length === 1) {
         return `'${cols[0]}' holds two coded values, so ${TASK_NAMES[p.analysis as TaskId] ?? p.analysis} compares means of codes; a comparison of proportions (a table of counts) answers the question directly. Choose one.`;

@@ -92,13 +92,18 @@ function enumerateAssignments(rule: Rule, roleNames: RoleName[], ctx: RequestCon
   const out: Assignment[] = [];
   const slots: Slot[] = [];
   const used = new Map<RoleName, number>();
+  // "at month 1", "among cultivar c52", "for shelf 3": one value named after a word that restricts is a
+  // filter, never a grouping or a within-subject factor, unless it is one side of a two-level comparison
+  // ("is survival higher in females?" sets females against the rest).
+  const restrictsOnly = (m: MentionedColumn) =>
+    !m.byName && m.levelsNamed.length === 1 && m.hints.has('filter') && (m.info.levels.length >= 3 || !ctx.hasIntent);
   const visit = (i: number, score: number) => {
     if (i === mentioned.length) {
       out.push({ slots: [...slots], score: score + orderBonus(rule, mentioned, slots, ctx) });
       return;
     }
     const m = mentioned[i];
-    for (const role of roleNames) {
+    for (const role of restrictsOnly(m) ? [] : roleNames) {
       const spec = rule.roles[role] as RoleSpec;
       if (!spec.many && (used.get(role) ?? 0) > 0) continue;
       // One level named for an optional grouping ("normal for males") is a filter, not a grouping;

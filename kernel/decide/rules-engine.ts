@@ -22,6 +22,7 @@ import { monthLabel } from './calendar.js';
 import { describeRoles, NEEDS, reasonText, renderExplanation, TASK_NAMES, TASK_WHY } from './explain.js';
 import { fitRule, formulaPowers, isWidePair, rolesKey, type Fit } from './fit.js';
 import { defaultRules } from './rules.js';
+import { readOpenGoal } from './open-goals.js';
 import type { Ambiguity, Choice, Decision, DecisionOutcome, Explanation, NoMatch, Reason, Rule, RuleSet } from './types.js';
 
 const MAX_CHOICES = 4;
@@ -41,12 +42,12 @@ export function decideWithRules(prompt: string, schema: DatasetSchema, rules: Ru
   const ctx = readRequest(prompt, schema, compiled);
   if (ctx.missingMonths.length > 0) return decideMissingMonths(ctx, compiled);
   if (ctx.unknownLevels.length > 0) return decideUnknownLevels(ctx, compiled);
-  const goal = decideOpenGoal(ctx, compiled);
+  const goal = decideOpenGoal(ctx, compiled) ?? decideUnderspecified(ctx, compiled);
   if (goal) return goal;
   const interaction = decideInteraction(ctx, compiled);
   if (interaction) return interaction;
   const outcome = ctx.mentions.some((m) => m.tiedWith.length > 0) ? decideTiedWords(ctx, compiled) : decideReading(ctx, compiled, ctx.mentioned, 0);
-  const checked = accountForWords(ctx, compiled, checkCrossedDesign(ctx, checkUnlikePair(ctx, checkMeasurementLevel(ctx, compiled, honourNamedTest(ctx, compiled, outcome)))));
+  const checked = accountForWords(ctx, compiled, checkOneLevelShare(ctx, compiled, checkCrossedDesign(ctx, checkUnlikePair(ctx, checkMeasurementLevel(ctx, compiled, honourNamedTest(ctx, compiled, outcome))))));
   return offerMenu(ctx, compiled, askTimePoint(ctx, compiled, keepStatistic(ctx, refuseUnsupported(ctx, compiled, withPolynomial(ctx, checked)))));
 }
 
@@ -214,10 +215,10 @@ function decideOpenGoal(ctx: RequestContext, compiled: CompiledRules): DecisionO
   const group = ctx.mentioned.find((m) => m.info.factor);
   if (group) {
     // "Which species is best?": best on which measurement? One comparison per numeric column.
-    const outcomes = ctx.columns.filter((c) => c.numeric && !c.factor).slice(0, MAX_CHOICES);
+    const outcomes = ctx.columns.filter((c) => c.numeric && (!c.factor || c.quantity) && !c.subject && c.name !== group.info.name).slice(0, MAX_CHOICES);
     for (const info of outcomes) {
       const extra: MentionedColumn = { info, position: 10_000, byName: true, levelsNamed: [], hints: new Set(['outcome']), score: 1, texts: [], synthetic: true };
-      const groupMention: MentionedColumn = { ...group, hints: new Set(['group']) };
+      const groupMention: MentionedColumn = { ...group, byName: true, levelsNamed: [], hints: new Set(['group']) };
       const reading = decideReading({ ...ctx, unknownWords: [] }, compiled, [groupMention, extra], 1);
       if (reading.status === 'decided') addChoice(choices, choiceOf(reading, `${info.name} compared across ${group.info.name} (say whether higher is better)`));
     }
@@ -231,6 +232,76 @@ function decideOpenGoal(ctx: RequestContext, compiled: CompiledRules): DecisionO
   }
   if (choices.length < 2) choices.push({ analysis: 'describe', roles: {}, why: `${taskTitle('describe')}: every column` });
   return ambiguity(reason, reasonText(reason), choices.slice(0, MAX_CHOICES), explain(ctx, []));
+}
+
+/**
+ * A goal that names too little (open-goals.ts: "Test the dates", "Is income related?", "Is the protein
+ * different on shelf 2?", "Analyze blue eyes"): the natural first analyses of the column named, each
+ * decided as if the request had named its partner, never one of them chosen silently (reason open-goal).
+ */
+function decideUnderspecified(ctx: RequestContext, compiled: CompiledRules): DecisionOutcome | undefined {
+  const open = readOpenGoal(ctx, compiled.intents, namedTasks(ctx, compiled).tasks.size);
+  if (!open) return undefined;
+  const choices: Choice[] = [];
+  const asColumn = (m: MentionedColumn, hint?: 'outcome' | 'group'): MentionedColumn => ({ ...m, byName: true, levelsNamed: [], hints: new Set(hint ? [hint] : []) });
+  const synthetic = (info: ColumnInfo, hint: 'outcome' | 'group' | 'predictor'): MentionedColumn => ({ info, position: 10_000, byName: true, levelsNamed: [], hints: new Set([hint]), score: 1, texts: [], synthetic: true });
+  const plain = { ...ctx, unknownWords: [], cueHits: [], cues: new Set<string>(), hasIntent: false, direction: undefined };
+  // The named column against each other column of the data, as the plain pair would be decided.
+  const partners = (m: MentionedColumn, why: (other: string) => string) => {
+    for (const info of ctx.columns) {
+      if (choices.length >= MAX_CHOICES - 1) break;
+      if (info.name === m.info.name || info.subject || info.schema.kind === 'id' || info.schema.kind === 'text' || !(info.numeric || info.factor)) continue;
+      const hint = info.factor && !m.info.factor ? 'group' : m.info.factor && !info.factor ? 'outcome' : 'predictor';
+      const reading = decideReading({ ...plain, cues: new Set(['associate']), hasIntent: true }, compiled, [asColumn(m), synthetic(info, hint)], 1);
+      if (reading.status === 'decided') addChoice(choices, choiceOf(reading, why(info.name)));
+    }
+  };
+  if (open.kind === 'no-outcome') {
+    // One comparison of the two groups per measurement, with the rows the request restricts to.
+    const others = ctx.mentioned.filter((m) => !m.synthetic);
+    const used = new Set(others.map((m) => m.info.name));
+    for (const info of ctx.columns) {
+      if (choices.length >= MAX_CHOICES) break;
+      if (used.has(info.name) || info.subject || !info.numeric || (info.factor && !info.quantity && info.levelCount <= 3)) continue;
+      const reading = decideReading({ ...ctx, unknownWords: [] }, compiled, [...others, synthetic(info, 'outcome')], 1);
+      if (reading.status === 'decided') addChoice(choices, choiceOf(reading, `${info.name} compared between ${open.group.levelsNamed.join(' and ')}`));
+    }
+    if (choices.length < 2) return undefined;
+    const reason: Reason = { code: 'open-goal', params: { goal: ctx.prompt.trim(), column: open.group.info.name, open: open.kind } };
+    return ambiguity(reason, reasonText(reason), choices, explain(ctx, []));
+  }
+  const column = open.kind === 'different-from-what' ? open.outcome.info.name : open.column.info.name;
+  switch (open.kind) {
+    case 'bare-test': {
+      const m = open.column;
+      if (m.info.factor) addChoice(choices, { analysis: 'chi2_gof', roles: { column }, why: `${taskTitle('chi2_gof')}: are the ${column} levels equally frequent?` });
+      else addChoice(choices, { analysis: 'shapiro_wilk', roles: { column }, why: `${taskTitle('shapiro_wilk')}: is ${column} normally distributed?` });
+      partners(m, (other) => `${column} with ${other}`);
+      break;
+    }
+    case 'one-sided-relation':
+      partners(open.column, (other) => `${column} with ${other}`);
+      break;
+    case 'different-from-what': {
+      const reading = decideReading(plain, compiled, [asColumn(open.outcome, 'outcome'), asColumn(open.group, 'group')], 1);
+      if (reading.status === 'decided') addChoice(choices, choiceOf(reading, `${column} across every ${open.group.info.name}`));
+      const level = open.group.levelsNamed[0];
+      addChoice(choices, { analysis: 'describe', roles: { column, group: open.group.info.name }, why: `${taskTitle('describe')}: ${column} by ${open.group.info.name}, ${level} beside the others` });
+      break;
+    }
+    case 'one-level': {
+      const m = open.column;
+      const level = m.levelsNamed[0];
+      addChoice(choices, { analysis: 'describe', roles: {}, options: { where: [{ column: m.info.name, op: '=', value: level }] }, why: `${taskTitle('describe')}: every column where ${m.info.name} = ${level}` });
+      addChoice(choices, { analysis: 'describe', roles: { column: m.info.name }, why: `${taskTitle('describe')}: how common ${level} is among the ${m.info.name} levels` });
+      partners(m, (other) => `${m.info.name} with ${other}`);
+      break;
+    }
+  }
+  addChoice(choices, { analysis: 'describe', roles: { column }, why: `${taskTitle('describe')}: ${column}, a first look` });
+  if (choices.length < 2) return undefined;
+  const reason: Reason = { code: 'open-goal', params: { goal: ctx.prompt.trim(), column, open: open.kind } };
+  return ambiguity(reason, reasonText(reason), choices, explain(ctx, []));
 }
 
 /** "y ~ a * b": the catalogue's models have no interaction term yet; offer the main effects, never fit them silently. */
@@ -306,6 +377,16 @@ function checkMeasurementLevel(ctx: RequestContext, compiled: CompiledRules, out
     choices.push({ analysis: 'chi2_independence', roles: { row: roles.group, col: out.name }, ...(Object.keys(outcome.options).length > 0 ? { options: outcome.options } : {}), why: `${taskTitle('chi2_independence')}: compares the proportion of each value of ${out.name} across ${roles.group}` });
     choices.push(choiceOf(outcome, `as asked, the mean of the 0/1 codes`));
   }
+  // A one-sample test of a two-level column tests the mean of its codes: its share is what is meant.
+  const one = info(roles.column);
+  if ((outcome.analysis === 'ttest_one_sample' || outcome.analysis === 'wilcoxon_signed_rank') && roles.column && one?.factor && one.levelCount === 2 && !ctx.cues.has('ttest_named')) {
+    columns = [one.name];
+    const mu = outcome.options.mu;
+    const share = mu !== undefined && mu > 0 && mu < 1 ? mu : mu !== undefined && ctx.mu?.percent ? mu / 100 : undefined;
+    choices.push({ analysis: 'binomial_test', roles: { column: one.name }, ...(share !== undefined ? { options: { mu: share } } : {}), why: `${taskTitle('binomial_test')}: the share of one value of ${one.name}${share !== undefined ? ` against ${share}` : ''}` });
+    choices.push({ analysis: 'chi2_gof', roles: { column: one.name }, why: `${taskTitle('chi2_gof')}: are the two values of ${one.name} equally frequent?` });
+    choices.push(choiceOf(outcome, `as asked, the mean of the codes`));
+  }
   // ANCOVA with a covariate of a few coded values ("controlling for dose"): a linear trend in the codes, or a factor.
   const codedCovariates = outcome.analysis === 'ancova' ? (roles.covariates ?? []).filter((name) => coded(info(name))) : [];
   if (codedCovariates.length > 0 && roles.outcome && roles.group && 1 + codedCovariates.length <= 3) {
@@ -319,6 +400,54 @@ function checkMeasurementLevel(ctx: RequestContext, compiled: CompiledRules, out
   if (choices.length < 2) return outcome;
   const reason: Reason = { code: 'measurement-level', params: { analysis: outcome.analysis, columns } };
   void compiled;
+  return ambiguity(reason, reasonText(reason), choices, outcome.explanation);
+}
+
+/**
+ * "the proportion of blond-haired people among the blue-eyed vs the brown-eyed": the share of one level
+ * of a column with three or more levels, compared across groups, is a 2 x k question (that level or
+ * not); a test of the whole table answers another one. The data have no yes/no column for the level, so
+ * ask, with the whole-table test and a description as choices (reason not-in-catalogue).
+ */
+function checkOneLevelShare(ctx: RequestContext, compiled: CompiledRules, outcome: DecisionOutcome): DecisionOutcome {
+  if (outcome.status !== 'decided' || !ctx.cues.has('proportion')) return outcome;
+  // "the proportion of ginger cats ... between flats and houses": the level right after the share word is
+  // what the share is of, never a restriction of the rows to it.
+  const shareAt = ctx.cueHits.find((h) => h.cue === 'proportion' && ctx.tokens[h.end]?.text === 'of')?.end;
+  const shareOf = shareAt === undefined ? undefined : ctx.mentioned.find((m) => !m.byName && m.levelsNamed.length === 1 && (m.position === shareAt + 1 || (m.position === shareAt + 2 && ctx.tokens[shareAt + 1].text === 'the')));
+  const restricted = shareOf !== undefined && (outcome.options.where ?? []).some((w) => w.column === shareOf.info.name);
+  // "the proportion of women ... is 0.5": the share of that level against the value, whatever else is named.
+  if (shareOf && restricted && ctx.mu !== undefined && shareOf.info.levels.length === 2) {
+    const only: MentionedColumn = { ...shareOf, byName: true, hints: new Set() };
+    const reading = decideReading({ ...ctx, unknownWords: [], cueHits: [], cues: new Set(['proportion']), hasIntent: true }, compiled, [only], 1);
+    if (reading.status === 'decided' && reading.analysis === 'binomial_test') return reading;
+  }
+  const across = shareOf && ctx.mentioned.find((m) => m !== shareOf && m.info.factor && m.levelsNamed.length !== 1);
+  if (shareOf && across && (outcome.options.where ?? []).some((w) => w.column === shareOf.info.name)) {
+    const table: Choice = { analysis: 'chi2_independence', roles: { row: shareOf.info.name, col: across.info.name }, why: `${taskTitle('chi2_independence')}: ${shareOf.info.name} across ${across.info.name}${shareOf.info.levels.length > 2 ? `, every level of ${shareOf.info.name}` : ''}` };
+    const level = shareOf.levelsNamed[0];
+    // Of a two-level column, the share of one level across groups is the whole two-way table.
+    if (shareOf.info.levels.length === 2) {
+      const asColumn = (m: MentionedColumn): MentionedColumn => ({ ...m, byName: true, levelsNamed: [], hints: new Set() });
+      const reading = decideReading({ ...ctx, unknownWords: [], cueHits: [], cues: new Set(['independence']), hasIntent: true, direction: undefined }, compiled, [asColumn(shareOf), asColumn(across)], 1);
+      if (reading.status === 'decided' && (reading.analysis === 'chi2_independence' || reading.analysis === 'fisher_exact')) return reading;
+    }
+    const reason: Reason = shareOf.info.levels.length > 2
+      ? { code: 'not-in-catalogue', params: { method: `a comparison of the share of ${shareOf.info.name} = ${level} (that level or not) across ${across.info.name}, which needs a yes/no column for it` } }
+      : { code: 'roles-unclear', params: { analysis: 'chi2_independence' } };
+    return ambiguity(reason, reasonText(reason) || `The share of ${level} compared across ${across.info.name}, or ${across.info.name} among ${level} only? Choose one.`, [table, choiceOf(outcome, `among ${shareOf.info.name} = ${level} only`)], outcome.explanation);
+  }
+  if (!['chi2_independence', 'fisher_exact'].includes(outcome.analysis)) return outcome;
+  const sides = [outcome.roles.row, outcome.roles.col];
+  const one = ctx.mentioned.find((m) => sides.includes(m.info.name) && m.levelsNamed.length === 1 && m.info.levels.length >= 3 && !(outcome.options.where ?? []).some((w) => w.column === m.info.name));
+  if (!one) return outcome;
+  const other = sides.find((c) => c !== one.info.name) as string;
+  const level = one.levelsNamed[0];
+  const reason: Reason = { code: 'not-in-catalogue', params: { method: `a comparison of the share of ${one.info.name} = ${level} (that level or not) across ${other}, which needs a yes/no column for it` } };
+  const choices: Choice[] = [
+    choiceOf(outcome, `every level of ${one.info.name} across ${other}, not ${level} alone`),
+    { analysis: 'describe', roles: { column: one.info.name, group: other }, why: `${taskTitle('describe')}: the counts of ${one.info.name} by ${other}, ${level} among them` },
+  ];
   return ambiguity(reason, reasonText(reason), choices, outcome.explanation);
 }
 
@@ -373,6 +502,8 @@ function namedTasks(ctx: RequestContext, compiled: CompiledRules): { tasks: Set<
   for (const h of ctx.cueHits) {
     const named = compiled.named.get(h.cue);
     if (!named) continue;
+    // "repeated measures ANOVA": the longer name names the test, not the "ANOVA" inside it.
+    if (ctx.cueHits.some((o) => o !== h && compiled.named.has(o.cue) && o.start <= h.start && h.end <= o.end && o.end - o.start > h.end - h.start)) continue;
     for (const t of named) tasks.add(t);
     if (!words.includes(h.text)) words.push(h.text);
   }
@@ -894,6 +1025,16 @@ function decideCompletions(ctx: RequestContext, compiled: CompiledRules, mention
       const reading = decideReading(ctx, compiled, [...mentioned, ...only], 1);
       if (reading.status === 'decided') return reading;
     }
+  }
+  // "the correlation between the two metabolites", "both yields": a symmetric analysis (x and y, row and
+  // col) said of "the two" or "both" when exactly two columns fit is of those two; their order changes nothing.
+  const symmetric = second !== undefined && ((first.role === 'x' && second.role === 'y') || (first.role === 'row' && second.role === 'col'));
+  const saysTwo = ctx.tokens.some((t) => t.text === 'both' || (t.text === 'two' && ctx.tokens[t.index - 1]?.text === 'the'));
+  if (symmetric && saysTwo && first.candidates.length === 2 && second.candidates.length === 2 && first.candidates.every((c) => second.candidates.includes(c))) {
+    const pair = [...first.candidates].sort((a, b) => ctx.columns.findIndex((c) => c.name === a) - ctx.columns.findIndex((c) => c.name === b));
+    const only = pair.map((name, i): MentionedColumn => ({ info: ctx.columns.find((c) => c.name === name)!, position: 10_000 + i, byName: true, levelsNamed: [], hints: new Set(), score: 1, texts: [], synthetic: true }));
+    const reading = decideReading(ctx, compiled, [...mentioned, ...only], 1);
+    if (reading.status === 'decided') return reading;
   }
   const choices: Choice[] = [];
   for (const combo of combos) {

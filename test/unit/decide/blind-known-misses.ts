@@ -57,31 +57,21 @@ export const BLIND_2026_12C_KNOWN_MISSES: string[] = [
   'Boston-10 asked-when-clear', // Is the share of tracts bordering the river different from 10%?
   'Boston-11 silent-guess', // Kruskal-Wallis test of median value across the levels of the radial highway index
   'Boston-12 asked-when-clear', // Kolmogorov-Smirnov test of whether medv follows a normal distribution
-  'Boston-16 silent-guess', // Construct a 95% confidence interval for the mean pupil-teacher ratio.
   'Boston-17 asked-when-clear', // Is there evidence of a linear association between the average number of rooms and median h
   'crabs-01 asked-when-clear', // Do blue and orange crabs differ in carapace width?
   'crabs-04 asked-when-clear', // correlation between carapace length and body depth in the orange crabs
   'crabs-05 silent-guess', // Are female crabs\' rear widths larger than the males\'?
-  'crabs-07 asked-when-clear', // After adjusting for carapace length, is there evidence that mean body depth differs betwee
   'crabs-10 asked-when-clear', // F test: is the variance of carapace width the same for males and females?
   'crabs-14 asked-when-clear', // A biologist claims that the mean frontal lobe size of blue crabs is 14 mm. Test this claim
   'crabs-15 silent-guess', // Find the least-squares line for predicting carapace width from carapace length and test it
   'cabbages-04 asked-when-clear', // correlation between head weight and ascorbic acid content
-  'cabbages-09 silent-guess', // average head wt for cultivar c52 planted on d20
   'cabbages-10 silent-guess', // Is there evidence at the 0.05 level that cultivar c39 has a lower mean vitamin C content t
-  'cabbages-12 silent-guess', // Test the dates
   'cabbages-15 asked-when-clear', // If I plan a new trial with 3 planting dates and expect a medium effect (f = 0.25), how man
-  'biopsy-04 asked-when-clear', // what proportion of the tumours are malignant?
   'biopsy-07 silent-guess', // Is V9 higher in malignant samples than in benign ones?
-  'biopsy-08 silent-guess', // describe V6: how many values are missing?
   'biopsy-14 asked-when-clear', // Using logistic regression, estimate the odds ratio of malignancy for a one-unit increase i
   'Melanoma-02 asked-when-clear', // Are ulcerated tumours thicker?
-  'Melanoma-06 asked-when-clear', // median tumour thickness?
   'Melanoma-08 asked-when-clear', // Do male and female patients differ in age?
-  'Melanoma-09 silent-guess', // Is the sex ratio of the patients different from 50:50?
-  'Melanoma-10 silent-guess', // histogram of thickness for the patients with ulcerated tumours
   'Melanoma-13 asked-when-clear', // Test whether the proportion of ulcerated tumours differs between male and female patients.
-  'Melanoma-14 silent-guess', // Construct a 95% confidence interval for the mean age of the melanoma patients.
   'UScereal-01 asked-when-clear', // Does sugar content differ across the display shelves?
   'UScereal-05 asked-when-clear', // Compare sodium between Kellogg\'s and General Mills cereals
   'UScereal-06 asked-when-clear', // Is the mean calories per serving above 100?
@@ -90,19 +80,15 @@ export const BLIND_2026_12C_KNOWN_MISSES: string[] = [
   'whiteside-03 asked-when-clear', // Does gas consumption drop after the insulation was installed? (ignore temperature)
   'whiteside-06 asked-when-clear', // In the period after insulation, was the mean outside temperature different from 5 degrees?
   'whiteside-08 asked-when-clear', // Mann-Whitney U on gas, before vs after
-  'whiteside-09 silent-guess', // Did the insulation work?
-  'whiteside-10 silent-guess', // Test the temperature
   'whiteside-13 asked-when-clear', // Test whether the variance of gas consumption differs before and after insulation using an 
   'immer-01 asked-when-clear', // Paired t-test comparing 1931 and 1932 yields
   'immer-02 asked-when-clear', // Did yields decrease from 1931 (Y1) to 1932 (Y2)?
   'immer-04 asked-when-clear', // Friedman test of the 1931 yield across varieties with locations as blocks
   'immer-05 asked-when-clear', // randomized block ANOVA for 1932 yield: variety within location as repeated measure
-  'immer-06 asked-when-clear', // correlation between the two years\' yields
   'immer-07 silent-guess', // mean and SD of Y1 and Y2
   'immer-08 asked-when-clear', // Is the average 1932 yield below 100?
   'immer-12 asked-when-clear', // Yields of five barley varieties were recorded at six locations in 1931 and again in 1932. 
   'immer-13 asked-when-clear', // Construct a 95% confidence interval for the mean difference in yield between 1931 and 1932
-  'Cushings-03 asked-when-clear', // Spearman correlation between the two steroid metabolites
   'Cushings-05 asked-when-clear', // one-way ANOVA of Tetrahydrocortisone across the three known types (leave out the unknowns)
   'Cushings-08 asked-when-clear', // Mann-Whitney: Tetrahydrocortisone, type a vs type c
   'Cushings-09 asked-when-clear', // Kendall correlation between the metabolites for type c only
@@ -118,37 +104,27 @@ export const BLIND_2026_12C_KNOWN_MISSES: string[] = [
   'Chile-07 silent-guess', // Among those planning to vote yes, is the mean age above 40?
   'Chile-08 asked-when-clear', // Are the four voting intentions equally frequent?
   'Chile-11 asked-when-clear', // In Santiago only, compare status quo support between men and women
-  'Chile-14 silent-guess', // Test the hypothesis that the proportion of women in the population sampled is 0.5.
   'Chile-15 asked-when-clear', // Is there evidence that voting intention is associated with education?
   'Arrests-01 asked-when-clear', // Is being released with a summons associated with colour?
   'Arrests-04 asked-when-clear', // Compare the number of police database checks between black and white arrestees with a Mann
-  'Arrests-06 asked-when-clear', // mean age of the arrestees
   'Arrests-07 asked-when-clear', // Test whether the proportion of arrestees released with a summons is the same in all six ye
-  'Arrests-08 asked-when-clear', // Is the share of arrestees who are employed above 70%?
+  // Now decided as the README's 'two-sided unless you ask' policy (#18 S1) reads it: binomial test of employed against 0.7, two-sided, the direction reported; the set expects one-sided.
+  'Arrests-08 silent-guess', // Is the share of arrestees who are employed above 70%?
   'Arrests-10 wrong-no-match', // Is there racial bias?
   'Arrests-12 asked-when-clear', // Controlling for citizenship, test whether colour and release are independent (Cochran-Mant
   'Arrests-13 asked-when-clear', // Is there evidence that the mean age of arrestees differs between those released and those 
   'Duncan-07 asked-when-clear', // Test the claim that white-collar occupations have a higher mean percentage of high-school 
-  'Duncan-12 silent-guess', // Is income related?
   'Duncan-15 silent-guess', // Robust M-estimation regression of prestige on income and education
   'OBrienKaiser-09 silent-guess', // describe post.1 through post.5
-  'OBrienKaiser-10 silent-guess', // Did the treatment work?
   'OBrienKaiser-13 asked-when-clear', // Test whether the mean pre-treatment score at hour 1 equals 4.
   'OBrienKaiser-14 asked-when-clear', // Is there evidence that follow-up scores at hour 3 differ between treatments A and B?
   'WeightLoss-01 asked-when-clear', // repeated measures ANOVA of weight loss across the months
   'WeightLoss-02 asked-when-clear', // Friedman test of self-esteem over the three months
-  'WeightLoss-03 silent-guess', // At month 1, test the null hypothesis that mean weight loss is the same in the three groups
-  'WeightLoss-04 asked-when-clear', // Kruskal-Wallis of self esteem by group at month 3
-  'WeightLoss-07 silent-guess', // In month 1, did the diet + exercise group lose more weight than the diet-only group?
-  'WeightLoss-10 silent-guess', // Does the diet work?
-  'WeightLoss-12 asked-when-clear', // Among participants on the diet-plus-exercise programme, test whether mean weight loss chan
-  'HairEyeColor-05 silent-guess', // frequency table of eye colours
-  'HairEyeColor-08 silent-guess', // Analyze blue eyes
+  // Asks which measurement (open-goal, the right comparison first) since 'weight' is not read as wl; was a silent describe.
+  'WeightLoss-07 asked-when-clear', // In month 1, did the diet + exercise group lose more weight than the diet-only group?
   'HairEyeColor-11 asked-when-clear', // A geneticist expects brown, blue, hazel and green eyes in proportions 0.4, 0.3, 0.2 and 0.
   'Boston-20 asked-when-clear', // Fit a multiple regression of medv on all the other variables and report which coefficients
-  'UScereal-16 silent-guess', // Is the protein different on shelf 2?
   'Chile-16 wrong-no-match', // Will the Yes side win?
   'Chile-17 silent-guess', // Does income predict the vote?
   'Chile-18 asked-when-clear', // Construct a 95% confidence interval for the proportion of respondents who intend to vote Y
-  'HairEyeColor-14 silent-guess', // Test at the 5% level whether the proportion of blond-haired people among the blue-eyed dif
 ];

@@ -1,0 +1,70 @@
+/**
+ * Goals that name too little to be analysed (issue #16): the request asks for something (a test, a
+ * relation, a difference, a look) but leaves out what it is about, so any answer would be a guess.
+ * - a bare test of one column ("Test the dates", "test the temperature"): which test?
+ * - a relation with one variable ("Is income related?"): related to what?
+ * - a difference at one level of a grouping column of three or more levels, with no value and no other
+ *   level ("Is the protein different on shelf 2?"): different from what?
+ * - a look at one level alone ("Analyze blue eyes"): what about it?
+ * - two groups set against each other in a direction with nothing measured named ("did the diet group
+ *   lose more than the control group?"): more of what?
+ * The engine answers these with a short menu of the natural first analyses (reason open-goal).
+ */
+import type { MentionedColumn, RequestContext } from './context.js';
+
+/** What the request leaves open, and the column it names. */
+export type OpenGoal =
+  | { kind: 'bare-test'; column: MentionedColumn }
+  | { kind: 'one-sided-relation'; column: MentionedColumn }
+  | { kind: 'different-from-what'; outcome: MentionedColumn; group: MentionedColumn }
+  | { kind: 'one-level'; column: MentionedColumn }
+  | { kind: 'no-outcome'; group: MentionedColumn };
+
+/** Cues that say what is asked beyond the bare verb (a statistic, a figure, a named test, a direction). */
+const SPECIFIC = ['normality', 'distribution', 'plot', 'histogram', 'density', 'qq', 'boxplot', 'violin', 'scatter', 'bar', 'statistic', 'statistic_question', 'spread', 'variance', 'greater', 'less', 'one_sided', 'onesample', 'paired', 'predict', 'effect', 'correlate', 'independence', 'versus', 'describe', 'nonparam', 'rank'];
+
+/** The open goal of a request, if it names too little to be analysed. */
+export function readOpenGoal(ctx: RequestContext, intents: ReadonlySet<string>, namedTests: number): OpenGoal | undefined {
+  // A word that names nothing in the data where a column would stand is that missing column (unknown-word), not an open goal.
+  if (ctx.unknownWords.some((w) => w.rolePosition || w.suggestion)) return undefined;
+  if (ctx.mu !== undefined || namedTests > 0 || ctx.formula) return undefined;
+  const noOutcome = readNoOutcome(ctx);
+  if (noOutcome) return noOutcome;
+  if (SPECIFIC.some((c) => ctx.cues.has(c))) return undefined;
+  const real = ctx.mentioned.filter((m) => !m.synthetic);
+  const asked = [...ctx.cues].filter((c) => intents.has(c));
+  const only = (...cues: string[]) => asked.every((c) => cues.includes(c));
+  if (real.length === 1) {
+    const [m] = real;
+    if (m.byName && m.levelsNamed.length === 0) {
+      if (ctx.cues.has('test_request') && asked.length === 0) return { kind: 'bare-test', column: m };
+      if (ctx.cues.has('associate') && only('associate') && m.info.numeric) return { kind: 'one-sided-relation', column: m };
+    }
+    if (!m.byName && m.levelsNamed.length === 1 && ctx.cues.has('goal_explore') && only('goal_explore')) return { kind: 'one-level', column: m };
+  }
+  if (real.length === 2 && ctx.cues.has('compare') && only('compare') && !ctx.cues.has('goal_value')) {
+    const group = real.find((m) => !m.byName && m.levelsNamed.length === 1 && m.info.factor && m.info.levels.length >= 3);
+    const outcome = real.find((m) => m !== group && m.byName && m.info.numeric && !m.info.factor);
+    // "than ...", "from ...", "compared with ...": the other side is said.
+    const contrast = ctx.tokens.some((t) => /^(than|from|versus|vs|others|other|rest|between|among|across)$/.test(t.text));
+    if (group && outcome && !contrast) return { kind: 'different-from-what', outcome, group };
+  }
+  return undefined;
+}
+
+/**
+ * "did the diet + exercise group lose more than the diet group?": two groups set against each other in
+ * a direction, with nothing measured named: more of what?
+ */
+function readNoOutcome(ctx: RequestContext): OpenGoal | undefined {
+  const real = ctx.mentioned.filter((m) => !m.synthetic);
+  // Counts of the levels ("more women than men") and shares are comparisons of their own.
+  if (['gof_named', 'proportion', 'independence', 'associate', 'correlate', 'bar', 'predict'].some((c) => ctx.cues.has(c))) return undefined;
+  const directed = ctx.cues.has('greater') || ctx.cues.has('less');
+  const contrasted = real.filter((m) => m.info.factor && m.levelsNamed.length >= 2);
+  const measured = real.some((m) => m.byName && m.levelsNamed.length === 0 && m.info.numeric && (!m.info.factor || m.info.quantity));
+  if (directed && contrasted.length === 1 && !measured && real.every((m) => m === contrasted[0] || (!m.byName && m.levelsNamed.length === 1))) {
+    return { kind: 'no-outcome', group: contrasted[0] };
+  }
+  return undefined;
+}
