@@ -13,6 +13,8 @@
  *    fewer) as choices, or no match.
  */
 import { isEarlierByName } from './time-order.js';
+import { matchesPhraseWord } from './text.js';
+import { withColumnRanges } from './column-lists.js';
 import { TASKS, taskTitle } from '../contract/index.js';
 import type { DatasetSchema, Roles, TaskId } from '../types.js';
 import { formatList } from '../messages/index.js';
@@ -136,14 +138,36 @@ function coveredTokens(ctx: RequestContext): Set<number> {
  * cue phrase covers has a rule, and is no longer refused.
  */
 function refuseUnsupported(ctx: RequestContext, compiled: CompiledRules, outcome: DecisionOutcome): DecisionOutcome {
-  const covered = coveredTokens(ctx);
-  const word = ctx.tokens.find((t) => t.kind === 'word' && !covered.has(t.index) && compiled.unsupported.has(t.text));
-  if (!word) return outcome;
-  const reason: Reason = { code: 'not-in-catalogue', params: { method: `${word.raw} model` } };
+  const method = unsupportedMethod(ctx, compiled);
+  if (!method) return outcome;
+  const reason: Reason = { code: 'not-in-catalogue', params: { method } };
   const choices: Choice[] = [];
-  if (outcome.status === 'decided') addChoice(choices, choiceOf(outcome, `the closest analysis in the catalogue, not a ${word.raw} model`));
+  if (outcome.status === 'decided') addChoice(choices, choiceOf(outcome, `the closest analysis in the catalogue, not a ${method}`));
   else for (const alt of outcome.alternatives) addChoice(choices, alt);
   return noMatch(reason, reasonText(reason), choices, outcome.explanation);
+}
+
+/**
+ * The method a request names that the catalogue lacks: a word of the lexicon's `unsupported` list
+ * ("poisson": "poisson model"), or one of its phrases as written ("robust regression", "mixed model":
+ * the phrase itself). A word a cue phrase or a column covers, or a phrase one cue phrase covers whole,
+ * has a rule and is not refused.
+ */
+function unsupportedMethod(ctx: RequestContext, compiled: CompiledRules): string | undefined {
+  const covered = coveredTokens(ctx);
+  const words = ctx.tokens;
+  for (let i = 0; i < words.length; i++) {
+    for (const entry of compiled.unsupported) {
+      const parts = entry.split(' ');
+      if (i + parts.length > words.length) continue;
+      // A phrase stands unless one cue phrase covers all of it (a rule for that method exists).
+      const ruled = parts.length === 1 ? covered.has(words[i].index) : ctx.cueHits.some((h) => h.start <= i && h.end >= i + parts.length);
+      if (ruled || !parts.every((p, k) => words[i + k].kind === 'word' && (parts.length === 1 ? words[i + k].text === p : matchesPhraseWord(words[i + k], p)))) continue;
+      const raw = words.slice(i, i + parts.length).map((t) => t.raw).join(' ');
+      return parts.length === 1 ? `${raw} model` : raw;
+    }
+  }
+  return undefined;
 }
 
 /** Analyses that compare or relate locations (means, ranks), not spreads. */
@@ -703,7 +727,11 @@ function decideReading(ctx: RequestContext, compiled: CompiledRules, mentioned: 
     const completion = decideCompletions(ctx, compiled, mentioned, open);
     if (completion) return completion;
   }
-  if (best) return decideFromFits(ctx, best, complete, named);
+  if (best) {
+    // A list of columns with only a summary asked for ("mean and SD of Y1 and Y2") is described, not tested.
+    const list = depth === 0 && best.rule.task !== 'describe' ? decideList(ctx, compiled, mentioned) : undefined;
+    return list ?? decideFromFits(ctx, best, complete, named);
+  }
   if (depth > 0) return noMatch({ code: 'no-fit', params: { columns: mentioned.map((m) => m.info.name) } }, 'Nothing fits this reading.', [], explanation);
   const list = decideList(ctx, compiled, mentioned);
   if (list) return list;
@@ -860,7 +888,7 @@ function decideFromFits(ctx: RequestContext, best: Fit, complete: readonly Fit[]
  */
 function decideList(ctx: RequestContext, compiled: CompiledRules, mentioned: MentionedColumn[]): DecisionOutcome | undefined {
   if (!(ctx.cues.has('describe') || ctx.cues.has('statistic')) || otherIntents(ctx, compiled, ['describe', 'nonparam'])) return undefined;
-  const listed = mentioned.filter((m) => !m.hints.has('group'));
+  const listed = withColumnRanges(ctx, mentioned).filter((m) => !m.hints.has('group'));
   if (listed.length < 2) return undefined;
   const groups = mentioned.filter((m) => m.hints.has('group'));
   const reading = decideReading(ctx, compiled, groups, 1);

@@ -21,6 +21,8 @@ export interface Token {
   percent?: boolean;
   /** A comma, semicolon or slash stands between the previous token and this one ("Adelie, Gentoo"). */
   listed?: boolean;
+  /** A dash or an ellipsis alone stands between the previous token and this one ("x1 - x4", "q1…q9"). */
+  ranged?: boolean;
 }
 
 const TOKEN = /(\d+(?:\.\d+)?%?|\.\d+%?|[A-Za-z]+(?:'[A-Za-z]+)?|[~=<>*|:^])/g;
@@ -34,7 +36,9 @@ export function tokenize(text: string): Token[] {
   let last = 0;
   for (const match of spaced.matchAll(TOKEN)) {
     const raw = match[0];
-    const listed = /[,;/]/.test(spaced.slice(last, match.index));
+    const gap = spaced.slice(last, match.index);
+    const listed = /[,;/]/.test(gap);
+    const ranged = tokens.length > 0 && /^\s*(-|\u2013|\u2014|\u2026|\.\.\.?)\s*$/.test(gap);
     last = (match.index ?? 0) + raw.length;
     if (/^[\d.]/.test(raw)) {
       const percent = raw.endsWith('%');
@@ -44,7 +48,7 @@ export function tokenize(text: string): Token[] {
       tokens.push({ index: tokens.length, raw, text: raw, stem: raw, kind: 'symbol' });
     } else {
       const text = raw.toLowerCase().replace(/'s$/, '').replace(/'/g, '');
-      tokens.push({ index: tokens.length, raw, text, stem: stemWord(text), kind: 'word', ...(listed ? { listed } : {}) });
+      tokens.push({ index: tokens.length, raw, text, stem: stemWord(text), kind: 'word', ...(listed ? { listed } : {}), ...(ranged ? { ranged } : {}) });
     }
   }
   return tokens;

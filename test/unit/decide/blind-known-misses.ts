@@ -98,7 +98,6 @@ export const BLIND_2026_12C_KNOWN_MISSES: string[] = [
   'immer-04 asked-when-clear', // Friedman test of the 1931 yield across varieties with locations as blocks
   'immer-05 asked-when-clear', // randomized block ANOVA for 1932 yield: variety within location as repeated measure
   'immer-06 asked-when-clear', // correlation between the two years\' yields
-  'immer-07 silent-guess', // mean and SD of Y1 and Y2
   'immer-08 asked-when-clear', // Is the average 1932 yield below 100?
   'immer-12 asked-when-clear', // Yields of five barley varieties were recorded at six locations in 1931 and again in 1932. 
   'immer-13 asked-when-clear', // Construct a 95% confidence interval for the mean difference in yield between 1931 and 1932
@@ -130,8 +129,6 @@ export const BLIND_2026_12C_KNOWN_MISSES: string[] = [
   'Arrests-13 asked-when-clear', // Is there evidence that the mean age of arrestees differs between those released and those 
   'Duncan-07 asked-when-clear', // Test the claim that white-collar occupations have a higher mean percentage of high-school 
   'Duncan-12 silent-guess', // Is income related?
-  'Duncan-15 silent-guess', // Robust M-estimation regression of prestige on income and education
-  'OBrienKaiser-09 silent-guess', // describe post.1 through post.5
   'OBrienKaiser-10 silent-guess', // Did the treatment work?
   'OBrienKaiser-13 asked-when-clear', // Test whether the mean pre-treatment score at hour 1 equals 4.
   'OBrienKaiser-14 asked-when-clear', // Is there evidence that follow-up scores at hour 3 differ between treatments A and B?
