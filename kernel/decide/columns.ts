@@ -576,7 +576,9 @@ function addInitialLevels(tokens: readonly Token[], columns: readonly ColumnInfo
     const hits: { index: number; level: string }[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
-      if (t.kind !== 'word' || t.text.length < 3 || !isContentToken(t)) continue;
+      // "Yes or No" for a column coded Y/N: the answers' initials, although "yes" and "no" are function words.
+      const answer = /^(yes|no)$/.test(t.text) && column.levels.includes('Y') && column.levels.includes('N');
+      if (t.kind !== 'word' || ((t.text.length < 3 || !isContentToken(t)) && !answer)) continue;
       if (candidates.some((c) => c.via === 'name' && c.start <= i && i < c.end)) continue;
       const level = column.levels.find((l) => l.toLowerCase() === t.text[0]);
       if (level === undefined) continue;

@@ -29,6 +29,8 @@ export interface MentionedColumn {
   texts: string[];
   /** Added by the engine, not written in the request. */
   synthetic?: boolean;
+  /** Token indexes of every mention by name (a column named twice is read where each stands). */
+  positions?: number[];
 }
 
 /** The rule set compiled for matching (cached per rule set). */
@@ -414,7 +416,10 @@ export function groupMentions(mentions: readonly Mention[], columns: readonly Co
     const valueFollows = m.via === 'name' && mentions.some((o) => o.column === m.column && o.via === 'level' && o.start === m.end);
     // "in first class", "the control group": a value right before the name names the value too.
     const valuePrecedes = m.via === 'name' && mentions.filter((o) => o.column === m.column && o.via === 'level').length === 1 && mentions.some((o) => o.column === m.column && o.via === 'level' && o.end === m.start);
-    if (m.via === 'name' && !valueFollows && !valuePrecedes) entry.byName = true;
+    if (m.via === 'name' && !valueFollows && !valuePrecedes) {
+      entry.byName = true;
+      (entry.positions ??= []).push(m.start);
+    }
     if (m.level !== undefined && !entry.levelsNamed.includes(m.level)) entry.levelsNamed.push(m.level);
   }
   return [...byColumn.values()].sort((a, b) => a.position - b.position);
@@ -520,6 +525,13 @@ function addRoleWordHints(mentioned: MentionedColumn[], tokens: readonly Token[]
   if (outcomes === 1) for (const m of real) if (!bound.has(m)) m.hints.delete('outcome');
 }
 
+/** The column named first at or after token `from` (up to `to`), by any of its mentions ("vote ... regression of the vote on x"). */
+function firstNamedFrom(mentioned: readonly MentionedColumn[], from: number, to = Infinity): MentionedColumn | undefined {
+  const at = (m: MentionedColumn) => [m.position, ...(m.positions ?? [])].filter((p) => p >= from && p <= to).sort((a, b) => a - b)[0] ?? Infinity;
+  const best = [...mentioned].sort((a, b) => at(a) - at(b))[0];
+  return best && at(best) < Infinity ? best : undefined;
+}
+
 /** Word-order hints: group markers, outcome after a predict/effect verb or before "~" / "from". */
 function addWordOrderHints(mentioned: MentionedColumn[], tokens: readonly Token[], cueHits: readonly CueHit[]): boolean {
   for (const m of mentioned) {
@@ -557,7 +569,7 @@ function addWordOrderHints(mentioned: MentionedColumn[], tokens: readonly Token[
   // "effect of X on Y": Y is the outcome.
   for (let i = 0; i < tokens.length; i++) {
     if (tokens[i].text === 'on') {
-      const after = mentioned.find((m) => m.position > i && m.position <= i + 3);
+      const after = firstNamedFrom(mentioned, i + 1, i + 3);
       const effectBefore = cueHits.some((h) => h.cue === 'effect' && h.start < i && /^(effect|impact|influence)s?$/.test(tokens[h.start].text) && tokens[h.end]?.text === 'of');
       const regressBefore = cueHits.some((h) => h.cue === 'predict' && h.start < i && /^regress/.test(tokens[h.start].text));
       // "a quadratic fit of mass on flipper length": Y on X in a model.
@@ -622,7 +634,7 @@ function addWordOrderHints(mentioned: MentionedColumn[], tokens: readonly Token[
       if (before) before.hints.add('outcome');
       for (const m of mentioned) if (m.position > verb.start) m.hints.add('predictor');
     } else {
-      const first = mentioned.find((m) => m.position >= verb.end);
+      const first = firstNamedFrom(mentioned, verb.end);
       // "regression of a and b" does not say which is the outcome; "regress y on x" does.
       const regressWithoutOn = /^regress/.test(tokens[verb.start].text) && !tokens.slice(verb.end).some((t) => t.text === 'on' || t.text === 'against');
       if (first && !regressWithoutOn) first.hints.add('outcome');

@@ -48,7 +48,7 @@ export function decideWithRules(prompt: string, schema: DatasetSchema, rules: Ru
   const interaction = decideInteraction(ctx, compiled);
   if (interaction) return interaction;
   const outcome = ctx.mentions.some((m) => m.tiedWith.length > 0) ? decideTiedWords(ctx, compiled) : decideReading(ctx, compiled, ctx.mentioned, 0);
-  const checked = accountForWords(ctx, compiled, checkCrossedDesign(ctx, checkUnlikePair(ctx, checkMeasurementLevel(ctx, compiled, honourNamedTest(ctx, compiled, outcome)))));
+  const checked = accountForWords(ctx, compiled, checkCrossedDesign(ctx, checkUnlikePair(ctx, checkMeasurementLevel(ctx, compiled, keepStatedOutcome(ctx, honourNamedTest(ctx, compiled, outcome))))));
   return offerMenu(ctx, compiled, askTimePoint(ctx, compiled, keepStatistic(ctx, refuseUnsupported(ctx, compiled, withPolynomial(ctx, checked)))));
 }
 
@@ -423,7 +423,9 @@ function honourNamedTest(ctx: RequestContext, compiled: CompiledRules, outcome: 
     const test = [...tasks][0];
     const misfit = misfitColumn(test, ctx);
     const reason: Reason = { code: 'named-test-unfit', params: { test, asked: words[0], need: NEEDS[test] ?? '', ...(misfit ? { column: misfit.name, kind: misfit.kind } : {}) } };
-    return { ...outcome, reason, rationale: reasonText(reason) };
+    const kept = keepingOutcome(ctx, outcome.alternatives);
+    if (kept.length >= 2) return ambiguity(reason, reasonText(reason), kept, outcome.explanation);
+    return noMatch(reason, reasonText(reason), kept, outcome.explanation);
   }
   if (tasks.has(outcome.analysis)) return outcome;
   // A power analysis plans the test it names ("sample size for a paired t-test"): the name is honoured.
@@ -438,12 +440,68 @@ function honourNamedTest(ctx: RequestContext, compiled: CompiledRules, outcome: 
   addChoice(choices, choiceOf(outcome, 'fits these columns'));
   for (const alt of outcome.alternatives) addChoice(choices, alt);
   const rationale = reasonText(reason);
+  const kept = keepingOutcome(ctx, choices);
+  if (kept.length >= 2) return ambiguity(reason, rationale, kept, outcome.explanation);
+  return noMatch(reason, rationale, kept, outcome.explanation);
+}
+
+/** The one column the request states as the outcome ("logistic regression of A on B", "A ~ B", "does B predict A"). */
+function statedOutcome(ctx: RequestContext): MentionedColumn | undefined {
+  const stated = ctx.mentioned.filter((m) => m.byName && m.hints.has('outcome') && !m.hints.has('predictor') && !m.hints.has('group'));
+  return stated.length === 1 ? stated[0] : undefined;
+}
+
+/** Choices that keep the stated outcome as the outcome (a describe by it stays: it tests nothing). */
+function keepingOutcome(ctx: RequestContext, choices: readonly Choice[]): Choice[] {
+  const stated = statedOutcome(ctx);
+  if (!stated) return [...choices];
+  const name = stated.info.name;
+  const kept = choices.filter((c) => c.analysis === 'describe' || !c.roles.outcome || c.roles.outcome === name);
+  const swapped = choices.length - kept.length;
+  if (swapped === 0) return kept;
+  // The other named columns described across the stated outcome's groups: a first look, not a test.
+  if (stated.info.factor) {
+    for (const m of ctx.mentioned) {
+      if (m === stated || !m.byName || !m.info.numeric || kept.length >= MAX_CHOICES - 1) continue;
+      addChoice(kept, { analysis: 'describe', roles: { column: m.info.name, group: name }, why: `${taskTitle('describe')}: ${m.info.name} by ${name}, a first look` });
+    }
+  }
+  return kept;
+}
+
+/**
+ * A stated outcome is never swapped: a decision that takes the column the request states as the
+ * outcome as a group or a predictor ("does income predict the vote" read as income across the vote's
+ * groups) asks (reason stated-outcome), the reversed reading among the choices.
+ */
+function keepStatedOutcome(ctx: RequestContext, outcome: DecisionOutcome): DecisionOutcome {
+  if (outcome.status !== 'decided' || outcome.analysis === 'describe' || ctx.cueHits.some((h) => h.cue === 'compare')) return outcome;
+  const stated = statedOutcome(ctx);
+  if (!stated) return outcome;
+  const name = stated.info.name;
+  const role = (Object.entries(outcome.roles) as [string, unknown][]).find(([, v]) => v === name || (Array.isArray(v) && v.includes(name)))?.[0];
+  if (!role || role === 'outcome' || !outcome.roles.outcome) return outcome;
+  const reason: Reason = { code: 'stated-outcome', params: { column: name, kind: kindOf(stated.info), analysis: outcome.analysis, role } };
+  const choices: Choice[] = [];
+  addChoice(choices, choiceOf(outcome, `${name} as the ${role}, not the outcome`));
+  for (const alt of outcome.alternatives) if (choices.length < MAX_CHOICES - 1 && alt.roles.outcome !== outcome.roles.outcome) addChoice(choices, alt);
+  if (stated.info.factor) {
+    for (const m of ctx.mentioned) {
+      if (m === stated || !m.byName || choices.length >= MAX_CHOICES) continue;
+      if (!m.info.numeric && m.info.factor) addChoice(choices, { analysis: 'chi2_independence', roles: { row: m.info.name, col: name }, why: `${taskTitle('chi2_independence')}: ${m.info.name} and ${name}` });
+      else addChoice(choices, { analysis: 'describe', roles: { column: m.info.name, group: name }, why: `${taskTitle('describe')}: ${m.info.name} by ${name}, a first look` });
+    }
+  }
+  const rationale = reasonText(reason);
   if (choices.length >= 2) return ambiguity(reason, rationale, choices, outcome.explanation);
   return noMatch(reason, rationale, choices, outcome.explanation);
 }
 
 /** A named column whose kind the named test cannot take (body_mass_g for a chi-square test). */
 function misfitColumn(test: TaskId, ctx: RequestContext): { name: string; kind: string } | undefined {
+  // A two-level outcome: the stated outcome when it has more levels (and two of them are not named), or is measured.
+  const stated = test === 'logistic' ? statedOutcome(ctx) : undefined;
+  if (stated && (!stated.info.factor || stated.info.levelCount !== 2) && stated.levelsNamed.length !== 2) return { name: stated.info.name, kind: kindOf(stated.info) };
   const wantsFactors = test === 'chi2_independence' || test === 'fisher_exact' || test === 'bar';
   const wantsNumbers = ['pearson', 'spearman', 'kendall', 'histogram', 'qqplot', 'shapiro_wilk', 'scatter', 'regplot', 'kde'].includes(test);
   for (const m of ctx.mentioned) {
