@@ -15,6 +15,7 @@
 import { isEarlierByName } from './time-order.js';
 import { matchesPhraseWord } from './text.js';
 import { withColumnRanges } from './column-lists.js';
+import { withoutImpossibleValues } from './value-range.js';
 import { TASKS, taskTitle } from '../contract/index.js';
 import type { DatasetSchema, Roles, TaskId } from '../types.js';
 import { formatList } from '../messages/index.js';
@@ -40,7 +41,7 @@ const CONTENDER_MARGIN = 0.1;
 /** Decides the analysis for a request from the rules alone (pure, synchronous, deterministic). */
 export function decideWithRules(prompt: string, schema: DatasetSchema, rules: RuleSet = defaultRules()): DecisionOutcome {
   const compiled = compileRules(rules);
-  const ctx = readRequest(prompt, schema, compiled);
+  const ctx = withoutImpossibleValues(readRequest(prompt, schema, compiled));
   if (ctx.missingMonths.length > 0) return decideMissingMonths(ctx, compiled);
   if (ctx.unknownLevels.length > 0) return decideUnknownLevels(ctx, compiled);
   const goal = decideOpenGoal(ctx, compiled);

@@ -110,10 +110,9 @@ export const BLIND_2026_12C_KNOWN_MISSES: string[] = [
   'Mroz-07 asked-when-clear', // frequency distribution of the number of children under 5
   'Mroz-08 asked-when-clear', // Compare the participation rate between women whose husbands attended college and those who
   'Mroz-09 asked-when-clear', // For these couples, test whether the proportion who attended college differs between wives 
-  'Mroz-13 silent-guess', // Is there evidence that the number of children aged five or younger is associated with the 
+  'Mroz-13 asked-when-clear', // Is there evidence that the number of children aged five or younger is associated with the 
   'Mroz-14 asked-when-clear', // Test at the 5% level whether the mean age differs between women in and out of the labour f
   'Chile-01 asked-when-clear', // Is voting intention associated with sex?
-  'Chile-03 silent-guess', // Among people intending to vote Yes or No, logistic regression of the vote on statusquo, ag
   'Chile-07 silent-guess', // Among those planning to vote yes, is the mean age above 40?
   'Chile-08 asked-when-clear', // Are the four voting intentions equally frequent?
   'Chile-11 asked-when-clear', // In Santiago only, compare status quo support between men and women
@@ -145,7 +144,6 @@ export const BLIND_2026_12C_KNOWN_MISSES: string[] = [
   'Boston-20 asked-when-clear', // Fit a multiple regression of medv on all the other variables and report which coefficients
   'UScereal-16 silent-guess', // Is the protein different on shelf 2?
   'Chile-16 wrong-no-match', // Will the Yes side win?
-  'Chile-17 silent-guess', // Does income predict the vote?
   'Chile-18 asked-when-clear', // Construct a 95% confidence interval for the proportion of respondents who intend to vote Y
   'HairEyeColor-14 silent-guess', // Test at the 5% level whether the proportion of blond-haired people among the blue-eyed dif
 ];

@@ -72,4 +72,44 @@ describe('roles, names and named methods (#16)', () => {
     assert.notEqual(decided(decideWithRules('paired t-test of y1 and y2', yields)).analysis, 'describe');
     assert.notEqual(decideWithRules('did the yield change from y1 to y4?', yields).status === 'decided' && decided(decideWithRules('did the yield change from y1 to y4?', yields)).analysis, 'describe');
   });
+
+  const poll = schema([numeric('age'), numeric('income'), factor('sex', ['F', 'M']), factor('party', ['A', 'N', 'U', 'Y']), factor('region', ['north', 'south'])], 'poll.csv');
+
+  it('a stated outcome is never swapped: restricted to two levels named, or refused (named-test-unfit / stated-outcome)', () => {
+    // Two of the outcome's four levels named: the other levels' rows are left out, the outcome kept.
+    const two = decided(decideWithRules('among people answering Yes or No, logistic regression of party on age and sex', poll));
+    assert.equal(two.roles.outcome, 'party');
+    assert.deepEqual(two.roles.predictors, ['age', 'sex']);
+    assert.deepEqual(two.options.where, [
+      { column: 'party', op: '!=', value: 'A' },
+      { column: 'party', op: '!=', value: 'U' },
+    ]);
+    // No levels named: the named test does not fit; no other column becomes the outcome, no reversed roles offered.
+    for (const prompt of ['logistic regression of party on age and income', 'logistic regression party ~ age']) {
+      const out = decideWithRules(prompt, poll);
+      assert.equal(reasonOf(out), 'named-test-unfit', prompt);
+      if (out.status !== 'decided') {
+        assert.equal(out.reason.params.column, 'party');
+        for (const alt of out.alternatives) assert.ok(!alt.roles.outcome || alt.roles.outcome === 'party', `${prompt}: ${alt.analysis} ${JSON.stringify(alt.roles)}`);
+      }
+    }
+    // "does B predict A" with A of four levels: a comparison of B across A's groups is not decided silently.
+    for (const prompt of ['does income predict the party?', 'does the party depend on age?']) assert.equal(reasonOf(decideWithRules(prompt, poll)), 'stated-outcome', prompt);
+    // A two-level stated outcome is decided as asked; a comparison asked as one stays a comparison.
+    assert.equal(decided(decideWithRules('logistic regression of sex on age and income', poll)).roles.outcome, 'sex');
+    assert.equal(decided(decideWithRules('compare income across parties', poll)).roles.group, 'party');
+  });
+
+  it('words with a value no column holds do not name that column ("aged five" where age runs 30..60): they ask', () => {
+    const families = schema([
+      factor('works', ['no', 'yes']),
+      coded('kids5', ['0', '1', '2', '3']),
+      { ...numeric('age'), summary: { mean: 42, sd: 8, min: 30, max: 60 } },
+      numeric('wage'),
+    ], 'families.csv');
+    const out = decideWithRules('is the number of children aged five or younger associated with the probability of working?', families);
+    assert.equal(reasonOf(out), 'unknown-word');
+    // A value the column holds stays a reading of that column.
+    assert.equal(reasonOf(decideWithRules('mean wage of women aged 35', families)), 'decided');
+  });
 });
