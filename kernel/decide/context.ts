@@ -130,6 +130,7 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
     inCuePhrase.has(t.index) || compiled.vocabulary.words.has(t.text) || compiled.vocabulary.stems.some((s) => s.length >= 3 && t.text.startsWith(s));
   let mentions = findMentions(tokens, columns, {
     vocabulary: isVocabulary,
+    harmless: (t) => compiled.harmless.has(t.text),
     lexicon: compiled.lexicon,
     levelWords: (t, c) => findLevelWords(t, c, compiled.levelWords),
     suffixes: compiled.columnWords.suffixes,
@@ -557,6 +558,13 @@ function addWordOrderHints(mentioned: MentionedColumn[], tokens: readonly Token[
         m.hints.add('group');
         m.hints.add('predictor');
         break;
+      }
+      // "across the levels of rad", "by categories of income": the column after "levels of" is the group.
+      const levelsOf = t.text === 'of' && /^(level|levels|category|categories|value|values)$/.test(tokens[i - 1]?.text ?? '');
+      if (levelsOf) {
+        i--;
+        seen--;
+        continue;
       }
       if (!/^(the|different|each|all|its|their|two|three|four|both|several|various|these|those|\d+)$/.test(t.text)) break;
     }

@@ -55,7 +55,6 @@ export const BLIND_2026_12C_KNOWN_MISSES: string[] = [
   'Boston-08 asked-when-clear', // Is the average number of rooms per dwelling greater than 6?
   'Boston-09 asked-when-clear', // For tracts with a highway accessibility index of 24, what\'s the mean property tax rate?
   'Boston-10 asked-when-clear', // Is the share of tracts bordering the river different from 10%?
-  'Boston-11 silent-guess', // Kruskal-Wallis test of median value across the levels of the radial highway index
   'Boston-12 asked-when-clear', // Kolmogorov-Smirnov test of whether medv follows a normal distribution
   'Boston-16 silent-guess', // Construct a 95% confidence interval for the mean pupil-teacher ratio.
   'Boston-17 asked-when-clear', // Is there evidence of a linear association between the average number of rooms and median h
@@ -65,7 +64,6 @@ export const BLIND_2026_12C_KNOWN_MISSES: string[] = [
   'crabs-07 asked-when-clear', // After adjusting for carapace length, is there evidence that mean body depth differs betwee
   'crabs-10 asked-when-clear', // F test: is the variance of carapace width the same for males and females?
   'crabs-14 asked-when-clear', // A biologist claims that the mean frontal lobe size of blue crabs is 14 mm. Test this claim
-  'crabs-15 silent-guess', // Find the least-squares line for predicting carapace width from carapace length and test it
   'cabbages-04 asked-when-clear', // correlation between head weight and ascorbic acid content
   'cabbages-09 silent-guess', // average head wt for cultivar c52 planted on d20
   'cabbages-10 silent-guess', // Is there evidence at the 0.05 level that cultivar c39 has a lower mean vitamin C content t

@@ -112,4 +112,16 @@ describe('roles, names and named methods (#16)', () => {
     // A value the column holds stays a reading of that column.
     assert.equal(reasonOf(decideWithRules('mean wage of women aged 35', families)), 'decided');
   });
+
+  it('names from their pieces: "median value" for medv; a harmless word is not shortened into a name ("slope" is not sp); "levels of X" groups by X', () => {
+    const homes = schema([numeric('crim'), numeric('medv'), coded('rad', ['1', '2', '3', '4', '5', '6', '7', '8', '24']), coded('chas', ['0', '1']), numeric('tax')], 'homes.csv');
+    const kw = decided(decideWithRules('Kruskal-Wallis test of median value across the levels of the radial highway index', homes));
+    assert.deepEqual([kw.analysis, kw.roles.outcome, kw.roles.group], ['kruskal_wallis', 'medv', 'rad']);
+    const shells = schema([factor('sp', ['B', 'O']), factor('sex', ['F', 'M']), numeric('CL'), numeric('CW'), numeric('BD')], 'shells.csv');
+    const line = decided(decideWithRules('least-squares line predicting carapace width from carapace length; test its slope', shells));
+    assert.equal(line.roles.outcome, 'CW');
+    assert.deepEqual(line.roles.predictors, ['CL'], 'no predictor the request did not name');
+    // "value" alone is still a function word: "mean value" names no column here.
+    assert.notEqual(reasonOf(decideWithRules('histogram of crim', homes)), 'unknown-word');
+  });
 });
