@@ -782,7 +782,11 @@ function decideReading(ctx: RequestContext, compiled: CompiledRules, mentioned: 
   const best = complete[0];
   const open = partial[0];
   // Ask which column is meant only when the request asks for something; a bare column name is described.
-  if (open && (!best || (ctx.hasIntent && open.rule.priority > best.rule.priority)) && depth === 0) {
+  // One column named and a relation asked ("is income related?"): its partner is not the one column of a
+  // kind left (a grouping column by elimination) while other readings leave it open among several.
+  const alone = mentioned.filter((m) => m.byName).length === 1 && ctx.cues.has('associate');
+  const byElimination = best !== undefined && open !== undefined && alone && best.completed > 0 && open.completed === 0;
+  if (open && (!best || byElimination || (ctx.hasIntent && open.rule.priority > best.rule.priority)) && depth === 0) {
     const completion = decideCompletions(ctx, compiled, mentioned, open);
     if (completion) return completion;
   }

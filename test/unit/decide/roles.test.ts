@@ -124,4 +124,12 @@ describe('roles, names and named methods (#16)', () => {
     // "value" alone is still a function word: "mean value" names no column here.
     assert.notEqual(reasonOf(decideWithRules('histogram of crim', homes)), 'unknown-word');
   });
+
+  it('a relation asked about one column does not take its partner by elimination (open-role)', () => {
+    const jobs = schema([numeric('pay'), numeric('schooling'), numeric('rating'), factor('kind', ['blue', 'white', 'prof'])], 'jobs.csv');
+    const out = decideWithRules('is pay related?', jobs);
+    assert.equal(reasonOf(out), 'open-role');
+    // Both sides named: decided.
+    assert.equal(reasonOf(decideWithRules('is pay related to schooling?', jobs)), 'decided');
+  });
 });
