@@ -11,6 +11,7 @@ import { isContentToken, rootOf, stemWord, STOPWORDS, tokenize, type Token } fro
 import { isStatusPosition, isYesNoColumn, readStatusMentions } from './status-words.js';
 import { compileLevelWords, findLevelWords, type LevelWord } from './level-words.js';
 import type { RuleSet } from './types.js';
+import { isUnitNoun } from './unit-words.js';
 
 /** A role hint from word order. */
 export type RoleHint = 'group' | 'outcome' | 'predictor' | 'filter' | 'subject';
@@ -781,6 +782,8 @@ function readUnknownWords(
     if (compiled.roleWords.has(t.text) || compiled.harmless.has(t.text) || compiled.harmless.has(t.stem) || datasetWords.has(t.stem)) continue;
     // A word for the units observed ("the subjects", "participants") that names no column is no variable.
     if (compiled.columnWords.subject.has(t.text) || compiled.columnWords.subject.has(t.stem)) continue;
+    // "tracts bordering the river", "the share of arrestees", "mean age of the arrestees": the units (unit-words.ts).
+    if (isUnitNoun(tokens, t.index, mentions.length > 0)) continue;
     // "nonsmokers" for the other level of `smoker`: part of the column's name.
     const negated = /^(non|un|in)(.{4,})$/.exec(t.text)?.[2];
     if (negated && columns.some((c) => c.stems.includes(stemWord(negated)) || c.words.some((w) => rootOf(w) === rootOf(negated)))) continue;

@@ -69,7 +69,6 @@ export const BLIND_2026_12C_KNOWN_MISSES: string[] = [
   'cabbages-10 silent-guess', // Is there evidence at the 0.05 level that cultivar c39 has a lower mean vitamin C content t
   'cabbages-12 silent-guess', // Test the dates
   'cabbages-15 asked-when-clear', // If I plan a new trial with 3 planting dates and expect a medium effect (f = 0.25), how man
-  'biopsy-04 asked-when-clear', // what proportion of the tumours are malignant?
   'biopsy-07 silent-guess', // Is V9 higher in malignant samples than in benign ones?
   'biopsy-08 silent-guess', // describe V6: how many values are missing?
   'biopsy-14 asked-when-clear', // Using logistic regression, estimate the odds ratio of malignancy for a one-unit increase i
@@ -118,9 +117,8 @@ export const BLIND_2026_12C_KNOWN_MISSES: string[] = [
   'Chile-15 asked-when-clear', // Is there evidence that voting intention is associated with education?
   'Arrests-01 asked-when-clear', // Is being released with a summons associated with colour?
   'Arrests-04 asked-when-clear', // Compare the number of police database checks between black and white arrestees with a Mann
-  'Arrests-06 asked-when-clear', // mean age of the arrestees
   'Arrests-07 asked-when-clear', // Test whether the proportion of arrestees released with a summons is the same in all six ye
-  'Arrests-08 asked-when-clear', // Is the share of arrestees who are employed above 70%?
+  'Arrests-08 silent-guess', // (was asked-when-clear until 'arrestees' was read as the units; now decided two-sided as #18 S1 says, the set wants 'greater') Is the share of arrestees who are employed above 70%?
   'Arrests-10 wrong-no-match', // Is there racial bias?
   'Arrests-12 asked-when-clear', // Controlling for citizenship, test whether colour and release are independent (Cochran-Mant
   'Arrests-13 asked-when-clear', // Is there evidence that the mean age of arrestees differs between those released and those 

@@ -132,4 +132,12 @@ describe('roles, names and named methods (#16)', () => {
     // Both sides named: decided.
     assert.equal(reasonOf(decideWithRules('is pay related to schooling?', jobs)), 'decided');
   });
+
+  it('a plural for the units observed ("mean age of the arrestees", "the share of tracts bordering ...") is no variable; a plural where a variable stands still asks', () => {
+    const cases = schema([numeric('age'), factor('held', ['No', 'Yes']), factor('jobless', ['No', 'Yes']), numeric('checks')], 'cases.csv');
+    assert.notEqual(reasonOf(decideWithRules('mean age of the defendants', cases)), 'unknown-word');
+    assert.equal(decided(decideWithRules('is the share of defendants who are jobless different from 50%?', cases)).roles.column, 'jobless');
+    // A plural standing where the group would: still a question.
+    assert.equal(reasonOf(decideWithRules('compare age across districts', cases)), 'unknown-word');
+  });
 });
