@@ -13,7 +13,7 @@
  *    fewer) as choices, or no match.
  */
 import { isEarlierByName } from './time-order.js';
-import { matchesPhraseWord } from './text.js';
+import { matchesPhraseWord, STOPWORDS } from './text.js';
 import { withColumnRanges } from './column-lists.js';
 import { withoutImpossibleValues } from './value-range.js';
 import { TASKS, taskTitle } from '../contract/index.js';
@@ -536,7 +536,8 @@ function accountForWords(ctx: RequestContext, compiled: CompiledRules, outcome: 
   // A decision that uses no column the request names (every column described) while the request has words
   // that name nothing: those words are where the columns would be ("describe disposable income").
   const noneNamed = outcome.status === 'decided' && !outcome.analysis.startsWith('power_') && !ctx.mentioned.some((m) => m.byName || m.levelsNamed.length > 0);
-  const unknown = ctx.unknownWords.filter((w) => w.rolePosition || w.suggestion || noneNamed);
+  const described = outcome.status === 'decided' && outcome.explanation.refinements.some((r) => r.endsWith('("two")')) ? pairPhrase(ctx) : new Set<number>();
+  const unknown = ctx.unknownWords.filter((w) => (w.rolePosition || w.suggestion || noneNamed) && !described.has(w.index));
   if (unknown.length === 0) return outcome;
   const reason = unknownReason(ctx) as Reason;
   if (outcome.status !== 'decided') {
@@ -569,6 +570,16 @@ function accountForWords(ctx: RequestContext, compiled: CompiledRules, outcome: 
   const rationale = reasonText(reason);
   if (choices.length >= 2) return ambiguity(reason, rationale, choices, outcome.explanation);
   return noMatch(reason, rationale, choices, outcome.explanation);
+}
+
+/** Token indexes of the words after "the two" / "both" ("the two steroid metabolites"): they describe the pair meant. */
+function pairPhrase(ctx: RequestContext): Set<number> {
+  const out = new Set<number>();
+  for (const t of ctx.tokens) {
+    if (!(t.text === 'both' || (t.text === 'two' && /^(the|these|those)$/.test(ctx.tokens[t.index - 1]?.text ?? '')))) continue;
+    for (let i = t.index + 1; i < ctx.tokens.length && i <= t.index + 3 && ctx.tokens[i].kind === 'word' && !STOPWORDS.has(ctx.tokens[i].text); i++) out.add(i);
+  }
+  return out;
 }
 
 /**
@@ -985,6 +996,15 @@ function decideCompletions(ctx: RequestContext, compiled: CompiledRules, mention
       const reading = decideReading(ctx, compiled, [...mentioned, ...only], 1);
       if (reading.status === 'decided') return reading;
     }
+  }
+  // "the two metabolites", "both years' yields": two roles open and exactly two columns that fill them
+  // (in either order, or in the order their names state): the request has said which.
+  const saysTwo = ctx.tokens.some((t, i) => t.text === 'both' || (t.text === 'two' && /^(the|these|those)$/.test(ctx.tokens[i - 1]?.text ?? '')));
+  const pairs = new Set(combos.map((c) => [...c].sort().join('|')));
+  if (saysTwo && second && pairs.size === 1 && open.missing.every((m) => m.candidates.length === 2)) {
+    const only = combos[0].map((name, i): MentionedColumn => ({ info: ctx.columns.find((c) => c.name === name)!, position: 10_000 + i, byName: true, levelsNamed: [], hints: new Set(), score: 1, texts: [], synthetic: true }));
+    const reading = decideReading(ctx, compiled, [...mentioned, ...only], 1);
+    if (reading.status === 'decided') return withRefinement(reading, `the two columns that fit: ${combos[0].join(' and ')} ("two")`);
   }
   const choices: Choice[] = [];
   for (const combo of combos) {

@@ -94,11 +94,9 @@ export const BLIND_2026_12C_KNOWN_MISSES: string[] = [
   'immer-02 asked-when-clear', // Did yields decrease from 1931 (Y1) to 1932 (Y2)?
   'immer-04 asked-when-clear', // Friedman test of the 1931 yield across varieties with locations as blocks
   'immer-05 asked-when-clear', // randomized block ANOVA for 1932 yield: variety within location as repeated measure
-  'immer-06 asked-when-clear', // correlation between the two years\' yields
   'immer-08 asked-when-clear', // Is the average 1932 yield below 100?
   'immer-12 asked-when-clear', // Yields of five barley varieties were recorded at six locations in 1931 and again in 1932. 
   'immer-13 asked-when-clear', // Construct a 95% confidence interval for the mean difference in yield between 1931 and 1932
-  'Cushings-03 asked-when-clear', // Spearman correlation between the two steroid metabolites
   'Cushings-05 asked-when-clear', // one-way ANOVA of Tetrahydrocortisone across the three known types (leave out the unknowns)
   'Cushings-08 asked-when-clear', // Mann-Whitney: Tetrahydrocortisone, type a vs type c
   'Cushings-09 asked-when-clear', // Kendall correlation between the metabolites for type c only

@@ -140,4 +140,13 @@ describe('roles, names and named methods (#16)', () => {
     // A plural standing where the group would: still a question.
     assert.equal(reasonOf(decideWithRules('compare age across districts', cases)), 'unknown-word');
   });
+
+  it('"the two X" with exactly two columns that fit the open roles decides them; with three it asks (open-role)', () => {
+    const lab = schema([factor('kind', ['a', 'b', 'c']), numeric('alpha'), numeric('beta')], 'lab.csv');
+    const two = decided(decideWithRules('Spearman correlation between the two hormone levels', lab));
+    assert.deepEqual([two.analysis, [two.roles.x, two.roles.y].sort()], ['spearman', ['alpha', 'beta']]);
+    const three = schema([factor('kind', ['a', 'b', 'c']), numeric('alpha'), numeric('beta'), numeric('gamma')], 'lab3.csv');
+    assert.notEqual(reasonOf(decideWithRules('Spearman correlation between the two hormone levels', three)), 'decided');
+    assert.equal(reasonOf(decideWithRules('Spearman correlation', lab)), 'open-role');
+  });
 });
