@@ -759,7 +759,11 @@ function compareFits(a: Fit, b: Fit): number {
 }
 
 /** Decides one reading of the request (columns resolved). */
-function decideReading(ctx: RequestContext, compiled: CompiledRules, mentioned: MentionedColumn[], depth: number): DecisionOutcome {
+function decideReading(given: RequestContext, compiled: CompiledRules, mentioned: MentionedColumn[], depth: number): DecisionOutcome {
+  // "median tumour thickness?": a statistic named is asked for, not a test, though "median" is also a
+  // nonparametric cue: intent words that are all statistic words ask for no test.
+  const statisticOnly = given.hasIntent && given.cueHits.filter((h) => compiled.intents.has(h.cue)).every((h) => given.cueHits.some((o) => o.cue === 'statistic' && o.start <= h.start && o.end >= h.end));
+  const ctx = statisticOnly ? { ...given, hasIntent: false } : given;
   const explanation = explain(ctx, []);
   if (mentioned.length === 0 && ctx.cueHits.every((h) => h.cue === 'statistic_question')) {
     return noMatch({ code: 'no-column', params: {} }, withUnknownWords('The request names no column of the dataset and asks for no known analysis.', ctx), [], explanation);

@@ -73,7 +73,6 @@ export const BLIND_2026_12C_KNOWN_MISSES: string[] = [
   'biopsy-08 silent-guess', // describe V6: how many values are missing?
   'biopsy-14 asked-when-clear', // Using logistic regression, estimate the odds ratio of malignancy for a one-unit increase i
   'Melanoma-02 asked-when-clear', // Are ulcerated tumours thicker?
-  'Melanoma-06 asked-when-clear', // median tumour thickness?
   'Melanoma-08 asked-when-clear', // Do male and female patients differ in age?
   'Melanoma-09 silent-guess', // Is the sex ratio of the patients different from 50:50?
   'Melanoma-10 silent-guess', // histogram of thickness for the patients with ulcerated tumours

@@ -149,4 +149,11 @@ describe('roles, names and named methods (#16)', () => {
     assert.notEqual(reasonOf(decideWithRules('Spearman correlation between the two hormone levels', three)), 'decided');
     assert.equal(reasonOf(decideWithRules('Spearman correlation', lab)), 'open-role');
   });
+
+  it('a statistic named alone ("median tumour size?") is described, not tested, though "median" is also a rank-test cue', () => {
+    const clinic = schema([numeric('size'), numeric('age'), numeric('year'), factor('ulcer', ['no', 'yes']), factor('sex', ['f', 'm'])], 'clinic.csv');
+    const median = decided(decideWithRules('median tumour size?', clinic));
+    assert.deepEqual([median.analysis, median.roles.column], ['describe', 'size']);
+    assert.notEqual(decided(decideWithRules('compare median size between ulcer groups', clinic)).analysis, 'describe');
+  });
 });
