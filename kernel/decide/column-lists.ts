@@ -4,6 +4,7 @@
  * (a describe), so "change from pre to post" stays a pair.
  */
 import type { MentionedColumn, RequestContext } from './context.js';
+import type { Token } from './text.js';
 
 /** Words that join the two ends of a range. */
 const RANGE_WORDS = /^(through|thru|to|till|until)$/;
@@ -28,4 +29,20 @@ export function withColumnRanges(ctx: RequestContext, mentioned: readonly Mentio
     }
   }
   return out.sort((a, b) => a.position - b.position || order.indexOf(a.info.name) - order.indexOf(b.info.name));
+}
+
+/** Words that may stand between the columns of a list ("rank and years", "age, sex or region"). */
+const LIST_GLUE = /^(the|its|their|and|or|plus)$/;
+
+/** The columns listed from token `start` on ("controlling for citizenship and age, ..."), in order. */
+export function listedAt(mentioned: readonly MentionedColumn[], tokens: readonly Token[], start: number): MentionedColumn[] {
+  const out: MentionedColumn[] = [];
+  let i = start;
+  for (;;) {
+    while (i < tokens.length && LIST_GLUE.test(tokens[i].text)) i++;
+    const m = mentioned.find((x) => x.byName && !out.includes(x) && [x.position, ...(x.positions ?? [])].includes(i));
+    if (!m) return out;
+    out.push(m);
+    i += m.texts[0]?.split(' ').length ?? 1;
+  }
 }

@@ -12,9 +12,10 @@ import { isStatusPosition, isYesNoColumn, readStatusMentions } from './status-wo
 import { compileLevelWords, findLevelWords, type LevelWord } from './level-words.js';
 import type { RuleSet } from './types.js';
 import { isUnitNoun } from './unit-words.js';
+import { listedAt } from './column-lists.js';
 
 /** A role hint from word order. */
-export type RoleHint = 'group' | 'outcome' | 'predictor' | 'filter' | 'subject';
+export type RoleHint = 'group' | 'outcome' | 'predictor' | 'filter' | 'subject' | 'adjusted';
 
 /** One column the request names (by name or through its levels). */
 export interface MentionedColumn {
@@ -220,6 +221,8 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
   // "... adjusting for rank and years", "controlling for pretest": what is adjusted for is never the outcome.
   const adjusting = cueHits.find((h) => h.cue === 'stratified');
   if (adjusting) for (const m of mentioned) if (m.position >= adjusting.end && !m.hints.has('outcome')) m.hints.add('predictor');
+  // The columns listed right after the phrase are what is adjusted for: a stratum, never a table's row or column.
+  if (adjusting) for (const m of listedAt(mentioned, tokens, adjusting.end)) m.hints.add('adjusted');
   const confLevel = readConfLevel(tokens);
   const mu = readMu(tokens, mentions, confLevel);
   const direction = readDirection(cueHits);

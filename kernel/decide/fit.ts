@@ -156,6 +156,12 @@ function hintFit(role: RoleName, m: MentionedColumn): number {
       return outcome ? -0.5 : m.hints.has('predictor') ? 0.1 : 0;
     case 'column':
       return 0.05;
+    // "controlling for citizenship": what is adjusted for is the stratum, not a row or column of the table.
+    case 'strata':
+      return m.hints.has('adjusted') ? 0.3 : 0;
+    case 'row':
+    case 'col':
+      return m.hints.has('adjusted') ? -0.3 : 0;
     // Repeated measures: "within each chick", "| Plant" name the subjects; a group marker, the conditions.
     case 'within':
       return (group && !m.hints.has('subject') ? 0.2 : 0) - (outcome ? 0.3 : 0) - (m.hints.has('subject') ? 0.3 : 0);

@@ -135,7 +135,7 @@ export function scoreWord(word: Token, nameWord: string, allowAbbreviation: bool
 
 /** A word without a common derivational ending (smoking, smoker -> smok; recovery, recovered -> recover). */
 export function rootOf(word: string): string {
-  const m = /^(.{4,}?)(ings|ing|ers|er|ed|ions|ion|ments|ment|ies|y|es|s|e)$/.exec(word);
+  const m = /^(.{4,}?)(ships|ship|ness|ings|ing|ers|er|ed|ions|ion|ments|ment|ies|y|es|s|e)$/.exec(word);
   return m ? m[1] : word;
 }
 

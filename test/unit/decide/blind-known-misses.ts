@@ -72,7 +72,7 @@ export const BLIND_2026_12C_KNOWN_MISSES: string[] = [
   'biopsy-07 silent-guess', // Is V9 higher in malignant samples than in benign ones?
   'biopsy-08 silent-guess', // describe V6: how many values are missing?
   'biopsy-14 asked-when-clear', // Using logistic regression, estimate the odds ratio of malignancy for a one-unit increase i
-  'Melanoma-02 asked-when-clear', // Are ulcerated tumours thicker?
+  'Melanoma-02 silent-guess', // (was asked-when-clear until 'thicker' was read as thickness; now decided two-sided as #18 S1 says, the set wants one-sided) Are ulcerated tumours thicker?
   'Melanoma-08 asked-when-clear', // Do male and female patients differ in age?
   'Melanoma-09 silent-guess', // Is the sex ratio of the patients different from 50:50?
   'Melanoma-10 silent-guess', // histogram of thickness for the patients with ulcerated tumours
@@ -117,7 +117,6 @@ export const BLIND_2026_12C_KNOWN_MISSES: string[] = [
   'Arrests-07 asked-when-clear', // Test whether the proportion of arrestees released with a summons is the same in all six ye
   'Arrests-08 silent-guess', // (was asked-when-clear until 'arrestees' was read as the units; now decided two-sided as #18 S1 says, the set wants 'greater') Is the share of arrestees who are employed above 70%?
   'Arrests-10 wrong-no-match', // Is there racial bias?
-  'Arrests-12 asked-when-clear', // Controlling for citizenship, test whether colour and release are independent (Cochran-Mant
   'Arrests-13 asked-when-clear', // Is there evidence that the mean age of arrestees differs between those released and those 
   'Duncan-07 asked-when-clear', // Test the claim that white-collar occupations have a higher mean percentage of high-school 
   'OBrienKaiser-10 silent-guess', // Did the treatment work?

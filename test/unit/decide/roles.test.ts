@@ -156,4 +156,13 @@ describe('roles, names and named methods (#16)', () => {
     assert.deepEqual([median.analysis, median.roles.column], ['describe', 'size']);
     assert.notEqual(decided(decideWithRules('compare median size between ulcer groups', clinic)).analysis, 'describe');
   });
+
+  it('derived words name their column ("citizenship" for citizen, "thicker" for thickness); what is controlled for is the stratum', () => {
+    const stops = schema([factor('freed', ['No', 'Yes']), factor('race', ['Black', 'White']), factor('citizen', ['No', 'Yes']), numeric('thickness'), factor('ulcer', ['0', '1'])], 'stops.csv');
+    const cmh = decided(decideWithRules('Controlling for citizenship, test whether race and freed are independent (Cochran-Mantel-Haenszel)', stops));
+    assert.equal(cmh.analysis, 'mantel_haenszel');
+    assert.equal(cmh.roles.strata, 'citizen');
+    assert.deepEqual([cmh.roles.row, cmh.roles.col].sort(), ['freed', 'race']);
+    assert.equal(decided(decideWithRules('are ulcerated ones thicker? compare by ulcer', stops)).roles.outcome, 'thickness');
+  });
 });
