@@ -123,6 +123,9 @@ export function scoreWord(word: Token, nameWord: string, allowAbbreviation: bool
   // Inflections beyond plurals: "smoking" / "smoker", "recovery" / "recovered" share a root of 4+ letters.
   const root = rootOf(w);
   if (root.length >= 4 && root === rootOf(nameWord)) return 0.85;
+  // A short name ending in a silent e and its -ing / -ed forms: "voting" for vote, "rated" for rate.
+  const silentE = /^(.{3,})(ing|ed)$/.exec(w);
+  if (silentE && nameWord.length >= 4 && nameWord === `${silentE[1]}e`) return 0.85;
   // Typos, scaled by length: none below 4 letters, 1 edit from 4, 2 edits from 8.
   const shortest = Math.min(w.length, nameWord.length);
   const allowed = shortest >= 8 ? 2 : shortest >= 5 ? 1 : 0;

@@ -106,12 +106,9 @@ export const BLIND_2026_12C_KNOWN_MISSES: string[] = [
   'Mroz-09 asked-when-clear', // For these couples, test whether the proportion who attended college differs between wives 
   'Mroz-13 asked-when-clear', // Is there evidence that the number of children aged five or younger is associated with the 
   'Mroz-14 asked-when-clear', // Test at the 5% level whether the mean age differs between women in and out of the labour f
-  'Chile-01 asked-when-clear', // Is voting intention associated with sex?
   'Chile-07 silent-guess', // Among those planning to vote yes, is the mean age above 40?
-  'Chile-08 asked-when-clear', // Are the four voting intentions equally frequent?
   'Chile-11 asked-when-clear', // In Santiago only, compare status quo support between men and women
   'Chile-14 silent-guess', // Test the hypothesis that the proportion of women in the population sampled is 0.5.
-  'Chile-15 asked-when-clear', // Is there evidence that voting intention is associated with education?
   'Arrests-01 asked-when-clear', // Is being released with a summons associated with colour?
   'Arrests-04 asked-when-clear', // Compare the number of police database checks between black and white arrestees with a Mann
   'Arrests-07 asked-when-clear', // Test whether the proportion of arrestees released with a summons is the same in all six ye

@@ -165,4 +165,10 @@ describe('roles, names and named methods (#16)', () => {
     assert.deepEqual([cmh.roles.row, cmh.roles.col].sort(), ['freed', 'race']);
     assert.equal(decided(decideWithRules('are ulcerated ones thicker? compare by ulcer', stops)).roles.outcome, 'thickness');
   });
+
+  it('a short name with a silent e is named by its -ing / -ed forms ("voting intention" for vote)', () => {
+    const ballot = schema([factor('vote', ['A', 'N', 'U', 'Y']), factor('sex', ['F', 'M']), factor('schooling', ['P', 'S', 'U'])], 'ballot.csv');
+    const out = decided(decideWithRules('is voting intention associated with sex?', ballot));
+    assert.deepEqual([out.analysis, [out.roles.row, out.roles.col].sort()], ['chi2_independence', ['sex', 'vote']]);
+  });
 });
