@@ -158,7 +158,11 @@ function unsupportedMethod(ctx: RequestContext, compiled: CompiledRules): string
   const covered = coveredTokens(ctx);
   const words = ctx.tokens;
   for (let i = 0; i < words.length; i++) {
+    const first = words[i];
+    if (first.kind !== 'word') continue;
     for (const entry of compiled.unsupported) {
+      // The first word as written or as its plural's stem (a quick no for most entries).
+      if (!entry.startsWith(first.text) && !entry.startsWith(first.stem)) continue;
       const parts = entry.split(' ');
       if (i + parts.length > words.length) continue;
       // A phrase stands unless one cue phrase covers all of it (a rule for that method exists).
