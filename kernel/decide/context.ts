@@ -804,6 +804,9 @@ function readUnknownWords(
     // A noun right after a column named in full ("wind speed", "sex ratio", "speed of light") says what of it is meant.
     if (mentions.some((m) => m.via === 'name' && m.score >= 0.8 && m.end === t.index)) continue;
     if (prev?.text === 'of' && mentions.some((m) => m.via === 'name' && m.score >= 0.95 && m.end === t.index - 1)) continue;
+    // "distance to the employment centres", "time from the first visit": a complement of the column named just before.
+    const article = prev?.text === 'the' ? 1 : 0;
+    if (/^(to|from)$/.test(tokens[t.index - 1 - article]?.text ?? '') && mentions.some((m) => m.via === 'name' && m.score >= 0.8 && m.end === t.index - 1 - article)) continue;
     const rolePosition =
       (prev !== undefined && /^(by|across|between|of|in|on|for|and|vs|versus|with|without|from|against|among|per|or|to|affect|affects|predict|predicts|explain|explains|the|a|an|its|their|our|my|better|worse|higher|lower|greater|larger|smaller|more|less|fewer|longer|shorter|bigger|heavier)$/.test(prev.text)) ||
       (next !== undefined && /^(by|and|vs|versus|against|between|across|or|affect|affects|influence|influences|predict|predicts|differ|differs|different|vary|varies|change|changes|related|associated|correlated|higher|lower|greater|larger|smaller|increase|increases|decrease|decreases)$/.test(next.text)) ||

@@ -171,4 +171,11 @@ describe('roles, names and named methods (#16)', () => {
     const out = decided(decideWithRules('is voting intention associated with sex?', ballot));
     assert.deepEqual([out.analysis, [out.roles.row, out.roles.col].sort()], ['chi2_independence', ['sex', 'vote']]);
   });
+
+  it('a complement of a column named just before ("distance to the employment centres") is no variable', () => {
+    const town = schema([numeric('distance'), numeric('crime'), numeric('rooms')], 'town.csv');
+    const out = decided(decideWithRules('correlation between crime and distance to the employment centres', town));
+    assert.deepEqual([out.analysis, [out.roles.x, out.roles.y].sort()], ['pearson', ['crime', 'distance']]);
+    assert.equal(reasonOf(decideWithRules('correlation between crime and the employment centres', town)), 'unknown-word');
+  });
 });
