@@ -9,7 +9,7 @@ import { isContentToken, nameWords, scoreWord, stemWord, tokenize, type Token } 
 import { editDistance } from '../util/suggest.js';
 import type { LexiconEntry } from './types.js';
 import { isMonthName, monthAt, monthLevelMap } from './calendar.js';
-import { scorePieces, type PieceOptions } from './name-pieces.js';
+import { isNameNoun, scorePieces, type PieceOptions } from './name-pieces.js';
 
 /** Unit and subject words of `rules/lexicon.json` (`words.units`, `words.subject`), as sets. */
 export interface ColumnWords {
@@ -183,6 +183,8 @@ export interface MentionOptions {
   levelWords?: (tokens: readonly Token[], columns: readonly ColumnInfo[]) => { start: number; end: number; column: string; level: string }[];
   /** Generic last words of names ("type", "class", "code"): alone, a part of the name. */
   suffixes: ReadonlySet<string>;
+  /** Words the lexicon lists as harmless ("slope", "children"): alone, they name a column as themselves or as its beginning, never shortened ("slope" is not sp). */
+  harmless?: (token: Token) => boolean;
 }
 
 const MIN_SCORE = 0.65;
@@ -201,8 +203,10 @@ export function findMentions(tokens: readonly Token[], columns: readonly ColumnI
       const content = span.filter(isContentToken).length;
       // "weight after": a time word may end a two-word name (see scoreTimeAfter).
       const timeAfter = end - start === 2 && TIME_PREFIX[last.text] !== undefined;
-      const spanOk = content > 0 && isContentToken(first) && (isContentToken(last) || last.kind === 'number' || timeAfter);
-      const words = spanOk ? span.filter((t) => isContentToken(t) || t.kind === 'number') : [];
+      // "median value", "water level": a noun among the function words may end a name phrase (name-pieces.ts).
+      const nounLast = span.length >= 2 && isNameNoun(last);
+      const spanOk = content > 0 && isContentToken(first) && (isContentToken(last) || last.kind === 'number' || timeAfter || nounLast);
+      const words = spanOk ? span.filter((t) => isContentToken(t) || t.kind === 'number' || (nounLast && t === last)) : [];
       const info: SpanInfo = { span, words, glued: words.map((t) => t.text).join('') };
       const lexiconMeans = spanOk ? options.lexicon.byPhrase.get(span.map((t) => t.stem).join(' ')) : undefined;
       const initial = first.text[0];
@@ -396,11 +400,13 @@ function scoreWords(info: SpanInfo, column: ColumnInfo, options: MentionOptions)
   for (let i = 0; i < words.length; i++) {
     const token = words[i];
     const exactOnly = options.vocabulary(token);
+    // Alone, a harmless word may begin a name ("post" for Postwt) but is not shortened into one ("slope" for sp).
+    const whole = span.length === 1 && options.harmless?.(token) === true;
     let best = 0;
     let bestIndex = -1;
     for (let k = 0; k < column.words.length; k++) {
       if (used.has(k)) continue;
-      const s = exactOnly ? (token.text === column.words[k] || token.stem === column.stems[k] ? 1 : 0) : scoreWord(token, column.words[k], true);
+      const s = exactOnly || (whole && !column.words[k].startsWith(token.text)) ? (token.text === column.words[k] || token.stem === column.stems[k] ? 1 : 0) : scoreWord(token, column.words[k], true);
       if (s > best) {
         best = s;
         bestIndex = k;
@@ -579,7 +585,9 @@ function addInitialLevels(tokens: readonly Token[], columns: readonly ColumnInfo
     const hits: { index: number; level: string }[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
-      if (t.kind !== 'word' || t.text.length < 3 || !isContentToken(t)) continue;
+      // "Yes or No" for a column coded Y/N: the answers' initials, although "yes" and "no" are function words.
+      const answer = /^(yes|no)$/.test(t.text) && column.levels.includes('Y') && column.levels.includes('N');
+      if (t.kind !== 'word' || ((t.text.length < 3 || !isContentToken(t)) && !answer)) continue;
       if (candidates.some((c) => c.via === 'name' && c.start <= i && i < c.end)) continue;
       const level = column.levels.find((l) => l.toLowerCase() === t.text[0]);
       if (level === undefined) continue;

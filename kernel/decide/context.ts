@@ -11,9 +11,11 @@ import { isContentToken, rootOf, stemWord, STOPWORDS, tokenize, type Token } fro
 import { isStatusPosition, isYesNoColumn, readStatusMentions } from './status-words.js';
 import { compileLevelWords, findLevelWords, type LevelWord } from './level-words.js';
 import type { RuleSet } from './types.js';
+import { isUnitNoun } from './unit-words.js';
+import { listedAt } from './column-lists.js';
 
 /** A role hint from word order. */
-export type RoleHint = 'group' | 'outcome' | 'predictor' | 'filter' | 'subject';
+export type RoleHint = 'group' | 'outcome' | 'predictor' | 'filter' | 'subject' | 'adjusted';
 
 /** One column the request names (by name or through its levels). */
 export interface MentionedColumn {
@@ -29,6 +31,8 @@ export interface MentionedColumn {
   texts: string[];
   /** Added by the engine, not written in the request. */
   synthetic?: boolean;
+  /** Token indexes of every mention by name (a column named twice is read where each stands). */
+  positions?: number[];
 }
 
 /** The rule set compiled for matching (cached per rule set). */
@@ -128,6 +132,7 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
     inCuePhrase.has(t.index) || compiled.vocabulary.words.has(t.text) || compiled.vocabulary.stems.some((s) => s.length >= 3 && t.text.startsWith(s));
   let mentions = findMentions(tokens, columns, {
     vocabulary: isVocabulary,
+    harmless: (t) => compiled.harmless.has(t.text),
     lexicon: compiled.lexicon,
     levelWords: (t, c) => findLevelWords(t, c, compiled.levelWords),
     suffixes: compiled.columnWords.suffixes,
@@ -237,6 +242,8 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
     const end = tokens.findIndex((t, i) => i > adjusting.end && t.listed === true && !startsColumn(i));
     for (const m of mentioned) if (m.position >= adjusting.end && (end < 0 || m.position < end) && !m.hints.has('outcome')) m.hints.add('predictor');
   }
+  // The columns listed right after the phrase are what is adjusted for: a stratum, never a table's row or column.
+  if (adjusting) for (const m of listedAt(mentioned, tokens, adjusting.end)) m.hints.add('adjusted');
   const confLevel = readConfLevel(tokens);
   const mu = readMu(tokens, mentions, confLevel);
   const direction = readDirection(cueHits);
@@ -453,7 +460,10 @@ export function groupMentions(mentions: readonly Mention[], columns: readonly Co
     const valueFollows = m.via === 'name' && mentions.some((o) => o.column === m.column && o.via === 'level' && o.start === m.end);
     // "in first class", "the control group": a value right before the name names the value too.
     const valuePrecedes = m.via === 'name' && mentions.filter((o) => o.column === m.column && o.via === 'level').length === 1 && mentions.some((o) => o.column === m.column && o.via === 'level' && o.end === m.start);
-    if (m.via === 'name' && !valueFollows && !valuePrecedes) entry.byName = true;
+    if (m.via === 'name' && !valueFollows && !valuePrecedes) {
+      entry.byName = true;
+      (entry.positions ??= []).push(m.start);
+    }
     if (m.level !== undefined && !entry.levelsNamed.includes(m.level)) entry.levelsNamed.push(m.level);
   }
   return [...byColumn.values()].sort((a, b) => a.position - b.position);
@@ -559,6 +569,13 @@ function addRoleWordHints(mentioned: MentionedColumn[], tokens: readonly Token[]
   if (outcomes === 1) for (const m of real) if (!bound.has(m)) m.hints.delete('outcome');
 }
 
+/** The column named first at or after token `from` (up to `to`), by any of its mentions ("vote ... regression of the vote on x"). */
+function firstNamedFrom(mentioned: readonly MentionedColumn[], from: number, to = Infinity): MentionedColumn | undefined {
+  const at = (m: MentionedColumn) => [m.position, ...(m.positions ?? [])].filter((p) => p >= from && p <= to).sort((a, b) => a - b)[0] ?? Infinity;
+  const best = [...mentioned].sort((a, b) => at(a) - at(b))[0];
+  return best && at(best) < Infinity ? best : undefined;
+}
+
 /** Word-order hints: group markers, outcome after a predict/effect verb or before "~" / "from". */
 function addWordOrderHints(mentioned: MentionedColumn[], tokens: readonly Token[], cueHits: readonly CueHit[]): boolean {
   for (const m of mentioned) {
@@ -585,6 +602,13 @@ function addWordOrderHints(mentioned: MentionedColumn[], tokens: readonly Token[
         m.hints.add('predictor');
         break;
       }
+      // "across the levels of rad", "by categories of income": the column after "levels of" is the group.
+      const levelsOf = t.text === 'of' && /^(level|levels|category|categories|value|values)$/.test(tokens[i - 1]?.text ?? '');
+      if (levelsOf) {
+        i--;
+        seen--;
+        continue;
+      }
       if (!/^(the|different|each|all|its|their|two|three|four|both|several|various|these|those|\d+)$/.test(t.text)) break;
     }
     const next = tokens[m.position + 1 + (m.texts[0]?.split(' ').length ?? 1) - 1];
@@ -596,7 +620,7 @@ function addWordOrderHints(mentioned: MentionedColumn[], tokens: readonly Token[
   // "effect of X on Y": Y is the outcome.
   for (let i = 0; i < tokens.length; i++) {
     if (tokens[i].text === 'on') {
-      const after = mentioned.find((m) => m.position > i && m.position <= i + 3);
+      const after = firstNamedFrom(mentioned, i + 1, i + 3);
       const effectBefore = cueHits.some((h) => h.cue === 'effect' && h.start < i && /^(effect|impact|influence)s?$/.test(tokens[h.start].text) && tokens[h.end]?.text === 'of');
       const regressBefore = cueHits.some((h) => h.cue === 'predict' && h.start < i && /^regress/.test(tokens[h.start].text));
       // "a quadratic fit of mass on flipper length": Y on X in a model.
@@ -661,7 +685,7 @@ function addWordOrderHints(mentioned: MentionedColumn[], tokens: readonly Token[
       if (before) before.hints.add('outcome');
       for (const m of mentioned) if (m.position > verb.start) m.hints.add('predictor');
     } else {
-      const first = mentioned.find((m) => m.position >= verb.end);
+      const first = firstNamedFrom(mentioned, verb.end);
       // "regression of a and b" does not say which is the outcome; "regress y on x" does.
       const regressWithoutOn = /^regress/.test(tokens[verb.start].text) && !tokens.slice(verb.end).some((t) => t.text === 'on' || t.text === 'against');
       if (first && !regressWithoutOn) first.hints.add('outcome');
@@ -809,6 +833,8 @@ function readUnknownWords(
     if (compiled.roleWords.has(t.text) || compiled.harmless.has(t.text) || compiled.harmless.has(t.stem) || datasetWords.has(t.stem)) continue;
     // A word for the units observed ("the subjects", "participants") that names no column is no variable.
     if (compiled.columnWords.subject.has(t.text) || compiled.columnWords.subject.has(t.stem)) continue;
+    // "tracts bordering the river", "the share of arrestees", "mean age of the arrestees": the units (unit-words.ts).
+    if (isUnitNoun(tokens, t.index, mentions)) continue;
     // "nonsmokers" for the other level of `smoker`: part of the column's name.
     const negated = /^(non|un|in)(.{4,})$/.exec(t.text)?.[2];
     if (negated && columns.some((c) => c.stems.includes(stemWord(negated)) || c.words.some((w) => rootOf(w) === rootOf(negated)))) continue;
@@ -826,7 +852,10 @@ function readUnknownWords(
     // A noun right after a column named in full ("wind speed", "sex ratio", "speed of light") says what of it is meant.
     if (mentions.some((m) => m.via === 'name' && m.score >= 0.8 && m.end === t.index)) continue;
     if (prev?.text === 'of' && mentions.some((m) => m.via === 'name' && m.score >= 0.95 && m.end === t.index - 1)) continue;
-    if (namesTheUnits(t, tokens, mentions) || describesThePair(t, tokens)) continue;
+    if (describesThePair(t, tokens)) continue;
+    // "distance to the employment centres", "time from the first visit": a complement of the column named just before.
+    const article = prev?.text === 'the' ? 1 : 0;
+    if (/^(to|from)$/.test(tokens[t.index - 1 - article]?.text ?? '') && mentions.some((m) => m.via === 'name' && m.score >= 0.8 && m.end === t.index - 1 - article)) continue;
     const rolePosition =
       (prev !== undefined && /^(by|across|between|of|in|on|for|and|vs|versus|with|without|from|against|among|per|or|to|affect|affects|predict|predicts|explain|explains|the|a|an|its|their|our|my|better|worse|higher|lower|greater|larger|smaller|more|less|fewer|longer|shorter|bigger|heavier)$/.test(prev.text)) ||
       (next !== undefined && /^(by|and|vs|versus|against|between|across|or|affect|affects|influence|influences|predict|predicts|differ|differs|different|vary|varies|change|changes|related|associated|correlated|higher|lower|greater|larger|smaller|increase|increases|decrease|decreases)$/.test(next.text)) ||
@@ -840,23 +869,6 @@ function readUnknownWords(
     out.push({ word: t.raw, index: t.index, suggestion, closest, rolePosition: rolePosition || statusColumns.length > 0 });
   }
   return out;
-}
-
-/**
- * "the mean age of the arrestees", "the share of tracts ...", "what proportion of the tumours": a plural
- * noun after "of (the)" that follows a measured column's name or a word for a share or a count names the
- * rows observed (the units), not a variable. Without a column before it ("the mean of the incomes") the
- * noun is what is measured, and stays unknown when no column has that name.
- */
-const SHARE_HEADS = /^(share|shares|proportion|proportions|percentage|percentages|fraction|number|numbers|count|counts|majority|ratio|rate|half)$/;
-function namesTheUnits(t: Token, tokens: readonly Token[], mentions: readonly Mention[]): boolean {
-  if (t.kind !== 'word' || t.text === t.stem || t.text.length < 4) return false;
-  let i = t.index - 1;
-  if (tokens[i]?.text === 'the' || tokens[i]?.text === 'all') i--;
-  if (tokens[i]?.text !== 'of') return false;
-  const head = tokens[i - 1];
-  if (!head) return false;
-  return SHARE_HEADS.test(head.text) || mentions.some((m) => m.via === 'name' && m.score >= 0.9 && m.end === i);
 }
 
 /**

@@ -89,6 +89,7 @@ export const NEEDS: Partial<Record<TaskId, string>> = {
   bartlett: 'a numeric outcome and a grouping column',
   shapiro_wilk: 'a numeric column',
   ols: 'a numeric outcome and one or more predictors',
+  logistic: 'an outcome of two levels (or two of its levels named) and one or more predictors',
   histogram: 'a numeric column',
   qqplot: 'a numeric column',
   boxplot: 'a numeric column (optionally by a group)',
@@ -144,6 +145,8 @@ export function reasonText(reason: Reason): string {
       const [x, y] = list(p.columns);
       return `'${x}' and '${y}' look like design factors crossed once (every combination exactly once), so a table of their counts holds only ones and has nothing to test. Choose the test as asked or another analysis.`;
     }
+    case 'stated-outcome':
+      return `The request states ${p.column} as the outcome, but ${p.column} is ${p.kind} and no analysis in the catalogue takes it as the outcome with these columns; ${TASK_NAMES[p.analysis as TaskId] ?? String(p.analysis)} would use it as the ${p.role} instead. Choose that reading, or another analysis.`;
     case 'not-in-catalogue':
       return `The catalogue has no ${p.method}; nothing was run in its place. The closest analyses it has are offered.`;
     default:

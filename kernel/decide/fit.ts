@@ -161,6 +161,12 @@ function hintFit(role: RoleName, m: MentionedColumn): number {
       return outcome ? -0.5 : m.hints.has('predictor') ? 0.1 : 0;
     case 'column':
       return 0.05;
+    // "controlling for citizenship": what is adjusted for is the stratum, not a row or column of the table.
+    case 'strata':
+      return m.hints.has('adjusted') ? 0.3 : 0;
+    case 'row':
+    case 'col':
+      return m.hints.has('adjusted') ? -0.3 : 0;
     // Repeated measures: "within each chick", "| Plant" name the subjects; a group marker, the conditions.
     case 'within':
       return (group && !m.hints.has('subject') ? 0.2 : 0) - (outcome ? 0.3 : 0) - (m.hints.has('subject') ? 0.3 : 0);
@@ -242,9 +248,16 @@ function buildFit(rule: Rule, roleNames: RoleName[], ctx: RequestContext, mentio
     const list = byRole.get(role);
     if (!list || !spec.levels) continue;
     for (const m of list) {
-      const named = m.levelsNamed.length >= 2 && role === 'group' ? m.levelsNamed : undefined;
+      // "Among people intending to vote Yes or No, logistic regression of the vote on ...": the outcome
+      // named is kept, restricted to the levels named (the others' rows left out), never swapped.
+      const namedOutcome = role === 'outcome' && m.info.factor && m.levelsNamed.length >= 2 && m.levelsNamed.length < m.info.levelCount;
+      const named = (m.levelsNamed.length >= 2 && role === 'group') || namedOutcome ? m.levelsNamed : undefined;
       const count = named ? named.length : m.info.levelCount;
       if ((spec.levels.min !== undefined && count < spec.levels.min) || (spec.levels.max !== undefined && count > spec.levels.max)) return undefined;
+      if (namedOutcome) {
+        for (const value of m.info.levels.filter((l) => !m.levelsNamed.includes(l))) where.push({ column: m.info.name, op: '!=', value });
+        refinements.push(`rows of ${m.info.name} kept: ${m.levelsNamed.join(', ')} (named in the request)`);
+      }
       if (role === 'group') {
         k = count;
         levels = named ?? [...m.info.levels].sort(compareNatural);

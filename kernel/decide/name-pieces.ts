@@ -13,6 +13,14 @@ import { editDistance } from '../util/suggest.js';
 /** Function words a name may leave out ("rate of growth", "income per head"); "their" or "and" belongs to no name. */
 const SKIPPABLE = /^(of|per|in|the|a|an)$/;
 
+/** Nouns among the function words that a name may hold as a piece ("median value" for medv, "water level" for wlevel). */
+const NAME_NOUNS = /^(value|values|level|levels)$/;
+
+/** Whether a word after another word of a name phrase may be a piece of the name although it is a function word. */
+export function isNameNoun(token: Token): boolean {
+  return token.kind === 'word' && NAME_NOUNS.test(token.text);
+}
+
 /** How each word of a phrase may stand for its stretch of the name, best first. */
 const SCORE = { exact: 1, stem: 0.95, prefix: 0.95, abbreviation: 0.85, inflection: 0.85, typo: 0.85, longer: 0.8, initial: 0.8, acronym: 0.85 } as const;
 
@@ -29,7 +37,9 @@ export interface PieceOptions {
  * (0: they do not). Every content word and number must stand for a stretch of the name, and the
  * whole name must be spelled out; function words may stand for nothing or for a piece spelled the same.
  */
-export function scorePieces(tokens: readonly Token[], pieces: readonly string[], options: PieceOptions): number {
+export function scorePieces(tokens: readonly Token[], pieces: readonly string[], given: PieceOptions): number {
+  // A noun such as "value" after the first word is content here: it may stand for a stretch of the name.
+  const options: PieceOptions = { ...given, isContent: (t) => given.isContent(t) || (t !== tokens[0] && isNameNoun(t)) };
   const name = pieces.join('');
   if (name.length === 0 || tokens.length === 0) return 0;
   const boundaries = new Set<number>([0]);
@@ -74,7 +84,8 @@ export function scorePieces(tokens: readonly Token[], pieces: readonly string[],
           if (s <= 0) continue;
           const kind = q === p + 1 && s === SCORE.initial && name[p] !== token.text ? 1 : s === SCORE.abbreviation ? 2 : 0;
           if (!boundaries.has(p)) {
-            if (state === 2 || (kind === 1 && state !== 1)) continue;
+            // An initial may also end the name after a beginning ("med" + "v": median value for medv).
+            if (state === 2 || (kind === 1 && state !== 1 && !(state === 0 && q === name.length && sum > 0))) continue;
             // A shortened word inside a piece is its consonants ("wt", "hnd"), not the end of another word ("sha" + "pe").
             if (kind === 2 && /[aeiouy]/.test(name.slice(p, q))) continue;
             // Nor the rest of the word before it: "weight height" does not spell "weig" + "ht".

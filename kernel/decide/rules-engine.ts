@@ -13,6 +13,9 @@
  *    fewer) as choices, or no match.
  */
 import { isEarlierByName } from './time-order.js';
+import { matchesPhraseWord, STOPWORDS } from './text.js';
+import { withColumnRanges } from './column-lists.js';
+import { withoutImpossibleValues } from './value-range.js';
 import { TASKS, taskTitle } from '../contract/index.js';
 import type { DatasetSchema, Roles, TaskId } from '../types.js';
 import { formatList } from '../messages/index.js';
@@ -39,7 +42,7 @@ const CONTENDER_MARGIN = 0.1;
 /** Decides the analysis for a request from the rules alone (pure, synchronous, deterministic). */
 export function decideWithRules(prompt: string, schema: DatasetSchema, rules: RuleSet = defaultRules()): DecisionOutcome {
   const compiled = compileRules(rules);
-  const ctx = readRequest(prompt, schema, compiled);
+  const ctx = withoutImpossibleValues(readRequest(prompt, schema, compiled));
   if (ctx.missingMonths.length > 0) return decideMissingMonths(ctx, compiled);
   if (ctx.unknownLevels.length > 0) return decideUnknownLevels(ctx, compiled);
   const goal = decideOpenGoal(ctx, compiled) ?? decideUnderspecified(ctx, compiled);
@@ -47,7 +50,7 @@ export function decideWithRules(prompt: string, schema: DatasetSchema, rules: Ru
   const interaction = decideInteraction(ctx, compiled);
   if (interaction) return interaction;
   const outcome = ctx.mentions.some((m) => m.tiedWith.length > 0) ? decideTiedWords(ctx, compiled) : decideReading(ctx, compiled, ctx.mentioned, 0);
-  const checked = accountForWords(ctx, compiled, checkOneLevelShare(ctx, compiled, checkCrossedDesign(ctx, checkUnlikePair(ctx, checkMeasurementLevel(ctx, compiled, honourNamedTest(ctx, compiled, outcome))))));
+  const checked = accountForWords(ctx, compiled, checkOneLevelShare(ctx, compiled, checkCrossedDesign(ctx, checkUnlikePair(ctx, checkMeasurementLevel(ctx, compiled, keepStatedOutcome(ctx, honourNamedTest(ctx, compiled, outcome)))))));
   return offerMenu(ctx, compiled, askTimePoint(ctx, compiled, keepStatistic(ctx, refuseUnsupported(ctx, compiled, withPolynomial(ctx, checked)))));
 }
 
@@ -137,14 +140,40 @@ function coveredTokens(ctx: RequestContext): Set<number> {
  * cue phrase covers has a rule, and is no longer refused.
  */
 function refuseUnsupported(ctx: RequestContext, compiled: CompiledRules, outcome: DecisionOutcome): DecisionOutcome {
-  const covered = coveredTokens(ctx);
-  const word = ctx.tokens.find((t) => t.kind === 'word' && !covered.has(t.index) && compiled.unsupported.has(t.text));
-  if (!word) return outcome;
-  const reason: Reason = { code: 'not-in-catalogue', params: { method: `${word.raw} model` } };
+  const method = unsupportedMethod(ctx, compiled);
+  if (!method) return outcome;
+  const reason: Reason = { code: 'not-in-catalogue', params: { method } };
   const choices: Choice[] = [];
-  if (outcome.status === 'decided') addChoice(choices, choiceOf(outcome, `the closest analysis in the catalogue, not a ${word.raw} model`));
+  if (outcome.status === 'decided') addChoice(choices, choiceOf(outcome, `the closest analysis in the catalogue, not a ${method}`));
   else for (const alt of outcome.alternatives) addChoice(choices, alt);
   return noMatch(reason, reasonText(reason), choices, outcome.explanation);
+}
+
+/**
+ * The method a request names that the catalogue lacks: a word of the lexicon's `unsupported` list
+ * ("poisson": "poisson model"), or one of its phrases as written ("robust regression", "mixed model":
+ * the phrase itself). A word a cue phrase or a column covers, or a phrase one cue phrase covers whole,
+ * has a rule and is not refused.
+ */
+function unsupportedMethod(ctx: RequestContext, compiled: CompiledRules): string | undefined {
+  const covered = coveredTokens(ctx);
+  const words = ctx.tokens;
+  for (let i = 0; i < words.length; i++) {
+    const first = words[i];
+    if (first.kind !== 'word') continue;
+    for (const entry of compiled.unsupported) {
+      // The first word as written or as its plural's stem (a quick no for most entries).
+      if (!entry.startsWith(first.text) && !entry.startsWith(first.stem)) continue;
+      const parts = entry.split(' ');
+      if (i + parts.length > words.length) continue;
+      // A phrase stands unless one cue phrase covers all of it (a rule for that method exists).
+      const ruled = parts.length === 1 ? covered.has(words[i].index) : ctx.cueHits.some((h) => h.start <= i && h.end >= i + parts.length);
+      if (ruled || !parts.every((p, k) => words[i + k].kind === 'word' && (parts.length === 1 ? words[i + k].text === p : matchesPhraseWord(words[i + k], p)))) continue;
+      const raw = words.slice(i, i + parts.length).map((t) => t.raw).join(' ');
+      return parts.length === 1 ? `${raw} model` : raw;
+    }
+  }
+  return undefined;
 }
 
 /** Analyses that compare or relate locations (means, ranks), not spreads. */
@@ -530,7 +559,9 @@ function honourNamedTest(ctx: RequestContext, compiled: CompiledRules, outcome: 
     const test = [...tasks][0];
     const misfit = misfitColumn(test, ctx);
     const reason: Reason = { code: 'named-test-unfit', params: { test, asked: words[0], need: NEEDS[test] ?? '', ...(misfit ? { column: misfit.name, kind: misfit.kind } : {}) } };
-    return { ...outcome, reason, rationale: reasonText(reason) };
+    const kept = keepingOutcome(ctx, outcome.alternatives);
+    if (kept.length >= 2) return ambiguity(reason, reasonText(reason), kept, outcome.explanation);
+    return noMatch(reason, reasonText(reason), kept, outcome.explanation);
   }
   if (tasks.has(outcome.analysis)) return outcome;
   // A power analysis plans the test it names ("sample size for a paired t-test"): the name is honoured.
@@ -545,12 +576,68 @@ function honourNamedTest(ctx: RequestContext, compiled: CompiledRules, outcome: 
   addChoice(choices, choiceOf(outcome, 'fits these columns'));
   for (const alt of outcome.alternatives) addChoice(choices, alt);
   const rationale = reasonText(reason);
+  const kept = keepingOutcome(ctx, choices);
+  if (kept.length >= 2) return ambiguity(reason, rationale, kept, outcome.explanation);
+  return noMatch(reason, rationale, kept, outcome.explanation);
+}
+
+/** The one column the request states as the outcome ("logistic regression of A on B", "A ~ B", "does B predict A"). */
+function statedOutcome(ctx: RequestContext): MentionedColumn | undefined {
+  const stated = ctx.mentioned.filter((m) => m.byName && m.hints.has('outcome') && !m.hints.has('predictor') && !m.hints.has('group'));
+  return stated.length === 1 ? stated[0] : undefined;
+}
+
+/** Choices that keep the stated outcome as the outcome (a describe by it stays: it tests nothing). */
+function keepingOutcome(ctx: RequestContext, choices: readonly Choice[]): Choice[] {
+  const stated = statedOutcome(ctx);
+  if (!stated) return [...choices];
+  const name = stated.info.name;
+  const kept = choices.filter((c) => c.analysis === 'describe' || !c.roles.outcome || c.roles.outcome === name);
+  const swapped = choices.length - kept.length;
+  if (swapped === 0) return kept;
+  // The other named columns described across the stated outcome's groups: a first look, not a test.
+  if (stated.info.factor) {
+    for (const m of ctx.mentioned) {
+      if (m === stated || !m.byName || !m.info.numeric || kept.length >= MAX_CHOICES - 1) continue;
+      addChoice(kept, { analysis: 'describe', roles: { column: m.info.name, group: name }, why: `${taskTitle('describe')}: ${m.info.name} by ${name}, a first look` });
+    }
+  }
+  return kept;
+}
+
+/**
+ * A stated outcome is never swapped: a decision that takes the column the request states as the
+ * outcome as a group or a predictor ("does income predict the vote" read as income across the vote's
+ * groups) asks (reason stated-outcome), the reversed reading among the choices.
+ */
+function keepStatedOutcome(ctx: RequestContext, outcome: DecisionOutcome): DecisionOutcome {
+  if (outcome.status !== 'decided' || outcome.analysis === 'describe' || ctx.cueHits.some((h) => h.cue === 'compare')) return outcome;
+  const stated = statedOutcome(ctx);
+  if (!stated) return outcome;
+  const name = stated.info.name;
+  const role = (Object.entries(outcome.roles) as [string, unknown][]).find(([, v]) => v === name || (Array.isArray(v) && v.includes(name)))?.[0];
+  if (!role || role === 'outcome' || !outcome.roles.outcome) return outcome;
+  const reason: Reason = { code: 'stated-outcome', params: { column: name, kind: kindOf(stated.info), analysis: outcome.analysis, role } };
+  const choices: Choice[] = [];
+  addChoice(choices, choiceOf(outcome, `${name} as the ${role}, not the outcome`));
+  for (const alt of outcome.alternatives) if (choices.length < MAX_CHOICES - 1 && alt.roles.outcome !== outcome.roles.outcome) addChoice(choices, alt);
+  if (stated.info.factor) {
+    for (const m of ctx.mentioned) {
+      if (m === stated || !m.byName || choices.length >= MAX_CHOICES) continue;
+      if (!m.info.numeric && m.info.factor) addChoice(choices, { analysis: 'chi2_independence', roles: { row: m.info.name, col: name }, why: `${taskTitle('chi2_independence')}: ${m.info.name} and ${name}` });
+      else addChoice(choices, { analysis: 'describe', roles: { column: m.info.name, group: name }, why: `${taskTitle('describe')}: ${m.info.name} by ${name}, a first look` });
+    }
+  }
+  const rationale = reasonText(reason);
   if (choices.length >= 2) return ambiguity(reason, rationale, choices, outcome.explanation);
   return noMatch(reason, rationale, choices, outcome.explanation);
 }
 
 /** A named column whose kind the named test cannot take (body_mass_g for a chi-square test). */
 function misfitColumn(test: TaskId, ctx: RequestContext): { name: string; kind: string } | undefined {
+  // A two-level outcome: the stated outcome when it has more levels (and two of them are not named), or is measured.
+  const stated = test === 'logistic' ? statedOutcome(ctx) : undefined;
+  if (stated && (!stated.info.factor || stated.info.levelCount !== 2) && stated.levelsNamed.length !== 2) return { name: stated.info.name, kind: kindOf(stated.info) };
   const wantsFactors = test === 'chi2_independence' || test === 'fisher_exact' || test === 'bar';
   const wantsNumbers = ['pearson', 'spearman', 'kendall', 'histogram', 'qqplot', 'shapiro_wilk', 'scatter', 'regplot', 'kde'].includes(test);
   for (const m of ctx.mentioned) {
@@ -584,7 +671,8 @@ function accountForWords(ctx: RequestContext, compiled: CompiledRules, outcome: 
   // A decision that uses no column the request names (every column described) while the request has words
   // that name nothing: those words are where the columns would be ("describe disposable income").
   const noneNamed = outcome.status === 'decided' && !outcome.analysis.startsWith('power_') && !ctx.mentioned.some((m) => m.byName || m.levelsNamed.length > 0);
-  const unknown = ctx.unknownWords.filter((w) => w.rolePosition || w.suggestion || noneNamed);
+  const described = outcome.status === 'decided' && outcome.explanation.refinements.some((r) => r.endsWith('("two")')) ? pairPhrase(ctx) : new Set<number>();
+  const unknown = ctx.unknownWords.filter((w) => (w.rolePosition || w.suggestion || noneNamed) && !described.has(w.index));
   if (unknown.length === 0) return outcome;
   const reason = unknownReason(ctx) as Reason;
   if (outcome.status !== 'decided') {
@@ -617,6 +705,16 @@ function accountForWords(ctx: RequestContext, compiled: CompiledRules, outcome: 
   const rationale = reasonText(reason);
   if (choices.length >= 2) return ambiguity(reason, rationale, choices, outcome.explanation);
   return noMatch(reason, rationale, choices, outcome.explanation);
+}
+
+/** Token indexes of the words after "the two" / "both" ("the two steroid metabolites"): they describe the pair meant. */
+function pairPhrase(ctx: RequestContext): Set<number> {
+  const out = new Set<number>();
+  for (const t of ctx.tokens) {
+    if (!(t.text === 'both' || (t.text === 'two' && /^(the|these|those)$/.test(ctx.tokens[t.index - 1]?.text ?? '')))) continue;
+    for (let i = t.index + 1; i < ctx.tokens.length && i <= t.index + 3 && ctx.tokens[i].kind === 'word' && !STOPWORDS.has(ctx.tokens[i].text); i++) out.add(i);
+  }
+  return out;
 }
 
 /**
@@ -796,7 +894,11 @@ function compareFits(a: Fit, b: Fit): number {
 }
 
 /** Decides one reading of the request (columns resolved). */
-function decideReading(ctx: RequestContext, compiled: CompiledRules, mentioned: MentionedColumn[], depth: number): DecisionOutcome {
+function decideReading(given: RequestContext, compiled: CompiledRules, mentioned: MentionedColumn[], depth: number): DecisionOutcome {
+  // "median tumour thickness?": a statistic named is asked for, not a test, though "median" is also a
+  // nonparametric cue: intent words that are all statistic words ask for no test.
+  const statisticOnly = given.hasIntent && given.cueHits.filter((h) => compiled.intents.has(h.cue)).every((h) => given.cueHits.some((o) => o.cue === 'statistic' && o.start <= h.start && o.end >= h.end));
+  const ctx = statisticOnly ? { ...given, hasIntent: false } : given;
   const explanation = explain(ctx, []);
   if (mentioned.length === 0 && ctx.cueHits.every((h) => h.cue === 'statistic_question')) {
     return noMatch({ code: 'no-column', params: {} }, withUnknownWords('The request names no column of the dataset and asks for no known analysis.', ctx), [], explanation);
@@ -830,11 +932,19 @@ function decideReading(ctx: RequestContext, compiled: CompiledRules, mentioned: 
   const best = complete[0];
   const open = partial[0];
   // Ask which column is meant only when the request asks for something; a bare column name is described.
-  if (open && (!best || (ctx.hasIntent && open.rule.priority > best.rule.priority)) && depth === 0) {
+  // One column named and a relation asked ("is income related?"): its partner is not the one column of a
+  // kind left (a grouping column by elimination) while other readings leave it open among several.
+  const alone = mentioned.filter((m) => m.byName).length === 1 && ctx.cues.has('associate');
+  const byElimination = best !== undefined && open !== undefined && alone && best.completed > 0 && open.completed === 0;
+  if (open && (!best || byElimination || (ctx.hasIntent && open.rule.priority > best.rule.priority)) && depth === 0) {
     const completion = decideCompletions(ctx, compiled, mentioned, open);
     if (completion) return completion;
   }
-  if (best) return decideFromFits(ctx, best, complete, named);
+  if (best) {
+    // A list of columns with only a summary asked for ("mean and SD of Y1 and Y2") is described, not tested.
+    const list = depth === 0 && best.rule.task !== 'describe' ? decideList(ctx, compiled, mentioned) : undefined;
+    return list ?? decideFromFits(ctx, best, complete, named);
+  }
   if (depth > 0) return noMatch({ code: 'no-fit', params: { columns: mentioned.map((m) => m.info.name) } }, 'Nothing fits this reading.', [], explanation);
   const list = decideList(ctx, compiled, mentioned);
   if (list) return list;
@@ -991,7 +1101,7 @@ function decideFromFits(ctx: RequestContext, best: Fit, complete: readonly Fit[]
  */
 function decideList(ctx: RequestContext, compiled: CompiledRules, mentioned: MentionedColumn[]): DecisionOutcome | undefined {
   if (!(ctx.cues.has('describe') || ctx.cues.has('statistic')) || otherIntents(ctx, compiled, ['describe', 'nonparam'])) return undefined;
-  const listed = mentioned.filter((m) => !m.hints.has('group'));
+  const listed = withColumnRanges(ctx, mentioned).filter((m) => !m.hints.has('group'));
   if (listed.length < 2) return undefined;
   const groups = mentioned.filter((m) => m.hints.has('group'));
   const reading = decideReading(ctx, compiled, groups, 1);
@@ -1026,15 +1136,14 @@ function decideCompletions(ctx: RequestContext, compiled: CompiledRules, mention
       if (reading.status === 'decided') return reading;
     }
   }
-  // "the correlation between the two metabolites", "both yields": a symmetric analysis (x and y, row and
-  // col) said of "the two" or "both" when exactly two columns fit is of those two; their order changes nothing.
-  const symmetric = second !== undefined && ((first.role === 'x' && second.role === 'y') || (first.role === 'row' && second.role === 'col'));
-  const saysTwo = ctx.tokens.some((t) => t.text === 'both' || (t.text === 'two' && ctx.tokens[t.index - 1]?.text === 'the'));
-  if (symmetric && saysTwo && first.candidates.length === 2 && second.candidates.length === 2 && first.candidates.every((c) => second.candidates.includes(c))) {
-    const pair = [...first.candidates].sort((a, b) => ctx.columns.findIndex((c) => c.name === a) - ctx.columns.findIndex((c) => c.name === b));
-    const only = pair.map((name, i): MentionedColumn => ({ info: ctx.columns.find((c) => c.name === name)!, position: 10_000 + i, byName: true, levelsNamed: [], hints: new Set(), score: 1, texts: [], synthetic: true }));
+  // "the two metabolites", "both years' yields": two roles open and exactly two columns that fill them
+  // (in either order, or in the order their names state): the request has said which.
+  const saysTwo = ctx.tokens.some((t, i) => t.text === 'both' || (t.text === 'two' && /^(the|these|those)$/.test(ctx.tokens[i - 1]?.text ?? '')));
+  const pairs = new Set(combos.map((c) => [...c].sort().join('|')));
+  if (saysTwo && second && pairs.size === 1 && open.missing.every((m) => m.candidates.length === 2)) {
+    const only = combos[0].map((name, i): MentionedColumn => ({ info: ctx.columns.find((c) => c.name === name)!, position: 10_000 + i, byName: true, levelsNamed: [], hints: new Set(), score: 1, texts: [], synthetic: true }));
     const reading = decideReading(ctx, compiled, [...mentioned, ...only], 1);
-    if (reading.status === 'decided') return reading;
+    if (reading.status === 'decided') return withRefinement(reading, `the two columns that fit: ${combos[0].join(' and ')} ("two")`);
   }
   const choices: Choice[] = [];
   for (const combo of combos) {

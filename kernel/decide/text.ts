@@ -21,6 +21,8 @@ export interface Token {
   percent?: boolean;
   /** A comma, semicolon or slash stands between the previous token and this one ("Adelie, Gentoo"). */
   listed?: boolean;
+  /** A dash or an ellipsis alone stands between the previous token and this one ("x1 - x4", "q1…q9"). */
+  ranged?: boolean;
 }
 
 const TOKEN = /(\d+(?:\.\d+)?%?|\.\d+%?|[A-Za-z]+(?:'[A-Za-z]+)?|[~=<>*|:^])/g;
@@ -34,7 +36,9 @@ export function tokenize(text: string): Token[] {
   let last = 0;
   for (const match of spaced.matchAll(TOKEN)) {
     const raw = match[0];
-    const listed = /[,;/]/.test(spaced.slice(last, match.index));
+    const gap = spaced.slice(last, match.index);
+    const listed = /[,;/]/.test(gap);
+    const ranged = tokens.length > 0 && /^\s*(-|\u2013|\u2014|\u2026|\.\.\.?)\s*$/.test(gap);
     last = (match.index ?? 0) + raw.length;
     if (/^[\d.]/.test(raw)) {
       const percent = raw.endsWith('%');
@@ -44,7 +48,7 @@ export function tokenize(text: string): Token[] {
       tokens.push({ index: tokens.length, raw, text: raw, stem: raw, kind: 'symbol' });
     } else {
       const text = raw.toLowerCase().replace(/'s$/, '').replace(/'/g, '');
-      tokens.push({ index: tokens.length, raw, text, stem: stemWord(text), kind: 'word', ...(listed ? { listed } : {}) });
+      tokens.push({ index: tokens.length, raw, text, stem: stemWord(text), kind: 'word', ...(listed ? { listed } : {}), ...(ranged ? { ranged } : {}) });
     }
   }
   return tokens;
@@ -119,6 +123,9 @@ export function scoreWord(word: Token, nameWord: string, allowAbbreviation: bool
   // Inflections beyond plurals: "smoking" / "smoker", "recovery" / "recovered" share a root of 4+ letters.
   const root = rootOf(w);
   if (root.length >= 4 && root === rootOf(nameWord)) return 0.85;
+  // A short name ending in a silent e and its -ing / -ed forms: "voting" for vote, "rated" for rate.
+  const silentE = /^(.{3,})(ing|ed)$/.exec(w);
+  if (silentE && nameWord.length >= 4 && nameWord === `${silentE[1]}e`) return 0.85;
   // Typos, scaled by length: none below 4 letters, 1 edit from 4, 2 edits from 8.
   const shortest = Math.min(w.length, nameWord.length);
   const allowed = shortest >= 8 ? 2 : shortest >= 5 ? 1 : 0;
@@ -131,7 +138,7 @@ export function scoreWord(word: Token, nameWord: string, allowAbbreviation: bool
 
 /** A word without a common derivational ending (smoking, smoker -> smok; recovery, recovered -> recover). */
 export function rootOf(word: string): string {
-  const m = /^(.{4,}?)(ings|ing|ers|er|ed|ions|ion|ments|ment|ies|y|es|s|e)$/.exec(word);
+  const m = /^(.{4,}?)(ships|ship|ness|ings|ing|ers|er|ed|ions|ion|ments|ment|ies|y|es|s|e)$/.exec(word);
   return m ? m[1] : word;
 }
 

@@ -104,7 +104,9 @@ export interface DirectionAsked {
  * - `time-point`: a word for one end of a time course ("final weight") with a time column (params: word, column, value);
  * - `not-in-catalogue`: the request names a method or a statistic the catalogue has no test for (params: method);
  * - `unlike-pair`: a paired comparison of two columns that measure different things (params: test, columns);
- * - `crossed-design`: a table test of two design factors crossed once, a table of ones (params: columns).
+ * - `crossed-design`: a table test of two design factors crossed once, a table of ones (params: columns);
+ * - `stated-outcome`: the request states a column as the outcome ("does income predict the vote") and the
+ *   only analyses that fit take it in another role (params: column, kind, analysis, role).
  */
 export type ReasonCode =
   | 'unknown-word'
@@ -126,7 +128,8 @@ export type ReasonCode =
   | 'time-point'
   | 'not-in-catalogue'
   | 'unlike-pair'
-  | 'crossed-design';
+  | 'crossed-design'
+  | 'stated-outcome';
 
 /** A reason code with the values its words are built from. */
 export interface Reason {

@@ -55,7 +55,6 @@ export const BLIND_2026_12C_KNOWN_MISSES: string[] = [
   'Boston-08 asked-when-clear', // Is the average number of rooms per dwelling greater than 6?
   'Boston-09 asked-when-clear', // For tracts with a highway accessibility index of 24, what\'s the mean property tax rate?
   'Boston-10 asked-when-clear', // Is the share of tracts bordering the river different from 10%?
-  'Boston-11 silent-guess', // Kruskal-Wallis test of median value across the levels of the radial highway index
   'Boston-12 asked-when-clear', // Kolmogorov-Smirnov test of whether medv follows a normal distribution
   'Boston-17 asked-when-clear', // Is there evidence of a linear association between the average number of rooms and median h
   'crabs-01 asked-when-clear', // Do blue and orange crabs differ in carapace width?
@@ -63,13 +62,12 @@ export const BLIND_2026_12C_KNOWN_MISSES: string[] = [
   'crabs-05 silent-guess', // Are female crabs\' rear widths larger than the males\'?
   'crabs-10 asked-when-clear', // F test: is the variance of carapace width the same for males and females?
   'crabs-14 asked-when-clear', // A biologist claims that the mean frontal lobe size of blue crabs is 14 mm. Test this claim
-  'crabs-15 silent-guess', // Find the least-squares line for predicting carapace width from carapace length and test it
   'cabbages-04 asked-when-clear', // correlation between head weight and ascorbic acid content
   'cabbages-10 silent-guess', // Is there evidence at the 0.05 level that cultivar c39 has a lower mean vitamin C content t
   'cabbages-15 asked-when-clear', // If I plan a new trial with 3 planting dates and expect a medium effect (f = 0.25), how man
   'biopsy-07 silent-guess', // Is V9 higher in malignant samples than in benign ones?
   'biopsy-14 asked-when-clear', // Using logistic regression, estimate the odds ratio of malignancy for a one-unit increase i
-  'Melanoma-02 asked-when-clear', // Are ulcerated tumours thicker?
+  'Melanoma-02 silent-guess', // (was asked-when-clear until 'thicker' was read as thickness; now decided two-sided as #18 S1 says, the set wants one-sided) Are ulcerated tumours thicker?
   'Melanoma-08 asked-when-clear', // Do male and female patients differ in age?
   'Melanoma-13 asked-when-clear', // Test whether the proportion of ulcerated tumours differs between male and female patients.
   'UScereal-01 asked-when-clear', // Does sugar content differ across the display shelves?
@@ -85,7 +83,6 @@ export const BLIND_2026_12C_KNOWN_MISSES: string[] = [
   'immer-02 asked-when-clear', // Did yields decrease from 1931 (Y1) to 1932 (Y2)?
   'immer-04 asked-when-clear', // Friedman test of the 1931 yield across varieties with locations as blocks
   'immer-05 asked-when-clear', // randomized block ANOVA for 1932 yield: variety within location as repeated measure
-  'immer-07 silent-guess', // mean and SD of Y1 and Y2
   'immer-08 asked-when-clear', // Is the average 1932 yield below 100?
   'immer-12 asked-when-clear', // Yields of five barley varieties were recorded at six locations in 1931 and again in 1932. 
   'immer-13 asked-when-clear', // Construct a 95% confidence interval for the mean difference in yield between 1931 and 1932
@@ -97,34 +94,24 @@ export const BLIND_2026_12C_KNOWN_MISSES: string[] = [
   'Mroz-07 asked-when-clear', // frequency distribution of the number of children under 5
   'Mroz-08 asked-when-clear', // Compare the participation rate between women whose husbands attended college and those who
   'Mroz-09 asked-when-clear', // For these couples, test whether the proportion who attended college differs between wives 
-  'Mroz-13 silent-guess', // Is there evidence that the number of children aged five or younger is associated with the 
+  'Mroz-13 asked-when-clear', // Is there evidence that the number of children aged five or younger is associated with the 
   'Mroz-14 asked-when-clear', // Test at the 5% level whether the mean age differs between women in and out of the labour f
-  'Chile-01 asked-when-clear', // Is voting intention associated with sex?
-  'Chile-03 silent-guess', // Among people intending to vote Yes or No, logistic regression of the vote on statusquo, ag
   'Chile-07 silent-guess', // Among those planning to vote yes, is the mean age above 40?
-  'Chile-08 asked-when-clear', // Are the four voting intentions equally frequent?
   'Chile-11 asked-when-clear', // In Santiago only, compare status quo support between men and women
-  'Chile-15 asked-when-clear', // Is there evidence that voting intention is associated with education?
   'Arrests-01 asked-when-clear', // Is being released with a summons associated with colour?
   'Arrests-04 asked-when-clear', // Compare the number of police database checks between black and white arrestees with a Mann
   'Arrests-07 asked-when-clear', // Test whether the proportion of arrestees released with a summons is the same in all six ye
-  // Now decided as the README's 'two-sided unless you ask' policy (#18 S1) reads it: binomial test of employed against 0.7, two-sided, the direction reported; the set expects one-sided.
   'Arrests-08 silent-guess', // Is the share of arrestees who are employed above 70%?
   'Arrests-10 wrong-no-match', // Is there racial bias?
-  'Arrests-12 asked-when-clear', // Controlling for citizenship, test whether colour and release are independent (Cochran-Mant
   'Arrests-13 asked-when-clear', // Is there evidence that the mean age of arrestees differs between those released and those 
   'Duncan-07 asked-when-clear', // Test the claim that white-collar occupations have a higher mean percentage of high-school 
-  'Duncan-15 silent-guess', // Robust M-estimation regression of prestige on income and education
-  'OBrienKaiser-09 silent-guess', // describe post.1 through post.5
   'OBrienKaiser-13 asked-when-clear', // Test whether the mean pre-treatment score at hour 1 equals 4.
   'OBrienKaiser-14 asked-when-clear', // Is there evidence that follow-up scores at hour 3 differ between treatments A and B?
   'WeightLoss-01 asked-when-clear', // repeated measures ANOVA of weight loss across the months
   'WeightLoss-02 asked-when-clear', // Friedman test of self-esteem over the three months
-  // Asks which measurement (open-goal, the right comparison first) since 'weight' is not read as wl; was a silent describe.
   'WeightLoss-07 asked-when-clear', // In month 1, did the diet + exercise group lose more weight than the diet-only group?
   'HairEyeColor-11 asked-when-clear', // A geneticist expects brown, blue, hazel and green eyes in proportions 0.4, 0.3, 0.2 and 0.
   'Boston-20 asked-when-clear', // Fit a multiple regression of medv on all the other variables and report which coefficients
   'Chile-16 wrong-no-match', // Will the Yes side win?
-  'Chile-17 silent-guess', // Does income predict the vote?
   'Chile-18 asked-when-clear', // Construct a 95% confidence interval for the proportion of respondents who intend to vote Y
 ];
