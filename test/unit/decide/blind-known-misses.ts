@@ -44,9 +44,11 @@ export const BLIND_2026_12B_KNOWN_MISSES: string[] = [
 /**
  * The requests of the third blind set (blind-2026-12c.json: 249 requests over 16 MASS, carData and base
  * datasets, written by a helper who had not read the rules) the engine missed when it joined the suite:
- * 129/249 before the third round of #16 work, 147/249 after it (the second blind set, tuned on, went
- * from 126/221 to 201/221 in the same round). Same rule: remove a line when its request is answered
- * right; never add one.
+ * 129/249 before the third round of #16 work, 147/249 after its first half (the second blind set,
+ * tuned on, went from 126/221 to 201/221 in that half); the second half was tuned on this set
+ * (184/249; its 6 silent guesses are all directional wording that the set reads as one-sided and the
+ * engine, by the statistics review's rule, as two-sided with the direction reported). Same rule:
+ * remove a line when its request is answered right; never add one.
  */
 export const BLIND_2026_12C_KNOWN_MISSES: string[] = [
   'Boston-01 asked-when-clear', // Test at the 5% significance level whether the mean of the median home values differs betwe
@@ -114,4 +116,82 @@ export const BLIND_2026_12C_KNOWN_MISSES: string[] = [
   'Boston-20 asked-when-clear', // Fit a multiple regression of medv on all the other variables and report which coefficients
   'Chile-16 wrong-no-match', // Will the Yes side win?
   'Chile-18 asked-when-clear', // Construct a 95% confidence interval for the proportion of respondents who intend to vote Y
+];
+
+/**
+ * The requests of the fourth blind set (blind-2026-12d.json: 191 requests over 12 MASS, carData and
+ * base datasets, written by a helper who had not read the rules, after the first half of the third
+ * round) the engine missed when it joined the suite: 108/191 at the start of the third round, 121/191
+ * after its first half, 123/191 after its second half (which was tuned on blind-2026-12c: 147 -> 184
+ * there). Same rule: remove a line when its request is answered right; never add one.
+ */
+export const BLIND_2026_12D_KNOWN_MISSES: string[] = [
+  'oats-01 asked-when-clear', // Two-way ANOVA of yield on variety and nitrogen, with their interaction
+  'oats-02 asked-when-clear', // one way anova: does yield differ between the three oat varieties?
+  'oats-03 asked-when-clear', // Following the ANOVA, use Tukey\'s HSD procedure to determine which nitrogen levels differ 
+  'oats-04 asked-when-clear', // boxplot of yeild by nitrogen level
+  'oats-05 asked-when-clear', // Kruskal-Wallis test of Y across the six blocks
+  'oats-08 asked-when-clear', // mean and sd of yield for the plots that got 0.6 cwt of nitrogen
+  'oats-09 silent-guess', // Test at the 5% significance level whether the mean yield of plots receiving no nitrogen is
+  'oats-13 asked-when-clear', // Is there evidence that mean yield differs among the four nitrogen levels? Use alpha = 0.05
+  'oats-14 asked-when-clear', // Levene\'s test for equal variance of yield across varieties
+  'oats-15 asked-when-clear', // pairwise t-tests of yield between nitrogen levels with bonferroni correction
+  'oats-16 asked-when-clear', // Power: how many plots per variety would we need to detect an effect of Cohen\'s f = 0.25 a
+  'hills-01 asked-when-clear', // Fit a multiple regression model predicting record time from distance and climb, and test w
+  'hills-08 asked-when-clear', // time ~ dist + climb + I(climb^2)
+  'hills-10 silent-guess', // Leaving out Knock Hill, regress time on dist
+  'hills-11 asked-when-clear', // Construct a 95% confidence interval for the mean climb of Scottish hill races.
+  'hills-12 asked-when-clear', // Is there evidence of a positive linear association between race distance and winning time?
+  'hills-15 asked-when-clear', // Test whether the mean distance of these races differs from 7 miles.
+  'nlschools-01 asked-when-clear', // Do pupils in multi-grade (combination) classes score lower on the language test? one-sided
+  'nlschools-02 silent-guess', // Regress language score on IQ, SES and class size
+  'nlschools-04 asked-when-clear', // logistic regression predicting whether a class is a combination class from class size
+  'nlschools-05 asked-when-clear', // ANCOVA: language score between combined and single-grade classes adjusting for IQ
+  'nlschools-09 silent-guess', // scatter with a fitted regression line of language score on IQ
+  'nlschools-10 asked-when-clear', // Test the hypothesis that one quarter of pupils are in combination classes (H0: p = 0.25).
+  'nlschools-11 silent-guess', // Does class matter for language scores?
+  'nlschools-14 asked-when-clear', // At alpha = 0.01, is there evidence that mean IQ differs between pupils in combination and 
+  'sitka-01 asked-when-clear', // Repeated measures ANOVA of size over Time, trees as subjects
+  'sitka-02 asked-when-clear', // Friedman test of tree size across the five measurement days
+  'sitka-03 asked-when-clear', // Do ozone-treated trees differ in size from the control trees at the last measurement (day 
+  'sitka-04 asked-when-clear', // at day 152, are the ozone trees smaller than the controls? one-sided Wilcoxon rank sum
+  'sitka-06 silent-guess', // Regress size on Time for the control trees only
+  'sitka-09 asked-when-clear', // Test, at the 5% level, whether mean log-size changes over the five occasions, treating tre
+  'sitka-10 silent-guess', // Summary statistics of size at day 258
+  'sitka-11 asked-when-clear', // Is size normally distributed at day 201? Shapiro-Wilk please
+  'sitka-12 silent-guess', // Test the ozone effect on size with a t-test
+  'sitka-13 asked-when-clear', // Spearman correlation between Time and size for the ozone trees
+  'sitka-14 asked-when-clear', // At the first occasion (day 152), is there evidence that the variance of size differs betwe
+  'snails-10 silent-guess', // Fit a binomial GLM for Deaths out of N with Species, Exposure, Rel.Hum and Temp
+  'snails-13 asked-when-clear', // Test whether the variances of deaths are equal for the two species using an F test.
+  'moore-01 asked-when-clear', // Two-way ANOVA of conformity by partner status and authoritarianism category
+  'moore-03 asked-when-clear', // Is there evidence that subjects paired with a high-status partner conform more than those 
+  'moore-04 asked-when-clear', // ANCOVA of conformity by partner status controlling for F-scale score
+  'moore-10 asked-when-clear', // Among subjects with a low-status partner, does conformity differ by F category? Kruskal-Wa
+  'cowles-01 asked-when-clear', // logistic regression of volunteering on neuroticism and extraversion
+  'cowles-03 asked-when-clear', // chi-square test of sex by volunteering
+  'cowles-04 asked-when-clear', // do volunteers have higher extraversion than non-volunteers? one-sided t test
+  'cowles-15 asked-when-clear', // What sample size per group detects volunteer rates of 0.40 vs 0.50 with 90% power?
+  'womenlf-01 asked-when-clear', // Is labour-force participation independent of the presence of children in the household? Te
+  'womenlf-04 wrong-no-match', // Among working women only, logistic regression of part-time vs full-time work on husband\'s
+  'womenlf-08 silent-guess', // median husband income for women with children in Ontario
+  'womenlf-13 silent-guess', // Is there evidence that the mean husband\'s income is lower for women working full time tha
+  'womenlf-16 wrong-no-match', // Cochran-Mantel-Haenszel test of full-time vs not working by children, stratified by region
+  'slid-02 silent-guess', // Do men earn more than women? Welch t-test
+  'slid-03 asked-when-clear', // wages ~ age + I(age^2) + education
+  'slid-04 silent-guess', // Test at the 5% level whether mean hourly wages are equal across the three language groups.
+  'slid-05 asked-when-clear', // spearman correlation of years of schooling and hourly wage
+  'un-01 asked-when-clear', // Regress female life expectancy on GDP per person and percent urban
+  'un-02 asked-when-clear', // Spearman correlation between per-capita GDP and fertility
+  'un-03 asked-when-clear', // Using a nonparametric test, determine whether fertility rates differ among OECD, African a
+  'un-08 asked-when-clear', // Among African countries, correlation between urbanisation and fertility
+  'un-10 silent-guess', // Is there evidence that mean female life expectancy in Latin America exceeds 72 years?
+  'un-13 asked-when-clear', // Draw a world map of female life expectancy by country
+  'un-16 asked-when-clear', // Excluding the African group, logistic regression of OECD membership on GDP per person and 
+  'beaver1-01 asked-when-clear', // Is body temperature higher when the beaver is active? one-sided t test
+  'beaver1-08 asked-when-clear', // A biologist claims that the beaver\'s mean body temperature is 37 degrees C. Test this cla
+  'beaver1-09 silent-guess', // What fraction of the time was the beaver active? binomial test against 0.1
+  'beaver1-12 silent-guess', // Construct a 95% confidence interval for the mean body temperature of the beaver when inact
+  'beaver1-13 silent-guess', // compare the two
+  'beaver1-15 asked-when-clear', // Kolmogorov-Smirnov test of temperature against a normal distribution
 ];
