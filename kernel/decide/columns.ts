@@ -242,7 +242,7 @@ export function findMentions(tokens: readonly Token[], columns: readonly ColumnI
   addMonthLevels(tokens, columns, candidates);
   for (const h of options.levelWords?.(tokens, columns) ?? []) candidates.push({ ...h, score: 0.9, via: 'level', content: h.end - h.start });
   addSharedHeads(tokens, columns, candidates, options);
-  const mentions = withQualifiers(withIndicatorPhrases(resolveMentions(tokens, candidates), columns), columns, options.suffixes, (i) => options.vocabulary(tokens[i]));
+  const mentions = withValueOf(withQualifiers(withIndicatorPhrases(resolveMentions(tokens, candidates), columns), columns, options.suffixes, (i) => options.vocabulary(tokens[i])), tokens);
   // Bare numbers read as codes of a column need two of them ("diet 1 vs 2", "1 and 3"); one left after
   // another reading took the other ("time 1 and time 2" with Subject 1..6) is no code.
   const bare = (m: Mention) => m.via === 'level' && m.score === 0.9 && m.end - m.start === 1 && tokens[m.start].kind === 'number';
@@ -294,6 +294,24 @@ function withQualifiers(mentions: Mention[], columns: readonly ColumnInfo[], suf
     if (next && m.via === 'name' && next.via === 'name' && m.tiedWith.length === 0 && next.start === m.end && next.score >= 0.95 && (rows || (part && measured?.numeric && !measured.factor))) {
       out.push({ ...next, start: m.start, text: `${m.text} ${next.text}` });
       k++;
+      continue;
+    }
+    out.push(m);
+  }
+  return out;
+}
+
+/**
+ * A value followed by "of" and its own column's name ("plots that got 0.6 cwt of nitrogen", "20 mg of
+ * drug"): the name says what the value is of, so the stretch names the value (a restriction), not the
+ * column as a variable.
+ */
+function withValueOf(mentions: Mention[], tokens: readonly Token[]): Mention[] {
+  const out: Mention[] = [];
+  for (const m of mentions) {
+    const value = out[out.length - 1];
+    if (value && m.via === 'name' && value.via === 'level' && value.column === m.column && m.tiedWith.length === 0 && value.end === m.start - 1 && tokens[value.end].text === 'of') {
+      out[out.length - 1] = { ...value, end: m.end, text: `${value.text} of ${m.text}` };
       continue;
     }
     out.push(m);

@@ -13,6 +13,8 @@ import { compileLevelWords, findLevelWords, type LevelWord } from './level-words
 import type { RuleSet } from './types.js';
 import { isUnitNoun } from './unit-words.js';
 import { listedAt } from './column-lists.js';
+import { initialNameMentions } from './initial-names.js';
+import { readPowerOptions } from './power-request.js';
 
 /** A role hint from word order. */
 export type RoleHint = 'group' | 'outcome' | 'predictor' | 'filter' | 'subject' | 'adjusted';
@@ -183,6 +185,13 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
     cueHits = cueHits.filter((h) => !notPolynomial.includes(h));
     cues = new Set(cueHits.map((h) => h.cue));
   }
+  // "the plots that got 0.6 cwt", "for plots receiving no nitrogen": field plots are the units observed
+  // (unit-words.ts), not a figure asked for.
+  const unitPlots = cueHits.filter((h) => h.cue === 'plot' && h.end - h.start === 1 && /^(for|among|amongst|of)$/.test(tokens[h.start - (tokens[h.start - 1]?.text === 'the' ? 2 : 1)]?.text ?? '') && isUnitNoun(tokens, h.start, mentions));
+  if (unitPlots.length > 0) {
+    cueHits = cueHits.filter((h) => !unitPlots.includes(h));
+    cues = new Set(cueHits.map((h) => h.cue));
+  }
   // "the share of population under 15" names a measured share (a numeric column), not a test of a proportion.
   const shareOf = cueHits.filter(
     (h) =>
@@ -212,6 +221,14 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
     if (status.length > 0) {
       mentions = [...mentions, ...status].sort((a, b) => a.start - b.start);
       read = [...read, ...status];
+    }
+  }
+  // "yield" for a column named Y (initial-names.ts): a word nothing else accounts for.
+  if (columns.some((c) => c.name.length === 1)) {
+    const initials = initialNameMentions(tokens, readUnknownWords(tokens, read, cueHits, columns, isVocabulary, compiled, datasetWords), columns);
+    if (initials.length > 0) {
+      mentions = [...mentions, ...initials].sort((a, b) => a.start - b.start);
+      read = [...read, ...initials];
     }
   }
   // "population density": a quantity named after a measurement (people per area), not a density plot,
@@ -252,7 +269,9 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
   if (mu !== undefined) for (const m of mentioned) if (!m.byName && m.levelsNamed.length === 1) m.hints.add('filter');
   // A power request that gives both proportions plans a study: the column it names says what they are
   // of ("survival of 20% vs 35%"), no data are analysed.
-  if (cues.has('power_request') && hasPercentPair(tokens)) mentioned.length = 0;
+  // So does one that gives the effect size to detect ("Cohen's f = 0.25 among 3 varieties"): the columns
+  // it names say what the planned groups are.
+  if (cues.has('power_request') && (hasPercentPair(tokens) || readPowerOptions(prompt, 'power_anova').effectSize !== undefined)) mentioned.length = 0;
   // "y ~ w | subject": a repeated-measures formula says the data are paired.
   const tildeAt = tokens.findIndex((t) => t.text === '~');
   if (tildeAt >= 0 && tokens.some((t, i) => i > tildeAt && t.text === '|')) cues.add('paired');

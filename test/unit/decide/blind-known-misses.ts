@@ -126,17 +126,8 @@ export const BLIND_2026_12C_KNOWN_MISSES: string[] = [
  * there). Same rule: remove a line when its request is answered right; never add one.
  */
 export const BLIND_2026_12D_KNOWN_MISSES: string[] = [
-  'oats-01 asked-when-clear', // Two-way ANOVA of yield on variety and nitrogen, with their interaction
-  'oats-02 asked-when-clear', // one way anova: does yield differ between the three oat varieties?
-  'oats-03 asked-when-clear', // Following the ANOVA, use Tukey\'s HSD procedure to determine which nitrogen levels differ 
-  'oats-04 asked-when-clear', // boxplot of yeild by nitrogen level
   'oats-05 asked-when-clear', // Kruskal-Wallis test of Y across the six blocks
-  'oats-08 asked-when-clear', // mean and sd of yield for the plots that got 0.6 cwt of nitrogen
-  'oats-09 silent-guess', // Test at the 5% significance level whether the mean yield of plots receiving no nitrogen is
-  'oats-13 asked-when-clear', // Is there evidence that mean yield differs among the four nitrogen levels? Use alpha = 0.05
-  'oats-14 asked-when-clear', // Levene\'s test for equal variance of yield across varieties
-  'oats-15 asked-when-clear', // pairwise t-tests of yield between nitrogen levels with bonferroni correction
-  'oats-16 asked-when-clear', // Power: how many plots per variety would we need to detect an effect of Cohen\'s f = 0.25 a
+  'oats-09 asked-when-clear', // (was a silent guess, a bar chart, until field plots were read as the units; now asks direction-k-groups) Test at the 5% significance level whether the mean yield of plots receiving no nitrogen is
   'hills-01 asked-when-clear', // Fit a multiple regression model predicting record time from distance and climb, and test w
   'hills-08 asked-when-clear', // time ~ dist + climb + I(climb^2)
   'hills-10 silent-guess', // Leaving out Knock Hill, regress time on dist

@@ -1,0 +1,87 @@
+/**
+ * Column names as people write them (issue #16), on schemas made up for the test, asserted by decision
+ * and reason code: one-letter names read from a word's initial (initial-names.ts), a value said with
+ * "of" and its column's name ("20 mg of drug"), field plots as the units observed, Cohen's f as an
+ * ANOVA design in a power request.
+ */
+import assert from 'node:assert/strict';
+import { decideWithRules } from '../../../kernel/decide/index.js';
+import type { DecisionOutcome } from '../../../kernel/decide/index.js';
+import type { ColumnSchema, DatasetSchema } from '../../../kernel/types.js';
+
+const base = { storageType: 'VARCHAR', missing: 0 };
+const numeric = (name: string, n = 60): ColumnSchema => ({ ...base, name, kind: 'numeric', storageType: 'DOUBLE', n, distinct: n, usableAsGroup: false });
+const factor = (name: string, values: string[], n = 60): ColumnSchema => ({
+  ...base,
+  name,
+  kind: 'categorical',
+  n,
+  distinct: values.length,
+  usableAsGroup: true,
+  levels: values.map((value) => ({ value, count: n / values.length })),
+});
+const schema = (columns: ColumnSchema[], name = 'trial.csv'): DatasetSchema => ({ name, path: `/${name}`, format: 'csv', sha256: '', rows: 60, columns });
+
+function reasonOf(out: DecisionOutcome): string {
+  return out.status === 'decided' ? 'decided' : out.reason.code;
+}
+
+function decided(out: DecisionOutcome): Extract<DecisionOutcome, { status: 'decided' }> {
+  if (out.status !== 'decided') assert.fail(`expected a decision, got ${out.status} [${out.reason.code}]: ${out.rationale}`);
+  return out;
+}
+
+/** A field trial written with one-letter names: S soil, F fertiliser, H height. */
+const field = schema([factor('S', ['clay', 'loam', 'sand']), factor('F', ['none', 'single', 'double']), numeric('H')]);
+
+describe('decide: column names as people write them (#16)', () => {
+  it('reads a one-letter name from a word whose initial it is, where a variable stands, and says so', () => {
+    const a = decided(decideWithRules('does height differ between fertiliser treatments?', field));
+    assert.deepEqual([a.roles.outcome, a.roles.group], ['H', 'F']);
+    assert.ok(a.explanation.refinements.includes("read 'height' as 'H'"), a.explanation.refinements.join('; '));
+    const b = decided(decideWithRules('two-way ANOVA of height on soil and fertiliser, with their interaction', field));
+    assert.deepEqual([b.analysis, b.roles.outcome, b.roles.factors], ['anova_factorial', 'H', ['S', 'F']]);
+    // A typo changes nothing: only the initial is read.
+    const c = decided(decideWithRules('boxplot of hieght by soil', field));
+    assert.deepEqual([c.analysis, c.roles.outcome, c.roles.group], ['boxplot', 'H', 'S']);
+  });
+
+  it('reads a word after a count only when the count is the column\'s number of levels', () => {
+    const a = decided(decideWithRules('one way anova: does height differ between the three fertilisers?', field));
+    assert.deepEqual([a.analysis, a.roles.outcome, a.roles.group], ['anova_oneway', 'H', 'F']);
+    // Five is not the three levels of F: a question (which column is the group?), never F silently.
+    assert.notEqual(reasonOf(decideWithRules('one way anova: does height differ between the five fertilisers?', field)), 'decided');
+  });
+
+  it('does not read an initial when another column begins with the letter, nor an analysis word or a count of rows', () => {
+    const timed = schema([numeric('T'), numeric('temp'), factor('G', ['a', 'b'])]);
+    assert.equal(reasonOf(decideWithRules('does time differ between the levels of G?', timed)), 'unknown-word');
+    // "mean" is analysis vocabulary, never the column M.
+    const m = decided(decideWithRules('mean height by G', schema([numeric('M'), numeric('H'), factor('G', ['a', 'b'])])));
+    assert.deepEqual([m.roles.column ?? m.roles.outcome, m.roles.group], ['H', 'G']);
+    // "the number of eggs" counts rows: N is not named by "number".
+    const counted = decideWithRules('compare the number of eggs across G', schema([numeric('N'), numeric('W'), factor('G', ['a', 'b', 'c'])]));
+    assert.ok(counted.status !== 'decided' || !Object.values(counted.roles).flat().includes('N'), JSON.stringify(counted.status === 'decided' ? counted.roles : counted.reason));
+  });
+
+  it('two one-letter columns spelled alike are a question (tied-columns)', () => {
+    const tied = schema([numeric('n'), numeric('N'), factor('G', ['a', 'b'])]);
+    assert.equal(reasonOf(decideWithRules('does nitrogen differ between the groups of G?', tied)), 'tied-columns');
+  });
+
+  it('a value followed by "of" and its column\'s name restricts the rows; field plots are the units, not a figure', () => {
+    const doses = schema([factor('drug', ['10mg', '20mg']), numeric('response'), factor('site', ['north', 'south'])]);
+    const a = decided(decideWithRules('mean and sd of response for the plots that got 20 mg of drug', doses));
+    assert.equal(a.analysis, 'describe');
+    assert.equal(a.roles.column, 'response');
+    assert.deepEqual(a.options.where, [{ column: 'drug', op: '=', value: '20mg' }]);
+    // A figure asked for is still a figure.
+    assert.equal(decided(decideWithRules('plot response by site', doses)).analysis, 'boxplot');
+  });
+
+  it("a power request giving Cohen's f plans a k-group ANOVA; the columns it names are the planned groups", () => {
+    const a = decided(decideWithRules("how many plots per fertiliser would we need to detect an effect of Cohen's f = 0.25 among 3 fertilisers with 80% power?", field));
+    assert.equal(a.analysis, 'power_anova');
+    assert.equal(a.options.effect_size ?? (a.options as Record<string, unknown>).effectSize, 0.25);
+  });
+});
