@@ -9,7 +9,7 @@ import { isContentToken, nameWords, scoreWord, stemWord, tokenize, type Token } 
 import { editDistance } from '../util/suggest.js';
 import type { LexiconEntry } from './types.js';
 import { isMonthName, monthAt, monthLevelMap } from './calendar.js';
-import { isNameNoun, scorePieces, type PieceOptions } from './name-pieces.js';
+import { isNameNoun, pieceOrders, scorePieces, type PieceOptions } from './name-pieces.js';
 
 /** Unit and subject words of `rules/lexicon.json` (`words.units`, `words.subject`), as sets. */
 export interface ColumnWords {
@@ -48,6 +48,8 @@ export interface ColumnInfo {
   months?: Map<number, string>;
   /** The column seen through its label (SPSS variable labels): matched like a second name. */
   alias?: ColumnInfo;
+  /** Other orders in which people say the name's pieces ("female life expectancy" for lifeExpF; name-pieces.ts). */
+  orders: string[][];
 }
 
 /** One stretch of the request that names a column (directly or through one of its levels). */
@@ -110,6 +112,7 @@ export function describeColumns(schema: DatasetSchema, vocabulary: ColumnWords):
       levelCount: levels.length || c.distinct,
       levelTokens: levels.map((l) => tokenize(l)),
       months: factor && isMonthName(all) ? monthLevelMap(levels) : undefined,
+      orders: pieceOrders([...words, ...units]),
     };
   });
   for (const info of infos) if (info.schema.label) info.alias = labelAlias(info, info.schema.label);
@@ -214,7 +217,7 @@ export function findMentions(tokens: readonly Token[], columns: readonly ColumnI
         if (!spanOk && end - start === 1 && isStopwordColumn(tokens, start, column)) {
           candidates.push({ start, end, column: column.name, score: 0.9, via: 'name', content: 1 });
         }
-        if (spanOk && (lexiconMeans !== undefined || timeAfter || column.initials.has(words[0].text[0]) || column.whole[0] === words[0].text[0] || column.alias?.initials.has(words[0].text[0]))) {
+        if (spanOk && (lexiconMeans !== undefined || timeAfter || column.initials.has(words[0].text[0]) || column.whole[0] === words[0].text[0] || column.alias?.initials.has(words[0].text[0]) || column.orders.some((o) => o[0][0] === words[0].text[0]))) {
           const byLabel = column.alias?.initials.has(words[0].text[0]) ? scoreName(info, column.alias, options) : 0;
           const score = Math.max(scoreName(info, column, options), byLabel, lexiconMeans ? scoreLexicon(lexiconMeans, column) : 0);
           if (score >= MIN_SCORE) candidates.push({ start, end, column: column.name, score, via: 'name', content });
@@ -379,6 +382,7 @@ function scoreName(info: SpanInfo, column: ColumnInfo, options: MentionOptions):
       scorePieces(span, column.words, pieceOptions),
       column.units.length > 0 ? scorePieces(span, [...column.words, ...column.units], pieceOptions) : 0,
       scoreTimeAfter(span, column, pieceOptions),
+      ...column.orders.map((order) => scorePieces(span, order, pieceOptions)),
     );
     if (spelled > 0) return Math.max(spelled, scoreWords(info, column, options));
   }

@@ -859,7 +859,8 @@ function readUnknownWords(
     if (negated && columns.some((c) => c.stems.includes(stemWord(negated)) || c.words.some((w) => rootOf(w) === rootOf(negated)))) continue;
     // A noun made from a level of a column ("approval" with the levels approve/disapprove, "survival"
     // with survived/died) speaks of that column's values, not of a column the data lack.
-    const nounRoot = rootOf(t.text.replace(/al$/, 'e'));
+    // So does "presence" / "absence" with the levels present / absent (-ence, -ance nouns of -ent, -ant words).
+    const nounRoot = rootOf(t.text.replace(/al$/, 'e').replace(/(en|an)ce$/, '$1t'));
     if (t.text.length >= 6 && columns.some((c) => c.schema.levels?.some((l) => rootOf(String(l.value).toLowerCase()) === nounRoot))) continue;
     const suggestion = suggestName(t.text, names);
     // Adverbs ("strongly correlated", "significantly higher") qualify the question, not a variable.
@@ -868,6 +869,9 @@ function readUnknownWords(
     const next = tokens[t.index + 1];
     // A word qualifying a column named right after it ("spray treatments", "tooth len") is part of its name.
     if (mentions.some((m) => m.via === 'name' && m.score >= 0.8 && m.start === t.index + 1)) continue;
+    // ... or the first half of a hyphenated compound that does ("labour-force participation"); one
+    // coordinated with something else ("combined and single-grade classes") describes a value instead.
+    if (next?.kind === 'word' && next.ranged && !/^(and|or|vs|versus)$/.test(prev?.text ?? '') && mentions.some((m) => m.via === 'name' && m.score >= 0.8 && m.start === t.index + 2)) continue;
     // A noun right after a column named in full ("wind speed", "sex ratio", "speed of light") says what of it is meant.
     if (mentions.some((m) => m.via === 'name' && m.score >= 0.8 && m.end === t.index)) continue;
     if (prev?.text === 'of' && mentions.some((m) => m.via === 'name' && m.score >= 0.95 && m.end === t.index - 1)) continue;

@@ -144,3 +144,26 @@ function isSubsequence(short: string, long: string): boolean {
   for (const ch of long) if (ch === short[i]) i++;
   return i === short.length;
 }
+
+/** Pieces that abbreviate "per person" at the start of a glued name (ppgdp: GDP per person). */
+const PER_PERSON = /^(pp|pc)([a-z]{3,})$/;
+/** What "per person" is said as, after the measure ("GDP per person") or before it ("per-capita GDP"). */
+const PERSON_WORDS = ['person', 'capita', 'head'];
+
+/**
+ * Other orders in which people say a name's pieces: a one-letter qualifier at the end of a name comes
+ * first in speech ("female life expectancy" for lifeExpF: f + life + exp), and a leading "pp"/"pc" is
+ * "per person" said after the measure or "per capita" before it ("GDP per person", "per-capita GDP" for
+ * ppgdp; the "per" is a function word the pieces may skip). The name's own order is not among them.
+ */
+export function pieceOrders(words: readonly string[]): string[][] {
+  const out: string[][] = [];
+  const last = words[words.length - 1];
+  if (words.length >= 3 && last.length === 1) out.push([last, ...words.slice(0, -1)]);
+  const glued = words.length === 1 ? PER_PERSON.exec(words[0]) : null;
+  if (glued && !glued[0].startsWith('pct')) {
+    const rest = glued[2];
+    for (const w of PERSON_WORDS) out.push([rest, w], [w, rest]);
+  }
+  return out;
+}

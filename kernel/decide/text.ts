@@ -123,6 +123,8 @@ export function scoreWord(word: Token, nameWord: string, allowAbbreviation: bool
   // Inflections beyond plurals: "smoking" / "smoker", "recovery" / "recovered" share a root of 4+ letters.
   const root = rootOf(w);
   if (root.length >= 4 && root === rootOf(nameWord)) return 0.85;
+  // The name with an -ing / -ed ending added: "volunteering" for volunteer, "counted" for count.
+  if (nameWord.length >= 5 && w.startsWith(nameWord) && /^(ing|ings|ed)$/.test(w.slice(nameWord.length))) return 0.85;
   // A short name ending in a silent e and its -ing / -ed forms: "voting" for vote, "rated" for rate.
   const silentE = /^(.{3,})(ing|ed)$/.exec(w);
   if (silentE && nameWord.length >= 4 && nameWord === `${silentE[1]}e`) return 0.85;

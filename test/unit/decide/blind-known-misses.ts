@@ -159,11 +159,8 @@ export const BLIND_2026_12D_KNOWN_MISSES: string[] = [
   'moore-03 asked-when-clear', // Is there evidence that subjects paired with a high-status partner conform more than those 
   'moore-04 asked-when-clear', // ANCOVA of conformity by partner status controlling for F-scale score
   'moore-10 asked-when-clear', // Among subjects with a low-status partner, does conformity differ by F category? Kruskal-Wa
-  'cowles-01 asked-when-clear', // logistic regression of volunteering on neuroticism and extraversion
-  'cowles-03 asked-when-clear', // chi-square test of sex by volunteering
   'cowles-04 asked-when-clear', // do volunteers have higher extraversion than non-volunteers? one-sided t test
   'cowles-15 asked-when-clear', // What sample size per group detects volunteer rates of 0.40 vs 0.50 with 90% power?
-  'womenlf-01 asked-when-clear', // Is labour-force participation independent of the presence of children in the household? Te
   'womenlf-04 wrong-no-match', // Among working women only, logistic regression of part-time vs full-time work on husband\'s
   'womenlf-08 silent-guess', // median husband income for women with children in Ontario
   'womenlf-13 silent-guess', // Is there evidence that the mean husband\'s income is lower for women working full time tha
@@ -172,8 +169,6 @@ export const BLIND_2026_12D_KNOWN_MISSES: string[] = [
   'slid-03 asked-when-clear', // wages ~ age + I(age^2) + education
   'slid-04 silent-guess', // Test at the 5% level whether mean hourly wages are equal across the three language groups.
   'slid-05 asked-when-clear', // spearman correlation of years of schooling and hourly wage
-  'un-01 asked-when-clear', // Regress female life expectancy on GDP per person and percent urban
-  'un-02 asked-when-clear', // Spearman correlation between per-capita GDP and fertility
   'un-03 asked-when-clear', // Using a nonparametric test, determine whether fertility rates differ among OECD, African a
   'un-08 asked-when-clear', // Among African countries, correlation between urbanisation and fertility
   'un-10 silent-guess', // Is there evidence that mean female life expectancy in Latin America exceeds 72 years?

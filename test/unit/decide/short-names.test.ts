@@ -84,4 +84,25 @@ describe('decide: column names as people write them (#16)', () => {
     assert.equal(a.analysis, 'power_anova');
     assert.equal(a.options.effect_size ?? (a.options as Record<string, unknown>).effectSize, 0.25);
   });
+
+  it('names said from their pieces in another order: a one-letter qualifier first, "pp" as per person or per capita', () => {
+    const nations = schema([numeric('ppincome'), numeric('heightM'), numeric('lifeSpanF'), numeric('lifeSpanM'), numeric('pctRural'), factor('zone', ['east', 'west'])], 'nations.csv');
+    const a = decided(decideWithRules('regress female life span on income per person and percent rural', nations));
+    assert.deepEqual([a.analysis, a.roles.outcome, a.roles.predictors], ['ols', 'lifeSpanF', ['ppincome', 'pctRural']]);
+    const b = decided(decideWithRules('Spearman correlation between per-capita income and percent rural', nations));
+    assert.deepEqual([b.analysis, [b.roles.x, b.roles.y].sort()], ['spearman', ['pctRural', 'ppincome']]);
+    // "per-capita" with no measure named after it names nothing: the word is still a question.
+    assert.equal(reasonOf(decideWithRules('Spearman correlation between per-capita wealth and percent rural', nations)), 'unknown-word');
+  });
+
+  it('a name with -ing added ("volunteering"), "presence of" a present/absent column, a hyphenated qualifier', () => {
+    const survey = schema([factor('volunteer', ['no', 'yes']), numeric('anxiety'), factor('pets', ['absent', 'present']), factor('employ', ['no', 'yes'])]);
+    const a = decided(decideWithRules('logistic regression of volunteering on anxiety', survey));
+    assert.deepEqual([a.analysis, a.roles.outcome], ['logistic', 'volunteer']);
+    const b = decided(decideWithRules('is full-time employment independent of the presence of pets?', survey));
+    assert.equal(b.analysis, 'chi2_independence');
+    assert.deepEqual([b.roles.row, b.roles.col].sort(), ['employ', 'pets']);
+    // Coordinated with another word, a hyphenated word describes a value: still a question.
+    assert.notEqual(reasonOf(decideWithRules('compare anxiety between part-time and full-time employment', survey)), 'decided');
+  });
 });
