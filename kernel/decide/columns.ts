@@ -292,9 +292,9 @@ function withQualifiers(mentions: Mention[], columns: readonly ColumnInfo[], suf
     const named = columns.find((c) => c.name === m.column);
     // A part: a low score, or fewer words than the name has (its generic last word, "class", left out).
     const part = m.score < 0.8 || (named !== undefined && m.end - m.start < named.words.length + named.units.filter((u) => suffixes.has(u)).length);
-    // An identifier's name before another column's ("occupation types") says whose values those are.
+    // An identifier's name before another column's ("occupation types", "race distance" for dist) says whose values those are.
     const rows = named?.schema.kind === 'id' && next !== undefined && next.column !== m.column && !isVocabulary(m.start);
-    if (next && m.via === 'name' && next.via === 'name' && m.tiedWith.length === 0 && next.start === m.end && next.score >= 0.95 && (rows || (part && measured?.numeric && !measured.factor))) {
+    if (next && m.via === 'name' && next.via === 'name' && m.tiedWith.length === 0 && next.start === m.end && (next.score >= 0.95 || (rows && next.score >= 0.8)) && (rows || (part && measured?.numeric && !measured.factor))) {
       out.push({ ...next, start: m.start, text: `${m.text} ${next.text}` });
       k++;
       continue;

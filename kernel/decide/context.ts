@@ -149,6 +149,8 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
     if (info.schema.kind === 'id' && m.score < 0.9) return false;
     // "in an occupation", "for each state": an identifier named with an article for any one row is the rows themselves.
     if (info.schema.kind === 'id' && /^(a|an|each|every|per)$/.test(tokens[m.start - 1]?.text ?? '')) return false;
+    // "the mean climb of Scottish hill races", "these races": an identifier named in the plural is the rows.
+    if (info.schema.kind === 'id' && m.end - m.start === 1 && tokens[m.start].stem !== tokens[m.start].text && tokens[m.start].stem === info.stems[0]) return false;
     return !cueHits.some((h) => h.start < m.end && m.start < h.end);
   });
   // "Kruskal-Wallis", "Mann-Whitney": a word inside a test's name is the test, not a column it resembles

@@ -105,4 +105,15 @@ describe('decide: column names as people write them (#16)', () => {
     // Coordinated with another word, a hyphenated word describes a value: still a question.
     assert.notEqual(reasonOf(decideWithRules('compare anxiety between part-time and full-time employment', survey)), 'decided');
   });
+
+  it('an identifier named in the plural is the rows; its name before another column says whose values those are', () => {
+    const idColumn: ColumnSchema = { ...base, name: 'lake', kind: 'id', n: 40, distinct: 40, usableAsGroup: false };
+    const lakes = schema([idColumn, numeric('depth'), numeric('area'), numeric('temp')], 'lakes.csv');
+    const a = decided(decideWithRules('Test whether the mean depth of these lakes differs from 20 metres.', lakes));
+    assert.deepEqual([a.analysis, a.roles.column, a.options.mu], ['ttest_one_sample', 'depth', 20]);
+    const b = decided(decideWithRules('95% confidence interval for the mean area of Scottish lakes', lakes));
+    assert.deepEqual([b.analysis, b.roles.column], ['ttest_one_sample', 'area']);
+    const c = decided(decideWithRules('correlation between lake temperature and depth', lakes));
+    assert.deepEqual([c.roles.x, c.roles.y].sort(), ['depth', 'temp']);
+  });
 });
