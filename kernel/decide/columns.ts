@@ -603,7 +603,7 @@ function addNumericValues(tokens: readonly Token[], columns: readonly ColumnInfo
 function addInitialLevels(tokens: readonly Token[], columns: readonly ColumnInfo[], candidates: Candidate[]): void {
   for (const column of columns) {
     if (!column.factor || column.levels.length < 2 || column.levels.length > 4 || !column.levels.every((l) => /^[A-Z]$/.test(l))) continue;
-    if (!candidates.some((c) => c.via === 'name' && c.column === column.name && c.score >= 0.9)) continue;
+    const named = candidates.some((c) => c.via === 'name' && c.column === column.name && c.score >= 0.9);
     const hits: { index: number; level: string }[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
@@ -617,6 +617,9 @@ function addInitialLevels(tokens: readonly Token[], columns: readonly ColumnInfo
       if (!joined) hits.length = 0;
       hits.push({ index: i, level });
     }
+    // Unnamed, the column is read only from two or more words joined ("blue and orange crabs" for sp B/O)
+    // whose initials no other column coded in letters holds as well.
+    if (!named && (hits.length < 2 || columns.some((o) => o !== column && o.factor && o.levels.every((l) => /^[A-Z]$/.test(l)) && hits.every((h) => o.levels.includes(h.level))))) continue;
     // One word right after the column's name is its value ("vote yes" -> Y, as "month 1" is month = 1).
     if (hits.length < 2) {
       hits.length = 0;

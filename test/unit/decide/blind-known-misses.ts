@@ -38,7 +38,6 @@ export const BLIND_2026_12B_KNOWN_MISSES: string[] = [
   'Indometh-06 asked-when-clear', // mean concentration at each time point
   'Indometh-09 asked-when-clear', // Is there a significant effect of time on plasma indometacin concentration, treating subjec
   'state-01 asked-when-clear', // Does the murder rate go with illiteracy?
-  'Salaries-17 asked-when-clear', // Fit a multiple linear regression of salary on years since PhD and years of service and tes
 ];
 
 /**
@@ -59,7 +58,6 @@ export const BLIND_2026_12C_KNOWN_MISSES: string[] = [
   'Boston-10 asked-when-clear', // Is the share of tracts bordering the river different from 10%?
   'Boston-12 asked-when-clear', // Kolmogorov-Smirnov test of whether medv follows a normal distribution
   'Boston-17 asked-when-clear', // Is there evidence of a linear association between the average number of rooms and median h
-  'crabs-01 asked-when-clear', // Do blue and orange crabs differ in carapace width?
   'crabs-04 asked-when-clear', // correlation between carapace length and body depth in the orange crabs
   'crabs-05 silent-guess', // Are female crabs\' rear widths larger than the males\'?
   'crabs-10 asked-when-clear', // F test: is the variance of carapace width the same for males and females?
@@ -113,7 +111,6 @@ export const BLIND_2026_12C_KNOWN_MISSES: string[] = [
   'WeightLoss-02 asked-when-clear', // Friedman test of self-esteem over the three months
   'WeightLoss-07 asked-when-clear', // In month 1, did the diet + exercise group lose more weight than the diet-only group?
   'HairEyeColor-11 asked-when-clear', // A geneticist expects brown, blue, hazel and green eyes in proportions 0.4, 0.3, 0.2 and 0.
-  'Boston-20 asked-when-clear', // Fit a multiple regression of medv on all the other variables and report which coefficients
   'Chile-16 wrong-no-match', // Will the Yes side win?
   'Chile-18 asked-when-clear', // Construct a 95% confidence interval for the proportion of respondents who intend to vote Y
 ];
@@ -128,7 +125,6 @@ export const BLIND_2026_12C_KNOWN_MISSES: string[] = [
 export const BLIND_2026_12D_KNOWN_MISSES: string[] = [
   'oats-05 asked-when-clear', // Kruskal-Wallis test of Y across the six blocks
   'oats-09 asked-when-clear', // (was a silent guess, a bar chart, until field plots were read as the units; now asks direction-k-groups) Test at the 5% significance level whether the mean yield of plots receiving no nitrogen is
-  'hills-01 asked-when-clear', // Fit a multiple regression model predicting record time from distance and climb, and test w
   'hills-08 asked-when-clear', // time ~ dist + climb + I(climb^2)
   'hills-10 silent-guess', // Leaving out Knock Hill, regress time on dist
   'nlschools-01 asked-when-clear', // Do pupils in multi-grade (combination) classes score lower on the language test? one-sided

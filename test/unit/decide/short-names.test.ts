@@ -116,4 +116,20 @@ describe('decide: column names as people write them (#16)', () => {
     const c = decided(decideWithRules('correlation between lake temperature and depth', lakes));
     assert.deepEqual([c.roles.x, c.roles.y].sort(), ['depth', 'temp']);
   });
+
+  it('levels coded by one letter are read from two joined words whose initials they are, when no other coded column fits', () => {
+    const fish = schema([factor('sp', ['R', 'W']), factor('sex', ['F', 'M']), numeric('length'), numeric('mass')], 'fish.csv');
+    const a = decided(decideWithRules('Do red and white fish differ in length?', fish));
+    assert.deepEqual([a.analysis, a.roles.outcome, a.roles.group], ['ttest_welch', 'length', 'sp']);
+    // One word alone names no coded level of an unnamed column: a question.
+    assert.notEqual(reasonOf(decideWithRules('mean length of the red fish', fish)), 'decided');
+    // Two coded columns hold both initials: asked.
+    const twice = schema([factor('stage', ['F', 'M']), factor('sex', ['F', 'M']), numeric('length')], 'fish.csv');
+    assert.notEqual(reasonOf(decideWithRules('Do mature and fresh fish differ in length?', twice)), 'decided');
+  });
+
+  it('"multiple regression" names a regression; "multiple" names no variable', () => {
+    const a = decided(decideWithRules('Fit a multiple regression of mass on length and sex', schema([factor('sex', ['F', 'M']), numeric('length'), numeric('mass')])));
+    assert.deepEqual([a.analysis, a.roles.outcome, a.roles.predictors], ['ols', 'mass', ['length', 'sex']]);
+  });
 });
