@@ -245,7 +245,7 @@ export function findMentions(tokens: readonly Token[], columns: readonly ColumnI
   addMonthLevels(tokens, columns, candidates);
   for (const h of options.levelWords?.(tokens, columns) ?? []) candidates.push({ ...h, score: 0.9, via: 'level', content: h.end - h.start });
   addSharedHeads(tokens, columns, candidates, options);
-  const mentions = withValueOf(withQualifiers(withIndicatorPhrases(resolveMentions(tokens, candidates), columns), columns, options.suffixes, (i) => options.vocabulary(tokens[i])), tokens);
+  const mentions = withListedLevels(withValueOf(withQualifiers(withIndicatorPhrases(resolveMentions(tokens, candidates), columns), columns, options.suffixes, (i) => options.vocabulary(tokens[i])), tokens), tokens, columns);
   // Bare numbers read as codes of a column need two of them ("diet 1 vs 2", "1 and 3"); one left after
   // another reading took the other ("time 1 and time 2" with Subject 1..6) is no code.
   const bare = (m: Mention) => m.via === 'level' && m.score === 0.9 && m.end - m.start === 1 && tokens[m.start].kind === 'number';
@@ -302,6 +302,26 @@ function withQualifiers(mentions: Mention[], columns: readonly ColumnInfo[], suf
     out.push(m);
   }
   return out;
+}
+
+/**
+ * A value that two columns hold ("African": region Africa, group africa), listed with values that only
+ * one of them holds ("among OECD, African and other countries"), is that column's: a list names values
+ * of one column.
+ */
+function withListedLevels(mentions: Mention[], tokens: readonly Token[], columns: readonly ColumnInfo[]): Mention[] {
+  const joined = (a: Mention, b: Mention) => b.start - a.end <= 1 && (b.start === a.end ? tokens[b.start].listed === true : /^(and|or|vs|versus)$/.test(tokens[a.end].text) || tokens[a.end].listed === true);
+  return mentions.map((m, k) => {
+    if (m.via !== 'level' || m.tiedWith.length === 0) return m;
+    const neighbours = [mentions[k - 1] && joined(mentions[k - 1], m) ? mentions[k - 1] : undefined, mentions[k + 1] && joined(m, mentions[k + 1]) ? mentions[k + 1] : undefined];
+    const listed = neighbours.filter((o): o is Mention => o !== undefined && o.via === 'level' && o.tiedWith.length === 0);
+    const column = listed[0]?.column;
+    if (column === undefined || !listed.every((o) => o.column === column)) return m;
+    if (column === m.column) return { ...m, tiedWith: [] };
+    // The other column holds the value spelled the same ("brown, blue, hazel and green eyes": Eye, not Hair).
+    const level = m.tiedWith.includes(column) ? columns.find((c) => c.name === column)?.levels.find((l) => l.toLowerCase() === m.level?.toLowerCase()) : undefined;
+    return level === undefined ? m : { ...m, column, level, tiedWith: [] };
+  });
 }
 
 /**

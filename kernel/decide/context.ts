@@ -878,6 +878,8 @@ function readUnknownWords(
     if (mentions.some((m) => m.via === 'name' && m.score >= 0.8 && m.end === t.index)) continue;
     if (prev?.text === 'of' && mentions.some((m) => m.via === 'name' && m.score >= 0.95 && m.end === t.index - 1)) continue;
     if (describesThePair(t, tokens)) continue;
+    // "A biologist claims that ...", "the geneticist expects ...": who makes the claim, not a variable.
+    if (/^(a|an|the|our|my|one)$/.test(prev?.text ?? '') && /^(claims|claimed|expects|expected|believes|believed|says|said|thinks|thought|suspects|suspected|argues|argued|hypothesi[sz]es|hypothesi[sz]ed|asserts|asserted)$/.test(next?.text ?? '')) continue;
     // "distance to the employment centres", "time from the first visit": a complement of the column named just before.
     const article = prev?.text === 'the' ? 1 : 0;
     if (/^(to|from)$/.test(tokens[t.index - 1 - article]?.text ?? '') && mentions.some((m) => m.via === 'name' && m.score >= 0.8 && m.end === t.index - 1 - article)) continue;

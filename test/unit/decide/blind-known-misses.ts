@@ -162,13 +162,11 @@ export const BLIND_2026_12D_KNOWN_MISSES: string[] = [
   'slid-03 asked-when-clear', // wages ~ age + I(age^2) + education
   'slid-04 silent-guess', // Test at the 5% level whether mean hourly wages are equal across the three language groups.
   'slid-05 asked-when-clear', // spearman correlation of years of schooling and hourly wage
-  'un-03 asked-when-clear', // Using a nonparametric test, determine whether fertility rates differ among OECD, African a
   'un-08 asked-when-clear', // Among African countries, correlation between urbanisation and fertility
   'un-10 silent-guess', // Is there evidence that mean female life expectancy in Latin America exceeds 72 years?
   'un-13 asked-when-clear', // Draw a world map of female life expectancy by country
   'un-16 asked-when-clear', // Excluding the African group, logistic regression of OECD membership on GDP per person and 
   'beaver1-01 asked-when-clear', // Is body temperature higher when the beaver is active? one-sided t test
-  'beaver1-08 asked-when-clear', // A biologist claims that the beaver\'s mean body temperature is 37 degrees C. Test this cla
   'beaver1-09 silent-guess', // What fraction of the time was the beaver active? binomial test against 0.1
   'beaver1-12 silent-guess', // Construct a 95% confidence interval for the mean body temperature of the beaver when inact
   'beaver1-13 silent-guess', // compare the two

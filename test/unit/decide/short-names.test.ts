@@ -132,4 +132,21 @@ describe('decide: column names as people write them (#16)', () => {
     const a = decided(decideWithRules('Fit a multiple regression of mass on length and sex', schema([factor('sex', ['F', 'M']), numeric('length'), numeric('mass')])));
     assert.deepEqual([a.analysis, a.roles.outcome, a.roles.predictors], ['ols', 'mass', ['length', 'sex']]);
   });
+
+  it('a value two columns hold is the column whose other values are listed with it', () => {
+    const world = schema([factor('continent', ['Europe', 'Asia', 'Africa']), factor('bloc', ['eu', 'africa', 'none']), numeric('growth')], 'world.csv');
+    const a = decided(decideWithRules('does growth differ among EU, African and none countries? Kruskal-Wallis', world));
+    assert.deepEqual([a.analysis, a.roles.group], ['kruskal_wallis', 'bloc']);
+    const b = decided(decideWithRules('does growth differ among European, Asian and African countries? Kruskal-Wallis', world));
+    assert.deepEqual([b.analysis, b.roles.group], ['kruskal_wallis', 'continent']);
+    // Alone, the value is still a question.
+    assert.equal(reasonOf(decideWithRules('mean growth of African countries', world)), 'tied-columns');
+  });
+
+  it('who makes a claim ("A biologist claims that ...") is no variable', () => {
+    const birds = schema([numeric('wing'), factor('sex', ['F', 'M'])], 'birds.csv');
+    const a = decided(decideWithRules('A biologist claims that the mean wing length is 12. Test this claim.', birds));
+    assert.deepEqual([a.analysis, a.roles.column, a.options.mu], ['ttest_one_sample', 'wing', 12]);
+    assert.equal(reasonOf(decideWithRules('Does the biologist affect wing length?', birds)), 'unknown-word');
+  });
 });
