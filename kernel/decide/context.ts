@@ -14,6 +14,7 @@ import type { RuleSet } from './types.js';
 import { isUnitNoun } from './unit-words.js';
 import { listedAt } from './column-lists.js';
 import { initialNameMentions } from './initial-names.js';
+import { codedSexMentions } from './coded-sex.js';
 import { readPowerOptions } from './power-request.js';
 
 /** A role hint from word order. */
@@ -231,6 +232,15 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
     if (initials.length > 0) {
       mentions = [...mentions, ...initials].sort((a, b) => a.start - b.start);
       read = [...read, ...initials];
+    }
+  }
+  // "male and female patients" with sex coded 0/1 (coded-sex.ts): the column, not one code.
+  if (columns.some((c) => /^(sex|gender)$/i.test(c.name))) {
+    const free = (i: number) => !read.some((m) => m.start <= i && i < m.end) && !cueHits.some((h) => h.start <= i && i < h.end);
+    const sexes = codedSexMentions(tokens, free, columns);
+    if (sexes.length > 0) {
+      mentions = [...mentions, ...sexes].sort((a, b) => a.start - b.start);
+      read = [...read, ...sexes];
     }
   }
   // "population density": a quantity named after a measurement (people per area), not a density plot,

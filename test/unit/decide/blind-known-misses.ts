@@ -68,8 +68,6 @@ export const BLIND_2026_12C_KNOWN_MISSES: string[] = [
   'biopsy-07 silent-guess', // Is V9 higher in malignant samples than in benign ones?
   'biopsy-14 asked-when-clear', // Using logistic regression, estimate the odds ratio of malignancy for a one-unit increase i
   'Melanoma-02 silent-guess', // (was asked-when-clear until 'thicker' was read as thickness; now decided two-sided as #18 S1 says, the set wants one-sided) Are ulcerated tumours thicker?
-  'Melanoma-08 asked-when-clear', // Do male and female patients differ in age?
-  'Melanoma-13 asked-when-clear', // Test whether the proportion of ulcerated tumours differs between male and female patients.
   'UScereal-01 asked-when-clear', // Does sugar content differ across the display shelves?
   'UScereal-05 asked-when-clear', // Compare sodium between Kellogg\'s and General Mills cereals
   'UScereal-06 asked-when-clear', // Is the mean calories per serving above 100?

@@ -149,4 +149,16 @@ describe('decide: column names as people write them (#16)', () => {
     assert.deepEqual([a.analysis, a.roles.column, a.options.mu], ['ttest_one_sample', 'wing', 12]);
     assert.equal(reasonOf(decideWithRules('Does the biologist affect wing length?', birds)), 'unknown-word');
   });
+
+  it('"male and female" with sex coded by numbers names the column, never one code', () => {
+    const coded = (name: string) => schema([numeric('age'), { ...factor(name, ['0', '1']), kind: 'numeric', storageType: 'BIGINT', usableAsGroup: true }], 'clinic.csv');
+    for (const prompt of ['Do male and female patients differ in age?', 'compare age between men and women']) {
+      const a = decided(decideWithRules(prompt, coded('sex')));
+      assert.deepEqual([a.analysis, a.roles.outcome, a.roles.group, a.options.where], ['ttest_welch', 'age', 'sex', undefined], prompt);
+    }
+    // One sex alone cannot be told from the codes: a question.
+    assert.notEqual(reasonOf(decideWithRules('mean age of the female patients', coded('sex'))), 'decided');
+    // A number-coded column with another name is not read as sex.
+    assert.notEqual(reasonOf(decideWithRules('Do male and female patients differ in age?', coded('grp'))), 'decided');
+  });
 });
