@@ -307,14 +307,22 @@ function withQualifiers(mentions: Mention[], columns: readonly ColumnInfo[], suf
 /**
  * A value that two columns hold ("African": region Africa, group africa), listed with values that only
  * one of them holds ("among OECD, African and other countries"), is that column's: a list names values
- * of one column.
+ * of one column. So is one hyphenated to one of the columns' names ("a high-status partner").
  */
 function withListedLevels(mentions: Mention[], tokens: readonly Token[], columns: readonly ColumnInfo[]): Mention[] {
+  // Twice: a value settled by its name settles the values listed with it ("low and high-status partners").
+  return resolveListed(resolveListed(mentions, tokens, columns), tokens, columns);
+}
+
+function resolveListed(mentions: Mention[], tokens: readonly Token[], columns: readonly ColumnInfo[]): Mention[] {
   const joined = (a: Mention, b: Mention) => b.start - a.end <= 1 && (b.start === a.end ? tokens[b.start].listed === true : /^(and|or|vs|versus)$/.test(tokens[a.end].text) || tokens[a.end].listed === true);
   return mentions.map((m, k) => {
     if (m.via !== 'level' || m.tiedWith.length === 0) return m;
     const neighbours = [mentions[k - 1] && joined(mentions[k - 1], m) ? mentions[k - 1] : undefined, mentions[k + 1] && joined(m, mentions[k + 1]) ? mentions[k + 1] : undefined];
     const listed = neighbours.filter((o): o is Mention => o !== undefined && o.via === 'level' && o.tiedWith.length === 0);
+    // So is a value hyphenated to one of the columns' names ("a high-status partner": partner.status = high).
+    const named = mentions[k + 1]?.via === 'name' && mentions[k + 1].start === m.end && tokens[m.end].ranged === true && mentions[k + 1].tiedWith.length === 0 ? mentions[k + 1] : undefined;
+    if (named && listed.length === 0) listed.push(named);
     const column = listed[0]?.column;
     if (column === undefined || !listed.every((o) => o.column === column)) return m;
     if (column === m.column) return { ...m, tiedWith: [] };

@@ -161,4 +161,12 @@ describe('decide: column names as people write them (#16)', () => {
     // A number-coded column with another name is not read as sex.
     assert.notEqual(reasonOf(decideWithRules('Do male and female patients differ in age?', coded('grp'))), 'decided');
   });
+
+  it('a value two columns hold, hyphenated to one of their names, is that column\'s ("a low-status partner")', () => {
+    const lab = schema([factor('partner.status', ['high', 'low']), factor('anxiety.level', ['high', 'low', 'medium']), numeric('score')], 'lab.csv');
+    const a = decided(decideWithRules('Among subjects with a low-status partner, does score differ by anxiety level? Kruskal-Wallis', lab));
+    assert.deepEqual([a.analysis, a.roles.group, a.options.where], ['kruskal_wallis', 'anxiety.level', [{ column: 'partner.status', op: '=', value: 'low' }]]);
+    // Without the hyphen, "the low group" is still a question.
+    assert.equal(reasonOf(decideWithRules('mean score of the low group', lab)), 'tied-columns');
+  });
 });
