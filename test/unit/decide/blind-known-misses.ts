@@ -132,7 +132,6 @@ export const BLIND_2026_12D_KNOWN_MISSES: string[] = [
   'nlschools-09 silent-guess', // scatter with a fitted regression line of language score on IQ
   'nlschools-10 asked-when-clear', // Test the hypothesis that one quarter of pupils are in combination classes (H0: p = 0.25).
   'nlschools-11 silent-guess', // Does class matter for language scores?
-  'nlschools-14 asked-when-clear', // At alpha = 0.01, is there evidence that mean IQ differs between pupils in combination and 
   'sitka-01 asked-when-clear', // Repeated measures ANOVA of size over Time, trees as subjects
   'sitka-02 asked-when-clear', // Friedman test of tree size across the five measurement days
   'sitka-03 asked-when-clear', // Do ozone-treated trees differ in size from the control trees at the last measurement (day 

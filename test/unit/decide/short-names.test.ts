@@ -148,6 +148,9 @@ describe('decide: column names as people write them (#16)', () => {
     const a = decided(decideWithRules('A biologist claims that the mean wing length is 12. Test this claim.', birds));
     assert.deepEqual([a.analysis, a.roles.column, a.options.mu], ['ttest_one_sample', 'wing', 12]);
     assert.equal(reasonOf(decideWithRules('Does the biologist affect wing length?', birds)), 'unknown-word');
+    // "the claim" itself and "pupils" (the units) are no variables either.
+    assert.equal(decided(decideWithRules('Test the claim that the mean wing length is 12.', birds)).analysis, 'ttest_one_sample');
+    assert.equal(decided(decideWithRules('does mean wing length differ between male and female pupils?', birds)).roles.group, 'sex');
   });
 
   it('"male and female" with sex coded by numbers names the column, never one code', () => {
