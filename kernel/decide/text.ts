@@ -106,6 +106,8 @@ export function scoreWord(word: Token, nameWord: string, allowAbbreviation: bool
   if (w === nameWord) return 1;
   if (word.kind !== 'word') return 0;
   if (word.stem === stemWord(nameWord)) return 0.95;
+  // Plurals in -ves of names in -f / -fe: "shelves" for shelf, "leaves" for leaf, "knives" for knife.
+  if (/ves$/.test(w) && (nameWord === `${w.slice(0, -3)}f` || nameWord === `${w.slice(0, -3)}fe`)) return 0.95;
   // The column name abbreviates the word: wt <- weight, hp <- horsepower, cyl <- cylinders, len <- length.
   if (allowAbbreviation && nameWord.length >= 2 && nameWord.length <= 4 && w.length > nameWord.length && (w.length > nameWord.length + 1 || w.startsWith(nameWord)) && w[0] === nameWord[0]) {
     // A prefix ("perimeter" -> peri) beats letters picked out of the word ("permeability" is not peri);

@@ -68,11 +68,8 @@ export const BLIND_2026_12C_KNOWN_MISSES: string[] = [
   'biopsy-07 silent-guess', // Is V9 higher in malignant samples than in benign ones?
   'biopsy-14 asked-when-clear', // Using logistic regression, estimate the odds ratio of malignancy for a one-unit increase i
   'Melanoma-02 silent-guess', // (was asked-when-clear until 'thicker' was read as thickness; now decided two-sided as #18 S1 says, the set wants one-sided) Are ulcerated tumours thicker?
-  'UScereal-01 asked-when-clear', // Does sugar content differ across the display shelves?
   'UScereal-05 asked-when-clear', // Compare sodium between Kellogg\'s and General Mills cereals
   'UScereal-06 asked-when-clear', // Is the mean calories per serving above 100?
-  'UScereal-14 asked-when-clear', // At alpha = 0.05, is there sufficient evidence that mean sugar content differs among cereal
-  'UScereal-15 asked-when-clear', // Test whether the three shelves hold equal numbers of cereals.
   'whiteside-03 asked-when-clear', // Does gas consumption drop after the insulation was installed? (ignore temperature)
   'whiteside-06 asked-when-clear', // In the period after insulation, was the mean outside temperature different from 5 degrees?
   'whiteside-08 asked-when-clear', // Mann-Whitney U on gas, before vs after

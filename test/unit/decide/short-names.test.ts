@@ -172,4 +172,11 @@ describe('decide: column names as people write them (#16)', () => {
     // Without the hyphen, "the low group" is still a question.
     assert.equal(reasonOf(decideWithRules('mean score of the low group', lab)), 'tied-columns');
   });
+
+  it('a plural in -ves names a column in -f or -fe ("shelves" for shelf)', () => {
+    const store = schema([{ ...factor('shelf', ['1', '2', '3']), kind: 'numeric', storageType: 'BIGINT', usableAsGroup: true }, numeric('price'), factor('leaf', ['a', 'b'])], 'store.csv');
+    const a = decided(decideWithRules('Does price differ across the three shelves? one-way ANOVA', store));
+    assert.deepEqual([a.analysis, a.roles.outcome, a.roles.group], ['anova_oneway', 'price', 'shelf']);
+    assert.equal(decided(decideWithRules('boxplot of price by leaves', store)).roles.group, 'leaf');
+  });
 });
