@@ -154,6 +154,7 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
   mentions = mentions.filter((m) => m.via !== 'name' || m.score >= 0.95 || !cueHits.some((h) => compiled.named.has(h.cue) && h.start <= m.start && m.end <= h.end));
   mentions = withSuffixNames(mentions, columns, tokens, compiled.columnWords.suffixes);
   mentions = withoutUnitNouns(mentions, columns, tokens, compiled.columnWords.suffixes);
+  mentions = mentions.filter((m) => !isVerbOfAs(m, tokens));
   mentions = withoutGenericPairs(mentions, columns, compiled.columnWords.suffixes);
   // "the score ... pre ... post": a word fitting several columns that are all named anyway adds nothing.
   mentions = mentions.filter(
@@ -296,6 +297,16 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
  * identifier-like column (a subject, five or more levels, or a name said without its generic suffix:
  * "passenger" for passengerClass) right before a measurement ("chick weights", "tree girth", "passenger age"). Both stay read (they are no unknown words); neither is a column of the analysis.
  */
+/**
+ * "treating trees as subjects", "using age as a covariate": a word in -ing before an object and "as"
+ * is the verb that assigns a role, not a column it resembles (`treat`); a column named so exactly stays.
+ */
+function isVerbOfAs(m: Mention, tokens: readonly Token[]): boolean {
+  const t = tokens[m.start];
+  if (m.via !== 'name' || m.end - m.start !== 1 || !t || !/^[a-z]{3,}ing$/.test(t.text) || t.text === m.column.toLowerCase()) return false;
+  return tokens.slice(m.end + 1, m.end + 4).some((o) => o.text === 'as');
+}
+
 function withoutUnitNouns(mentions: readonly Mention[], columns: readonly ColumnInfo[], tokens: readonly Token[], suffixes: ReadonlySet<string>): Mention[] {
   const info = (name: string) => columns.find((c) => c.name === name);
   return mentions.filter((m) => {

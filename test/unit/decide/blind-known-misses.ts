@@ -109,8 +109,6 @@ export const BLIND_2026_12C_KNOWN_MISSES: string[] = [
   'Duncan-07 asked-when-clear', // Test the claim that white-collar occupations have a higher mean percentage of high-school 
   'OBrienKaiser-13 asked-when-clear', // Test whether the mean pre-treatment score at hour 1 equals 4.
   'OBrienKaiser-14 asked-when-clear', // Is there evidence that follow-up scores at hour 3 differ between treatments A and B?
-  'WeightLoss-01 asked-when-clear', // repeated measures ANOVA of weight loss across the months
-  'WeightLoss-02 asked-when-clear', // Friedman test of self-esteem over the three months
   'WeightLoss-07 asked-when-clear', // In month 1, did the diet + exercise group lose more weight than the diet-only group?
   'HairEyeColor-11 asked-when-clear', // A geneticist expects brown, blue, hazel and green eyes in proportions 0.4, 0.3, 0.2 and 0.
   'Boston-20 asked-when-clear', // Fit a multiple regression of medv on all the other variables and report which coefficients
@@ -151,16 +149,8 @@ export const BLIND_2026_12D_KNOWN_MISSES: string[] = [
   'nlschools-10 asked-when-clear', // Test the hypothesis that one quarter of pupils are in combination classes (H0: p = 0.25).
   'nlschools-11 silent-guess', // Does class matter for language scores?
   'nlschools-14 asked-when-clear', // At alpha = 0.01, is there evidence that mean IQ differs between pupils in combination and 
-  'sitka-01 asked-when-clear', // Repeated measures ANOVA of size over Time, trees as subjects
-  'sitka-02 asked-when-clear', // Friedman test of tree size across the five measurement days
   'sitka-03 asked-when-clear', // Do ozone-treated trees differ in size from the control trees at the last measurement (day 
-  'sitka-04 asked-when-clear', // at day 152, are the ozone trees smaller than the controls? one-sided Wilcoxon rank sum
-  'sitka-06 silent-guess', // Regress size on Time for the control trees only
-  'sitka-09 asked-when-clear', // Test, at the 5% level, whether mean log-size changes over the five occasions, treating tre
-  'sitka-10 silent-guess', // Summary statistics of size at day 258
-  'sitka-11 asked-when-clear', // Is size normally distributed at day 201? Shapiro-Wilk please
   'sitka-12 silent-guess', // Test the ozone effect on size with a t-test
-  'sitka-13 asked-when-clear', // Spearman correlation between Time and size for the ozone trees
   'sitka-14 asked-when-clear', // At the first occasion (day 152), is there evidence that the variance of size differs betwe
   'snails-10 silent-guess', // Fit a binomial GLM for Deaths out of N with Species, Exposure, Rel.Hum and Temp
   'snails-13 asked-when-clear', // Test whether the variances of deaths are equal for the two species using an F test.

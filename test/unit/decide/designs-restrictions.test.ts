@@ -1,0 +1,70 @@
+/**
+ * Designs and restrictions (issue #16), on made-up schemas: subjects numbered 1..k in long data crossed
+ * with a set of measurement times are a repeated-measures design (a named repeated-measures ANOVA or
+ * Friedman test is honoured); a value of a time column named through a word for time ("at day 90")
+ * restricts the rows; "treating X as subjects" is a verb, not a column. Decisions and reason codes are
+ * asserted, not wording.
+ */
+import assert from 'node:assert/strict';
+import { decideWithRules } from '../../../kernel/decide/index.js';
+import type { DecisionOutcome } from '../../../kernel/decide/index.js';
+import type { ColumnSchema, DatasetSchema } from '../../../kernel/types.js';
+
+const base = { storageType: 'VARCHAR', missing: 0 };
+const levelsOf = (values: string[], n: number) => values.map((value) => ({ value, count: n / values.length }));
+const numeric = (name: string, n: number): ColumnSchema => ({ ...base, name, kind: 'numeric', storageType: 'DOUBLE', n, distinct: n, usableAsGroup: false, summary: { mean: 5, sd: 1, min: 2, max: 9 } });
+/** Integers 1..k, each `n / k` times. */
+const numbered = (name: string, k: number, n: number): ColumnSchema => ({ ...base, name, kind: 'numeric', storageType: 'BIGINT', n, distinct: k, usableAsGroup: false, summary: { mean: (k + 1) / 2, sd: 1, min: 1, max: k } });
+const coded = (name: string, values: string[], n: number): ColumnSchema => ({
+  ...base, name, kind: 'numeric', storageType: 'BIGINT', n, distinct: values.length, usableAsGroup: true, levels: levelsOf(values, n),
+  summary: { mean: 0, sd: 1, min: Math.min(...values.map(Number)), max: Math.max(...values.map(Number)) },
+});
+const factor = (name: string, values: string[], n: number): ColumnSchema => ({ ...base, name, kind: 'categorical', n, distinct: values.length, usableAsGroup: true, levels: levelsOf(values, n) });
+const schema = (columns: ColumnSchema[], rows: number): DatasetSchema => ({ name: 'made-up.csv', path: '/made-up.csv', format: 'csv', sha256: '', rows, columns });
+
+const reasonOf = (out: DecisionOutcome): string => (out.status === 'decided' ? `decided ${out.analysis}` : out.reason.code);
+function decided(out: DecisionOutcome): Extract<DecisionOutcome, { status: 'decided' }> {
+  if (out.status !== 'decided') assert.fail(`expected a decision, got ${out.status} [${out.reason.code}]: ${out.rationale}`);
+  return out;
+}
+
+describe('decide: designs and restrictions (#16)', () => {
+  // 40 plants measured at days 30, 60 and 90, half of them in the shade.
+  const plants = schema([numeric('height', 120), coded('Time', ['30', '60', '90'], 120), numbered('plant', 40, 120), factor('treat', ['shade', 'sun'], 120)], 120);
+  const rm = { outcome: 'height', within: 'Time', subject: 'plant' };
+
+  it('subjects numbered 1..k crossed with measurement times: a named repeated-measures test is honoured', () => {
+    assert.deepEqual(decided(decideWithRules('Repeated measures ANOVA of height over Time, plants as subjects', plants)).roles, rm);
+    const friedman = decided(decideWithRules('Friedman test of plant height across the three measurement days', plants));
+    assert.equal(friedman.analysis, 'friedman');
+    assert.deepEqual(friedman.roles, rm);
+  });
+
+  it('"treating X as subjects" is the verb that assigns the role, not the column `treat`', () => {
+    const out = decided(decideWithRules('Test whether mean height changes over the three occasions, treating plants as subjects', plants));
+    assert.equal(out.analysis, 'anova_rm');
+    assert.deepEqual(out.roles, rm);
+  });
+
+  it('a value of the time column named through a word for time restricts the rows, never groups them', () => {
+    const summary = decided(decideWithRules('Summary statistics of height at day 90', plants));
+    assert.equal(summary.analysis, 'describe');
+    assert.deepEqual(summary.roles, { column: 'height' });
+    assert.deepEqual(summary.options.where, [{ column: 'Time', op: '=', value: '90' }]);
+    const normal = decided(decideWithRules('Is height normally distributed at day 60? Shapiro-Wilk please', plants));
+    assert.equal(normal.analysis, 'shapiro_wilk');
+    assert.deepEqual(normal.options.where, [{ column: 'Time', op: '=', value: '60' }]);
+  });
+
+  it('numbers that are positions or runs inside numbered experiments are not subjects', () => {
+    // A Latin square: row positions 1..6 cross 6 treatments (as many positions as treatments).
+    const square = schema([numeric('yield', 36), numbered('row', 6, 36), numbered('col', 6, 36), factor('spray', ['A', 'B', 'C', 'D', 'E', 'F'], 36)], 36);
+    const oneway = decideWithRules('Compare yield across the sprays', square);
+    assert.notEqual(reasonOf(oneway), 'decided anova_rm');
+    // Runs 1..20 inside experiments numbered 1..5: two codes, neither read as subjects.
+    const runs = schema([numeric('speed', 100), numbered('Run', 20, 100), coded('Expt', ['1', '2', '3', '4', '5'], 100)], 100);
+    const out = decideWithRules('Does speed differ between experiments?', runs);
+    assert.notEqual(reasonOf(out), 'decided anova_rm');
+    assert.equal(reasonOf(decideWithRules('Repeated measures ANOVA of speed over Expt', runs)).startsWith('decided anova_rm'), false);
+  });
+});
