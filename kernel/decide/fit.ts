@@ -6,6 +6,7 @@
  */
 import { readPowerOptions } from './power-request.js';
 import { isEarlierByName } from './time-order.js';
+import { namedSide } from './yes-no-side.js';
 import { ROLE_NAMES, type AnalysisOptions, type Roles, type RowFilter } from '../types.js';
 import { compareNatural } from '../util/natural-sort.js';
 import { editDistance } from '../util/suggest.js';
@@ -498,6 +499,18 @@ function applyDirection(
   if (family === 'paired' && roles.before && roles.after) return asked(`${roles.before} ${sign} ${roles.after}`);
   if ((family === 'two-groups' || family === 'paired') && roles.group) {
     const group = byRole.get('group')?.[0];
+    // "volunteers ... than non-volunteers" for a yes/no column: the side said first, kept in the levels'
+    // own order with the direction turned when that side is the second level.
+    const side = explicit && group && levels?.length === 2 ? namedSide(group, ctx.tokens) : undefined;
+    if (side !== undefined && levels) {
+      const natural = [...levels].sort(compareNatural);
+      const other = natural.find((l) => l !== side) as string;
+      const turned = natural[0] === side ? direction : direction === 'greater' ? 'less' : 'greater';
+      setLevels(natural);
+      options.alternative = turned;
+      refinements.push(`one-sided, as asked: ${roles.outcome ?? 'the outcome'}: ${side} ${sign} ${other} ("${group?.texts[0]}" is ${roles.group} = ${side}); levels ${natural.join(', ')}, first minus second`);
+      return undefined;
+    }
     if (!group || group.levelsNamed.length === 0 || !levels) {
       if (explicit) unclear();
       return undefined;

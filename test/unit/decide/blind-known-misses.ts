@@ -160,7 +160,6 @@ export const BLIND_2026_12D_KNOWN_MISSES: string[] = [
   'moore-10 asked-when-clear', // Among subjects with a low-status partner, does conformity differ by F category? Kruskal-Wa
   'cowles-01 asked-when-clear', // logistic regression of volunteering on neuroticism and extraversion
   'cowles-03 asked-when-clear', // chi-square test of sex by volunteering
-  'cowles-04 asked-when-clear', // do volunteers have higher extraversion than non-volunteers? one-sided t test
   'cowles-15 asked-when-clear', // What sample size per group detects volunteer rates of 0.40 vs 0.50 with 90% power?
   'womenlf-01 asked-when-clear', // Is labour-force participation independent of the presence of children in the household? Te
   'womenlf-04 wrong-no-match', // Among working women only, logistic regression of part-time vs full-time work on husband\'s
@@ -178,7 +177,6 @@ export const BLIND_2026_12D_KNOWN_MISSES: string[] = [
   'un-10 silent-guess', // Is there evidence that mean female life expectancy in Latin America exceeds 72 years?
   'un-13 asked-when-clear', // Draw a world map of female life expectancy by country
   'un-16 asked-when-clear', // Excluding the African group, logistic regression of OECD membership on GDP per person and 
-  'beaver1-01 asked-when-clear', // Is body temperature higher when the beaver is active? one-sided t test
   'beaver1-08 asked-when-clear', // A biologist claims that the beaver\'s mean body temperature is 37 degrees C. Test this cla
   'beaver1-09 silent-guess', // What fraction of the time was the beaver active? binomial test against 0.1
   'beaver1-12 silent-guess', // Construct a 95% confidence interval for the mean body temperature of the beaver when inact

@@ -67,4 +67,19 @@ describe('decide: designs and restrictions (#16)', () => {
     assert.notEqual(reasonOf(out), 'decided anova_rm');
     assert.equal(reasonOf(decideWithRules('Repeated measures ANOVA of speed over Expt', runs)).startsWith('decided anova_rm'), false);
   });
+
+  it('a one-sided test with its direction said of a yes/no column by the column\'s word is decided, in the levels\' order', () => {
+    const survey = schema([numeric('openness', 80), factor('smoker', ['no', 'yes'], 80), coded('urban', ['0', '1'], 80)], 80);
+    // smoker = yes is the second level: "smokers higher" is no - yes < 0.
+    const smokers = decided(decideWithRules('do smokers have higher openness than non-smokers? one-sided t test', survey));
+    assert.deepEqual(smokers.roles, { outcome: 'openness', group: 'smoker' });
+    assert.equal(smokers.options.alternative, 'less');
+    const others = decided(decideWithRules('do non-smokers have higher openness than smokers? one-sided t test', survey));
+    assert.equal(others.options.alternative, 'greater');
+    const urban = decided(decideWithRules('Is openness lower when the household is urban? one-sided t test', survey));
+    assert.equal(urban.options.alternative, 'greater');
+    // Without "one-sided" the test stays two-sided; without a side named the one-sided test asks.
+    assert.equal(decided(decideWithRules('do smokers have higher openness than non-smokers? t test', survey)).options.alternative, undefined);
+    assert.equal(reasonOf(decideWithRules('is openness higher by urban? one-sided t test', survey)), 'direction-unclear');
+  });
 });
