@@ -147,6 +147,9 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
     if (info.schema.kind === 'id' && m.score < 0.9) return false;
     // "in an occupation", "for each state": an identifier named with an article for any one row is the rows themselves.
     if (info.schema.kind === 'id' && /^(a|an|each|every|per)$/.test(tokens[m.start - 1]?.text ?? '')) return false;
+    // "the mean climb of Scottish hill races", "these races": an identifier named in the plural is all the rows.
+    const last = tokens[m.end - 1];
+    if (info.schema.kind === 'id' && last && /s$/.test(last.text) && !info.words.includes(last.text) && m.end - m.start === 1) return false;
     return !cueHits.some((h) => h.start < m.end && m.start < h.end);
   });
   // "Kruskal-Wallis", "Mann-Whitney": a word inside a test's name is the test, not a column it resembles

@@ -138,9 +138,7 @@ export const BLIND_2026_12D_KNOWN_MISSES: string[] = [
   'hills-01 asked-when-clear', // Fit a multiple regression model predicting record time from distance and climb, and test w
   'hills-08 asked-when-clear', // time ~ dist + climb + I(climb^2)
   'hills-10 silent-guess', // Leaving out Knock Hill, regress time on dist
-  'hills-11 asked-when-clear', // Construct a 95% confidence interval for the mean climb of Scottish hill races.
   'hills-12 asked-when-clear', // Is there evidence of a positive linear association between race distance and winning time?
-  'hills-15 asked-when-clear', // Test whether the mean distance of these races differs from 7 miles.
   'nlschools-01 asked-when-clear', // Do pupils in multi-grade (combination) classes score lower on the language test? one-sided
   'nlschools-02 silent-guess', // Regress language score on IQ, SES and class size
   'nlschools-04 asked-when-clear', // logistic regression predicting whether a class is a combination class from class size

@@ -82,4 +82,15 @@ describe('decide: designs and restrictions (#16)', () => {
     assert.equal(decided(decideWithRules('do smokers have higher openness than non-smokers? t test', survey)).options.alternative, undefined);
     assert.equal(reasonOf(decideWithRules('is openness higher by urban? one-sided t test', survey)), 'direction-unclear');
   });
+
+  it('an identifier named in the plural ("these races") is all the rows, not a column', () => {
+    const idColumn: ColumnSchema = { ...base, name: 'lake', kind: 'id', n: 40, distinct: 40, usableAsGroup: false };
+    const lakes = schema([idColumn, numeric('depth', 40), numeric('area', 40)], 40);
+    const ci = decided(decideWithRules('Construct a 95% confidence interval for the mean depth of Finnish lakes.', lakes));
+    assert.equal(ci.analysis, 'ttest_one_sample');
+    assert.deepEqual(ci.roles, { column: 'depth' });
+    const mu = decided(decideWithRules('Test whether the mean area of these lakes differs from 7 km2.', lakes));
+    assert.equal(mu.analysis, 'ttest_one_sample');
+    assert.equal(mu.options.mu, 7);
+  });
 });
