@@ -405,7 +405,7 @@ function addOverHints(mentioned: MentionedColumn[], tokens: readonly Token[]): v
 function yesLevel(info: ColumnInfo): string | undefined {
   if (!info.factor || info.levels.length !== 2) return undefined;
   const lower = info.levels.map((l) => l.toLowerCase());
-  const pairs: [string, string][] = [['0', '1'], ['no', 'yes'], ['false', 'true']];
+  const pairs: [string, string][] = [['0', '1'], ['no', 'yes'], ['false', 'true'], ['absent', 'present']];
   const pair = pairs.find(([no, yes]) => lower.includes(no) && lower.includes(yes));
   return pair ? info.levels[lower.indexOf(pair[1])] : undefined;
 }
@@ -424,7 +424,7 @@ function readWhoClauses(mentioned: MentionedColumn[], tokens: readonly Token[], 
     // "the patients with ulcerated tumours", "those having diabetes": the people with it, as "who have it".
     const w = before[1] === 'with' || before[1] === 'having' ? m.position - 1 : before[0] === 'with' || before[0] === 'having' ? m.position - 2 : -1;
     const people = w > 0 && tokens[w - 1].kind === 'word' && tokens[w - 1].text !== tokens[w - 1].stem && !mentioned.some((o) => o !== m && o.position <= w - 1 && w - 1 < o.position + (o.texts[0]?.split(' ').length ?? 1));
-    const those = w > 0 && /^(those|ones|people)$/.test(tokens[w - 1].text);
+    const those = w > 0 && /^(those|ones|people|women|men|children)$/.test(tokens[w - 1].text);
     if (!before.some((x) => /^(who|that|which)$/.test(x)) && !people && !those) continue;
     m.byName = false;
     m.levelsNamed = [yes];

@@ -8,8 +8,8 @@
 import type { MentionedColumn } from './context.js';
 import type { Token } from './text.js';
 
-const YES = /^(yes|true|1|y)$/i;
-const NO = /^(no|false|0|n)$/i;
+const YES = /^(yes|true|1|y|present)$/i;
+const NO = /^(no|false|0|n|absent)$/i;
 
 /** The yes and no levels of a two-level column coded yes/no, true/false, 1/0 or Y/N; undefined otherwise. */
 function yesNoLevels(levels: readonly string[]): { yes: string; no: string } | undefined {

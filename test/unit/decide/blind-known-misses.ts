@@ -161,7 +161,6 @@ export const BLIND_2026_12D_KNOWN_MISSES: string[] = [
   'cowles-15 asked-when-clear', // What sample size per group detects volunteer rates of 0.40 vs 0.50 with 90% power?
   'womenlf-01 asked-when-clear', // Is labour-force participation independent of the presence of children in the household? Te
   'womenlf-04 wrong-no-match', // Among working women only, logistic regression of part-time vs full-time work on husband\'s
-  'womenlf-08 silent-guess', // median husband income for women with children in Ontario
   'womenlf-13 silent-guess', // Is there evidence that the mean husband\'s income is lower for women working full time tha
   'womenlf-16 wrong-no-match', // Cochran-Mantel-Haenszel test of full-time vs not working by children, stratified by region
   'slid-02 silent-guess', // Do men earn more than women? Welch t-test

@@ -93,4 +93,12 @@ describe('decide: designs and restrictions (#16)', () => {
     assert.equal(mu.analysis, 'ttest_one_sample');
     assert.equal(mu.options.mu, 7);
   });
+
+  it('"women with children" restricts to the present level of a present/absent column, never groups by it', () => {
+    const households = schema([numeric('income', 60), factor('children', ['absent', 'present'], 60), factor('province', ['Ontario', 'Quebec', 'Alberta'], 60)], 60);
+    const out = decided(decideWithRules('median income for women with children in Ontario', households));
+    assert.equal(out.analysis, 'describe');
+    assert.deepEqual(out.roles, { column: 'income' });
+    assert.deepEqual(out.options.where, [{ column: 'children', op: '=', value: 'present' }, { column: 'province', op: '=', value: 'Ontario' }]);
+  });
 });
