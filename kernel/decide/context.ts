@@ -159,6 +159,7 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
   mentions = withoutUnitNouns(mentions, columns, tokens, compiled.columnWords.suffixes);
   mentions = mentions.filter((m) => !isVerbOfAs(m, tokens));
   mentions = withoutGenericPairs(mentions, columns, compiled.columnWords.suffixes);
+  mentions = levelsNamedWithTheirColumn(mentions, columns);
   // "the score ... pre ... post": a word fitting several columns that are all named anyway adds nothing.
   mentions = mentions.filter(
     (m) => m.tiedWith.length === 0 || ![m.column, ...m.tiedWith].every((c) => mentions.some((o) => o !== m && o.column === c && o.tiedWith.length === 0)),
@@ -304,6 +305,28 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
  * "treating trees as subjects", "using age as a covariate": a word in -ing before an object and "as"
  * is the verb that assigns a role, not a column it resembles (`treat`); a column named so exactly stays.
  */
+/**
+ * "the African group" with levels `africa` of `group` and `Africa` of `region`: a level word that fits
+ * two columns, followed by the name of one of them, is that column's level; so are the other words tied
+ * between the same columns ("low and high status partners": both of `partner.status`).
+ */
+function levelsNamedWithTheirColumn(mentions: readonly Mention[], columns: readonly ColumnInfo[]): Mention[] {
+  const keyOf = (m: Mention) => [m.column, ...m.tiedWith].sort().join('|');
+  const chosen = new Map<string, ColumnInfo>();
+  for (const m of mentions) {
+    if (m.via !== 'level' || m.tiedWith.length === 0) continue;
+    const name = mentions.find((o) => o.via === 'name' && o.start === m.end && o.tiedWith.length === 0 && [m.column, ...m.tiedWith].includes(o.column));
+    const info = name ? columns.find((c) => c.name === name.column) : undefined;
+    if (info) chosen.set(keyOf(m), info);
+  }
+  if (chosen.size === 0) return [...mentions];
+  return mentions.map((m) => {
+    const info = m.via === 'level' && m.tiedWith.length > 0 ? chosen.get(keyOf(m)) : undefined;
+    const level = info?.levels.find((l) => l.toLowerCase() === String(m.level).toLowerCase());
+    return info && level !== undefined ? { ...m, column: info.name, level, tiedWith: [] } : m;
+  });
+}
+
 function isVerbOfAs(m: Mention, tokens: readonly Token[]): boolean {
   const t = tokens[m.start];
   if (m.via !== 'name' || m.end - m.start !== 1 || !t || !/^[a-z]{3,}ing$/.test(t.text) || t.text === m.column.toLowerCase()) return false;

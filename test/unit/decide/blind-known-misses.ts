@@ -155,7 +155,6 @@ export const BLIND_2026_12D_KNOWN_MISSES: string[] = [
   'moore-01 asked-when-clear', // Two-way ANOVA of conformity by partner status and authoritarianism category
   'moore-03 asked-when-clear', // Is there evidence that subjects paired with a high-status partner conform more than those 
   'moore-04 asked-when-clear', // ANCOVA of conformity by partner status controlling for F-scale score
-  'moore-10 asked-when-clear', // Among subjects with a low-status partner, does conformity differ by F category? Kruskal-Wa
   'cowles-01 asked-when-clear', // logistic regression of volunteering on neuroticism and extraversion
   'cowles-03 asked-when-clear', // chi-square test of sex by volunteering
   'cowles-15 asked-when-clear', // What sample size per group detects volunteer rates of 0.40 vs 0.50 with 90% power?

@@ -101,4 +101,17 @@ describe('decide: designs and restrictions (#16)', () => {
     assert.deepEqual(out.roles, { column: 'income' });
     assert.deepEqual(out.options.where, [{ column: 'children', op: '=', value: 'present' }, { column: 'province', op: '=', value: 'Ontario' }]);
   });
+
+  it('a level word of two columns followed by one column\'s name ("the African group") is that column\'s level', () => {
+    const nations = schema([numeric('fertility', 90), numeric('income', 90), factor('region', ['Africa', 'Asia', 'Europe'], 90), factor('bloc', ['africa', 'oecd', 'other'], 90)], 90);
+    const among = decided(decideWithRules('Pearson correlation between fertility and income for the African bloc', nations));
+    assert.deepEqual(among.options.where, [{ column: 'bloc', op: '=', value: 'africa' }]);
+    const region = decided(decideWithRules('Pearson correlation between fertility and income for the African region', nations));
+    assert.deepEqual(region.options.where, [{ column: 'region', op: '=', value: 'Africa' }]);
+    // Every word tied between the same two columns goes with the name said after one of them.
+    const both = decided(decideWithRules('t test of fertility between low and high income nations', schema([numeric('fertility', 90), factor('income', ['low', 'high'], 90), factor('literacy', ['low', 'high'], 90)], 90)));
+    assert.deepEqual(both.roles, { outcome: 'fertility', group: 'income' });
+    // Said alone, the word fits both columns: a question.
+    assert.equal(reasonOf(decideWithRules('Pearson correlation between fertility and income for African nations', nations)), 'tied-columns');
+  });
 });
