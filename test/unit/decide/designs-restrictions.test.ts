@@ -114,4 +114,13 @@ describe('decide: designs and restrictions (#16)', () => {
     // Said alone, the word fits both columns: a question.
     assert.equal(reasonOf(decideWithRules('Pearson correlation between fertility and income for African nations', nations)), 'tied-columns');
   });
+
+  it('a significance level said inside "test ... whether" leaves the test asked for (never a describe)', () => {
+    const pay = schema([numeric('pay', 90), factor('tongue', ['English', 'French', 'Other'], 90)], 90);
+    for (const request of ['Test at the 5% level whether mean pay is equal across the three tongue groups.', 'Test, at the 5% level, whether mean pay is equal across the tongue groups', 'Test at alpha = 0.01 whether mean pay is equal across tongue groups']) {
+      const out = decided(decideWithRules(request, pay));
+      assert.notEqual(out.analysis, 'describe', request);
+      assert.deepEqual(out.roles, { outcome: 'pay', group: 'tongue' }, request);
+    }
+  });
 });
