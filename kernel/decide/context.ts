@@ -157,7 +157,7 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
   mentions = mentions.filter((m) => m.via !== 'name' || m.score >= 0.95 || !cueHits.some((h) => compiled.named.has(h.cue) && h.start <= m.start && m.end <= h.end));
   mentions = withSuffixNames(mentions, columns, tokens, compiled.columnWords.suffixes);
   mentions = withoutUnitNouns(mentions, columns, tokens, compiled.columnWords.suffixes);
-  mentions = mentions.filter((m) => !isVerbOfAs(m, tokens));
+  mentions = mentions.filter((m) => !isVerbOfAs(m, tokens) && !isShareOfTheTime(m, tokens));
   mentions = withoutGenericPairs(mentions, columns, compiled.columnWords.suffixes);
   mentions = levelsNamedWithTheirColumn(mentions, columns);
   // "the score ... pre ... post": a word fitting several columns that are all named anyway adds nothing.
@@ -325,6 +325,13 @@ function levelsNamedWithTheirColumn(mentions: readonly Mention[], columns: reado
     const level = info?.levels.find((l) => l.toLowerCase() === String(m.level).toLowerCase());
     return info && level !== undefined ? { ...m, column: info.name, level, tiedWith: [] } : m;
   });
+}
+
+/** "what fraction of the time", "most of the time": how often, over the rows, not a column `time`. */
+function isShareOfTheTime(m: Mention, tokens: readonly Token[]): boolean {
+  if (m.via !== 'name' || m.end - m.start !== 1 || tokens[m.start]?.text !== 'time') return false;
+  const [of, the, share] = [tokens[m.start - 2], tokens[m.start - 1], tokens[m.start - 3]];
+  return the?.text === 'the' && of?.text === 'of' && /^(fraction|proportion|share|percentage|percent|part|most|much|half|rest)$/.test(share?.text ?? '');
 }
 
 function isVerbOfAs(m: Mention, tokens: readonly Token[]): boolean {

@@ -123,4 +123,12 @@ describe('decide: designs and restrictions (#16)', () => {
       assert.deepEqual(out.roles, { outcome: 'pay', group: 'tongue' }, request);
     }
   });
+
+  it('"what fraction of the time" is how often over the rows, not the column `time`', () => {
+    const watch = schema([coded('time', ['900', '1000', '1100', '1200'], 80), numeric('heart', 80), coded('asleep', ['0', '1'], 80)], 80);
+    const out = decided(decideWithRules('What fraction of the time was the dog asleep? binomial test against 0.3', watch));
+    assert.equal(out.analysis, 'binomial_test');
+    assert.deepEqual(out.roles, { column: 'asleep' });
+    assert.equal(out.options.mu, 0.3);
+  });
 });
