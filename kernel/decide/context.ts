@@ -13,6 +13,7 @@ import { compileLevelWords, findLevelWords, type LevelWord } from './level-words
 import type { RuleSet } from './types.js';
 import { isUnitNoun } from './unit-words.js';
 import { listedAt } from './column-lists.js';
+import { sideOfWord } from './yes-no-side.js';
 
 /** A role hint from word order. */
 export type RoleHint = 'group' | 'outcome' | 'predictor' | 'filter' | 'subject' | 'adjusted';
@@ -233,6 +234,7 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
   if (cues.has('predict') || cues.has('effect')) addAllOthers(mentioned, tokens, columns);
   addOverHints(mentioned, tokens);
   readWhoClauses(mentioned, tokens, cues);
+  readWhenClauses(mentioned, tokens, columns, cues, readDirection(cueHits) !== undefined);
   // "differ on post", "differ in pulse rate": what the groups differ in is the outcome.
   for (const h of cueHits) {
     if (h.cue !== 'compare' || !/^differ/.test(tokens[h.start].text) || !/^(on|in)$/.test(tokens[h.end]?.text ?? '')) continue;
@@ -438,6 +440,33 @@ function yesLevel(info: ColumnInfo): string | undefined {
   const pairs: [string, string][] = [['0', '1'], ['no', 'yes'], ['false', 'true'], ['absent', 'present']];
   const pair = pairs.find(([no, yes]) => lower.includes(no) && lower.includes(yes));
   return pair ? info.levels[lower.indexOf(pair[1])] : undefined;
+}
+
+/**
+ * "the mean temperature of the beaver when inactive", "while the animal is active": a yes/no column
+ * said by its word (or its negation) in a when/while clause restricts the rows to that side, when
+ * nothing is compared (in "is the temperature higher when active?" the column stays the grouping).
+ */
+function readWhenClauses(mentioned: MentionedColumn[], tokens: readonly Token[], columns: readonly ColumnInfo[], cues: ReadonlySet<string>, directed: boolean): void {
+  if (directed || ['compare', 'effect', 'associate', 'correlate', 'predict', 'versus', 'independence', 'proportion'].some((c) => cues.has(c))) return;
+  for (const w of tokens.filter((t) => /^(when|while|whilst)$/.test(t.text))) {
+    for (let i = w.index + 1; i <= w.index + 4 && i < tokens.length; i++) {
+      const t = tokens[i];
+      if (t.kind !== 'word') break;
+      for (const info of columns) {
+        const level = sideOfWord(t.text, info);
+        if (level === undefined) continue;
+        const m = mentioned.find((x) => x.info.name === info.name);
+        if (m && m.levelsNamed.length > 0) continue;
+        const entry = m ?? { info, position: i, byName: false, levelsNamed: [], hints: new Set(), score: 0.8, texts: [t.raw] };
+        entry.byName = false;
+        entry.levelsNamed = [level];
+        entry.hints.delete('group');
+        entry.hints.add('filter');
+        if (!m) mentioned.push(entry);
+      }
+    }
+  }
 }
 
 /**

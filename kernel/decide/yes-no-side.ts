@@ -28,3 +28,16 @@ export function namedSide(group: MentionedColumn, tokens: readonly Token[]): str
   const before = tokens[group.position - 1]?.text ?? '';
   return /^(non|not|without|never|un)$/.test(before) ? sides.no : sides.yes;
 }
+
+/**
+ * The level of a yes/no column a word says by the column's own word, with or without a negating
+ * prefix: "active" / "inactive" for `activ`, "smoker" / "nonsmoker" for `smoker`; undefined otherwise.
+ */
+export function sideOfWord(word: string, column: { words: readonly string[]; levels: readonly string[] }): string | undefined {
+  const sides = yesNoLevels(column.levels);
+  if (!sides || column.words.length !== 1 || column.words[0].length < 4) return undefined;
+  const root = column.words[0];
+  const negated = /^(in|un|non|not)(.*)$/.exec(word);
+  if (negated && negated[2].startsWith(root) && negated[2].length - root.length <= 2) return sides.no;
+  return word.startsWith(root) && word.length - root.length <= 2 ? sides.yes : undefined;
+}

@@ -131,4 +131,16 @@ describe('decide: designs and restrictions (#16)', () => {
     assert.deepEqual(out.roles, { column: 'asleep' });
     assert.equal(out.options.mu, 0.3);
   });
+
+  it('a yes/no column said in a when-clause ("when inactive") restricts the rows; in a comparison it stays the grouping', () => {
+    const den = schema([numeric('pulse', 80), coded('awake', ['0', '1'], 80)], 80);
+    const asleep = decided(decideWithRules('Construct a 95% confidence interval for the mean pulse when unawake.', den));
+    assert.equal(asleep.analysis, 'ttest_one_sample');
+    assert.deepEqual(asleep.options.where, [{ column: 'awake', op: '=', value: '0' }]);
+    const awake = decided(decideWithRules('mean pulse while awake', den));
+    assert.deepEqual(awake.options.where, [{ column: 'awake', op: '=', value: '1' }]);
+    const compared = decided(decideWithRules('Is pulse higher when awake? one-sided t test', den));
+    assert.deepEqual(compared.roles, { outcome: 'pulse', group: 'awake' });
+    assert.equal(compared.options.where, undefined);
+  });
 });
