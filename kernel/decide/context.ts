@@ -151,6 +151,10 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
     // "the mean climb of Scottish hill races", "these races": an identifier named in the plural is all the rows.
     const last = tokens[m.end - 1];
     if (info.schema.kind === 'id' && last && /s$/.test(last.text) && !info.words.includes(last.text) && m.end - m.start === 1) return false;
+    // "the control trees" with subjects numbered in `tree`: the units of a level, unless given a role ("trees as subjects").
+    if (info.schema.kind === 'numeric' && last && /s$/.test(last.text) && !info.words.includes(last.text) && m.end - m.start === 1 && tokens[m.end]?.text !== 'as') {
+      if (mentions.some((o) => o.column !== m.column && o.end === m.start && (o.via === 'level' || columns.find((c) => c.name === o.column)?.factor))) return false;
+    }
     return !cueHits.some((h) => h.start < m.end && m.start < h.end);
   });
   // "Kruskal-Wallis", "Mann-Whitney": a word inside a test's name is the test, not a column it resembles
@@ -655,12 +659,13 @@ function addWordOrderHints(mentioned: MentionedColumn[], tokens: readonly Token[
     if (!m.byName && m.levelsNamed.length > 0) m.hints.add('group');
     // "Among Gentoo penguins", "in Adelie": one level named after such a word restricts the rows.
     if (!m.byName && m.levelsNamed.length === 1) {
-      for (let i = m.position - 1; i >= Math.max(0, m.position - 2); i--) {
+      // "at the last measurement (day 258)": a time point said before its value is part of the phrase.
+      for (let i = m.position - 1; i >= Math.max(0, m.position - 4); i--) {
         if (/^(among|amongst|within|only|for|in|at|on)$/.test(tokens[i].text)) {
           m.hints.add('filter');
           break;
         }
-        if (!/^(the|all)$/.test(tokens[i].text)) break;
+        if (!/^(the|all)$/.test(tokens[i].text) && !(i >= m.position - 2 && /^(first|last|final|initial|measurement|occasion|visit)$/.test(tokens[i].text))) break;
       }
     }
     // Look back over up to two filler words for a group marker: "by species", "across the islands".
@@ -771,7 +776,9 @@ function addWordOrderHints(mentioned: MentionedColumn[], tokens: readonly Token[
   }
   // "mpg from weight and horsepower", "mpg using wt".
   const marker = tokens.findIndex((t) => PREDICTOR_MARKERS.has(t.text) && t.text !== 'with');
-  if (marker > 0) {
+  // "differ in size from the control trees": the other side of a comparison (its outcome said after "in"), not predictors.
+  const differsFrom = marker > 1 && tokens[marker].text === 'from' && /^(differ|differs|different)$/.test(tokens[marker - 3]?.text ?? '') && /^(in|on)$/.test(tokens[marker - 2].text);
+  if (marker > 0 && !differsFrom) {
     const before = [...mentioned].reverse().find((m) => m.position < marker);
     if (before && mentioned.some((m) => m.position > marker)) {
       before.hints.add('outcome');
@@ -887,6 +894,11 @@ function readDirection(cueHits: readonly CueHit[]): 'greater' | 'less' | undefin
 }
 
 /** Content words matched by nothing: candidates for a column the dataset does not have. */
+/** Whether the request names a value of a time column ("day 258" for Time). */
+function namesTimeValue(mentions: readonly Mention[], columns: readonly ColumnInfo[], compiled: CompiledRules): boolean {
+  return mentions.some((m) => m.via === 'level' && columns.find((c) => c.name === m.column)?.words.some((w) => compiled.set.words.timeNames.includes(w.toLowerCase())));
+}
+
 function readUnknownWords(
   tokens: readonly Token[],
   mentions: readonly Mention[],
@@ -904,6 +916,8 @@ function readUnknownWords(
   for (const t of tokens) {
     if (covered.has(t.index) || !isContentToken(t) || t.text.length < 3 || isVocabulary(t) || STOPWORDS.has(t.stem)) continue;
     if (compiled.roleWords.has(t.text) || compiled.harmless.has(t.text) || compiled.harmless.has(t.stem) || datasetWords.has(t.stem)) continue;
+    // "at the last measurement (day 258)": a time point whose value of the time column is named too.
+    if ((t.text === 'first' || compiled.set.words.timePoints.includes(t.text)) && namesTimeValue(mentions, columns, compiled)) continue;
     // A word for the units observed ("the subjects", "participants") that names no column is no variable.
     if (compiled.columnWords.subject.has(t.text) || compiled.columnWords.subject.has(t.stem)) continue;
     // "tracts bordering the river", "the share of arrestees", "mean age of the arrestees": the units (unit-words.ts).

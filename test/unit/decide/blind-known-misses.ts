@@ -147,7 +147,6 @@ export const BLIND_2026_12D_KNOWN_MISSES: string[] = [
   'nlschools-10 asked-when-clear', // Test the hypothesis that one quarter of pupils are in combination classes (H0: p = 0.25).
   'nlschools-11 silent-guess', // Does class matter for language scores?
   'nlschools-14 asked-when-clear', // At alpha = 0.01, is there evidence that mean IQ differs between pupils in combination and 
-  'sitka-03 asked-when-clear', // Do ozone-treated trees differ in size from the control trees at the last measurement (day 
   'sitka-12 silent-guess', // Test the ozone effect on size with a t-test
   'sitka-14 asked-when-clear', // At the first occasion (day 152), is there evidence that the variance of size differs betwe
   'snails-10 silent-guess', // Fit a binomial GLM for Deaths out of N with Species, Exposure, Rel.Hum and Temp

@@ -143,4 +143,12 @@ describe('decide: designs and restrictions (#16)', () => {
     assert.deepEqual(compared.roles, { outcome: 'pulse', group: 'awake' });
     assert.equal(compared.options.where, undefined);
   });
+
+  it('"at the last measurement (day 90)" restricts the rows; "the shade plants" are the units of a level, not the subject column', () => {
+    const out = decided(decideWithRules('Do sun-treated plants differ in height from the shade plants at the last measurement (day 90)?', plants));
+    assert.deepEqual(out.roles, { outcome: 'height', group: 'treat' });
+    assert.deepEqual(out.options.where, [{ column: 'Time', op: '=', value: '90' }]);
+    // Without the value, the time point alone still asks which time is meant (or names no column).
+    assert.notEqual(decideWithRules('Do sun plants differ in height from the shade plants at the last measurement?', plants).status, 'decided');
+  });
 });
