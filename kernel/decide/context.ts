@@ -16,7 +16,7 @@ import { listedAt } from './column-lists.js';
 import { sideOfWord } from './yes-no-side.js';
 
 /** A role hint from word order. */
-export type RoleHint = 'group' | 'outcome' | 'predictor' | 'filter' | 'subject' | 'adjusted';
+export type RoleHint = 'group' | 'outcome' | 'predictor' | 'filter' | 'exclude' | 'subject' | 'adjusted';
 
 /** One column the request names (by name or through its levels). */
 export interface MentionedColumn {
@@ -659,6 +659,9 @@ function addWordOrderHints(mentioned: MentionedColumn[], tokens: readonly Token[
     if (!m.byName && m.levelsNamed.length > 0) m.hints.add('group');
     // "Among Gentoo penguins", "in Adelie": one level named after such a word restricts the rows.
     if (!m.byName && m.levelsNamed.length === 1) {
+      // "Excluding the African group", "leaving out Knock Hill", "other than Asia": one level left out.
+      const back = tokens.slice(Math.max(0, m.position - 3), m.position).map((t) => t.text).join(' ');
+      if (/\b(excluding|except|excepting|omitting|(leaving|leave|left) out|other than|apart from)( the| all)?$/.test(back)) m.hints.add('filter').add('exclude');
       // "at the last measurement (day 258)": a time point said before its value is part of the phrase.
       for (let i = m.position - 1; i >= Math.max(0, m.position - 4); i--) {
         if (/^(among|amongst|within|only|for|in|at|on)$/.test(tokens[i].text)) {

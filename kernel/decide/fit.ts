@@ -225,8 +225,8 @@ function buildFit(rule: Rule, roleNames: RoleName[], ctx: RequestContext, mentio
   a.slots.forEach((slot, i) => {
     const m = mentioned[i];
     if (slot === 'where') {
-      where.push({ column: m.info.name, op: '=', value: m.levelsNamed[0] });
-      refinements.push(`rows restricted to ${m.info.name} = ${m.levelsNamed[0]} (named in the request)`);
+      where.push({ column: m.info.name, op: m.hints.has('exclude') ? '!=' : '=', value: m.levelsNamed[0] });
+      refinements.push(m.hints.has('exclude') ? `rows of ${m.info.name} = ${m.levelsNamed[0]} left out (as asked)` : `rows restricted to ${m.info.name} = ${m.levelsNamed[0]} (named in the request)`);
       return;
     }
     const list = byRole.get(slot) ?? [];

@@ -151,4 +151,15 @@ describe('decide: designs and restrictions (#16)', () => {
     // Without the value, the time point alone still asks which time is meant (or names no column).
     assert.notEqual(decideWithRules('Do sun plants differ in height from the shade plants at the last measurement?', plants).status, 'decided');
   });
+
+  it('a level left out in so many words ("excluding the African bloc") restricts with !=, never groups', () => {
+    const nations = schema([numeric('fertility', 90), numeric('income', 90), factor('bloc', ['africa', 'oecd', 'asia'], 90)], 90);
+    for (const request of ['Excluding the africa bloc, Pearson correlation between fertility and income', 'Pearson correlation between fertility and income, leaving out africa', 'correlation between fertility and income for countries other than oecd']) {
+      const out = decided(decideWithRules(request, nations));
+      assert.equal(out.analysis, 'pearson', request);
+      assert.equal(out.options.where?.length, 1, request);
+      assert.equal(out.options.where?.[0].op, '!=', request);
+    }
+    assert.deepEqual(decided(decideWithRules('Pearson correlation between fertility and income among africa', nations)).options.where, [{ column: 'bloc', op: '=', value: 'africa' }]);
+  });
 });
