@@ -204,6 +204,14 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
     cueHits = cueHits.filter((h) => !shareOf.includes(h));
     cues = new Set(cueHits.map((h) => h.cue));
   }
+  // "is the variance of size different ...? Use an F test", "F test: are the variances equal?": an F test
+  // said of variances is the F test of two variances, not an analysis of variance of means.
+  const fTests = cueHits.filter((h) => h.cue === 'anova_named' && h.text.toLowerCase().replace(/[^a-z]/g, '') === 'ftest');
+  const ofVariances = cueHits.some((h) => h.cue === 'spread' && /^variances?$/.test(h.text.toLowerCase()) && !cueHits.some((o) => o.cue !== 'spread' && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start));
+  if (fTests.length > 0 && ofVariances && !cueHits.some((h) => h.cue === 'anova_named' && !fTests.includes(h))) {
+    cueHits = [...cueHits.filter((h) => !fTests.includes(h)), ...fTests.map((h) => ({ ...h, cue: 'vartest_named' }))];
+    cues = new Set(cueHits.map((h) => h.cue));
+  }
   // "median tumour thickness?", "the medians of X and Y": the statistic itself when nothing else is asked
   // (no comparison, relation, test or figure), not a rank-based test.
   const intentOf = (c: string) => compiled.intents.has(c) && c !== 'nonparam' && c !== 'describe';

@@ -62,7 +62,6 @@ export const BLIND_2026_12C_KNOWN_MISSES: string[] = [
   'crabs-01 asked-when-clear', // Do blue and orange crabs differ in carapace width?
   'crabs-04 asked-when-clear', // correlation between carapace length and body depth in the orange crabs
   'crabs-05 silent-guess', // Are female crabs\' rear widths larger than the males\'?
-  'crabs-10 asked-when-clear', // F test: is the variance of carapace width the same for males and females?
   'crabs-14 asked-when-clear', // A biologist claims that the mean frontal lobe size of blue crabs is 14 mm. Test this claim
   'cabbages-04 asked-when-clear', // correlation between head weight and ascorbic acid content
   'cabbages-10 silent-guess', // Is there evidence at the 0.05 level that cultivar c39 has a lower mean vitamin C content t
@@ -80,7 +79,6 @@ export const BLIND_2026_12C_KNOWN_MISSES: string[] = [
   'whiteside-03 asked-when-clear', // Does gas consumption drop after the insulation was installed? (ignore temperature)
   'whiteside-06 asked-when-clear', // In the period after insulation, was the mean outside temperature different from 5 degrees?
   'whiteside-08 asked-when-clear', // Mann-Whitney U on gas, before vs after
-  'whiteside-13 asked-when-clear', // Test whether the variance of gas consumption differs before and after insulation using an 
   'immer-01 asked-when-clear', // Paired t-test comparing 1931 and 1932 yields
   'immer-02 asked-when-clear', // Did yields decrease from 1931 (Y1) to 1932 (Y2)?
   'immer-04 asked-when-clear', // Friedman test of the 1931 yield across varieties with locations as blocks
@@ -148,9 +146,7 @@ export const BLIND_2026_12D_KNOWN_MISSES: string[] = [
   'nlschools-11 silent-guess', // Does class matter for language scores?
   'nlschools-14 asked-when-clear', // At alpha = 0.01, is there evidence that mean IQ differs between pupils in combination and 
   'sitka-12 silent-guess', // Test the ozone effect on size with a t-test
-  'sitka-14 asked-when-clear', // At the first occasion (day 152), is there evidence that the variance of size differs betwe
   'snails-10 silent-guess', // Fit a binomial GLM for Deaths out of N with Species, Exposure, Rel.Hum and Temp
-  'snails-13 asked-when-clear', // Test whether the variances of deaths are equal for the two species using an F test.
   'moore-01 asked-when-clear', // Two-way ANOVA of conformity by partner status and authoritarianism category
   'moore-03 asked-when-clear', // Is there evidence that subjects paired with a high-status partner conform more than those 
   'moore-04 asked-when-clear', // ANCOVA of conformity by partner status controlling for F-scale score

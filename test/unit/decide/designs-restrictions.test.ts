@@ -162,4 +162,15 @@ describe('decide: designs and restrictions (#16)', () => {
     }
     assert.deepEqual(decided(decideWithRules('Pearson correlation between fertility and income among africa', nations)).options.where, [{ column: 'bloc', op: '=', value: 'africa' }]);
   });
+
+  it('an F test said of variances is the F test of two variances; an F test of means stays the ANOVA', () => {
+    const fish = schema([numeric('length', 60), factor('lake', ['north', 'south'], 60), factor('net', ['a', 'b', 'c'], 60)], 60);
+    for (const request of ['Is the variance of length different between the two lakes? Use an F test.', 'F test: is the variance of length the same for north and south?', 'Test whether the variances of length are equal for the two lakes using an F test.']) {
+      const out = decided(decideWithRules(request, fish));
+      assert.equal(out.analysis, 'var_test', request);
+      assert.deepEqual(out.roles, { outcome: 'length', group: 'lake' }, request);
+    }
+    assert.notEqual(reasonOf(decideWithRules('F test of mean length across nets', fish)), 'decided var_test');
+    assert.notEqual(reasonOf(decideWithRules('one-way analysis of variance of length across nets', fish)), 'decided var_test');
+  });
 });
