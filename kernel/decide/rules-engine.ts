@@ -1138,7 +1138,8 @@ function decideCompletions(ctx: RequestContext, compiled: CompiledRules, mention
   }
   // "the two metabolites", "both years' yields": two roles open and exactly two columns that fill them
   // (in either order, or in the order their names state): the request has said which.
-  const saysTwo = ctx.tokens.some((t, i) => t.text === 'both' || (t.text === 'two' && /^(the|these|those)$/.test(ctx.tokens[i - 1]?.text ?? '')));
+  // "compare the two" with nothing named and no noun after "two" points at nothing: asked.
+  const saysTwo = ctx.tokens.some((t, i) => t.text === 'both' || (t.text === 'two' && /^(the|these|those)$/.test(ctx.tokens[i - 1]?.text ?? ''))) && (mentioned.length > 0 || pairPhrase(ctx).size > 0);
   const pairs = new Set(combos.map((c) => [...c].sort().join('|')));
   if (saysTwo && second && pairs.size === 1 && open.missing.every((m) => m.candidates.length === 2)) {
     const only = combos[0].map((name, i): MentionedColumn => ({ info: ctx.columns.find((c) => c.name === name)!, position: 10_000 + i, byName: true, levelsNamed: [], hints: new Set(), score: 1, texts: [], synthetic: true }));

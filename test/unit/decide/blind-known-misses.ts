@@ -169,6 +169,5 @@ export const BLIND_2026_12D_KNOWN_MISSES: string[] = [
   'un-13 asked-when-clear', // Draw a world map of female life expectancy by country
   'un-16 asked-when-clear', // Excluding the African group, logistic regression of OECD membership on GDP per person and 
   'beaver1-08 asked-when-clear', // A biologist claims that the beaver\'s mean body temperature is 37 degrees C. Test this cla
-  'beaver1-13 silent-guess', // compare the two
   'beaver1-15 asked-when-clear', // Kolmogorov-Smirnov test of temperature against a normal distribution
 ];

@@ -173,4 +173,10 @@ describe('decide: designs and restrictions (#16)', () => {
     assert.notEqual(reasonOf(decideWithRules('F test of mean length across nets', fish)), 'decided var_test');
     assert.notEqual(reasonOf(decideWithRules('one-way analysis of variance of length across nets', fish)), 'decided var_test');
   });
+
+  it('"compare the two" or "compare both" with nothing named points at nothing: it asks', () => {
+    const pond = schema([numeric('weight', 60), coded('week', ['1', '2'], 60), coded('fed', ['0', '1'], 60)], 60);
+    assert.notEqual(decideWithRules('compare the two', pond).status, 'decided');
+    assert.notEqual(decideWithRules('compare both', pond).status, 'decided');
+  });
 });
