@@ -187,6 +187,17 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
       cues = new Set(cueHits.map((h) => h.cue));
     }
   }
+  // "Mann-Whitney U on gas, before vs after" with Insul = Before/After: the words name the two groups of a
+  // column, so "before vs after" is that grouping, not a paired design, when an independent-samples test is named.
+  const levelWords = (h: CueHit) => {
+    const covering = mentions.filter((m) => m.via === 'level' && h.start <= m.start && m.end <= h.end);
+    return covering.length >= 2 && new Set(covering.map((m) => m.column)).size === 1;
+  };
+  const groupPairs = cueHits.filter((h) => h.cue === 'paired' && levelWords(h));
+  if (groupPairs.length > 0 && cueHits.some((h) => /^(welch|student|independent_samples)$/.test(h.cue) || /mann|rank ?sum|u test/.test(h.text.toLowerCase().replace(/[^a-z ]/g, ' ')))) {
+    cueHits = cueHits.filter((h) => !groupPairs.includes(h));
+    cues = new Set(cueHits.map((h) => h.cue));
+  }
   // "R squared", "chi squared": not a polynomial.
   const notPolynomial = cueHits.filter((h) => h.cue === 'polynomial' && (/^(r|chi)$/.test(tokens[h.start - 1]?.text ?? '') || cueHits.some((o) => o.cue !== 'polynomial' && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start)));
   if (notPolynomial.length > 0) {

@@ -179,4 +179,12 @@ describe('decide: designs and restrictions (#16)', () => {
     assert.notEqual(decideWithRules('compare the two', pond).status, 'decided');
     assert.notEqual(decideWithRules('compare both', pond).status, 'decided');
   });
+
+  it('"before vs after" naming the two levels of a column is that grouping when an independent-samples test is named', () => {
+    const house = schema([numeric('heat', 56), factor('Fitted', ['Before', 'After'], 56), numeric('outside', 56)], 56);
+    const out = decided(decideWithRules('Mann-Whitney U on heat, before vs after', house));
+    assert.equal(out.analysis, 'mann_whitney');
+    assert.deepEqual(out.roles, { outcome: 'heat', group: 'Fitted' });
+    assert.equal(decided(decideWithRules('Welch t test of heat, before vs after', house)).analysis, 'ttest_welch');
+  });
 });
