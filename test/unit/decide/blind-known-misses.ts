@@ -77,7 +77,6 @@ export const BLIND_2026_12C_KNOWN_MISSES: string[] = [
   'UScereal-14 asked-when-clear', // At alpha = 0.05, is there sufficient evidence that mean sugar content differs among cereal
   'UScereal-15 asked-when-clear', // Test whether the three shelves hold equal numbers of cereals.
   'whiteside-03 asked-when-clear', // Does gas consumption drop after the insulation was installed? (ignore temperature)
-  'whiteside-06 asked-when-clear', // In the period after insulation, was the mean outside temperature different from 5 degrees?
   'immer-01 asked-when-clear', // Paired t-test comparing 1931 and 1932 yields
   'immer-02 asked-when-clear', // Did yields decrease from 1931 (Y1) to 1932 (Y2)?
   'immer-04 asked-when-clear', // Friedman test of the 1931 yield across varieties with locations as blocks

@@ -187,4 +187,12 @@ describe('decide: designs and restrictions (#16)', () => {
     assert.deepEqual(out.roles, { outcome: 'heat', group: 'Fitted' });
     assert.equal(decided(decideWithRules('Welch t test of heat, before vs after', house)).analysis, 'ttest_welch');
   });
+
+  it('"in the period after X" restricts to the level named; "period" is no variable', () => {
+    const house = schema([numeric('heat', 56), factor('Fitted', ['Before', 'After'], 56), numeric('outside', 56)], 56);
+    const out = decided(decideWithRules('In the period after fitting, was the mean outside temperature different from 5 degrees?', house));
+    assert.equal(out.analysis, 'ttest_one_sample');
+    assert.deepEqual(out.options.where, [{ column: 'Fitted', op: '=', value: 'After' }]);
+    assert.equal(out.options.mu, 5);
+  });
 });
