@@ -26,6 +26,7 @@ import { describeRoles, NEEDS, reasonText, renderExplanation, TASK_NAMES, TASK_W
 import { fitRule, formulaPowers, isWidePair, rolesKey, type Fit } from './fit.js';
 import { defaultRules } from './rules.js';
 import { readOpenGoal } from './open-goals.js';
+import { askRepeatedRows } from './repeated-rows.js';
 import type { Ambiguity, Choice, Decision, DecisionOutcome, Explanation, NoMatch, Reason, Rule, RuleSet } from './types.js';
 
 const MAX_CHOICES = 4;
@@ -51,7 +52,7 @@ export function decideWithRules(prompt: string, schema: DatasetSchema, rules: Ru
   if (interaction) return interaction;
   const outcome = ctx.mentions.some((m) => m.tiedWith.length > 0) ? decideTiedWords(ctx, compiled) : decideReading(ctx, compiled, ctx.mentioned, 0);
   const checked = accountForWords(ctx, compiled, checkOneLevelShare(ctx, compiled, checkCrossedDesign(ctx, checkUnlikePair(ctx, checkMeasurementLevel(ctx, compiled, keepStatedOutcome(ctx, honourNamedTest(ctx, compiled, outcome)))))));
-  return offerMenu(ctx, compiled, askTimePoint(ctx, compiled, keepStatistic(ctx, refuseUnsupported(ctx, compiled, withPolynomial(ctx, checked)))));
+  return offerMenu(ctx, compiled, askRepeatedRows(ctx, askTimePoint(ctx, compiled, keepStatistic(ctx, refuseUnsupported(ctx, compiled, withPolynomial(ctx, checked))))));
 }
 
 /** Refusals that a short menu of first analyses can answer (the others say something specific). */

@@ -195,4 +195,13 @@ describe('decide: designs and restrictions (#16)', () => {
     assert.deepEqual(out.options.where, [{ column: 'Fitted', op: '=', value: 'After' }]);
     assert.equal(out.options.mu, 5);
   });
+
+  it('groups compared over rows that repeat the same subjects at every time ask which time (time-point); a named time decides', () => {
+    const out = decideWithRules('Test the shade effect on height with a t-test', plants);
+    assert.equal(reasonOf(out), 'time-point');
+    assert.ok(out.status === 'ambiguous' && out.alternatives.every((a) => a.options?.where?.[0]?.column === 'Time'));
+    assert.deepEqual(decided(decideWithRules('t-test of height between shade and sun at day 30', plants)).options.where, [{ column: 'Time', op: '=', value: '30' }]);
+    // A figure over all rows is fine.
+    assert.equal(reasonOf(decideWithRules('boxplot of height by treat', plants)), 'decided boxplot');
+  });
 });
