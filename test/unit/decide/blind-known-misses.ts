@@ -135,14 +135,12 @@ export const BLIND_2026_12D_KNOWN_MISSES: string[] = [
   'hills-08 asked-when-clear', // time ~ dist + climb + I(climb^2)
   'hills-10 silent-guess', // Leaving out Knock Hill, regress time on dist
   'hills-12 asked-when-clear', // Is there evidence of a positive linear association between race distance and winning time?
-  'nlschools-01 asked-when-clear', // Do pupils in multi-grade (combination) classes score lower on the language test? one-sided
   'nlschools-02 silent-guess', // Regress language score on IQ, SES and class size
   'nlschools-04 asked-when-clear', // logistic regression predicting whether a class is a combination class from class size
   'nlschools-05 asked-when-clear', // ANCOVA: language score between combined and single-grade classes adjusting for IQ
   'nlschools-09 silent-guess', // scatter with a fitted regression line of language score on IQ
   'nlschools-10 asked-when-clear', // Test the hypothesis that one quarter of pupils are in combination classes (H0: p = 0.25).
   'nlschools-11 silent-guess', // Does class matter for language scores?
-  'nlschools-14 asked-when-clear', // At alpha = 0.01, is there evidence that mean IQ differs between pupils in combination and 
   'snails-10 silent-guess', // Fit a binomial GLM for Deaths out of N with Species, Exposure, Rel.Hum and Temp
   'moore-01 asked-when-clear', // Two-way ANOVA of conformity by partner status and authoritarianism category
   'moore-03 asked-when-clear', // Is there evidence that subjects paired with a high-status partner conform more than those 

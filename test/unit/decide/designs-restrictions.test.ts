@@ -204,4 +204,12 @@ describe('decide: designs and restrictions (#16)', () => {
     // A figure over all rows is fine.
     assert.equal(reasonOf(decideWithRules('boxplot of height by treat', plants)), 'decided boxplot');
   });
+
+  it('"pupils" and a "multi-" prefix name no variable: the one-sided test on the yes/no column is decided', () => {
+    const school = schema([numeric('reading', 80), coded('MIXED', ['0', '1'], 80)], 80);
+    const out = decided(decideWithRules('Do pupils in multi-age (mixed) classes read lower? one-sided t test of reading', school));
+    assert.deepEqual(out.roles, { outcome: 'reading', group: 'MIXED' });
+    // MIXED = 1 is the second level: "mixed lower" is 0 - 1 > 0.
+    assert.equal(out.options.alternative, 'greater');
+  });
 });
