@@ -4,6 +4,7 @@
  * abbreviations, a small lexicon) and every level value. Returns the mentions, overlapping ones
  * resolved by length and score; a stretch that fits two columns equally is kept as a tie.
  */
+import { isSubjectCode } from './subject-codes.js';
 import type { ColumnSchema, DatasetSchema } from '../types.js';
 import { isContentToken, nameWords, scoreWord, stemWord, tokenize, type Token } from './text.js';
 import { editDistance } from '../util/suggest.js';
@@ -91,7 +92,7 @@ export function describeColumns(schema: DatasetSchema, vocabulary: ColumnWords):
       words = all.slice(0, -1);
       units = all.slice(-1);
     }
-    const subject = c.kind === 'id' || (all.some((w) => vocabulary.subject.has(w)) && c.kind !== 'text' && c.kind !== 'datetime');
+    const subject = c.kind === 'id' || isSubjectCode(c, schema.columns) || (all.some((w) => vocabulary.subject.has(w)) && c.kind !== 'text' && c.kind !== 'datetime');
     const levels = (c.levels ?? []).map((l) => l.value);
     // A subject-like name with few values ("block", "patient" 1..6) may still be grouped by when named.
     const factor = c.kind !== 'id' && (c.kind === 'categorical' || c.kind === 'boolean' || (c.kind === 'numeric' && c.usableAsGroup)) && levels.length >= 2;
@@ -570,7 +571,7 @@ function addNumericLevels(tokens: readonly Token[], columns: readonly ColumnInfo
     if (!column.factor) continue;
     const numericLevels = column.levels.filter((l) => l.trim() !== '' && Number.isFinite(Number(l)));
     if (numericLevels.length === 0) continue;
-    const hits: { token: Token; level: string }[] = [];
+    const hits: { token: Token; level: string; byName: boolean }[] = [];
     for (const token of tokens) {
       if (token.kind !== 'number' || token.percent) continue;
       // A number right after another column's name is that column's ("time 2" is not Subject 2).
@@ -578,12 +579,13 @@ function addNumericLevels(tokens: readonly Token[], columns: readonly ColumnInfo
       const own = Math.max(0, ...before.filter((c) => c.column === column.name).map((c) => c.score));
       if (before.some((c) => c.column !== column.name && c.score > own)) continue;
       const level = numericLevels.find((l) => Number(l) === token.value);
-      if (level !== undefined) hits.push({ token, level });
+      // "at day 258" for Time coded 152..258: the name read through the lexicon counts as said just before.
+      if (level !== undefined) hits.push({ token, level, byName: own >= 0.8 });
     }
     const distinct = new Set(hits.map((h) => h.level));
     const namedAnywhere = tokens.some((t) => t.kind === 'word' && isContentToken(t) && column.words.some((w) => scoreWord(t, w, true) >= 0.8));
     for (const hit of hits) {
-      const named = namedJustBefore(tokens, hit.token.index, column) || (distinct.size >= 2 && namedAnywhere);
+      const named = hit.byName || namedJustBefore(tokens, hit.token.index, column) || (distinct.size >= 2 && namedAnywhere);
       if (distinct.size >= 2 || named) {
         candidates.push({
           start: hit.token.index,

@@ -16,9 +16,10 @@ import { listedAt } from './column-lists.js';
 import { initialNameMentions } from './initial-names.js';
 import { codedSexMentions } from './coded-sex.js';
 import { readPowerOptions } from './power-request.js';
+import { sideOfWord } from './yes-no-side.js';
 
 /** A role hint from word order. */
-export type RoleHint = 'group' | 'outcome' | 'predictor' | 'filter' | 'subject' | 'adjusted';
+export type RoleHint = 'group' | 'outcome' | 'predictor' | 'filter' | 'exclude' | 'subject' | 'adjusted';
 
 /** One column the request names (by name or through its levels). */
 export interface MentionedColumn {
@@ -36,7 +37,14 @@ export interface MentionedColumn {
   synthetic?: boolean;
   /** Token indexes of every mention by name (a column named twice is read where each stands). */
   positions?: number[];
+  /** Where each level named first stands (token index). */
+  levelAt?: Record<string, number>;
+  /** Levels named after an exclusion ("excluding the African group"): their rows are left out. */
+  levelsExcluded?: string[];
 }
+
+/** "excluding (the)", "except", "leaving out", "other than", "apart from" just before a word. */
+export const EXCLUSION_BEFORE = /\b(excluding|except|excepting|omitting|(leaving|leave|left) out|other than|apart from)( the| all)?$/;
 
 /** The rule set compiled for matching (cached per rule set). */
 export interface CompiledRules {
@@ -150,8 +158,13 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
     if (info.schema.kind === 'id' && m.score < 0.9) return false;
     // "in an occupation", "for each state": an identifier named with an article for any one row is the rows themselves.
     if (info.schema.kind === 'id' && /^(a|an|each|every|per)$/.test(tokens[m.start - 1]?.text ?? '')) return false;
-    // "the mean climb of Scottish hill races", "these races": an identifier named in the plural is the rows.
-    if (info.schema.kind === 'id' && m.end - m.start === 1 && tokens[m.start].stem !== tokens[m.start].text && tokens[m.start].stem === info.stems[0]) return false;
+    // "the mean climb of Scottish hill races", "these races": an identifier named in the plural is all the rows.
+    const last = tokens[m.end - 1];
+    if (info.schema.kind === 'id' && last && /s$/.test(last.text) && !info.words.includes(last.text) && m.end - m.start === 1) return false;
+    // "the control trees" with subjects numbered in `tree`: the units of a level, unless given a role ("trees as subjects").
+    if (info.schema.kind === 'numeric' && last && /s$/.test(last.text) && !info.words.includes(last.text) && m.end - m.start === 1 && tokens[m.end]?.text !== 'as') {
+      if (mentions.some((o) => o.column !== m.column && o.end === m.start && (o.via === 'level' || columns.find((c) => c.name === o.column)?.factor))) return false;
+    }
     return !cueHits.some((h) => h.start < m.end && m.start < h.end);
   });
   // "Kruskal-Wallis", "Mann-Whitney": a word inside a test's name is the test, not a column it resembles
@@ -159,7 +172,9 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
   mentions = mentions.filter((m) => m.via !== 'name' || m.score >= 0.95 || !cueHits.some((h) => compiled.named.has(h.cue) && h.start <= m.start && m.end <= h.end));
   mentions = withSuffixNames(mentions, columns, tokens, compiled.columnWords.suffixes);
   mentions = withoutUnitNouns(mentions, columns, tokens, compiled.columnWords.suffixes);
+  mentions = mentions.filter((m) => !isVerbOfAs(m, tokens) && !isShareOfTheTime(m, tokens));
   mentions = withoutGenericPairs(mentions, columns, compiled.columnWords.suffixes);
+  mentions = levelsNamedWithTheirColumn(mentions, columns);
   // "the score ... pre ... post": a word fitting several columns that are all named anyway adds nothing.
   mentions = mentions.filter(
     (m) => m.tiedWith.length === 0 || ![m.column, ...m.tiedWith].every((c) => mentions.some((o) => o !== m && o.column === c && o.tiedWith.length === 0)),
@@ -181,6 +196,17 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
       cueHits = kept;
       cues = new Set(cueHits.map((h) => h.cue));
     }
+  }
+  // "Mann-Whitney U on gas, before vs after" with Insul = Before/After: the words name the two groups of a
+  // column, so "before vs after" is that grouping, not a paired design, when an independent-samples test is named.
+  const levelWords = (h: CueHit) => {
+    const covering = mentions.filter((m) => m.via === 'level' && h.start <= m.start && m.end <= h.end);
+    return covering.length >= 2 && new Set(covering.map((m) => m.column)).size === 1;
+  };
+  const groupPairs = cueHits.filter((h) => h.cue === 'paired' && levelWords(h));
+  if (groupPairs.length > 0 && cueHits.some((h) => /^(welch|student|independent_samples)$/.test(h.cue) || /mann|rank ?sum|u test/.test(h.text.toLowerCase().replace(/[^a-z ]/g, ' ')))) {
+    cueHits = cueHits.filter((h) => !groupPairs.includes(h));
+    cues = new Set(cueHits.map((h) => h.cue));
   }
   // "R squared", "chi squared": not a polynomial.
   const notPolynomial = cueHits.filter((h) => h.cue === 'polynomial' && (/^(r|chi)$/.test(tokens[h.start - 1]?.text ?? '') || cueHits.some((o) => o.cue !== 'polynomial' && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start)));
@@ -204,6 +230,14 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
   );
   if (shareOf.length > 0) {
     cueHits = cueHits.filter((h) => !shareOf.includes(h));
+    cues = new Set(cueHits.map((h) => h.cue));
+  }
+  // "is the variance of size different ...? Use an F test", "F test: are the variances equal?": an F test
+  // said of variances is the F test of two variances, not an analysis of variance of means.
+  const fTests = cueHits.filter((h) => h.cue === 'anova_named' && h.text.toLowerCase().replace(/[^a-z]/g, '') === 'ftest');
+  const ofVariances = cueHits.some((h) => h.cue === 'spread' && /^variances?$/.test(h.text.toLowerCase()) && !cueHits.some((o) => o.cue !== 'spread' && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start));
+  if (fTests.length > 0 && ofVariances && !cueHits.some((h) => h.cue === 'anova_named' && !fTests.includes(h))) {
+    cueHits = [...cueHits.filter((h) => !fTests.includes(h)), ...fTests.map((h) => ({ ...h, cue: 'vartest_named' }))];
     cues = new Set(cueHits.map((h) => h.cue));
   }
   // "median tumour thickness?", "the medians of X and Y": the statistic itself when nothing else is asked
@@ -257,6 +291,7 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
   if (cues.has('predict') || cues.has('effect')) addAllOthers(mentioned, tokens, columns);
   addOverHints(mentioned, tokens);
   readWhoClauses(mentioned, tokens, cues);
+  readWhenClauses(mentioned, tokens, columns, cues, readDirection(cueHits) !== undefined);
   // "differ on post", "differ in pulse rate": what the groups differ in is the outcome.
   for (const h of cueHits) {
     if (h.cue !== 'compare' || !/^differ/.test(tokens[h.start].text) || !/^(on|in)$/.test(tokens[h.end]?.text ?? '')) continue;
@@ -327,6 +362,45 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
  * identifier-like column (a subject, five or more levels, or a name said without its generic suffix:
  * "passenger" for passengerClass) right before a measurement ("chick weights", "tree girth", "passenger age"). Both stay read (they are no unknown words); neither is a column of the analysis.
  */
+/**
+ * "treating trees as subjects", "using age as a covariate": a word in -ing before an object and "as"
+ * is the verb that assigns a role, not a column it resembles (`treat`); a column named so exactly stays.
+ */
+/**
+ * "the African group" with levels `africa` of `group` and `Africa` of `region`: a level word that fits
+ * two columns, followed by the name of one of them, is that column's level; so are the other words tied
+ * between the same columns ("low and high status partners": both of `partner.status`).
+ */
+function levelsNamedWithTheirColumn(mentions: readonly Mention[], columns: readonly ColumnInfo[]): Mention[] {
+  const keyOf = (m: Mention) => [m.column, ...m.tiedWith].sort().join('|');
+  const chosen = new Map<string, ColumnInfo>();
+  for (const m of mentions) {
+    if (m.via !== 'level' || m.tiedWith.length === 0) continue;
+    const name = mentions.find((o) => o.via === 'name' && o.start === m.end && o.tiedWith.length === 0 && [m.column, ...m.tiedWith].includes(o.column));
+    const info = name ? columns.find((c) => c.name === name.column) : undefined;
+    if (info) chosen.set(keyOf(m), info);
+  }
+  if (chosen.size === 0) return [...mentions];
+  return mentions.map((m) => {
+    const info = m.via === 'level' && m.tiedWith.length > 0 ? chosen.get(keyOf(m)) : undefined;
+    const level = info?.levels.find((l) => l.toLowerCase() === String(m.level).toLowerCase());
+    return info && level !== undefined ? { ...m, column: info.name, level, tiedWith: [] } : m;
+  });
+}
+
+/** "what fraction of the time", "most of the time": how often, over the rows, not a column `time`. */
+function isShareOfTheTime(m: Mention, tokens: readonly Token[]): boolean {
+  if (m.via !== 'name' || m.end - m.start !== 1 || tokens[m.start]?.text !== 'time') return false;
+  const [of, the, share] = [tokens[m.start - 2], tokens[m.start - 1], tokens[m.start - 3]];
+  return the?.text === 'the' && of?.text === 'of' && /^(fraction|proportion|share|percentage|percent|part|most|much|half|rest)$/.test(share?.text ?? '');
+}
+
+function isVerbOfAs(m: Mention, tokens: readonly Token[]): boolean {
+  const t = tokens[m.start];
+  if (m.via !== 'name' || m.end - m.start !== 1 || !t || !/^[a-z]{3,}ing$/.test(t.text) || t.text === m.column.toLowerCase()) return false;
+  return tokens.slice(m.end + 1, m.end + 4).some((o) => o.text === 'as');
+}
+
 function withoutUnitNouns(mentions: readonly Mention[], columns: readonly ColumnInfo[], tokens: readonly Token[], suffixes: ReadonlySet<string>): Mention[] {
   const info = (name: string) => columns.find((c) => c.name === name);
   return mentions.filter((m) => {
@@ -422,9 +496,36 @@ function addOverHints(mentioned: MentionedColumn[], tokens: readonly Token[]): v
 function yesLevel(info: ColumnInfo): string | undefined {
   if (!info.factor || info.levels.length !== 2) return undefined;
   const lower = info.levels.map((l) => l.toLowerCase());
-  const pairs: [string, string][] = [['0', '1'], ['no', 'yes'], ['false', 'true']];
+  const pairs: [string, string][] = [['0', '1'], ['no', 'yes'], ['false', 'true'], ['absent', 'present']];
   const pair = pairs.find(([no, yes]) => lower.includes(no) && lower.includes(yes));
   return pair ? info.levels[lower.indexOf(pair[1])] : undefined;
+}
+
+/**
+ * "the mean temperature of the beaver when inactive", "while the animal is active": a yes/no column
+ * said by its word (or its negation) in a when/while clause restricts the rows to that side, when
+ * nothing is compared (in "is the temperature higher when active?" the column stays the grouping).
+ */
+function readWhenClauses(mentioned: MentionedColumn[], tokens: readonly Token[], columns: readonly ColumnInfo[], cues: ReadonlySet<string>, directed: boolean): void {
+  if (directed || ['compare', 'effect', 'associate', 'correlate', 'predict', 'versus', 'independence', 'proportion'].some((c) => cues.has(c))) return;
+  for (const w of tokens.filter((t) => /^(when|while|whilst)$/.test(t.text))) {
+    for (let i = w.index + 1; i <= w.index + 4 && i < tokens.length; i++) {
+      const t = tokens[i];
+      if (t.kind !== 'word') break;
+      for (const info of columns) {
+        const level = sideOfWord(t.text, info);
+        if (level === undefined) continue;
+        const m = mentioned.find((x) => x.info.name === info.name);
+        if (m && m.levelsNamed.length > 0) continue;
+        const entry = m ?? { info, position: i, byName: false, levelsNamed: [], hints: new Set(), score: 0.8, texts: [t.raw] };
+        entry.byName = false;
+        entry.levelsNamed = [level];
+        entry.hints.delete('group');
+        entry.hints.add('filter');
+        if (!m) mentioned.push(entry);
+      }
+    }
+  }
 }
 
 /**
@@ -441,7 +542,7 @@ function readWhoClauses(mentioned: MentionedColumn[], tokens: readonly Token[], 
     // "the patients with ulcerated tumours", "those having diabetes": the people with it, as "who have it".
     const w = before[1] === 'with' || before[1] === 'having' ? m.position - 1 : before[0] === 'with' || before[0] === 'having' ? m.position - 2 : -1;
     const people = w > 0 && tokens[w - 1].kind === 'word' && tokens[w - 1].text !== tokens[w - 1].stem && !mentioned.some((o) => o !== m && o.position <= w - 1 && w - 1 < o.position + (o.texts[0]?.split(' ').length ?? 1));
-    const those = w > 0 && /^(those|ones|people)$/.test(tokens[w - 1].text);
+    const those = w > 0 && /^(those|ones|people|women|men|children)$/.test(tokens[w - 1].text);
     if (!before.some((x) => /^(who|that|which)$/.test(x)) && !people && !those) continue;
     m.byName = false;
     m.levelsNamed = [yes];
@@ -495,7 +596,10 @@ export function groupMentions(mentions: readonly Mention[], columns: readonly Co
       entry.byName = true;
       (entry.positions ??= []).push(m.start);
     }
-    if (m.level !== undefined && !entry.levelsNamed.includes(m.level)) entry.levelsNamed.push(m.level);
+    if (m.level !== undefined && !entry.levelsNamed.includes(m.level)) {
+      entry.levelsNamed.push(m.level);
+      (entry.levelAt ??= {})[m.level] = m.start;
+    }
   }
   return [...byColumn.values()].sort((a, b) => a.position - b.position);
 }
@@ -610,15 +714,28 @@ function firstNamedFrom(mentioned: readonly MentionedColumn[], from: number, to 
 /** Word-order hints: group markers, outcome after a predict/effect verb or before "~" / "from". */
 function addWordOrderHints(mentioned: MentionedColumn[], tokens: readonly Token[], cueHits: readonly CueHit[]): boolean {
   for (const m of mentioned) {
+    // Levels of a column named (or several levels named), some after an exclusion ("excluding the
+    // African group, ... OECD membership"): those are left out; the others named do not limit the rows kept.
+    if (m.levelAt && (m.levelsNamed.length >= 2 || (m.byName && m.levelsNamed.length === 1))) {
+      const excluded = m.levelsNamed.filter((l) => {
+        const at = m.levelAt?.[l] ?? -1;
+        return at > 0 && EXCLUSION_BEFORE.test(tokens.slice(Math.max(0, at - 3), at).map((t) => t.text).join(' '));
+      });
+      if (excluded.length > 0) m.levelsExcluded = excluded;
+    }
     if (!m.byName && m.levelsNamed.length > 0) m.hints.add('group');
     // "Among Gentoo penguins", "in Adelie": one level named after such a word restricts the rows.
     if (!m.byName && m.levelsNamed.length === 1) {
-      for (let i = m.position - 1; i >= Math.max(0, m.position - 2); i--) {
+      // "Excluding the African group", "leaving out Knock Hill", "other than Asia": one level left out.
+      const back = tokens.slice(Math.max(0, m.position - 3), m.position).map((t) => t.text).join(' ');
+      if (EXCLUSION_BEFORE.test(back)) m.hints.add('filter').add('exclude');
+      // "at the last measurement (day 258)": a time point said before its value is part of the phrase.
+      for (let i = m.position - 1; i >= Math.max(0, m.position - 4); i--) {
         if (/^(among|amongst|within|only|for|in|at|on)$/.test(tokens[i].text)) {
           m.hints.add('filter');
           break;
         }
-        if (!/^(the|all)$/.test(tokens[i].text)) break;
+        if (!/^(the|all)$/.test(tokens[i].text) && !(i >= m.position - 2 && /^(first|last|final|initial|measurement|occasion|visit)$/.test(tokens[i].text))) break;
       }
     }
     // Look back over up to two filler words for a group marker: "by species", "across the islands".
@@ -729,7 +846,9 @@ function addWordOrderHints(mentioned: MentionedColumn[], tokens: readonly Token[
   }
   // "mpg from weight and horsepower", "mpg using wt".
   const marker = tokens.findIndex((t) => PREDICTOR_MARKERS.has(t.text) && t.text !== 'with');
-  if (marker > 0) {
+  // "differ in size from the control trees": the other side of a comparison (its outcome said after "in"), not predictors.
+  const differsFrom = marker > 1 && tokens[marker].text === 'from' && /^(differ|differs|different)$/.test(tokens[marker - 3]?.text ?? '') && /^(in|on)$/.test(tokens[marker - 2].text);
+  if (marker > 0 && !differsFrom) {
     const before = [...mentioned].reverse().find((m) => m.position < marker);
     if (before && mentioned.some((m) => m.position > marker)) {
       before.hints.add('outcome');
@@ -845,6 +964,11 @@ function readDirection(cueHits: readonly CueHit[]): 'greater' | 'less' | undefin
 }
 
 /** Content words matched by nothing: candidates for a column the dataset does not have. */
+/** Whether the request names a value of a time column ("day 258" for Time). */
+function namesTimeValue(mentions: readonly Mention[], columns: readonly ColumnInfo[], compiled: CompiledRules): boolean {
+  return mentions.some((m) => m.via === 'level' && columns.find((c) => c.name === m.column)?.words.some((w) => compiled.set.words.timeNames.includes(w.toLowerCase())));
+}
+
 function readUnknownWords(
   tokens: readonly Token[],
   mentions: readonly Mention[],
@@ -862,6 +986,8 @@ function readUnknownWords(
   for (const t of tokens) {
     if (covered.has(t.index) || !isContentToken(t) || t.text.length < 3 || isVocabulary(t) || STOPWORDS.has(t.stem)) continue;
     if (compiled.roleWords.has(t.text) || compiled.harmless.has(t.text) || compiled.harmless.has(t.stem) || datasetWords.has(t.stem)) continue;
+    // "at the last measurement (day 258)": a time point whose value of the time column is named too.
+    if ((t.text === 'first' || compiled.set.words.timePoints.includes(t.text)) && namesTimeValue(mentions, columns, compiled)) continue;
     // A word for the units observed ("the subjects", "participants") that names no column is no variable.
     if (compiled.columnWords.subject.has(t.text) || compiled.columnWords.subject.has(t.stem)) continue;
     // "tracts bordering the river", "the share of arrestees", "mean age of the arrestees": the units (unit-words.ts).

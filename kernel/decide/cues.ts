@@ -51,6 +51,26 @@ export function compileCues(cues: readonly Cue[]): CompiledCue[] {
   }));
 }
 
+/**
+ * A significance level said inside a phrase ("Test, at the 5% level, whether", "evidence at the 0.05
+ * level that", "test at alpha = 0.05 whether"): read elsewhere, and transparent to the phrase around it.
+ * Returns the index after the aside starting at `i`, or `i`.
+ */
+function levelAsideEnd(tokens: readonly Token[], i: number): number {
+  if (tokens[i]?.text !== 'at') return i;
+  let j = i + 1;
+  if (tokens[j]?.text === 'alpha') {
+    j++;
+    if (tokens[j]?.text === '=') j++;
+    return tokens[j]?.kind === 'number' ? j + 1 : i;
+  }
+  if (tokens[j]?.text === 'the') j++;
+  if (tokens[j]?.kind !== 'number') return i;
+  j++;
+  if (tokens[j]?.text === 'significance') j++;
+  return tokens[j]?.text === 'level' ? j + 1 : i;
+}
+
 /** Every occurrence of every cue phrase in the tokens. */
 export function findCues(tokens: readonly Token[], cues: readonly CompiledCue[]): CueHit[] {
   const hits: CueHit[] = [];
@@ -59,9 +79,14 @@ export function findCues(tokens: readonly Token[], cues: readonly CompiledCue[])
     for (const { cue, phrase, words } of index.get(tokens[start].text[0]) ?? []) {
       if (start + words.length > tokens.length) continue;
       let ok = true;
-      for (let k = 0; k < words.length && ok; k++) ok = matchesPhraseWord(tokens[start + k], words[k]);
+      let at = start;
+      for (let k = 0; k < words.length && ok; k++) {
+        if (k > 0) at = levelAsideEnd(tokens, at);
+        ok = at < tokens.length && matchesPhraseWord(tokens[at], words[k]);
+        at++;
+      }
       if (ok) {
-        const end = start + words.length;
+        const end = at;
         hits.push({ cue, phrase, start, end, text: tokens.slice(start, end).map((t) => t.raw).join(' ') });
       }
     }

@@ -6,6 +6,7 @@
  */
 import { readPowerOptions } from './power-request.js';
 import { isEarlierByName } from './time-order.js';
+import { namedSide } from './yes-no-side.js';
 import { ROLE_NAMES, type AnalysisOptions, type Roles, type RowFilter } from '../types.js';
 import { compareNatural } from '../util/natural-sort.js';
 import { editDistance } from '../util/suggest.js';
@@ -215,6 +216,14 @@ function isFigureRule(rule: Rule): boolean {
   return rule.family === 'figure';
 }
 
+/**
+ * The levels of a column whose rows a request keeps: the levels it names, or, when some are named
+ * after an exclusion ("excluding the African group"), every level but those.
+ */
+function levelsKept(m: MentionedColumn): string[] {
+  return m.levelsExcluded ? m.info.levels.filter((l) => !m.levelsExcluded?.includes(l)) : m.levelsNamed;
+}
+
 /** Turns one assignment into a fit: completions, levels, pairing, facts and options. */
 function buildFit(rule: Rule, roleNames: RoleName[], ctx: RequestContext, mentioned: readonly MentionedColumn[], a: Assignment): Fit | undefined {
   const roles: Roles = {};
@@ -224,8 +233,8 @@ function buildFit(rule: Rule, roleNames: RoleName[], ctx: RequestContext, mentio
   a.slots.forEach((slot, i) => {
     const m = mentioned[i];
     if (slot === 'where') {
-      where.push({ column: m.info.name, op: '=', value: m.levelsNamed[0] });
-      refinements.push(`rows restricted to ${m.info.name} = ${m.levelsNamed[0]} (named in the request)`);
+      where.push({ column: m.info.name, op: m.hints.has('exclude') ? '!=' : '=', value: m.levelsNamed[0] });
+      refinements.push(m.hints.has('exclude') ? `rows of ${m.info.name} = ${m.levelsNamed[0]} left out (as asked)` : `rows restricted to ${m.info.name} = ${m.levelsNamed[0]} (named in the request)`);
       return;
     }
     const list = byRole.get(slot) ?? [];
@@ -250,13 +259,14 @@ function buildFit(rule: Rule, roleNames: RoleName[], ctx: RequestContext, mentio
     for (const m of list) {
       // "Among people intending to vote Yes or No, logistic regression of the vote on ...": the outcome
       // named is kept, restricted to the levels named (the others' rows left out), never swapped.
-      const namedOutcome = role === 'outcome' && m.info.factor && m.levelsNamed.length >= 2 && m.levelsNamed.length < m.info.levelCount;
-      const named = (m.levelsNamed.length >= 2 && role === 'group') || namedOutcome ? m.levelsNamed : undefined;
+      const keptNamed = levelsKept(m);
+      const namedOutcome = role === 'outcome' && m.info.factor && keptNamed.length >= 2 && keptNamed.length < m.info.levelCount;
+      const named = (keptNamed.length >= 2 && role === 'group') || namedOutcome ? keptNamed : undefined;
       const count = named ? named.length : m.info.levelCount;
       if ((spec.levels.min !== undefined && count < spec.levels.min) || (spec.levels.max !== undefined && count > spec.levels.max)) return undefined;
       if (namedOutcome) {
-        for (const value of m.info.levels.filter((l) => !m.levelsNamed.includes(l))) where.push({ column: m.info.name, op: '!=', value });
-        refinements.push(`rows of ${m.info.name} kept: ${m.levelsNamed.join(', ')} (named in the request)`);
+        for (const value of m.info.levels.filter((l) => !keptNamed.includes(l))) where.push({ column: m.info.name, op: '!=', value });
+        refinements.push(m.levelsExcluded ? `rows of ${m.info.name} left out: ${m.levelsExcluded.join(', ')} (as asked)` : `rows of ${m.info.name} kept: ${keptNamed.join(', ')} (named in the request)`);
       }
       if (role === 'group') {
         k = count;
@@ -376,10 +386,11 @@ function buildFit(rule: Rule, roleNames: RoleName[], ctx: RequestContext, mentio
   // Levels named of a table's row or column ("treatment B than A"): the other levels' rows are left out.
   for (const role of ['row', 'col'] as const) {
     const m = byRole.get(role)?.[0];
-    if (!m || m.levelsNamed.length < 2 || m.levelsNamed.length >= m.info.levelCount) continue;
-    const others = m.info.levels.filter((l) => !m.levelsNamed.includes(l));
+    const kept = m ? levelsKept(m) : [];
+    if (!m || kept.length < 2 || kept.length >= m.info.levelCount) continue;
+    const others = m.info.levels.filter((l) => !kept.includes(l));
     for (const value of others) where.push({ column: m.info.name, op: '!=', value });
-    refinements.push(`rows of ${m.info.name} kept: ${m.levelsNamed.join(', ')} (named in the request)`);
+    refinements.push(m.levelsExcluded ? `rows of ${m.info.name} left out: ${m.levelsExcluded.join(', ')} (as asked)` : `rows of ${m.info.name} kept: ${kept.join(', ')} (named in the request)`);
   }
   const options: Partial<AnalysisOptions> = {};
   if (where.length > 0) options.where = where;
@@ -498,6 +509,18 @@ function applyDirection(
   if (family === 'paired' && roles.before && roles.after) return asked(`${roles.before} ${sign} ${roles.after}`);
   if ((family === 'two-groups' || family === 'paired') && roles.group) {
     const group = byRole.get('group')?.[0];
+    // "volunteers ... than non-volunteers" for a yes/no column: the side said first, kept in the levels'
+    // own order with the direction turned when that side is the second level.
+    const side = explicit && group && levels?.length === 2 ? namedSide(group, ctx.tokens) : undefined;
+    if (side !== undefined && levels) {
+      const natural = [...levels].sort(compareNatural);
+      const other = natural.find((l) => l !== side) as string;
+      const turned = natural[0] === side ? direction : direction === 'greater' ? 'less' : 'greater';
+      setLevels(natural);
+      options.alternative = turned;
+      refinements.push(`one-sided, as asked: ${roles.outcome ?? 'the outcome'}: ${side} ${sign} ${other} ("${group?.texts[0]}" is ${roles.group} = ${side}); levels ${natural.join(', ')}, first minus second`);
+      return undefined;
+    }
     if (!group || group.levelsNamed.length === 0 || !levels) {
       if (explicit) unclear();
       return undefined;

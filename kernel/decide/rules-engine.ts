@@ -26,6 +26,7 @@ import { describeRoles, NEEDS, reasonText, renderExplanation, TASK_NAMES, TASK_W
 import { fitRule, formulaPowers, isWidePair, rolesKey, type Fit } from './fit.js';
 import { defaultRules } from './rules.js';
 import { readOpenGoal } from './open-goals.js';
+import { askRepeatedRows } from './repeated-rows.js';
 import type { Ambiguity, Choice, Decision, DecisionOutcome, Explanation, NoMatch, Reason, Rule, RuleSet } from './types.js';
 
 const MAX_CHOICES = 4;
@@ -51,7 +52,7 @@ export function decideWithRules(prompt: string, schema: DatasetSchema, rules: Ru
   if (interaction) return interaction;
   const outcome = ctx.mentions.some((m) => m.tiedWith.length > 0) ? decideTiedWords(ctx, compiled) : decideReading(ctx, compiled, ctx.mentioned, 0);
   const checked = accountForWords(ctx, compiled, checkOneLevelShare(ctx, compiled, checkCrossedDesign(ctx, checkUnlikePair(ctx, checkMeasurementLevel(ctx, compiled, keepStatedOutcome(ctx, honourNamedTest(ctx, compiled, outcome)))))));
-  return offerMenu(ctx, compiled, askTimePoint(ctx, compiled, keepStatistic(ctx, refuseUnsupported(ctx, compiled, withPolynomial(ctx, checked)))));
+  return offerMenu(ctx, compiled, askRepeatedRows(ctx, askTimePoint(ctx, compiled, keepStatistic(ctx, refuseUnsupported(ctx, compiled, withPolynomial(ctx, checked))))));
 }
 
 /** Refusals that a short menu of first analyses can answer (the others say something specific). */
@@ -1138,7 +1139,8 @@ function decideCompletions(ctx: RequestContext, compiled: CompiledRules, mention
   }
   // "the two metabolites", "both years' yields": two roles open and exactly two columns that fill them
   // (in either order, or in the order their names state): the request has said which.
-  const saysTwo = ctx.tokens.some((t, i) => t.text === 'both' || (t.text === 'two' && /^(the|these|those)$/.test(ctx.tokens[i - 1]?.text ?? '')));
+  // "compare the two" with nothing named and no noun after "two" points at nothing: asked.
+  const saysTwo = ctx.tokens.some((t, i) => t.text === 'both' || (t.text === 'two' && /^(the|these|those)$/.test(ctx.tokens[i - 1]?.text ?? ''))) && (mentioned.length > 0 || pairPhrase(ctx).size > 0);
   const pairs = new Set(combos.map((c) => [...c].sort().join('|')));
   if (saysTwo && second && pairs.size === 1 && open.missing.every((m) => m.candidates.length === 2)) {
     const only = combos[0].map((name, i): MentionedColumn => ({ info: ctx.columns.find((c) => c.name === name)!, position: 10_000 + i, byName: true, levelsNamed: [], hints: new Set(), score: 1, texts: [], synthetic: true }));

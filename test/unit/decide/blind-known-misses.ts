@@ -60,7 +60,6 @@ export const BLIND_2026_12C_KNOWN_MISSES: string[] = [
   'Boston-17 asked-when-clear', // Is there evidence of a linear association between the average number of rooms and median h
   'crabs-04 asked-when-clear', // correlation between carapace length and body depth in the orange crabs
   'crabs-05 silent-guess', // Are female crabs\' rear widths larger than the males\'?
-  'crabs-10 asked-when-clear', // F test: is the variance of carapace width the same for males and females?
   'crabs-14 asked-when-clear', // A biologist claims that the mean frontal lobe size of blue crabs is 14 mm. Test this claim
   'cabbages-04 asked-when-clear', // correlation between head weight and ascorbic acid content
   'cabbages-10 silent-guess', // Is there evidence at the 0.05 level that cultivar c39 has a lower mean vitamin C content t
@@ -71,9 +70,6 @@ export const BLIND_2026_12C_KNOWN_MISSES: string[] = [
   'UScereal-05 asked-when-clear', // Compare sodium between Kellogg\'s and General Mills cereals
   'UScereal-06 asked-when-clear', // Is the mean calories per serving above 100?
   'whiteside-03 asked-when-clear', // Does gas consumption drop after the insulation was installed? (ignore temperature)
-  'whiteside-06 asked-when-clear', // In the period after insulation, was the mean outside temperature different from 5 degrees?
-  'whiteside-08 asked-when-clear', // Mann-Whitney U on gas, before vs after
-  'whiteside-13 asked-when-clear', // Test whether the variance of gas consumption differs before and after insulation using an 
   'immer-01 asked-when-clear', // Paired t-test comparing 1931 and 1932 yields
   'immer-02 asked-when-clear', // Did yields decrease from 1931 (Y1) to 1932 (Y2)?
   'immer-04 asked-when-clear', // Friedman test of the 1931 yield across varieties with locations as blocks
@@ -102,8 +98,6 @@ export const BLIND_2026_12C_KNOWN_MISSES: string[] = [
   'Duncan-07 asked-when-clear', // Test the claim that white-collar occupations have a higher mean percentage of high-school 
   'OBrienKaiser-13 asked-when-clear', // Test whether the mean pre-treatment score at hour 1 equals 4.
   'OBrienKaiser-14 asked-when-clear', // Is there evidence that follow-up scores at hour 3 differ between treatments A and B?
-  'WeightLoss-01 asked-when-clear', // repeated measures ANOVA of weight loss across the months
-  'WeightLoss-02 asked-when-clear', // Friedman test of self-esteem over the three months
   'WeightLoss-07 asked-when-clear', // In month 1, did the diet + exercise group lose more weight than the diet-only group?
   'HairEyeColor-11 asked-when-clear', // A geneticist expects brown, blue, hazel and green eyes in proportions 0.4, 0.3, 0.2 and 0.
   'Chile-16 wrong-no-match', // Will the Yes side win?
@@ -125,33 +119,18 @@ export const BLIND_2026_12D_KNOWN_MISSES: string[] = [
   'oats-09 asked-when-clear', // (was a silent guess, a bar chart, until field plots were read as the units; now asks direction-k-groups) Test at the 5% significance level whether the mean yield of plots receiving no nitrogen is
   'hills-08 asked-when-clear', // time ~ dist + climb + I(climb^2)
   'hills-10 silent-guess', // Leaving out Knock Hill, regress time on dist
-  'nlschools-01 asked-when-clear', // Do pupils in multi-grade (combination) classes score lower on the language test? one-sided
   'nlschools-02 silent-guess', // Regress language score on IQ, SES and class size
   'nlschools-04 asked-when-clear', // logistic regression predicting whether a class is a combination class from class size
   'nlschools-05 asked-when-clear', // ANCOVA: language score between combined and single-grade classes adjusting for IQ
   'nlschools-09 silent-guess', // scatter with a fitted regression line of language score on IQ
   'nlschools-10 asked-when-clear', // Test the hypothesis that one quarter of pupils are in combination classes (H0: p = 0.25).
   'nlschools-11 silent-guess', // Does class matter for language scores?
-  'sitka-01 asked-when-clear', // Repeated measures ANOVA of size over Time, trees as subjects
-  'sitka-02 asked-when-clear', // Friedman test of tree size across the five measurement days
-  'sitka-03 asked-when-clear', // Do ozone-treated trees differ in size from the control trees at the last measurement (day 
-  'sitka-04 asked-when-clear', // at day 152, are the ozone trees smaller than the controls? one-sided Wilcoxon rank sum
-  'sitka-06 silent-guess', // Regress size on Time for the control trees only
-  'sitka-09 asked-when-clear', // Test, at the 5% level, whether mean log-size changes over the five occasions, treating tre
-  'sitka-10 silent-guess', // Summary statistics of size at day 258
-  'sitka-11 asked-when-clear', // Is size normally distributed at day 201? Shapiro-Wilk please
-  'sitka-12 silent-guess', // Test the ozone effect on size with a t-test
-  'sitka-13 asked-when-clear', // Spearman correlation between Time and size for the ozone trees
-  'sitka-14 asked-when-clear', // At the first occasion (day 152), is there evidence that the variance of size differs betwe
   'snails-10 silent-guess', // Fit a binomial GLM for Deaths out of N with Species, Exposure, Rel.Hum and Temp
-  'snails-13 asked-when-clear', // Test whether the variances of deaths are equal for the two species using an F test.
   'moore-01 asked-when-clear', // Two-way ANOVA of conformity by partner status and authoritarianism category
   'moore-03 asked-when-clear', // Is there evidence that subjects paired with a high-status partner conform more than those 
   'moore-04 asked-when-clear', // ANCOVA of conformity by partner status controlling for F-scale score
-  'cowles-04 asked-when-clear', // do volunteers have higher extraversion than non-volunteers? one-sided t test
   'cowles-15 asked-when-clear', // What sample size per group detects volunteer rates of 0.40 vs 0.50 with 90% power?
   'womenlf-04 wrong-no-match', // Among working women only, logistic regression of part-time vs full-time work on husband\'s
-  'womenlf-08 silent-guess', // median husband income for women with children in Ontario
   'womenlf-13 silent-guess', // Is there evidence that the mean husband\'s income is lower for women working full time tha
   'womenlf-16 wrong-no-match', // Cochran-Mantel-Haenszel test of full-time vs not working by children, stratified by region
   'slid-02 silent-guess', // Do men earn more than women? Welch t-test
@@ -161,10 +140,5 @@ export const BLIND_2026_12D_KNOWN_MISSES: string[] = [
   'un-08 asked-when-clear', // Among African countries, correlation between urbanisation and fertility
   'un-10 silent-guess', // Is there evidence that mean female life expectancy in Latin America exceeds 72 years?
   'un-13 asked-when-clear', // Draw a world map of female life expectancy by country
-  'un-16 asked-when-clear', // Excluding the African group, logistic regression of OECD membership on GDP per person and 
-  'beaver1-01 asked-when-clear', // Is body temperature higher when the beaver is active? one-sided t test
-  'beaver1-09 silent-guess', // What fraction of the time was the beaver active? binomial test against 0.1
-  'beaver1-12 silent-guess', // Construct a 95% confidence interval for the mean body temperature of the beaver when inact
-  'beaver1-13 silent-guess', // compare the two
   'beaver1-15 asked-when-clear', // Kolmogorov-Smirnov test of temperature against a normal distribution
 ];
