@@ -142,3 +142,63 @@ export const BLIND_2026_12D_KNOWN_MISSES: string[] = [
   'un-13 asked-when-clear', // Draw a world map of female life expectancy by country
   'beaver1-15 asked-when-clear', // Kolmogorov-Smirnov test of temperature against a normal distribution
 ];
+
+/**
+ * The requests of the fifth blind set (blind-2026-12e.json: 177 requests over 11 MASS and carData
+ * datasets, written by a helper who had not read the rules and was told the two-sided rule) the engine
+ * missed when it joined the suite. No engine work was tuned on it: 114/177 at the start of the third
+ * round, 121/177 after its first two parts, 127/177 after its third. Same rule: remove a line when its
+ * request is answered right; never add one.
+ */
+export const BLIND_2026_12E_KNOWN_MISSES: string[] = [
+  'Rabbit-05 asked-when-clear', // Control runs only: repeated-measures ANOVA of BPchange across the six doses, each animal m
+  'Rabbit-06 silent-guess', // Friedman test of BP change over doses with rabbits as blocks, MDL treatment only
+  'Rabbit-10 silent-guess', // Is the effect of dose different?
+  'Rabbit-12 silent-guess', // Blood pressure changes were recorded in rabbits under a control and an MDL treatment. Test
+  'Rabbit-15 asked-when-clear', // At the highest dose (200), test whether the mean blood pressure change of control runs dif
+  'genotype-07 silent-guess', // Compare litter weights between mothers of genotype A and mothers of genotype B
+  'genotype-09 silent-guess', // histogram of the litter weights
+  'genotype-10 silent-guess', // Is genotype important for weight?
+  'genotype-12 asked-when-clear', // Rat litters were cross-fostered to mothers of four genotypes. At alpha = 0.05, use a one-w
+  'genotype-13 silent-guess', // Use the Shapiro-Wilk test to check whether the litter weights are normally distributed.
+  'leuk-01 wrong-no-match', // Do survival times differ between AG-positive and AG-negative patients?
+  'leuk-03 wrong-no-match', // correlation between white blood cell count and survival time
+  'leuk-06 wrong-no-match', // boxplots of survival time by AG test result
+  'leuk-10 silent-guess', // Is wbc relevant?
+  'leuk-13 asked-when-clear', // Do AG-present patients survive longer? one-sided t-test please
+  'leuk-14 wrong-no-match', // Among AG-positive patients only, is there a rank correlation between white cell count and 
+  'leuk-15 wrong-no-match', // mood test: dispersion of survival time, ag present vs absent
+  'Insurance-01 silent-guess', // Do claims differ by driver age group?
+  'Insurance-04 asked-when-clear', // ANCOVA: claims by district adjusting for the number of policyholders
+  'Insurance-10 silent-guess', // claim rates by district
+  'Insurance-13 asked-when-clear', // Use the Shapiro-Wilk test to determine whether the number of policyholders per cell is nor
+  'fgl-02 asked-when-clear', // Compare sodium between float-processed and non-float window glass
+  'fgl-03 asked-when-clear', // regress RI on Na, Mg, Al, Si, K, Ca, Ba and Fe
+  'fgl-07 asked-when-clear', // Games-Howell for magnesium across glass types
+  'fgl-09 asked-when-clear', // summary statistics for all eight oxides
+  'fgl-10 silent-guess', // For headlamp glass only, test whether the mean barium content exceeds 0.5 using a one-side
+  'fgl-14 asked-when-clear', // Use the Shapiro-Wilk test to assess whether silicon content is normally distributed.
+  'Blackmore-08 asked-when-clear', // logistic regression predicting patient status from exercise and age
+  'Blackmore-09 silent-guess', // For the control group, test H0: mu = 2 hours of exercise per week against H1: mu > 2.
+  'Angell-02 wrong-no-match', // regress moral integration on heterogeneity and mobility
+  'Angell-03 asked-when-clear', // correlation between ethnic heterogeneity and geographic mobility
+  'Angell-06 asked-when-clear', // compare moral integration of Southern and Eastern cities
+  'Angell-07 asked-when-clear', // scatter of moral against ethnic heterogeneity
+  'Angell-09 wrong-no-match', // Compute and test the partial correlation between moral integration and mobility, controlli
+  'Angell-10 asked-when-clear', // Use a chi-square goodness-of-fit test to test whether the four regions are equally represe
+  'Ornstein-01 silent-guess', // Do interlocks differ by nation of control?
+  'Ornstein-05 asked-when-clear', // Compare interlocks between Canadian- and US-controlled firms
+  'Ornstein-08 asked-when-clear', // A sample of 248 large Canadian firms is classified by nation of control. Test at the 5% le
+  'Ornstein-14 asked-when-clear', // Do bigger firms have more interlocking directorates?
+  'Ornstein-15 asked-when-clear', // Mann Whitney test of interlocks, UK vs US
+  'Friendly-05 asked-when-clear', // boxplot of recall by condition
+  'Friendly-06 asked-when-clear', // Levene test (mean-centred) of recall across conditions
+  'Friendly-07 asked-when-clear', // mean and SD of number of words recalled
+  'Leinhardt-09 silent-guess', // Test whether mean infant mortality differs between European and American countries, assumi
+  'leuk-16 asked-when-clear', // Planning a new trial: how many patients per group are needed to detect a difference betwee
+  'Insurance-15 silent-guess', // Is there a relationship between age and group?
+  'Blackmore-16 silent-guess', // Is age different?
+  'Friendly-15 asked-when-clear', // Leaving out the Before condition, compare recall between SFR and Meshed
+  'Ornstein-17 asked-when-clear', // What are the median and IQR of firm assets?
+  'Insurance-16 asked-when-clear', // Is the number of claims higher for the 2+ litre car group than for the under-1-litre group
+];

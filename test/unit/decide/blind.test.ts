@@ -12,7 +12,11 @@
  *   third round and 147/249 after its first half; its second half was tuned on it (184/249);
  * - blind-2026-12d.json: 191 requests over 12 more datasets (test/reference/data/blind-2026-12d, from
  *   test/reference/r/generate_blind_2026_12d_data.R), written after the third round's first half:
- *   108/191 at the start of the round, 121/191 after its first half, 123/191 after its second half.
+ *   108/191 at the start of the round, 121/191 and 123/191 after its first two parts; its third part
+ *   was tuned on it (165/191);
+ * - blind-2026-12e.json: 177 requests over 11 more datasets (test/reference/data/blind-2026-12e, from
+ *   test/reference/r/generate_blind_2026_12e_data.R), never tuned on: 114/177 at the start of the
+ *   round, 121/177 after its first two parts, 127/177 after its third.
  *   The fourth round used its misses as development examples (principles tested on made-up schemas in
  *   goals.test.ts: open goals, restrictions, shares, statistics asked for): 173/249, silent guesses 31 -> 13.
  * Now part of the suite: the requests the engine still misses are listed (with the outcome of each), and
@@ -28,7 +32,7 @@ import { defaultRules } from '../../../kernel/decide/rules.js';
 import { inferSchema } from '../../../kernel/data/schema.js';
 import type { DatasetSchema } from '../../../kernel/types.js';
 import { classify, csvDistinct, type Answer, type BlindRequest, type Outcome } from './blind-score.js';
-import { BLIND_2026_12B_KNOWN_MISSES, BLIND_2026_12C_KNOWN_MISSES, BLIND_2026_12D_KNOWN_MISSES, BLIND_KNOWN_MISSES } from './blind-known-misses.js';
+import { BLIND_2026_12B_KNOWN_MISSES, BLIND_2026_12C_KNOWN_MISSES, BLIND_2026_12D_KNOWN_MISSES, BLIND_2026_12E_KNOWN_MISSES, BLIND_KNOWN_MISSES } from './blind-known-misses.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const SETS = [
@@ -36,6 +40,7 @@ const SETS = [
   { name: 'blind-2026-12b', folder: 'blind-2026-12b', misses: BLIND_2026_12B_KNOWN_MISSES },
   { name: 'blind-2026-12c', folder: 'blind-2026-12c', misses: BLIND_2026_12C_KNOWN_MISSES },
   { name: 'blind-2026-12d', folder: 'blind-2026-12d', misses: BLIND_2026_12D_KNOWN_MISSES },
+  { name: 'blind-2026-12e', folder: 'blind-2026-12e', misses: BLIND_2026_12E_KNOWN_MISSES },
 ];
 
 /** The engine's answer as the decide JSON gives it. */
