@@ -355,12 +355,8 @@ export interface Figure {
   caption?: string;
 }
 
-/**
- * A group's box plot and mean computed on every row, for a figure whose points are a sample (the
- * aggregate plan above its sample limit): quartiles as R's type 7, Tukey's whiskers, the extremes.
- */
-export interface GroupBoxSummary {
-  level: string;
+/** A box plot's numbers: quartiles as R's type 7, Tukey's whiskers (the most extreme values within 1.5 IQR of the quartiles), the extremes. */
+export interface BoxQuartiles {
   n: number;
   min: number;
   q1: number;
@@ -369,6 +365,14 @@ export interface GroupBoxSummary {
   max: number;
   whiskerLow: number;
   whiskerHigh: number;
+}
+
+/**
+ * A group's box plot and mean computed on every row, for a figure whose points are a sample (the
+ * aggregate plan above its sample limit).
+ */
+export interface GroupBoxSummary extends BoxQuartiles {
+  level: string;
   /** Rows beyond the whiskers. */
   outliers: number;
   mean: number;

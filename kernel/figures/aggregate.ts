@@ -4,6 +4,7 @@
  * and the rounding of plotted coordinates. Result tables keep full precision; only figure data is
  * rounded, to a precision far below one pixel.
  */
+import type { BoxQuartiles } from '../types.js';
 import { quantileNormal, quantileT } from '../analyses/common/distributions.js';
 import { mean, sd } from '../analyses/common/moments.js';
 import { quantileSorted } from '../analyses/common/quantile.js';
@@ -73,16 +74,7 @@ export function countBins(values: ArrayLike<number>, edges: readonly number[]): 
 }
 
 /** Box-plot statistics of one sample. */
-export interface BoxStats {
-  n: number;
-  min: number;
-  q1: number;
-  median: number;
-  q3: number;
-  max: number;
-  /** Tukey whiskers: the most extreme values within 1.5 IQR of the quartiles. */
-  whiskerLow: number;
-  whiskerHigh: number;
+export interface BoxStats extends BoxQuartiles {
   /** Values beyond the whiskers, ascending. */
   outliers: number[];
 }

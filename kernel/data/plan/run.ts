@@ -9,6 +9,7 @@
  * - sums of squares are taken about that mean in a second pass (centre before squaring): each row's
  *   d = x - mean and d^2 is one IEEE operation, the same in every engine, and their sum is exact again.
  */
+import type { BoxQuartiles } from '../../types.js';
 import type { Dialect } from './dialect.js';
 import type { Engine, PlanParameter, Relation } from './engine.js';
 import { parseInteger } from './exact.js';
@@ -500,15 +501,7 @@ export async function runNonIntegers(engine: Engine, relation: Relation, value: 
 }
 
 /** A group's quartiles (R's type 7), Tukey's whiskers, extremes and outlier count, by the engine's key text. */
-export interface BoxState {
-  n: number;
-  min: number;
-  q1: number;
-  median: number;
-  q3: number;
-  max: number;
-  whiskerLow: number;
-  whiskerHigh: number;
+export interface BoxState extends BoxQuartiles {
   outliers: number;
 }
 

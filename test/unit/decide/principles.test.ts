@@ -5,41 +5,12 @@
  */
 import assert from 'node:assert/strict';
 import { decideWithRules, decisionFromJson, decisionToJson } from '../../../kernel/decide/index.js';
-import type { DecisionOutcome } from '../../../kernel/decide/index.js';
-import type { ColumnSchema, DatasetSchema } from '../../../kernel/types.js';
 import { loadSchemas } from './datasets.js';
+import type { DatasetSchema } from '../../../kernel/types.js';
+import { decided, madeUp, reasonOf } from './made-up.js';
 
 const base = { storageType: 'VARCHAR', missing: 0 };
-const numeric = (name: string, n = 40): ColumnSchema => ({ ...base, name, kind: 'numeric', storageType: 'DOUBLE', n, distinct: n, usableAsGroup: false });
-const coded = (name: string, values: string[], n = 40): ColumnSchema => ({
-  ...base,
-  name,
-  kind: 'numeric',
-  storageType: 'DOUBLE',
-  n,
-  distinct: values.length,
-  usableAsGroup: true,
-  levels: values.map((value) => ({ value, count: n / values.length })),
-});
-const factor = (name: string, values: string[], n = 40): ColumnSchema => ({
-  ...base,
-  name,
-  kind: 'categorical',
-  n,
-  distinct: values.length,
-  usableAsGroup: true,
-  levels: values.map((value) => ({ value, count: n / values.length })),
-});
-const schema = (columns: ColumnSchema[], name = 't.csv'): DatasetSchema => ({ name, path: `/${name}`, format: 'csv', sha256: '', rows: 40, columns });
-
-function reasonOf(out: DecisionOutcome): string {
-  return out.status === 'decided' ? 'decided' : out.reason.code;
-}
-
-function decided(out: DecisionOutcome): Extract<DecisionOutcome, { status: 'decided' }> {
-  if (out.status !== 'decided') assert.fail(`expected a decision, got ${out.status} [${out.reason.code}]: ${out.rationale}`);
-  return out;
-}
+const { numeric, coded, factor, schema } = madeUp(40);
 
 describe('decision principles (#16)', () => {
   let schemas: Record<string, DatasetSchema>;

@@ -6,30 +6,11 @@
  */
 import assert from 'node:assert/strict';
 import { decideWithRules } from '../../../kernel/decide/index.js';
-import type { DecisionOutcome } from '../../../kernel/decide/index.js';
-import type { ColumnSchema, DatasetSchema } from '../../../kernel/types.js';
+import type { ColumnSchema } from '../../../kernel/types.js';
+import { decided, madeUp, reasonOf } from './made-up.js';
 
 const base = { storageType: 'VARCHAR', missing: 0 };
-const numeric = (name: string, n = 60): ColumnSchema => ({ ...base, name, kind: 'numeric', storageType: 'DOUBLE', n, distinct: n, usableAsGroup: false });
-const factor = (name: string, values: string[], n = 60): ColumnSchema => ({
-  ...base,
-  name,
-  kind: 'categorical',
-  n,
-  distinct: values.length,
-  usableAsGroup: true,
-  levels: values.map((value) => ({ value, count: n / values.length })),
-});
-const schema = (columns: ColumnSchema[], name = 'trial.csv'): DatasetSchema => ({ name, path: `/${name}`, format: 'csv', sha256: '', rows: 60, columns });
-
-function reasonOf(out: DecisionOutcome): string {
-  return out.status === 'decided' ? 'decided' : out.reason.code;
-}
-
-function decided(out: DecisionOutcome): Extract<DecisionOutcome, { status: 'decided' }> {
-  if (out.status !== 'decided') assert.fail(`expected a decision, got ${out.status} [${out.reason.code}]: ${out.rationale}`);
-  return out;
-}
+const { numeric, factor, schema } = madeUp(60, 'trial.csv');
 
 /** A field trial written with one-letter names: S soil, F fertiliser, H height. */
 const field = schema([factor('S', ['clay', 'loam', 'sand']), factor('F', ['none', 'single', 'double']), numeric('H')]);
