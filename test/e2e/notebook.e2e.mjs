@@ -83,9 +83,12 @@ const qi = page.locator('.quick-input-widget input');
 /** Opens a workspace file through quick open; retries when it opened as text (notebook type not yet known). */
 async function openNotebook(file) {
   for (let attempt = 1; ; attempt++) {
+    // Keyboard focus may sit inside an editor's own frame (an image preview, a webview), which keeps
+    // Ctrl+P or closes the quick input again: give it back to the workbench first.
+    await page.locator('.part.sidebar .composite.title').first().click({ timeout: 5000 }).catch(() => undefined);
     await page.keyboard.press('Control+P');
-    if (await qi.waitFor({ timeout: 5000 }).then(() => true, () => false)) {
-      await qi.fill(file);
+    const filled = await qi.waitFor({ timeout: 5000 }).then(() => qi.fill(file, { timeout: 5000 })).then(() => true, () => false);
+    if (filled) {
       await page.locator('.quick-input-list .monaco-list-row', { hasText: file }).first().waitFor({ timeout: T });
       await page.keyboard.press('Enter');
       const opened = await page.locator('.notebook-editor .cell-list-container').filter({ visible: true }).first()
