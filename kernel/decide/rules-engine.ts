@@ -169,6 +169,9 @@ function unsupportedMethod(ctx: RequestContext, compiled: CompiledRules): string
       if (i + parts.length > words.length) continue;
       // A phrase stands unless one cue phrase covers all of it (a rule for that method exists).
       const ruled = parts.length === 1 ? covered.has(words[i].index) : ctx.cueHits.some((h) => h.start <= i && h.end >= i + parts.length);
+      // A method's word that says which measurement a column holds ("survival time(s)" with a column
+      // `time`) describes that column; the method would have to be named on its own ("survival analysis").
+      if (parts.length === 1 && ctx.mentions.some((m) => m.via === 'name' && m.start === i + 1 && m.score >= 0.9)) continue;
       if (ruled || !parts.every((p, k) => words[i + k].kind === 'word' && (parts.length === 1 ? words[i + k].text === p : matchesPhraseWord(words[i + k], p)))) continue;
       const raw = words.slice(i, i + parts.length).map((t) => t.raw).join(' ');
       return parts.length === 1 ? `${raw} model` : raw;

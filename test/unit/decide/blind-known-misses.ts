@@ -161,13 +161,9 @@ export const BLIND_2026_12E_KNOWN_MISSES: string[] = [
   'genotype-10 silent-guess', // Is genotype important for weight?
   'genotype-12 asked-when-clear', // Rat litters were cross-fostered to mothers of four genotypes. At alpha = 0.05, use a one-w
   'genotype-13 silent-guess', // Use the Shapiro-Wilk test to check whether the litter weights are normally distributed.
-  'leuk-01 wrong-no-match', // Do survival times differ between AG-positive and AG-negative patients?
-  'leuk-03 wrong-no-match', // correlation between white blood cell count and survival time
-  'leuk-06 wrong-no-match', // boxplots of survival time by AG test result
   'leuk-10 silent-guess', // Is wbc relevant?
   'leuk-13 asked-when-clear', // Do AG-present patients survive longer? one-sided t-test please
-  'leuk-14 wrong-no-match', // Among AG-positive patients only, is there a rank correlation between white cell count and 
-  'leuk-15 wrong-no-match', // mood test: dispersion of survival time, ag present vs absent
+  'leuk-14 asked-when-clear', // (was wrong-no-match: 'survival time' refused the request) Among AG-positive patients only, is there a rank correlation between white cell count and 
   'Insurance-01 silent-guess', // Do claims differ by driver age group?
   'Insurance-04 asked-when-clear', // ANCOVA: claims by district adjusting for the number of policyholders
   'Insurance-10 silent-guess', // claim rates by district

@@ -149,4 +149,12 @@ describe('roles, names and named methods (#16)', () => {
     assert.deepEqual([out.analysis, [out.roles.x, out.roles.y].sort()], ['pearson', ['crime', 'distance']]);
     assert.equal(reasonOf(decideWithRules('correlation between crime and the employment centres', town)), 'unknown-word');
   });
+  it('a method\'s word before a column it describes is no method ("survival times" with a column time); the method named on its own is refused', () => {
+    const leuk = schema([numeric('time'), numeric('wbc'), factor('ag', ['absent', 'present'])], 'leuk.csv');
+    const out = decided(decideWithRules('Do survival times differ between AG present and AG absent patients?', leuk));
+    assert.deepEqual([out.analysis, out.roles.outcome, out.roles.group], ['ttest_welch', 'time', 'ag']);
+    assert.equal(decided(decideWithRules('correlation between white blood cell count wbc and survival time', leuk)).analysis, 'pearson');
+    assert.equal(reasonOf(decideWithRules('survival analysis of time by ag', leuk)), 'not-in-catalogue');
+    assert.equal(reasonOf(decideWithRules('Kaplan-Meier curve of survival time by ag', leuk)), 'not-in-catalogue');
+  });
 });
