@@ -10,6 +10,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { getConnection } from '../kernel/data/duckdb.js';
+import { createRandom } from '../kernel/figures/random.js';
 import { connect } from '../kernel/data/postgres/connect.js';
 import { parsePostgresLocator, tableName } from '../kernel/data/postgres/locator.js';
 import { fromTable } from '../kernel/data/postgres/source.js';
@@ -47,16 +48,9 @@ export async function loadFileIntoPostgres(file: string, locator: string, option
   return rows.length;
 }
 
-/** A seeded Fisher-Yates shuffle (mulberry32), in place. */
+/** A seeded Fisher-Yates shuffle, in place. */
 function shuffleRows<T>(rows: T[], seed: number): void {
-  let state = seed >>> 0;
-  const random = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = createRandom(seed);
   for (let i = rows.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [rows[i], rows[j]] = [rows[j], rows[i]];

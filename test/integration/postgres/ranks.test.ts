@@ -27,6 +27,7 @@ import { buildRequest } from '../../support/fixtures.js';
 import { assertNoNaNInTables, fixture } from '../../unit/analyses/comparison-helpers.js';
 import { casesOf, optionsOf } from '../../unit/analyses/associations-helpers.js';
 import { rejectsWithCode } from '../../unit/data/helpers.js';
+import { createRandom } from '../../../kernel/figures/random.js';
 
 /** Relative tolerance of the plan (DuckDB, PostgreSQL) against the file path. */
 const TOLERANCE = 1e-12;
@@ -191,15 +192,8 @@ describe('rank tests in the engine (DuckDB, PostgreSQL) give the file path numbe
   });
 
   it('Kendall at 200,000 rows: the engine\'s sorted pairs give the in-memory result; Knight\'s count equals the O(n^2) count on 2,000 rows', async () => {
-    // Deterministic data with ties in x, in y and in both (mulberry32), and some missing values.
-    let state = 2026;
-    const random = () => {
-      state = (state + 0x6d2b79f5) >>> 0;
-      let t = state;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
+    // Deterministic data with ties in x, in y and in both (a seeded generator), and some missing values.
+    const random = createRandom(2026);
     const rows = 200_000;
     const x: (number | null)[] = [];
     const y: (number | null)[] = [];
