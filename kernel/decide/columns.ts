@@ -457,7 +457,7 @@ function scoreWords(info: SpanInfo, column: ColumnInfo, options: MentionOptions)
     let bestIndex = -1;
     for (let k = 0; k < column.words.length; k++) {
       if (used.has(k)) continue;
-      const s = exactOnly || (whole && !column.words[k].startsWith(token.text)) ? (token.text === column.words[k] || token.stem === column.stems[k] ? 1 : 0) : scoreWord(token, column.words[k], true);
+      const s = exactOnly || (whole && !column.words[k].startsWith(token.text)) ? (token.text === column.words[k] || token.stem === column.stems[k] || abbreviatesWord(column, k, token) ? 1 : 0) : scoreWord(token, column.words[k], true);
       if (s > best) {
         best = s;
         bestIndex = k;
@@ -488,6 +488,16 @@ function scoreWords(info: SpanInfo, column: ColumnInfo, options: MentionOptions)
   // A part of the name: "flipper" for flipper_length_mm. Short generic parts count for less.
   if (glued.length < 3) return 0;
   return mean * (0.55 + 0.35 * coverage) * (column.words.length > 3 ? 0.95 : 1);
+}
+
+/**
+ * An analysis word whose start is a one-word column's whole name of five letters or more, with a clear
+ * remainder ("heterogeneity" for `hetero`): the dataset abbreviated that word, so it names the column,
+ * not the method ("regress moral on heterogeneity" is no test of a variance).
+ */
+function abbreviatesWord(column: ColumnInfo, k: number, token: Token): boolean {
+  const name = column.words[k];
+  return column.words.length === 1 && column.units.length === 0 && name.length >= 5 && token.text.length >= name.length + 3 && token.text.startsWith(name);
 }
 
 /** A lexicon phrase starting at words[i] (three words at most) that means one unused word of the column's name. */

@@ -17,6 +17,7 @@ import { initialNameMentions } from './initial-names.js';
 import { codedSexMentions } from './coded-sex.js';
 import { readPowerOptions } from './power-request.js';
 import { sideOfWord } from './yes-no-side.js';
+import { readHypotheses } from './hypotheses.js';
 
 /** A role hint from word order. */
 export type RoleHint = 'group' | 'outcome' | 'predictor' | 'filter' | 'exclude' | 'subject' | 'adjusted';
@@ -309,8 +310,12 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
   // The columns listed right after the phrase are what is adjusted for: a stratum, never a table's row or column.
   if (adjusting) for (const m of listedAt(mentioned, tokens, adjusting.end)) m.hints.add('adjusted');
   const confLevel = readConfLevel(tokens);
-  const mu = readMu(tokens, mentions, confLevel);
-  const direction = readDirection(cueHits);
+  // "H0: mu = 2 against H1: mu > 2", "H0: p = 0.25": the test value, the parameter, a one-sided alternative.
+  const hypothesis = readHypotheses(tokens);
+  const mu = hypothesis ? { value: hypothesis.value, text: `= ${hypothesis.value}` } : readMu(tokens, mentions, confLevel);
+  const direction = hypothesis ? hypothesis.direction : readDirection(cueHits);
+  if (hypothesis?.direction) cues.add('one_sided');
+  if (hypothesis?.parameter === 'proportion') cues.add('proportion');
   for (const cue of readShareCues(tokens, mentions, mentioned, mu)) cues.add(cue);
   // "the mean height of male students equals 175": one level named beside a test value restricts the rows.
   if (mu !== undefined) for (const m of mentioned) if (!m.byName && m.levelsNamed.length === 1) m.hints.add('filter');

@@ -97,6 +97,23 @@ export const NEEDS: Partial<Record<TaskId, string>> = {
   scatter: 'two numeric columns',
   regplot: 'two numeric columns',
   anova_rm: 'a numeric outcome, a column of conditions and a column of subjects, one row per subject and condition',
+  anova_factorial: 'a numeric outcome and two or more grouping columns',
+  ancova: 'a numeric outcome, a grouping column and one or more numeric covariates (what it is adjusted for)',
+  chi2_gof: 'one categorical column (its counts against equal or given proportions)',
+  ks_test: 'one numeric column (against a distribution), or a numeric outcome and a grouping column of two levels',
+  partial_correlation: 'two numeric columns and one or more numeric columns to control for',
+  binomial_test: 'one column of two levels and a test proportion',
+  prop_test: 'a column of two levels compared between the two groups of another',
+  mcnemar: 'two yes/no columns measured on the same subjects',
+  friedman: 'a numeric outcome, a column of conditions and a column of subjects (blocks)',
+  pairwise_ttest: 'a numeric outcome and a grouping column of three or more levels',
+  var_test: 'a numeric outcome and a grouping column of two levels',
+  mood_test: 'a numeric outcome and a grouping column of two levels',
+  mantel_haenszel: 'two categorical columns of two levels and a column of strata',
+  dunn: 'a numeric outcome and a grouping column of three or more levels',
+  yuen: 'a numeric outcome and a grouping column of two levels',
+  kde: 'a numeric column',
+  bar: 'a categorical column',
 };
 
 const list = (v: unknown): string[] => (Array.isArray(v) ? (v as string[]) : []);

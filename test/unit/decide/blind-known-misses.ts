@@ -56,7 +56,6 @@ export const BLIND_2026_12C_KNOWN_MISSES: string[] = [
   'Boston-08 asked-when-clear', // Is the average number of rooms per dwelling greater than 6?
   'Boston-09 asked-when-clear', // For tracts with a highway accessibility index of 24, what\'s the mean property tax rate?
   'Boston-10 asked-when-clear', // Is the share of tracts bordering the river different from 10%?
-  'Boston-12 asked-when-clear', // Kolmogorov-Smirnov test of whether medv follows a normal distribution
   'Boston-17 asked-when-clear', // Is there evidence of a linear association between the average number of rooms and median h
   'crabs-04 asked-when-clear', // correlation between carapace length and body depth in the orange crabs
   'crabs-05 silent-guess', // Are female crabs\' rear widths larger than the males\'?
@@ -123,7 +122,6 @@ export const BLIND_2026_12D_KNOWN_MISSES: string[] = [
   'nlschools-04 asked-when-clear', // logistic regression predicting whether a class is a combination class from class size
   'nlschools-05 asked-when-clear', // ANCOVA: language score between combined and single-grade classes adjusting for IQ
   'nlschools-09 silent-guess', // scatter with a fitted regression line of language score on IQ
-  'nlschools-10 asked-when-clear', // Test the hypothesis that one quarter of pupils are in combination classes (H0: p = 0.25).
   'nlschools-11 silent-guess', // Does class matter for language scores?
   'snails-10 silent-guess', // Fit a binomial GLM for Deaths out of N with Species, Exposure, Rel.Hum and Temp
   'moore-01 asked-when-clear', // Two-way ANOVA of conformity by partner status and authoritarianism category
@@ -140,7 +138,6 @@ export const BLIND_2026_12D_KNOWN_MISSES: string[] = [
   'un-08 asked-when-clear', // Among African countries, correlation between urbanisation and fertility
   'un-10 silent-guess', // Is there evidence that mean female life expectancy in Latin America exceeds 72 years?
   'un-13 asked-when-clear', // Draw a world map of female life expectancy by country
-  'beaver1-15 asked-when-clear', // Kolmogorov-Smirnov test of temperature against a normal distribution
 ];
 
 /**
@@ -175,13 +172,7 @@ export const BLIND_2026_12E_KNOWN_MISSES: string[] = [
   'fgl-10 silent-guess', // For headlamp glass only, test whether the mean barium content exceeds 0.5 using a one-side
   'fgl-14 asked-when-clear', // Use the Shapiro-Wilk test to assess whether silicon content is normally distributed.
   'Blackmore-08 asked-when-clear', // logistic regression predicting patient status from exercise and age
-  'Blackmore-09 silent-guess', // For the control group, test H0: mu = 2 hours of exercise per week against H1: mu > 2.
-  'Angell-02 wrong-no-match', // regress moral integration on heterogeneity and mobility
-  'Angell-03 asked-when-clear', // correlation between ethnic heterogeneity and geographic mobility
   'Angell-06 asked-when-clear', // compare moral integration of Southern and Eastern cities
-  'Angell-07 asked-when-clear', // scatter of moral against ethnic heterogeneity
-  'Angell-09 wrong-no-match', // Compute and test the partial correlation between moral integration and mobility, controlli
-  'Angell-10 asked-when-clear', // Use a chi-square goodness-of-fit test to test whether the four regions are equally represe
   'Ornstein-01 silent-guess', // Do interlocks differ by nation of control?
   'Ornstein-05 asked-when-clear', // Compare interlocks between Canadian- and US-controlled firms
   'Ornstein-08 asked-when-clear', // A sample of 248 large Canadian firms is classified by nation of control. Test at the 5% le
@@ -190,7 +181,6 @@ export const BLIND_2026_12E_KNOWN_MISSES: string[] = [
   'Friendly-05 asked-when-clear', // boxplot of recall by condition
   'Friendly-06 asked-when-clear', // Levene test (mean-centred) of recall across conditions
   'Friendly-07 asked-when-clear', // mean and SD of number of words recalled
-  'Leinhardt-09 silent-guess', // Test whether mean infant mortality differs between European and American countries, assumi
   'leuk-16 asked-when-clear', // Planning a new trial: how many patients per group are needed to detect a difference betwee
   'Insurance-15 silent-guess', // Is there a relationship between age and group?
   'Blackmore-16 silent-guess', // Is age different?

@@ -1,0 +1,76 @@
+/**
+ * Named tests, written hypotheses and formulas honoured (issue #16), on made-up schemas: a test the
+ * request names is decided when the columns fit it, or refused with what it needs; a hypothesis written
+ * as a formula gives the test value, the parameter and a one-sided alternative; a word that names a
+ * column is not a method's cue. Decisions, roles and reason codes are asserted, not wording.
+ */
+import assert from 'node:assert/strict';
+import { decideWithRules } from '../../../kernel/decide/index.js';
+import { NEEDS } from '../../../kernel/decide/explain.js';
+import { readHypotheses } from '../../../kernel/decide/hypotheses.js';
+import { tokenize } from '../../../kernel/decide/text.js';
+import { ANALYSIS_IDS } from '../../../kernel/types.js';
+import { decided, madeUp, reasonOf } from './made-up.js';
+
+const { numeric, factor, schema } = madeUp(80);
+
+describe('decide: named tests, hypotheses and formulas honoured (#16)', () => {
+  const towns = schema([numeric('cohesion'), numeric('divers'), numeric('migration'), factor('zone', ['N', 'S', 'E', 'W'])]);
+
+  it('a method word whose start is a column’s whole name is that column ("diversity" for divers), not the method', () => {
+    const ols = decided(decideWithRules('regress cohesion on diversity and migration', towns));
+    assert.deepEqual([ols.analysis, ols.roles], ['ols', { outcome: 'cohesion', predictors: ['divers', 'migration'] }]);
+    const partial = decided(decideWithRules('partial correlation of cohesion and migration, controlling for diversity', towns));
+    assert.deepEqual([partial.analysis, partial.roles.covariates], ['partial_correlation', ['divers']]);
+  });
+
+  it('a chi-square test named for one categorical column with a goodness-of-fit question is the goodness-of-fit test', () => {
+    for (const request of ['chi-square goodness-of-fit test of whether the four zones are equally represented', 'chi-square test of whether the zones are equally common']) {
+      const out = decided(decideWithRules(request, towns));
+      assert.deepEqual([out.analysis, out.roles], ['chi2_gof', { column: 'zone' }], request);
+    }
+  });
+
+  it('a one-sample Kolmogorov-Smirnov test against a named distribution takes no group', () => {
+    const sites = schema([numeric('depth'), factor('site', ['a', 'b']), factor('season', ['dry', 'wet'])]);
+    for (const request of ['Kolmogorov-Smirnov test of whether depth follows a normal distribution', 'KS test of depth against a normal distribution']) {
+      const out = decided(decideWithRules(request, sites));
+      assert.deepEqual([out.analysis, out.roles, out.options.distribution], ['ks_test', { column: 'depth' }, 'normal'], request);
+    }
+    // Two samples named stay a two-sample test.
+    assert.deepEqual(decided(decideWithRules('KS test comparing depth between sites', sites)).roles, { outcome: 'depth', group: 'site' });
+  });
+
+  it('"assuming equal (population) variances" is Student’s t-test, not a test of the variances', () => {
+    const trial = schema([numeric('score'), factor('arm', ['drug', 'placebo'])]);
+    for (const request of ['Test whether mean score differs between the arms, assuming equal population variances', 'compare score between drug and placebo assuming the variances are equal']) {
+      assert.equal(decided(decideWithRules(request, trial)).analysis, 'ttest_ind', request);
+    }
+  });
+
+  it('hypotheses written as formulas give the test value, the parameter and the one-sided alternative', () => {
+    const read = (s: string) => readHypotheses(tokenize(s));
+    assert.deepEqual(read('H0: mu = 2 against H1: mu > 2'), { parameter: 'mean', value: 2, direction: 'greater' });
+    assert.deepEqual(read('H0: mu >= 10 vs Ha: mu < 10'), { parameter: 'mean', value: 10, direction: 'less' });
+    assert.deepEqual(read('H0: p = 0.25'), { parameter: 'proportion', value: 0.25 });
+    assert.deepEqual(read('Ha: mu != 5'), { parameter: 'mean', value: 5 });
+    assert.equal(read('the H1 receptor and 2 mice'), undefined);
+    const gym = schema([numeric('hours'), factor('member', ['yes', 'no']), factor('club', ['x', 'y', 'z'])]);
+    const greater = decided(decideWithRules('test H0: mu = 2 hours against H1: mu > 2', gym));
+    assert.deepEqual([greater.analysis, greater.roles, greater.options.mu, greater.options.alternative], ['ttest_one_sample', { column: 'hours' }, 2, 'greater']);
+    const twoSided = decided(decideWithRules('is mean hours 2? H0: mu = 2, H1: mu != 2', gym));
+    assert.equal(twoSided.options.alternative ?? 'two-sided', 'two-sided');
+    const share = decided(decideWithRules('Test that a quarter of people are members (H0: p = 0.25)', gym));
+    assert.deepEqual([share.analysis, share.roles, share.options.mu], ['binomial_test', { column: 'member' }, 0.25]);
+  });
+
+  it('a named test that does not fit says what it needs: every analysis has its need written', () => {
+    for (const id of ANALYSIS_IDS) {
+      if (id === 'describe' || id.startsWith('power_')) continue;
+      assert.ok(NEEDS[id], `NEEDS has no entry for ${id}`);
+    }
+    const out = decideWithRules('ANCOVA of cohesion by zone', schema([numeric('cohesion'), factor('zone', ['N', 'S', 'E', 'W'])]));
+    assert.equal(reasonOf(out), 'named-test-unfit');
+    assert.ok(out.status !== 'decided' && String(out.reason.params.need).length > 0);
+  });
+});
