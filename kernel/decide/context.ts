@@ -323,7 +323,12 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
   // of ("survival of 20% vs 35%"), no data are analysed.
   // So does one that gives the effect size to detect ("Cohen's f = 0.25 among 3 varieties"): the columns
   // it names say what the planned groups are.
-  if (cues.has('power_request') && (hasPercentPair(tokens) || readPowerOptions(prompt, 'power_anova').effectSize !== undefined)) mentioned.length = 0;
+  // Two proportions written as decimals ("rates of 0.40 vs 0.50") in a power request are the shares planned;
+  // an effect written as Cohen's f ("f = 0.25") plans groups (an ANOVA).
+  const proportionPair = cues.has('power_request') && hasProportionPair(tokens);
+  if (proportionPair) cues.add('proportion');
+  if (cues.has('power_request') && /\bf\s*=\s*0?\.\d/i.test(prompt)) cues.add('groups_word');
+  if (cues.has('power_request') && (hasPercentPair(tokens) || proportionPair || readPowerOptions(prompt, 'power_anova').effectSize !== undefined)) mentioned.length = 0;
   // "y ~ w | subject": a repeated-measures formula says the data are paired.
   const tildeAt = tokens.findIndex((t) => t.text === '~');
   if (tildeAt >= 0 && tokens.some((t, i) => i > tildeAt && t.text === '|')) cues.add('paired');
@@ -613,7 +618,23 @@ export function groupMentions(mentions: readonly Mention[], columns: readonly Co
 function addHints(mentioned: MentionedColumn[], tokens: readonly Token[], cueHits: readonly CueHit[]): boolean {
   const formula = addWordOrderHints(mentioned, tokens, cueHits);
   addRoleWordHints(mentioned, tokens);
+  addOddsHints(mentioned, tokens, cueHits);
   return formula;
+}
+
+/**
+ * "The odds (ratio) of malignancy", "the probability of death": what the odds are of is the outcome
+ * modelled (a level of a yes/no column, or the column).
+ */
+function addOddsHints(mentioned: MentionedColumn[], tokens: readonly Token[], cueHits: readonly CueHit[]): void {
+  for (const h of cueHits) {
+    if (h.cue !== 'odds_word') continue;
+    let i = h.end;
+    while (i < tokens.length && i <= h.end + 3 && /^(ratio|ratios|of|the|a|an|being|having|getting)$/.test(tokens[i].text)) i++;
+    if (!tokens.slice(h.start, i).some((t) => t.text === 'of' || t.text === 'that')) continue;
+    const m = mentioned.find((x) => x.position === i);
+    if (m) m.hints.add('outcome');
+  }
 }
 
 /** Words that name a role, not a column: "the response", "outcome X", "predictors A, B and C". */
@@ -779,7 +800,8 @@ function addWordOrderHints(mentioned: MentionedColumn[], tokens: readonly Token[
       // "a quadratic fit of mass on flipper length": Y on X in a model.
       const modelBefore = cueHits.some((h) => h.cue === 'polynomial' && h.start < i);
       if (after && effectBefore) after.hints.add('outcome');
-      if (after && (regressBefore || modelBefore)) after.hints.add('predictor');
+      // "regress RI on Na, Mg, ... and Fe": every column listed after "on" is a predictor.
+      if (after && (regressBefore || modelBefore)) for (const m of [after, ...listedAt(mentioned, tokens, after.position)]) m.hints.add('predictor');
       const before = [...mentioned].reverse().find((m) => m.position < i);
       if (modelBefore && after && before && before.position >= i - 4) before.hints.add('outcome');
     }
@@ -889,6 +911,12 @@ export function readShareCues(tokens: readonly Token[], mentions: readonly Menti
     return at > 0 && tokens.slice(at, at + 2).some((u) => levelAt(contrasted[0], u.index));
   });
   return counted ? ['gof_named'] : [];
+}
+
+/** "0.40 vs 0.50", "0.4 and 0.6": two shares written as decimals set against each other. */
+function hasProportionPair(tokens: readonly Token[]): boolean {
+  const share = (t: Token | undefined) => t?.kind === 'number' && !t.percent && t.value !== undefined && t.value > 0 && t.value < 1;
+  return tokens.some((t, i) => share(t) && /^(vs|versus|to|and)$/.test(tokens[i + 1]?.text ?? '') && share(tokens[i + 2]) && !/^power/.test(tokens[i + 3]?.text ?? ''));
 }
 
 /** "20% vs 35%", "from 50% to 75%": two percentages set against each other are two proportions. */

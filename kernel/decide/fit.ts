@@ -111,7 +111,10 @@ function enumerateAssignments(rule: Rule, roleNames: RoleName[], ctx: RequestCon
       // likewise for a list of predictors ("ozone on temperature in July": Month = 7 is a filter).
       if ((spec.optional || spec.many) && !m.byName && m.levelsNamed.length === 1) continue;
       // A column named only through its values ("Sept") is grouped or filtered by, never measured.
-      if (!m.byName && m.levelsNamed.length > 0 && (role === 'outcome' || role === 'x' || role === 'y')) continue;
+      // A yes/no outcome is the exception: "predicting patient status", "whether a tumour is malignant"
+      // name the two-level outcome through the level modelled, when the request states it as the outcome.
+      const binaryOutcome = role === 'outcome' && m.hints.has('outcome') && spec.levels?.max === 2 && !spec.accepts.includes('numeric') && m.levelsNamed.length === 1;
+      if (!m.byName && m.levelsNamed.length > 0 && (role === 'outcome' || role === 'x' || role === 'y') && !binaryOutcome) continue;
       // A model's outcome as the request states it ("predict mpg from am", "am ~ wt") is not a predictor, nor the reverse.
       if (rule.roles.predictors && role === 'predictors' && m.hints.has('outcome') && !m.hints.has('predictor')) continue;
       if (rule.roles.predictors && role === 'outcome' && m.hints.has('predictor') && !m.hints.has('outcome')) continue;
@@ -435,10 +438,10 @@ function buildFit(rule: Rule, roleNames: RoleName[], ctx: RequestContext, mentio
  * Power terms of a formula ("y ~ x + x^2", "y ~ x + I(x^3)"): each column raised to a power after the
  * "~", with the highest power written for it and whether its linear term is written too.
  */
-export function formulaPowers(ctx: RequestContext): { column: string; degree: number; text: string; linear: boolean }[] {
+export function formulaPowers(ctx: RequestContext): { column: string; degree: number; text: string; linear: boolean; terms: string[] }[] {
   const tilde = ctx.tokens.findIndex((t) => t.text === '~');
   if (tilde < 0) return [];
-  const out: { column: string; degree: number; text: string; linear: boolean }[] = [];
+  const out: { column: string; degree: number; text: string; linear: boolean; terms: string[] }[] = [];
   const linear = (column: string) => ctx.mentions.some((m) => m.via === 'name' && m.column === column && m.start > tilde && ctx.tokens[m.end]?.text !== '^');
   for (const m of ctx.mentions) {
     if (m.via !== 'name' || m.start <= tilde || ctx.tokens[m.end]?.text !== '^') continue;
@@ -446,8 +449,11 @@ export function formulaPowers(ctx: RequestContext): { column: string; degree: nu
     if (power?.kind !== 'number' || power.value === undefined || !Number.isInteger(power.value) || power.value < 2) continue;
     const text = `${m.column}^${power.raw}`;
     const known = out.find((o) => o.column === m.column);
-    if (!known) out.push({ column: m.column, degree: power.value, text, linear: linear(m.column) });
-    else if (power.value > known.degree) Object.assign(known, { degree: power.value, text });
+    if (!known) out.push({ column: m.column, degree: power.value, text, linear: linear(m.column), terms: [text] });
+    else {
+      if (!known.terms.includes(text)) known.terms.push(text);
+      if (power.value > known.degree) Object.assign(known, { degree: power.value, text });
+    }
   }
   return out;
 }

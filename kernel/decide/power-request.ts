@@ -31,6 +31,17 @@ export function readPowerOptions(prompt: string, task: string, confLevel?: numbe
   if (task === 'power_anova') {
     const groups = /\b(\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:groups|conditions|arms|levels)/.exec(text);
     if (groups) out.groups = NUMBER_WORDS[groups[1]] ?? Number(groups[1]);
+    else {
+      // "3 planting dates ... how many heads per date": the things counted per one of them are the groups.
+      for (const per of text.matchAll(/\bper\s+([a-z]+)/g)) {
+        const counted = new RegExp(`\\b(\\d+|two|three|four|five|six|seven|eight|nine|ten)\\s+(?:[a-z]+\\s+)?${per[1]}e?s\\b`).exec(text);
+        const k = counted ? (NUMBER_WORDS[counted[1]] ?? Number(counted[1])) : undefined;
+        if (k !== undefined && k >= 2) {
+          out.groups = k;
+          break;
+        }
+      }
+    }
   }
   if (task === 'power_prop') {
     const pair = /(\d+(?:\.\d+)?%|0?\.\d+)\s*(?:vs\.?|versus|and|to)\s*(\d+(?:\.\d+)?%|0?\.\d+)/.exec(text);

@@ -110,21 +110,27 @@ function withPolynomial(ctx: RequestContext, outcome: DecisionOutcome): Decision
 }
 
 /**
- * A formula with a power term ("salary ~ phd + phd^2"): a linear regression on that one predictor with
- * the polynomial's degree. A power term without its linear term, or beside other predictors, is not in
- * the catalogue yet: the model without it is offered, never fitted silently (reason no-fit).
+ * A formula with a power term ("salary ~ phd + phd^2", "time ~ dist + climb + I(climb^2)"): a linear
+ * regression on that one predictor with the polynomial's degree; beside other predictors, or without its
+ * linear term, the power terms are predictors of their own (`climb^2`), as the formula writes them.
  */
-function withFormulaPowers(powers: readonly { column: string; degree: number; text: string; linear: boolean }[], outcome: DecisionOutcome): DecisionOutcome {
+function withFormulaPowers(powers: readonly { column: string; degree: number; text: string; linear: boolean; terms: string[] }[], outcome: DecisionOutcome): DecisionOutcome {
   if (outcome.status !== 'decided' || outcome.analysis !== 'ols') return outcome;
   const predictors = outcome.roles.predictors ?? [];
   const [power] = powers;
-  if (powers.length === 1 && power.linear && predictors.length === 1 && predictors[0] === power.column && power.degree <= 3) {
+  if (powers.length === 1 && power.linear && predictors.length === 1 && predictors[0] === power.column && power.degree <= 3 && power.terms.length === power.degree - 1) {
     const line = `polynomial of degree ${power.degree} in ${power.column} ("${power.text}" in the formula)`;
     return { ...outcome, options: { ...outcome.options, degree: power.degree }, explanation: { ...outcome.explanation, refinements: [...outcome.explanation.refinements, line] } };
   }
-  const terms = powers.map((p) => p.text).join(', ');
-  const reason: Reason = { code: 'no-fit', params: { columns: predictors, power: terms } };
-  return noMatch(reason, `A model with the power term ${terms} beside other predictors is not in the catalogue yet; the model without it can be fitted instead.`, [choiceOf(outcome, `without ${terms}`)], outcome.explanation);
+  const terms = powers.flatMap((p) => p.terms);
+  // A power of a column the model does not take (its linear term read as another role) is not guessed at.
+  if (powers.some((p) => p.linear && !predictors.includes(p.column))) {
+    const reason: Reason = { code: 'no-fit', params: { columns: predictors, power: terms.join(', ') } };
+    return noMatch(reason, `The power terms ${terms.join(', ')} do not fit the model read from the formula; the model without them can be fitted instead.`, [choiceOf(outcome, `without ${terms.join(', ')}`)], outcome.explanation);
+  }
+  const withPowers = powers.filter((p) => !p.linear).reduce((list, p) => list.filter((c) => c !== p.column), [...predictors]);
+  const line = `power terms ${terms.join(', ')} as predictors, as the formula writes them`;
+  return { ...outcome, roles: { ...outcome.roles, predictors: [...withPowers, ...terms] }, explanation: { ...outcome.explanation, refinements: [...outcome.explanation.refinements, line] } };
 }
 
 /** Token indexes a cue phrase or a column mention covers. */
@@ -157,6 +163,8 @@ function refuseUnsupported(ctx: RequestContext, compiled: CompiledRules, outcome
  * has a rule and is not refused.
  */
 function unsupportedMethod(ctx: RequestContext, compiled: CompiledRules): string | undefined {
+  const outOf = countsOutOf(ctx);
+  if (outOf) return `binomial model of counts out of a total (${outOf})`;
   const covered = coveredTokens(ctx);
   const words = ctx.tokens;
   for (let i = 0; i < words.length; i++) {
@@ -176,6 +184,21 @@ function unsupportedMethod(ctx: RequestContext, compiled: CompiledRules): string
       const raw = words.slice(i, i + parts.length).map((t) => t.raw).join(' ');
       return parts.length === 1 ? `${raw} model` : raw;
     }
+  }
+  return undefined;
+}
+
+/**
+ * "Deaths out of N": a count of successes out of a count of trials, both measured columns. The catalogue's
+ * logistic regression takes one yes/no outcome per row, so a model of such counts is not in it.
+ */
+function countsOutOf(ctx: RequestContext): string | undefined {
+  const names = ctx.mentions.filter((m) => m.via === 'name');
+  for (const a of names) {
+    if (ctx.tokens[a.end]?.text !== 'out' || ctx.tokens[a.end + 1]?.text !== 'of') continue;
+    const b = names.find((m) => m.start === a.end + 2 || (m.start === a.end + 3 && /^(the|a)$/.test(ctx.tokens[a.end + 2].text)));
+    const numeric = (name: string) => ctx.columns.find((c) => c.name === name)?.numeric === true;
+    if (b && numeric(a.column) && numeric(b.column)) return `${a.column} out of ${b.column}`;
   }
   return undefined;
 }
@@ -672,6 +695,9 @@ function kindOf(info: ColumnInfo): string {
  * (reason unknown-word), with the closest columns as choices; a refusal keeps its choices and says why.
  */
 function accountForWords(ctx: RequestContext, compiled: CompiledRules, outcome: DecisionOutcome): DecisionOutcome {
+  // A power analysis that plans a study from the numbers given uses no column: its words ("a new trial",
+  // "heads per date") describe the study planned, not the data.
+  if (outcome.status === 'decided' && outcome.analysis.startsWith('power_') && Object.keys(outcome.roles).length === 0) return outcome;
   // A decision that uses no column the request names (every column described) while the request has words
   // that name nothing: those words are where the columns would be ("describe disposable income").
   const noneNamed = outcome.status === 'decided' && !outcome.analysis.startsWith('power_') && !ctx.mentioned.some((m) => m.byName || m.levelsNamed.length > 0);

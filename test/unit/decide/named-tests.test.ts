@@ -73,4 +73,42 @@ describe('decide: named tests, hypotheses and formulas honoured (#16)', () => {
     assert.equal(reasonOf(out), 'named-test-unfit');
     assert.ok(out.status !== 'decided' && String(out.reason.params.need).length > 0);
   });
+
+  it('"regress Y on A, B, ... and H": every column listed after "on" is a predictor, however long the list', () => {
+    const metals = ['sodium', 'potassium', 'calcium', 'iron', 'zinc', 'copper', 'lead', 'tin'];
+    const assay = schema(['hardness', ...metals].map((n) => numeric(n)));
+    const out = decided(decideWithRules('regress hardness on sodium, potassium, calcium, iron, zinc, copper, lead and tin', assay));
+    assert.deepEqual([out.analysis, out.roles.outcome, out.roles.predictors], ['ols', 'hardness', metals]);
+  });
+
+  it('power terms written in a formula (I(x^2)) beside other predictors are predictors of their own', () => {
+    const runs = schema([numeric('pace'), numeric('length'), numeric('ascent')]);
+    const out = decided(decideWithRules('pace ~ length + ascent + I(ascent^2)', runs));
+    assert.deepEqual([out.analysis, out.roles.outcome, out.roles.predictors], ['ols', 'pace', ['length', 'ascent', 'ascent^2']]);
+    // One predictor and its powers stay a polynomial of that degree.
+    const poly = decided(decideWithRules('pace ~ ascent + I(ascent^2)', runs));
+    assert.deepEqual([poly.roles.predictors, poly.options.degree], [['ascent'], 2]);
+  });
+
+  it('a logistic regression whose yes/no outcome is named through its level ("predicting patient status", "the odds of malignancy")', () => {
+    const clinic = schema([numeric('dose'), numeric('age'), factor('status', ['patient', 'control']), factor('lesion', ['benign', 'malignant'])]);
+    const status = decided(decideWithRules('logistic regression predicting patient status from dose and age', clinic));
+    assert.deepEqual([status.analysis, status.roles], ['logistic', { outcome: 'status', predictors: ['dose', 'age'] }]);
+    const odds = decided(decideWithRules('Using logistic regression, estimate the odds ratio of malignancy for a one-unit increase in dose', clinic));
+    assert.deepEqual([odds.analysis, odds.roles], ['logistic', { outcome: 'lesion', predictors: ['dose'] }]);
+  });
+
+  it('a binomial model of counts out of a total ("deaths out of exposed") is not in the catalogue: refused, never a logistic regression', () => {
+    const pests = schema([numeric('killed'), numeric('exposed'), numeric('heat'), factor('strain', ['a', 'b', 'c'])]);
+    const out = decideWithRules('Fit a binomial GLM for killed out of exposed with strain and heat', pests);
+    assert.equal(reasonOf(out), 'not-in-catalogue');
+  });
+
+  it('power requests plan a study: the planned study’s words name no column; shares as decimals; Cohen’s f plans groups', () => {
+    const farm = schema([numeric('yield'), factor('plot', ['p1', 'p2', 'p3']), factor('treated', ['yes', 'no'])]);
+    const prop = decided(decideWithRules('Planning a new trial: how many per group to detect treated rates of 0.40 vs 0.55 with 90% power?', farm));
+    assert.deepEqual([prop.analysis, prop.roles, prop.options.p1, prop.options.p2, prop.options.power], ['power_prop', {}, 0.4, 0.55, 0.9]);
+    const anova = decided(decideWithRules('If I plan a new study with 4 sowing plots and expect f = 0.25, how many plants per plot do I need for 80% power?', farm));
+    assert.deepEqual([anova.analysis, anova.options.groups, anova.options.effectSize], ['power_anova', 4, 0.25]);
+  });
 });
