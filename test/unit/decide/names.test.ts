@@ -187,13 +187,14 @@ describe('names as people write them (#16)', () => {
     assert.deepEqual(decided(decideWithRules('does prestige differ across occupation types?', typed), 'occupation types').roles, { outcome: 'prestige', group: 'type' });
   });
 
-  it('formula power terms: "y ~ x + x^2" and "y ~ x + I(x^2)" are a polynomial of degree 2; beside other predictors it is not fitted silently', () => {
+  it('formula power terms: "y ~ x + x^2" and "y ~ x + I(x^2)" are a polynomial of degree 2; beside other predictors it is a predictor of its own', () => {
     const pay = schema([numeric('salary'), numeric('yrs.since.phd'), numeric('yrs.service')]);
     for (const prompt of ['salary ~ yrs.since.phd + yrs.since.phd^2', 'salary ~ yrs.since.phd + I(yrs.since.phd^2)']) {
       const out = decided(decideWithRules(prompt, pay), prompt);
       assert.deepEqual(out.roles, { outcome: 'salary', predictors: ['yrs.since.phd'] });
       assert.equal(out.options.degree, 2);
     }
-    assert.equal(reasonOf(decideWithRules('salary ~ yrs.since.phd + yrs.service + yrs.since.phd^2', pay)), 'no-fit');
+    // The regression engine takes a power term as a predictor (`x^2`, docs/CONTRACT.md): fitted as the formula writes it.
+    assert.deepEqual(decided(decideWithRules('salary ~ yrs.since.phd + yrs.service + yrs.since.phd^2', pay)).roles, { outcome: 'salary', predictors: ['yrs.since.phd', 'yrs.service', 'yrs.since.phd^2'] });
   });
 });
