@@ -194,6 +194,9 @@ export interface MentionOptions {
 const MIN_SCORE = 0.65;
 const MAX_SPAN = 4;
 
+/** Words that set one thing named against another or group it: never inside a column's name. */
+const SPLITTING_MARKERS = new Set(['across', 'by', 'among', 'amongst', 'versus', 'vs', 'against']);
+
 /** Every column and level mention of a request, overlaps resolved. */
 export function findMentions(tokens: readonly Token[], columns: readonly ColumnInfo[], options: MentionOptions): Mention[] {
   const candidates: Candidate[] = [];
@@ -209,7 +212,9 @@ export function findMentions(tokens: readonly Token[], columns: readonly ColumnI
       const timeAfter = end - start === 2 && TIME_PREFIX[last.text] !== undefined;
       // "median value", "water level": a noun among the function words may end a name phrase (name-pieces.ts).
       const nounLast = span.length >= 2 && isNameNoun(last);
-      const spanOk = content > 0 && isContentToken(first) && (isContentToken(last) || last.kind === 'number' || timeAfter || nounLast);
+      // A grouping word inside ("magnesium across glass") splits two things named: no name spans it.
+      const splitByMarker = span.length >= 3 && span.slice(1, -1).some((t) => SPLITTING_MARKERS.has(t.text));
+      const spanOk = content > 0 && isContentToken(first) && (isContentToken(last) || last.kind === 'number' || timeAfter || nounLast) && !splitByMarker;
       const words = spanOk ? span.filter((t) => isContentToken(t) || t.kind === 'number' || (nounLast && t === last)) : [];
       const info: SpanInfo = { span, words, glued: words.map((t) => t.text).join('') };
       const lexiconMeans = spanOk ? options.lexicon.byPhrase.get(span.map((t) => t.stem).join(' ')) : undefined;

@@ -18,6 +18,7 @@ import { codedSexMentions } from './coded-sex.js';
 import { readPowerOptions } from './power-request.js';
 import { sideOfWord } from './yes-no-side.js';
 import { readHypotheses } from './hypotheses.js';
+import { expectedFor, readShareList } from './expected-shares.js';
 
 /** A role hint from word order. */
 export type RoleHint = 'group' | 'outcome' | 'predictor' | 'filter' | 'exclude' | 'subject' | 'adjusted';
@@ -81,6 +82,8 @@ export interface RequestContext {
   mentioned: MentionedColumn[];
   /** The test value; `percent` when written as a percentage ("25%"): for a share, 0.25. */
   mu?: { value: number; text: string; percent?: boolean };
+  /** Proportions stated for every level of one column, in its natural level order (expected-shares.ts). */
+  expectedShares?: { column: string; values: number[] };
   confLevel?: number;
   direction?: 'greater' | 'less';
   /** "from A to B": the second named is the one expected to be greater (or less). */
@@ -263,7 +266,10 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
   }
   // "yield" for a column named Y (initial-names.ts): a word nothing else accounts for.
   if (columns.some((c) => c.name.length === 1)) {
-    const initials = initialNameMentions(tokens, readUnknownWords(tokens, read, cueHits, columns, isVocabulary, compiled, datasetWords), columns);
+    // A cue word counted by a one-letter column's number of levels ("across the six blocks" with B of six
+    // levels) names that column's groups, not the method; it is read like a word nothing accounts for.
+    const countedCues = cueHits.filter((h) => h.end - h.start === 1 && !read.some((m) => m.start <= h.start && h.start < m.end)).map((h) => ({ index: h.start, rolePosition: false }));
+    const initials = initialNameMentions(tokens, [...readUnknownWords(tokens, read, cueHits, columns, isVocabulary, compiled, datasetWords), ...countedCues], columns);
     if (initials.length > 0) {
       mentions = [...mentions, ...initials].sort((a, b) => a.start - b.start);
       read = [...read, ...initials];
@@ -311,6 +317,12 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
   if (adjusting) for (const m of listedAt(mentioned, tokens, adjusting.end)) m.hints.add('adjusted');
   const confLevel = readConfLevel(tokens);
   // "H0: mu = 2 against H1: mu > 2", "H0: p = 0.25": the test value, the parameter, a one-sided alternative.
+  // "brown, blue, hazel and green eyes in proportions 0.4, 0.3, 0.2 and 0.1": a goodness-of-fit question.
+  const shares = cues.has('power_request') ? undefined : readShareList(tokens);
+  const expectedShares = shares ? mentioned.flatMap((m) => {
+    const values = expectedFor(m.info, m.levelsNamed, shares);
+    return values ? [{ column: m.info.name, values }] : [];
+  })[0] : undefined;
   const hypothesis = readHypotheses(tokens);
   const mu = hypothesis ? { value: hypothesis.value, text: `= ${hypothesis.value}` } : readMu(tokens, mentions, confLevel);
   const direction = hypothesis ? hypothesis.direction : readDirection(cueHits);
@@ -351,6 +363,7 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
     mentioned,
     mu,
     confLevel: confLevel?.value,
+    ...(expectedShares ? { expectedShares } : {}),
     direction,
     fromTo: readFromTo(tokens, mentions),
     trend: cueHits.some((h) => h.cue === 'greater') && cueHits.some((h) => h.cue === 'less'),

@@ -370,6 +370,7 @@ function buildFit(rule: Rule, roleNames: RoleName[], ctx: RequestContext, mentio
 
   const facts = new Set<string>();
   if (ctx.mu !== undefined) facts.add('@mu');
+  if (ctx.expectedShares !== undefined) facts.add('@expected_shares');
   if (ctx.formula) facts.add('@formula');
   if (hasInteraction(ctx)) facts.add('@interaction');
   if (!ctx.hasIntent) facts.add('@no_intent');
@@ -412,6 +413,10 @@ function buildFit(rule: Rule, roleNames: RoleName[], ctx: RequestContext, mentio
     if (!refinements.some((r) => r.startsWith('levels'))) refinements.push(`levels of ${ordered.group} kept: ${levels.join(', ')} (named in the request)`);
   }
   if (ctx.cues.has('exact') && /mann_whitney|wilcoxon|spearman|kendall/.test(rule.task)) options.exact = true;
+  if (rule.task === 'chi2_gof' && ctx.expectedShares && ctx.expectedShares.column === ordered.column) {
+    options.expected = ctx.expectedShares.values;
+    refinements.push(`expected proportions ${ctx.expectedShares.values.join(', ')} (as stated, in the levels' natural order)`);
+  }
   if (rule.options) Object.assign(options, rule.options);
   if (rule.task.startsWith('power_')) Object.assign(options, readPowerOptions(ctx.prompt, rule.task, ctx.confLevel));
   return {

@@ -15,7 +15,7 @@ import type { RuleSet } from './types.js';
 const SCHEMA_FILE = 'rules.schema.json';
 
 /** Facts the engine computes itself; rules may name them in `when` with a leading `@`. */
-export const ENGINE_FACTS = ['@mu', '@paired_structure', '@wide_pair', '@small_expected', '@no_intent', '@formula', '@repeated_structure', '@versus_only', '@interaction'] as const;
+export const ENGINE_FACTS = ['@mu', '@paired_structure', '@wide_pair', '@small_expected', '@no_intent', '@formula', '@repeated_structure', '@versus_only', '@interaction', '@expected_shares'] as const;
 
 const roleSpecSchema = z.object({
   accepts: z.array(z.enum(['numeric', 'factor', 'subject'])).min(1),

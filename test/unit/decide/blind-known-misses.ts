@@ -96,7 +96,6 @@ export const BLIND_2026_12C_KNOWN_MISSES: string[] = [
   'OBrienKaiser-13 asked-when-clear', // Test whether the mean pre-treatment score at hour 1 equals 4.
   'OBrienKaiser-14 asked-when-clear', // Is there evidence that follow-up scores at hour 3 differ between treatments A and B?
   'WeightLoss-07 asked-when-clear', // In month 1, did the diet + exercise group lose more weight than the diet-only group?
-  'HairEyeColor-11 asked-when-clear', // A geneticist expects brown, blue, hazel and green eyes in proportions 0.4, 0.3, 0.2 and 0.
   'Chile-16 wrong-no-match', // Will the Yes side win?
   'Chile-18 asked-when-clear', // Construct a 95% confidence interval for the proportion of respondents who intend to vote Y
 ];
@@ -112,7 +111,6 @@ export const BLIND_2026_12C_KNOWN_MISSES: string[] = [
  * designs and restrictions work of the same round 165/191. Same rule: remove a line when its request is answered right; never add one.
  */
 export const BLIND_2026_12D_KNOWN_MISSES: string[] = [
-  'oats-05 asked-when-clear', // Kruskal-Wallis test of Y across the six blocks
   'oats-09 asked-when-clear', // (was a silent guess, a bar chart, until field plots were read as the units; now asks direction-k-groups) Test at the 5% significance level whether the mean yield of plots receiving no nitrogen is
   'hills-10 silent-guess', // Leaving out Knock Hill, regress time on dist
   'nlschools-02 silent-guess', // Regress language score on IQ, SES and class size
@@ -160,7 +158,6 @@ export const BLIND_2026_12E_KNOWN_MISSES: string[] = [
   'Insurance-10 silent-guess', // claim rates by district
   'Insurance-13 asked-when-clear', // Use the Shapiro-Wilk test to determine whether the number of policyholders per cell is nor
   'fgl-02 asked-when-clear', // Compare sodium between float-processed and non-float window glass
-  'fgl-07 asked-when-clear', // Games-Howell for magnesium across glass types
   'fgl-09 asked-when-clear', // summary statistics for all eight oxides
   'fgl-10 silent-guess', // For headlamp glass only, test whether the mean barium content exceeds 0.5 using a one-side
   'fgl-14 asked-when-clear', // Use the Shapiro-Wilk test to assess whether silicon content is normally distributed.

@@ -111,4 +111,25 @@ describe('decide: named tests, hypotheses and formulas honoured (#16)', () => {
     const anova = decided(decideWithRules('If I plan a new study with 4 sowing plots and expect f = 0.25, how many plants per plot do I need for 80% power?', farm));
     assert.deepEqual([anova.analysis, anova.options.groups, anova.options.effectSize], ['power_anova', 4, 0.25]);
   });
+
+  it('proportions stated for every level of one column, in order, are a goodness-of-fit test against them', () => {
+    const birds = schema([factor('plumage', ['dark', 'pale', 'spotted']), numeric('wing')]);
+    const out = decided(decideWithRules('A model predicts spotted, dark and pale birds in proportions 0.5, 0.3 and 0.2. Test whether the data fit this model.', birds));
+    // In the levels' natural order (dark, pale, spotted), as chi2_gof takes them.
+    assert.deepEqual([out.analysis, out.roles, out.options.expected], ['chi2_gof', { column: 'plumage' }, [0.3, 0.2, 0.5]]);
+    // Shares that do not add up to one, or fewer than the levels, are no such statement.
+    for (const request of ['dark and pale birds in proportions 0.5 and 0.3: do the data fit?', 'spotted, dark and pale birds in proportions 0.5, 0.3 and 0.1: do the data fit?']) {
+      const other = decideWithRules(request, birds);
+      assert.ok(other.status !== 'decided' || other.options.expected === undefined, request);
+    }
+  });
+
+  it('a named test keeps its columns: a cue word counted by a one-letter column’s levels is that column; no name spans "across"', () => {
+    const field = schema([factor('B', ['I', 'II', 'III', 'IV', 'V', 'VI']), factor('V', ['a', 'b', 'c']), numeric('Y')]);
+    const kw = decided(decideWithRules('Kruskal-Wallis test of Y across the six blocks', field));
+    assert.deepEqual([kw.analysis, kw.roles], ['kruskal_wallis', { outcome: 'Y', group: 'B' }]);
+    const glass = schema([numeric('Mg'), numeric('Gd'), factor('type', ['float', 'nonfloat', 'head'])]);
+    const gh = decided(decideWithRules('Games-Howell for magnesium across glass types', glass));
+    assert.deepEqual([gh.analysis, gh.roles], ['games_howell', { outcome: 'Mg', group: 'type' }]);
+  });
 });
