@@ -223,7 +223,9 @@ export function findMentions(tokens: readonly Token[], columns: readonly ColumnI
         if (!spanOk && end - start === 1 && isStopwordColumn(tokens, start, column)) {
           candidates.push({ start, end, column: column.name, score: 0.9, via: 'name', content: 1 });
         }
-        if (spanOk && (lexiconMeans !== undefined || timeAfter || column.initials.has(words[0].text[0]) || column.whole[0] === words[0].text[0] || column.alias?.initials.has(words[0].text[0]) || column.orders.some((o) => o[0][0] === words[0].text[0]))) {
+        // (or a compound word ending in a one-word name: "policyholders" for Holders, see scoreWord).
+        const compound = words.length === 1 && column.words.length === 1 && column.whole.length >= 5 && words[0].text.length >= column.whole.length + 3 && words[0].stem.endsWith(stemWord(column.whole));
+        if (spanOk && (lexiconMeans !== undefined || timeAfter || compound || column.initials.has(words[0].text[0]) || column.whole[0] === words[0].text[0] || column.alias?.initials.has(words[0].text[0]) || column.orders.some((o) => o[0][0] === words[0].text[0]))) {
           const byLabel = column.alias?.initials.has(words[0].text[0]) ? scoreName(info, column.alias, options) : 0;
           const score = Math.max(scoreName(info, column, options), byLabel, lexiconMeans ? scoreLexicon(lexiconMeans, column) : 0);
           if (score >= MIN_SCORE) candidates.push({ start, end, column: column.name, score, via: 'name', content });

@@ -132,4 +132,10 @@ describe('decide: named tests, hypotheses and formulas honoured (#16)', () => {
     const gh = decided(decideWithRules('Games-Howell for magnesium across glass types', glass));
     assert.deepEqual([gh.analysis, gh.roles], ['games_howell', { outcome: 'Mg', group: 'type' }]);
   });
+
+  it('a named ANCOVA with its covariate said as a compound word ending in the column’s name ("policyholders" for holders)', () => {
+    const claims = schema([numeric('losses'), factor('region', ['r1', 'r2', 'r3']), numeric('holders')]);
+    const out = decided(decideWithRules('ANCOVA: losses by region adjusting for the number of policyholders', claims));
+    assert.deepEqual([out.analysis, out.roles], ['ancova', { outcome: 'losses', group: 'region', covariates: ['holders'] }]);
+  });
 });
