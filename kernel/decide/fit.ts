@@ -358,7 +358,13 @@ function buildFit(rule: Rule, roleNames: RoleName[], ctx: RequestContext, mentio
       refinements.push(`repeated measures: each of the ${found.schema.distinct} values of ${found.name} appears once under every level of ${withinColumn.name}`);
     }
     const subjectColumn = roles.subject ? ctx.columns.find((c) => c.name === roles.subject) : undefined;
-    if (subjectColumn && (withinColumn.schema.levels ?? []).some((l) => l.count > subjectColumn.schema.distinct)) return undefined;
+    // Rows restricted to one level of another column ("control runs only") keep about that level's share of each condition's rows.
+    const share = where.reduce((q, w) => {
+      const c = ctx.columns.find((x) => x.name === w.column);
+      const l = c?.schema.levels?.find((v) => v.value === String(w.value));
+      return c && l && c.schema.n > 0 ? q * (w.op === '=' ? l.count / c.schema.n : 1 - l.count / c.schema.n) : q;
+    }, 1);
+    if (subjectColumn && (withinColumn.schema.levels ?? []).some((l) => l.count * share > subjectColumn.schema.distinct + 1e-9)) return undefined;
     withinStructure = found !== undefined && found.name === roles.subject;
   }
   const ordered: Roles = {};

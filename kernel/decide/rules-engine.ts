@@ -707,7 +707,10 @@ function accountForWords(ctx: RequestContext, compiled: CompiledRules, outcome: 
   const reason = unknownReason(ctx) as Reason;
   if (outcome.status !== 'decided') {
     // A specific reason stays (a tie, a named test, a level); a general one gives way to the word the data lack.
-    if (!['no-fit', 'no-column', 'open-role', 'equal-readings', 'roles-unclear'].includes(outcome.reason.code)) return outcome;
+    // A named test that lacks a column (no column named is of the wrong kind) while a word stands where a
+    // column would: that word, which the data lack, is why the test cannot run.
+    const lacking = outcome.reason.code === 'named-test-unfit' && outcome.reason.params.column === undefined && unknown.some((w) => w.rolePosition);
+    if (!lacking && !['no-fit', 'no-column', 'open-role', 'equal-readings', 'roles-unclear'].includes(outcome.reason.code)) return outcome;
     return { ...outcome, reason, rationale: outcome.rationale.includes(`'${unknown[0].word}'`) ? outcome.rationale : `${reasonText(reason)} ${outcome.rationale}` };
   }
   const word = unknown[0];

@@ -140,7 +140,6 @@ export const BLIND_2026_12D_KNOWN_MISSES: string[] = [
  * request is answered right; never add one.
  */
 export const BLIND_2026_12E_KNOWN_MISSES: string[] = [
-  'Rabbit-05 asked-when-clear', // Control runs only: repeated-measures ANOVA of BPchange across the six doses, each animal m
   'Rabbit-06 silent-guess', // Friedman test of BP change over doses with rabbits as blocks, MDL treatment only
   'Rabbit-10 silent-guess', // Is the effect of dose different?
   'Rabbit-12 silent-guess', // Blood pressure changes were recorded in rabbits under a control and an MDL treatment. Test

@@ -138,4 +138,25 @@ describe('decide: named tests, hypotheses and formulas honoured (#16)', () => {
     const out = decided(decideWithRules('ANCOVA: losses by region adjusting for the number of policyholders', claims));
     assert.deepEqual([out.analysis, out.roles], ['ancova', { outcome: 'losses', group: 'region', covariates: ['holders'] }]);
   });
+
+  it('a named test short of a column while a word names nothing where that column would stand: the word is the reason', () => {
+    const crop = schema([numeric('harvest'), factor('fertiliser', ['none', 'organic', 'mineral']), numeric('rain')]);
+    const out = decideWithRules('Two-way ANOVA of harvest by fertiliser and irrigation regime', crop);
+    assert.equal(reasonOf(out), 'unknown-word');
+    assert.ok(out.status !== 'decided' && out.reason.params.word === 'irrigation');
+  });
+
+  it('a repeated-measures ANOVA named with a restriction: each subject once per condition within the rows kept', () => {
+    const lab = madeUp(60);
+    const rabbits = lab.schema([
+      lab.numeric('pressure'),
+      lab.coded('dose', ['1', '2', '4', '8', '16', '32']),
+      lab.factor('arm', ['Control', 'Drug']),
+      lab.factor('rabbit', ['r1', 'r2', 'r3', 'r4', 'r5']),
+    ]);
+    const out = decided(decideWithRules('Control runs only: repeated-measures ANOVA of pressure across the six doses, each rabbit measured at every dose', rabbits));
+    assert.deepEqual([out.analysis, out.roles, out.options.where], ['anova_rm', { outcome: 'pressure', within: 'dose', subject: 'rabbit' }, [{ column: 'arm', op: '=', value: 'Control' }]]);
+    // Over all rows each rabbit has two rows per dose: not one subject per condition, the test does not fit.
+    assert.notEqual(reasonOf(decideWithRules('repeated-measures ANOVA of pressure across the six doses, each rabbit measured at every dose', rabbits)), 'decided');
+  });
 });
