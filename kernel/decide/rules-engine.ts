@@ -593,6 +593,8 @@ function honourNamedTest(ctx: RequestContext, compiled: CompiledRules, outcome: 
   if (tasks.has(outcome.analysis)) return outcome;
   // A power analysis plans the test it names ("sample size for a paired t-test"): the name is honoured.
   if ([...tasks].some((t) => POWER_PLANS[outcome.analysis]?.includes(t))) return outcome;
+  const qualified = withoutQualifier(ctx, compiled, tasks);
+  if (qualified) return qualified;
   const test = [...tasks][0];
   const misfit = misfitColumn(test, ctx);
   const reason: Reason = {
@@ -606,6 +608,25 @@ function honourNamedTest(ctx: RequestContext, compiled: CompiledRules, outcome: 
   const kept = keepingOutcome(ctx, choices);
   if (kept.length >= 2) return ambiguity(reason, rationale, kept, outcome.explanation);
   return noMatch(reason, rationale, kept, outcome.explanation);
+}
+
+/**
+ * "A one-way ANOVA of mean litter weight across mother genotypes" with columns Litter, Mother and Wt: a
+ * grouping column read from the word right before the measurement's ("litter weight") says whose
+ * measurement it is. When the test named takes fewer columns than were read, the reading without that
+ * qualifier is decided if the named test fits it (said in the explanation); otherwise the test is refused.
+ */
+function withoutQualifier(ctx: RequestContext, compiled: CompiledRules, tasks: ReadonlySet<TaskId>): Decision | undefined {
+  const names = ctx.mentions.filter((m) => m.via === 'name');
+  for (const a of names) {
+    const b = names.find((x) => x.start === a.end && x.column !== a.column);
+    const qualifier = ctx.mentioned.find((m) => m.info.name === a.column);
+    const measured = ctx.columns.find((c) => c.name === b?.column);
+    if (!b || !qualifier || !qualifier.info.factor || !measured?.numeric || measured.factor || qualifier.hints.has('group')) continue;
+    const reading = decideReading(ctx, compiled, ctx.mentioned.filter((m) => m !== qualifier), 1);
+    if (reading.status === 'decided' && tasks.has(reading.analysis)) return withRefinement(reading, `'${a.text}' read as describing ${measured.name} ("${a.text} ${b.text}"), not as a grouping column`);
+  }
+  return undefined;
 }
 
 /** The one column the request states as the outcome ("logistic regression of A on B", "A ~ B", "does B predict A"). */

@@ -147,7 +147,6 @@ export const BLIND_2026_12E_KNOWN_MISSES: string[] = [
   'genotype-07 silent-guess', // Compare litter weights between mothers of genotype A and mothers of genotype B
   'genotype-09 silent-guess', // histogram of the litter weights
   'genotype-10 silent-guess', // Is genotype important for weight?
-  'genotype-12 asked-when-clear', // Rat litters were cross-fostered to mothers of four genotypes. At alpha = 0.05, use a one-w
   'genotype-13 silent-guess', // Use the Shapiro-Wilk test to check whether the litter weights are normally distributed.
   'leuk-10 silent-guess', // Is wbc relevant?
   'leuk-13 asked-when-clear', // Do AG-present patients survive longer? one-sided t-test please

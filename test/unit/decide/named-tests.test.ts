@@ -159,4 +159,10 @@ describe('decide: named tests, hypotheses and formulas honoured (#16)', () => {
     // Over all rows each rabbit has two rows per dose: not one subject per condition, the test does not fit.
     assert.notEqual(reasonOf(decideWithRules('repeated-measures ANOVA of pressure across the six doses, each rabbit measured at every dose', rabbits)), 'decided');
   });
+
+  it('a one-way test named: a grouping column read from the word before the measurement’s ("nest mass") says whose it is', () => {
+    const birds = schema([factor('nest', ['a', 'b', 'c', 'd']), factor('parent', ['p', 'q', 'r', 's']), numeric('mass')]);
+    const out = decided(decideWithRules('Use a one-way analysis of variance to test whether mean nest mass is the same for all four parent types.', birds));
+    assert.deepEqual([out.analysis, out.roles], ['anova_oneway', { outcome: 'mass', group: 'parent' }]);
+  });
 });
