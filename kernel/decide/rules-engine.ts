@@ -566,6 +566,16 @@ function namedTasks(ctx: RequestContext, compiled: CompiledRules): { tasks: Set<
   return { tasks, words };
 }
 
+/**
+ * Of the analyses a name covers ("chi-square": independence, Fisher, goodness of fit), the one the rest of
+ * the request asks for (a rule of it whose required cues are all said: "goodness of fit"), else the first.
+ */
+function namedFirst(ctx: RequestContext, compiled: CompiledRules, tasks: ReadonlySet<TaskId>): TaskId {
+  const list = [...tasks];
+  const asked = list.find((t) => compiled.set.rules.some((r) => r.task === t && (r.when?.all ?? []).some((c) => !c.startsWith('@')) && (r.when?.all ?? []).every((c) => c.startsWith('@') || ctx.cues.has(c)) && !(r.when?.all ?? []).some((c) => compiled.named.get(c)?.length)));
+  return asked ?? list[0];
+}
+
 /** The tests each power analysis plans: naming one of them in a power request names the design, not the data's test. */
 const POWER_PLANS: Partial<Record<TaskId, readonly TaskId[]>> = {
   power_ttest: ['ttest_ind', 'ttest_welch', 'ttest_paired', 'ttest_one_sample'],
@@ -582,8 +592,11 @@ function honourNamedTest(ctx: RequestContext, compiled: CompiledRules, outcome: 
   const { tasks, words } = namedTasks(ctx, compiled);
   if (tasks.size === 0) return outcome;
   if (outcome.status !== 'decided') {
-    if (outcome.reason.code !== 'no-fit') return outcome;
-    const test = [...tasks][0];
+    // A question about which column plays a role in another analysis, none of whose choices is the test
+    // named ("binomial test of plumage" with three plumages): the named test does not fit, and says why.
+    const otherQuestion = ['open-role', 'roles-unclear', 'equal-readings'].includes(outcome.reason.code) && !outcome.alternatives.some((a) => tasks.has(a.analysis));
+    if (outcome.reason.code !== 'no-fit' && !otherQuestion) return outcome;
+    const test = namedFirst(ctx, compiled, tasks);
     const misfit = misfitColumn(test, ctx);
     const reason: Reason = { code: 'named-test-unfit', params: { test, asked: words[0], need: NEEDS[test] ?? '', ...(misfit ? { column: misfit.name, kind: misfit.kind } : {}) } };
     const kept = keepingOutcome(ctx, outcome.alternatives);
@@ -595,7 +608,7 @@ function honourNamedTest(ctx: RequestContext, compiled: CompiledRules, outcome: 
   if ([...tasks].some((t) => POWER_PLANS[outcome.analysis]?.includes(t))) return outcome;
   const qualified = withoutQualifier(ctx, compiled, tasks);
   if (qualified) return qualified;
-  const test = [...tasks][0];
+  const test = namedFirst(ctx, compiled, tasks);
   const misfit = misfitColumn(test, ctx);
   const reason: Reason = {
     code: 'named-test-unfit',
@@ -686,7 +699,7 @@ function misfitColumn(test: TaskId, ctx: RequestContext): { name: string; kind: 
   // A two-level outcome: the stated outcome when it has more levels (and two of them are not named), or is measured.
   const stated = test === 'logistic' ? statedOutcome(ctx) : undefined;
   if (stated && (!stated.info.factor || stated.info.levelCount !== 2) && stated.levelsNamed.length !== 2) return { name: stated.info.name, kind: kindOf(stated.info) };
-  const wantsFactors = test === 'chi2_independence' || test === 'fisher_exact' || test === 'bar';
+  const wantsFactors = ['chi2_independence', 'fisher_exact', 'chi2_gof', 'binomial_test', 'mcnemar', 'prop_test', 'mantel_haenszel', 'bar'].includes(test);
   const wantsNumbers = ['pearson', 'spearman', 'kendall', 'histogram', 'qqplot', 'shapiro_wilk', 'scatter', 'regplot', 'kde'].includes(test);
   for (const m of ctx.mentioned) {
     if (!m.byName) continue;

@@ -165,4 +165,23 @@ describe('decide: named tests, hypotheses and formulas honoured (#16)', () => {
     const out = decided(decideWithRules('Use a one-way analysis of variance to test whether mean nest mass is the same for all four parent types.', birds));
     assert.deepEqual([out.analysis, out.roles], ['anova_oneway', { outcome: 'mass', group: 'parent' }]);
   });
+
+  it('the second-round tests named (KS, Friedman, binomial, the F test of variances, goodness of fit) are honoured or refused, never swapped', () => {
+    const pond = schema([numeric('depth'), numeric('temp'), factor('season', ['dry', 'wet', 'mid']), factor('site', ['a', 'b']), factor('plumage', ['dark', 'pale', 'spotted'])]);
+    for (const request of [
+      'Kolmogorov-Smirnov test of depth by season',
+      'Friedman test of depth across seasons',
+      'binomial test of plumage',
+      'F test of equal variances of depth between seasons',
+      'chi-square goodness of fit of depth',
+    ]) {
+      const out = decideWithRules(request, pond);
+      assert.equal(reasonOf(out), 'named-test-unfit', request);
+      assert.ok(out.status !== 'decided' && String(out.reason.params.need).length > 0, request);
+    }
+    // "chi-square ... goodness of fit" names the goodness-of-fit test: its need is said, not a table's.
+    const gof = decideWithRules('chi-square goodness of fit of depth', pond);
+    assert.ok(gof.status !== 'decided' && gof.reason.params.test === 'chi2_gof' && gof.reason.params.column === 'depth');
+    assert.deepEqual(decided(decideWithRules('Kolmogorov-Smirnov test of depth between sites', pond)).roles, { outcome: 'depth', group: 'site' });
+  });
 });
