@@ -224,7 +224,7 @@ export function findMentions(tokens: readonly Token[], columns: readonly ColumnI
           candidates.push({ start, end, column: column.name, score: 0.9, via: 'name', content: 1 });
         }
         // (or a compound word ending in a one-word name: "policyholders" for Holders, see scoreWord).
-        const compound = words.length === 1 && column.words.length === 1 && column.whole.length >= 5 && words[0].text.length >= column.whole.length + 3 && words[0].stem.endsWith(stemWord(column.whole));
+        const compound = words.length === 1 && column.words.length === 1 && column.whole.length >= 5 && words[0].text.length >= column.whole.length + 4 && words[0].stem.endsWith(stemWord(column.whole));
         if (spanOk && (lexiconMeans !== undefined || timeAfter || compound || column.initials.has(words[0].text[0]) || column.whole[0] === words[0].text[0] || column.alias?.initials.has(words[0].text[0]) || column.orders.some((o) => o[0][0] === words[0].text[0]))) {
           const byLabel = column.alias?.initials.has(words[0].text[0]) ? scoreName(info, column.alias, options) : 0;
           const score = Math.max(scoreName(info, column, options), byLabel, lexiconMeans ? scoreLexicon(lexiconMeans, column) : 0);
@@ -504,8 +504,12 @@ function scoreWords(info: SpanInfo, column: ColumnInfo, options: MentionOptions)
  */
 function abbreviatesWord(column: ColumnInfo, k: number, token: Token): boolean {
   const name = column.words[k];
-  return column.words.length === 1 && column.units.length === 0 && name.length >= 5 && token.text.length >= name.length + 3 && token.text.startsWith(name);
+  // Not the whole word with a derivational ending ("normality" is a property of `normal`, not the column).
+  return column.words.length === 1 && column.units.length === 0 && name.length >= 5 && token.text.length >= name.length + 3 && token.text.startsWith(name) && !DERIVATIONS.test(token.text.slice(name.length));
 }
+
+/** Endings that make another word of a whole word ("normal" -> "normality", "group" -> "grouping"). */
+const DERIVATIONS = /^(ity|ities|ly|ness|ing|ings|ed|ation|ations|ise|ize|ised|ized|ally|ers|ful|less|ment|ments)$/;
 
 /** A lexicon phrase starting at words[i] (three words at most) that means one unused word of the column's name. */
 function lexiconPiece(words: readonly Token[], i: number, column: ColumnInfo, used: ReadonlySet<number>, lexicon: CompiledLexicon): { index: number; length: number } | undefined {

@@ -147,7 +147,9 @@ function coveredTokens(ctx: RequestContext): Set<number> {
  * cue phrase covers has a rule, and is no longer refused.
  */
 function refuseUnsupported(ctx: RequestContext, compiled: CompiledRules, outcome: DecisionOutcome): DecisionOutcome {
-  const method = unsupportedMethod(ctx, compiled);
+  // Counts out of a total are refused for a model or a test, not for a description or a figure.
+  const outOf = outcome.status === 'decided' && (outcome.analysis === 'describe' || TASKS[outcome.analysis].kind === 'figure') ? undefined : countsOutOf(ctx);
+  const method = outOf ? `binomial model of counts out of a total (${outOf})` : unsupportedMethod(ctx, compiled);
   if (!method) return outcome;
   const reason: Reason = { code: 'not-in-catalogue', params: { method } };
   const choices: Choice[] = [];
@@ -163,8 +165,6 @@ function refuseUnsupported(ctx: RequestContext, compiled: CompiledRules, outcome
  * has a rule and is not refused.
  */
 function unsupportedMethod(ctx: RequestContext, compiled: CompiledRules): string | undefined {
-  const outOf = countsOutOf(ctx);
-  if (outOf) return `binomial model of counts out of a total (${outOf})`;
   const covered = coveredTokens(ctx);
   const words = ctx.tokens;
   for (let i = 0; i < words.length; i++) {

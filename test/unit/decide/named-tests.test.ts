@@ -184,4 +184,14 @@ describe('decide: named tests, hypotheses and formulas honoured (#16)', () => {
     assert.ok(gof.status !== 'decided' && gof.reason.params.test === 'chi2_gof' && gof.reason.params.column === 'depth');
     assert.deepEqual(decided(decideWithRules('Kolmogorov-Smirnov test of depth between sites', pond)).roles, { outcome: 'depth', group: 'site' });
   });
+
+  it('the column-word readings stop where another word begins: a derivation of a whole name, a short word before a name', () => {
+    const clinic = schema([numeric('weight'), madeUp(80).coded('normal', ['0', '1']), numeric('count'), factor('sex', ['m', 'f'])]);
+    // "normality" is a property of a column, not the column `normal`.
+    assert.deepEqual(decided(decideWithRules('test the normality of weight', clinic)).analysis, 'shapiro_wilk');
+    // "discount" is no compound of `count`: it names nothing in the data.
+    assert.equal(reasonOf(decideWithRules('mean discount by sex', clinic)), 'unknown-word');
+    // Counts out of a total are described; only a model or a test of them is refused.
+    assert.equal(decided(decideWithRules('describe count out of weight', clinic)).analysis, 'describe');
+  });
 });
