@@ -737,7 +737,7 @@ function accountForWords(ctx: RequestContext, compiled: CompiledRules, outcome: 
   const noneNamed = outcome.status === 'decided' && !outcome.analysis.startsWith('power_') && !ctx.mentioned.some((m) => m.byName || m.levelsNamed.length > 0);
   const described = outcome.status === 'decided' && outcome.explanation.refinements.some((r) => r.endsWith('("two")')) ? pairPhrase(ctx) : new Set<number>();
   const unknown = ctx.unknownWords.filter((w) => (w.rolePosition || w.suggestion || noneNamed) && !described.has(w.index));
-  if (unknown.length === 0) return outcome;
+  if (unknown.length === 0) return askLackingColumn(ctx, compiled, outcome);
   const reason = unknownReason(ctx) as Reason;
   if (outcome.status !== 'decided') {
     // A specific reason stays (a tie, a named test, a level); a general one gives way to the word the data lack.
@@ -772,6 +772,32 @@ function accountForWords(ctx: RequestContext, compiled: CompiledRules, outcome: 
   const rationale = reasonText(reason);
   if (choices.length >= 2) return ambiguity(reason, rationale, choices, outcome.explanation);
   return noMatch(reason, rationale, choices, outcome.explanation);
+}
+
+/**
+ * A named test short of a column (none named is of the wrong kind) while a word the data lack is close to
+ * an unused column's name ("controlling for F-scale score" with `fscore`): that word is the reason, and
+ * the named test on the close column is offered first.
+ */
+function askLackingColumn(ctx: RequestContext, compiled: CompiledRules, outcome: DecisionOutcome): DecisionOutcome {
+  if (outcome.status === 'decided' || outcome.reason.code !== 'named-test-unfit' || outcome.reason.params.column !== undefined) return outcome;
+  const used = new Set(ctx.mentioned.map((m) => m.info.name));
+  const word = ctx.unknownWords.find((w) => (w.closest ?? []).some((c) => !used.has(c)));
+  if (!word) return outcome;
+  const choices: Choice[] = [];
+  for (const name of (word.closest ?? []).filter((c) => !used.has(c))) {
+    const info = ctx.columns.find((c) => c.name === name);
+    if (!info || choices.length >= MAX_CHOICES - 1) continue;
+    const extra: MentionedColumn = { info, position: word.index, byName: true, levelsNamed: [], hints: new Set(), score: 0.8, texts: [word.word], synthetic: true };
+    const mentioned = [...ctx.mentioned, extra].sort((a, b) => a.position - b.position);
+    copyHints(ctx.mentioned, mentioned);
+    const reading = decideReading({ ...ctx, unknownWords: [] }, compiled, mentioned, 1);
+    if (reading.status === 'decided' && namedTasks(ctx, compiled).tasks.has(reading.analysis)) addChoice(choices, choiceOf(reading, `'${word.word}' read as ${name}`));
+  }
+  if (choices.length === 0) return outcome;
+  for (const alt of outcome.alternatives) addChoice(choices, alt);
+  const reason: Reason = { code: 'unknown-word', params: { word: word.word, closest: word.closest ?? [], columns: ctx.columns.map((c) => c.name) } };
+  return ambiguity(reason, `${reasonText(reason)} ${outcome.rationale}`, choices.slice(0, MAX_CHOICES), outcome.explanation);
 }
 
 /** Token indexes of the words after "the two" / "both" ("the two steroid metabolites"): they describe the pair meant. */

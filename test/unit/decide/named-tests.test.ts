@@ -194,4 +194,12 @@ describe('decide: named tests, hypotheses and formulas honoured (#16)', () => {
     // Counts out of a total are described; only a model or a test of them is refused.
     assert.equal(decided(decideWithRules('describe count out of weight', clinic)).analysis, 'describe');
   });
+
+  it('a named test short of a column while a word the data lack is close to an unused column: that word is the reason, the test on it the first choice', () => {
+    const survey = schema([numeric('conformity'), factor('partner', ['low', 'high']), numeric('fscore')]);
+    const out = decideWithRules('ANCOVA of conformity by partner controlling for F-scale score', survey);
+    assert.equal(reasonOf(out), 'unknown-word');
+    assert.ok(out.status !== 'decided');
+    assert.deepEqual([out.alternatives[0].analysis, out.alternatives[0].roles.covariates], ['ancova', ['fscore']]);
+  });
 });
