@@ -192,6 +192,8 @@ export interface MentionOptions {
 }
 
 const MIN_SCORE = 0.65;
+/** Words that set the roles of a request apart: never inside a name. */
+const ROLE_MARKER = /^(across|by|between|versus|vs|against|among|amongst)$/;
 const MAX_SPAN = 4;
 
 /** Every column and level mention of a request, overlaps resolved. */
@@ -209,7 +211,9 @@ export function findMentions(tokens: readonly Token[], columns: readonly ColumnI
       const timeAfter = end - start === 2 && TIME_PREFIX[last.text] !== undefined;
       // "median value", "water level": a noun among the function words may end a name phrase (name-pieces.ts).
       const nounLast = span.length >= 2 && isNameNoun(last);
-      const spanOk = content > 0 && isContentToken(first) && (isContentToken(last) || last.kind === 'number' || timeAfter || nounLast);
+      // A word that sets roles apart ("magnesium across glass types") ends a name: no name spans it.
+      const spansMarker = span.some((t, k) => k > 0 && k < span.length - 1 && ROLE_MARKER.test(t.text));
+      const spanOk = content > 0 && !spansMarker && isContentToken(first) && (isContentToken(last) || last.kind === 'number' || timeAfter || nounLast);
       const words = spanOk ? span.filter((t) => isContentToken(t) || t.kind === 'number' || (nounLast && t === last)) : [];
       const info: SpanInfo = { span, words, glued: words.map((t) => t.text).join('') };
       const lexiconMeans = spanOk ? options.lexicon.byPhrase.get(span.map((t) => t.stem).join(' ')) : undefined;
@@ -385,7 +389,9 @@ function isStopwordColumn(tokens: readonly Token[], index: number, column: Colum
   const next = tokens[index + 1]?.text;
   const before = prev === undefined || /^(of|between|and|with|by|is|are|does|do|across|on|the|for|against|to|vs|versus)$/.test(prev);
   const after = next === undefined || /^(and|with|by|is|are|associated|related|against|across|or|differ\w*|on|given|~)$/.test(next);
-  return before && after;
+  // The head of a noun phrase ("police database checks between ..."): qualified by a content word before it.
+  const qualified = index > 0 && isContentToken(tokens[index - 1]) && next === 'between';
+  return (before && after) || qualified;
 }
 
 /** How well a span names a column, in [0, 1]. */

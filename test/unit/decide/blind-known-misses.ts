@@ -26,8 +26,6 @@ export const BLIND_2026_12B_KNOWN_MISSES: string[] = [
   'survey-13 asked-when-clear', // Do the observed frequencies of writing hand conform to independence with the way students 
   'cats-03 asked-when-clear', // do male cats have heavier hearts than females once body weight is accounted for?
   'Cars93-13 asked-when-clear', // Test whether the mean city fuel economy of front-wheel drive cars differs from that of rea
-  'quine-07 asked-when-clear', // histogram of absences
-  'quine-08 asked-when-clear', // compare absence across age groups among the slow learners
   'Pima.tr-12 asked-when-clear', // among women older than 30, compare glucose between diabetics and non-diabetics
   'Prestige-10 silent-guess', // correlation of census and prestige
   'Salaries-07 asked-when-clear', // does salary differ between disciplines among full professors?
@@ -51,9 +49,8 @@ export const BLIND_2026_12B_KNOWN_MISSES: string[] = [
  */
 export const BLIND_2026_12C_KNOWN_MISSES: string[] = [
   'Boston-01 asked-when-clear', // Test at the 5% significance level whether the mean of the median home values differs betwe
-  'Boston-02 asked-when-clear', // correlation between nitric oxide concentration and distance to the employment centres
   'Boston-07 asked-when-clear', // Spearman rank correlation of crime rate with median house value
-  'Boston-08 asked-when-clear', // Is the average number of rooms per dwelling greater than 6?
+  'Boston-08 silent-guess', // Is the average number of rooms per dwelling greater than 6? (decided two-sided: one-sided only when asked in so many words, as Chile-07)
   'Boston-09 asked-when-clear', // For tracts with a highway accessibility index of 24, what\'s the mean property tax rate?
   'Boston-10 asked-when-clear', // Is the share of tracts bordering the river different from 10%?
   'Boston-12 asked-when-clear', // Kolmogorov-Smirnov test of whether medv follows a normal distribution
@@ -63,12 +60,11 @@ export const BLIND_2026_12C_KNOWN_MISSES: string[] = [
   'crabs-14 asked-when-clear', // A biologist claims that the mean frontal lobe size of blue crabs is 14 mm. Test this claim
   'cabbages-04 asked-when-clear', // correlation between head weight and ascorbic acid content
   'cabbages-10 silent-guess', // Is there evidence at the 0.05 level that cultivar c39 has a lower mean vitamin C content t
-  'cabbages-15 asked-when-clear', // If I plan a new trial with 3 planting dates and expect a medium effect (f = 0.25), how man
   'biopsy-07 silent-guess', // Is V9 higher in malignant samples than in benign ones?
   'biopsy-14 asked-when-clear', // Using logistic regression, estimate the odds ratio of malignancy for a one-unit increase i
   'Melanoma-02 silent-guess', // (was asked-when-clear until 'thicker' was read as thickness; now decided two-sided as #18 S1 says, the set wants one-sided) Are ulcerated tumours thicker?
   'UScereal-05 asked-when-clear', // Compare sodium between Kellogg\'s and General Mills cereals
-  'UScereal-06 asked-when-clear', // Is the mean calories per serving above 100?
+  'UScereal-06 silent-guess', // Is the mean calories per serving above 100? (decided two-sided: one-sided only when asked in so many words, as Chile-07)
   'whiteside-03 asked-when-clear', // Does gas consumption drop after the insulation was installed? (ignore temperature)
   'immer-01 asked-when-clear', // Paired t-test comparing 1931 and 1932 yields
   'immer-02 asked-when-clear', // Did yields decrease from 1931 (Y1) to 1932 (Y2)?
@@ -90,7 +86,6 @@ export const BLIND_2026_12C_KNOWN_MISSES: string[] = [
   'Chile-07 silent-guess', // Among those planning to vote yes, is the mean age above 40?
   'Chile-11 asked-when-clear', // In Santiago only, compare status quo support between men and women
   'Arrests-01 asked-when-clear', // Is being released with a summons associated with colour?
-  'Arrests-04 asked-when-clear', // Compare the number of police database checks between black and white arrestees with a Mann
   'Arrests-07 asked-when-clear', // Test whether the proportion of arrestees released with a summons is the same in all six ye
   'Arrests-08 silent-guess', // Is the share of arrestees who are employed above 70%?
   'Arrests-10 wrong-no-match', // Is there racial bias?
@@ -170,10 +165,7 @@ export const BLIND_2026_12E_KNOWN_MISSES: string[] = [
   'Insurance-13 asked-when-clear', // Use the Shapiro-Wilk test to determine whether the number of policyholders per cell is nor
   'fgl-02 asked-when-clear', // Compare sodium between float-processed and non-float window glass
   'fgl-03 asked-when-clear', // regress RI on Na, Mg, Al, Si, K, Ca, Ba and Fe
-  'fgl-07 asked-when-clear', // Games-Howell for magnesium across glass types
   'fgl-09 asked-when-clear', // summary statistics for all eight oxides
-  'fgl-10 silent-guess', // For headlamp glass only, test whether the mean barium content exceeds 0.5 using a one-side
-  'fgl-14 asked-when-clear', // Use the Shapiro-Wilk test to assess whether silicon content is normally distributed.
   'Blackmore-08 asked-when-clear', // logistic regression predicting patient status from exercise and age
   'Blackmore-09 silent-guess', // For the control group, test H0: mu = 2 hours of exercise per week against H1: mu > 2.
   'Angell-02 wrong-no-match', // regress moral integration on heterogeneity and mobility
@@ -182,19 +174,11 @@ export const BLIND_2026_12E_KNOWN_MISSES: string[] = [
   'Angell-07 asked-when-clear', // scatter of moral against ethnic heterogeneity
   'Angell-09 wrong-no-match', // Compute and test the partial correlation between moral integration and mobility, controlli
   'Angell-10 asked-when-clear', // Use a chi-square goodness-of-fit test to test whether the four regions are equally represe
-  'Ornstein-01 silent-guess', // Do interlocks differ by nation of control?
   'Ornstein-05 asked-when-clear', // Compare interlocks between Canadian- and US-controlled firms
-  'Ornstein-08 asked-when-clear', // A sample of 248 large Canadian firms is classified by nation of control. Test at the 5% le
   'Ornstein-14 asked-when-clear', // Do bigger firms have more interlocking directorates?
   'Ornstein-15 asked-when-clear', // Mann Whitney test of interlocks, UK vs US
-  'Friendly-05 asked-when-clear', // boxplot of recall by condition
-  'Friendly-06 asked-when-clear', // Levene test (mean-centred) of recall across conditions
-  'Friendly-07 asked-when-clear', // mean and SD of number of words recalled
   'Leinhardt-09 silent-guess', // Test whether mean infant mortality differs between European and American countries, assumi
-  'leuk-16 asked-when-clear', // Planning a new trial: how many patients per group are needed to detect a difference betwee
   'Insurance-15 silent-guess', // Is there a relationship between age and group?
   'Blackmore-16 silent-guess', // Is age different?
-  'Friendly-15 asked-when-clear', // Leaving out the Before condition, compare recall between SFR and Meshed
-  'Ornstein-17 asked-when-clear', // What are the median and IQR of firm assets?
   'Insurance-16 asked-when-clear', // Is the number of claims higher for the 2+ litre car group than for the under-1-litre group
 ];

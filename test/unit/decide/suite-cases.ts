@@ -180,7 +180,8 @@ export const SUITE: SuiteCase[] = [
   c('PlantGrowth', 'is weight higher in trt2 than ctrl', { analysis: 'ttest_welch', roles: { outcome: 'weight', group: 'group' }, options: { levels: ['trt2', 'ctrl'] } }), // #18 S1: direction words alone stay two-sided
   c('PlantGrowth', 'kruskal test of weight by group', { analysis: 'kruskal_wallis', roles: { outcome: 'weight', group: 'group' } }),
   c('PlantGrowth', 'games howell test of weight by group', { analysis: 'games_howell', roles: { outcome: 'weight', group: 'group' } }),
-  c('PlantGrowth', 'is there a difference in yield between groups', 'ambiguous'),
+  c('PlantGrowth', 'is there a difference in yield between groups', { analysis: 'welch_anova', roles: { outcome: 'weight', group: 'group' } }), // weight is the only column that can be the outcome: read, and said (only-column.ts)
+  c('penguins', 'is there a difference in wingspan between species', 'ambiguous'),
 
   // iris.
   c('iris', 'is petal length different across species', { analysis: 'welch_anova', roles: { outcome: 'Petal.Length', group: 'Species' } }), // #18 S4: Welch by default
