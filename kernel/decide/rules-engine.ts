@@ -314,8 +314,22 @@ function decideUnderspecified(ctx: RequestContext, compiled: CompiledRules): Dec
       break;
     }
     case 'one-sided-relation':
+    case 'relevant-for-what':
       partners(open.column, (other) => `${column} with ${other}`);
       break;
+    case 'compared-with-what': {
+      // Different between the groups of which column? Each grouping column first, then the other relations.
+      const m = open.column;
+      if (!m.info.factor) {
+        for (const info of ctx.columns) {
+          if (choices.length >= MAX_CHOICES || info.name === m.info.name || !info.factor || info.subject) continue;
+          const reading = decideReading(plain, compiled, [asColumn(m, 'outcome'), synthetic(info, 'group')], 1);
+          if (reading.status === 'decided') addChoice(choices, choiceOf(reading, `${column} between the groups of ${info.name}`));
+        }
+      }
+      partners(m, (other) => `${column} with ${other}`);
+      break;
+    }
     case 'different-from-what': {
       const reading = decideReading(plain, compiled, [asColumn(open.outcome, 'outcome'), asColumn(open.group, 'group')], 1);
       if (reading.status === 'decided') addChoice(choices, choiceOf(reading, `${column} across every ${open.group.info.name}`));

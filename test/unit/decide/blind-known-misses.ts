@@ -31,7 +31,6 @@ export const BLIND_2026_12B_KNOWN_MISSES: string[] = [
   'Salaries-07 asked-when-clear', // does salary differ between disciplines among full professors?
   'TitanicSurvival-10 silent-guess', // median survival time of passengers
   'Davis-05 asked-when-clear', // do women under-report their weight? paired test, females only
-  'Davis-10 silent-guess', // compare the weights
   'Indometh-05 asked-when-clear', // compare conc at 0.25 h and 8 h, paired by subject
   'Indometh-06 asked-when-clear', // mean concentration at each time point
   'Indometh-09 asked-when-clear', // Is there a significant effect of time on plasma indometacin concentration, treating subjec
@@ -148,15 +147,12 @@ export const BLIND_2026_12D_KNOWN_MISSES: string[] = [
 export const BLIND_2026_12E_KNOWN_MISSES: string[] = [
   'Rabbit-05 asked-when-clear', // Control runs only: repeated-measures ANOVA of BPchange across the six doses, each animal m
   'Rabbit-06 silent-guess', // Friedman test of BP change over doses with rabbits as blocks, MDL treatment only
-  'Rabbit-10 silent-guess', // Is the effect of dose different?
   'Rabbit-12 silent-guess', // Blood pressure changes were recorded in rabbits under a control and an MDL treatment. Test
   'Rabbit-15 asked-when-clear', // At the highest dose (200), test whether the mean blood pressure change of control runs dif
   'genotype-07 silent-guess', // Compare litter weights between mothers of genotype A and mothers of genotype B
   'genotype-09 silent-guess', // histogram of the litter weights
-  'genotype-10 silent-guess', // Is genotype important for weight?
   'genotype-12 asked-when-clear', // Rat litters were cross-fostered to mothers of four genotypes. At alpha = 0.05, use a one-w
   'genotype-13 silent-guess', // Use the Shapiro-Wilk test to check whether the litter weights are normally distributed.
-  'leuk-10 silent-guess', // Is wbc relevant?
   'leuk-13 asked-when-clear', // Do AG-present patients survive longer? one-sided t-test please
   'leuk-14 asked-when-clear', // (was wrong-no-match: 'survival time' refused the request) Among AG-positive patients only, is there a rank correlation between white cell count and 
   'Insurance-01 silent-guess', // Do claims differ by driver age group?
@@ -179,6 +175,5 @@ export const BLIND_2026_12E_KNOWN_MISSES: string[] = [
   'Ornstein-15 asked-when-clear', // Mann Whitney test of interlocks, UK vs US
   'Leinhardt-09 silent-guess', // Test whether mean infant mortality differs between European and American countries, assumi
   'Insurance-15 silent-guess', // Is there a relationship between age and group?
-  'Blackmore-16 silent-guess', // Is age different?
   'Insurance-16 asked-when-clear', // Is the number of claims higher for the 2+ litre car group than for the under-1-litre group
 ];

@@ -74,4 +74,17 @@ describe('decide: words that name no variable, and the only column that can fill
     assert.equal(reasonOf(decideWithRules('correlate age with race', births)), 'measurement-level');
     assert.equal(reasonOf(decideWithRules('correlate age with bwt', births)), 'decided');
   });
+
+  it('whether one column matters, or is different, with nothing else said, asks with a menu (open-goal)', () => {
+    const ward = schema([numeric('wbc'), numeric('time'), factor('ag', ['absent', 'present']), coded('dose', ['1', '2', '4', '8'])]);
+    for (const request of ['Is wbc relevant?', 'Is genotype important for time?', 'Is wbc different?', 'compare the times', 'Is the effect of dose different?']) {
+      const out = decideWithRules(request, ward);
+      assert.equal(reasonOf(out), 'open-goal', request);
+      assert.ok(out.status !== 'decided' && out.alternatives.length >= 2, request);
+    }
+    // Said what it is relevant for, or different between: decided.
+    assert.notEqual(reasonOf(decideWithRules('Is wbc relevant for time?', ward)), 'open-goal');
+    assert.deepEqual(decided(decideWithRules('Is wbc different between ag groups?', ward)).roles, { outcome: 'wbc', group: 'ag' });
+    assert.equal(reasonOf(decideWithRules('Is wbc different from 10?', ward)), 'decided');
+  });
 });
