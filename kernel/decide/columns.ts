@@ -248,6 +248,7 @@ export function findMentions(tokens: readonly Token[], columns: readonly ColumnI
   addInitialLevels(tokens, columns, candidates);
   addPieceLevels(tokens, columns, candidates);
   addMonthLevels(tokens, columns, candidates);
+  addCompoundHeads(tokens, columns, candidates, options);
   for (const h of options.levelWords?.(tokens, columns) ?? []) candidates.push({ ...h, score: 0.9, via: 'level', content: h.end - h.start });
   addSharedHeads(tokens, columns, candidates, options);
   const mentions = withListedLevels(withValueOf(withQualifiers(withIndicatorPhrases(resolveMentions(tokens, candidates), columns), columns, options.suffixes, (i) => options.vocabulary(tokens[i])), tokens), tokens, columns);
@@ -696,6 +697,24 @@ function addPieceLevels(tokens: readonly Token[], columns: readonly ColumnInfo[]
         }
         if (ok && i - start > 1) candidates.push({ start, end: i, column: column.name, score: 0.95, via: 'level', level: column.levels[k], content: i - start });
       }
+    }
+  }
+}
+
+/**
+ * A compound word whose head is a column's whole one-word name ("policyholders" for Holders,
+ * "schoolteachers" for teachers): the head names the column, the first part qualifies it. The first
+ * part has four letters or more ("non", "un" make a negation, see context.ts), the name five or more.
+ */
+function addCompoundHeads(tokens: readonly Token[], columns: readonly ColumnInfo[], candidates: Candidate[], options: MentionOptions): void {
+  for (const t of tokens) {
+    if (t.kind !== 'word' || t.text.length < 9 || !isContentToken(t) || options.vocabulary(t)) continue;
+    for (const column of columns) {
+      if (column.words.length !== 1 || column.units.length > 0 || column.whole.length < 5) continue;
+      const stem = column.stems[0];
+      const head = t.text.endsWith(column.whole) ? column.whole : t.stem.endsWith(stem) ? stem : undefined;
+      if (head === undefined || (t.text.endsWith(column.whole) ? t.text : t.stem).length - head.length < 4) continue;
+      candidates.push({ start: t.index, end: t.index + 1, column: column.name, score: 0.8, via: 'name', content: 1 });
     }
   }
 }

@@ -156,9 +156,7 @@ export const BLIND_2026_12E_KNOWN_MISSES: string[] = [
   'leuk-13 asked-when-clear', // Do AG-present patients survive longer? one-sided t-test please
   'leuk-14 asked-when-clear', // (was wrong-no-match: 'survival time' refused the request) Among AG-positive patients only, is there a rank correlation between white cell count and 
   'Insurance-01 silent-guess', // Do claims differ by driver age group?
-  'Insurance-04 asked-when-clear', // ANCOVA: claims by district adjusting for the number of policyholders
   'Insurance-10 silent-guess', // claim rates by district
-  'Insurance-13 asked-when-clear', // Use the Shapiro-Wilk test to determine whether the number of policyholders per cell is nor
   'fgl-02 asked-when-clear', // Compare sodium between float-processed and non-float window glass
   'fgl-03 asked-when-clear', // regress RI on Na, Mg, Al, Si, K, Ca, Ba and Fe
   'fgl-09 asked-when-clear', // summary statistics for all eight oxides

@@ -39,6 +39,11 @@ describe('decide: words that name no variable, and the only column that can fill
     assert.equal(reasonOf(decideWithRules('compare conc between liquid and solid-dose forms', lab)), 'unknown-word');
   });
 
+  it('a compound word whose head is a column\'s name names that column ("policyholders" Holders), with its rate unit', () => {
+    const cover = schema([numeric('Holders'), numeric('Claims'), factor('District', ['1', '2', '3', '4'])]);
+    assert.deepEqual(decided(decideWithRules('Is the number of policyholders per cell normally distributed?', cover)).roles, { column: 'Holders' });
+  });
+
   it('a word continuing a column phrase is no shortened level ("soil content" is not soil = Con)', () => {
     const out = decided(decideWithRules('Is rainfall content normally distributed?', orchard));
     assert.equal(out.options.where, undefined);
