@@ -1024,7 +1024,9 @@ function readUnknownWords(
     if (describesThePair(t, tokens)) continue;
     // Not where a variable stands: a verb of the question, a rate's denominator, a qualifier of a column named after it (word-places.ts).
     if (isQuestionVerb(tokens, t.index) || isRateUnit(tokens, t.index, mentions)) continue;
-    if (qualifiesColumn(tokens, t.index, mentions, (i) => !covered.has(i) && tokens[i].kind === 'word' && isContentToken(tokens[i]))) continue;
+    // (the units, "smoking mothers' weight", are no qualifier: a word before them may restrict the rows)
+    const units = (x: Token) => compiled.harmless.has(x.text) || compiled.harmless.has(x.stem) || compiled.columnWords.subject.has(x.stem);
+    if (qualifiesColumn(tokens, t.index, mentions, (i) => !covered.has(i) && tokens[i].kind === 'word' && isContentToken(tokens[i]) && !units(tokens[i]))) continue;
     // "A biologist claims that ...", "the geneticist expects ...": who makes the claim, not a variable.
     if (/^(a|an|the|our|my|one)$/.test(prev?.text ?? '') && /^(claims|claimed|expects|expected|believes|believed|says|said|thinks|thought|suspects|suspected|argues|argued|hypothesi[sz]es|hypothesi[sz]ed|asserts|asserted)$/.test(next?.text ?? '')) continue;
     // "distance to the employment centres", "time from the first visit": a complement of the column named just before.

@@ -18,6 +18,7 @@ import { tokenize, type Token } from './text.js';
 /** Words after which a clause says what is asked ("assess whether", "determine if"). */
 const COMPLEMENTIZER = /^(whether|if)$/;
 const BE = /^(is|are|was|were|be|been|being)$/;
+const RELATIVE = /^(who|that|which|whose|those|these)$/;
 const PREPOSITION = /^(by|to|at|in|into|from|with|as|for|on|under|over|according|across|between|among|within)$/;
 
 /** Whether the word at `index` is a verb of the question rather than a variable's name. */
@@ -37,7 +38,8 @@ function isParticiple(tokens: readonly Token[], index: number, first: number): b
   if (!/[^e]ed$|[^aeiou]en$/.test(t.text) || t.text.length < 5 || !PREPOSITION.test(tokens[index + 1]?.text ?? '')) return false;
   let k = first - 1;
   while (k >= 0 && tokens[k].kind === 'word' && /ly$/.test(tokens[k].text) && tokens[k].text.length >= 5) k--;
-  return k >= 0 && BE.test(tokens[k].text);
+  // "those who are married in ...", "patients that were treated with ...": a status of the units, which restricts the rows.
+  return k >= 0 && BE.test(tokens[k].text) && !RELATIVE.test(tokens[k - 1]?.text ?? '');
 }
 
 /** Statistic words: "mean per region" groups by region, it is no rate. */
@@ -68,6 +70,7 @@ export function qualifiesColumn(tokens: readonly Token[], index: number, mention
   return false;
 }
 
+const RESTRICTING = /^(only|exclud\w*|except\w*|omit\w*|restrict\w*|among|amongst|just|remov\w*|dropp?\w*|included|solely|exclusively)$/;
 const SENTENCE_BREAK = /[.?!]\s+[A-Z]/;
 
 /** The sentence each token is in (0, 1, ...), from the punctuation of the request. */
@@ -94,6 +97,8 @@ export function sceneSentences(prompt: string, tokens: readonly Token[], asks: (
   let first = -1;
   for (let s = 0; s < count && first < 0; s++) if (/\?\s*$/.test(texts[s]) || tokens.some((t) => sentenceOf[t.index] === s && asks(t.index))) first = s;
   if (first <= 0) return new Set();
+  // "Only smokers were included.", "Patients over 60 were excluded.": a restriction of the rows, no scene.
+  if (tokens.some((t) => sentenceOf[t.index] < first && RESTRICTING.test(t.text))) return new Set();
   return new Set(tokens.filter((t) => sentenceOf[t.index] < first).map((t) => t.index));
 }
 

@@ -16,13 +16,16 @@ describe('decide: words that name no variable, and the only column that can fill
   it('a verb of the question is no variable: "to assess whether", "is classified by", "were cross-fostered to"', () => {
     assert.deepEqual(decided(decideWithRules('Use the Shapiro-Wilk test to assess whether rainfall is normally distributed', orchard)).roles, { column: 'rainfall' });
     assert.equal(decided(decideWithRules('Each plot is classified by fertiliser. Test whether the mean yield is the same for every fertiliser.', orchard)).roles.group, 'fertiliser');
-    // The same word where a variable stands still asks.
+    // The same word where a variable stands still asks; so does a status of the units ("trees that were irrigated in ...").
     assert.equal(reasonOf(decideWithRules('Is yield related to assessment?', orchard)), 'unknown-word');
+    assert.equal(reasonOf(decideWithRules('Is the yield higher for trees that were irrigated in spring?', orchard)), 'unknown-word');
   });
 
   it('the sentences that set the scene name the setting when the question accounts for its own words', () => {
     const out = decideWithRules('Seedlings were transplanted to hillside terraces in spring. Test whether the mean yield differs between fertilisers.', orchard);
     assert.deepEqual(decided(out).roles, { outcome: 'yield', group: 'fertiliser' });
+    // A sentence that restricts the rows is no scene.
+    assert.equal(reasonOf(decideWithRules('Only trees on terraces were measured. Test whether the mean yield differs between fertilisers.', orchard)), 'unknown-word');
     // A word of the question itself that names nothing still asks.
     assert.equal(reasonOf(decideWithRules('Seedlings were transplanted to hillside terraces in spring. Test whether the mean sweetness differs between fertilisers.', orchard)), 'unknown-word');
   });
@@ -37,6 +40,8 @@ describe('decide: words that name no variable, and the only column that can fill
     const lab = schema([numeric('conc'), numeric('dose'), factor('arm', ['placebo', 'active']), factor('form', ['tablet', 'capsule'])]);
     assert.deepEqual(decided(decideWithRules('compare the plasma drug concentration between arms', lab)).roles, { outcome: 'conc', group: 'arm' });
     assert.equal(reasonOf(decideWithRules('compare conc between liquid and solid-dose forms', lab)), 'unknown-word');
+    // A word before the units ("fasting patients' concentration") may restrict the rows: it asks.
+    assert.equal(reasonOf(decideWithRules('compare the fasting patients concentration between arms', lab)), 'unknown-word');
   });
 
   it('a compound word whose head is a column\'s name names that column ("policyholders" Holders), with its rate unit', () => {
