@@ -2,7 +2,8 @@
  * The only column that can fill the role (issue #16): a word that names nothing in the data, standing
  * exactly where one role's column would stand ("boxplot of recall by condition", "histogram of
  * absences"), is that column when exactly one column of the schema can fill the role (of its kind, not
- * used by another role). The decision says so, like a typo reading ("read 'recall' as 'correct', the
+ * used by another role). Measurements only: a word where a grouping would stand ("by diet" with only
+ * `sex`) still asks, since a dataset's one grouping is often not the one asked for. The decision says so, like a typo reading ("read 'recall' as 'correct', the
  * only column that can be the outcome"); with two or more such columns the request asks (unknown-word).
  */
 import type { RequestContext } from './context.js';
@@ -31,7 +32,9 @@ export function readAsOnlyColumn(ctx: RequestContext, refinements: readonly stri
   const word = unknown[0];
   if (!standsAlone(ctx, word.index)) return undefined;
   const before = ctx.tokens[word.index - 1]?.text ?? '';
-  if (GROUP_ROLES.has(role) !== GROUP_MARKER.test(before)) return undefined;
+  // Measurements only: a dataset's one grouping column is often another grouping than the one asked for
+  // ("by diet" with only `sex`), while its one measurement is what a word for a measurement means.
+  if (GROUP_ROLES.has(role) || GROUP_MARKER.test(before)) return undefined;
   const written = ctx.tokens[word.index]?.raw ?? word.word;
   return refinements.map((r) => (r === line ? onlyColumnLine(written, column, role) : r));
 }

@@ -737,8 +737,8 @@ function accountForWords(ctx: RequestContext, compiled: CompiledRules, outcome: 
     if (reading.status === 'decided') addChoice(choices, choiceOf(reading, `'${word.word}' read as ${name}`));
     // Exactly one column of the kind that place calls for, used by no role and named nowhere: the word is that column.
     const free = kindFits.filter((n) => !used.has(n) && !ctx.mentioned.some((m) => m.info.name === n));
-    if (reading.status === 'decided' && unknown.length === 1 && !word.suggestion && free.length === 1 && free[0] === name && standsAlone(ctx, word.index)) {
-      const line = onlyColumnLine(word.word, name, afterMarker ? 'group' : 'measurement');
+    if (reading.status === 'decided' && unknown.length === 1 && !word.suggestion && free.length === 1 && free[0] === name && !afterMarker && standsAlone(ctx, word.index)) {
+      const line = onlyColumnLine(word.word, name, 'measurement');
       return { ...reading, confidence: Math.min(reading.confidence, 0.75), explanation: { ...reading.explanation, refinements: [...reading.explanation.refinements, line] } };
     }
   }

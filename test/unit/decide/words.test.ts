@@ -71,6 +71,8 @@ describe('decide: words that name no variable, and the only column that can fill
     assert.deepEqual([box.analysis, box.roles], ['boxplot', { outcome: 'correct', group: 'condition' }]);
     assert.ok(box.explanation.refinements.some((r) => r.includes("'correct', the only column")));
     assert.deepEqual(decided(decideWithRules('histogram of recall', memory)).roles, { column: 'correct' });
+    // Where a grouping would stand, the one grouping column is not read for the word ("by diet" with only condition).
+    assert.equal(reasonOf(decideWithRules('boxplot of correct by diet', memory)), 'unknown-word');
     // Two columns could be the outcome: ask, with both.
     const two = schema([factor('condition', ['Before', 'Meshed', 'SFR']), numeric('correct'), numeric('errors')]);
     assert.equal(reasonOf(decideWithRules('boxplot of recall by condition', two)), 'unknown-word');
