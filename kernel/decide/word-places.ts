@@ -116,7 +116,8 @@ export function continuesColumnPhrase(tokens: readonly Token[], m: Mention, ment
   const t = tokens[m.start];
   if (t.kind !== 'word' || t.raw.toLowerCase() === m.level?.toLowerCase()) return false;
   const named = (end: number) => mentions.some((o) => o.via === 'name' && o.score >= 0.8 && o.column !== m.column && o.end === end);
-  if (named(m.start)) return true;
   const next = tokens[m.end];
-  return tokens[m.start - 1]?.text === 'of' && named(m.start - 1) && !(next && (CONTRAST_AFTER.test(next.text) || (next.kind === 'word' && !next.listed && /^[a-z]/.test(next.raw) && !BE.test(next.text))));
+  const contrasted = next !== undefined && CONTRAST_AFTER.test(next.text);
+  if (named(m.start)) return !contrasted;
+  return tokens[m.start - 1]?.text === 'of' && named(m.start - 1) && !contrasted && !(next && next.kind === 'word' && !next.listed && /^[a-z]/.test(next.raw) && !BE.test(next.text));
 }

@@ -52,6 +52,8 @@ describe('decide: words that name no variable, and the only column that can fill
   it('a word continuing a column phrase is no shortened level ("soil content" is not soil = Con)', () => {
     const out = decided(decideWithRules('Is rainfall content normally distributed?', orchard));
     assert.equal(out.options.where, undefined);
+    // Set against another level, the word is the level ("rainfall content vs sand" compares soils).
+    assert.deepEqual(decided(decideWithRules('compare rainfall content vs sand', orchard)).roles, { outcome: 'rainfall', group: 'soil' });
   });
 
   it('chemical symbols are column names (sodium Na, magnesium Mg), and a role word ends a name ("magnesium across glass types")', () => {
