@@ -60,6 +60,9 @@ describe('decide: words that name no variable, and the only column that can fill
     const glass = schema([numeric('Na'), numeric('Mg'), numeric('K'), factor('type', ['window', 'head', 'tableware'])]);
     assert.deepEqual(decided(decideWithRules('Compare magnesium across glass types', glass)).roles, { outcome: 'Mg', group: 'type' });
     assert.deepEqual(decided(decideWithRules('correlation between sodium and potassium', glass)).roles, { x: 'Na', y: 'K' });
+    const water = schema([numeric('CO2'), numeric('NO3'), numeric('SO4'), factor('site', ['a', 'b'])]);
+    assert.deepEqual(decided(decideWithRules('correlation between nitrate and sulphate', water)).roles, { x: 'NO3', y: 'SO4' });
+    assert.deepEqual(decided(decideWithRules('compare carbon dioxide between sites', water)).roles, { outcome: 'CO2', group: 'site' });
   });
 
   it('a planned study analyses no column: its words describe the plan; Cohen\'s f plans several groups', () => {
