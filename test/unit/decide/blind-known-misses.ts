@@ -57,7 +57,6 @@ export const BLIND_2026_12C_KNOWN_MISSES: string[] = [
   'crabs-04 asked-when-clear', // correlation between carapace length and body depth in the orange crabs
   'crabs-05 silent-guess', // Are female crabs\' rear widths larger than the males\'?
   'crabs-14 asked-when-clear', // A biologist claims that the mean frontal lobe size of blue crabs is 14 mm. Test this claim
-  'cabbages-04 asked-when-clear', // correlation between head weight and ascorbic acid content
   'cabbages-10 silent-guess', // Is there evidence at the 0.05 level that cultivar c39 has a lower mean vitamin C content t
   'biopsy-07 silent-guess', // Is V9 higher in malignant samples than in benign ones?
   'biopsy-14 asked-when-clear', // Using logistic regression, estimate the odds ratio of malignancy for a one-unit increase i
@@ -76,12 +75,10 @@ export const BLIND_2026_12C_KNOWN_MISSES: string[] = [
   'Cushings-08 asked-when-clear', // Mann-Whitney: Tetrahydrocortisone, type a vs type c
   'Cushings-09 asked-when-clear', // Kendall correlation between the metabolites for type c only
   'Mroz-04 asked-when-clear', // Compare family income (excluding the wife\'s) between women in and out of the labour force
-  'Mroz-05 asked-when-clear', // Is the share of women in the labor force different from 50%?
   'Mroz-07 asked-when-clear', // frequency distribution of the number of children under 5
   'Mroz-08 asked-when-clear', // Compare the participation rate between women whose husbands attended college and those who
   'Mroz-09 asked-when-clear', // For these couples, test whether the proportion who attended college differs between wives 
   'Mroz-13 asked-when-clear', // Is there evidence that the number of children aged five or younger is associated with the 
-  'Mroz-14 asked-when-clear', // Test at the 5% level whether the mean age differs between women in and out of the labour f
   'Chile-07 silent-guess', // Among those planning to vote yes, is the mean age above 40?
   'Chile-11 asked-when-clear', // In Santiago only, compare status quo support between men and women
   'Arrests-01 asked-when-clear', // Is being released with a summons associated with colour?

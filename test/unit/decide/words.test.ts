@@ -63,6 +63,10 @@ describe('decide: words that name no variable, and the only column that can fill
     const water = schema([numeric('CO2'), numeric('NO3'), numeric('SO4'), factor('site', ['a', 'b'])]);
     assert.deepEqual(decided(decideWithRules('correlation between nitrate and sulphate', water)).roles, { x: 'NO3', y: 'SO4' });
     assert.deepEqual(decided(decideWithRules('compare carbon dioxide between sites', water)).roles, { outcome: 'CO2', group: 'site' });
+    // Other universal abbreviations: ascorbic acid is vitamin C, the labour force (participation) LFP.
+    const survey = schema([numeric('VitC'), numeric('age'), coded('lfp', ['0', '1'])]);
+    assert.equal(decided(decideWithRules('mean ascorbic acid content', survey)).roles.column, 'VitC');
+    assert.deepEqual(decided(decideWithRules('does age differ between women in and out of the labour force?', survey)).roles, { outcome: 'age', group: 'lfp' });
   });
 
   it('a planned study analyses no column: its words describe the plan; Cohen\'s f plans several groups', () => {
