@@ -192,10 +192,10 @@ export interface MentionOptions {
 }
 
 const MIN_SCORE = 0.65;
+/** Words that set the roles of a request apart: never inside a name. */
+const ROLE_MARKER = /^(across|by|between|versus|vs|against|among|amongst)$/;
 const MAX_SPAN = 4;
 
-/** Words that set one thing named against another or group it: never inside a column's name. */
-const SPLITTING_MARKERS = new Set(['across', 'by', 'among', 'amongst', 'versus', 'vs', 'against']);
 
 /** Every column and level mention of a request, overlaps resolved. */
 export function findMentions(tokens: readonly Token[], columns: readonly ColumnInfo[], options: MentionOptions): Mention[] {
@@ -212,9 +212,9 @@ export function findMentions(tokens: readonly Token[], columns: readonly ColumnI
       const timeAfter = end - start === 2 && TIME_PREFIX[last.text] !== undefined;
       // "median value", "water level": a noun among the function words may end a name phrase (name-pieces.ts).
       const nounLast = span.length >= 2 && isNameNoun(last);
-      // A grouping word inside ("magnesium across glass") splits two things named: no name spans it.
-      const splitByMarker = span.length >= 3 && span.slice(1, -1).some((t) => SPLITTING_MARKERS.has(t.text));
-      const spanOk = content > 0 && isContentToken(first) && (isContentToken(last) || last.kind === 'number' || timeAfter || nounLast) && !splitByMarker;
+      // A word that sets roles apart ("magnesium across glass types") ends a name: no name spans it.
+      const spansMarker = span.some((t, k) => k > 0 && k < span.length - 1 && ROLE_MARKER.test(t.text));
+      const spanOk = content > 0 && !spansMarker && isContentToken(first) && (isContentToken(last) || last.kind === 'number' || timeAfter || nounLast);
       const words = spanOk ? span.filter((t) => isContentToken(t) || t.kind === 'number' || (nounLast && t === last)) : [];
       const info: SpanInfo = { span, words, glued: words.map((t) => t.text).join('') };
       const lexiconMeans = spanOk ? options.lexicon.byPhrase.get(span.map((t) => t.stem).join(' ')) : undefined;
@@ -223,9 +223,7 @@ export function findMentions(tokens: readonly Token[], columns: readonly ColumnI
         if (!spanOk && end - start === 1 && isStopwordColumn(tokens, start, column)) {
           candidates.push({ start, end, column: column.name, score: 0.9, via: 'name', content: 1 });
         }
-        // (or a compound word ending in a one-word name: "policyholders" for Holders, see scoreWord).
-        const compound = words.length === 1 && column.words.length === 1 && column.whole.length >= 5 && words[0].text.length >= column.whole.length + 4 && words[0].stem.endsWith(stemWord(column.whole));
-        if (spanOk && (lexiconMeans !== undefined || timeAfter || compound || column.initials.has(words[0].text[0]) || column.whole[0] === words[0].text[0] || column.alias?.initials.has(words[0].text[0]) || column.orders.some((o) => o[0][0] === words[0].text[0]))) {
+        if (spanOk && (lexiconMeans !== undefined || timeAfter || column.initials.has(words[0].text[0]) || column.whole[0] === words[0].text[0] || column.alias?.initials.has(words[0].text[0]) || column.orders.some((o) => o[0][0] === words[0].text[0]))) {
           const byLabel = column.alias?.initials.has(words[0].text[0]) ? scoreName(info, column.alias, options) : 0;
           const score = Math.max(scoreName(info, column, options), byLabel, lexiconMeans ? scoreLexicon(lexiconMeans, column) : 0);
           if (score >= MIN_SCORE) candidates.push({ start, end, column: column.name, score, via: 'name', content });
@@ -251,6 +249,7 @@ export function findMentions(tokens: readonly Token[], columns: readonly ColumnI
   addInitialLevels(tokens, columns, candidates);
   addPieceLevels(tokens, columns, candidates);
   addMonthLevels(tokens, columns, candidates);
+  addCompoundHeads(tokens, columns, candidates, options);
   for (const h of options.levelWords?.(tokens, columns) ?? []) candidates.push({ ...h, score: 0.9, via: 'level', content: h.end - h.start });
   addSharedHeads(tokens, columns, candidates, options);
   const mentions = withListedLevels(withValueOf(withQualifiers(withIndicatorPhrases(resolveMentions(tokens, candidates), columns), columns, options.suffixes, (i) => options.vocabulary(tokens[i])), tokens), tokens, columns);
@@ -392,7 +391,9 @@ function isStopwordColumn(tokens: readonly Token[], index: number, column: Colum
   const next = tokens[index + 1]?.text;
   const before = prev === undefined || /^(of|between|and|with|by|is|are|does|do|across|on|the|for|against|to|vs|versus)$/.test(prev);
   const after = next === undefined || /^(and|with|by|is|are|associated|related|against|across|or|differ\w*|on|given|~)$/.test(next);
-  return before && after;
+  // The head of a noun phrase ("police database checks between ..."): qualified by a content word before it.
+  const qualified = index > 0 && isContentToken(tokens[index - 1]) && next === 'between';
+  return (before && after) || qualified;
 }
 
 /** How well a span names a column, in [0, 1]. */
@@ -711,6 +712,24 @@ function addPieceLevels(tokens: readonly Token[], columns: readonly ColumnInfo[]
         }
         if (ok && i - start > 1) candidates.push({ start, end: i, column: column.name, score: 0.95, via: 'level', level: column.levels[k], content: i - start });
       }
+    }
+  }
+}
+
+/**
+ * A compound word whose head is a column's whole one-word name ("policyholders" for Holders,
+ * "schoolteachers" for teachers): the head names the column, the first part qualifies it. The first
+ * part has four letters or more ("non", "un" make a negation, see context.ts), the name five or more.
+ */
+function addCompoundHeads(tokens: readonly Token[], columns: readonly ColumnInfo[], candidates: Candidate[], options: MentionOptions): void {
+  for (const t of tokens) {
+    if (t.kind !== 'word' || t.text.length < 9 || !isContentToken(t) || options.vocabulary(t)) continue;
+    for (const column of columns) {
+      if (column.words.length !== 1 || column.units.length > 0 || column.whole.length < 5) continue;
+      const stem = column.stems[0];
+      const head = t.text.endsWith(column.whole) ? column.whole : t.stem.endsWith(stem) ? stem : undefined;
+      if (head === undefined || (t.text.endsWith(column.whole) ? t.text : t.stem).length - head.length < 4) continue;
+      candidates.push({ start: t.index, end: t.index + 1, column: column.name, score: 0.8, via: 'name', content: 1 });
     }
   }
 }

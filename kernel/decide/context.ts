@@ -15,10 +15,11 @@ import { isUnitNoun } from './unit-words.js';
 import { listedAt } from './column-lists.js';
 import { initialNameMentions } from './initial-names.js';
 import { codedSexMentions } from './coded-sex.js';
-import { readPowerOptions } from './power-request.js';
+import { givesCohensF, readPowerOptions } from './power-request.js';
 import { sideOfWord } from './yes-no-side.js';
 import { readHypotheses } from './hypotheses.js';
 import { expectedFor, readShareList } from './expected-shares.js';
+import { continuesColumnPhrase, isQuestionVerb, isRateUnit, qualifiesColumn, sceneSentences } from './word-places.js';
 
 /** A role hint from word order. */
 export type RoleHint = 'group' | 'outcome' | 'predictor' | 'filter' | 'exclude' | 'subject' | 'adjusted';
@@ -179,6 +180,8 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
   mentions = mentions.filter((m) => !isVerbOfAs(m, tokens) && !isShareOfTheTime(m, tokens));
   mentions = withoutGenericPairs(mentions, columns, compiled.columnWords.suffixes);
   mentions = levelsNamedWithTheirColumn(mentions, columns);
+  // "silicon content", "nation of control": a word continuing a column's phrase is no shortened level (word-places.ts).
+  mentions = mentions.filter((m) => !continuesColumnPhrase(tokens, m, mentions));
   // "the score ... pre ... post": a word fitting several columns that are all named anyway adds nothing.
   mentions = mentions.filter(
     (m) => m.tiedWith.length === 0 || ![m.column, ...m.tiedWith].every((c) => mentions.some((o) => o !== m && o.column === c && o.tiedWith.length === 0)),
@@ -335,11 +338,11 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
   // of ("survival of 20% vs 35%"), no data are analysed.
   // So does one that gives the effect size to detect ("Cohen's f = 0.25 among 3 varieties"): the columns
   // it names say what the planned groups are.
-  // Two proportions written as decimals ("rates of 0.40 vs 0.50") in a power request are the shares planned;
-  // an effect written as Cohen's f ("f = 0.25") plans groups (an ANOVA).
+  // Two proportions written as decimals ("rates of 0.40 vs 0.50") in a power request are the shares planned.
   const proportionPair = cues.has('power_request') && hasProportionPair(tokens);
   if (proportionPair) cues.add('proportion');
-  if (cues.has('power_request') && /\bf\s*=\s*0?\.\d/i.test(prompt)) cues.add('groups_word');
+  // Cohen's f is the effect size of an ANOVA: the planned design has several groups (power-request.ts).
+  if (cues.has('power_request') && givesCohensF(prompt)) cues.add('groups_word');
   if (cues.has('power_request') && (hasPercentPair(tokens) || proportionPair || readPowerOptions(prompt, 'power_anova').effectSize !== undefined)) mentioned.length = 0;
   // "y ~ w | subject": a repeated-measures formula says the data are paired.
   const tildeAt = tokens.findIndex((t) => t.text === '~');
@@ -352,6 +355,9 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
   for (const h of quantityDensity) unknownWords.push({ word: `${tokens[h.start - 1].raw} ${tokens[h.start].raw}`, index: h.start, closest: [], rolePosition: true });
   // A word read as an unknown level is reported as such, not as a missing column.
   if (levelsUnknown.length > 0) unknownWords = unknownWords.filter((w) => !levelsUnknown.some((u) => u.word.split(' ').includes(w.word)));
+  // The sentences that set the scene before the question name the setting, when the question accounts for its own words (word-places.ts).
+  const scene = sceneSentences(prompt, tokens, (i) => cueHits.some((h) => h.start === i && (compiled.intents.has(h.cue) || compiled.named.has(h.cue) || h.cue === 'test_request')));
+  if (scene.size > 0 && mentions.some((m) => !scene.has(m.start)) && unknownWords.every((w) => scene.has(w.index))) unknownWords = [];
   return {
     prompt,
     tokens,
@@ -1060,6 +1066,11 @@ function readUnknownWords(
     if (mentions.some((m) => m.via === 'name' && m.score >= 0.8 && m.end === t.index)) continue;
     if (prev?.text === 'of' && mentions.some((m) => m.via === 'name' && m.score >= 0.95 && m.end === t.index - 1)) continue;
     if (describesThePair(t, tokens)) continue;
+    // Not where a variable stands: a verb of the question, a rate's denominator, a qualifier of a column named after it (word-places.ts).
+    if (isQuestionVerb(tokens, t.index) || isRateUnit(tokens, t.index, mentions)) continue;
+    // (the units, "smoking mothers' weight", are no qualifier: a word before them may restrict the rows)
+    const units = (x: Token) => compiled.harmless.has(x.text) || compiled.harmless.has(x.stem) || compiled.columnWords.subject.has(x.stem);
+    if (qualifiesColumn(tokens, t.index, mentions, (i) => !covered.has(i) && tokens[i].kind === 'word' && isContentToken(tokens[i]) && !units(tokens[i]))) continue;
     // "A biologist claims that ...", "the geneticist expects ...": who makes the claim, not a variable.
     if (/^(a|an|the|our|my|one)$/.test(prev?.text ?? '') && /^(claims|claimed|expects|expected|believes|believed|says|said|thinks|thought|suspects|suspected|argues|argued|hypothesi[sz]es|hypothesi[sz]ed|asserts|asserted)$/.test(next?.text ?? '')) continue;
     // "distance to the employment centres", "time from the first visit": a complement of the column named just before.

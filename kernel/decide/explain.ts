@@ -135,6 +135,8 @@ export function reasonText(reason: Reason): string {
     case 'open-goal':
       if (p.open === 'bare-test') return `The request asks for a test of '${p.column}' without saying which (its distribution, its levels, or its relation to another column?). Choose one.`;
       if (p.open === 'one-sided-relation') return `The request asks whether '${p.column}' is related, but not to what. Choose the other column.`;
+      if (p.open === 'relevant-for-what') return `The request asks whether '${p.column}' matters, but names nothing else it could matter for (or through). Choose the other column.`;
+      if (p.open === 'compared-with-what') return `The request asks whether '${p.column}' is different without saying between which groups or from what value. Choose one.`;
       if (p.open === 'different-from-what') return `The request asks whether '${p.column}' is different at one group without saying from what (the other groups, or a value?). Choose one.`;
       if (p.open === 'no-outcome') return `The request sets groups of '${p.column}' against each other but does not say in what measurement. Choose the outcome.`;
       if (p.open === 'one-level') return `The request names one group ("${p.goal}") but not what to find out about it. Choose a first analysis.`;

@@ -8,6 +8,10 @@
  * - a look at one level alone ("Analyze blue eyes"): what about it?
  * - two groups set against each other in a direction with nothing measured named ("did the diet group
  *   lose more than the control group?"): more of what?
+ * - whether one column matters, with nothing else named ("Is wbc relevant?", "Is genotype important
+ *   for weight?" when genotype names no column): relevant to what, and how?
+ * - one measurement called different with nothing it differs between or from ("Is age different?",
+ *   "Is the effect of dose different?"): different from what?
  * The engine answers these with a short menu of the natural first analyses (reason open-goal).
  */
 import type { MentionedColumn, RequestContext } from './context.js';
@@ -16,6 +20,8 @@ import type { MentionedColumn, RequestContext } from './context.js';
 export type OpenGoal =
   | { kind: 'bare-test'; column: MentionedColumn }
   | { kind: 'one-sided-relation'; column: MentionedColumn }
+  | { kind: 'relevant-for-what'; column: MentionedColumn }
+  | { kind: 'compared-with-what'; column: MentionedColumn }
   | { kind: 'different-from-what'; outcome: MentionedColumn; group: MentionedColumn }
   | { kind: 'one-level'; column: MentionedColumn }
   | { kind: 'no-outcome'; group: MentionedColumn };
@@ -30,10 +36,16 @@ export function readOpenGoal(ctx: RequestContext, intents: ReadonlySet<string>, 
   if (ctx.mu !== undefined || namedTests > 0 || ctx.formula) return undefined;
   const noOutcome = readNoOutcome(ctx);
   if (noOutcome) return noOutcome;
-  if (SPECIFIC.some((c) => ctx.cues.has(c))) return undefined;
   const real = ctx.mentioned.filter((m) => !m.synthetic);
   const asked = [...ctx.cues].filter((c) => intents.has(c));
   const only = (...cues: string[]) => asked.every((c) => cues.includes(c));
+  // Nothing said of what it differs between or from: no group word, no level, no value, no "than".
+  const between = ctx.tokens.some((t) => /^(than|from|versus|vs|between|among|amongst|across|by|groups?|others?|each|per|over|within|for|in|on)$/.test(t.text));
+  // "Is the effect of dose different?": the effect of the one column named differs between what, or from what?
+  if (real.length === 1 && real[0].byName && real[0].levelsNamed.length === 0 && real[0].info.factor && ctx.cues.has('effect') && ctx.cues.has('compare') && only('compare', 'effect') && !between) {
+    return { kind: 'compared-with-what', column: real[0] };
+  }
+  if (SPECIFIC.some((c) => ctx.cues.has(c))) return undefined;
   if (real.length === 1) {
     const [m] = real;
     if (m.byName && m.levelsNamed.length === 0) {
@@ -41,6 +53,8 @@ export function readOpenGoal(ctx: RequestContext, intents: ReadonlySet<string>, 
       if (ctx.cues.has('associate') && only('associate') && m.info.numeric) return { kind: 'one-sided-relation', column: m };
     }
     if (!m.byName && m.levelsNamed.length === 1 && ctx.cues.has('goal_explore') && only('goal_explore')) return { kind: 'one-level', column: m };
+    if (m.byName && m.levelsNamed.length === 0 && ctx.cues.has('relevance') && asked.length === 0) return { kind: 'relevant-for-what', column: m };
+    if (m.byName && m.levelsNamed.length === 0 && m.info.numeric && !m.info.factor && ctx.cues.has('compare') && only('compare') && !between) return { kind: 'compared-with-what', column: m };
   }
   if (real.length === 2 && ctx.cues.has('compare') && only('compare') && !ctx.cues.has('goal_value')) {
     const group = real.find((m) => !m.byName && m.levelsNamed.length === 1 && m.info.factor && m.info.levels.length >= 3);

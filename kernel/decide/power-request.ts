@@ -13,6 +13,11 @@ function proportion(text: string): number {
   return text.endsWith('%') ? Number(text.slice(0, -1)) / 100 : Number(text);
 }
 
+/** Whether a power request gives Cohen's f ("f = 0.25", "Cohen's f of 0.1"): the effect size of an ANOVA of several groups. */
+export function givesCohensF(prompt: string): boolean {
+  return /(?:^|[^a-z])f\s*(?:=|of|is)\s*\d*\.?\d/.test(prompt.toLowerCase()) || /cohen'?s\s+f\b/.test(prompt.toLowerCase());
+}
+
 /** Options a power request states; `f` says whether the effect is Cohen's f (ANOVA) rather than d. */
 export function readPowerOptions(prompt: string, task: string, confLevel?: number): Partial<AnalysisOptions> {
   const text = prompt.toLowerCase().replace(/’/g, "'");

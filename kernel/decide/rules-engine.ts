@@ -12,6 +12,7 @@
  * 5. nothing fits -> the closest readings (other analyses for these column kinds, or one column
  *    fewer) as choices, or no match.
  */
+import { onlyColumnLine, readAsOnlyColumn, standsAlone } from './only-column.js';
 import { isEarlierByName } from './time-order.js';
 import { matchesPhraseWord, STOPWORDS } from './text.js';
 import { withColumnRanges } from './column-lists.js';
@@ -336,8 +337,22 @@ function decideUnderspecified(ctx: RequestContext, compiled: CompiledRules): Dec
       break;
     }
     case 'one-sided-relation':
+    case 'relevant-for-what':
       partners(open.column, (other) => `${column} with ${other}`);
       break;
+    case 'compared-with-what': {
+      // Different between the groups of which column? Each grouping column first, then the other relations.
+      const m = open.column;
+      if (!m.info.factor) {
+        for (const info of ctx.columns) {
+          if (choices.length >= MAX_CHOICES || info.name === m.info.name || !info.factor || info.subject) continue;
+          const reading = decideReading(plain, compiled, [asColumn(m, 'outcome'), synthetic(info, 'group')], 1);
+          if (reading.status === 'decided') addChoice(choices, choiceOf(reading, `${column} between the groups of ${info.name}`));
+        }
+      }
+      partners(m, (other) => `${column} with ${other}`);
+      break;
+    }
     case 'different-from-what': {
       const reading = decideReading(plain, compiled, [asColumn(open.outcome, 'outcome'), asColumn(open.group, 'group')], 1);
       if (reading.status === 'decided') addChoice(choices, choiceOf(reading, `${column} across every ${open.group.info.name}`));
@@ -425,6 +440,18 @@ function checkMeasurementLevel(ctx: RequestContext, compiled: CompiledRules, out
     choices.push({ analysis: 'kendall', roles: { x: columns[0], y: columns[1] }, why: `${taskTitle('kendall')}: ordered categories with many ties` });
     choices.push({ analysis: 'chi2_independence', roles: { row: columns[0], col: columns[1] }, why: `${taskTitle('chi2_independence')}: the codes as categories (a table of counts)` });
     choices.push(choiceOf(outcome, 'as asked, the codes as numbers'));
+  }
+  // One of the two holds three to five codes that measure nothing ("race" 1/2/3): the codes may name categories.
+  const codesOnly = (c: ColumnInfo | undefined) => coded(c) && !c?.quantity && (c?.levelCount ?? 0) >= 3;
+  const measured = (c: ColumnInfo | undefined) => c !== undefined && c.numeric && !coded(c);
+  if (outcome.analysis === 'pearson' && !ctx.cues.has('pearson_named') && choices.length === 0 && codesOnly(info(roles.x)) !== codesOnly(info(roles.y))) {
+    const [codes, other] = codesOnly(info(roles.x)) ? [roles.x as string, roles.y as string] : [roles.y as string, roles.x as string];
+    if (measured(info(other))) {
+      columns = [codes];
+      choices.push({ analysis: 'welch_anova', roles: { outcome: other, group: codes }, why: `${taskTitle('welch_anova')}: the codes of ${codes} as categories` });
+      choices.push({ analysis: 'spearman', roles: { x: roles.x as string, y: roles.y as string }, why: `${taskTitle('spearman')}: the codes of ${codes} as ordered categories` });
+      choices.push(choiceOf(outcome, 'as asked, the codes as numbers'));
+    }
   }
   const twoSample = ['ttest_welch', 'ttest_ind', 'mann_whitney', 'welch_anova', 'anova_oneway', 'kruskal_wallis'].includes(outcome.analysis);
   const out = info(roles.outcome);
@@ -729,15 +756,14 @@ function kindOf(info: ColumnInfo): string {
  * (reason unknown-word), with the closest columns as choices; a refusal keeps its choices and says why.
  */
 function accountForWords(ctx: RequestContext, compiled: CompiledRules, outcome: DecisionOutcome): DecisionOutcome {
-  // A power analysis that plans a study from the numbers given uses no column: its words ("a new trial",
-  // "heads per date") describe the study planned, not the data.
-  if (outcome.status === 'decided' && outcome.analysis.startsWith('power_') && Object.keys(outcome.roles).length === 0) return outcome;
   // A decision that uses no column the request names (every column described) while the request has words
   // that name nothing: those words are where the columns would be ("describe disposable income").
   const noneNamed = outcome.status === 'decided' && !outcome.analysis.startsWith('power_') && !ctx.mentioned.some((m) => m.byName || m.levelsNamed.length > 0);
   const described = outcome.status === 'decided' && outcome.explanation.refinements.some((r) => r.endsWith('("two")')) ? pairPhrase(ctx) : new Set<number>();
   const unknown = ctx.unknownWords.filter((w) => (w.rolePosition || w.suggestion || noneNamed) && !described.has(w.index));
   if (unknown.length === 0) return askLackingColumn(ctx, compiled, outcome);
+  // A study being planned ("planning a new trial: how many patients ...") analyses no column: its words describe the plan.
+  if (outcome.status === 'decided' && outcome.analysis.startsWith('power_') && Object.keys(outcome.roles).length === 0) return outcome;
   const reason = unknownReason(ctx) as Reason;
   if (outcome.status !== 'decided') {
     // A specific reason stays (a tie, a named test, a level); a general one gives way to the word the data lack.
@@ -748,6 +774,9 @@ function accountForWords(ctx: RequestContext, compiled: CompiledRules, outcome: 
     return { ...outcome, reason, rationale: outcome.rationale.includes(`'${unknown[0].word}'`) ? outcome.rationale : `${reasonText(reason)} ${outcome.rationale}` };
   }
   const word = unknown[0];
+  // The one word stands where the one role filled from the schema would (only-column.ts).
+  const onlyColumn = unknown.length === 1 ? readAsOnlyColumn(ctx, outcome.explanation.refinements) : undefined;
+  if (onlyColumn) return { ...outcome, confidence: Math.min(outcome.confidence, 0.75), explanation: { ...outcome.explanation, refinements: onlyColumn } };
   const choices: Choice[] = [];
   const used = new Set(Object.values(outcome.roles).flat());
   const at = ctx.tokens.findIndex((t) => t.raw === word.word);
@@ -766,6 +795,12 @@ function accountForWords(ctx: RequestContext, compiled: CompiledRules, outcome: 
       reading = decideReading({ ...ctx, unknownWords: [] }, compiled, instead, 1);
     }
     if (reading.status === 'decided') addChoice(choices, choiceOf(reading, `'${word.word}' read as ${name}`));
+    // Exactly one column of the kind that place calls for, used by no role and named nowhere: the word is that column.
+    const free = kindFits.filter((n) => !used.has(n) && !ctx.mentioned.some((m) => m.info.name === n));
+    if (reading.status === 'decided' && unknown.length === 1 && !word.suggestion && free.length === 1 && free[0] === name && !afterMarker && standsAlone(ctx, word.index)) {
+      const line = onlyColumnLine(word.word, name, 'measurement');
+      return { ...reading, confidence: Math.min(reading.confidence, 0.75), explanation: { ...reading.explanation, refinements: [...reading.explanation.refinements, line] } };
+    }
   }
   addChoice(choices, choiceOf(outcome, `without '${word.word}'`));
   for (const alt of outcome.alternatives) if (choices.length < 2) addChoice(choices, alt);
@@ -1178,6 +1213,9 @@ function decideFromFits(ctx: RequestContext, best: Fit, complete: readonly Fit[]
   }
   // A role filled from the schema while the request names something that is not a column: ask.
   const unknown = ctx.unknownWords.filter((w) => w.rolePosition || w.suggestion);
+  // ... unless the one word stands where the one role filled would, and only one column can fill it (only-column.ts).
+  const onlyColumn = best.completed === 1 ? readAsOnlyColumn(ctx, decision.explanation.refinements) : undefined;
+  if (onlyColumn) return { ...decision, confidence: Math.min(decision.confidence, 0.75), explanation: { ...decision.explanation, refinements: onlyColumn } };
   if (best.completed > 0 && unknown.length > 0) {
     const choices: Choice[] = [];
     addChoice(choices, choiceOf(decision, `using ${describeRoles(best.roles)}`));

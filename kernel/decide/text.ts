@@ -130,9 +130,6 @@ export function scoreWord(word: Token, nameWord: string, allowAbbreviation: bool
   // A short name ending in a silent e and its -ing / -ed forms: "voting" for vote, "rated" for rate.
   const silentE = /^(.{3,})(ing|ed)$/.exec(w);
   if (silentE && nameWord.length >= 4 && nameWord === `${silentE[1]}e`) return 0.85;
-  // A compound ending in the whole name after a word of four letters or more: "policyholders" for holders,
-  // "birthweight" for weight (not "discount" for count).
-  if (allowAbbreviation && nameWord.length >= 5 && w.length >= nameWord.length + 4 && (w.endsWith(nameWord) || word.stem.endsWith(stemWord(nameWord)))) return 0.8;
   // Typos, scaled by length: none below 4 letters, 1 edit from 4, 2 edits from 8.
   const shortest = Math.min(w.length, nameWord.length);
   const allowed = shortest >= 8 ? 2 : shortest >= 5 ? 1 : 0;

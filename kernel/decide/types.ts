@@ -96,7 +96,7 @@ export interface DirectionAsked {
  * - `direction-k-groups`: a direction stated about three or more groups (params: direction, group, k);
  * - `measurement-level`: a column's few coded values make the named analysis doubtful (params: analysis, columns);
  * - `open-goal`: the request states no analysable question (params: goal; for a goal that names too little,
- *   see open-goals.ts, also column and open: bare-test, one-sided-relation, different-from-what, one-level, no-outcome);
+ *   see open-goals.ts, also column and open: bare-test, one-sided-relation, relevant-for-what, compared-with-what, different-from-what, one-level, no-outcome);
  * - `unknown-level`: a group the data do not have (params: word, column, levels, suggestion);
  * - `missing-month`: a month the month column does not hold (params: word, month, column);
  * - `no-column`: the request names no column and asks for nothing known;

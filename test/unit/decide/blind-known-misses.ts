@@ -26,14 +26,11 @@ export const BLIND_2026_12B_KNOWN_MISSES: string[] = [
   'survey-13 asked-when-clear', // Do the observed frequencies of writing hand conform to independence with the way students 
   'cats-03 asked-when-clear', // do male cats have heavier hearts than females once body weight is accounted for?
   'Cars93-13 asked-when-clear', // Test whether the mean city fuel economy of front-wheel drive cars differs from that of rea
-  'quine-07 asked-when-clear', // histogram of absences
-  'quine-08 asked-when-clear', // compare absence across age groups among the slow learners
   'Pima.tr-12 asked-when-clear', // among women older than 30, compare glucose between diabetics and non-diabetics
   'Prestige-10 silent-guess', // correlation of census and prestige
   'Salaries-07 asked-when-clear', // does salary differ between disciplines among full professors?
   'TitanicSurvival-10 silent-guess', // median survival time of passengers
   'Davis-05 asked-when-clear', // do women under-report their weight? paired test, females only
-  'Davis-10 silent-guess', // compare the weights
   'Indometh-05 asked-when-clear', // compare conc at 0.25 h and 8 h, paired by subject
   'Indometh-06 asked-when-clear', // mean concentration at each time point
   'Indometh-09 asked-when-clear', // Is there a significant effect of time on plasma indometacin concentration, treating subjec
@@ -51,21 +48,19 @@ export const BLIND_2026_12B_KNOWN_MISSES: string[] = [
  */
 export const BLIND_2026_12C_KNOWN_MISSES: string[] = [
   'Boston-01 asked-when-clear', // Test at the 5% significance level whether the mean of the median home values differs betwe
-  'Boston-02 asked-when-clear', // correlation between nitric oxide concentration and distance to the employment centres
   'Boston-07 asked-when-clear', // Spearman rank correlation of crime rate with median house value
-  'Boston-08 asked-when-clear', // Is the average number of rooms per dwelling greater than 6?
+  'Boston-08 silent-guess', // Is the average number of rooms per dwelling greater than 6? (decided two-sided: one-sided only when asked in so many words, as Chile-07)
   'Boston-09 asked-when-clear', // For tracts with a highway accessibility index of 24, what\'s the mean property tax rate?
   'Boston-10 asked-when-clear', // Is the share of tracts bordering the river different from 10%?
   'Boston-17 asked-when-clear', // Is there evidence of a linear association between the average number of rooms and median h
   'crabs-04 asked-when-clear', // correlation between carapace length and body depth in the orange crabs
   'crabs-05 silent-guess', // Are female crabs\' rear widths larger than the males\'?
   'crabs-14 asked-when-clear', // A biologist claims that the mean frontal lobe size of blue crabs is 14 mm. Test this claim
-  'cabbages-04 asked-when-clear', // correlation between head weight and ascorbic acid content
   'cabbages-10 silent-guess', // Is there evidence at the 0.05 level that cultivar c39 has a lower mean vitamin C content t
   'biopsy-07 silent-guess', // Is V9 higher in malignant samples than in benign ones?
   'Melanoma-02 silent-guess', // (was asked-when-clear until 'thicker' was read as thickness; now decided two-sided as #18 S1 says, the set wants one-sided) Are ulcerated tumours thicker?
   'UScereal-05 asked-when-clear', // Compare sodium between Kellogg\'s and General Mills cereals
-  'UScereal-06 asked-when-clear', // Is the mean calories per serving above 100?
+  'UScereal-06 silent-guess', // Is the mean calories per serving above 100? (decided two-sided: one-sided only when asked in so many words, as Chile-07)
   'whiteside-03 asked-when-clear', // Does gas consumption drop after the insulation was installed? (ignore temperature)
   'immer-01 asked-when-clear', // Paired t-test comparing 1931 and 1932 yields
   'immer-02 asked-when-clear', // Did yields decrease from 1931 (Y1) to 1932 (Y2)?
@@ -78,16 +73,13 @@ export const BLIND_2026_12C_KNOWN_MISSES: string[] = [
   'Cushings-08 asked-when-clear', // Mann-Whitney: Tetrahydrocortisone, type a vs type c
   'Cushings-09 asked-when-clear', // Kendall correlation between the metabolites for type c only
   'Mroz-04 asked-when-clear', // Compare family income (excluding the wife\'s) between women in and out of the labour force
-  'Mroz-05 asked-when-clear', // Is the share of women in the labor force different from 50%?
   'Mroz-07 asked-when-clear', // frequency distribution of the number of children under 5
   'Mroz-08 asked-when-clear', // Compare the participation rate between women whose husbands attended college and those who
   'Mroz-09 asked-when-clear', // For these couples, test whether the proportion who attended college differs between wives 
   'Mroz-13 asked-when-clear', // Is there evidence that the number of children aged five or younger is associated with the 
-  'Mroz-14 asked-when-clear', // Test at the 5% level whether the mean age differs between women in and out of the labour f
   'Chile-07 silent-guess', // Among those planning to vote yes, is the mean age above 40?
   'Chile-11 asked-when-clear', // In Santiago only, compare status quo support between men and women
   'Arrests-01 asked-when-clear', // Is being released with a summons associated with colour?
-  'Arrests-04 asked-when-clear', // Compare the number of police database checks between black and white arrestees with a Mann
   'Arrests-07 asked-when-clear', // Test whether the proportion of arrestees released with a summons is the same in all six ye
   'Arrests-08 silent-guess', // Is the share of arrestees who are employed above 70%?
   'Arrests-10 wrong-no-match', // Is there racial bias?
@@ -141,35 +133,21 @@ export const BLIND_2026_12D_KNOWN_MISSES: string[] = [
  */
 export const BLIND_2026_12E_KNOWN_MISSES: string[] = [
   'Rabbit-06 silent-guess', // Friedman test of BP change over doses with rabbits as blocks, MDL treatment only
-  'Rabbit-10 silent-guess', // Is the effect of dose different?
   'Rabbit-12 silent-guess', // Blood pressure changes were recorded in rabbits under a control and an MDL treatment. Test
   'Rabbit-15 asked-when-clear', // At the highest dose (200), test whether the mean blood pressure change of control runs dif
   'genotype-07 silent-guess', // Compare litter weights between mothers of genotype A and mothers of genotype B
   'genotype-09 silent-guess', // histogram of the litter weights
-  'genotype-10 silent-guess', // Is genotype important for weight?
   'genotype-13 silent-guess', // Use the Shapiro-Wilk test to check whether the litter weights are normally distributed.
-  'leuk-10 silent-guess', // Is wbc relevant?
   'leuk-13 asked-when-clear', // Do AG-present patients survive longer? one-sided t-test please
   'leuk-14 asked-when-clear', // (was wrong-no-match: 'survival time' refused the request) Among AG-positive patients only, is there a rank correlation between white cell count and 
   'Insurance-01 silent-guess', // Do claims differ by driver age group?
   'Insurance-10 silent-guess', // claim rates by district
-  'Insurance-13 asked-when-clear', // Use the Shapiro-Wilk test to determine whether the number of policyholders per cell is nor
   'fgl-02 asked-when-clear', // Compare sodium between float-processed and non-float window glass
   'fgl-09 asked-when-clear', // summary statistics for all eight oxides
-  'fgl-10 silent-guess', // For headlamp glass only, test whether the mean barium content exceeds 0.5 using a one-side
-  'fgl-14 asked-when-clear', // Use the Shapiro-Wilk test to assess whether silicon content is normally distributed.
   'Angell-06 asked-when-clear', // compare moral integration of Southern and Eastern cities
-  'Ornstein-01 silent-guess', // Do interlocks differ by nation of control?
   'Ornstein-05 asked-when-clear', // Compare interlocks between Canadian- and US-controlled firms
-  'Ornstein-08 asked-when-clear', // A sample of 248 large Canadian firms is classified by nation of control. Test at the 5% le
   'Ornstein-14 asked-when-clear', // Do bigger firms have more interlocking directorates?
   'Ornstein-15 asked-when-clear', // Mann Whitney test of interlocks, UK vs US
-  'Friendly-05 asked-when-clear', // boxplot of recall by condition
-  'Friendly-06 asked-when-clear', // Levene test (mean-centred) of recall across conditions
-  'Friendly-07 asked-when-clear', // mean and SD of number of words recalled
   'Insurance-15 silent-guess', // Is there a relationship between age and group?
-  'Blackmore-16 silent-guess', // Is age different?
-  'Friendly-15 asked-when-clear', // Leaving out the Before condition, compare recall between SFR and Meshed
-  'Ornstein-17 asked-when-clear', // What are the median and IQR of firm assets?
   'Insurance-16 asked-when-clear', // Is the number of claims higher for the 2+ litre car group than for the under-1-litre group
 ];

@@ -66,9 +66,13 @@ describe('rule engine', () => {
   it('says "did you mean" for a column that does not exist', () => {
     const out = decideWithRules('is there a difference in flipper lenth between specis', schemas.penguins);
     assert.equal(out.status, 'decided', 'close typos are matched');
-    const missing = decideWithRules('is there a difference in yield between groups', schemas.PlantGrowth);
+    const missing = decideWithRules('is there a difference in wingspan between species', schemas.penguins);
     assert.equal(missing.status, 'ambiguous');
-    assert.match(missing.rationale, /No column 'yield'/);
+    assert.match(missing.rationale, /No column 'wingspan'/);
+    // Where only one column can be the outcome (PlantGrowth's weight), the word is read as it, and said (only-column.ts).
+    const only = decideWithRules('is there a difference in yield between groups', schemas.PlantGrowth);
+    assert.equal(only.status, 'decided');
+    assert.ok(only.explanation.refinements.some((r) => r.startsWith("read 'yield' as 'weight', the only column")));
   });
 
   it('reads directions (two-sided unless one-sided is asked, #18 S1), levels, mu, confidence level and filters into options', () => {

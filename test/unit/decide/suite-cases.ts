@@ -180,7 +180,8 @@ export const SUITE: SuiteCase[] = [
   c('PlantGrowth', 'is weight higher in trt2 than ctrl', { analysis: 'ttest_welch', roles: { outcome: 'weight', group: 'group' }, options: { levels: ['trt2', 'ctrl'] } }), // #18 S1: direction words alone stay two-sided
   c('PlantGrowth', 'kruskal test of weight by group', { analysis: 'kruskal_wallis', roles: { outcome: 'weight', group: 'group' } }),
   c('PlantGrowth', 'games howell test of weight by group', { analysis: 'games_howell', roles: { outcome: 'weight', group: 'group' } }),
-  c('PlantGrowth', 'is there a difference in yield between groups', 'ambiguous'),
+  c('PlantGrowth', 'is there a difference in yield between groups', { analysis: 'welch_anova', roles: { outcome: 'weight', group: 'group' } }), // weight is the only column that can be the outcome: read, and said (only-column.ts)
+  c('penguins', 'is there a difference in wingspan between species', 'ambiguous'),
 
   // iris.
   c('iris', 'is petal length different across species', { analysis: 'welch_anova', roles: { outcome: 'Petal.Length', group: 'Species' } }), // #18 S4: Welch by default
@@ -218,7 +219,8 @@ export const SUITE: SuiteCase[] = [
   c('airquality', 'is temperature normally distributed', { analysis: 'shapiro_wilk', roles: { column: 'Temp' } }),
   c('airquality', 'histogram of wind by month', { analysis: 'histogram', roles: { column: 'Wind', group: 'Month' } }),
   c('airquality', 'correlate ozone', 'ambiguous'),
-  c("airquality", "is ozone different", { analysis: "welch_anova", roles: { outcome: "Ozone", group: "Month" } }), // #18 S4: Welch by default
+  c("airquality", "is ozone different", "ambiguous"), // different between what, or from what? (#16 open-goals.ts: asks, Month first); Welch by default is kept by "is ozone different across months"
+  c("airquality", "is ozone different across months", { analysis: "welch_anova", roles: { outcome: "Ozone", group: "Month" } }), // #18 S4: Welch by default
 
   // faithful, cars, women.
   c('faithful', 'correlation between eruptions and waiting', { analysis: 'pearson', roles: { x: 'eruptions', y: 'waiting' } }),
