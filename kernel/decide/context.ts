@@ -4,6 +4,7 @@
  * level, a one-sided direction and words that look like column names but match none.
  */
 import type { DatasetSchema, TaskId } from '../types.js';
+import { withoutQualifyingNames } from './name-qualifiers.js';
 import { editDistance, suggestName } from '../util/suggest.js';
 import { compileCues, cueVocabulary, findCues, type CompiledCue, type CueHit } from './cues.js';
 import { compileLexicon, describeColumns, type ColumnWords, findMentions, monthsOutOfRange, unknownLevels, type ColumnInfo, type CompiledLexicon, type Mention, type UnknownLevel } from './columns.js';
@@ -174,6 +175,7 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
   mentions = withoutUnitNouns(mentions, columns, tokens, compiled.columnWords.suffixes);
   mentions = mentions.filter((m) => !isVerbOfAs(m, tokens) && !isShareOfTheTime(m, tokens));
   mentions = withoutGenericPairs(mentions, columns, compiled.columnWords.suffixes);
+  mentions = withoutQualifyingNames(mentions, columns, tokens);
   mentions = levelsNamedWithTheirColumn(mentions, columns);
   // "the score ... pre ... post": a word fitting several columns that are all named anyway adds nothing.
   mentions = mentions.filter(

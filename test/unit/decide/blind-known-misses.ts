@@ -156,15 +156,11 @@ export const BLIND_2026_12E_KNOWN_MISSES: string[] = [
   'Rabbit-10 silent-guess', // Is the effect of dose different?
   'Rabbit-12 silent-guess', // Blood pressure changes were recorded in rabbits under a control and an MDL treatment. Test
   'Rabbit-15 asked-when-clear', // At the highest dose (200), test whether the mean blood pressure change of control runs dif
-  'genotype-07 silent-guess', // Compare litter weights between mothers of genotype A and mothers of genotype B
-  'genotype-09 silent-guess', // histogram of the litter weights
   'genotype-10 silent-guess', // Is genotype important for weight?
   'genotype-12 asked-when-clear', // Rat litters were cross-fostered to mothers of four genotypes. At alpha = 0.05, use a one-w
-  'genotype-13 silent-guess', // Use the Shapiro-Wilk test to check whether the litter weights are normally distributed.
   'leuk-10 silent-guess', // Is wbc relevant?
   'leuk-13 asked-when-clear', // Do AG-present patients survive longer? one-sided t-test please
   'leuk-14 asked-when-clear', // (was wrong-no-match: 'survival time' refused the request) Among AG-positive patients only, is there a rank correlation between white cell count and 
-  'Insurance-01 silent-guess', // Do claims differ by driver age group?
   'Insurance-04 asked-when-clear', // ANCOVA: claims by district adjusting for the number of policyholders
   'Insurance-10 silent-guess', // claim rates by district
   'Insurance-13 asked-when-clear', // Use the Shapiro-Wilk test to determine whether the number of policyholders per cell is nor
@@ -172,7 +168,6 @@ export const BLIND_2026_12E_KNOWN_MISSES: string[] = [
   'fgl-03 asked-when-clear', // regress RI on Na, Mg, Al, Si, K, Ca, Ba and Fe
   'fgl-07 asked-when-clear', // Games-Howell for magnesium across glass types
   'fgl-09 asked-when-clear', // summary statistics for all eight oxides
-  'fgl-10 silent-guess', // For headlamp glass only, test whether the mean barium content exceeds 0.5 using a one-side
   'fgl-14 asked-when-clear', // Use the Shapiro-Wilk test to assess whether silicon content is normally distributed.
   'Blackmore-08 asked-when-clear', // logistic regression predicting patient status from exercise and age
   'Blackmore-09 silent-guess', // For the control group, test H0: mu = 2 hours of exercise per week against H1: mu > 2.
@@ -182,11 +177,8 @@ export const BLIND_2026_12E_KNOWN_MISSES: string[] = [
   'Angell-07 asked-when-clear', // scatter of moral against ethnic heterogeneity
   'Angell-09 wrong-no-match', // Compute and test the partial correlation between moral integration and mobility, controlli
   'Angell-10 asked-when-clear', // Use a chi-square goodness-of-fit test to test whether the four regions are equally represe
-  'Ornstein-01 silent-guess', // Do interlocks differ by nation of control?
-  'Ornstein-05 asked-when-clear', // Compare interlocks between Canadian- and US-controlled firms
   'Ornstein-08 asked-when-clear', // A sample of 248 large Canadian firms is classified by nation of control. Test at the 5% le
   'Ornstein-14 asked-when-clear', // Do bigger firms have more interlocking directorates?
-  'Ornstein-15 asked-when-clear', // Mann Whitney test of interlocks, UK vs US
   'Friendly-05 asked-when-clear', // boxplot of recall by condition
   'Friendly-06 asked-when-clear', // Levene test (mean-centred) of recall across conditions
   'Friendly-07 asked-when-clear', // mean and SD of number of words recalled

@@ -1,0 +1,56 @@
+/**
+ * Groups, levels and restrictions as people name them (issue #16), on schemas made up for the test,
+ * asserted by decision, roles and reason code (never by wording): codes written in capitals, a
+ * column's name qualifying another column's ("the litter weights", "age group", "nation of control"),
+ * a level shared by two columns said after one of them.
+ */
+import assert from 'node:assert/strict';
+import { decideWithRules } from '../../../kernel/decide/index.js';
+import { decided } from './made-up.js';
+import { madeUp } from './made-up.js';
+
+const { numeric, factor, schema } = madeUp(80, 'firms.csv');
+
+describe('decide: groups, levels and restrictions as people name them (#16)', () => {
+  it('reads a two-letter code written in capitals even when its lower case is a function word ("US", "IN")', () => {
+    const s = schema([factor('country', ['DE', 'FR', 'UK', 'US']), numeric('profit')]);
+    const out = decided(decideWithRules('Mann-Whitney test of profit, UK vs US', s));
+    assert.deepEqual([out.analysis, out.roles.outcome, out.roles.group, out.options.levels], ['mann_whitney', 'profit', 'country', ['UK', 'US']]);
+    const states = schema([factor('state', ['IL', 'IN', 'OH']), numeric('yield')]);
+    assert.deepEqual(decided(decideWithRules('compare yield between OH and IN', states)).options.levels, ['OH', 'IN']);
+  });
+
+  it('reads a grouping name right before a measurement in a noun phrase as describing it ("the batch weights")', () => {
+    const s = schema([factor('batch', ['P', 'Q', 'R']), factor('supplier', ['P', 'Q', 'R']), numeric('wt')]);
+    const hist = decided(decideWithRules('histogram of the batch weights', s));
+    assert.deepEqual([hist.analysis, hist.roles.column, hist.roles.group], ['histogram', 'wt', undefined]);
+    // A level shared by two columns, said after one of them, is that column's.
+    const two = decided(decideWithRules('compare batch weights between suppliers of grade P and suppliers of grade Q', s));
+    assert.deepEqual([two.roles.outcome, two.roles.group, two.options.levels], ['wt', 'supplier', ['P', 'Q']]);
+    // Grouped by elsewhere, the column keeps its role.
+    const by = decided(decideWithRules('compare the batch weights by batch', s));
+    assert.equal(by.roles.group, 'batch');
+    // "a gender pay gap": the compound names the contrast of the groups.
+    const pay = schema([factor('sex', ['F', 'M']), factor('rank', ['A', 'B', 'C']), numeric('salary')]);
+    assert.equal(decided(decideWithRules('is there a sex salary gap?', pay)).roles.group, 'sex');
+  });
+
+  it('reads a column named by a generic word right after a grouping name as that grouping ("age group")', () => {
+    const s = schema([factor('age', ['<25', '25-35', '>35']), factor('group', ['g1', 'g2', 'g3', 'g4']), numeric('claims')]);
+    const out = decided(decideWithRules('do claims differ by driver age group?', s));
+    assert.deepEqual([out.roles.outcome, out.roles.group, out.roles.factors], ['claims', 'age', undefined]);
+  });
+
+  it('reads no level through an abbreviation where the word describes another column ("nation of control", "US-controlled", "Fe content")', () => {
+    const s = schema([factor('sector', ['AGR', 'CON', 'FIN', 'MIN']), factor('nation', ['CAN', 'UK', 'US']), numeric('links')]);
+    const of = decided(decideWithRules('do links differ by nation of control?', s));
+    assert.deepEqual([of.roles.group, of.options.where], ['nation', undefined]);
+    const hyphen = decided(decideWithRules('compare links between Canadian- and US-controlled firms', s));
+    assert.deepEqual([hyphen.roles.group, hyphen.options.levels, hyphen.options.where], ['nation', ['CAN', 'US'], undefined]);
+    // Said where a level stands, the abbreviation still reads.
+    assert.deepEqual(decided(decideWithRules('mean links of the construction firms', s)).options.where, [{ column: 'sector', op: '=', value: 'CON' }]);
+    const glass = schema([factor('kind', ['Con', 'Head', 'Win']), numeric('Fe')]);
+    const one = decided(decideWithRules('for headlamp glass only, is the mean Fe content above 0.5?', glass));
+    assert.deepEqual([one.analysis, one.roles.column, one.options.where], ['ttest_one_sample', 'Fe', [{ column: 'kind', op: '=', value: 'Head' }]]);
+  });
+});
