@@ -10,7 +10,7 @@ import { compileCues, cueVocabulary, findCues, type CompiledCue, type CueHit } f
 import { compileLexicon, describeColumns, type ColumnWords, findMentions, monthsOutOfRange, unknownLevels, type ColumnInfo, type CompiledLexicon, type Mention, type UnknownLevel } from './columns.js';
 import { isContentToken, rootOf, stemWord, STOPWORDS, tokenize, type Token } from './text.js';
 import { isStatusPosition, isYesNoColumn, readStatusMentions } from './status-words.js';
-import { compileLevelWords, findLevelWords, type LevelWord } from './level-words.js';
+import { codedLevelMentions, compileLevelWords, findLevelWords, type LevelWord } from './level-words.js';
 import type { RuleSet } from './types.js';
 import { isUnitNoun } from './unit-words.js';
 import { listedAt } from './column-lists.js';
@@ -269,6 +269,16 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
       mentions = [...mentions, ...initials].sort((a, b) => a.start - b.start);
       read = [...read, ...initials];
     }
+  }
+  // "Southern and Eastern cities" with region = E, MW, S, W (level-words.ts): levels coded by letters.
+  const taken = new Set<number>();
+  for (const x of [...read, ...cueHits]) for (let i = x.start; i < x.end; i++) taken.add(i);
+  const isFree = (i: number) => !taken.has(i) && isContentToken(tokens[i]) && !isVocabulary(tokens[i]);
+  const unaccountedNow = readUnknownWords(tokens, mentions, cueHits, columns, isVocabulary, compiled, datasetWords).filter((w) => !w.suggestion).map((w) => w.index);
+  const codedLevels = codedLevelMentions(tokens, isFree, unaccountedNow, columns, datasetWords);
+  if (codedLevels.length > 0) {
+    mentions = [...mentions, ...codedLevels].sort((a, b) => a.start - b.start);
+    read = [...read, ...codedLevels];
   }
   // "male and female patients" with sex coded 0/1 (coded-sex.ts): the column, not one code.
   if (columns.some((c) => /^(sex|gender)$/i.test(c.name))) {

@@ -5,7 +5,7 @@
  * levels are read this way only when every level of it is explained, so a code such as M in L/M/H
  * never becomes "men".
  */
-import type { ColumnInfo } from './columns.js';
+import type { ColumnInfo, Mention } from './columns.js';
 import { isContentToken, stemWord, type Token } from './text.js';
 import type { LexiconEntry } from './types.js';
 
@@ -178,4 +178,78 @@ function complementLevels(tokens: readonly Token[], columns: readonly ColumnInfo
     if (fits.length === 1) out.push(...fits[0]);
   }
   return out;
+}
+
+/** Words before a level that restrict or leave out rows ("in Santiago", "among the unknowns", "leave out the ..."). */
+const RESTRICTING = /^(in|among|amongst|for|within|excluding|except|without|out)$/;
+
+/**
+ * Levels coded by letters and named by a word the code begins: "Southern and Eastern cities" for
+ * region = S, E (levels E, MW, S, W), "orange crabs" for sp = O, "in Santiago only" for SA, "Kellogg's
+ * and General Mills cereals" for mfr = K, G, "leave out the unknowns" for u. Read only:
+ * - from words no column, level or analysis word takes (a run of capitalised words is one name; a word in
+ *   lower case only when nothing at all accounts for it);
+ * - for a column whose every level is such a code (one to three letters, one case), so its letters stand for words;
+ * - where a level can stand: two such words contrasted ("X and Y", "X vs Y") as two levels of one
+ *   column; or one before a plural noun or "only" and written as a name (capitalised) or before the
+ *   dataset's own word for its units ("orange crabs" in crabs); or one after "in", "among", "for" or
+ *   an exclusion, as a name or as the head of its phrase ("leave out the unknowns"; not "among young voters");
+ * - when one code fits best: the longest code that begins the word, and only one column offering it
+ *   (SA over S for "Santiago"; "Southern" with S in two columns is left to ask).
+ */
+export function codedLevelMentions(tokens: readonly Token[], isFree: (index: number) => boolean, unaccounted: readonly number[], columns: readonly ColumnInfo[], datasetWords: ReadonlySet<string>): Mention[] {
+  const coded = columns.filter((c) => c.factor && c.levels.length >= 2 && c.levels.length <= 8 && (c.levels.every((l) => /^[A-Z]{1,3}$/.test(l)) || c.levels.every((l) => /^[a-z]{1,3}$/.test(l))));
+  if (coded.length === 0) return [];
+  const unknown = new Set(unaccounted);
+  const names: { start: number; end: number; fit?: { column: ColumnInfo; level: string } }[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.kind !== 'word' || t.text.length < 3 || !isFree(i)) continue;
+    // A name in capitals ("General Mills") is read whole; a word in lower case only when nothing accounts for it.
+    if (!isCapitalised(t) && !unknown.has(i)) continue;
+    let end = i + 1;
+    if (isCapitalised(t)) while (end < tokens.length && isFree(end) && isCapitalised(tokens[end])) end++;
+    names.push({ start: i, end, fit: bestCode(t.text, coded) });
+    i = end - 1;
+  }
+  const out: Mention[] = [];
+  const mention = (n: (typeof names)[number]) => ({ start: n.start, end: n.end, text: tokens.slice(n.start, n.end).map((t) => t.raw).join(' '), column: n.fit?.column.name ?? '', score: 0.8, via: 'level' as const, level: n.fit?.level, tiedWith: [] });
+  for (const n of names) {
+    if (!n.fit) continue;
+    // Two contrasted: "Southern and Eastern", "Kellogg's vs General Mills".
+    const other = names.find((o) => o !== n && o.fit && o.fit.column === n.fit?.column && o.fit.level !== n.fit.level && contrasted(tokens, n, o));
+    const next = tokens[n.end];
+    const prev = tokens[n.start - 1]?.text === 'the' ? tokens[n.start - 2] : tokens[n.start - 1];
+    const beforeUnits = next !== undefined && next.kind === 'word' && ((next.text !== next.stem && next.text.length >= 4) || next.text === 'only');
+    const named = isCapitalised(tokens[n.start]) || (next !== undefined && datasetWords.has(next.stem));
+    // After "among", a word in lower case is a level only as the head of its phrase ("the unknowns", not "young voters").
+    const restricted = prev !== undefined && RESTRICTING.test(prev.text) && (isCapitalised(tokens[n.start]) || next === undefined || next.kind !== 'word' || !isContentToken(next) || next.text === 'only');
+    if (other || (beforeUnits && named) || restricted) out.push(mention(n));
+  }
+  return out;
+}
+
+function isCapitalised(t: Token | undefined): boolean {
+  return t !== undefined && t.kind === 'word' && /^[A-Z][a-z]/.test(t.raw);
+}
+
+/** The longest code beginning the word, when only one column offers a code that long. */
+function bestCode(word: string, coded: readonly ColumnInfo[]): { column: ColumnInfo; level: string } | undefined {
+  let best: { column: ColumnInfo; level: string }[] = [];
+  let length = 0;
+  for (const column of coded) {
+    for (const level of column.levels) {
+      const code = level.toLowerCase();
+      if (!word.startsWith(code) || word.length < code.length + 2) continue;
+      if (code.length > length) [best, length] = [[{ column, level }], code.length];
+      else if (code.length === length && !best.some((b) => b.column === column)) best.push({ column, level });
+    }
+  }
+  return best.length === 1 ? best[0] : undefined;
+}
+
+/** Two names joined by and / or / vs / versus (either order). */
+function contrasted(tokens: readonly Token[], a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  const [first, second] = a.start < b.start ? [a, b] : [b, a];
+  return second.start === first.end + 1 && /^(and|or|vs|versus)$/.test(tokens[first.end]?.text ?? '');
 }

@@ -58,16 +58,13 @@ export const BLIND_2026_12C_KNOWN_MISSES: string[] = [
   'Boston-10 asked-when-clear', // Is the share of tracts bordering the river different from 10%?
   'Boston-12 asked-when-clear', // Kolmogorov-Smirnov test of whether medv follows a normal distribution
   'Boston-17 asked-when-clear', // Is there evidence of a linear association between the average number of rooms and median h
-  'crabs-04 asked-when-clear', // correlation between carapace length and body depth in the orange crabs
   'crabs-05 silent-guess', // Are female crabs\' rear widths larger than the males\'?
-  'crabs-14 asked-when-clear', // A biologist claims that the mean frontal lobe size of blue crabs is 14 mm. Test this claim
   'cabbages-04 asked-when-clear', // correlation between head weight and ascorbic acid content
   'cabbages-10 silent-guess', // Is there evidence at the 0.05 level that cultivar c39 has a lower mean vitamin C content t
   'cabbages-15 asked-when-clear', // If I plan a new trial with 3 planting dates and expect a medium effect (f = 0.25), how man
   'biopsy-07 silent-guess', // Is V9 higher in malignant samples than in benign ones?
   'biopsy-14 asked-when-clear', // Using logistic regression, estimate the odds ratio of malignancy for a one-unit increase i
   'Melanoma-02 silent-guess', // (was asked-when-clear until 'thicker' was read as thickness; now decided two-sided as #18 S1 says, the set wants one-sided) Are ulcerated tumours thicker?
-  'UScereal-05 asked-when-clear', // Compare sodium between Kellogg\'s and General Mills cereals
   'UScereal-06 asked-when-clear', // Is the mean calories per serving above 100?
   'whiteside-03 asked-when-clear', // Does gas consumption drop after the insulation was installed? (ignore temperature)
   'immer-01 asked-when-clear', // Paired t-test comparing 1931 and 1932 yields
@@ -77,7 +74,6 @@ export const BLIND_2026_12C_KNOWN_MISSES: string[] = [
   'immer-08 asked-when-clear', // Is the average 1932 yield below 100?
   'immer-12 asked-when-clear', // Yields of five barley varieties were recorded at six locations in 1931 and again in 1932. 
   'immer-13 asked-when-clear', // Construct a 95% confidence interval for the mean difference in yield between 1931 and 1932
-  'Cushings-05 asked-when-clear', // one-way ANOVA of Tetrahydrocortisone across the three known types (leave out the unknowns)
   'Cushings-08 asked-when-clear', // Mann-Whitney: Tetrahydrocortisone, type a vs type c
   'Cushings-09 asked-when-clear', // Kendall correlation between the metabolites for type c only
   'Mroz-04 asked-when-clear', // Compare family income (excluding the wife\'s) between women in and out of the labour force
@@ -88,7 +84,6 @@ export const BLIND_2026_12C_KNOWN_MISSES: string[] = [
   'Mroz-13 asked-when-clear', // Is there evidence that the number of children aged five or younger is associated with the 
   'Mroz-14 asked-when-clear', // Test at the 5% level whether the mean age differs between women in and out of the labour f
   'Chile-07 silent-guess', // Among those planning to vote yes, is the mean age above 40?
-  'Chile-11 asked-when-clear', // In Santiago only, compare status quo support between men and women
   'Arrests-01 asked-when-clear', // Is being released with a summons associated with colour?
   'Arrests-04 asked-when-clear', // Compare the number of police database checks between black and white arrestees with a Mann
   'Arrests-07 asked-when-clear', // Test whether the proportion of arrestees released with a summons is the same in all six ye
@@ -173,7 +168,6 @@ export const BLIND_2026_12E_KNOWN_MISSES: string[] = [
   'Blackmore-09 silent-guess', // For the control group, test H0: mu = 2 hours of exercise per week against H1: mu > 2.
   'Angell-02 wrong-no-match', // regress moral integration on heterogeneity and mobility
   'Angell-03 asked-when-clear', // correlation between ethnic heterogeneity and geographic mobility
-  'Angell-06 asked-when-clear', // compare moral integration of Southern and Eastern cities
   'Angell-07 asked-when-clear', // scatter of moral against ethnic heterogeneity
   'Angell-09 wrong-no-match', // Compute and test the partial correlation between moral integration and mobility, controlli
   'Angell-10 asked-when-clear', // Use a chi-square goodness-of-fit test to test whether the four regions are equally represe

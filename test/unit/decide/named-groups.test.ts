@@ -6,8 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { decideWithRules } from '../../../kernel/decide/index.js';
-import { decided } from './made-up.js';
-import { madeUp } from './made-up.js';
+import { decided, madeUp, reasonOf } from './made-up.js';
 
 const { numeric, factor, schema } = madeUp(80, 'firms.csv');
 
@@ -52,5 +51,39 @@ describe('decide: groups, levels and restrictions as people name them (#16)', ()
     const glass = schema([factor('kind', ['Con', 'Head', 'Win']), numeric('Fe')]);
     const one = decided(decideWithRules('for headlamp glass only, is the mean Fe content above 0.5?', glass));
     assert.deepEqual([one.analysis, one.roles.column, one.options.where], ['ttest_one_sample', 'Fe', [{ column: 'kind', op: '=', value: 'Head' }]]);
+  });
+});
+
+describe('decide: levels coded by letters, named by a word the code begins (#16)', () => {
+  const { numeric: num, factor: fac, schema: sch } = madeUp(90, 'lakes.csv');
+
+  it('reads two contrasted words as two coded levels of one column ("Northern and Western")', () => {
+    const s = sch([fac('zone', ['N', 'S', 'W', 'MID']), num('depth'), num('ph')]);
+    const out = decided(decideWithRules('compare depth of Northern and Western lakes', s));
+    assert.deepEqual([out.analysis, out.roles.outcome, out.roles.group, out.options.levels], ['ttest_welch', 'depth', 'zone', ['N', 'W']]);
+    // A name of several capitalised words is one name ("Great Plains" for G? no: only its first word's code).
+    const makers = sch([fac('maker', ['A', 'B', 'H', 'T']), num('price')]);
+    assert.deepEqual(decided(decideWithRules('compare price between Toyota and Honda Motor cars', makers)).options.levels, ['T', 'H']);
+  });
+
+  it('reads one coded level where a level stands: before the units, after "in"/"among", after an exclusion', () => {
+    const s = sch([fac('kind', ['B', 'O']), fac('sex', ['F', 'M']), num('width'), num('depth')]);
+    assert.deepEqual(decided(decideWithRules('correlation between width and depth in the blue lakes', s)).options.where, [{ column: 'kind', op: '=', value: 'B' }]);
+    const city = sch([fac('area', ['C', 'N', 'S', 'SA']), fac('sex', ['F', 'M']), num('support')]);
+    const only = decided(decideWithRules('In Santiago only, compare support between men and women', city));
+    assert.deepEqual([only.roles.group, only.options.where], ['sex', [{ column: 'area', op: '=', value: 'SA' }]]);
+    const typed = sch([fac('type', ['a', 'b', 'c', 'u']), num('level1')]);
+    assert.deepEqual(decided(decideWithRules('one-way ANOVA of level1 across types (leave out the unknowns)', typed)).options.levels, ['a', 'b', 'c']);
+  });
+
+  it('reads no coded level from an adjective in lower case, a code two columns offer, or a column not all of codes', () => {
+    const vote = sch([fac('vote', ['A', 'N', 'U', 'Y']), num('age'), num('income')]);
+    assert.notEqual(reasonOf(decideWithRules('among young voters, is income related to age?', vote)), 'decided');
+    const two = sch([fac('zone', ['E', 'S', 'W']), fac('soil', ['C', 'S']), num('depth')]);
+    const tied = decideWithRules('mean depth of Southern lakes', two);
+    assert.ok(tied.status !== 'decided' || tied.options.where === undefined, 'S fits two columns: not read');
+    const mixed = sch([fac('zone', ['North', 'S', 'W']), num('depth')]);
+    const none = decideWithRules('mean depth of Southern lakes', mixed);
+    assert.ok(none.status !== 'decided' || none.options.where === undefined, 'levels not all codes: not read');
   });
 });
