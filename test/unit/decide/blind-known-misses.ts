@@ -113,7 +113,6 @@ export const BLIND_2026_12D_KNOWN_MISSES: string[] = [
   'oats-05 asked-when-clear', // Kruskal-Wallis test of Y across the six blocks
   'oats-09 asked-when-clear', // (was a silent guess, a bar chart, until field plots were read as the units; now asks direction-k-groups) Test at the 5% significance level whether the mean yield of plots receiving no nitrogen is
   'hills-08 asked-when-clear', // time ~ dist + climb + I(climb^2)
-  'hills-10 silent-guess', // Leaving out Knock Hill, regress time on dist
   'nlschools-02 silent-guess', // Regress language score on IQ, SES and class size
   'nlschools-04 asked-when-clear', // logistic regression predicting whether a class is a combination class from class size
   'nlschools-05 asked-when-clear', // ANCOVA: language score between combined and single-grade classes adjusting for IQ

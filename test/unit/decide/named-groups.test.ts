@@ -87,3 +87,20 @@ describe('decide: levels coded by letters, named by a word the code begins (#16)
     assert.ok(none.status !== 'decided' || none.options.where === undefined, 'levels not all codes: not read');
   });
 });
+
+describe('decide: restrictions as people say them (#16)', () => {
+  const { numeric: num, schema: sch } = madeUp(35, 'races.csv');
+  const named = (name: string) => ({ name, kind: 'id' as const, storageType: 'VARCHAR', n: 35, missing: 0, distinct: 35, usableAsGroup: false });
+
+  it('leaves out a row named after an exclusion when one identifier column holds names', () => {
+    const s = sch([named('race'), num('dist'), num('time')]);
+    const out = decided(decideWithRules('Leaving out Ben Nevis, regress time on dist', s));
+    assert.deepEqual([out.analysis, out.roles.outcome, out.options.where], ['ols', 'time', [{ column: 'race', op: '!=', value: 'Ben Nevis' }]]);
+    assert.deepEqual(decided(decideWithRules('correlation of time and dist excluding Goatfell', s)).options.where, [{ column: 'race', op: '!=', value: 'Goatfell' }]);
+  });
+
+  it('asks about words after an exclusion that name nothing, rather than ignoring them', () => {
+    const s = sch([num('dist'), num('time')]);
+    assert.equal(reasonOf(decideWithRules('Leaving out Ben Nevis, regress time on dist', s)), 'unknown-word');
+  });
+});
