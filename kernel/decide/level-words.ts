@@ -6,6 +6,7 @@
  * never becomes "men".
  */
 import type { ColumnInfo, Mention } from './columns.js';
+import { boundLevelHits } from './bound-levels.js';
 import { isContentToken, stemWord, type Token } from './text.js';
 import type { LexiconEntry } from './types.js';
 
@@ -41,7 +42,7 @@ export function normalizeLevel(level: string): string {
 /** Every level named by its meaning: lexicon level words, and "X and non-X" contrasts. */
 export function findLevelWords(tokens: readonly Token[], columns: readonly ColumnInfo[], words: readonly LevelWord[]): LevelWordHit[] {
   const prepared = prepare(columns, words);
-  return [...lexiconLevels(tokens, prepared), ...complementLevels(tokens, columns), ...abbreviatedLevels(tokens, prepared)];
+  return [...lexiconLevels(tokens, prepared), ...complementLevels(tokens, columns), ...abbreviatedLevels(tokens, prepared), ...boundLevelHits(tokens, columns)];
 }
 
 /** What a schema's columns offer to these readings, computed once per column list (it is cached per schema). */

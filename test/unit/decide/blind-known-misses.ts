@@ -181,5 +181,4 @@ export const BLIND_2026_12E_KNOWN_MISSES: string[] = [
   'Blackmore-16 silent-guess', // Is age different?
   'Friendly-15 asked-when-clear', // Leaving out the Before condition, compare recall between SFR and Meshed
   'Ornstein-17 asked-when-clear', // What are the median and IQR of firm assets?
-  'Insurance-16 asked-when-clear', // Is the number of claims higher for the 2+ litre car group than for the under-1-litre group
 ];

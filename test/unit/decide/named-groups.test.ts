@@ -104,3 +104,22 @@ describe('decide: restrictions as people say them (#16)', () => {
     assert.equal(reasonOf(decideWithRules('Leaving out Ben Nevis, regress time on dist', s)), 'unknown-word');
   });
 });
+
+describe('decide: levels written as bounds, named as people say them (#16)', () => {
+  const { numeric: num, factor: fac, schema: sch } = madeUp(64, 'policies.csv');
+  const s = sch([fac('band', ['<25', '25-35', '>35']), fac('engine', ['<1l', '1-2l', '>2l']), fac('area', ['1', '2', '3']), num('claims')]);
+
+  it('reads "under 25" and "older than 35" as the levels <25 and >35, and "2+ litre" / "under-1-litre" as >2l and <1l', () => {
+    const ages = decided(decideWithRules('compare claims between drivers under 25 and drivers older than 35', s));
+    assert.deepEqual([ages.analysis, ages.roles.group, ages.options.levels, ages.options.alternative], ['ttest_welch', 'band', ['<25', '>35'], undefined]);
+    const litres = decided(decideWithRules('do claims differ between the 2+ litre group and the under-1-litre group?', s));
+    assert.deepEqual([litres.roles.group, litres.options.levels], ['engine', ['>2l', '<1l']]);
+  });
+
+  it('reads no bound from a number of another unit or without a side word', () => {
+    const other = decideWithRules('compare claims between cars under 1 tonne and cars over 2 tonnes', s);
+    assert.ok(other.status !== 'decided' || other.roles.group !== 'engine', 'tonnes are not litres');
+    const bare = decided(decideWithRules('compare claims between area 1 and area 2', s));
+    assert.deepEqual([bare.roles.group, bare.options.levels], ['area', ['1', '2']]);
+  });
+});
