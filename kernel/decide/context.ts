@@ -274,7 +274,7 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
   const taken = new Set<number>();
   for (const x of [...read, ...cueHits]) for (let i = x.start; i < x.end; i++) taken.add(i);
   const isFree = (i: number) => !taken.has(i) && isContentToken(tokens[i]) && !isVocabulary(tokens[i]);
-  const unaccountedNow = readUnknownWords(tokens, mentions, cueHits, columns, isVocabulary, compiled, datasetWords).filter((w) => !w.suggestion).map((w) => w.index);
+  const unaccountedNow = () => readUnknownWords(tokens, mentions, cueHits, columns, isVocabulary, compiled, datasetWords).filter((w) => !w.suggestion).map((w) => w.index);
   // "leaving out Knock Hill" with race names in an identifier column (row-names.ts).
   const codedLevels = [...codedLevelMentions(tokens, isFree, unaccountedNow, columns, datasetWords), ...excludedRowMentions(tokens, isFree, columns)];
   if (codedLevels.length > 0) {

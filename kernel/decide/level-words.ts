@@ -198,16 +198,16 @@ const RESTRICTING = /^(in|among|amongst|for|within|excluding|except|without|out)
  * - when one code fits best: the longest code that begins the word, and only one column offering it
  *   (SA over S for "Santiago"; "Southern" with S in two columns is left to ask).
  */
-export function codedLevelMentions(tokens: readonly Token[], isFree: (index: number) => boolean, unaccounted: readonly number[], columns: readonly ColumnInfo[], datasetWords: ReadonlySet<string>): Mention[] {
-  const coded = columns.filter((c) => c.factor && c.levels.length >= 2 && c.levels.length <= 8 && (c.levels.every((l) => /^[A-Z]{1,3}$/.test(l)) || c.levels.every((l) => /^[a-z]{1,3}$/.test(l))));
+export function codedLevelMentions(tokens: readonly Token[], isFree: (index: number) => boolean, unaccounted: () => readonly number[], columns: readonly ColumnInfo[], datasetWords: ReadonlySet<string>): Mention[] {
+  const coded = codedColumns(columns);
   if (coded.length === 0) return [];
-  const unknown = new Set(unaccounted);
+  let unknown: Set<number> | undefined;
   const names: { start: number; end: number; fit?: { column: ColumnInfo; level: string } }[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.kind !== 'word' || t.text.length < 3 || !isFree(i)) continue;
     // A name in capitals ("General Mills") is read whole; a word in lower case only when nothing accounts for it.
-    if (!isCapitalised(t) && !unknown.has(i)) continue;
+    if (!isCapitalised(t) && !(unknown ??= new Set(unaccounted())).has(i)) continue;
     let end = i + 1;
     if (isCapitalised(t)) while (end < tokens.length && isFree(end) && isCapitalised(tokens[end])) end++;
     names.push({ start: i, end, fit: bestCode(t.text, coded) });
@@ -228,6 +228,18 @@ export function codedLevelMentions(tokens: readonly Token[], isFree: (index: num
     if (other || (beforeUnits && named) || restricted) out.push(mention(n));
   }
   return out;
+}
+
+const codedCache = new WeakMap<readonly ColumnInfo[], ColumnInfo[]>();
+
+/** Columns whose every level is a code of one to three letters of one case (cached per schema's columns). */
+function codedColumns(columns: readonly ColumnInfo[]): ColumnInfo[] {
+  let coded = codedCache.get(columns);
+  if (!coded) {
+    coded = columns.filter((c) => c.factor && c.levels.length >= 2 && c.levels.length <= 8 && (c.levels.every((l) => /^[A-Z]{1,3}$/.test(l)) || c.levels.every((l) => /^[a-z]{1,3}$/.test(l))));
+    codedCache.set(columns, coded);
+  }
+  return coded;
 }
 
 function isCapitalised(t: Token | undefined): boolean {
