@@ -42,7 +42,34 @@ export function normalizeLevel(level: string): string {
 /** Every level named by its meaning: lexicon level words, and "X and non-X" contrasts. */
 export function findLevelWords(tokens: readonly Token[], columns: readonly ColumnInfo[], words: readonly LevelWord[]): LevelWordHit[] {
   const prepared = prepare(columns, words);
-  return [...lexiconLevels(tokens, prepared), ...complementLevels(tokens, columns), ...abbreviatedLevels(tokens, prepared), ...boundLevelHits(tokens, columns)];
+  return [...lexiconLevels(tokens, prepared), ...complementLevels(tokens, columns), ...abbreviatedLevels(tokens, prepared), ...boundLevelHits(tokens, columns), ...joinedLevels(tokens, columns)];
+}
+
+/**
+ * A level written as one word that the request splits: "part-time" or "part time" for parttime,
+ * "full-time" for fulltime, "part-timers" for the people of parttime. Two or three words whose letters
+ * joined are the level (five letters or more), or the level and a plural or agent ending.
+ */
+function joinedLevels(tokens: readonly Token[], columns: readonly ColumnInfo[]): LevelWordHit[] {
+  const out: LevelWordHit[] = [];
+  for (let start = 0; start + 1 < tokens.length; start++) {
+    if (tokens[start].kind !== 'word') continue;
+    let joined = tokens[start].text;
+    for (let end = start + 2; end <= Math.min(tokens.length, start + 3); end++) {
+      const t = tokens[end - 1];
+      if (t.kind !== 'word') break;
+      joined += t.text;
+      for (const column of columns) {
+        if (!column.factor) continue;
+        for (const level of column.levels) {
+          const l = level.toLowerCase();
+          if (l.length < 5 || !/^[a-z]+$/.test(l) || !joined.startsWith(l) || !/^(|s|r|rs|ers)$/.test(joined.slice(l.length))) continue;
+          out.push({ start, end, column: column.name, level });
+        }
+      }
+    }
+  }
+  return out;
 }
 
 /** What a schema's columns offer to these readings, computed once per column list (it is cached per schema). */

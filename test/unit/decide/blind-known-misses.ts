@@ -124,9 +124,9 @@ export const BLIND_2026_12D_KNOWN_MISSES: string[] = [
   'moore-03 asked-when-clear', // Is there evidence that subjects paired with a high-status partner conform more than those 
   'moore-04 asked-when-clear', // ANCOVA of conformity by partner status controlling for F-scale score
   'cowles-15 asked-when-clear', // What sample size per group detects volunteer rates of 0.40 vs 0.50 with 90% power?
-  'womenlf-04 wrong-no-match', // Among working women only, logistic regression of part-time vs full-time work on husband\'s
+  'womenlf-04 asked-when-clear', // Among working women only, logistic regression of part-time vs full-time work on husband\'s
   'womenlf-13 silent-guess', // Is there evidence that the mean husband\'s income is lower for women working full time tha
-  'womenlf-16 wrong-no-match', // Cochran-Mantel-Haenszel test of full-time vs not working by children, stratified by region
+  'womenlf-16 asked-when-clear', // Cochran-Mantel-Haenszel test of full-time vs not working by children, stratified by region
   'slid-02 silent-guess', // Do men earn more than women? Welch t-test
   'slid-03 asked-when-clear', // wages ~ age + I(age^2) + education
   'slid-04 silent-guess', // Test at the 5% level whether mean hourly wages are equal across the three language groups.

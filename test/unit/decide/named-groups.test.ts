@@ -123,3 +123,14 @@ describe('decide: levels written as bounds, named as people say them (#16)', () 
     assert.deepEqual([bare.roles.group, bare.options.levels], ['area', ['1', '2']]);
   });
 });
+
+describe('decide: a one-word level the request splits (#16)', () => {
+  const { numeric: num, factor: fac, schema: sch } = madeUp(120, 'jobs.csv');
+
+  it('reads "part-time" and "full-time" as the levels parttime and fulltime', () => {
+    const s = sch([fac('work', ['fulltime', 'parttime', 'none']), num('wage'), num('hours')]);
+    const out = decided(decideWithRules('compare wage between part-time and full-time workers', s));
+    assert.deepEqual([out.analysis, out.roles.outcome, out.roles.group, out.options.levels], ['ttest_welch', 'wage', 'work', ['parttime', 'fulltime']]);
+    assert.deepEqual(decided(decideWithRules('compare wage of part timers and full timers', s)).options.levels, ['parttime', 'fulltime']);
+  });
+});
