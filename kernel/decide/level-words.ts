@@ -50,8 +50,16 @@ export function findLevelWords(tokens: readonly Token[], columns: readonly Colum
  * "full-time" for fulltime, "part-timers" for the people of parttime. Two or three words whose letters
  * joined are the level (five letters or more), or the level and a plural or agent ending.
  */
+const oneWordCache = new WeakMap<readonly ColumnInfo[], { column: string; level: string; l: string }[]>();
+
 function joinedLevels(tokens: readonly Token[], columns: readonly ColumnInfo[]): LevelWordHit[] {
   const out: LevelWordHit[] = [];
+  let words = oneWordCache.get(columns);
+  if (!words) {
+    words = columns.filter((c) => c.factor).flatMap((c) => c.levels.map((level) => ({ column: c.name, level, l: level.toLowerCase() }))).filter((w) => w.l.length >= 5 && /^[a-z]+$/.test(w.l));
+    oneWordCache.set(columns, words);
+  }
+  if (words.length === 0) return out;
   for (let start = 0; start + 1 < tokens.length; start++) {
     if (tokens[start].kind !== 'word') continue;
     let joined = tokens[start].text;
@@ -59,14 +67,7 @@ function joinedLevels(tokens: readonly Token[], columns: readonly ColumnInfo[]):
       const t = tokens[end - 1];
       if (t.kind !== 'word') break;
       joined += t.text;
-      for (const column of columns) {
-        if (!column.factor) continue;
-        for (const level of column.levels) {
-          const l = level.toLowerCase();
-          if (l.length < 5 || !/^[a-z]+$/.test(l) || !joined.startsWith(l) || !/^(|s|r|rs|ers)$/.test(joined.slice(l.length))) continue;
-          out.push({ start, end, column: column.name, level });
-        }
-      }
+      for (const { column, level, l } of words) if (joined.startsWith(l) && /^(|s|r|rs|ers)$/.test(joined.slice(l.length))) out.push({ start, end, column, level });
     }
   }
   return out;
