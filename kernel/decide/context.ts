@@ -419,11 +419,12 @@ function withoutUnitNouns(mentions: readonly Mention[], columns: readonly Column
   return mentions.filter((m) => {
     const c = info(m.column);
     if (!c || m.via !== 'name' || m.end - m.start !== 1 || (c.numeric && !c.factor && !c.subject)) return true;
-    if (mentions.some((o) => o !== m && o.column === m.column && o.via === 'name')) return true;
+    // "control runs ... MDL runs": the units of a level each time, however often said.
+    const unitsOfLevel = (x: Mention) => tokens[x.start].text !== tokens[x.start].stem && x.end - x.start === 1 && mentions.some((o) => o.via === 'level' && o.column !== x.column && o.end === x.start);
+    if (mentions.some((o) => o !== m && o.column === m.column && o.via === 'name' && !unitsOfLevel(o))) return true;
+    if (unitsOfLevel(m)) return false;
     const t = tokens[m.start];
     const plural = t.text !== t.stem;
-    const afterLevel = mentions.some((o) => o.via === 'level' && o.column !== m.column && o.end === m.start);
-    if (afterLevel && plural) return false;
     // "passenger age" with passengerClass: the name without its generic suffix (class) is the units too.
     const suffixUnsaid = c.units.some((u) => suffixes.has(u)) && !c.units.includes(tokens[m.end]?.stem ?? '');
     const unitLike = c.subject || c.levelCount >= 5 || suffixUnsaid;

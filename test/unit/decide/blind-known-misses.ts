@@ -149,7 +149,6 @@ export const BLIND_2026_12E_KNOWN_MISSES: string[] = [
   'Rabbit-06 silent-guess', // Friedman test of BP change over doses with rabbits as blocks, MDL treatment only
   'Rabbit-10 silent-guess', // Is the effect of dose different?
   'Rabbit-12 silent-guess', // Blood pressure changes were recorded in rabbits under a control and an MDL treatment. Test
-  'Rabbit-15 asked-when-clear', // At the highest dose (200), test whether the mean blood pressure change of control runs dif
   'genotype-10 silent-guess', // Is genotype important for weight?
   'genotype-12 asked-when-clear', // Rat litters were cross-fostered to mothers of four genotypes. At alpha = 0.05, use a one-w
   'leuk-10 silent-guess', // Is wbc relevant?

@@ -134,3 +134,13 @@ describe('decide: a one-word level the request splits (#16)', () => {
     assert.deepEqual(decided(decideWithRules('compare wage of part timers and full timers', s)).options.levels, ['parttime', 'fulltime']);
   });
 });
+
+describe('decide: the units of a level, however often said (#16)', () => {
+  const { numeric: num, factor: fac, schema: sch } = madeUp(60, 'trial.csv');
+
+  it('reads "control runs ... drug runs" as the two levels, not a grouping by run', () => {
+    const s = sch([num('change'), fac('dose', ['10', '50', '200']), fac('run', ['C1', 'C2', 'C3', 'D1', 'D2', 'D3']), fac('arm', ['Control', 'Drug'])]);
+    const out = decided(decideWithRules('at dose 200, does the mean change of control runs differ from that of drug runs?', s));
+    assert.deepEqual([out.analysis, out.roles.outcome, out.roles.group, out.options.where], ['ttest_welch', 'change', 'arm', [{ column: 'dose', op: '=', value: '200' }]]);
+  });
+});
