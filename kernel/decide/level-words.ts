@@ -42,7 +42,27 @@ export function normalizeLevel(level: string): string {
 /** Every level named by its meaning: lexicon level words, and "X and non-X" contrasts. */
 export function findLevelWords(tokens: readonly Token[], columns: readonly ColumnInfo[], words: readonly LevelWord[]): LevelWordHit[] {
   const prepared = prepare(columns, words);
-  return [...lexiconLevels(tokens, prepared), ...complementLevels(tokens, columns), ...abbreviatedLevels(tokens, prepared), ...boundLevelHits(tokens, columns), ...joinedLevels(tokens, columns)];
+  return [...lexiconLevels(tokens, prepared), ...complementLevels(tokens, columns), ...abbreviatedLevels(tokens, prepared), ...boundLevelHits(tokens, columns), ...joinedLevels(tokens, columns), ...hyphenTails(tokens, columns)];
+}
+
+/**
+ * "front-wheel drive" with DriveTrain = Front / Rear / 4WD: a level written out, with a word hyphened to
+ * it that names no column, is that level; the word describes it ("US-controlled" is US, not a level of another column).
+ */
+function hyphenTails(tokens: readonly Token[], columns: readonly ColumnInfo[]): LevelWordHit[] {
+  const out: LevelWordHit[] = [];
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const [head, tail] = [tokens[i], tokens[i + 1]];
+    if (head.kind !== 'word' || tail.kind !== 'word' || tail.ranged !== true || !isContentToken(tail) || head.text.length < 2) continue;
+    // "blond-haired", "blue-eyed": a tail made from a column's name speaks of that column.
+    if (columns.some((c) => c.words.some((w) => w.length >= 3 && tail.text.startsWith(w)) || c.stems.includes(tail.stem))) continue;
+    for (const column of columns) {
+      if (!column.factor) continue;
+      const level = column.levels.find((l) => l.toLowerCase() === head.text && (l.length >= 3 || l === head.raw));
+      if (level !== undefined) out.push({ start: i, end: i + 2, column: column.name, level });
+    }
+  }
+  return out;
 }
 
 /**

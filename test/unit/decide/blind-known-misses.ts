@@ -25,7 +25,6 @@ export const BLIND_2026_12B_KNOWN_MISSES: string[] = [
   'survey-05 asked-when-clear', // are students 50/50 left vs right handed (writing hand)?
   'survey-13 asked-when-clear', // Do the observed frequencies of writing hand conform to independence with the way students 
   'cats-03 asked-when-clear', // do male cats have heavier hearts than females once body weight is accounted for?
-  'Cars93-13 asked-when-clear', // Test whether the mean city fuel economy of front-wheel drive cars differs from that of rea
   'quine-07 asked-when-clear', // histogram of absences
   'quine-08 asked-when-clear', // compare absence across age groups among the slow learners
   'Pima.tr-12 asked-when-clear', // among women older than 30, compare glucose between diabetics and non-diabetics

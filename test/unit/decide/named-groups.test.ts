@@ -144,3 +144,13 @@ describe('decide: the units of a level, however often said (#16)', () => {
     assert.deepEqual([out.analysis, out.roles.outcome, out.roles.group, out.options.where], ['ttest_welch', 'change', 'arm', [{ column: 'dose', op: '=', value: '200' }]]);
   });
 });
+
+describe('decide: a level with a word hyphened to it (#16)', () => {
+  const { numeric: num, factor: fac, schema: sch } = madeUp(93, 'cars.csv');
+
+  it('reads "front-wheel drive" as the level Front, the hyphened word describing it', () => {
+    const s = sch([fac('DriveTrain', ['4WD', 'Front', 'Rear']), num('MPG'), num('Price')]);
+    const out = decided(decideWithRules('does MPG differ between front-wheel drive and rear-wheel drive?', s));
+    assert.deepEqual([out.analysis, out.roles.outcome, out.roles.group, out.options.levels], ['ttest_welch', 'MPG', 'DriveTrain', ['Front', 'Rear']]);
+  });
+});
