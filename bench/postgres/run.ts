@@ -8,9 +8,10 @@
  * difference over the result's numbers; target 1e-12).
  *
  * It asserts nothing: timings are for reading. The table (its own schema) is dropped at the end.
- * Usage: npx tsx bench/postgres/run.ts [rows] [--keep] [--only=ID,ID]
- *   rows default 1,000,000; 100,000,000 is the large run (takes minutes and ~10 GB in the database;
- *   the CSV comparison is skipped above 10,000,000 rows).
+ * Usage: npx tsx bench/postgres/run.ts [--rows N | N] [--keep] [--only=ID,ID]
+ *   rows default 1,000,000; `--rows 100000000` is the large run (the table is generated in SQL and
+ *   dropped afterwards; it takes minutes and ~10 GB in the database; the CSV comparison is skipped
+ *   above 10,000,000 rows, where only the client's wall time and peak RSS are printed).
  *   PGHOST/PGPORT/PGUSER/PGDATABASE choose the server (default postgres@127.0.0.1:5432/test).
  */
 import { execFile } from 'node:child_process';
@@ -74,7 +75,11 @@ function worstDifference(a: unknown, b: unknown): number {
 }
 
 async function main(): Promise<void> {
-  const rows = Number((process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? '1000000').replace(/_/g, ''));
+  const args = process.argv.slice(2);
+  const flag = args.indexOf('--rows');
+  const given = flag >= 0 ? args[flag + 1] : args.find((a) => /^[\d_]+$/.test(a));
+  const rows = Number((given ?? '1000000').replace(/_/g, ''));
+  if (!Number.isInteger(rows) || rows < 1) throw new Error(`--rows needs a positive whole number of rows, not '${given}'`);
   const keep = process.argv.includes('--keep');
   const server = `postgres://${process.env.PGUSER ?? 'postgres'}@${process.env.PGHOST ?? '127.0.0.1'}:${process.env.PGPORT ?? '5432'}/${process.env.PGDATABASE ?? 'test'}`;
   const schema = `inferra_bench_${process.pid}`;

@@ -28,8 +28,8 @@ function rankedRows(from: string, value: string, extra: readonly string[] = []):
 
 /** Rank sums of the kept groups of a numeric column, ranked together. */
 export interface GroupRankSums {
-  /** Per group (the engine's key text): n and twice the sum of its mid-ranks (an integer). */
-  groups: Map<string, { n: number; rankSum2: bigint }>;
+  /** Per group (the engine's key text): n, twice the sum of its mid-ranks (an integer), and its distinct values. */
+  groups: Map<string, { n: number; rankSum2: bigint; distinct: number }>;
   /** sum(t^3 - t) over the tie groups of the combined values. */
   tieSum: bigint;
 }
@@ -54,13 +54,13 @@ export async function runGroupRankSums(
   const v = shift && shift.mu !== 0 ? `CASE WHEN ${g} = ${params.key(d, group, shift.key)} THEN ${x} - ${params.double(d, shift.mu)} ELSE ${x} END` : x;
   const from = `(SELECT ${g} AS g, ${v} AS v0 FROM ${completeRows(d, relation, [value, group])} WHERE ${g} IN (${kept.join(', ')})) AS kept`;
   const rows = await engine.query(
-    `SELECT ${d.asText('g')}, count(*), ${d.exactSum('r2')}, ${d.exactSum('t * t - 1')} FROM ${rankedRows(from, 'v0', ['g'])} GROUP BY g`,
+    `SELECT ${d.asText('g')}, count(*), ${d.exactSum('r2')}, ${d.exactSum('t * t - 1')}, count(DISTINCT v) FROM ${rankedRows(from, 'v0', ['g'])} GROUP BY g`,
     params.values,
   );
-  const groups = new Map<string, { n: number; rankSum2: bigint }>();
+  const groups = new Map<string, { n: number; rankSum2: bigint; distinct: number }>();
   let tieSum = 0n;
   for (const row of rows) {
-    groups.set(row[0] ?? '', { n: Number(row[1]), rankSum2: parseInteger(row[2]) });
+    groups.set(row[0] ?? '', { n: Number(row[1]), rankSum2: parseInteger(row[2]), distinct: Number(row[4]) });
     tieSum += parseInteger(row[3]);
   }
   return { groups, tieSum };
@@ -76,6 +76,8 @@ export interface SignedRankSums {
   positiveRankSum2: bigint;
   /** sum(t^3 - t) over the tie groups of |d|. */
   tieSum: bigint;
+  /** Distinct non-zero values of d. */
+  distinct: number;
 }
 
 /** The SQL of d = value - mu (one sample) or (before - after) - mu (paired, wide), each one IEEE operation as in JavaScript. */
@@ -92,13 +94,13 @@ export async function runSignedRankSums(engine: Engine, relation: Relation, colu
   const params = new Parameters(relation);
   const diff = differenceExpression(engine, params, columns, mu);
   const from = `(SELECT ${diff} AS dd FROM ${completeRows(d, relation, columns)}) AS diffs`;
-  const [zeros] = await engine.query(`SELECT count(*) FILTER (WHERE dd = 0), count(*) FILTER (WHERE dd <> 0) FROM ${from}`, params.values);
+  const [zeros] = await engine.query(`SELECT count(*) FILTER (WHERE dd = 0), count(*) FILTER (WHERE dd <> 0), count(DISTINCT dd) FILTER (WHERE dd <> 0) FROM ${from}`, params.values);
   const nonZero = `(SELECT dd, abs(dd) AS a FROM ${from} WHERE dd <> 0) AS nonzero`;
   const [row] = await engine.query(
     `SELECT ${d.exactSum('CASE WHEN dd > 0 THEN r2 ELSE 0 END')}, ${d.exactSum('t * t - 1')} FROM ${rankedRows(nonZero, 'a', ['dd'])}`,
     params.values,
   );
-  return { n: Number(zeros[1]), nZero: Number(zeros[0]), positiveRankSum2: parseInteger(row[0]), tieSum: parseInteger(row[1]) };
+  return { n: Number(zeros[1]), nZero: Number(zeros[0]), positiveRankSum2: parseInteger(row[0]), tieSum: parseInteger(row[1]), distinct: Number(zeros[2]) };
 }
 
 /** Exact sums of the mid-ranks of two columns over their complete pairs (Spearman's rho is their correlation). */
@@ -201,31 +203,49 @@ export function expandRuns(runs: SortedRuns): Float64Array {
   return out;
 }
 
-/** Complete pairs sorted by x then y, equal pairs collapsed into weights (Kendall's tau counts them in JavaScript). */
-export interface SortedPairs {
-  x: Float64Array;
-  y: Float64Array;
-  weights: Float64Array;
-  n: number;
+/** How many distinct values a column has over the complete rows of `columns`, and the sizes of its runs of equal values (at least 2), in increasing order. */
+export interface TieSizes {
+  distinct: number;
+  ties: number[];
 }
 
-/** The distinct (x, y) pairs sorted by x then y, with their counts, streamed in chunks; `complete` bounds their number. */
-export async function readSortedPairs(engine: Engine, relation: Relation, x: PlanColumn, y: PlanColumn, complete?: number): Promise<SortedPairs> {
+/** The tie sizes of one column over the rows complete in `columns`, read sorted in chunks (one count per distinct value). */
+export async function readTieSizes(engine: Engine, relation: Relation, value: PlanColumn, columns: readonly PlanColumn[]): Promise<TieSizes> {
+  const v = engine.dialect.identifier(value.name);
+  let distinct = 0;
+  const ties: number[] = [];
+  await readChunks(engine, `SELECT count(*) AS c FROM ${completeRows(engine.dialect, relation, columns)} GROUP BY ${v} ORDER BY ${v}`, relation.params, (rows) => {
+    for (const row of rows) {
+      const c = Number(row[0]);
+      distinct++;
+      if (c > 1) ties.push(c);
+    }
+  });
+  return { distinct, ties };
+}
+
+/**
+ * The distinct (x, y) pairs of the complete rows sorted by x then y, each with the 0-based rank of its
+ * y among the distinct y values and its count, handed over in chunks: nothing but the chunk is held
+ * (Kendall's tau counts them with a Fenwick tree over the y ranks).
+ */
+export async function streamRankedPairs(
+  engine: Engine,
+  relation: Relation,
+  x: PlanColumn,
+  y: PlanColumn,
+  onPair: (x: number, yRank: number, count: number) => void,
+): Promise<void> {
   const d = engine.dialect;
   const xi = d.identifier(x.name);
   const yi = d.identifier(y.name);
-  const out = new Columns(3, complete);
   // Text outputs are named apart from the columns, so ORDER BY sorts the numbers (see readSortedRuns).
   await readChunks(
     engine,
-    `SELECT ${d.asText(xi)} AS x_text, ${d.asText(yi)} AS y_text, count(*) AS c FROM ${completeRows(d, relation, [x, y])} GROUP BY ${xi}, ${yi} ORDER BY ${xi}, ${yi}`,
+    `SELECT ${d.asText('px')} AS x_text, dense_rank() OVER (ORDER BY py) - 1 AS y_rank, c FROM (SELECT ${xi} AS px, ${yi} AS py, count(*) AS c FROM ${completeRows(d, relation, [x, y])} GROUP BY ${xi}, ${yi}) AS pairs ORDER BY px, py`,
     relation.params,
     (rows) => {
-      for (const row of rows) out.push([Number(row[0]), Number(row[1]), Number(row[2])]);
+      for (const row of rows) onPair(Number(row[0]), Number(row[1]), Number(row[2]));
     },
   );
-  const [xs, ys, weights] = out.finish();
-  let n = 0;
-  for (const w of weights) n += w;
-  return { x: xs, y: ys, weights, n };
 }
