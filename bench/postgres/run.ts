@@ -8,7 +8,7 @@
  * difference over the result's numbers; target 1e-12).
  *
  * It asserts nothing: timings are for reading. The table (its own schema) is dropped at the end.
- * Usage: npx tsx bench/postgres/run.ts [--rows N | N] [--keep] [--only=ID,ID]
+ * Usage: npx tsx bench/postgres/run.ts [--rows N | N] [--keep] [--no-csv] [--only=ID,ID]
  *   rows default 1,000,000; `--rows 100000000` is the large run (the table is generated in SQL and
  *   dropped afterwards; it takes minutes and ~10 GB in the database; the CSV comparison is skipped
  *   above 10,000,000 rows, where only the client's wall time and peak RSS are printed).
@@ -25,7 +25,8 @@ import { parsePostgresLocator } from '../../kernel/data/postgres/locator.js';
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const INFERRA = join(ROOT, 'bin', 'inferra.js');
+// INFERRA_BIN: another build's bin/inferra.js (a snapshot, so that rebuilding during a long run changes nothing).
+const INFERRA = process.env.INFERRA_BIN ?? join(ROOT, 'bin', 'inferra.js');
 const CSV_LIMIT = 10_000_000;
 
 const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
@@ -115,7 +116,7 @@ async function main(): Promise<void> {
     await client.query(`ANALYZE ${schema}.penguins`);
     console.log(`  generated in the database in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     let csv: string | undefined;
-    if (rows <= CSV_LIMIT) {
+    if (rows <= CSV_LIMIT && !process.argv.includes('--no-csv')) {
       csv = join(folder, 'penguins.csv');
       const t0 = Date.now();
       await run('psql', ['-h', l.host, '-p', String(l.port), '-U', l.user, '-d', l.database, '-c', `\\copy ${schema}.penguins TO '${csv}' CSV HEADER`]);
