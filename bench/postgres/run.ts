@@ -49,19 +49,25 @@ interface Timed {
   wallS: number;
   rssMib: number;
   stdout: string;
+  stderr: string;
   exit: number;
 }
 
 /** Runs a command under GNU time: wall seconds and peak RSS; a failing command is reported, not thrown. */
 async function timed(args: string[]): Promise<Timed> {
-  const result = await run('/usr/bin/time', ['-f', 'BENCH %e %M', process.execPath, INFERRA, ...args], { cwd: ROOT, maxBuffer: 64 << 20, env: { ...process.env, NO_COLOR: '1' } }).then(
+  const result = await run('/usr/bin/time', ['-f', 'BENCH %e %M', process.execPath, INFERRA, ...args], {
+    cwd: ROOT,
+    maxBuffer: 64 << 20,
+    // A large table's analysis runs for minutes: the CLI's task limit (120 s by default) is raised unless set.
+    env: { ...process.env, NO_COLOR: '1', INFERRA_TIMEOUT_SECONDS: process.env.INFERRA_TIMEOUT_SECONDS ?? '7200' },
+  }).then(
     (r) => ({ ...r, exit: 0 }),
     (error: { stdout?: string; stderr?: string; code?: number }) => ({ stdout: error.stdout ?? '', stderr: error.stderr ?? '', exit: error.code ?? 1 }),
   );
   const line = result.stderr.trim().split('\n').reverse().find((l) => l.startsWith('BENCH '));
   if (!line) throw new Error(`no timing from /usr/bin/time:\n${result.stderr}`);
   const [, wall, kb] = line.split(' ');
-  return { wallS: Number(wall), rssMib: Number(kb) / 1024, stdout: result.stdout, exit: result.exit };
+  return { wallS: Number(wall), rssMib: Number(kb) / 1024, stdout: result.stdout, stderr: result.stderr, exit: result.exit };
 }
 
 /** The largest relative difference between the numbers of two results. */
@@ -134,7 +140,7 @@ async function main(): Promise<void> {
         const worst = pgJson.status === 'ok' ? worstDifference(fileJson.result, pgJson.result).toExponential(2) : '-';
         csvText = `${fromFile.wallS.toFixed(2).padStart(8)} s ${fromFile.rssMib.toFixed(0).padStart(9)} MiB   ${worst}`;
       }
-      const status = pgJson.status === 'ok' ? '' : `  (${pgJson.error?.code ?? `exit ${pg.exit}`})`;
+      const status = pgJson.status === 'ok' ? '' : `  (${pgJson.error?.code ?? `exit ${pg.exit}`}: ${pg.stderr.split('\n').find((l) => l.trim() && !l.startsWith('BENCH ')) ?? ''})`;
       console.log(`  ${c.id.padEnd(18)} ${pg.wallS.toFixed(2).padStart(10)} s ${pg.rssMib.toFixed(0).padStart(12)} MiB ${csvText}${status}`);
     }
     console.log('');

@@ -66,7 +66,7 @@ export function planColumn(name: string, kinds: ReadonlyMap<string, ColumnKind>)
 }
 
 /** The sample's rows as a Table the analysis' own `validate` reads. */
-function sampleTable(rows: readonly (string | null)[][], columns: readonly PlanColumn[], kinds: ReadonlyMap<string, ColumnKind>): Table {
+export function sampleTable(rows: readonly (string | null)[][], columns: readonly PlanColumn[], kinds: ReadonlyMap<string, ColumnKind>): Table {
   const out: Column[] = columns.map((c, j) => {
     const kind = kinds.get(c.name) ?? 'text';
     if (kind === 'numeric') return { name: c.name, kind, values: Float64Array.from(rows, (row) => (row[j] === null ? NaN : Number(row[j]))) };

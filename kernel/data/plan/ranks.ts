@@ -14,7 +14,7 @@
  */
 import { parseInteger } from './exact.js';
 import type { Engine, Relation, TextRows } from './engine.js';
-import { completeRows, Parameters } from './run.js';
+import { completeRows, label, Parameters } from './run.js';
 import type { PlanColumn } from './types.js';
 
 /** Rows per chunk of a streamed, sorted result. */
@@ -248,4 +248,101 @@ export async function streamRankedPairs(
       for (const row of rows) onPair(Number(row[0]), Number(row[1]), Number(row[2]));
     },
   );
+}
+
+/** Long-format pairs (an outcome, a group with two kept levels, a pair id): the rows each id has in each level. */
+export interface LongPairs {
+  /** One row per pair id with one row in each level: `first`, `second` (the outcome, null when missing) and `pair`. */
+  relation: Relation;
+  first: PlanColumn;
+  second: PlanColumn;
+  pair: PlanColumn;
+}
+
+/** Names of the paired relation's columns (not the table's: they are only seen inside the plan). */
+const PAIRED = { first: 'inferra_first', second: 'inferra_second', pair: 'inferra_pair' };
+
+/** The SQL of one row per pair id over the kept levels: how many rows it has in each level and their outcomes. */
+function perPairSql(engine: Engine, relation: Relation, outcome: PlanColumn, group: PlanColumn, pairId: PlanColumn, keys: readonly [string, string]) {
+  const d = engine.dialect;
+  const params = new Parameters(relation);
+  const [k0, k1] = keys.map((k) => params.key(d, group, k));
+  const v = d.identifier(outcome.name);
+  const g = d.identifier(group.name);
+  const p = d.identifier(pairId.name);
+  const sql = `SELECT ${p} AS pair, count(*) FILTER (WHERE ${g} = ${k0}) AS c0, count(*) FILTER (WHERE ${g} = ${k1}) AS c1, max(${v}) FILTER (WHERE ${g} = ${k0}) AS a, max(${v}) FILTER (WHERE ${g} = ${k1}) AS b FROM (${relation.sql}) AS base WHERE ${p} IS NOT NULL AND ${g} IN (${k0}, ${k1}) GROUP BY ${p}`;
+  return { sql, params, k0, k1 };
+}
+
+/** The pairs of a long-format design as a relation the signed-rank plan reads like wide columns. */
+export function longPairs(engine: Engine, relation: Relation, outcome: PlanColumn, group: PlanColumn, pairId: PlanColumn, keys: readonly [string, string]): LongPairs {
+  const d = engine.dialect;
+  const { sql, params } = perPairSql(engine, relation, outcome, group, pairId, keys);
+  const first = { name: PAIRED.first, numeric: true };
+  const second = { name: PAIRED.second, numeric: true };
+  const pair = { name: PAIRED.pair, numeric: pairId.numeric };
+  return {
+    relation: { sql: `SELECT a AS ${d.identifier(first.name)}, b AS ${d.identifier(second.name)}, pair AS ${d.identifier(pair.name)} FROM (${sql}) AS pairs WHERE c0 = 1 AND c1 = 1`, params: params.values },
+    first,
+    second,
+    pair,
+  };
+}
+
+/** Pair ids of one kind: how many, and the first few (in the engine's order) for a message. */
+export interface PairIds {
+  count: number;
+  examples: string[];
+}
+
+/** What a long-format design holds: rows it cannot use, and the pair ids that break the pairing. */
+export interface LongPairCounts {
+  /** Rows without a group or a pair id. */
+  unlabelled: number;
+  /** Rows of other levels of the group. */
+  otherLevels: number;
+  /** Ids with more than one row in a level; ids only in the first, only in the second level. */
+  duplicated: PairIds;
+  onlyFirst: PairIds;
+  onlySecond: PairIds;
+  /** Matched pairs with a missing outcome in either row, and complete pairs. */
+  incomplete: number;
+  complete: number;
+}
+
+/** Counts a long-format design's rows and pairs in the engine (the few example ids only when the pairing breaks). */
+export async function countLongPairs(engine: Engine, relation: Relation, outcome: PlanColumn, group: PlanColumn, pairId: PlanColumn, keys: readonly [string, string]): Promise<LongPairCounts> {
+  const d = engine.dialect;
+  const g = d.identifier(group.name);
+  const p = d.identifier(pairId.name);
+  const kept = new Parameters(relation);
+  const [k0, k1] = keys.map((k) => kept.key(d, group, k));
+  const [rows] = await engine.query(
+    `SELECT count(*) FILTER (WHERE ${g} IS NULL OR ${p} IS NULL), count(*) FILTER (WHERE ${g} IS NOT NULL AND ${p} IS NOT NULL AND ${g} NOT IN (${k0}, ${k1})) FROM (${relation.sql}) AS base`,
+    kept.values,
+  );
+  const perPair = perPairSql(engine, relation, outcome, group, pairId, keys);
+  const kinds = {
+    duplicated: 'c0 > 1 OR c1 > 1',
+    onlyFirst: 'c0 > 0 AND c1 = 0',
+    onlySecond: 'c1 > 0 AND c0 = 0',
+    incomplete: 'c0 = 1 AND c1 = 1 AND (a IS NULL OR b IS NULL)',
+    complete: 'c0 = 1 AND c1 = 1 AND a IS NOT NULL AND b IS NOT NULL',
+  };
+  const [counts] = await engine.query(`SELECT ${Object.values(kinds).map((w) => `count(*) FILTER (WHERE ${w})`).join(', ')} FROM (${perPair.sql}) AS pairs`, perPair.params.values);
+  const [duplicated, onlyFirst, onlySecond, incomplete, complete] = counts.map(Number);
+  const ids = async (where: string, count: number): Promise<PairIds> => {
+    if (count === 0) return { count, examples: [] };
+    const found = await engine.query(`SELECT ${d.asText('pair')} AS pair_text FROM (${perPair.sql}) AS pairs WHERE ${where} ORDER BY pair LIMIT 5`, perPair.params.values);
+    return { count, examples: found.map((row) => label(pairId, row[0])) };
+  };
+  return {
+    unlabelled: Number(rows[0]),
+    otherLevels: Number(rows[1]),
+    duplicated: await ids(kinds.duplicated, duplicated),
+    onlyFirst: await ids(kinds.onlyFirst, onlyFirst),
+    onlySecond: await ids(kinds.onlySecond, onlySecond),
+    incomplete,
+    complete,
+  };
 }

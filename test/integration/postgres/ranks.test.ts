@@ -119,11 +119,6 @@ async function runFromFile(csv: string, request: AnalysisRequest & { analysis: A
   return runAnalysis(request, table);
 }
 
-/** Whether a request is paired in long format (not on the plan: refused with a clear error). */
-function isLong(request: AnalysisRequest): boolean {
-  return Boolean(request.roles.pairId);
-}
-
 describe('rank tests in the engine (DuckDB, PostgreSQL) give the file path numbers', function () {
   this.timeout(600_000);
   const cases = allCases();
@@ -154,10 +149,6 @@ describe('rank tests in the engine (DuckDB, PostgreSQL) give the file path numbe
       const csv = await c.csv();
       const file = await fileRelation(csv, columnsForAnalysis(c.request), c.request.options.where);
       const planned = () => runPlannedAnalysis(c.request, { engine: duckdbEngine(), relation: file.relation, kinds: file.kinds });
-      if (isLong(c.request)) {
-        await rejectsWithCode(planned(), 'analysis-not-in-database');
-        continue;
-      }
       const onDuck = await planned().catch((error: Error) => assert.fail(`${c.id}: ${error.message}`));
       const fromFile = await runFromFile(csv, c.request);
       worstOverall = Math.max(worstOverall, assertSame(fromFile, onDuck.computed, c.id));
@@ -181,10 +172,6 @@ describe('rank tests in the engine (DuckDB, PostgreSQL) give the file path numbe
       }
       const locator = loaded.get(csv)!;
       const planned = () => withDatabaseTable(locator, columnsForAnalysis(c.request), c.request.options.where, (db) => runPlannedAnalysis(c.request, db));
-      if (isLong(c.request)) {
-        await rejectsWithCode(planned(), 'analysis-not-in-database');
-        continue;
-      }
       const onPostgres = await planned().catch((error: Error) => assert.fail(`${c.id}: ${error.message}`));
       worstOverall = Math.max(worstOverall, assertSame(await runFromFile(csv, c.request), onPostgres.computed, c.id));
     }
