@@ -2,7 +2,7 @@
  * The rank tests computed where the data lives (kernel/analyses/planned/ranks.ts) against the file path
  * (rows in memory, tested against R in test/unit/analyses/rank-tests.test.ts and correlation.test.ts):
  * on the datasets of the R fixtures (ties, zeros, missing values, exact and approximate p-values), plus
- * penguins with `--where` and `--levels`, the plan on DuckDB (the CSV) and on PostgreSQL (127.0.0.1:5432,
+ * penguins with `--where` and `--levels` (the long-format Wilcoxon case included), the plan on DuckDB (the CSV) and on PostgreSQL (127.0.0.1:5432,
  * skipped with the reason when it cannot be reached) gives the file path's numbers to 1e-12 relative.
  */
 import assert from 'node:assert/strict';
@@ -26,7 +26,6 @@ import { loadFileIntoPostgres } from '../../../scripts/load-sample-postgres.js';
 import { buildRequest } from '../../support/fixtures.js';
 import { assertNoNaNInTables, fixture } from '../../unit/analyses/comparison-helpers.js';
 import { casesOf, optionsOf } from '../../unit/analyses/associations-helpers.js';
-import { rejectsWithCode } from '../../unit/data/helpers.js';
 import { createRandom } from '../../../kernel/figures/random.js';
 
 /** Relative tolerance of the plan (DuckDB, PostgreSQL) against the file path. */
