@@ -379,8 +379,43 @@ export interface GroupBoxSummary extends BoxQuartiles {
   sd: number;
 }
 
+/**
+ * A fitted straight line y = intercept + slope x and what its pointwise confidence band needs:
+ * se(fit at g)^2 = sigma^2 ((1/n if the model has an intercept) + (g - centre)^2 / sxx), with t on `df`
+ * degrees of freedom (R's `predict(lm, interval = "confidence")` for one predictor).
+ */
+export interface FittedLine {
+  intercept: number;
+  slope: number;
+  /** x's mean (0 without an intercept); `sxx` the sum of squares of x about it. */
+  centre: number;
+  /** The fitted value at `centre` (y's mean with an intercept): the line is drawn as atCentre + slope (x - centre). */
+  atCentre: number;
+  sxx: number;
+  n: number;
+  sigma: number;
+  df: number;
+  withIntercept: boolean;
+}
+
+/** A factor of a model term: a numeric column to a power, or the indicator of one level of a column. */
+export type ModelTermFactor = { column: string; power: number } | { column: string; level: string };
+
+/** A fitted linear model as data: its coefficients and the terms they multiply (products of factors). */
+export interface FittedModel {
+  outcome: string;
+  /** Every column the model reads (the outcome first): a row is used when all of them have a value. */
+  columns: string[];
+  intercept: number;
+  terms: { coefficient: number; factors: ModelTermFactor[] }[];
+}
+
 /** What a figure drawn from a plan knows of every row (its table is then a sample, or empty). */
 export interface WholeDataSummary {
+  /** The analysis' own fitted line (Pearson's least-squares line, a one-predictor `ols`), whatever rows the figure draws. */
+  line?: FittedLine;
+  /** The analysis' own model (`ols`): the residual figures evaluate it on the figure's rows instead of refitting. */
+  model?: FittedModel;
   /** The groups' boxes and means (box plots whose points are a sample). */
   boxes?: GroupBoxSummary[];
   /** Contingency counts keyed "row level\u0000column level" (bars drawn from the counts, not from rows). */

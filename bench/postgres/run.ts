@@ -8,9 +8,10 @@
  * difference over the result's numbers; target 1e-12).
  *
  * It asserts nothing: timings are for reading. The table (its own schema) is dropped at the end.
- * Usage: npx tsx bench/postgres/run.ts [rows] [--keep] [--only=ID,ID]
- *   rows default 1,000,000; 100,000,000 is the large run (takes minutes and ~10 GB in the database;
- *   the CSV comparison is skipped above 10,000,000 rows).
+ * Usage: npx tsx bench/postgres/run.ts [--rows N | N] [--keep] [--no-csv] [--only=ID,ID]
+ *   rows default 1,000,000; `--rows 100000000` is the large run (the table is generated in SQL and
+ *   dropped afterwards; it takes minutes and ~10 GB in the database; the CSV comparison is skipped
+ *   above 10,000,000 rows, where only the client's wall time and peak RSS are printed).
  *   PGHOST/PGPORT/PGUSER/PGDATABASE choose the server (default postgres@127.0.0.1:5432/test).
  */
 import { execFile } from 'node:child_process';
@@ -24,7 +25,8 @@ import { parsePostgresLocator } from '../../kernel/data/postgres/locator.js';
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const INFERRA = join(ROOT, 'bin', 'inferra.js');
+// INFERRA_BIN: another build's bin/inferra.js (a snapshot, so that rebuilding during a long run changes nothing).
+const INFERRA = process.env.INFERRA_BIN ?? join(ROOT, 'bin', 'inferra.js');
 const CSV_LIMIT = 10_000_000;
 
 const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
@@ -47,19 +49,25 @@ interface Timed {
   wallS: number;
   rssMib: number;
   stdout: string;
+  stderr: string;
   exit: number;
 }
 
 /** Runs a command under GNU time: wall seconds and peak RSS; a failing command is reported, not thrown. */
 async function timed(args: string[]): Promise<Timed> {
-  const result = await run('/usr/bin/time', ['-f', 'BENCH %e %M', process.execPath, INFERRA, ...args], { cwd: ROOT, maxBuffer: 64 << 20, env: { ...process.env, NO_COLOR: '1' } }).then(
+  const result = await run('/usr/bin/time', ['-f', 'BENCH %e %M', process.execPath, INFERRA, ...args], {
+    cwd: ROOT,
+    maxBuffer: 64 << 20,
+    // A large table's analysis runs for minutes: the CLI's task limit (120 s by default) is raised unless set.
+    env: { ...process.env, NO_COLOR: '1', INFERRA_TIMEOUT_SECONDS: process.env.INFERRA_TIMEOUT_SECONDS ?? '7200' },
+  }).then(
     (r) => ({ ...r, exit: 0 }),
     (error: { stdout?: string; stderr?: string; code?: number }) => ({ stdout: error.stdout ?? '', stderr: error.stderr ?? '', exit: error.code ?? 1 }),
   );
   const line = result.stderr.trim().split('\n').reverse().find((l) => l.startsWith('BENCH '));
   if (!line) throw new Error(`no timing from /usr/bin/time:\n${result.stderr}`);
   const [, wall, kb] = line.split(' ');
-  return { wallS: Number(wall), rssMib: Number(kb) / 1024, stdout: result.stdout, exit: result.exit };
+  return { wallS: Number(wall), rssMib: Number(kb) / 1024, stdout: result.stdout, stderr: result.stderr, exit: result.exit };
 }
 
 /** The largest relative difference between the numbers of two results. */
@@ -74,7 +82,11 @@ function worstDifference(a: unknown, b: unknown): number {
 }
 
 async function main(): Promise<void> {
-  const rows = Number((process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? '1000000').replace(/_/g, ''));
+  const args = process.argv.slice(2);
+  const flag = args.indexOf('--rows');
+  const given = flag >= 0 ? args[flag + 1] : args.find((a) => /^[\d_]+$/.test(a));
+  const rows = Number((given ?? '1000000').replace(/_/g, ''));
+  if (!Number.isInteger(rows) || rows < 1) throw new Error(`--rows needs a positive whole number of rows, not '${given}'`);
   const keep = process.argv.includes('--keep');
   const server = `postgres://${process.env.PGUSER ?? 'postgres'}@${process.env.PGHOST ?? '127.0.0.1'}:${process.env.PGPORT ?? '5432'}/${process.env.PGDATABASE ?? 'test'}`;
   const schema = `inferra_bench_${process.pid}`;
@@ -110,7 +122,7 @@ async function main(): Promise<void> {
     await client.query(`ANALYZE ${schema}.penguins`);
     console.log(`  generated in the database in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     let csv: string | undefined;
-    if (rows <= CSV_LIMIT) {
+    if (rows <= CSV_LIMIT && !process.argv.includes('--no-csv')) {
       csv = join(folder, 'penguins.csv');
       const t0 = Date.now();
       await run('psql', ['-h', l.host, '-p', String(l.port), '-U', l.user, '-d', l.database, '-c', `\\copy ${schema}.penguins TO '${csv}' CSV HEADER`]);
@@ -128,7 +140,7 @@ async function main(): Promise<void> {
         const worst = pgJson.status === 'ok' ? worstDifference(fileJson.result, pgJson.result).toExponential(2) : '-';
         csvText = `${fromFile.wallS.toFixed(2).padStart(8)} s ${fromFile.rssMib.toFixed(0).padStart(9)} MiB   ${worst}`;
       }
-      const status = pgJson.status === 'ok' ? '' : `  (${pgJson.error?.code ?? `exit ${pg.exit}`})`;
+      const status = pgJson.status === 'ok' ? '' : `  (${pgJson.error?.code ?? `exit ${pg.exit}`}: ${pg.stderr.split('\n').find((l) => l.trim() && !l.startsWith('BENCH ')) ?? ''})`;
       console.log(`  ${c.id.padEnd(18)} ${pg.wallS.toFixed(2).padStart(10)} s ${pg.rssMib.toFixed(0).padStart(12)} MiB ${csvText}${status}`);
     }
     console.log('');

@@ -556,7 +556,8 @@ function scoreLevel(span: readonly Token[], level: readonly Token[], tokens: rea
       // A code of a letter and a number ("c52", "d20") said whole is the level, in either case.
       const code = l.text.length === 1 && level[k + 1]?.kind === 'number' && t.text === l.text;
       if (l.text.length === 1 && !code && (t.raw !== l.raw || !singleLetterContext(tokens, start, column))) return 0;
-      if (l.text.length === 2 && (t.text !== l.text || !isContentToken(t))) return 0;
+      // A two-letter code that is also a function word ("US", "IN") counts only in capitals as written.
+      if (l.text.length === 2 && (t.text !== l.text || (!isContentToken(t) && !(t.raw === l.raw && /^[A-Z]{2}$/.test(t.raw))))) return 0;
       total += 1;
       continue;
     }

@@ -4,12 +4,14 @@
  * level, a one-sided direction and words that look like column names but match none.
  */
 import type { DatasetSchema, TaskId } from '../types.js';
+import { withoutQualifyingNames } from './name-qualifiers.js';
+import { afterExclusion, excludedRowMentions } from './row-names.js';
 import { editDistance, suggestName } from '../util/suggest.js';
 import { compileCues, cueVocabulary, findCues, type CompiledCue, type CueHit } from './cues.js';
 import { compileLexicon, describeColumns, type ColumnWords, findMentions, monthsOutOfRange, unknownLevels, type ColumnInfo, type CompiledLexicon, type Mention, type UnknownLevel } from './columns.js';
 import { isContentToken, rootOf, stemWord, STOPWORDS, tokenize, type Token } from './text.js';
 import { isStatusPosition, isYesNoColumn, readStatusMentions } from './status-words.js';
-import { compileLevelWords, findLevelWords, type LevelWord } from './level-words.js';
+import { codedLevelMentions, compileLevelWords, findLevelWords, type LevelWord } from './level-words.js';
 import type { RuleSet } from './types.js';
 import { isUnitNoun } from './unit-words.js';
 import { listedAt } from './column-lists.js';
@@ -47,7 +49,6 @@ export interface MentionedColumn {
 }
 
 /** "excluding (the)", "except", "leaving out", "other than", "apart from" just before a word. */
-export const EXCLUSION_BEFORE = /\b(excluding|except|excepting|omitting|(leaving|leave|left) out|other than|apart from)( the| all)?$/;
 
 /** The rule set compiled for matching (cached per rule set). */
 export interface CompiledRules {
@@ -179,6 +180,7 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
   mentions = withoutUnitNouns(mentions, columns, tokens, compiled.columnWords.suffixes);
   mentions = mentions.filter((m) => !isVerbOfAs(m, tokens) && !isShareOfTheTime(m, tokens));
   mentions = withoutGenericPairs(mentions, columns, compiled.columnWords.suffixes);
+  mentions = withoutQualifyingNames(mentions, columns, tokens);
   mentions = levelsNamedWithTheirColumn(mentions, columns);
   // "silicon content", "nation of control": a word continuing a column's phrase is no shortened level (word-places.ts).
   mentions = mentions.filter((m) => !continuesColumnPhrase(tokens, m, mentions));
@@ -277,6 +279,17 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
       mentions = [...mentions, ...initials].sort((a, b) => a.start - b.start);
       read = [...read, ...initials];
     }
+  }
+  // "Southern and Eastern cities" with region = E, MW, S, W (level-words.ts): levels coded by letters.
+  const taken = new Set<number>();
+  for (const x of [...read, ...cueHits]) for (let i = x.start; i < x.end; i++) taken.add(i);
+  const isFree = (i: number) => !taken.has(i) && isContentToken(tokens[i]) && !isVocabulary(tokens[i]);
+  const unaccountedNow = () => readUnknownWords(tokens, mentions, cueHits, columns, isVocabulary, compiled, datasetWords).filter((w) => !w.suggestion).map((w) => w.index);
+  // "leaving out Knock Hill" with race names in an identifier column (row-names.ts).
+  const codedLevels = [...codedLevelMentions(tokens, isFree, unaccountedNow, columns, datasetWords), ...excludedRowMentions(tokens, isFree, columns)];
+  if (codedLevels.length > 0) {
+    mentions = [...mentions, ...codedLevels].sort((a, b) => a.start - b.start);
+    read = [...read, ...codedLevels];
   }
   // "male and female patients" with sex coded 0/1 (coded-sex.ts): the column, not one code.
   if (columns.some((c) => /^(sex|gender)$/i.test(c.name))) {
@@ -435,11 +448,12 @@ function withoutUnitNouns(mentions: readonly Mention[], columns: readonly Column
   return mentions.filter((m) => {
     const c = info(m.column);
     if (!c || m.via !== 'name' || m.end - m.start !== 1 || (c.numeric && !c.factor && !c.subject)) return true;
-    if (mentions.some((o) => o !== m && o.column === m.column && o.via === 'name')) return true;
+    // "control runs ... MDL runs": the units of a level each time, however often said.
+    const unitsOfLevel = (x: Mention) => tokens[x.start].text !== tokens[x.start].stem && x.end - x.start === 1 && mentions.some((o) => o.via === 'level' && o.column !== x.column && o.end === x.start);
+    if (mentions.some((o) => o !== m && o.column === m.column && o.via === 'name' && !unitsOfLevel(o))) return true;
+    if (unitsOfLevel(m)) return false;
     const t = tokens[m.start];
     const plural = t.text !== t.stem;
-    const afterLevel = mentions.some((o) => o.via === 'level' && o.column !== m.column && o.end === m.start);
-    if (afterLevel && plural) return false;
     // "passenger age" with passengerClass: the name without its generic suffix (class) is the units too.
     const suffixUnsaid = c.units.some((u) => suffixes.has(u)) && !c.units.includes(tokens[m.end]?.stem ?? '');
     const unitLike = c.subject || c.levelCount >= 5 || suffixUnsaid;
@@ -764,7 +778,7 @@ function addWordOrderHints(mentioned: MentionedColumn[], tokens: readonly Token[
     if (m.levelAt && (m.levelsNamed.length >= 2 || (m.byName && m.levelsNamed.length === 1))) {
       const excluded = m.levelsNamed.filter((l) => {
         const at = m.levelAt?.[l] ?? -1;
-        return at > 0 && EXCLUSION_BEFORE.test(tokens.slice(Math.max(0, at - 3), at).map((t) => t.text).join(' '));
+        return at > 0 && afterExclusion(tokens, at);
       });
       if (excluded.length > 0) m.levelsExcluded = excluded;
     }
@@ -772,8 +786,7 @@ function addWordOrderHints(mentioned: MentionedColumn[], tokens: readonly Token[
     // "Among Gentoo penguins", "in Adelie": one level named after such a word restricts the rows.
     if (!m.byName && m.levelsNamed.length === 1) {
       // "Excluding the African group", "leaving out Knock Hill", "other than Asia": one level left out.
-      const back = tokens.slice(Math.max(0, m.position - 3), m.position).map((t) => t.text).join(' ');
-      if (EXCLUSION_BEFORE.test(back)) m.hints.add('filter').add('exclude');
+      if (afterExclusion(tokens, m.position)) m.hints.add('filter').add('exclude');
       // "at the last measurement (day 258)": a time point said before its value is part of the phrase.
       for (let i = m.position - 1; i >= Math.max(0, m.position - 4); i--) {
         if (/^(among|amongst|within|only|for|in|at|on)$/.test(tokens[i].text)) {
@@ -1077,6 +1090,7 @@ function readUnknownWords(
     const article = prev?.text === 'the' ? 1 : 0;
     if (/^(to|from)$/.test(tokens[t.index - 1 - article]?.text ?? '') && mentions.some((m) => m.via === 'name' && m.score >= 0.8 && m.end === t.index - 1 - article)) continue;
     const rolePosition =
+      afterExclusion(tokens, t.index) ||
       (prev !== undefined && /^(by|across|between|of|in|on|for|and|vs|versus|with|without|from|against|among|per|or|to|affect|affects|predict|predicts|explain|explains|the|a|an|its|their|our|my|better|worse|higher|lower|greater|larger|smaller|more|less|fewer|longer|shorter|bigger|heavier)$/.test(prev.text)) ||
       (next !== undefined && /^(by|and|vs|versus|against|between|across|or|affect|affects|influence|influences|predict|predicts|differ|differs|different|vary|varies|change|changes|related|associated|correlated|higher|lower|greater|larger|smaller|increase|increases|decrease|decreases)$/.test(next.text)) ||
       // Beside a column matched by part of its name ("body weight" with only body_length_mm): the

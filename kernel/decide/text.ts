@@ -19,13 +19,15 @@ export interface Token {
   /** For numbers (a trailing % is kept in `raw`). */
   value?: number;
   percent?: boolean;
+  /** For numbers written with a plus glued on ("75+"). */
+  plus?: boolean;
   /** A comma, semicolon or slash stands between the previous token and this one ("Adelie, Gentoo"). */
   listed?: boolean;
   /** A dash or an ellipsis alone stands between the previous token and this one ("x1 - x4", "q1…q9"). */
   ranged?: boolean;
 }
 
-const TOKEN = /(\d+(?:\.\d+)?%?|\.\d+%?|[A-Za-z]+(?:'[A-Za-z]+)?|[~=<>*|:^])/g;
+const TOKEN = /(\d+(?:\.\d+)?[%+]?|\.\d+%?|[A-Za-z]+(?:'[A-Za-z]+)?|[~=<>*|:^])/g;
 
 /** Splits a request (or a phrase, or a column name) into tokens; letters and digits split apart. */
 export function tokenize(text: string): Token[] {
@@ -42,8 +44,12 @@ export function tokenize(text: string): Token[] {
     last = (match.index ?? 0) + raw.length;
     if (/^[\d.]/.test(raw)) {
       const percent = raw.endsWith('%');
-      const value = Number(percent ? raw.slice(0, -1) : raw);
-      tokens.push({ index: tokens.length, raw, text: raw.toLowerCase(), stem: raw.toLowerCase(), kind: 'number', value, percent });
+      // "2+", "75+": a number with a plus glued to it is a lower bound ("the 75+ group").
+      // The plus is kept as a flag only: the token reads as the number ("x1+x2" is still x1 and x2).
+      const plus = raw.endsWith('+');
+      const written = plus ? raw.slice(0, -1) : raw;
+      const value = Number(percent ? written.slice(0, -1) : written);
+      tokens.push({ index: tokens.length, raw: written, text: written.toLowerCase(), stem: written.toLowerCase(), kind: 'number', value, percent, ...(plus ? { plus } : {}) });
     } else if (/^[~=<>*|:^]$/.test(raw)) {
       tokens.push({ index: tokens.length, raw, text: raw, stem: raw, kind: 'symbol' });
     } else {

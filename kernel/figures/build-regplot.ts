@@ -3,9 +3,9 @@
  * the kernel (`computeRegressionBand`, as R's `predict(lm, interval = "confidence")`), never by
  * Vega's regression transform.
  */
-import { computeRegressionBand } from '../analyses/regression/band.js';
+import { computeLineBand, computeRegressionBand } from '../analyses/regression/band.js';
 import { mean, sumOfSquares } from '../analyses/common/moments.js';
-import type { Figure } from '../types.js';
+import type { Figure, FittedLine } from '../types.js';
 import { computeGrid, createPlotRounder } from './aggregate.js';
 import { quantitative, tooltipNumber } from './axes.js';
 import { buildPointLayer, computeScatterPoints } from './build-scatter.js';
@@ -79,6 +79,11 @@ export interface RegplotInput {
   confLevel: number;
   title: string;
   subtitle?: string;
+  /**
+   * The analysis' own line (fitted on every row where the data live): drawn as it is, whatever rows
+   * the points are; without it the line is fitted to `pairs`.
+   */
+  line?: FittedLine;
 }
 
 /** A Vega-Lite scatter with the fitted line and its confidence band. */
@@ -92,7 +97,7 @@ export function buildRegplotSpec(input: RegplotInput): Figure {
     if (v > hi) hi = v;
   }
   const grid = computeGrid(lo, hi, BAND_POINTS);
-  const band = computeRegressionBand(pairs.x, pairs.y, grid, confLevel);
+  const band = input.line ? computeLineBand(input.line, grid, confLevel) : computeRegressionBand(pairs.x, pairs.y, grid, confLevel);
   const roundX = createPlotRounder(pairs.x);
   const roundY = createPlotRounder(pairs.y);
   const line: Record<string, unknown>[] = [];
@@ -120,12 +125,13 @@ export function buildRegplotSpec(input: RegplotInput): Figure {
       ],
     });
   }
-  const parts = [`Line: least-squares fit with its ${Math.round(confLevel * 100)}% confidence band`];
+  const everyRow = input.line && input.line.n > pairs.x.length ? ` (fitted on all ${input.line.n.toLocaleString('en-US')} rows)` : '';
+  const parts = [`Line: least-squares fit${everyRow} with its ${Math.round(confLevel * 100)}% confidence band`];
   if (pairs.color) {
     const within = buildGroupLines(pairs, points.colorLevels ?? pairs.color.levels, roundX, roundY, xTitle, yTitle);
     if (within) {
       layer.push(within);
-      parts[0] = `Thick line: least-squares fit of all points with its ${Math.round(confLevel * 100)}% confidence band; thin lines: the fit within each level of ${pairs.color.name}, in its colour`;
+      parts[0] = `Thick line: least-squares fit of all points${everyRow} with its ${Math.round(confLevel * 100)}% confidence band; thin lines: the fit within each level of ${pairs.color.name}, in its colour`;
     }
   }
   return {

@@ -6,18 +6,10 @@
 import { parseTermSpecs, type TermSpec } from '../analyses/regression/design.js';
 import { fitLeastSquares } from '../analyses/regression/fit.js';
 import { validateOls } from '../analyses/regression/validate.js';
-import type { AnalysisRequest, DroppedRows, Table } from '../types.js';
+import type { AnalysisRequest, Table } from '../types.js';
+import type { OlsFit } from './model-values.js';
 
-/** Observed values, fitted values and residuals of a least-squares fit on the complete rows. */
-export interface OlsFit {
-  outcome: string;
-  observed: Float64Array;
-  fitted: Float64Array;
-  residuals: Float64Array;
-  n: number;
-  nMissing: number;
-  dropped: DroppedRows[];
-}
+export type { OlsFit } from './model-values.js';
 
 /** The predictor terms of an `ols` request (`x^2` as a power of x, `degree` expanded), as the regression engine parses them. */
 export function parseTerms(request: AnalysisRequest, table: Table): TermSpec[] {

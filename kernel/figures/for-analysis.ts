@@ -30,6 +30,7 @@ import { buildRegplotSpec } from './build-regplot.js';
 import { buildObservedFittedSpec, buildResidualsSpec } from './build-residuals.js';
 import { buildScatterSpec } from './build-scatter.js';
 import { computeOlsFit, parseTerms } from './fit-ols.js';
+import { evaluateModel } from './model-values.js';
 import { findColumn } from '../analyses/common/select.js';
 import { selectGroupedValues, selectLevelValues, selectPairedValues, type LevelValues } from './select.js';
 import { formatAxisTitle, formatVariableName } from './theme.js';
@@ -139,20 +140,23 @@ function posthoc(adjustment: string): FiguresFor {
 
 /** Correlations: a scatter, with the least-squares line and band for Pearson's r. */
 function correlation(withLine: boolean): FiguresFor {
-  return ({ request, table, outcome }) => {
+  return ({ request, table, outcome, whole }) => {
     const x = requireRole(request.roles.x, { analysis: request.analysis, role: 'x' });
     const y = requireRole(request.roles.y, { analysis: request.analysis, role: 'y' });
     // Coloured by a grouping column when the structure check (checks/structure.ts) found one.
     const pairs = selectPairedValues(table, x, y, request.roles.color, request.analysis);
     const title = titleFor(`${formatVariableName(y)} and ${formatVariableName(x, true)}`, outcome);
     const common = { pairs, seed: request.options.seed, title, subtitle: outcome.summary };
-    return [withLine ? buildRegplotSpec({ ...common, confLevel: request.options.confLevel }) : buildScatterSpec(common)];
+    return [withLine ? buildRegplotSpec({ ...common, confLevel: request.options.confLevel, line: whole?.line }) : buildScatterSpec(common)];
   };
 }
 
-/** OLS: the fitted line (one numeric predictor), observed vs fitted, residuals vs fitted, QQ of residuals. */
-const ols: FiguresFor = ({ request, table, outcome }) => {
-  const fit = computeOlsFit(request, table);
+/**
+ * OLS: the fitted line (one numeric predictor), observed vs fitted, residuals vs fitted, QQ of
+ * residuals; from the analysis' own model when it was fitted where the data live (no refit on the rows drawn).
+ */
+const ols: FiguresFor = ({ request, table, outcome, whole }) => {
+  const fit = whole?.model ? evaluateModel(whole.model, table) : computeOlsFit(request, table);
   const figures: Figure[] = [];
   const terms = parseTerms(request, table);
   if (terms.length === 1 && terms[0].power === 1 && findColumn(table, terms[0].column).kind === 'numeric') {
@@ -164,6 +168,7 @@ const ols: FiguresFor = ({ request, table, outcome }) => {
         confLevel: request.options.confLevel,
         title: titleFor(`${formatVariableName(fit.outcome)} on ${formatVariableName(terms[0].column, true)}`, outcome),
         subtitle: outcome.summary,
+        line: whole?.line,
       }),
     );
   }

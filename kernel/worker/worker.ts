@@ -259,13 +259,21 @@ async function runPlannedTask(request: AnalysisRequest & { analysis: PlannedAnal
   source.phase?.('Drawing the figure...', { phase: 'figure' });
   try {
     const describeTable = request.analysis === 'describe' && source.describeTable ? await source.describeTable() : undefined;
-    if (seen.figureTable) figures = buildFiguresForAnalysis({ ...request, roles: { ...request.roles, color: seen.colorBy } }, seen.figureTable, computed);
+    // The analysis' own line and model hold for any rows the figure draws (the boxes and counts are of the plan's groups).
+    const fits = planned.figureSummary?.line || planned.figureSummary?.model ? { line: planned.figureSummary.line, model: planned.figureSummary.model } : undefined;
+    if (seen.figureTable) figures = buildFiguresForAnalysis({ ...request, roles: { ...request.roles, color: seen.colorBy } }, seen.figureTable, computed, fits);
     else if (describeTable) figures = buildFiguresForAnalysis(request, describeTable, computed);
     else if (planned.figureTable) figures = buildFiguresForAnalysis(request, planned.figureTable, computed, planned.figureSummary);
     else if (request.analysis === 'describe') warnings.push(`The figures of describe are not drawn for a database table yet; the numbers are computed on every row ${source.place}.`);
     else warnings.push(`The figure is not drawn for a table this large (${computed.n.toLocaleString('en')} rows); the numbers are computed on every row ${source.place}.`);
     if (planned.sampled && planned.figureTable && !seen.figureTable) {
-      const boxes = planned.figureSummary?.boxes ? "the figure's boxes, whiskers and means, and " : '';
+      const boxes = planned.figureSummary?.boxes
+        ? "the figure's boxes, whiskers and means, and "
+        : planned.figureSummary?.line
+          ? "the figure's fitted line and its band, and "
+          : planned.figureSummary?.model
+            ? "the fitted values and residuals' model, and "
+            : '';
       warnings.push(
         `The figure's points and the assumption checks use a fixed sample of ${planned.figureTable.rowCount.toLocaleString('en')} of the ${computed.n.toLocaleString('en')} rows (at most ${SAMPLE_LIMIT.toLocaleString('en')} per group); ${boxes}the numbers are computed on every row ${source.place}.`,
       );

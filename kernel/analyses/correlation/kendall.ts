@@ -143,6 +143,69 @@ export function countKendallPairs(pairs: WeightedSortedPairs): PairCounts {
   return { n, score: total - tiedX - tiedY + tiedXY - 2 * swaps, untiedX: total - tiedX, untiedY: total - tiedY, tiesX, tiesY };
 }
 
+/**
+ * Knight's pair counts without holding the pairs: the distinct pairs arrive sorted by x then y (in
+ * chunks, from the database), y as its 0-based rank among the m distinct y values. A Fenwick tree over
+ * the y ranks holds the weight of the pairs of earlier x values; each pair's discordant partners are
+ * those of them with a larger y, which is what Knight's merge sort counts as its exchanges. Memory is
+ * O(m), whatever the number of rows; every count is the same exact integer as `countKendallPairs`.
+ */
+export class KendallPairCounter {
+  private readonly tree: Float64Array;
+  /** Pairs of the current x value, waiting to enter the tree when x changes. */
+  private pendingRanks: number[] = [];
+  private pendingWeights: number[] = [];
+  private currentX = NaN;
+  private run = 0;
+  private inserted = 0;
+  private n = 0;
+  private tiedXY = 0;
+  private swaps = 0;
+  private readonly tiesX: number[] = [];
+
+  constructor(private readonly distinctY: number) {
+    this.tree = new Float64Array(distinctY + 1);
+  }
+
+  /** One distinct pair: x, the rank of y among the distinct y values, and how many rows it stands for. */
+  add(x: number, yRank: number, weight: number): void {
+    if (x !== this.currentX) this.flush(x);
+    // Weight of earlier x values with y ranked above yRank: all inserted minus those ranked <= yRank.
+    let atOrBelow = 0;
+    for (let i = yRank + 1; i > 0; i -= i & -i) atOrBelow += this.tree[i];
+    this.swaps += weight * (this.inserted - atOrBelow);
+    this.pendingRanks.push(yRank);
+    this.pendingWeights.push(weight);
+    this.run += weight;
+    this.n += weight;
+    this.tiedXY += (weight * (weight - 1)) / 2;
+  }
+
+  /** Moves the current x value's pairs into the tree. */
+  private flush(next: number): void {
+    for (let k = 0; k < this.pendingRanks.length; k++) {
+      const w = this.pendingWeights[k];
+      for (let i = this.pendingRanks[k] + 1; i <= this.distinctY; i += i & -i) this.tree[i] += w;
+      this.inserted += w;
+    }
+    if (this.run > 1) this.tiesX.push(this.run);
+    this.pendingRanks = [];
+    this.pendingWeights = [];
+    this.run = 0;
+    this.currentX = next;
+  }
+
+  /** The counts, given the sizes of the runs of equal y values (at least 2, in increasing y). */
+  finish(tiesY: number[]): PairCounts {
+    this.flush(NaN);
+    const n = this.n;
+    const total = (n * (n - 1)) / 2;
+    const tiedX = pairsWithin(this.tiesX);
+    const tiedY = pairsWithin(tiesY);
+    return { n, score: total - tiedX - tiedY + this.tiedXY - 2 * this.swaps, untiedX: total - tiedX, untiedY: total - tiedY, tiesX: this.tiesX, tiesY };
+  }
+}
+
 /** Tau-b from the pair counts (NaN when x or y is constant). */
 function tauOf({ score, untiedX, untiedY }: PairCounts): number {
   if (untiedX === 0 || untiedY === 0) return NaN;

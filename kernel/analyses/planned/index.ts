@@ -16,10 +16,10 @@
  */
 import { InferraError } from '../../errors.js';
 import type { Engine, Relation } from '../../data/plan/engine.js';
-import { deviationRelation, rangeRound, runBoxStats, runCoMoments, runComplete, runCounts, runMedians, runMoments, runSample, type GroupMoments, type RangeState } from '../../data/plan/run.js';
+import { deviationRelation, rangeRound, runBoxStats, runCoMoments, type CoMoments, runComplete, runCounts, runMedians, runMoments, runSample, type GroupMoments, type RangeState } from '../../data/plan/run.js';
 import { meanDifference, mergeExactSums, type ExactSum } from '../../data/plan/state.js';
 import type { MomentsAggregate, PlanColumn } from '../../data/plan/types.js';
-import type { AnalysisId, AnalysisOptions, AnalysisRequest, AssumptionCheck, Column, ColumnKind, DroppedRows, GroupBoxSummary, Table, WholeDataSummary } from '../../types.js';
+import type { AnalysisId, AnalysisOptions, AnalysisRequest, AssumptionCheck, Column, ColumnKind, DroppedRows, FittedLine, GroupBoxSummary, Table, WholeDataSummary } from '../../types.js';
 import { computeOneWayAnovaFromSums, computeWelchAnovaFromMoments, type GroupSummary } from '../anova/compute.js';
 import { leveneCheck, reasonNotRunFor } from '../checks/assumptions.js';
 import { upperF } from '../common/distributions.js';
@@ -66,7 +66,7 @@ export function planColumn(name: string, kinds: ReadonlyMap<string, ColumnKind>)
 }
 
 /** The sample's rows as a Table the analysis' own `validate` reads. */
-function sampleTable(rows: readonly (string | null)[][], columns: readonly PlanColumn[], kinds: ReadonlyMap<string, ColumnKind>): Table {
+export function sampleTable(rows: readonly (string | null)[][], columns: readonly PlanColumn[], kinds: ReadonlyMap<string, ColumnKind>): Table {
   const out: Column[] = columns.map((c, j) => {
     const kind = kinds.get(c.name) ?? 'text';
     if (kind === 'numeric') return { name: c.name, kind, values: Float64Array.from(rows, (row) => (row[j] === null ? NaN : Number(row[j]))) };
@@ -249,7 +249,16 @@ async function runCorrelation(request: AnalysisRequest & { analysis: AnalysisId 
     adjustChecks: (checks) => notRunAboveLimit(checks, sizes),
   });
   const missing = complete.rows - complete.complete;
-  return { computed: withCounts(outcome, co.n, missing, droppedForMissing([x.name, y.name], missing)), figureTable: table, sampled: table.rowCount < co.n, rows: complete.rows };
+  const figureSummary = { line: leastSquaresLine(co) };
+  return { computed: withCounts(outcome, co.n, missing, droppedForMissing([x.name, y.name], missing)), figureTable: table, sampled: table.rowCount < co.n, figureSummary, rows: complete.rows };
+}
+
+/** The least-squares line of y on x from the plan's co-moments (every complete pair), for the figure. */
+function leastSquaresLine(co: CoMoments): FittedLine | undefined {
+  if (co.n < 3 || !(co.sxx > 0)) return undefined;
+  const slope = co.sxy / co.sxx;
+  const rss = Math.max(0, co.syy - slope * co.sxy);
+  return { intercept: co.meanY - slope * co.meanX, slope, centre: co.meanX, atCentre: co.meanY, sxx: co.sxx, n: co.n, sigma: Math.sqrt(rss / (co.n - 2)), df: co.n - 2, withIntercept: true };
 }
 
 async function runOneSample(request: AnalysisRequest & { analysis: AnalysisId }, ctx: PlanContext): Promise<PlannedOutcome> {
@@ -360,5 +369,6 @@ async function runOls(request: AnalysisRequest & { analysis: AnalysisId }, ctx: 
     compute: (_input, options) => planned.compute(options),
     adjustChecks: (checks) => notRunAboveLimit(checks, sizes),
   });
-  return { computed: withCounts(outcome, planned.n, missing, planned.dropped), figureTable: table, sampled: table.rowCount < planned.n, rows: complete.rows };
+  const figureSummary = { model: planned.model, line: planned.line };
+  return { computed: withCounts(outcome, planned.n, missing, planned.dropped), figureTable: table, sampled: table.rowCount < planned.n, figureSummary, rows: complete.rows };
 }

@@ -15,7 +15,7 @@ import { solveExact, sub, toDouble, ZERO, type ExactSolution } from '../../data/
 import { runValueCounts } from '../../data/plan/run.js';
 import type { CrossProductsAggregate, DesignColumnSpec, PlanColumn } from '../../data/plan/types.js';
 import type { Relation } from '../../data/plan/engine.js';
-import type { AnalysisId, AnalysisOptions, AnalysisRequest, ColumnKind } from '../../types.js';
+import type { AnalysisId, AnalysisOptions, AnalysisRequest, ColumnKind, FittedLine, FittedModel } from '../../types.js';
 import { compareNatural } from '../../util/natural-sort.js';
 import { upperF } from '../common/distributions.js';
 import { droppedForMissing } from '../common/select.js';
@@ -100,6 +100,10 @@ export interface PlannedOls {
   compute: (options: AnalysisOptions) => OlsResult;
   n: number;
   dropped: ReturnType<typeof droppedForMissing>;
+  /** The fitted model as data, for the residual figures (evaluated on the rows they draw, never refitted). */
+  model: FittedModel;
+  /** With one numeric predictor (no power): the line and its band's parts, for the regression figure. */
+  line?: FittedLine;
 }
 
 /**
@@ -168,7 +172,31 @@ export async function fitOlsInDatabase(request: AnalysisRequest & { analysis: An
       interactions: interactionTests(products, model, first, extra, rss, n, p),
       referenceLevels: references,
     });
-  return { compute, n, dropped: droppedForMissing([outcome.name, ...names.filter((x) => x !== outcome.name)], missing) };
+  const fitted: FittedModel = {
+    outcome: outcome.name,
+    columns: names,
+    intercept: intercept ? estimates[0] : 0,
+    terms: terms.map((t, j) => ({
+      coefficient: b[j],
+      factors: t.spec.factors.map((f) => ('level' in f ? { column: f.column.name, level: f.level } : { column: f.column.name, power: f.power })),
+    })),
+  };
+  const only = terms.length === 1 ? terms[0].spec.factors : [];
+  const simple = only.length === 1 && !('level' in only[0]) && only[0].power === 1;
+  const line: FittedLine | undefined = simple
+    ? {
+        intercept: fitted.intercept,
+        slope: b[0],
+        centre: intercept ? means[1] : 0,
+        atCentre: intercept ? means[0] : 0,
+        sxx: products.cross[1][1],
+        n,
+        sigma: Math.sqrt(sigma2),
+        df: dfResid,
+        withIntercept: intercept,
+      }
+    : undefined;
+  return { compute, n, dropped: droppedForMissing([outcome.name, ...names.filter((x) => x !== outcome.name)], missing), model: fitted, line };
 }
 
 /**

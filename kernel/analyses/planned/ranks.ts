@@ -15,37 +15,49 @@
  * Validation (levels, roles, refusals) runs on the bounded check sample, as for the other planned analyses.
  */
 import { InferraError } from '../../errors.js';
-import { expandRuns, readSortedPairs, readSortedRuns, runGroupRankSums, runRankCoMoments, runSignedRankSums } from '../../data/plan/ranks.js';
-import { label, rangeRound, runMedians, type RangeState } from '../../data/plan/run.js';
+import { countLongPairs, expandRuns, longPairs, readSortedRuns, readTieSizes, runGroupRankSums, runRankCoMoments, runSignedRankSums, streamRankedPairs, type SortedRuns } from '../../data/plan/ranks.js';
+import { label, rangeRound, runGroupRows, runMedians, runSample, type RangeState } from '../../data/plan/run.js';
 import type { PlanColumn } from '../../data/plan/types.js';
-import type { AnalysisId, AnalysisOptions, AnalysisRequest } from '../../types.js';
+import type { AnalysisId, AnalysisOptions, AnalysisRequest, DroppedRows } from '../../types.js';
 import { droppedForMissing } from '../common/select.js';
 import { computeKendallCorrelationFromCounts, computeSpearmanCorrelationFromRho } from '../correlation/compute.js';
-import { countKendallPairs } from '../correlation/kendall.js';
+import { KendallPairCounter } from '../correlation/kendall.js';
 import { computeSpearmanRho } from '../correlation/spearman.js';
 import { computeKruskalWallisFromRanks, computeMannWhitneyFromRanks, computeSignedRankFromRanks, type KGroupInput, type Locate } from '../rank-tests/compute.js';
-import { computeApproximatePseudoMedian, computeApproximateShift, computeExactPseudoMedian, computeExactShift } from '../rank-tests/hodges-lehmann.js';
+import { computeApproximatePseudoMedianSorted, computeApproximateShiftSorted, computeExactPseudoMedian, computeExactShift, type SortedSample } from '../rank-tests/hodges-lehmann.js';
 import { runAnalysisWith, type ComputedOutcome } from '../run.js';
-import { isPairedRoles } from '../ttest/paired.js';
+import { isPairedRoles, listSome, selectTwoLevels } from '../ttest/paired.js';
 import type { TwoSampleInput } from '../ttest/compute.js';
-import { droppedRows, planColumn, roleNames, sampleAndValidate, SAMPLE_LIMIT, withCounts, type PlanContext, type PlannedOutcome } from './index.js';
+import { droppedRows, planColumn, roleNames, sampleAndValidate, sampleTable, SAMPLE_LIMIT, withCounts, type PlanContext, type PlannedOutcome } from './index.js';
+import { analyses } from '../registry.js';
+import { compareNatural } from '../../util/natural-sort.js';
 
 /** The rank analyses that run through the plan. */
 export type RankAnalysisId = 'mann_whitney' | 'wilcoxon_signed_rank' | 'kruskal_wallis' | 'spearman' | 'kendall';
 
 /**
- * Largest number of values the Hodges-Lehmann estimates read into memory (8 bytes each): above, the
- * estimate and its interval are reported as not available, with a warning, and the test itself still
- * runs on every row.
+ * Largest number of distinct values the Hodges-Lehmann estimates read into memory (16 bytes each: the
+ * value and how often it occurs; the normal-approximation root search walks the distinct values, so
+ * memory does not grow with the rows): above, the estimate and its interval are reported as not
+ * available, with a warning, and the test itself still runs on every row.
  */
-export const HODGES_LEHMANN_LIMIT = 10_000_000;
+export const HODGES_LEHMANN_LIMIT = 2_000_000;
 
-/** Largest number of complete pairs Kendall's tau sorts and counts in memory (24 bytes per distinct pair). */
-export const KENDALL_LIMIT = 50_000_000;
+/**
+ * Kendall's tau in the database: at most this many complete pairs (the pair counts, up to n^2 / 2,
+ * stay exact integers in a double) and this many distinct y values (the Fenwick tree's 8 bytes each).
+ */
+export const KENDALL_LIMIT = 100_000_000;
+export const KENDALL_DISTINCT_Y_LIMIT = 10_000_000;
+
+/** A sorted sample as distinct values with counts, shifted by `add` (R adds mu back before the interval). */
+function sortedSample(runs: SortedRuns, add = 0): SortedSample {
+  return { values: add === 0 ? runs.values : runs.values.map((v) => v + add), counts: runs.counts };
+}
 
 /** Why a Hodges-Lehmann estimate is missing, for the researcher. */
 function locationNotAvailable(n: number, what: string, limit: number): string {
-  return `The ${what} and its confidence interval are not computed for a table this large (${n.toLocaleString('en')} values; the database path reads at most ${limit.toLocaleString('en')} values into memory for them). The test, its p-value and the rank-biserial correlation use every row.`;
+  return `The ${what} and its confidence interval are not computed for a table this large (${n.toLocaleString('en')} distinct values; the database path reads at most ${limit.toLocaleString('en')} distinct values into memory for them). The test, its p-value and the rank-biserial correlation use every row.`;
 }
 
 /** A location estimate that could not be computed. */
@@ -113,17 +125,21 @@ async function runRankGroups(request: AnalysisRequest & { analysis: AnalysisId }
     // W = R_1 - n_1 (n_1 + 1) / 2, exactly (R_1 is a sum of half-integers).
     const statistic = Number(a.rankSum2 - BigInt(a.n) * BigInt(a.n + 1)) / 2;
     // One group after the other: a connection streams one sorted result at a time.
-    let samples: Float64Array[] | undefined;
-    if (used <= limit) {
+    const distinct = sums.groups.get(keys[0])!.distinct + sums.groups.get(keys[1])!.distinct;
+    let samples: SortedRuns[] | undefined;
+    if (distinct <= limit) {
       samples = [];
-      for (const key of keys) samples.push(expandRuns(await readSortedRuns(ctx.engine, ctx.relation, { value: outcomeColumn, group: groupColumn, key })));
+      for (const key of keys) samples.push(await readSortedRuns(ctx.engine, ctx.relation, { value: outcomeColumn, group: groupColumn, key }));
     }
-    if (!samples) note = locationNotAvailable(used, 'Hodges-Lehmann shift', limit);
+    if (!samples) note = locationNotAvailable(distinct, 'Hodges-Lehmann shift', limit);
     compute = (options) => {
       const locate: Locate = (exact) => {
         if (!samples) return notAvailable(options);
         const [x, y] = samples;
-        return exact ? computeExactShift(x, y, options.confLevel, options.alternative) : computeApproximateShift(x, y, options.confLevel, options.alternative, options.correct);
+        // The exact interval (small samples) reads every pairwise difference; the approximation walks the distinct values.
+        return exact
+          ? computeExactShift(expandRuns(x), expandRuns(y), options.confLevel, options.alternative)
+          : computeApproximateShiftSorted(sortedSample(x), sortedSample(y), options.confLevel, options.alternative, options.correct);
       };
       return computeMannWhitneyFromRanks({ statistic, nx: a.n, ny: b.n, tieSum }, locate, [medians.get(keys[0])!, medians.get(keys[1])!], options);
     };
@@ -141,24 +157,18 @@ async function runRankGroups(request: AnalysisRequest & { analysis: AnalysisId }
 /** Wilcoxon signed-rank, one sample or paired in wide format: signed ranks of |d| in the engine. */
 async function runSignedRank(request: AnalysisRequest & { analysis: AnalysisId }, ctx: PlanContext, limit: number): Promise<PlannedOutcome> {
   const { roles } = request;
-  if (roles.pairId || (roles.group && !roles.before)) {
-    throw new InferraError('analysis-not-in-database', {
-      analysis: 'wilcoxon_signed_rank in long format (--pair-id with --group)',
-      supported: 'wilcoxon_signed_rank in wide format (--before, --after) or on one column (--column)',
-    });
-  }
-  const names = isPairedRoles(roles) ? roleNames(request, [roles.before, roles.after]) : roleNames(request, [roles.column ?? roles.outcome]);
-  const columns = names.map((n) => planColumn(n, ctx.kinds));
-  const { complete, validated, table } = await sampleAndValidate(request, ctx, columns);
+  const long = roles.pairId || (roles.group && !roles.before) ? await longFormat(request, ctx) : undefined;
+  const names = long ? [] : isPairedRoles(roles) ? roleNames(request, [roles.before, roles.after]) : roleNames(request, [roles.column ?? roles.outcome]);
+  const columns = long ? long.columns : names.map((n) => planColumn(n, ctx.kinds));
+  const relation = long ? long.relation : ctx.relation;
+  const { complete, validated, table } = long ?? (await sampleAndValidate(request, ctx, columns));
   const mu = request.options.mu;
-  const sums = await runSignedRankSums(ctx.engine, ctx.relation, columns, mu);
+  const sums = await runSignedRankSums(ctx.engine, relation, columns, mu);
   const statistic = Number(sums.positiveRankSum2) / 2;
-  const restored =
-    sums.n <= limit
-      ? // R adds mu back before the interval: (d - mu) + mu, zeros already removed.
-        expandRuns(await readSortedRuns(ctx.engine, ctx.relation, { difference: columns, mu, nonZero: true })).map((v) => v + mu)
-      : undefined;
-  const note = restored ? undefined : locationNotAvailable(sums.n, 'pseudo-median (Hodges-Lehmann)', limit);
+  const runs = sums.distinct <= limit ? await readSortedRuns(ctx.engine, relation, { difference: columns, mu, nonZero: true }) : undefined;
+  // R adds mu back before the interval: (d - mu) + mu, zeros already removed.
+  const restored = runs ? sortedSample(runs, mu) : undefined;
+  const note = restored ? undefined : locationNotAvailable(sums.distinct, 'pseudo-median (Hodges-Lehmann)', limit);
   const parts = { statistic, n: sums.n, nZero: sums.nZero, tieSum: Number(sums.tieSum) };
   const outcome = runAnalysisWith(request, {
     validate: () => validated,
@@ -166,18 +176,76 @@ async function runSignedRank(request: AnalysisRequest & { analysis: AnalysisId }
       const locate: Locate = (exact) => {
         if (!restored) return notAvailable(options);
         return exact
-          ? computeExactPseudoMedian(restored, options.confLevel, options.alternative)
-          : computeApproximatePseudoMedian(restored, options.confLevel, options.alternative, options.correct);
+          ? computeExactPseudoMedian(expandRuns(runs!).map((v) => v + mu), options.confLevel, options.alternative)
+          : computeApproximatePseudoMedianSorted(restored, options.confLevel, options.alternative, options.correct);
       };
       return computeSignedRankFromRanks(parts, locate, options);
     },
   });
-  const missing = complete.rows - complete.complete;
+  const missing = long ? long.missing : complete.rows - complete.complete;
+  const dropped = long ? long.dropped : droppedForMissing(names, missing);
   return {
-    computed: withLocationWarning(withCounts(outcome, complete.complete, missing, droppedForMissing(names, missing)), note),
+    computed: withLocationWarning(withCounts(outcome, complete.complete, missing, dropped), note),
     figureTable: table,
-    sampled: table.rowCount < complete.complete,
+    sampled: long ? long.sampled : table.rowCount < complete.complete,
     rows: complete.rows,
+  };
+}
+
+/**
+ * Wilcoxon signed-rank in long format (outcome, group with two levels, pair id), as the file path's
+ * selectLong: the two levels from every row's group (natural order, or --levels); the pairing checked in
+ * the engine (an id more than once in a level, or in one level only, is refused with the ids); then
+ * one row per complete pair (first level's outcome, second level's) that the signed-rank plan reads as
+ * wide columns. The analysis' own validation reads the check sample of pairs written back in long format.
+ */
+async function longFormat(request: AnalysisRequest & { analysis: AnalysisId }, ctx: PlanContext) {
+  const { roles } = request;
+  const [outcome, group, pairId] = roleNames(request, [roles.outcome, roles.group, roles.pairId]).map((n) => planColumn(n, ctx.kinds));
+  const present = await runGroupRows(ctx.engine, ctx.relation, group);
+  const keyOfLabel = new Map([...present.keys()].map((raw) => [label(group, raw), raw]));
+  const levels = selectTwoLevels([...keyOfLabel.keys()], group.name, request.options.levels, request.analysis);
+  const keys = levels.map((l) => keyOfLabel.get(l)!) as [string, string];
+  const counts = await countLongPairs(ctx.engine, ctx.relation, outcome, group, pairId, keys);
+  const { duplicated, onlyFirst, onlySecond } = counts;
+  if (duplicated.count > 0) {
+    throw new InferraError('not-paired', {
+      pairId: pairId.name,
+      detail: `${listSome(duplicated.examples, 5, duplicated.count)} ${duplicated.count === 1 ? 'appears' : 'appear'} more than once in a level of '${group.name}'`,
+    });
+  }
+  if (onlyFirst.count > 0 || onlySecond.count > 0) {
+    const parts: string[] = [];
+    if (onlyFirst.count > 0) parts.push(`${listSome(onlyFirst.examples, 5, onlyFirst.count)} only in '${levels[0]}'`);
+    if (onlySecond.count > 0) parts.push(`${listSome(onlySecond.examples, 5, onlySecond.count)} only in '${levels[1]}'`);
+    throw new InferraError('not-paired', { pairId: pairId.name, detail: `found ${parts.join('; ')}` });
+  }
+  const pairs = longPairs(ctx.engine, ctx.relation, outcome, group, pairId, keys);
+  const columns = [pairs.first, pairs.second];
+  const sampled = await runSample(ctx.engine, pairs.relation, { kind: 'sample', columns: [...columns, pairs.pair], limit: SAMPLE_LIMIT }, new Map([['', counts.complete]]));
+  // Each sampled pair as its two rows, in the natural order of the pair ids (as the file path reads them).
+  const byId = sampled.map((row) => ({ row, id: label(pairs.pair, row[2]) })).sort((x, y) => compareNatural(x.id, y.id));
+  const rows = byId.flatMap(({ row: [a, b, id] }) => [
+    [a, keys[0], id],
+    [b, keys[1], id],
+  ]);
+  const table = sampleTable(rows, [outcome, group, pairId], ctx.kinds);
+  const validated = analyses[request.analysis].validate(request, table);
+  const dropped: DroppedRows[] = [];
+  if (counts.unlabelled > 0) dropped.push(...droppedForMissing([group.name, pairId.name], counts.unlabelled));
+  if (counts.incomplete > 0) dropped.push({ reason: `${counts.incomplete} pairs with a missing ${outcome.name} (both rows of each)`, count: 2 * counts.incomplete });
+  if (counts.otherLevels > 0) dropped.push({ reason: `levels of ${group.name} not in --levels`, count: counts.otherLevels });
+  const rowCount = counts.unlabelled + counts.otherLevels + 2 * (counts.incomplete + counts.complete);
+  return {
+    columns,
+    relation: pairs.relation,
+    // n is the complete pairs; `rows` the relation's rows (after --where).
+    complete: { rows: rowCount, complete: counts.complete },
+    validated,
+    table,
+    missing: counts.unlabelled + 2 * counts.incomplete,
+    dropped,
+    sampled: sampled.length < counts.complete,
   };
 }
 
@@ -194,8 +262,14 @@ async function runRankCorrelation(request: AnalysisRequest & { analysis: Analysi
     compute = (options) => computeSpearmanCorrelationFromRho(rho, co.n, ties, options);
   } else {
     if (n > KENDALL_LIMIT) throw new InferraError('sample-too-large', { analysis: 'kendall in the database', max: KENDALL_LIMIT.toLocaleString('en'), actual: n });
-    // Counted once (the pairs are consumed); a one-sided request computes twice from the counts.
-    const counts = countKendallPairs(await readSortedPairs(ctx.engine, ctx.relation, x, y, n));
+    // The pairs stream through a Fenwick tree over y's ranks: memory for the distinct y values only.
+    const tiesY = await readTieSizes(ctx.engine, ctx.relation, y, [x, y]);
+    if (tiesY.distinct > KENDALL_DISTINCT_Y_LIMIT) {
+      throw new InferraError('sample-too-large', { analysis: `kendall in the database (distinct values of ${y.name})`, max: KENDALL_DISTINCT_Y_LIMIT.toLocaleString('en'), actual: tiesY.distinct });
+    }
+    const counter = new KendallPairCounter(tiesY.distinct);
+    await streamRankedPairs(ctx.engine, ctx.relation, x, y, (px, rank, count) => counter.add(px, rank, count));
+    const counts = counter.finish(tiesY.ties);
     compute = (options) => computeKendallCorrelationFromCounts(counts, options);
   }
   const outcome = runAnalysisWith(request, { validate: () => validated, compute: (_input, options) => compute(options) });

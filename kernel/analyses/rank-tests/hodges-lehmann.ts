@@ -12,6 +12,35 @@ import { computeUniroot } from '../common/zeroin.js';
 
 const ROOT_TOLERANCE = 1e-4;
 
+/**
+ * A sample sorted ascending, optionally as its distinct values with how many times each occurs (what
+ * the database returns): the approximate estimates below then need memory for the distinct values only.
+ */
+export interface SortedSample {
+  values: Float64Array;
+  counts?: Float64Array;
+}
+
+/** The k-th smallest value (0-based) of a sorted sample. */
+function orderStatistic(sample: SortedSample, k: number): number {
+  if (!sample.counts) return sample.values[k];
+  let seen = 0;
+  for (let i = 0; i < sample.values.length; i++) {
+    seen += sample.counts[i];
+    if (k < seen) return sample.values[i];
+  }
+  return NaN;
+}
+
+/** R's `median` of a sorted sample. */
+function medianOfSorted(sample: SortedSample): number {
+  let n = sample.values.length;
+  if (sample.counts) n = sample.counts.reduce((a, b) => a + b, 0);
+  if (n === 0) return NaN;
+  const half = Math.floor(n / 2);
+  return n % 2 === 1 ? orderStatistic(sample, half) : (orderStatistic(sample, half - 1) + orderStatistic(sample, half)) / 2;
+}
+
 /** Median as R's `median` computes it: the middle value, or the mean of the two middle values. */
 export function computeMedian(values: ArrayLike<number>): number {
   const sorted = Float64Array.from(values).sort();
@@ -125,14 +154,25 @@ export function computeApproximateShift(
   alternative: Alternative,
   correct: boolean,
 ): LocationEstimate {
-  const nx = x.length;
-  const ny = y.length;
-  const sortedX = Float64Array.from(x).sort();
-  const sortedY = Float64Array.from(y).sort();
-  const mumin = sortedX[0] - sortedY[ny - 1];
-  const mumax = sortedX[nx - 1] - sortedY[0];
+  return computeApproximateShiftSorted({ values: Float64Array.from(x).sort() }, { values: Float64Array.from(y).sort() }, confLevel, alternative, correct);
+}
+
+/** computeApproximateShift on sorted samples (distinct values with counts, or every value). */
+export function computeApproximateShiftSorted(
+  x: SortedSample,
+  y: SortedSample,
+  confLevel: number,
+  alternative: Alternative,
+  correct: boolean,
+): LocationEstimate {
+  const sortedX = x.values;
+  const sortedY = y.values;
+  const nx = x.counts ? x.counts.reduce((a, b) => a + b, 0) : sortedX.length;
+  const ny = y.counts ? y.counts.reduce((a, b) => a + b, 0) : sortedY.length;
+  const mumin = sortedX[0] - sortedY[sortedY.length - 1];
+  const mumax = sortedX[sortedX.length - 1] - sortedY[0];
   const standardized = (d: number, withCorrection: boolean): number => {
-    const { rankSumX, tieSum: ties } = computeShiftedRankSum(sortedX, sortedY, d);
+    const { rankSumX, tieSum: ties } = computeShiftedRankSum(sortedX, sortedY, d, x.counts, y.counts);
     const dz = rankSumX - (nx * (nx + 1)) / 2 - (nx * ny) / 2;
     const sigma = Math.sqrt(((nx * ny) / 12) * (nx + ny + 1 - ties / ((nx + ny) * (nx + ny - 1))));
     return (dz - correctionFor(dz, alternative, withCorrection)) / sigma;
@@ -173,11 +213,21 @@ export function computeApproximatePseudoMedian(
   alternative: Alternative,
   correct: boolean,
 ): LocationEstimate {
-  const sortedX = Float64Array.from(x).sort();
+  return computeApproximatePseudoMedianSorted({ values: Float64Array.from(x).sort() }, confLevel, alternative, correct);
+}
+
+/** computeApproximatePseudoMedian on a sorted sample (distinct values with counts, or every value). */
+export function computeApproximatePseudoMedianSorted(
+  x: SortedSample,
+  confLevel: number,
+  alternative: Alternative,
+  correct: boolean,
+): LocationEstimate {
+  const sortedX = x.values;
   const mumin = sortedX[0];
   const mumax = sortedX[sortedX.length - 1];
   const standardized = (d: number, withCorrection: boolean): number => {
-    const { n: nx, positiveRankSum, tieSum: ties } = computeShiftedSignedRank(sortedX, d);
+    const { n: nx, positiveRankSum, tieSum: ties } = computeShiftedSignedRank(sortedX, d, x.counts);
     const zd = positiveRankSum - (nx * (nx + 1)) / 4;
     const sigma = Math.sqrt((nx * (nx + 1) * (2 * nx + 1)) / 24 - ties / 48);
     return (zd - correctionFor(zd, alternative, withCorrection)) / sigma;
@@ -213,17 +263,17 @@ export function computeApproximatePseudoMedian(
       ciLow = root(upperQuantile(alpha / 2));
       ciHigh = root(quantileNormal(alpha / 2));
     } else {
-      ciLow = ciHigh = computeMedian(x);
+      ciLow = ciHigh = medianOfSorted(x);
     }
   } else if (alternative === 'greater') {
     while (wMin - upperQuantile(alpha) < 0) alpha *= 2;
     notAchievable();
-    ciLow = alpha < 1 ? root(upperQuantile(alpha)) : computeMedian(x);
+    ciLow = alpha < 1 ? root(upperQuantile(alpha)) : medianOfSorted(x);
   } else {
     // R 4.2 tests alpha/2 here and then uses qnorm(alpha): kept as R has it.
     while (wMax - quantileNormal(alpha / 2) > 0) alpha *= 2;
     notAchievable();
-    ciHigh = alpha < 1 ? root(quantileNormal(alpha)) : computeMedian(x);
+    ciHigh = alpha < 1 ? root(quantileNormal(alpha)) : medianOfSorted(x);
   }
   const estimate = computeUniroot((d) => standardized(d, false), mumin, mumax, ROOT_TOLERANCE).root;
   return { estimate, ciLow, ciHigh, ciConfLevel, warnings };

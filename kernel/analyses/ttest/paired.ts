@@ -36,10 +36,10 @@ export function pairedColumns(roles: Roles): string[] {
   return [roles.outcome, roles.group, roles.pairId].filter((c): c is string => Boolean(c));
 }
 
-/** "a, b, c and 4 more" for messages. */
-function listSome(items: readonly string[], max = 5): string {
+/** "a, b, c and 4 more" for messages (`total`: how many there are, when `items` holds only the first few). */
+export function listSome(items: readonly string[], max = 5, total = items.length): string {
   const shown = items.slice(0, max).map((s) => `'${s}'`);
-  return items.length > max ? `${shown.join(', ')} and ${items.length - max} more` : shown.join(', ');
+  return total > max ? `${shown.join(', ')} and ${total - max} more` : shown.join(', ');
 }
 
 /** Wide format: differences before - after, rows with a missing value in either dropped. */
@@ -66,7 +66,7 @@ function selectWide(request: AnalysisRequest, table: Table, analysis: AnalysisId
 }
 
 /** The two levels of the group column, natural order unless `--levels` says otherwise. */
-function selectTwoLevels(
+export function selectTwoLevels(
   labels: readonly (string | null)[],
   group: string,
   requested: readonly string[] | undefined,

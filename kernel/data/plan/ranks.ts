@@ -14,7 +14,7 @@
  */
 import { parseInteger } from './exact.js';
 import type { Engine, Relation, TextRows } from './engine.js';
-import { completeRows, Parameters } from './run.js';
+import { completeRows, label, Parameters } from './run.js';
 import type { PlanColumn } from './types.js';
 
 /** Rows per chunk of a streamed, sorted result. */
@@ -28,8 +28,8 @@ function rankedRows(from: string, value: string, extra: readonly string[] = []):
 
 /** Rank sums of the kept groups of a numeric column, ranked together. */
 export interface GroupRankSums {
-  /** Per group (the engine's key text): n and twice the sum of its mid-ranks (an integer). */
-  groups: Map<string, { n: number; rankSum2: bigint }>;
+  /** Per group (the engine's key text): n, twice the sum of its mid-ranks (an integer), and its distinct values. */
+  groups: Map<string, { n: number; rankSum2: bigint; distinct: number }>;
   /** sum(t^3 - t) over the tie groups of the combined values. */
   tieSum: bigint;
 }
@@ -54,13 +54,13 @@ export async function runGroupRankSums(
   const v = shift && shift.mu !== 0 ? `CASE WHEN ${g} = ${params.key(d, group, shift.key)} THEN ${x} - ${params.double(d, shift.mu)} ELSE ${x} END` : x;
   const from = `(SELECT ${g} AS g, ${v} AS v0 FROM ${completeRows(d, relation, [value, group])} WHERE ${g} IN (${kept.join(', ')})) AS kept`;
   const rows = await engine.query(
-    `SELECT ${d.asText('g')}, count(*), ${d.exactSum('r2')}, ${d.exactSum('t * t - 1')} FROM ${rankedRows(from, 'v0', ['g'])} GROUP BY g`,
+    `SELECT ${d.asText('g')}, count(*), ${d.exactSum('r2')}, ${d.exactSum('t * t - 1')}, count(DISTINCT v) FROM ${rankedRows(from, 'v0', ['g'])} GROUP BY g`,
     params.values,
   );
-  const groups = new Map<string, { n: number; rankSum2: bigint }>();
+  const groups = new Map<string, { n: number; rankSum2: bigint; distinct: number }>();
   let tieSum = 0n;
   for (const row of rows) {
-    groups.set(row[0] ?? '', { n: Number(row[1]), rankSum2: parseInteger(row[2]) });
+    groups.set(row[0] ?? '', { n: Number(row[1]), rankSum2: parseInteger(row[2]), distinct: Number(row[4]) });
     tieSum += parseInteger(row[3]);
   }
   return { groups, tieSum };
@@ -76,6 +76,8 @@ export interface SignedRankSums {
   positiveRankSum2: bigint;
   /** sum(t^3 - t) over the tie groups of |d|. */
   tieSum: bigint;
+  /** Distinct non-zero values of d. */
+  distinct: number;
 }
 
 /** The SQL of d = value - mu (one sample) or (before - after) - mu (paired, wide), each one IEEE operation as in JavaScript. */
@@ -92,13 +94,13 @@ export async function runSignedRankSums(engine: Engine, relation: Relation, colu
   const params = new Parameters(relation);
   const diff = differenceExpression(engine, params, columns, mu);
   const from = `(SELECT ${diff} AS dd FROM ${completeRows(d, relation, columns)}) AS diffs`;
-  const [zeros] = await engine.query(`SELECT count(*) FILTER (WHERE dd = 0), count(*) FILTER (WHERE dd <> 0) FROM ${from}`, params.values);
+  const [zeros] = await engine.query(`SELECT count(*) FILTER (WHERE dd = 0), count(*) FILTER (WHERE dd <> 0), count(DISTINCT dd) FILTER (WHERE dd <> 0) FROM ${from}`, params.values);
   const nonZero = `(SELECT dd, abs(dd) AS a FROM ${from} WHERE dd <> 0) AS nonzero`;
   const [row] = await engine.query(
     `SELECT ${d.exactSum('CASE WHEN dd > 0 THEN r2 ELSE 0 END')}, ${d.exactSum('t * t - 1')} FROM ${rankedRows(nonZero, 'a', ['dd'])}`,
     params.values,
   );
-  return { n: Number(zeros[1]), nZero: Number(zeros[0]), positiveRankSum2: parseInteger(row[0]), tieSum: parseInteger(row[1]) };
+  return { n: Number(zeros[1]), nZero: Number(zeros[0]), positiveRankSum2: parseInteger(row[0]), tieSum: parseInteger(row[1]), distinct: Number(zeros[2]) };
 }
 
 /** Exact sums of the mid-ranks of two columns over their complete pairs (Spearman's rho is their correlation). */
@@ -201,31 +203,146 @@ export function expandRuns(runs: SortedRuns): Float64Array {
   return out;
 }
 
-/** Complete pairs sorted by x then y, equal pairs collapsed into weights (Kendall's tau counts them in JavaScript). */
-export interface SortedPairs {
-  x: Float64Array;
-  y: Float64Array;
-  weights: Float64Array;
-  n: number;
+/** How many distinct values a column has over the complete rows of `columns`, and the sizes of its runs of equal values (at least 2), in increasing order. */
+export interface TieSizes {
+  distinct: number;
+  ties: number[];
 }
 
-/** The distinct (x, y) pairs sorted by x then y, with their counts, streamed in chunks; `complete` bounds their number. */
-export async function readSortedPairs(engine: Engine, relation: Relation, x: PlanColumn, y: PlanColumn, complete?: number): Promise<SortedPairs> {
+/** The tie sizes of one column over the rows complete in `columns`, read sorted in chunks (one count per distinct value). */
+export async function readTieSizes(engine: Engine, relation: Relation, value: PlanColumn, columns: readonly PlanColumn[]): Promise<TieSizes> {
+  const v = engine.dialect.identifier(value.name);
+  let distinct = 0;
+  const ties: number[] = [];
+  await readChunks(engine, `SELECT count(*) AS c FROM ${completeRows(engine.dialect, relation, columns)} GROUP BY ${v} ORDER BY ${v}`, relation.params, (rows) => {
+    for (const row of rows) {
+      const c = Number(row[0]);
+      distinct++;
+      if (c > 1) ties.push(c);
+    }
+  });
+  return { distinct, ties };
+}
+
+/**
+ * The distinct (x, y) pairs of the complete rows sorted by x then y, each with the 0-based rank of its
+ * y among the distinct y values and its count, handed over in chunks: nothing but the chunk is held
+ * (Kendall's tau counts them with a Fenwick tree over the y ranks).
+ */
+export async function streamRankedPairs(
+  engine: Engine,
+  relation: Relation,
+  x: PlanColumn,
+  y: PlanColumn,
+  onPair: (x: number, yRank: number, count: number) => void,
+): Promise<void> {
   const d = engine.dialect;
   const xi = d.identifier(x.name);
   const yi = d.identifier(y.name);
-  const out = new Columns(3, complete);
   // Text outputs are named apart from the columns, so ORDER BY sorts the numbers (see readSortedRuns).
   await readChunks(
     engine,
-    `SELECT ${d.asText(xi)} AS x_text, ${d.asText(yi)} AS y_text, count(*) AS c FROM ${completeRows(d, relation, [x, y])} GROUP BY ${xi}, ${yi} ORDER BY ${xi}, ${yi}`,
+    `SELECT ${d.asText('px')} AS x_text, dense_rank() OVER (ORDER BY py) - 1 AS y_rank, c FROM (SELECT ${xi} AS px, ${yi} AS py, count(*) AS c FROM ${completeRows(d, relation, [x, y])} GROUP BY ${xi}, ${yi}) AS pairs ORDER BY px, py`,
     relation.params,
     (rows) => {
-      for (const row of rows) out.push([Number(row[0]), Number(row[1]), Number(row[2])]);
+      for (const row of rows) onPair(Number(row[0]), Number(row[1]), Number(row[2]));
     },
   );
-  const [xs, ys, weights] = out.finish();
-  let n = 0;
-  for (const w of weights) n += w;
-  return { x: xs, y: ys, weights, n };
+}
+
+/** Long-format pairs (an outcome, a group with two kept levels, a pair id): the rows each id has in each level. */
+export interface LongPairs {
+  /** One row per pair id with one row in each level: `first`, `second` (the outcome, null when missing) and `pair`. */
+  relation: Relation;
+  first: PlanColumn;
+  second: PlanColumn;
+  pair: PlanColumn;
+}
+
+/** Names of the paired relation's columns (not the table's: they are only seen inside the plan). */
+const PAIRED = { first: 'inferra_first', second: 'inferra_second', pair: 'inferra_pair' };
+
+/** The SQL of one row per pair id over the kept levels: how many rows it has in each level and their outcomes. */
+function perPairSql(engine: Engine, relation: Relation, outcome: PlanColumn, group: PlanColumn, pairId: PlanColumn, keys: readonly [string, string]) {
+  const d = engine.dialect;
+  const params = new Parameters(relation);
+  const [k0, k1] = keys.map((k) => params.key(d, group, k));
+  const v = d.identifier(outcome.name);
+  const g = d.identifier(group.name);
+  const p = d.identifier(pairId.name);
+  const sql = `SELECT ${p} AS pair, count(*) FILTER (WHERE ${g} = ${k0}) AS c0, count(*) FILTER (WHERE ${g} = ${k1}) AS c1, max(${v}) FILTER (WHERE ${g} = ${k0}) AS a, max(${v}) FILTER (WHERE ${g} = ${k1}) AS b FROM (${relation.sql}) AS base WHERE ${p} IS NOT NULL AND ${g} IN (${k0}, ${k1}) GROUP BY ${p}`;
+  return { sql, params, k0, k1 };
+}
+
+/** The pairs of a long-format design as a relation the signed-rank plan reads like wide columns. */
+export function longPairs(engine: Engine, relation: Relation, outcome: PlanColumn, group: PlanColumn, pairId: PlanColumn, keys: readonly [string, string]): LongPairs {
+  const d = engine.dialect;
+  const { sql, params } = perPairSql(engine, relation, outcome, group, pairId, keys);
+  const first = { name: PAIRED.first, numeric: true };
+  const second = { name: PAIRED.second, numeric: true };
+  const pair = { name: PAIRED.pair, numeric: pairId.numeric };
+  return {
+    relation: { sql: `SELECT a AS ${d.identifier(first.name)}, b AS ${d.identifier(second.name)}, pair AS ${d.identifier(pair.name)} FROM (${sql}) AS pairs WHERE c0 = 1 AND c1 = 1`, params: params.values },
+    first,
+    second,
+    pair,
+  };
+}
+
+/** Pair ids of one kind: how many, and the first few (in the engine's order) for a message. */
+export interface PairIds {
+  count: number;
+  examples: string[];
+}
+
+/** What a long-format design holds: rows it cannot use, and the pair ids that break the pairing. */
+export interface LongPairCounts {
+  /** Rows without a group or a pair id. */
+  unlabelled: number;
+  /** Rows of other levels of the group. */
+  otherLevels: number;
+  /** Ids with more than one row in a level; ids only in the first, only in the second level. */
+  duplicated: PairIds;
+  onlyFirst: PairIds;
+  onlySecond: PairIds;
+  /** Matched pairs with a missing outcome in either row, and complete pairs. */
+  incomplete: number;
+  complete: number;
+}
+
+/** Counts a long-format design's rows and pairs in the engine (the few example ids only when the pairing breaks). */
+export async function countLongPairs(engine: Engine, relation: Relation, outcome: PlanColumn, group: PlanColumn, pairId: PlanColumn, keys: readonly [string, string]): Promise<LongPairCounts> {
+  const d = engine.dialect;
+  const g = d.identifier(group.name);
+  const p = d.identifier(pairId.name);
+  const kept = new Parameters(relation);
+  const [k0, k1] = keys.map((k) => kept.key(d, group, k));
+  const [rows] = await engine.query(
+    `SELECT count(*) FILTER (WHERE ${g} IS NULL OR ${p} IS NULL), count(*) FILTER (WHERE ${g} IS NOT NULL AND ${p} IS NOT NULL AND ${g} NOT IN (${k0}, ${k1})) FROM (${relation.sql}) AS base`,
+    kept.values,
+  );
+  const perPair = perPairSql(engine, relation, outcome, group, pairId, keys);
+  const kinds = {
+    duplicated: 'c0 > 1 OR c1 > 1',
+    onlyFirst: 'c0 > 0 AND c1 = 0',
+    onlySecond: 'c1 > 0 AND c0 = 0',
+    incomplete: 'c0 = 1 AND c1 = 1 AND (a IS NULL OR b IS NULL)',
+    complete: 'c0 = 1 AND c1 = 1 AND a IS NOT NULL AND b IS NOT NULL',
+  };
+  const [counts] = await engine.query(`SELECT ${Object.values(kinds).map((w) => `count(*) FILTER (WHERE ${w})`).join(', ')} FROM (${perPair.sql}) AS pairs`, perPair.params.values);
+  const [duplicated, onlyFirst, onlySecond, incomplete, complete] = counts.map(Number);
+  const ids = async (where: string, count: number): Promise<PairIds> => {
+    if (count === 0) return { count, examples: [] };
+    const found = await engine.query(`SELECT ${d.asText('pair')} AS pair_text FROM (${perPair.sql}) AS pairs WHERE ${where} ORDER BY pair LIMIT 5`, perPair.params.values);
+    return { count, examples: found.map((row) => label(pairId, row[0])) };
+  };
+  return {
+    unlabelled: Number(rows[0]),
+    otherLevels: Number(rows[1]),
+    duplicated: await ids(kinds.duplicated, duplicated),
+    onlyFirst: await ids(kinds.onlyFirst, onlyFirst),
+    onlySecond: await ids(kinds.onlySecond, onlySecond),
+    incomplete,
+    complete,
+  };
 }

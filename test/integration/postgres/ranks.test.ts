@@ -2,7 +2,7 @@
  * The rank tests computed where the data lives (kernel/analyses/planned/ranks.ts) against the file path
  * (rows in memory, tested against R in test/unit/analyses/rank-tests.test.ts and correlation.test.ts):
  * on the datasets of the R fixtures (ties, zeros, missing values, exact and approximate p-values), plus
- * penguins with `--where` and `--levels`, the plan on DuckDB (the CSV) and on PostgreSQL (127.0.0.1:5432,
+ * penguins with `--where` and `--levels` (the long-format Wilcoxon case included), the plan on DuckDB (the CSV) and on PostgreSQL (127.0.0.1:5432,
  * skipped with the reason when it cannot be reached) gives the file path's numbers to 1e-12 relative.
  */
 import assert from 'node:assert/strict';
@@ -26,7 +26,6 @@ import { loadFileIntoPostgres } from '../../../scripts/load-sample-postgres.js';
 import { buildRequest } from '../../support/fixtures.js';
 import { assertNoNaNInTables, fixture } from '../../unit/analyses/comparison-helpers.js';
 import { casesOf, optionsOf } from '../../unit/analyses/associations-helpers.js';
-import { rejectsWithCode } from '../../unit/data/helpers.js';
 import { createRandom } from '../../../kernel/figures/random.js';
 
 /** Relative tolerance of the plan (DuckDB, PostgreSQL) against the file path. */
@@ -119,11 +118,6 @@ async function runFromFile(csv: string, request: AnalysisRequest & { analysis: A
   return runAnalysis(request, table);
 }
 
-/** Whether a request is paired in long format (not on the plan: refused with a clear error). */
-function isLong(request: AnalysisRequest): boolean {
-  return Boolean(request.roles.pairId);
-}
-
 describe('rank tests in the engine (DuckDB, PostgreSQL) give the file path numbers', function () {
   this.timeout(600_000);
   const cases = allCases();
@@ -154,10 +148,6 @@ describe('rank tests in the engine (DuckDB, PostgreSQL) give the file path numbe
       const csv = await c.csv();
       const file = await fileRelation(csv, columnsForAnalysis(c.request), c.request.options.where);
       const planned = () => runPlannedAnalysis(c.request, { engine: duckdbEngine(), relation: file.relation, kinds: file.kinds });
-      if (isLong(c.request)) {
-        await rejectsWithCode(planned(), 'analysis-not-in-database');
-        continue;
-      }
       const onDuck = await planned().catch((error: Error) => assert.fail(`${c.id}: ${error.message}`));
       const fromFile = await runFromFile(csv, c.request);
       worstOverall = Math.max(worstOverall, assertSame(fromFile, onDuck.computed, c.id));
@@ -181,10 +171,6 @@ describe('rank tests in the engine (DuckDB, PostgreSQL) give the file path numbe
       }
       const locator = loaded.get(csv)!;
       const planned = () => withDatabaseTable(locator, columnsForAnalysis(c.request), c.request.options.where, (db) => runPlannedAnalysis(c.request, db));
-      if (isLong(c.request)) {
-        await rejectsWithCode(planned(), 'analysis-not-in-database');
-        continue;
-      }
       const onPostgres = await planned().catch((error: Error) => assert.fail(`${c.id}: ${error.message}`));
       worstOverall = Math.max(worstOverall, assertSame(await runFromFile(csv, c.request), onPostgres.computed, c.id));
     }

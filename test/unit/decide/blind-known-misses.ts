@@ -25,7 +25,6 @@ export const BLIND_2026_12B_KNOWN_MISSES: string[] = [
   'survey-05 asked-when-clear', // are students 50/50 left vs right handed (writing hand)?
   'survey-13 asked-when-clear', // Do the observed frequencies of writing hand conform to independence with the way students 
   'cats-03 asked-when-clear', // do male cats have heavier hearts than females once body weight is accounted for?
-  'Cars93-13 asked-when-clear', // Test whether the mean city fuel economy of front-wheel drive cars differs from that of rea
   'Pima.tr-12 asked-when-clear', // among women older than 30, compare glucose between diabetics and non-diabetics
   'Prestige-10 silent-guess', // correlation of census and prestige
   'Salaries-07 asked-when-clear', // does salary differ between disciplines among full professors?
@@ -53,13 +52,10 @@ export const BLIND_2026_12C_KNOWN_MISSES: string[] = [
   'Boston-09 asked-when-clear', // For tracts with a highway accessibility index of 24, what\'s the mean property tax rate?
   'Boston-10 asked-when-clear', // Is the share of tracts bordering the river different from 10%?
   'Boston-17 asked-when-clear', // Is there evidence of a linear association between the average number of rooms and median h
-  'crabs-04 asked-when-clear', // correlation between carapace length and body depth in the orange crabs
   'crabs-05 silent-guess', // Are female crabs\' rear widths larger than the males\'?
-  'crabs-14 asked-when-clear', // A biologist claims that the mean frontal lobe size of blue crabs is 14 mm. Test this claim
   'cabbages-10 silent-guess', // Is there evidence at the 0.05 level that cultivar c39 has a lower mean vitamin C content t
   'biopsy-07 silent-guess', // Is V9 higher in malignant samples than in benign ones?
   'Melanoma-02 silent-guess', // (was asked-when-clear until 'thicker' was read as thickness; now decided two-sided as #18 S1 says, the set wants one-sided) Are ulcerated tumours thicker?
-  'UScereal-05 asked-when-clear', // Compare sodium between Kellogg\'s and General Mills cereals
   'UScereal-06 silent-guess', // Is the mean calories per serving above 100? (decided two-sided: one-sided only when asked in so many words, as Chile-07)
   'whiteside-03 asked-when-clear', // Does gas consumption drop after the insulation was installed? (ignore temperature)
   'immer-01 asked-when-clear', // Paired t-test comparing 1931 and 1932 yields
@@ -69,7 +65,6 @@ export const BLIND_2026_12C_KNOWN_MISSES: string[] = [
   'immer-08 asked-when-clear', // Is the average 1932 yield below 100?
   'immer-12 asked-when-clear', // Yields of five barley varieties were recorded at six locations in 1931 and again in 1932. 
   'immer-13 asked-when-clear', // Construct a 95% confidence interval for the mean difference in yield between 1931 and 1932
-  'Cushings-05 asked-when-clear', // one-way ANOVA of Tetrahydrocortisone across the three known types (leave out the unknowns)
   'Cushings-08 asked-when-clear', // Mann-Whitney: Tetrahydrocortisone, type a vs type c
   'Cushings-09 asked-when-clear', // Kendall correlation between the metabolites for type c only
   'Mroz-04 asked-when-clear', // Compare family income (excluding the wife\'s) between women in and out of the labour force
@@ -78,7 +73,6 @@ export const BLIND_2026_12C_KNOWN_MISSES: string[] = [
   'Mroz-09 asked-when-clear', // For these couples, test whether the proportion who attended college differs between wives 
   'Mroz-13 asked-when-clear', // Is there evidence that the number of children aged five or younger is associated with the 
   'Chile-07 silent-guess', // Among those planning to vote yes, is the mean age above 40?
-  'Chile-11 asked-when-clear', // In Santiago only, compare status quo support between men and women
   'Arrests-01 asked-when-clear', // Is being released with a summons associated with colour?
   'Arrests-07 asked-when-clear', // Test whether the proportion of arrestees released with a summons is the same in all six ye
   'Arrests-08 silent-guess', // Is the share of arrestees who are employed above 70%?
@@ -104,7 +98,6 @@ export const BLIND_2026_12C_KNOWN_MISSES: string[] = [
  */
 export const BLIND_2026_12D_KNOWN_MISSES: string[] = [
   'oats-09 asked-when-clear', // (was a silent guess, a bar chart, until field plots were read as the units; now asks direction-k-groups) Test at the 5% significance level whether the mean yield of plots receiving no nitrogen is
-  'hills-10 silent-guess', // Leaving out Knock Hill, regress time on dist
   'nlschools-02 silent-guess', // Regress language score on IQ, SES and class size
   'nlschools-04 asked-when-clear', // logistic regression predicting whether a class is a combination class from class size
   'nlschools-05 asked-when-clear', // ANCOVA: language score between combined and single-grade classes adjusting for IQ
@@ -113,9 +106,9 @@ export const BLIND_2026_12D_KNOWN_MISSES: string[] = [
   'moore-01 asked-when-clear', // Two-way ANOVA of conformity by partner status and authoritarianism category
   'moore-03 asked-when-clear', // Is there evidence that subjects paired with a high-status partner conform more than those 
   'moore-04 asked-when-clear', // ANCOVA of conformity by partner status controlling for F-scale score
-  'womenlf-04 wrong-no-match', // Among working women only, logistic regression of part-time vs full-time work on husband\'s
+  'womenlf-04 asked-when-clear', // Among working women only, logistic regression of part-time vs full-time work on husband\'s
   'womenlf-13 silent-guess', // Is there evidence that the mean husband\'s income is lower for women working full time tha
-  'womenlf-16 wrong-no-match', // Cochran-Mantel-Haenszel test of full-time vs not working by children, stratified by region
+  'womenlf-16 asked-when-clear', // Cochran-Mantel-Haenszel test of full-time vs not working by children, stratified by region
   'slid-02 silent-guess', // Do men earn more than women? Welch t-test
   'slid-04 silent-guess', // Test at the 5% level whether mean hourly wages are equal across the three language groups.
   'slid-05 asked-when-clear', // spearman correlation of years of schooling and hourly wage
@@ -134,20 +127,11 @@ export const BLIND_2026_12D_KNOWN_MISSES: string[] = [
 export const BLIND_2026_12E_KNOWN_MISSES: string[] = [
   'Rabbit-06 silent-guess', // Friedman test of BP change over doses with rabbits as blocks, MDL treatment only
   'Rabbit-12 silent-guess', // Blood pressure changes were recorded in rabbits under a control and an MDL treatment. Test
-  'Rabbit-15 asked-when-clear', // At the highest dose (200), test whether the mean blood pressure change of control runs dif
-  'genotype-07 silent-guess', // Compare litter weights between mothers of genotype A and mothers of genotype B
-  'genotype-09 silent-guess', // histogram of the litter weights
-  'genotype-13 silent-guess', // Use the Shapiro-Wilk test to check whether the litter weights are normally distributed.
   'leuk-13 asked-when-clear', // Do AG-present patients survive longer? one-sided t-test please
   'leuk-14 asked-when-clear', // (was wrong-no-match: 'survival time' refused the request) Among AG-positive patients only, is there a rank correlation between white cell count and 
-  'Insurance-01 silent-guess', // Do claims differ by driver age group?
   'Insurance-10 silent-guess', // claim rates by district
   'fgl-02 asked-when-clear', // Compare sodium between float-processed and non-float window glass
   'fgl-09 asked-when-clear', // summary statistics for all eight oxides
-  'Angell-06 asked-when-clear', // compare moral integration of Southern and Eastern cities
-  'Ornstein-05 asked-when-clear', // Compare interlocks between Canadian- and US-controlled firms
   'Ornstein-14 asked-when-clear', // Do bigger firms have more interlocking directorates?
-  'Ornstein-15 asked-when-clear', // Mann Whitney test of interlocks, UK vs US
   'Insurance-15 silent-guess', // Is there a relationship between age and group?
-  'Insurance-16 asked-when-clear', // Is the number of claims higher for the 2+ litre car group than for the under-1-litre group
 ];
