@@ -892,9 +892,12 @@ function addWordOrderHints(mentioned: MentionedColumn[], tokens: readonly Token[
       if (before) before.hints.add('outcome');
       for (const m of mentioned) if (m.position > verb.start) m.hints.add('predictor');
     } else {
-      const first = firstNamedFrom(mentioned, verb.end);
+      let first = firstNamedFrom(mentioned, verb.end);
       // "regression of a and b" does not say which is the outcome; "regress y on x" does.
-      const regressWithoutOn = /^regress/.test(tokens[verb.start].text) && !tokens.slice(verb.end).some((t) => t.text === 'on' || t.text === 'against');
+      const onAt = tokens.findIndex((t, i) => i >= verb.end && (t.text === 'on' || t.text === 'against'));
+      const regressWithoutOn = /^regress/.test(tokens[verb.start].text) && onAt < 0;
+      // "regress crime on GDP": the outcome stands between the verb and "on"; a column after "on" is a predictor, never the outcome.
+      if (first && /^regress/.test(tokens[verb.start].text) && onAt >= 0 && first.position >= onAt) first = undefined;
       if (first && !regressWithoutOn) first.hints.add('outcome');
       else {
         const before = [...mentioned].reverse().find((m) => m.position < verb.start);
@@ -1091,7 +1094,7 @@ function readUnknownWords(
     if (/^(to|from)$/.test(tokens[t.index - 1 - article]?.text ?? '') && mentions.some((m) => m.via === 'name' && m.score >= 0.8 && m.end === t.index - 1 - article)) continue;
     const rolePosition =
       afterExclusion(tokens, t.index) ||
-      (prev !== undefined && /^(by|across|between|of|in|on|for|and|vs|versus|with|without|from|against|among|per|or|to|affect|affects|predict|predicts|explain|explains|the|a|an|its|their|our|my|better|worse|higher|lower|greater|larger|smaller|more|less|fewer|longer|shorter|bigger|heavier)$/.test(prev.text)) ||
+      (prev !== undefined && /^(by|across|between|of|in|on|for|and|vs|versus|with|without|from|against|among|per|or|to|affect|affects|predict|predicts|explain|explains|regress|regresses|the|a|an|its|their|our|my|better|worse|higher|lower|greater|larger|smaller|more|less|fewer|longer|shorter|bigger|heavier)$/.test(prev.text)) ||
       (next !== undefined && /^(by|and|vs|versus|against|between|across|or|affect|affects|influence|influences|predict|predicts|differ|differs|different|vary|varies|change|changes|related|associated|correlated|higher|lower|greater|larger|smaller|increase|increases|decrease|decreases)$/.test(next.text)) ||
       // Beside a column matched by part of its name ("body weight" with only body_length_mm): the
       // word is part of the variable's name, and the column that shares the other word may be wrong.

@@ -5,7 +5,12 @@
  * used by another role). Measurements only: a word where a grouping would stand ("by diet" with only
  * `sex`) still asks, since a dataset's one grouping is often not the one asked for. The decision says so, like a typo reading ("read 'recall' as 'correct', the
  * only column that can be the outcome"); with two or more such columns the request asks (unknown-word).
+ * The same holds for the one column named as the response by convention (`y`, `response`: `words.responseNames`
+ * of rules/lexicon.json), as R's datasets name it ("is the crime rate higher in the South?" with `y` the crime
+ * rate): the word is read as it when it stands where a measurement the request asks about would, never as
+ * a predictor, a covariate or a grouping, and the decision says so.
  */
+import type { Roles } from '../types.js';
 import type { RequestContext } from './context.js';
 import { isContentToken } from './text.js';
 
@@ -35,6 +40,9 @@ export function readAsOnlyColumn(ctx: RequestContext, refinements: readonly stri
   // Measurements only: a dataset's one grouping column is often another grouping than the one asked for
   // ("by diet" with only `sex`), while its one measurement is what a word for a measurement means.
   if (GROUP_ROLES.has(role) || GROUP_MARKER.test(before)) return undefined;
+  // A measurement: a categorical column filling an outcome (a logistic model's) is a grouping by another name.
+  const info = ctx.columns.find((c) => c.name === column);
+  if (!info || !info.numeric || info.factor) return undefined;
   const written = ctx.tokens[word.index]?.raw ?? word.word;
   return refinements.map((r) => (r === line ? onlyColumnLine(written, column, role) : r));
 }
@@ -52,4 +60,24 @@ export function onlyColumnLine(word: string, column: string, role: string): stri
 export function standsAlone(ctx: RequestContext, index: number): boolean {
   const next = ctx.tokens[index + 1];
   return next === undefined || next.listed === true || !(next.kind === 'word' && isContentToken(next));
+}
+
+/** Roles that a column of measurements fills as what the request asks about (not as an explanation of it). */
+const RESPONSE_ROLES = new Set(['outcome', 'column', 'columns', 'x', 'y', 'before', 'after']);
+
+/**
+ * Whether `name` is the schema's one column named as the response by convention, and the reading puts it in a
+ * measurement role the request asks about (not a predictor, covariate or grouping).
+ */
+export function conventionalResponse(ctx: RequestContext, responseNames: readonly string[], reading: { roles: Roles }, name: string): boolean {
+  const names = new Set(responseNames);
+  const conventional = ctx.columns.filter((c) => c.numeric && names.has(c.name.toLowerCase()));
+  if (conventional.length !== 1 || conventional[0].name !== name) return false;
+  const roles = Object.entries(reading.roles).filter(([, v]) => (Array.isArray(v) ? v.includes(name) : v === name)).map(([role]) => role);
+  return roles.length === 1 && RESPONSE_ROLES.has(roles[0]);
+}
+
+/** The notice of such a reading. */
+export function responseLine(word: string, column: string): string {
+  return `read '${word}' as '${column}', the column named as the response (no column is named '${word}')`;
 }

@@ -12,7 +12,7 @@
  * 5. nothing fits -> the closest readings (other analyses for these column kinds, or one column
  *    fewer) as choices, or no match.
  */
-import { onlyColumnLine, readAsOnlyColumn, standsAlone } from './only-column.js';
+import { conventionalResponse, onlyColumnLine, readAsOnlyColumn, responseLine, standsAlone } from './only-column.js';
 import { isEarlierByName } from './time-order.js';
 import { matchesPhraseWord, STOPWORDS } from './text.js';
 import { withColumnRanges } from './column-lists.js';
@@ -765,6 +765,9 @@ function accountForWords(ctx: RequestContext, compiled: CompiledRules, outcome: 
   // A study being planned ("planning a new trial: how many patients ...") analyses no column: its words describe the plan.
   if (outcome.status === 'decided' && outcome.analysis.startsWith('power_') && Object.keys(outcome.roles).length === 0) return outcome;
   const reason = unknownReason(ctx) as Reason;
+  // The one word that names nothing, where a measurement stands, read as the column named as the response by convention ("y").
+  const response = unknown.length === 1 ? readAsResponse(ctx, compiled, unknown[0]) : undefined;
+  if (response) return response;
   if (outcome.status !== 'decided') {
     // A specific reason stays (a tie, a named test, a level); a general one gives way to the word the data lack.
     // A named test that lacks a column (no column named is of the wrong kind) while a word stands where a
@@ -807,6 +810,27 @@ function accountForWords(ctx: RequestContext, compiled: CompiledRules, outcome: 
   const rationale = reasonText(reason);
   if (choices.length >= 2) return ambiguity(reason, rationale, choices, outcome.explanation);
   return noMatch(reason, rationale, choices, outcome.explanation);
+}
+
+/**
+ * The request read with its one word that names nothing as the column named as the response by convention
+ * (only-column.ts): decided, with the reading said, or undefined when that column would not be a measurement
+ * the request asks about.
+ */
+function readAsResponse(ctx: RequestContext, compiled: CompiledRules, word: RequestContext['unknownWords'][number]): DecisionOutcome | undefined {
+  if (word.suggestion) return undefined;
+  const before = ctx.tokens[word.index - 1]?.text ?? '';
+  if (/^(by|across|between|among|per|vs|versus|on|for|controlling|adjusting)$/.test(before)) return undefined;
+  const info = ctx.columns.find((c) => c.numeric && !c.factor && compiled.set.words.responseNames.includes(c.name.toLowerCase()));
+  if (!info || ctx.mentioned.some((m) => m.info.name === info.name)) return undefined;
+  const extra: MentionedColumn = { info, position: word.index, byName: true, levelsNamed: [], hints: new Set(), score: 0.8, texts: [word.word], synthetic: true };
+  const mentioned = [...ctx.mentioned, extra].sort((a, b) => a.position - b.position);
+  copyHints(ctx.mentioned, mentioned);
+  const reading = decideReading({ ...ctx, unknownWords: [] }, compiled, mentioned, 1);
+  if (reading.status !== 'decided' || !conventionalResponse(ctx, compiled.set.words.responseNames, reading, info.name)) return undefined;
+  // Every other role is named in the request: one reading of a word, not a word and a column from the schema.
+  if (reading.explanation.refinements.some((r) => r.includes('is the only column that fits') || r.includes('is the only measurement'))) return undefined;
+  return { ...reading, confidence: Math.min(reading.confidence, 0.75), explanation: { ...reading.explanation, refinements: [...reading.explanation.refinements, responseLine(word.word, info.name)] } };
 }
 
 /**

@@ -73,6 +73,7 @@ const fileSchema = z.object({
       timePoints: z.array(z.string()).optional(),
       timeNames: z.array(z.string()).optional(),
       unsupported: z.array(z.string()).optional(),
+      responseNames: z.array(z.string()).optional(),
     })
     .optional(),
 });
@@ -97,7 +98,7 @@ export function loadRules(dir: string = findRulesDir()): RuleSet {
     .filter((f) => f.endsWith('.json') && f !== SCHEMA_FILE)
     .sort();
   if (files.length === 0) throw new InferraError('rules-not-found', { dir });
-  const merged: RuleSet = { cues: [], lexicon: [], rules: [], words: { function: [], role: [], harmless: [], units: [], suffixes: [], subject: [], timePoints: [], timeNames: [], unsupported: [] } };
+  const merged: RuleSet = { cues: [], lexicon: [], rules: [], words: { function: [], role: [], harmless: [], units: [], suffixes: [], subject: [], timePoints: [], timeNames: [], unsupported: [], responseNames: [] } };
   const seen = { cue: new Set<string>(), rule: new Set<string>() };
   for (const file of files) {
     let raw: unknown;
@@ -123,7 +124,7 @@ export function loadRules(dir: string = findRulesDir()): RuleSet {
       merged.rules.push(rule as RuleSet['rules'][number]);
     }
     merged.lexicon.push(...(parsed.data.lexicon ?? []));
-    for (const kind of ['function', 'role', 'harmless', 'units', 'suffixes', 'subject', 'timePoints', 'timeNames', 'unsupported'] as const) merged.words[kind].push(...(parsed.data.words?.[kind] ?? []));
+    for (const kind of ['function', 'role', 'harmless', 'units', 'suffixes', 'subject', 'timePoints', 'timeNames', 'unsupported', 'responseNames'] as const) merged.words[kind].push(...(parsed.data.words?.[kind] ?? []));
   }
   validateCueReferences(merged);
   merged.cues.sort((a, b) => compareText(a.id, b.id));

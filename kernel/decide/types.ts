@@ -232,6 +232,8 @@ export interface WordLists {
   timeNames: string[];
   /** Methods the catalogue does not have ("logistic", "nonlinear"): named, they are refused, never swapped. */
   unsupported: string[];
+  /** Names a column carries when it is the response by convention ("y", "response"): a word for a measurement that names nothing else may mean it. */
+  responseNames: string[];
 }
 
 /** Every rule, cue and lexicon entry, merged and sorted by id. */
