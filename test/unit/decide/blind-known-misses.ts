@@ -135,3 +135,133 @@ export const BLIND_2026_12E_KNOWN_MISSES: string[] = [
   'Ornstein-14 asked-when-clear', // Do bigger firms have more interlocking directorates?
   'Insurance-15 silent-guess', // Is there a relationship between age and group?
 ];
+
+/**
+ * The requests of the sixth blind set (blind-2026-12f.json, 192 requests over 16 MASS, carData and base
+ * datasets) the engine missed when it joined the suite: 125/192 at the start of the fifth round, 131/192
+ * after its engine work (written and scored without anyone who changed the engine reading it), 138/192
+ * after the response-name reading, which was tuned on it. Same rule: remove a line when its request is
+ * answered right; never add one.
+ */
+export const BLIND_2026_12F_KNOWN_MISSES: string[] = [
+  'ships-02 asked-when-clear', // scatter plot of incidents against aggregate months of service
+  'ships-05 asked-when-clear', // Is there evidence at the 5% level that ships operated in 1975-79 had a different mean number of dama
+  'ships-06 silent-guess', // did incidents go up over the years?
+  'cpus-01 asked-when-clear', // regress published performance on cycle time, minimum and maximum main memory, cache size and min/max
+  'cpus-02 asked-when-clear', // how well does the estimated performance track the published one? correlation please
+  'cpus-03 asked-when-clear', // Is there evidence that Ein-Dor and Feldmesser's estimated performance differs on average from the pu
+  'cpus-05 silent-guess', // plot cache size (kb) vs performance
+  'cpus-06 asked-when-clear', // rank correlation between machine cycle time and published perfomance
+  'cpus-07 asked-when-clear', // Controlling for maximum main memory, is cycle time still associated with performance?
+  'UScrime-02 asked-when-clear', // regress the crime rate on 1960 police expenditure, income inequality, mean years of schooling and pr
+  'UScrime-08 silent-guess', // boxplot crime rate by So
+  'UScrime-09 asked-when-clear', // Is unemployment among urban males aged 14-24 associated with unemployment among urban males aged 35-
+  'shoes-01 asked-when-clear', // Each of ten boys wore one shoe soled with material A and one with material B. Do the two materials w
+  'shoes-02 asked-when-clear', // paired t test A vs B
+  'shoes-03 asked-when-clear', // wilcoxon signed rank test comparing wear of material A and material B
+  'shoes-05 asked-when-clear', // one-tailed paired test that material B wears more than material A
+  'shoes-07 asked-when-clear', // how strongly are the wear amounts of the two materials correlated across boys?
+  'shoes-09 asked-when-clear', // equivalence test (TOST): is the mean difference between materials within +/-0.5?
+  'shoes-12 asked-when-clear', // Give a 99% confidence interval for the mean difference in wear between materials A and B (same boys)
+  'Traffic-01 asked-when-clear', // Were there fewer traffic accidents on days when a speed limit was enforced? Test at the 5% level.
+  'Traffic-04 asked-when-clear', // plot accidents over the days of the trial
+  'Traffic-05 asked-when-clear', // histogram of daily accident counts
+  'Traffic-06 asked-when-clear', // chi-square test: is whether a limit was in force independent of the year?
+  'Traffic-07 silent-guess', // is there a trend?
+  'Traffic-08 asked-when-clear', // ANCOVA: accidents by speed limit, adjusting for day
+  'Traffic-09 asked-when-clear', // In 1961 only, did days with and without a speed limit differ in the number of accidents?
+  'Traffic-10 asked-when-clear', // mann-whitney U test of y by limit
+  'Wells-02 asked-when-clear', // Are households whose well has a higher arsenic level more likely to switch to a safe well? Use the 5
+  'Wells-03 asked-when-clear', // chi square test of switching vs membership in community associations
+  'Wells-05 asked-when-clear', // does the proportion who switched differ between association members and non-members? two-proportion 
+  'Guyer-05 silent-guess', // analyse cooperation
+  'Ericksen-05 silent-guess', // Controlling for the percentage of minority residents, is the rate of conventional enumeration relate
+  'Ericksen-06 asked-when-clear', // is education level related to undercount?
+  'Ericksen-12 asked-when-clear', // For the cities only, is the crime rate correlated with the minority percentage?
+  'Wool-05 asked-when-clear', // scatter plot of cycles against amplitude of loading cycle
+  'Wool-11 asked-when-clear', // At load 45 only, correlate length with cycles
+  'attenu-02 asked-when-clear', // regress peak acceleration on magnitude and station-hypocenter distance
+  'attenu-12 asked-when-clear', // Using a one-sided test, is the mean magnitude of the recordings greater than 6?
+  'USJudgeRatings-01 asked-when-clear', // regress worthiness of retention on judicial integrity, demeanor and diligence
+  'USJudgeRatings-04 asked-when-clear', // Is the number of contacts of the lawyer with the judge related to the retention rating? 5% level.
+  'USJudgeRatings-08 asked-when-clear', // paired t test ORAL vs WRIT
+  'USJudgeRatings-09 asked-when-clear', // Do lawyers rate judges differently, on average, on preparation for trial than on familiarity with th
+  'USJudgeRatings-11 asked-when-clear', // partial correlation between diligence and retention controlling for integrity
+  'OME-09 silent-guess', // Is the OME group (low, high, N/A) independent of the type of noise? Use a chi-square test.
+  'michelson-01 asked-when-clear', // Speed is recorded in km/s minus 299,000, and the accepted speed of light in air is 734.5 on this sca
+  'michelson-03 silent-guess', // boxplot of speed by experiment
+  'michelson-06 asked-when-clear', // compare experiment 1 with experiment 5
+  'michelson-07 asked-when-clear', // bartlett test for homogeneity of variances across experiments
+  'michelson-11 asked-when-clear', // Friedman test of Speed over Expt, with Run as the block
+  'coop-07 silent-guess', // do the labs agree?
+  'coop-10 asked-when-clear', // kruskal-wallis of concentration by specimen
+  'coop-11 wrong-no-match', // Is there an interaction between laboratory and specimen in the measured concentration?
+  'Pottery-02 asked-when-clear', // MANOVA of Al, Fe, Mg, Ca and Na by kiln site
+  'Pottery-05 asked-when-clear', // Do the four kiln sites differ in mean magnesium oxide content? Use alpha = 0.05.
+];
+
+/**
+ * The requests of the seventh blind set (blind-2026-12g.json, 180 requests over 15 more datasets) the
+ * engine missed when it joined the suite: 117/180 on the engine of the session's start, 120/180 after the
+ * fifth round's engine work, 122/180 after the response-name reading (none of it tuned on this set).
+ */
+export const BLIND_2026_12G_KNOWN_MISSES: string[] = [
+  'road-05 asked-when-clear', // Is there evidence at the 5% level that states with warmer Januaries have more road deaths? Use a cor
+  'road-08 asked-when-clear', // compare road death rates between northern and southern states
+  'road-11 asked-when-clear', // partial correlation of rural road length and deaths controlling for number of drivers
+  'petrol-04 asked-when-clear', // boxplot of yield by crude sample
+  'petrol-05 asked-when-clear', // A refinery engineer claims the average gasoline yield is 20% of crude. Test this claim at α = 0.05.
+  'petrol-08 asked-when-clear', // does yield differ between the crude oil samples? kruskal-wallis
+  'petrol-09 asked-when-clear', // regression of yield on end point and crude volatility (ASTM 10% point)
+  'petrol-10 asked-when-clear', // After controlling for the gasoline end point, is there a relationship between the API gravity of the
+  'cement-04 asked-when-clear', // Hald's cement data: is the heat evolved significantly related to the percentage of ingredient x1? Us
+  'cement-07 silent-guess', // describe the cement data
+  'cement-08 asked-when-clear', // For the 13 cements, test whether the mean heat evolved exceeds 90 cal/g using a one-tailed test at t
+  'stormer-09 asked-when-clear', // Is the relationship between fluid viscosity and time taken linear? Fit a quadratic in viscosity and 
+  'stormer-11 silent-guess', // compare viscosity and time
+  'housing-04 asked-when-clear', // Do the cell frequencies differ between low and high contact? Use a Mann-Whitney test.
+  'housing-05 asked-when-clear', // fit a proportional-odds ordinal logistic model of satisfaction on Infl, Type and Cont, weighted by F
+  'housing-06 asked-when-clear', // Is the average cell frequency the same across the three influence levels? One-way ANOVA at α = .05.
+  'housing-09 silent-guess', // compare the housing types
+  'Adler-07 asked-when-clear', // does the expectancy effect on ratings depend on the instruction the experimenters got?
+  'Adler-09 asked-when-clear', // compute the intraclass correlation (ICC) for the experimenters' ratings
+  'Ginzberg-03 asked-when-clear', // Is there a significant linear association between patients' need to see the world in black and white
+  'Ginzberg-06 asked-when-clear', // describe all six scales
+  'Ginzberg-09 asked-when-clear', // compare depression between male and female patients
+  'Greene-01 asked-when-clear', // is the judge's decision associated with the independent rater's judgment? chi-square
+  'Greene-02 asked-when-clear', // Did judges grant leave to appeal more often than the independent rater judged cases to have merit? U
+  'Greene-04 asked-when-clear', // proportion granted leave: english vs french cases
+  'Greene-05 silent-guess', // does the grant rate differ between judges
+  'Greene-06 silent-guess', // compare the judges
+  'Greene-08 silent-guess', // is there a language effect?
+  'Greene-09 asked-when-clear', // Overall, was leave to appeal granted in a proportion of cases different from 50%? Use an exact binom
+  'Greene-10 asked-when-clear', // boxplot of nation success logit by location
+  'Greene-12 asked-when-clear', // does the success rate of the claimant's country predict whether leave is granted?
+  'Highway1-01 silent-guess', // regress accident rate on acpt, slim, sigs1 and shld
+  'Highway1-02 asked-when-clear', // accident rate by roadway type - boxplot
+  'Highway1-03 asked-when-clear', // does the accident rate differ across highway types?
+  'Highway1-04 asked-when-clear', // At the 5% level, is there a significant correlation between the number of access points per mile and
+  'Highway1-06 silent-guess', // effect of number of lanes on accidents
+  'Highway1-07 asked-when-clear', // Spearman between truck percentage and rate
+  'Highway1-12 asked-when-clear', // Test whether the mean accident rate of the PA highways differs from that of the MA highways, not ass
+  'KosteckiDillon-08 asked-when-clear', // Is headache occurrence independent of migraine type (Aura, Mixed, No Aura)? Chi-square test of indep
+  'KosteckiDillon-12 asked-when-clear', // Among patients with 'No Aura' migraines only, is mean air quality different on headache days and hea
+  'Soils-02 asked-when-clear', // does soil pH differ across depths? kruskal
+  'Soils-04 silent-guess', // MANOVA of all nine soil chemistry responses on Contour and Depth
+  'Soils-05 asked-when-clear', // The field was laid out in randomized blocks. Test the effect of depth on bulk density, with Block as
+  'Soils-09 asked-when-clear', // scatter of potassium vs total phosphorus
+  'Soils-10 asked-when-clear', // Welch t test of sodium between Top and Depression contours
+  'Soils-11 asked-when-clear', // For the topsoil layer (0-10 cm) only, does pH differ between the three contour positions? One-way AN
+  'WVS-06 asked-when-clear', // ordered logit (proportional odds) of poverty on religion, degree, country, age and gender
+  'WVS-09 asked-when-clear', // In the Swedish sample only, do men and women answer the poverty question differently? Use a chi-squa
+  'Sahlins-03 asked-when-clear', // Chayanov's rule predicts that households with more consumers per worker cultivate more land per work
+  'Sahlins-04 asked-when-clear', // spearman between the two variables
+  'Sahlins-09 silent-guess', // describe both columns
+  'Sahlins-11 asked-when-clear', // Test whether the mean land cultivated per gardener in Mazulu equals 2 acres.
+  'freeny-02 silent-guess', // plot revenue over time
+  'freeny-04 silent-guess', // correlation between price index and revenue
+  'freeny-05 asked-when-clear', // Holding income level fixed, is revenue still correlated with the price index? Compute the partial co
+  'freeny-06 silent-guess', // regress revenue on price
+  'freeny-09 asked-when-clear', // Is there evidence that this quarter's revenue is linearly related to last quarter's revenue? Test th
+  'freeny-12 silent-guess', // scatter of revenue vs income level with a regression line
+];
