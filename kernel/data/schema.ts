@@ -4,8 +4,9 @@
  * 1. open the source (format, reader, normalized column expressions);
  * 2. materialize the normalized columns once in a temporary table (kept for the next loads of the
  *    same file: the last few datasets stay in DuckDB, so a notebook's cells do not re-parse the file);
- * 3. count per column, in batches of columns (n, distinct, moments, integer-ness, infinities, numbers in text);
- * 4. count the levels of columns with few distinct values, and classify each column (classify.ts);
+ * 3. count per column, in batches of columns (n, distinct, moments, integer-ness, infinities), the levels
+ *    of columns with few distinct values, and the values of text columns that read as numbers;
+ * 4. classify each column (classify.ts);
  * 5. note what a researcher should know: infinite values (treated as missing), a text column that is
  *    numbers but for a few values (which, and where), a column with no values.
  */
@@ -95,8 +96,8 @@ async function computeSchema(source: Source, key: string): Promise<Omit<DatasetS
     const columns: ColumnSchema[] = [];
     for (const [i, column] of source.columns.entries()) {
       const facts = counts.facts[i];
-      const fewValues = facts.distinct <= (column.storage === 'numeric' ? MAX_NUMERIC_GROUP_LEVELS : MAX_CATEGORICAL_LEVELS);
-      const levels = fewValues ? orderLevels(await countLevels(table, values[i]), column.levels) : undefined;
+      const counted = counts.levels[i];
+      const levels = counted ? orderLevels(counted, column.levels) : undefined;
       if (column.storage === 'text') facts.booleanWords = levels?.every((l) => BOOLEAN_WORDS.has(l.value.trim().toLowerCase())) ?? false;
       const { kind, usableAsGroup } = classifyColumn(facts);
       const wantsLevels = kind === 'categorical' || kind === 'boolean' || (kind === 'numeric' && usableAsGroup);
@@ -187,6 +188,8 @@ interface Counts {
   infinite: number[];
   /** Text columns: values that read as numbers. */
   numbers: number[];
+  /** Counts of each value of the columns with few distinct values (natural order), else undefined. */
+  levels: (LevelCount[] | undefined)[];
 }
 
 /** Columns per query of the counts that cost little per column (n, moments, integer-ness). */
@@ -196,10 +199,18 @@ export const COUNT_BATCH_COLUMNS = 100;
 export const DISTINCT_BATCH_CELLS = 2_000_000;
 
 /**
+ * Batches of at most this many columns count their distinct values side by side (a hash table each);
+ * wider batches (short files) are unpivoted into one (column, value) table, which costs a pass
+ * building that table but one hash table per query (twice the time for a long file's two columns).
+ */
+export const DIRECT_DISTINCT_COLUMNS = 4;
+
+/**
  * Counts every column in batches, so memory does not grow with the number of columns: first n,
- * moments and integer-ness (a hundred columns a query); then distinct values, one column at a time
- * for long files, or many columns unpivoted into one (column, value) table for short, wide files
- * (DuckDB's `count(DISTINCT)` costs a hash table per column and query).
+ * moments and integer-ness (a hundred columns a query); then distinct values, a few columns side by
+ * side for long files, or many columns unpivoted into one (column, value) table for short, wide files
+ * (DuckDB's `count(DISTINCT)` costs a hash table per column and query); then the levels of the
+ * columns with few values, and the values of text columns that read as numbers.
  */
 async function countColumns(table: string, columns: SourceColumn[], aliases: string[], values: string[]): Promise<Counts> {
   const connection = await getConnection();
@@ -207,7 +218,6 @@ async function countColumns(table: string, columns: SourceColumn[], aliases: str
   const facts: ColumnFacts[] = columns.map((column, position) => ({ name: column.name, position, storage: column.storage, rows, n: 0, distinct: 0 }));
   const summaries: Counts['summaries'] = [];
   const infinite: number[] = [];
-  const numbers: number[] = [];
   for (let start = 0; start < columns.length; start += COUNT_BATCH_COLUMNS) {
     const batch = range(start, Math.min(columns.length, start + COUNT_BATCH_COLUMNS));
     const parts = ['count(*)'];
@@ -220,8 +230,6 @@ async function countColumns(table: string, columns: SourceColumn[], aliases: str
       if (columns[i].storage === 'numeric') {
         projected.push(aliases[i]);
         parts.push(`avg(${v})`, `stddev_samp(${v})`, `min(${v})`, `max(${v})`, `bool_and(${v} = round(${v}))`, `count(*) FILTER (WHERE isinf(${aliases[i]}))`);
-      } else if (columns[i].storage === 'text') {
-        parts.push(`count(TRY_CAST(${v} AS DOUBLE))`);
       }
     }
     const query = `SELECT ${parts.join(', ')} FROM (SELECT ${projected.join(', ')} FROM ${table})`;
@@ -237,8 +245,6 @@ async function countColumns(table: string, columns: SourceColumn[], aliases: str
         fact.min = min;
         summaries[i] = { mean, sd, min, max };
         infinite[i] = Number(next());
-      } else if (columns[i].storage === 'text') {
-        numbers[i] = Number(next());
       }
     }
   }
@@ -247,7 +253,25 @@ async function countColumns(table: string, columns: SourceColumn[], aliases: str
     fact.distinct = distinct[i];
     if (columns[i].storage === 'numeric') fact.consecutive = fact.integer && summaries[i].max - summaries[i].min + 1 === fact.distinct;
   }
-  return { rows, facts, summaries, infinite, numbers };
+  // Levels of the columns with few values; a text column's values that read as numbers come from its
+  // levels when it has them, else from one pass over the column (casting every row costs more).
+  const levels: (LevelCount[] | undefined)[] = [];
+  const numbers: number[] = [];
+  const manyTextValues: number[] = [];
+  for (const [i, column] of columns.entries()) {
+    const fewValues = distinct[i] <= (column.storage === 'numeric' ? MAX_NUMERIC_GROUP_LEVELS : MAX_CATEGORICAL_LEVELS);
+    if (fewValues) {
+      const counted = await countLevels(table, values[i]);
+      levels[i] = counted.map(({ value, count }) => ({ value, count }));
+      if (column.storage === 'text') numbers[i] = counted.reduce((sum, level) => sum + (level.number ? level.count : 0), 0);
+    } else if (column.storage === 'text') manyTextValues.push(i);
+  }
+  for (let start = 0; start < manyTextValues.length; start += COUNT_BATCH_COLUMNS) {
+    const batch = manyTextValues.slice(start, start + COUNT_BATCH_COLUMNS);
+    const row = (await connection.runAndReadAll(`SELECT ${batch.map((i) => `count(TRY_CAST(${values[i]} AS DOUBLE))`).join(', ')} FROM ${table}`)).getRowsJS()[0];
+    batch.forEach((i, k) => (numbers[i] = Number(row[k])));
+  }
+  return { rows, facts, summaries, infinite, numbers, levels };
 }
 
 /** Distinct non-missing values of every column, in batches of at most DISTINCT_BATCH_CELLS values. */
@@ -264,9 +288,9 @@ async function countDistinct(table: string, columns: SourceColumn[], values: str
   for (const members of groups.values()) {
     for (let start = 0; start < members.length; start += perBatch) {
       const batch = members.slice(start, start + perBatch);
-      if (batch.length === 1) {
-        const [i] = batch;
-        distinct[i] = Number((await connection.runAndReadAll(`SELECT count(DISTINCT ${values[i]}) FROM ${table}`)).getRowsJS()[0][0]);
+      if (batch.length <= DIRECT_DISTINCT_COLUMNS) {
+        const row = (await connection.runAndReadAll(`SELECT ${batch.map((i) => `count(DISTINCT ${values[i]})`).join(', ')} FROM ${table}`)).getRowsJS()[0];
+        batch.forEach((i, k) => (distinct[i] = Number(row[k])));
         continue;
       }
       const select = batch.map((i) => `${values[i]} AS ${quotedIdentifier(`d${i}`)}`).join(', ');
@@ -287,14 +311,17 @@ function numberOrNaN(value: unknown): number {
   return value === null || value === undefined ? NaN : Number(value);
 }
 
-/** Counts of each non-missing value of a column, in natural order (numbers printed as JavaScript prints them). */
-async function countLevels(table: string, alias: string): Promise<LevelCount[]> {
+/**
+ * Counts of each non-missing value of a column, in natural order (numbers printed as JavaScript
+ * prints them), and whether the value reads as a number (DuckDB's cast to DOUBLE).
+ */
+async function countLevels(table: string, value: string): Promise<(LevelCount & { number: boolean })[]> {
   const connection = await getConnection();
   const reader = await connection.runAndReadAll(
-    `SELECT ${alias} AS value, count(*) AS count FROM ${table} WHERE ${alias} IS NOT NULL GROUP BY ${alias}`,
+    `SELECT value, count, TRY_CAST(value AS DOUBLE) IS NOT NULL FROM (SELECT ${value} AS value, count(*) AS count FROM ${table} WHERE ${value} IS NOT NULL GROUP BY ${value})`,
   );
   return reader
     .getRowsJS()
-    .map(([value, count]) => ({ value: String(value), count: Number(count) }))
+    .map(([value, count, number]) => ({ value: String(value), count: Number(count), number: number === true }))
     .sort((a, b) => compareNatural(a.value, b.value));
 }
