@@ -29,12 +29,7 @@ const node = {
   logLevel: 'warning',
   external: nativeExternals,
   legalComments: 'none',
-  // Whitespace and syntax are minified in every build: a cold `inferra analyze` parses ~3 MB of
-  // modules in two threads, and compact code parses faster (sourcemaps map it back; names are kept
-  // but in --production).
-  minifyWhitespace: true,
-  minifySyntax: true,
-  minifyIdentifiers: production,
+  minify: production,
   define: { 'process.env.INFERRA_BUNDLED': '"1"', 'process.env.INFERRA_BUILD_VERSIONS': JSON.stringify(JSON.stringify(buildVersions)) },
 };
 
