@@ -69,7 +69,8 @@ describe('worker host: KernelWorker with a test worker', function () {
       startedNames.set(name, threadId);
       startWaiters = startWaiters.filter((w) => (w.name === name ? (w.resolve(threadId), false) : true));
     };
-    worker = new KernelWorker({ workerPath: testWorker, timeoutMs: 5000, log });
+    // The time limit is not under test here (the tests of it set their own): a loaded CI machine may take seconds to start a worker.
+    worker = new KernelWorker({ workerPath: testWorker, timeoutMs: 120_000, log });
   });
   afterEach(async () => {
     await worker.close();
