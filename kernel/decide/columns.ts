@@ -88,7 +88,8 @@ export function describeColumns(schema: DatasetSchema, vocabulary: ColumnWords):
     }
     let words = all;
     let units: string[] = [];
-    if (all.length > 1 && vocabulary.units.has(all[all.length - 1])) {
+    // A unit after a one-letter name is no unit: "pH" is not p in hours, "Kw" no k in watts.
+    if (all.length > 1 && vocabulary.units.has(all[all.length - 1]) && all.slice(0, -1).join('').length >= 2) {
       words = all.slice(0, -1);
       units = all.slice(-1);
     }

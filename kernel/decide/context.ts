@@ -21,6 +21,7 @@ import { givesCohensF, readPowerOptions } from './power-request.js';
 import { sideOfWord } from './yes-no-side.js';
 import { readHypotheses } from './hypotheses.js';
 import { expectedFor, readShareList } from './expected-shares.js';
+import { withoutDerivedCopies } from './derived-names.js';
 import { continuesColumnPhrase, isQuestionVerb, isRateUnit, qualifiesColumn, sceneSentences } from './word-places.js';
 
 /** A role hint from word order. */
@@ -154,6 +155,8 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
     levelWords: (t, c) => findLevelWords(t, c, compiled.levelWords),
     suffixes: compiled.columnWords.suffixes,
   });
+  // "revenue" with `lag.quarterly.revenue` and `y`: the variable's word is not its derived copy (derived-names.ts).
+  mentions = withoutDerivedCopies(mentions, columns, tokens, new Set(compiled.set.words.derivedNames), new Set(compiled.set.words.responseNames));
   // Every stretch read as a column, even one set aside below, is accounted for.
   let read = mentions;
   // An identifier column named by an analysis word ("model" in mtcars) is the word, not the column;
@@ -459,7 +462,8 @@ function withoutUnitNouns(mentions: readonly Mention[], columns: readonly Column
     const unitLike = c.subject || c.levelCount >= 5 || suffixUnsaid;
     const before = tokens[m.start - 1];
     const grouped = before !== undefined && GROUP_MARKERS.has(before.text);
-    const measured = mentions.some((o) => o.via === 'name' && o.start === m.end && info(o.column)?.numeric && !info(o.column)?.factor);
+    // (not across a comma: "acpt, slim, sigs1" is a list of columns, not the units of a measurement)
+    const measured = !tokens[m.end]?.listed && mentions.some((o) => o.via === 'name' && o.start === m.end && info(o.column)?.numeric && !info(o.column)?.factor);
     return !(unitLike && !plural && !grouped && measured);
   });
 }
