@@ -22,7 +22,7 @@ import { sideOfWord } from './yes-no-side.js';
 import { readHypotheses } from './hypotheses.js';
 import { expectedFor, readShareList } from './expected-shares.js';
 import { withoutDerivedCopies } from './derived-names.js';
-import { continuesColumnPhrase, isQuestionVerb, isRateUnit, qualifiesColumn, sceneSentences } from './word-places.js';
+import { continuesColumnPhrase, isClaimant, isQuestionVerb, isRateUnit, qualifiesColumn, sceneSentences } from './word-places.js';
 
 /** A role hint from word order. */
 export type RoleHint = 'group' | 'outcome' | 'predictor' | 'filter' | 'exclude' | 'subject' | 'adjusted';
@@ -1092,7 +1092,7 @@ function readUnknownWords(
     const units = (x: Token) => compiled.harmless.has(x.text) || compiled.harmless.has(x.stem) || compiled.columnWords.subject.has(x.stem);
     if (qualifiesColumn(tokens, t.index, mentions, (i) => !covered.has(i) && tokens[i].kind === 'word' && isContentToken(tokens[i]) && !units(tokens[i]))) continue;
     // "A biologist claims that ...", "the geneticist expects ...": who makes the claim, not a variable.
-    if (/^(a|an|the|our|my|one)$/.test(prev?.text ?? '') && /^(claims|claimed|expects|expected|believes|believed|says|said|thinks|thought|suspects|suspected|argues|argued|hypothesi[sz]es|hypothesi[sz]ed|asserts|asserted)$/.test(next?.text ?? '')) continue;
+    if (isClaimant(tokens, t.index)) continue;
     // "distance to the employment centres", "time from the first visit": a complement of the column named just before.
     const article = prev?.text === 'the' ? 1 : 0;
     if (/^(to|from)$/.test(tokens[t.index - 1 - article]?.text ?? '') && mentions.some((m) => m.via === 'name' && m.score >= 0.8 && m.end === t.index - 1 - article)) continue;

@@ -210,7 +210,6 @@ export const BLIND_2026_12G_KNOWN_MISSES: string[] = [
   'road-08 asked-when-clear', // compare road death rates between northern and southern states
   'road-11 asked-when-clear', // partial correlation of rural road length and deaths controlling for number of drivers
   'petrol-04 asked-when-clear', // boxplot of yield by crude sample
-  'petrol-05 asked-when-clear', // A refinery engineer claims the average gasoline yield is 20% of crude. Test this claim at α = 0.05.
   'petrol-08 asked-when-clear', // does yield differ between the crude oil samples? kruskal-wallis
   'petrol-09 asked-when-clear', // regression of yield on end point and crude volatility (ASTM 10% point)
   'petrol-10 asked-when-clear', // After controlling for the gasoline end point, is there a relationship between the API gravity of the

@@ -49,6 +49,14 @@ describe('decide: columns named by their description (#16)', () => {
     assert.deepEqual([a.roles.outcome, [...(a.roles.predictors as string[])].sort()], ['rate', ['acpt', 'shld', 'slim']]);
   });
 
+  it('reads the noun phrase of who makes a claim as no variable ("A field botanist claims ...")', () => {
+    const plants = schema([numeric('height'), numeric('leaves'), factor('plot', ['north', 'south'])]);
+    const a = decided(decideWithRules('A field botanist claims the average height is 30 cm. Test this claim.', plants));
+    assert.deepEqual([a.analysis, a.roles.column, a.options.mu], ['ttest_one_sample', 'height', 30]);
+    // Not a phrase that goes on past the verb's place: a word where a variable stands still asks.
+    assert.equal(reasonOf(decideWithRules('does the average width differ between plots?', plants)), 'unknown-word');
+  });
+
   it('keeps a one-letter name whole before a unit word ("pH"), so a symbol read from the lexicon is not tied with it', () => {
     const soil = schema([factor('site', ['upper', 'lower']), numeric('pH'), numeric('P'), numeric('K')]);
     const a = decided(decideWithRules('scatter of potassium vs phosphorus', soil));
