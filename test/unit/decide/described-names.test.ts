@@ -49,6 +49,15 @@ describe('decide: columns named by their description (#16)', () => {
     assert.deepEqual([a.roles.outcome, [...(a.roles.predictors as string[])].sort()], ['rate', ['acpt', 'shld', 'slim']]);
   });
 
+  it('spells a name with a word\'s first two letters and the next word\'s consonants ("brake count" brct), never a level across "and"', () => {
+    const cars = schema([numeric('brct'), numeric('speed'), numeric('rate'), factor('region', ['MC', 'PA'])]);
+    const a = decided(decideWithRules('correlation between brake count and speed', cars));
+    assert.deepEqual([a.roles.x, a.roles.y].sort(), ['brct', 'speed']);
+    // "mile and the crash" is no spelled-out MC: the initials of a level are one phrase.
+    const b = decided(decideWithRules('correlation between the speed per mile and the crash rate', cars));
+    assert.deepEqual([b.analysis, [b.roles.x, b.roles.y].sort()], ['pearson', ['rate', 'speed']]);
+  });
+
   it('reads the noun phrase of who makes a claim as no variable ("A field botanist claims ...")', () => {
     const plants = schema([numeric('height'), numeric('leaves'), factor('plot', ['north', 'south'])]);
     const a = decided(decideWithRules('A field botanist claims the average height is 30 cm. Test this claim.', plants));
