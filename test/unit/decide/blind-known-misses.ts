@@ -238,7 +238,6 @@ export const BLIND_2026_12G_KNOWN_MISSES: string[] = [
   'Greene-12 asked-when-clear', // does the success rate of the claimant's country predict whether leave is granted?
   'Highway1-02 asked-when-clear', // accident rate by roadway type - boxplot
   'Highway1-06 silent-guess', // effect of number of lanes on accidents
-  'Highway1-07 asked-when-clear', // Spearman between truck percentage and rate
   'KosteckiDillon-08 asked-when-clear', // Is headache occurrence independent of migraine type (Aura, Mixed, No Aura)? Chi-square test of indep
   'KosteckiDillon-12 asked-when-clear', // Among patients with 'No Aura' migraines only, is mean air quality different on headache days and hea
   'Soils-02 asked-when-clear', // does soil pH differ across depths? kruskal

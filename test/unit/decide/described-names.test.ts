@@ -58,6 +58,12 @@ describe('decide: columns named by their description (#16)', () => {
     assert.deepEqual([b.analysis, [b.roles.x, b.roles.y].sort()], ['pearson', ['rate', 'speed']]);
   });
 
+  it('reads a name in -s as letters picked out of the word\'s plural ("wagon share" for wgns)', () => {
+    const fleet = schema([numeric('wgns'), numeric('speed'), numeric('rate')]);
+    const a = decided(decideWithRules('Spearman between wagon share and rate', fleet));
+    assert.deepEqual([a.analysis, [a.roles.x, a.roles.y].sort()], ['spearman', ['rate', 'wgns']]);
+  });
+
   it('reads the noun phrase of who makes a claim as no variable ("A field botanist claims ...")', () => {
     const plants = schema([numeric('height'), numeric('leaves'), factor('plot', ['north', 'south'])]);
     const a = decided(decideWithRules('A field botanist claims the average height is 30 cm. Test this claim.', plants));
