@@ -88,7 +88,8 @@ export function describeColumns(schema: DatasetSchema, vocabulary: ColumnWords):
     }
     let words = all;
     let units: string[] = [];
-    if (all.length > 1 && vocabulary.units.has(all[all.length - 1])) {
+    // A unit after a one-letter name is no unit: "pH" is not p in hours, "Kw" no k in watts.
+    if (all.length > 1 && vocabulary.units.has(all[all.length - 1]) && all.slice(0, -1).join('').length >= 2) {
       words = all.slice(0, -1);
       units = all.slice(-1);
     }
@@ -231,7 +232,8 @@ export function findMentions(tokens: readonly Token[], columns: readonly ColumnI
         for (let k = 0; k < column.levels.length; k++) {
           const level = column.levelTokens[k];
           // A level written as initials ("FT", "CBT") spelled out in words ("family therapy").
-          if (spanOk && level.length === 1 && span.length >= 2 && /^[A-Z]{2,4}$/.test(column.levels[k]) && level[0].text[0] === initial && !span.some((t) => columnStems.has(t.stem))) {
+          // One phrase, never across a coordination ("miles and the accidents" is no MA).
+          if (spanOk && level.length === 1 && span.length >= 2 && /^[A-Z]{2,4}$/.test(column.levels[k]) && level[0].text[0] === initial && !span.some((t) => columnStems.has(t.stem) || /^(and|or)$/.test(t.text))) {
             const score = scorePieces(span, [level[0].text], { exactOnly: options.vocabulary, isContent: isContentToken });
             if (score >= 0.85) candidates.push({ start, end, column: column.name, score, via: 'level', level: column.levels[k], content: span.length });
             continue;

@@ -21,7 +21,8 @@ import { givesCohensF, readPowerOptions } from './power-request.js';
 import { sideOfWord } from './yes-no-side.js';
 import { readHypotheses } from './hypotheses.js';
 import { expectedFor, readShareList } from './expected-shares.js';
-import { continuesColumnPhrase, isQuestionVerb, isRateUnit, qualifiesColumn, sceneSentences } from './word-places.js';
+import { withoutDerivedCopies } from './derived-names.js';
+import { continuesColumnPhrase, isClaimant, isQuestionVerb, isRateUnit, qualifiesColumn, sceneSentences } from './word-places.js';
 
 /** A role hint from word order. */
 export type RoleHint = 'group' | 'outcome' | 'predictor' | 'filter' | 'exclude' | 'subject' | 'adjusted';
@@ -154,6 +155,8 @@ export function readRequest(prompt: string, schema: DatasetSchema, compiled: Com
     levelWords: (t, c) => findLevelWords(t, c, compiled.levelWords),
     suffixes: compiled.columnWords.suffixes,
   });
+  // "revenue" with `lag.quarterly.revenue` and `y`: the variable's word is not its derived copy (derived-names.ts).
+  mentions = withoutDerivedCopies(mentions, columns, tokens, new Set(compiled.set.words.derivedNames), new Set(compiled.set.words.responseNames));
   // Every stretch read as a column, even one set aside below, is accounted for.
   let read = mentions;
   // An identifier column named by an analysis word ("model" in mtcars) is the word, not the column;
@@ -459,7 +462,8 @@ function withoutUnitNouns(mentions: readonly Mention[], columns: readonly Column
     const unitLike = c.subject || c.levelCount >= 5 || suffixUnsaid;
     const before = tokens[m.start - 1];
     const grouped = before !== undefined && GROUP_MARKERS.has(before.text);
-    const measured = mentions.some((o) => o.via === 'name' && o.start === m.end && info(o.column)?.numeric && !info(o.column)?.factor);
+    // (not across a comma: "acpt, slim, sigs1" is a list of columns, not the units of a measurement)
+    const measured = !tokens[m.end]?.listed && mentions.some((o) => o.via === 'name' && o.start === m.end && info(o.column)?.numeric && !info(o.column)?.factor);
     return !(unitLike && !plural && !grouped && measured);
   });
 }
@@ -1088,7 +1092,7 @@ function readUnknownWords(
     const units = (x: Token) => compiled.harmless.has(x.text) || compiled.harmless.has(x.stem) || compiled.columnWords.subject.has(x.stem);
     if (qualifiesColumn(tokens, t.index, mentions, (i) => !covered.has(i) && tokens[i].kind === 'word' && isContentToken(tokens[i]) && !units(tokens[i]))) continue;
     // "A biologist claims that ...", "the geneticist expects ...": who makes the claim, not a variable.
-    if (/^(a|an|the|our|my|one)$/.test(prev?.text ?? '') && /^(claims|claimed|expects|expected|believes|believed|says|said|thinks|thought|suspects|suspected|argues|argued|hypothesi[sz]es|hypothesi[sz]ed|asserts|asserted)$/.test(next?.text ?? '')) continue;
+    if (isClaimant(tokens, t.index)) continue;
     // "distance to the employment centres", "time from the first visit": a complement of the column named just before.
     const article = prev?.text === 'the' ? 1 : 0;
     if (/^(to|from)$/.test(tokens[t.index - 1 - article]?.text ?? '') && mentions.some((m) => m.via === 'name' && m.score >= 0.8 && m.end === t.index - 1 - article)) continue;

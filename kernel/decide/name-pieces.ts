@@ -82,7 +82,9 @@ export function scorePieces(tokens: readonly Token[], pieces: readonly string[],
         for (let q = p + 1; starts && q <= name.length; q++) {
           const s = scoreChunk(token, name.slice(p, q), boundaries.has(p) && boundaries.has(q), crossesPiece(boundaries, p, q), options);
           if (s <= 0) continue;
-          const kind = q === p + 1 && s === SCORE.initial && name[p] !== token.text ? 1 : s === SCORE.abbreviation ? 2 : 0;
+          // A piece's first two letters, the word's beginning, are a beginning that letters may follow ("access points" ac + pt for acpt).
+          const beginning = boundaries.has(p) && token.text.startsWith(name.slice(p, q));
+          const kind = q === p + 1 && s === SCORE.initial && name[p] !== token.text ? 1 : s === SCORE.abbreviation && !beginning ? 2 : 0;
           if (!boundaries.has(p)) {
             // An initial may also end the name after a beginning ("med" + "v": median value for medv).
             if (state === 2 || (kind === 1 && state !== 1 && !(state === 0 && q === name.length && sum > 0))) continue;

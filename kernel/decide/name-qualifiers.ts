@@ -8,7 +8,9 @@
  *   whose head is a level of another column ("US-controlled"), or right after a measurement's name
  *   ("barium content");
  * - a level that fits several columns, said right after one of them is named ("mothers of genotype A"),
- *   is that column's.
+ *   is that column's;
+ * - a word read only through letters picked out of it, right before a column named in full ("accident
+ *   rate" with `adt` and `rate`), is the compound's modifier, not a column of its own.
  * Every stretch stays read (no unknown word); only its role is dropped.
  */
 import type { ColumnInfo, Mention } from './columns.js';
@@ -31,9 +33,26 @@ export function withoutQualifyingNames(mentions: readonly Mention[], columns: re
       if (!mentions.some((o) => o !== m && o.column === m.column && o.via === 'name')) drop.add(m);
     }
     if (m.via === 'level' && m.score < EXACT_LEVEL && m.end - m.start === 1 && describesOther(m, mentions, tokens, info)) drop.add(m);
+    if (modifiesHeadNamedInFull(m, mentions, tokens)) drop.add(m);
   }
   const kept = drop.size === 0 ? [...mentions] : mentions.filter((m) => !drop.has(m));
   return kept.map((m) => levelOfColumnBefore(m, kept, tokens, info) ?? m);
+}
+
+/** A one-word name read only through letters picked out of the word ("accident" for adt). */
+const PICKED_LETTERS = 0.8;
+
+/**
+ * "accident rate" with `adt` and `rate`: the first word of a noun compound, read only through letters
+ * picked out of it, right before a column named in full (no comma, no tie) is the head's modifier, not
+ * a column of its own; the head names the variable. A modifier named well ("weight gain" with `weight`,
+ * a prefix such as "educ") is left to the other principles.
+ */
+function modifiesHeadNamedInFull(m: Mention, mentions: readonly Mention[], tokens: readonly Token[]): boolean {
+  if (m.via !== 'name' || m.end - m.start !== 1 || m.score > PICKED_LETTERS) return false;
+  const next = tokens[m.end];
+  if (!next || next.listed || next.ranged) return false;
+  return mentions.some((o) => o.via === 'name' && o.start === m.end && o.column !== m.column && o.score >= 0.95 && o.tiedWith.length === 0);
 }
 
 /**

@@ -74,6 +74,7 @@ const fileSchema = z.object({
       timeNames: z.array(z.string()).optional(),
       unsupported: z.array(z.string()).optional(),
       responseNames: z.array(z.string()).optional(),
+      derivedNames: z.array(z.string()).optional(),
     })
     .optional(),
 });
@@ -98,7 +99,7 @@ export function loadRules(dir: string = findRulesDir()): RuleSet {
     .filter((f) => f.endsWith('.json') && f !== SCHEMA_FILE)
     .sort();
   if (files.length === 0) throw new InferraError('rules-not-found', { dir });
-  const merged: RuleSet = { cues: [], lexicon: [], rules: [], words: { function: [], role: [], harmless: [], units: [], suffixes: [], subject: [], timePoints: [], timeNames: [], unsupported: [], responseNames: [] } };
+  const merged: RuleSet = { cues: [], lexicon: [], rules: [], words: { function: [], role: [], harmless: [], units: [], suffixes: [], subject: [], timePoints: [], timeNames: [], unsupported: [], responseNames: [], derivedNames: [] } };
   const seen = { cue: new Set<string>(), rule: new Set<string>() };
   for (const file of files) {
     let raw: unknown;
@@ -124,7 +125,7 @@ export function loadRules(dir: string = findRulesDir()): RuleSet {
       merged.rules.push(rule as RuleSet['rules'][number]);
     }
     merged.lexicon.push(...(parsed.data.lexicon ?? []));
-    for (const kind of ['function', 'role', 'harmless', 'units', 'suffixes', 'subject', 'timePoints', 'timeNames', 'unsupported', 'responseNames'] as const) merged.words[kind].push(...(parsed.data.words?.[kind] ?? []));
+    for (const kind of ['function', 'role', 'harmless', 'units', 'suffixes', 'subject', 'timePoints', 'timeNames', 'unsupported', 'responseNames', 'derivedNames'] as const) merged.words[kind].push(...(parsed.data.words?.[kind] ?? []));
   }
   validateCueReferences(merged);
   merged.cues.sort((a, b) => compareText(a.id, b.id));

@@ -115,11 +115,13 @@ export function scoreWord(word: Token, nameWord: string, allowAbbreviation: bool
   // Plurals in -ves of names in -f / -fe: "shelves" for shelf, "leaves" for leaf, "knives" for knife.
   if (/ves$/.test(w) && (nameWord === `${w.slice(0, -3)}f` || nameWord === `${w.slice(0, -3)}fe`)) return 0.95;
   // The column name abbreviates the word: wt <- weight, hp <- horsepower, cyl <- cylinders, len <- length.
-  if (allowAbbreviation && nameWord.length >= 2 && nameWord.length <= 4 && w.length > nameWord.length && (w.length > nameWord.length + 1 || w.startsWith(nameWord)) && w[0] === nameWord[0]) {
+  // A name in -s abbreviates the plural: "truck" for trks (trucks), "year" for yrs.
+  const said = nameWord.length >= 3 && nameWord.endsWith('s') && !w.endsWith('s') ? `${w}s` : w;
+  if (allowAbbreviation && nameWord.length >= 2 && nameWord.length <= 4 && w.length > nameWord.length && (said.length > nameWord.length + 1 || w.startsWith(nameWord)) && w[0] === nameWord[0]) {
     // A prefix ("perimeter" -> peri) beats letters picked out of the word ("permeability" is not peri);
     // letters picked out are a consonant skeleton ("ctrl", "trt") or keep the word's first two ("location" is not lat).
     if (w.startsWith(nameWord)) return 0.84;
-    if (isSubsequence(nameWord, w) && (nameWord.length <= 2 || w.startsWith(nameWord.slice(0, 2)) || !/[aeiou]/.test(nameWord.slice(1)))) return 0.8;
+    if (isSubsequence(nameWord, said) && (nameWord.length <= 2 || w.startsWith(nameWord.slice(0, 2)) || !/[aeiou]/.test(nameWord.slice(1)))) return 0.8;
   }
   // A longer name that is the start of the word ("accel" for acceleration, "educ" for education), with a
   // clear remainder (not "count" for country).

@@ -234,6 +234,8 @@ export interface WordLists {
   unsupported: string[];
   /** Names a column carries when it is the response by convention ("y", "response"): a word for a measurement that names nothing else may mean it. */
   responseNames: string[];
+  /** Name words that make a column a derived copy of another variable ("lag", "log", "sq"): `lag.revenue` is not revenue itself. */
+  derivedNames: string[];
 }
 
 /** Every rule, cue and lexicon entry, merged and sorted by id. */

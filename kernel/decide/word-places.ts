@@ -8,6 +8,8 @@
  * - qualifiers of a column's noun phrase: a run of such words right before a column named confidently
  *   and alone ("police database checks", "plasma indometacin concentration"); a qualifier that names a
  *   column or a level is read as that (columns.ts) and is never one of these words;
+ * - who makes a claim: the noun phrase after an article and before a verb of claiming ("A refinery
+ *   engineer claims ...", "the geneticist expects ...");
  * - the words of a sentence that sets the scene before the question ("Rat litters were cross-fostered
  *   to mothers of four genotypes. Test whether ..."), when the question names a column and has no word
  *   of its own left unaccounted.
@@ -68,6 +70,19 @@ export function qualifiesColumn(tokens: readonly Token[], index: number, mention
     if (!unaccounted(k) || tokens[k].listed) return false;
   }
   return false;
+}
+
+const DETERMINER = /^(a|an|the|our|my|one|this|that|some)$/;
+const CLAIM_VERB = /^(claims|claimed|expects|expected|believes|believed|says|said|thinks|thought|suspects|suspected|argues|argued|hypothesi[sz]es|hypothesi[sz]ed|asserts|asserted|reports|reported|states|stated|predicts|maintains|insists)$/;
+
+/** Whether the word at `index` is in the noun phrase (three words at most) of who makes a claim: "A refinery engineer claims". */
+export function isClaimant(tokens: readonly Token[], index: number): boolean {
+  const word = (t: Token | undefined) => t !== undefined && t.kind === 'word' && !t.listed && !DETERMINER.test(t.text) && !CLAIM_VERB.test(t.text);
+  let start = index;
+  while (start > 0 && index - start < 2 && word(tokens[start - 1])) start--;
+  let end = index + 1;
+  while (end < tokens.length && end - start < 3 && word(tokens[end]) && !tokens[end].listed) end++;
+  return DETERMINER.test(tokens[start - 1]?.text ?? '') && CLAIM_VERB.test(tokens[end]?.text ?? '') && !tokens[end].listed;
 }
 
 const RESTRICTING = /^(only|exclud\w*|except\w*|omit\w*|restrict\w*|among|amongst|just|remov\w*|dropp?\w*|included|solely|exclusively)$/;

@@ -210,7 +210,6 @@ export const BLIND_2026_12G_KNOWN_MISSES: string[] = [
   'road-08 asked-when-clear', // compare road death rates between northern and southern states
   'road-11 asked-when-clear', // partial correlation of rural road length and deaths controlling for number of drivers
   'petrol-04 asked-when-clear', // boxplot of yield by crude sample
-  'petrol-05 asked-when-clear', // A refinery engineer claims the average gasoline yield is 20% of crude. Test this claim at α = 0.05.
   'petrol-08 asked-when-clear', // does yield differ between the crude oil samples? kruskal-wallis
   'petrol-09 asked-when-clear', // regression of yield on end point and crude volatility (ASTM 10% point)
   'petrol-10 asked-when-clear', // After controlling for the gasoline end point, is there a relationship between the API gravity of the
@@ -237,19 +236,13 @@ export const BLIND_2026_12G_KNOWN_MISSES: string[] = [
   'Greene-09 asked-when-clear', // Overall, was leave to appeal granted in a proportion of cases different from 50%? Use an exact binom
   'Greene-10 asked-when-clear', // boxplot of nation success logit by location
   'Greene-12 asked-when-clear', // does the success rate of the claimant's country predict whether leave is granted?
-  'Highway1-01 silent-guess', // regress accident rate on acpt, slim, sigs1 and shld
   'Highway1-02 asked-when-clear', // accident rate by roadway type - boxplot
-  'Highway1-03 asked-when-clear', // does the accident rate differ across highway types?
-  'Highway1-04 asked-when-clear', // At the 5% level, is there a significant correlation between the number of access points per mile and
   'Highway1-06 silent-guess', // effect of number of lanes on accidents
-  'Highway1-07 asked-when-clear', // Spearman between truck percentage and rate
-  'Highway1-12 asked-when-clear', // Test whether the mean accident rate of the PA highways differs from that of the MA highways, not ass
   'KosteckiDillon-08 asked-when-clear', // Is headache occurrence independent of migraine type (Aura, Mixed, No Aura)? Chi-square test of indep
   'KosteckiDillon-12 asked-when-clear', // Among patients with 'No Aura' migraines only, is mean air quality different on headache days and hea
   'Soils-02 asked-when-clear', // does soil pH differ across depths? kruskal
   'Soils-04 silent-guess', // MANOVA of all nine soil chemistry responses on Contour and Depth
   'Soils-05 asked-when-clear', // The field was laid out in randomized blocks. Test the effect of depth on bulk density, with Block as
-  'Soils-09 asked-when-clear', // scatter of potassium vs total phosphorus
   'Soils-10 asked-when-clear', // Welch t test of sodium between Top and Depression contours
   'Soils-11 asked-when-clear', // For the topsoil layer (0-10 cm) only, does pH differ between the three contour positions? One-way AN
   'WVS-06 asked-when-clear', // ordered logit (proportional odds) of poverty on religion, degree, country, age and gender
@@ -258,10 +251,10 @@ export const BLIND_2026_12G_KNOWN_MISSES: string[] = [
   'Sahlins-04 asked-when-clear', // spearman between the two variables
   'Sahlins-09 silent-guess', // describe both columns
   'Sahlins-11 asked-when-clear', // Test whether the mean land cultivated per gardener in Mazulu equals 2 acres.
-  'freeny-02 silent-guess', // plot revenue over time
-  'freeny-04 silent-guess', // correlation between price index and revenue
+  'freeny-02 asked-when-clear', // plot revenue over time (asks: 'revenue' ties lag.quarterly.revenue with y, derived-names.ts)
+  'freeny-04 asked-when-clear', // correlation between price index and revenue (asks: 'revenue' ties lag.quarterly.revenue with y, derived-names.ts)
   'freeny-05 asked-when-clear', // Holding income level fixed, is revenue still correlated with the price index? Compute the partial co
-  'freeny-06 silent-guess', // regress revenue on price
+  'freeny-06 asked-when-clear', // regress revenue on price (asks: 'revenue' ties lag.quarterly.revenue with y, derived-names.ts)
   'freeny-09 asked-when-clear', // Is there evidence that this quarter's revenue is linearly related to last quarter's revenue? Test th
-  'freeny-12 silent-guess', // scatter of revenue vs income level with a regression line
+  'freeny-12 asked-when-clear', // scatter of revenue vs income level with a regression line (asks: 'revenue' ties lag.quarterly.revenue with y, derived-names.ts)
 ];
