@@ -6,21 +6,16 @@
  * skipped with the reason when it cannot be reached) gives the file path's numbers to 1e-12 relative.
  */
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type pg from 'pg';
+import { POSTGRES_BASE, useScratch, writeFixtureCsv, type Scratch } from './scratch.js';
 import { runPlannedAnalysis } from '../../../kernel/analyses/planned/index.js';
 import { runRankAnalysis } from '../../../kernel/analyses/planned/ranks.js';
 import { runAnalysis, columnsForAnalysis, type ComputedOutcome } from '../../../kernel/analyses/run.js';
 import { duckdbEngine, fileRelation } from '../../../kernel/data/plan/duckdb-engine.js';
 import { loadTable } from '../../../kernel/data/load.js';
 import { computeKendall, computeKendallTau } from '../../../kernel/analyses/correlation/kendall.js';
-import { connect } from '../../../kernel/data/postgres/connect.js';
 import { withDatabaseTable } from '../../../kernel/data/postgres/index.js';
-import { parsePostgresLocator } from '../../../kernel/data/postgres/locator.js';
 import type { AnalysisId, AnalysisOptions, AnalysisRequest, Roles } from '../../../kernel/types.js';
 import { loadFileIntoPostgres } from '../../../scripts/load-sample-postgres.js';
 import { buildRequest } from '../../support/fixtures.js';
@@ -33,8 +28,6 @@ const TOLERANCE = 1e-12;
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const penguins = join(ROOT, 'samples/penguins.csv');
-const base = 'postgres://postgres@127.0.0.1:5432/test';
-const schema = `inferra_ranks_${process.pid}_${randomBytes(3).toString('hex')}`;
 
 interface Case {
   id: string;
@@ -42,27 +35,19 @@ interface Case {
   request: AnalysisRequest & { analysis: AnalysisId };
 }
 
-let folder: string;
-
-/** A CSV of fixture columns (NA for missing). */
-async function writeCsv(name: string, columns: { name: string; values: readonly (number | string | null)[] }[]): Promise<string> {
-  const file = join(folder, `${name}.csv`);
-  const rows = columns[0].values.map((_, i) => columns.map((c) => (c.values[i] === null ? 'NA' : String(c.values[i]))).join(','));
-  await writeFile(file, `${columns.map((c) => c.name).join(',')}\n${rows.join('\n')}\n`);
-  return file;
-}
+let scratch: Scratch;
 
 const RANK_TESTS = new Set(['mann_whitney', 'wilcoxon_signed_rank', 'kruskal_wallis']);
 
 function allCases(): Case[] {
   const out: Case[] = [];
   for (const c of fixture.cases.filter((x) => RANK_TESTS.has(x.analysis))) {
-    out.push({ id: c.id, csv: () => writeCsv(c.id, c.data), request: buildRequest(c.analysis, c.roles, c.options) });
+    out.push({ id: c.id, csv: () => writeFixtureCsv(scratch.folder, c.id, c.data), request: buildRequest(c.analysis, c.roles, c.options) });
   }
   for (const c of casesOf(['spearman', 'kendall'])) {
     const csv = c.dataset
       ? async () => join(ROOT, c.dataset!)
-      : () => writeCsv(c.id, Object.entries(c.data!).map(([name, values]) => ({ name, values })));
+      : () => writeFixtureCsv(scratch.folder, c.id, Object.entries(c.data!).map(([name, values]) => ({ name, values })));
     out.push({ id: c.id, csv, request: buildRequest(c.analysis, c.roles, optionsOf(c)) });
   }
   const p = async () => penguins;
@@ -121,26 +106,7 @@ async function runFromFile(csv: string, request: AnalysisRequest & { analysis: A
 describe('rank tests in the engine (DuckDB, PostgreSQL) give the file path numbers', function () {
   this.timeout(600_000);
   const cases = allCases();
-  let admin: pg.Client | undefined;
-  let postgresReason = '';
-
-  before(async () => {
-    folder = await mkdtemp(join(tmpdir(), 'inferra-ranks-'));
-    try {
-      admin = await connect(parsePostgresLocator(`${base}?table=public.none`));
-      await admin.query(`CREATE SCHEMA ${schema}`);
-    } catch (error) {
-      postgresReason = (error as Error).message;
-    }
-  });
-
-  after(async () => {
-    if (admin) {
-      await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await admin.end();
-    }
-    await rm(folder, { recursive: true, force: true });
-  });
+  scratch = useScratch('ranks');
 
   it(`on DuckDB (a CSV through fileRelation): every case to ${TOLERANCE} relative`, async () => {
     let worstOverall = 0;
@@ -156,8 +122,8 @@ describe('rank tests in the engine (DuckDB, PostgreSQL) give the file path numbe
   });
 
   it(`on PostgreSQL (a table of each CSV): every case to ${TOLERANCE} relative`, async function () {
-    if (!admin) {
-      console.log(`      (skipped: PostgreSQL at 127.0.0.1:5432 is not reachable: ${postgresReason})`);
+    if (!scratch.admin) {
+      console.log(`      (skipped: PostgreSQL at 127.0.0.1:5432 is not reachable: ${scratch.reason})`);
       this.skip();
     }
     let worstOverall = 0;
@@ -165,7 +131,7 @@ describe('rank tests in the engine (DuckDB, PostgreSQL) give the file path numbe
     for (const [i, c] of cases.entries()) {
       const csv = await c.csv();
       if (!loaded.has(csv)) {
-        const locator = `${base}?table=${schema}.t${i}`;
+        const locator = `${POSTGRES_BASE}?table=${scratch.schema}.t${i}`;
         await loadFileIntoPostgres(csv, locator);
         loaded.set(csv, locator);
       }
@@ -188,7 +154,7 @@ describe('rank tests in the engine (DuckDB, PostgreSQL) give the file path numbe
       x.push(random() < 0.01 ? null : Math.round(u * 3000) / 10);
       y.push(Math.round((u * 50 + random() * 40) * 100) / 100);
     }
-    const csv = await writeCsv('kendall-200k', [
+    const csv = await writeFixtureCsv(scratch.folder, 'kendall-200k', [
       { name: 'x', values: x },
       { name: 'y', values: y },
     ]);
@@ -207,8 +173,8 @@ describe('rank tests in the engine (DuckDB, PostgreSQL) give the file path numbe
     assert.equal(result.estimate, inMemory.estimate);
     assert.equal(result.statistic, inMemory.statistic);
     assert.equal(result.pValue, inMemory.pValue);
-    if (admin) {
-      const locator = `${base}?table=${schema}.kendall200k`;
+    if (scratch.admin) {
+      const locator = `${POSTGRES_BASE}?table=${scratch.schema}.kendall200k`;
       await loadFileIntoPostgres(csv, locator);
       const onPostgres = await withDatabaseTable(locator, ['x', 'y'], [], (db) => runPlannedAnalysis(request, db));
       assert.deepEqual(onPostgres.computed.result, onDuck.computed.result);

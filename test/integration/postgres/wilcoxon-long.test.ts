@@ -9,18 +9,12 @@
  * file path's error.
  */
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type pg from 'pg';
+import { POSTGRES_BASE, useScratch, writeFixtureCsv, type Scratch } from './scratch.js';
 import { runPlannedAnalysis } from '../../../kernel/analyses/planned/index.js';
 import { columnsForAnalysis, runAnalysis, type ComputedOutcome } from '../../../kernel/analyses/run.js';
 import { duckdbEngine, fileRelation } from '../../../kernel/data/plan/duckdb-engine.js';
 import { loadTable } from '../../../kernel/data/load.js';
-import { connect } from '../../../kernel/data/postgres/connect.js';
 import { withDatabaseTable } from '../../../kernel/data/postgres/index.js';
-import { parsePostgresLocator } from '../../../kernel/data/postgres/locator.js';
 import type { AnalysisId, AnalysisRequest } from '../../../kernel/types.js';
 import { loadFileIntoPostgres } from '../../../scripts/load-sample-postgres.js';
 import { buildRequest, readReference } from '../../support/fixtures.js';
@@ -28,20 +22,11 @@ import { expectClose, type FixtureCase } from '../../unit/analyses/comparison-he
 
 const fixture = readReference<{ rVersion: string; cases: FixtureCase[] }>('wilcoxon_long.json');
 const FIELDS = ['statistic', 'pValue', 'rankBiserial', 'estimate', 'ciLow', 'ciHigh', 'confLevel', 'n', 'nZero'];
-const base = 'postgres://postgres@127.0.0.1:5432/test';
-const schema = `inferra_srlong_${process.pid}_${randomBytes(3).toString('hex')}`;
 
 type Request = AnalysisRequest & { analysis: AnalysisId };
 type Planned = (csv: string, request: Request, name: string) => Promise<ComputedOutcome>;
 
-let folder: string;
-
-async function writeCsv(name: string, columns: FixtureCase['data']): Promise<string> {
-  const file = join(folder, `${name}.csv`);
-  const rows = columns[0].values.map((_, i) => columns.map((c) => (c.values[i] === null ? 'NA' : String(c.values[i]))).join(','));
-  await writeFile(file, `${columns.map((c) => c.name).join(',')}\n${rows.join('\n')}\n`);
-  return file;
-}
+let scratch: Scratch;
 
 async function fromFile(csv: string, request: Request): Promise<ComputedOutcome> {
   const { table } = await loadTable(csv, { columns: columnsForAnalysis(request), where: request.options.where });
@@ -84,27 +69,8 @@ const BROKEN: { id: string; rows: [number | null, string, string][]; code: strin
 
 describe(`Wilcoxon signed-rank in long format where the data live, against ${fixture.rVersion}`, function () {
   this.timeout(600_000);
-  let admin: pg.Client | undefined;
-  let postgresReason = '';
   const loaded = new Map<string, string>();
-
-  before(async () => {
-    folder = await mkdtemp(join(tmpdir(), 'inferra-srlong-'));
-    try {
-      admin = await connect(parsePostgresLocator(`${base}?table=public.none`));
-      await admin.query(`CREATE SCHEMA ${schema}`);
-    } catch (error) {
-      postgresReason = (error as Error).message;
-    }
-  });
-
-  after(async () => {
-    if (admin) {
-      await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await admin.end();
-    }
-    await rm(folder, { recursive: true, force: true });
-  });
+  scratch = useScratch('srlong');
 
   const onDuck: Planned = async (csv, request) => {
     const file = await fileRelation(csv, columnsForAnalysis(request), request.options.where);
@@ -112,7 +78,7 @@ describe(`Wilcoxon signed-rank in long format where the data live, against ${fix
   };
   const onPostgres: Planned = async (csv, request, name) => {
     if (!loaded.has(csv)) {
-      const locator = `${base}?table=${schema}.${name.replace(/[^a-z0-9]/g, '_')}`;
+      const locator = `${POSTGRES_BASE}?table=${scratch.schema}.${name.replace(/[^a-z0-9]/g, '_')}`;
       await loadFileIntoPostgres(csv, locator, { shuffle: 7 });
       loaded.set(csv, locator);
     }
@@ -121,15 +87,15 @@ describe(`Wilcoxon signed-rank in long format where the data live, against ${fix
 
   for (const c of fixture.cases) {
     it(`${c.id}: the file path, the plan on DuckDB and on PostgreSQL give R's numbers`, async function () {
-      const csv = await writeCsv(c.id, c.data);
+      const csv = await writeFixtureCsv(scratch.folder, c.id, c.data);
       const request = buildRequest(c.analysis, c.roles, c.options);
       const file = await fromFile(csv, request);
       assertAsR(file, c, `${c.id} (file)`);
       const duck = await onDuck(csv, request, c.id);
       assertAsR(duck, c, `${c.id} (DuckDB)`);
       assertAsFile(duck, file, `${c.id} (DuckDB)`);
-      if (!admin) {
-        console.log(`      (PostgreSQL skipped: ${postgresReason})`);
+      if (!scratch.admin) {
+        console.log(`      (PostgreSQL skipped: ${scratch.reason})`);
         return;
       }
       const postgres = await onPostgres(csv, request, c.id);
@@ -141,7 +107,7 @@ describe(`Wilcoxon signed-rank in long format where the data live, against ${fix
 
   for (const b of BROKEN) {
     it(`a broken design (${b.id}) is refused as the file path refuses it: ${b.code}`, async () => {
-      const csv = await writeCsv(`broken-${b.id}`, [
+      const csv = await writeFixtureCsv(scratch.folder, `broken-${b.id}`, [
         // Scores with decimals: a column of a few consecutive integers would be read as codes, not a measurement.
         { name: 'score', kind: 'numeric', values: b.rows.map((r) => (r[0] === null ? null : r[0] * 1.37)) },
         { name: 'cond', kind: 'categorical', values: b.rows.map((r) => r[1]) },
@@ -153,7 +119,7 @@ describe(`Wilcoxon signed-rank in long format where the data live, against ${fix
         (error: { code: string; message: string }) => error,
       );
       assert.equal(expected.code, b.code);
-      const engines: [string, Planned][] = [['DuckDB', onDuck], ...(admin ? [['PostgreSQL', onPostgres] as [string, Planned]] : [])];
+      const engines: [string, Planned][] = [['DuckDB', onDuck], ...(scratch.admin ? [['PostgreSQL', onPostgres] as [string, Planned]] : [])];
       for (const [name, run] of engines) {
         await run(csv, request, `broken_${b.id}`).then(
           () => assert.fail(`${name} accepted it`),
