@@ -12,9 +12,14 @@
  *   for weight?" when genotype names no column): relevant to what, and how?
  * - one measurement called different with nothing it differs between or from ("Is age different?",
  *   "Is the effect of dose different?"): different from what?
+ * - a grouping alone compared, or its effect asked, with nothing measured named while the data hold two
+ *   or more things it could be compared on ("compare the judges", "is there a language effect?"): on what?
+ * - two measurements compared with nothing else said ("compare viscosity and time"): related, or paired?
  * The engine answers these with a short menu of the natural first analyses (reason open-goal).
  */
 import type { MentionedColumn, RequestContext } from './context.js';
+import { isWidePair } from './fit.js';
+import { isEarlierByName } from './time-order.js';
 
 /** What the request leaves open, and the column it names. */
 export type OpenGoal =
@@ -24,7 +29,9 @@ export type OpenGoal =
   | { kind: 'compared-with-what'; column: MentionedColumn }
   | { kind: 'different-from-what'; outcome: MentionedColumn; group: MentionedColumn }
   | { kind: 'one-level'; column: MentionedColumn }
-  | { kind: 'no-outcome'; group: MentionedColumn };
+  | { kind: 'no-outcome'; group: MentionedColumn }
+  | { kind: 'compared-on-what'; column: MentionedColumn }
+  | { kind: 'two-measures'; column: MentionedColumn; other: MentionedColumn };
 
 /** Cues that say what is asked beyond the bare verb (a statistic, a figure, a named test, a direction). */
 const SPECIFIC = ['normality', 'distribution', 'plot', 'histogram', 'density', 'qq', 'boxplot', 'violin', 'scatter', 'bar', 'statistic', 'statistic_question', 'spread', 'variance', 'greater', 'less', 'one_sided', 'onesample', 'paired', 'predict', 'effect', 'correlate', 'independence', 'versus', 'describe', 'nonparam', 'rank'];
@@ -45,7 +52,14 @@ export function readOpenGoal(ctx: RequestContext, intents: ReadonlySet<string>, 
   if (real.length === 1 && real[0].byName && real[0].levelsNamed.length === 0 && real[0].info.factor && ctx.cues.has('effect') && ctx.cues.has('compare') && only('compare', 'effect') && !between) {
     return { kind: 'compared-with-what', column: real[0] };
   }
+  const onWhat = readComparedOnWhat(ctx, real, asked);
+  if (onWhat) return onWhat;
   if (SPECIFIC.some((c) => ctx.cues.has(c))) return undefined;
+  // "compare viscosity and time": two measurements, nothing said of how (related? the same scale, paired?).
+  const measures = real.filter((m) => m.byName && m.levelsNamed.length === 0 && m.info.numeric && (!m.info.factor || m.info.quantity));
+  // Names that share a word or say a time order (Prewt, Postwt) are one quantity twice: a paired comparison.
+  const alike = measures.length === 2 && (measures[0].info.stems.some((w) => measures[1].info.stems.includes(w)) || isEarlierByName(measures[0].info.name, measures[1].info.name) !== undefined || isWidePair(measures[0].info.name, measures[1].info.name));
+  if (real.length === 2 && measures.length === 2 && !alike && !between && ctx.cues.has('compare') && only('compare') && !ctx.direction) return { kind: 'two-measures', column: measures[0], other: measures[1] };
   if (real.length === 1) {
     const [m] = real;
     if (m.byName && m.levelsNamed.length === 0) {
@@ -81,4 +95,18 @@ function readNoOutcome(ctx: RequestContext): OpenGoal | undefined {
     return { kind: 'no-outcome', group: contrasted[0] };
   }
   return undefined;
+}
+
+/**
+ * "compare the judges", "is there a language effect?": one grouping column named and nothing measured,
+ * while the data hold two or more columns it could be compared on (measurements, or other categorical
+ * columns such as a decision): compared on what? With one candidate the role is filled as usual.
+ */
+function readComparedOnWhat(ctx: RequestContext, real: MentionedColumn[], asked: string[]): OpenGoal | undefined {
+  if (real.length !== 1 || ctx.direction) return undefined;
+  const [m] = real;
+  if (!m.byName || m.levelsNamed.length > 0 || !m.info.factor || m.info.quantity) return undefined;
+  if (asked.length === 0 || !asked.every((c) => c === 'compare' || c === 'effect')) return undefined;
+  const candidates = ctx.columns.filter((c) => c.name !== m.info.name && !c.subject && c.schema.kind !== 'id' && c.schema.kind !== 'text' && (c.numeric || c.factor));
+  return candidates.length >= 2 ? { kind: 'compared-on-what', column: m } : undefined;
 }

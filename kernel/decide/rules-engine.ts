@@ -18,7 +18,7 @@ import { matchesPhraseWord, STOPWORDS } from './text.js';
 import { withColumnRanges } from './column-lists.js';
 import { withoutImpossibleValues } from './value-range.js';
 import { TASKS, taskTitle } from '../contract/index.js';
-import type { DatasetSchema, Roles, TaskId } from '../types.js';
+import type { ColumnSchema, DatasetSchema, Roles, TaskId } from '../types.js';
 import { formatList } from '../messages/index.js';
 import type { ColumnInfo } from './columns.js';
 import { compileRules, groupMentions, readRequest, type CompiledRules, type MentionedColumn, type RequestContext } from './context.js';
@@ -52,8 +52,8 @@ export function decideWithRules(prompt: string, schema: DatasetSchema, rules: Ru
   const interaction = decideInteraction(ctx, compiled);
   if (interaction) return interaction;
   const outcome = ctx.mentions.some((m) => m.tiedWith.length > 0) ? decideTiedWords(ctx, compiled) : decideReading(ctx, compiled, ctx.mentioned, 0);
-  const checked = accountForWords(ctx, compiled, checkOneLevelShare(ctx, compiled, checkCrossedDesign(ctx, checkUnlikePair(ctx, checkMeasurementLevel(ctx, compiled, keepStatedOutcome(ctx, honourNamedTest(ctx, compiled, outcome)))))));
-  return offerMenu(ctx, compiled, askRepeatedRows(ctx, askTimePoint(ctx, compiled, keepStatistic(ctx, refuseUnsupported(ctx, compiled, withPolynomial(ctx, checked))))));
+  const checked = accountForWords(ctx, compiled, checkOneLevelShare(ctx, compiled, checkCrossedDesign(ctx, checkUnlikePair(ctx, compiled, checkMeasurementLevel(ctx, compiled, keepStatedOutcome(ctx, honourNamedTest(ctx, compiled, outcome)))))));
+  return offerMenu(ctx, compiled, askRepeatedRows(ctx, askTimePoint(ctx, compiled, keepStatistic(ctx, refuseUnsupported(ctx, compiled, withPolynomial(ctx, checked)))), compiled.set.words.timeNames));
 }
 
 /** Refusals that a short menu of first analyses can answer (the others say something specific). */
@@ -360,6 +360,17 @@ function decideUnderspecified(ctx: RequestContext, compiled: CompiledRules): Dec
       addChoice(choices, { analysis: 'describe', roles: { column, group: open.group.info.name }, why: `${taskTitle('describe')}: ${column} by ${open.group.info.name}, ${level} beside the others` });
       break;
     }
+    case 'compared-on-what':
+      partners(open.column, (other) => `${column} compared on ${other}`);
+      break;
+    case 'two-measures': {
+      const pair = [asColumn(open.column), asColumn(open.other)];
+      const related = decideReading({ ...plain, cues: new Set(['correlate']), hasIntent: true }, compiled, pair, 1);
+      if (related.status === 'decided') addChoice(choices, choiceOf(related, `how ${column} and ${open.other.info.name} go together`));
+      const paired = decideReading({ ...plain, cues: new Set(['paired', 'compare']), hasIntent: true }, compiled, pair, 1);
+      if (paired.status === 'decided') addChoice(choices, choiceOf(paired, `${column} against ${open.other.info.name} on the same rows, if they measure one quantity on one scale`));
+      break;
+    }
     case 'one-level': {
       const m = open.column;
       const level = m.levelsNamed[0];
@@ -539,13 +550,23 @@ function checkOneLevelShare(ctx: RequestContext, compiled: CompiledRules, outcom
  * differ by no time or index word ("Murder" and "Assault") are two quantities, often on different
  * scales: the mean of their differences means little. Ask (reason unlike-pair), offering their association.
  */
-function checkUnlikePair(ctx: RequestContext, outcome: DecisionOutcome): DecisionOutcome {
+function checkUnlikePair(ctx: RequestContext, compiled: CompiledRules, outcome: DecisionOutcome): DecisionOutcome {
   if (outcome.status !== 'decided' || !(outcome.analysis === 'ttest_paired' || outcome.analysis === 'wilcoxon_signed_rank')) return outcome;
   const { before, after } = outcome.roles;
   if (!before || !after || isWidePair(before, after) || isEarlierByName(before, after) !== undefined) return outcome;
   const a = ctx.columns.find((c) => c.name === before);
   const b = ctx.columns.find((c) => c.name === after);
   if (!a || !b || a.stems.some((w) => b.stems.includes(w))) return outcome;
+  // The test named with both columns named: honoured as asked, the names' unlikeness said beside it.
+  // A name written exactly as the column's ("A vs B") is that column, even where the word could be an article.
+  const named = (name: string) => ctx.mentioned.some((m) => m.byName && !m.synthetic && m.info.name === name) || ctx.tokens.some((t) => t.raw === name);
+  if (namedTasks(ctx, compiled).tasks.has(outcome.analysis) && named(before) && named(after) && oneScale(a.schema, b.schema)) {
+    // Two-sided, the pair is taken in the order said ("ORAL vs WRIT": ORAL - WRIT).
+    const at = (name: string) => ctx.tokens.findIndex((t) => t.raw === name || t.text === name.toLowerCase());
+    const swap = (outcome.options.alternative ?? 'two-sided') === 'two-sided' && at(after) >= 0 && at(before) > at(after);
+    const asked: Decision = swap ? { ...outcome, roles: { ...outcome.roles, before: after, after: before } } : outcome;
+    return withRefinement(asked, `${before} and ${after} share no word in their names: the ${taskTitle(outcome.analysis)} is as asked, on the differences ${before} - ${after}, their values on one scale`);
+  }
   const reason: Reason = { code: 'unlike-pair', params: { test: outcome.analysis, columns: [before, after] } };
   const choices: Choice[] = [
     choiceOf(outcome, `as asked: the differences ${before} - ${after}`),
@@ -553,6 +574,14 @@ function checkUnlikePair(ctx: RequestContext, outcome: DecisionOutcome): Decisio
     { analysis: 'spearman', roles: { x: before, y: after }, why: `${taskTitle('spearman')}: a monotonic association` },
   ];
   return ambiguity(reason, reasonText(reason), choices, outcome.explanation);
+}
+
+/** Values on one scale: each column's mean lies within the other's range (ratings 1-10 both; not a rate and a count). */
+function oneScale(a: ColumnSchema, b: ColumnSchema): boolean {
+  const x = a.summary;
+  const y = b.summary;
+  if (!x || !y) return false;
+  return x.mean >= y.min && x.mean <= y.max && y.mean >= x.min && y.mean <= x.max;
 }
 
 /**

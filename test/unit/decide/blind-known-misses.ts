@@ -157,7 +157,6 @@ export const BLIND_2026_12F_KNOWN_MISSES: string[] = [
   'UScrime-08 silent-guess', // boxplot crime rate by So
   'UScrime-09 asked-when-clear', // Is unemployment among urban males aged 14-24 associated with unemployment among urban males aged 35-
   'shoes-01 asked-when-clear', // Each of ten boys wore one shoe soled with material A and one with material B. Do the two materials w
-  'shoes-02 asked-when-clear', // paired t test A vs B
   'shoes-03 asked-when-clear', // wilcoxon signed rank test comparing wear of material A and material B
   'shoes-05 asked-when-clear', // one-tailed paired test that material B wears more than material A
   'shoes-07 asked-when-clear', // how strongly are the wear amounts of the two materials correlated across boys?
@@ -184,7 +183,6 @@ export const BLIND_2026_12F_KNOWN_MISSES: string[] = [
   'attenu-12 asked-when-clear', // Using a one-sided test, is the mean magnitude of the recordings greater than 6?
   'USJudgeRatings-01 asked-when-clear', // regress worthiness of retention on judicial integrity, demeanor and diligence
   'USJudgeRatings-04 asked-when-clear', // Is the number of contacts of the lawyer with the judge related to the retention rating? 5% level.
-  'USJudgeRatings-08 asked-when-clear', // paired t test ORAL vs WRIT
   'USJudgeRatings-09 asked-when-clear', // Do lawyers rate judges differently, on average, on preparation for trial than on familiarity with th
   'USJudgeRatings-11 asked-when-clear', // partial correlation between diligence and retention controlling for integrity
   'OME-09 silent-guess', // Is the OME group (low, high, N/A) independent of the type of noise? Use a chi-square test.
@@ -218,11 +216,9 @@ export const BLIND_2026_12G_KNOWN_MISSES: string[] = [
   'cement-07 silent-guess', // describe the cement data
   'cement-08 asked-when-clear', // For the 13 cements, test whether the mean heat evolved exceeds 90 cal/g using a one-tailed test at t
   'stormer-09 asked-when-clear', // Is the relationship between fluid viscosity and time taken linear? Fit a quadratic in viscosity and 
-  'stormer-11 silent-guess', // compare viscosity and time
   'housing-04 asked-when-clear', // Do the cell frequencies differ between low and high contact? Use a Mann-Whitney test.
   'housing-05 asked-when-clear', // fit a proportional-odds ordinal logistic model of satisfaction on Infl, Type and Cont, weighted by F
   'housing-06 asked-when-clear', // Is the average cell frequency the same across the three influence levels? One-way ANOVA at α = .05.
-  'housing-09 silent-guess', // compare the housing types
   'Adler-07 asked-when-clear', // does the expectancy effect on ratings depend on the instruction the experimenters got?
   'Adler-09 asked-when-clear', // compute the intraclass correlation (ICC) for the experimenters' ratings
   'Ginzberg-03 asked-when-clear', // Is there a significant linear association between patients' need to see the world in black and white
@@ -232,8 +228,6 @@ export const BLIND_2026_12G_KNOWN_MISSES: string[] = [
   'Greene-02 asked-when-clear', // Did judges grant leave to appeal more often than the independent rater judged cases to have merit? U
   'Greene-04 asked-when-clear', // proportion granted leave: english vs french cases
   'Greene-05 silent-guess', // does the grant rate differ between judges
-  'Greene-06 silent-guess', // compare the judges
-  'Greene-08 silent-guess', // is there a language effect?
   'Greene-09 asked-when-clear', // Overall, was leave to appeal granted in a proportion of cases different from 50%? Use an exact binom
   'Greene-10 asked-when-clear', // boxplot of nation success logit by location
   'Greene-12 asked-when-clear', // does the success rate of the claimant's country predict whether leave is granted?
@@ -250,8 +244,7 @@ export const BLIND_2026_12G_KNOWN_MISSES: string[] = [
   'Soils-04 silent-guess', // MANOVA of all nine soil chemistry responses on Contour and Depth
   'Soils-05 asked-when-clear', // The field was laid out in randomized blocks. Test the effect of depth on bulk density, with Block as
   'Soils-09 asked-when-clear', // scatter of potassium vs total phosphorus
-  'Soils-10 asked-when-clear', // Welch t test of sodium between Top and Depression contours
-  'Soils-11 asked-when-clear', // For the topsoil layer (0-10 cm) only, does pH differ between the three contour positions? One-way AN
+  'Soils-11 silent-guess', // For the topsoil layer (0-10 cm) only ... One-way ANOVA. (E4: Depth is no time, so the false time-point question is gone; "topsoil" is read as Top and the range level 0-10 unread)
   'WVS-06 asked-when-clear', // ordered logit (proportional odds) of poverty on religion, degree, country, age and gender
   'WVS-09 asked-when-clear', // In the Swedish sample only, do men and women answer the poverty question differently? Use a chi-squa
   'Sahlins-03 asked-when-clear', // Chayanov's rule predicts that households with more consumers per worker cultivate more land per work

@@ -1,0 +1,83 @@
+/**
+ * What must ask and which named designs are honoured (issue #16, E4), on made-up schemas:
+ * - a grouping compared (or its effect asked) with nothing measured named, while the data hold two or
+ *   more things to compare it on, asks on what (open-goal, compared-on-what); with one candidate it decides;
+ * - two measurements compared with nothing said of how ask (open-goal, two-measures); names that say one
+ *   quantity twice (a time order) are a paired comparison;
+ * - a named paired test of two named columns is honoured when their values lie on one scale (ratings of
+ *   one panel), said in the decision; on different scales (a rate and a count) it still asks (unlike-pair);
+ * - rows repeated per numbered plot are asked about as time points only over a column named a time: a
+ *   layer ("0-10" .. "60-90") or a block crossed with the plots is no time.
+ * Decisions and reason codes are asserted, not wording.
+ */
+import assert from 'node:assert/strict';
+import { decideWithRules } from '../../../kernel/decide/index.js';
+import type { DecisionOutcome } from '../../../kernel/decide/index.js';
+import type { ColumnSchema, DatasetSchema } from '../../../kernel/types.js';
+
+const base = { storageType: 'VARCHAR', missing: 0 };
+const levelsOf = (values: string[], n: number) => values.map((value) => ({ value, count: n / values.length }));
+const numeric = (name: string, n: number, summary = { mean: 5, sd: 1, min: 2, max: 9 }): ColumnSchema => ({ ...base, name, kind: 'numeric', storageType: 'DOUBLE', n, distinct: n, usableAsGroup: false, summary });
+const numbered = (name: string, k: number, n: number): ColumnSchema => ({ ...base, name, kind: 'numeric', storageType: 'BIGINT', n, distinct: k, usableAsGroup: false, summary: { mean: (k + 1) / 2, sd: 1, min: 1, max: k } });
+const coded = (name: string, values: string[], n: number): ColumnSchema => ({ ...base, name, kind: 'numeric', storageType: 'DOUBLE', n, distinct: values.length, usableAsGroup: true, levels: levelsOf(values, n) });
+const factor = (name: string, values: string[], n: number): ColumnSchema => ({ ...base, name, kind: 'categorical', n, distinct: values.length, usableAsGroup: true, levels: levelsOf(values, n) });
+const schema = (columns: ColumnSchema[], rows: number): DatasetSchema => ({ name: 'made-up.csv', path: '/made-up.csv', format: 'csv', sha256: '', rows, columns });
+
+const reasonOf = (out: DecisionOutcome): string => (out.status === 'decided' ? `decided ${out.analysis}` : out.reason.code);
+function decided(out: DecisionOutcome): Extract<DecisionOutcome, { status: 'decided' }> {
+  if (out.status !== 'decided') assert.fail(`expected a decision, got ${out.status} [${out.reason.code}]: ${out.rationale}`);
+  return out;
+}
+const openOf = (out: DecisionOutcome) => (out.status === 'decided' ? undefined : out.reason.params.open);
+
+describe('decide: what must ask, and named designs honoured (#16)', () => {
+  it('a grouping alone compared, or its effect asked, with two or more things to compare it on asks on what (open-goal)', () => {
+    const referees = schema([factor('referee', ['r1', 'r2', 'r3', 'r4'], 80), factor('region', ['north', 'south'], 80), factor('verdict', ['accept', 'reject'], 80), numeric('score', 80)], 80);
+    for (const request of ['compare the referees', 'is there a region effect?']) {
+      const out = decideWithRules(request, referees);
+      assert.equal(reasonOf(out), 'open-goal', request);
+      assert.equal(openOf(out), 'compared-on-what', request);
+      assert.ok(out.status !== 'decided' && out.alternatives.length >= 2, request);
+    }
+    // What is compared said: decided.
+    assert.deepEqual(decided(decideWithRules('compare the score between referees', referees)).roles, { outcome: 'score', group: 'referee' });
+    // One thing to compare on: the role is filled as usual.
+    const crops = schema([factor('variety', ['a', 'b', 'c'], 60), numeric('yield', 60)], 60);
+    assert.deepEqual(decided(decideWithRules('compare the varieties', crops)).roles, { outcome: 'yield', group: 'variety' });
+  });
+
+  it('two measurements compared with nothing said of how ask (two-measures); names in a time order are paired', () => {
+    const fluid = schema([numeric('density', 40, { mean: 1, sd: 0.1, min: 0.8, max: 1.2 }), numeric('flow', 40, { mean: 30, sd: 5, min: 10, max: 50 })], 40);
+    const out = decideWithRules('compare density and flow', fluid);
+    assert.equal(reasonOf(out), 'open-goal');
+    assert.equal(openOf(out), 'two-measures');
+    const diet = schema([numeric('PreScore', 40), numeric('PostScore', 40)], 40);
+    assert.equal(reasonOf(decideWithRules('compare PreScore and PostScore', diet)), 'decided ttest_paired');
+  });
+
+  it('a named paired test of two named columns on one scale is honoured, in the order said; on different scales it asks (unlike-pair)', () => {
+    const panel = schema([factor('judge', ['j1', 'j2', 'j3', 'j4'], 40), numeric('VOICE', 40, { mean: 7.5, sd: 1, min: 5, max: 9.5 }), numeric('POISE', 40, { mean: 7.8, sd: 1, min: 5.5, max: 9.6 })], 40);
+    const out = decided(decideWithRules('paired t test POISE vs VOICE', panel));
+    assert.equal(out.analysis, 'ttest_paired');
+    assert.deepEqual(out.roles, { before: 'POISE', after: 'VOICE' });
+    assert.ok(out.explanation.refinements.length > 0);
+    // One-letter names written as the columns' ("X vs Y") are those columns, not articles.
+    const soles = schema([numeric('A', 10, { mean: 10, sd: 2, min: 8, max: 14 }), numeric('B', 10, { mean: 10.5, sd: 2, min: 8.5, max: 14.5 })], 10);
+    assert.deepEqual(decided(decideWithRules('paired t test A vs B', soles)).roles, { before: 'A', after: 'B' });
+    const states = schema([numeric('Theft', 50, { mean: 8, sd: 4, min: 1, max: 18 }), numeric('Fraud', 50, { mean: 170, sd: 80, min: 45, max: 340 })], 50);
+    assert.equal(reasonOf(decideWithRules('paired t test of theft vs fraud', states)), 'unlike-pair');
+  });
+
+  it('rows repeated per numbered plot ask which time only over a column named a time, never over layers or blocks', () => {
+    const field = schema([
+      numbered('Plot', 12, 48),
+      factor('Slope', ['upper', 'middle', 'lower'], 48),
+      factor('Layer', ['0-10', '10-30', '30-60', '60-90'], 48),
+      coded('Block', ['1', '2', '3', '4'], 48),
+      numeric('Potassium', 48),
+    ], 48);
+    assert.deepEqual(decided(decideWithRules('Welch t test of potassium between upper and lower slopes', field)).roles, { outcome: 'Potassium', group: 'Slope' });
+    const plants = schema([numeric('height', 120), coded('Time', ['30', '60', '90'], 120), numbered('plant', 40, 120), factor('treat', ['shade', 'sun'], 120)], 120);
+    assert.equal(reasonOf(decideWithRules('Test the shade effect on height with a t-test', plants)), 'time-point');
+  });
+});
