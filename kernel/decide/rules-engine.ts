@@ -453,7 +453,8 @@ function checkMeasurementLevel(ctx: RequestContext, compiled: CompiledRules, out
     choices.push(choiceOf(outcome, 'as asked, the codes as numbers'));
   }
   // One of the two holds three to five codes that measure nothing ("race" 1/2/3): the codes may name categories.
-  const codesOnly = (c: ColumnInfo | undefined) => coded(c) && !c?.quantity && (c?.levelCount ?? 0) >= 3;
+  // Values spread far wider than their count (lengths 250, 300, 350) are magnitudes, not codes.
+  const codesOnly = (c: ColumnInfo | undefined) => coded(c) && !c?.quantity && (c?.levelCount ?? 0) >= 3 && !spreadBeyondCodes(c?.levels ?? []);
   const measured = (c: ColumnInfo | undefined) => c !== undefined && c.numeric && !coded(c);
   if (outcome.analysis === 'pearson' && !ctx.cues.has('pearson_named') && choices.length === 0 && codesOnly(info(roles.x)) !== codesOnly(info(roles.y))) {
     const [codes, other] = codesOnly(info(roles.x)) ? [roles.x as string, roles.y as string] : [roles.y as string, roles.x as string];
@@ -574,6 +575,14 @@ function checkUnlikePair(ctx: RequestContext, compiled: CompiledRules, outcome: 
     { analysis: 'spearman', roles: { x: before, y: after }, why: `${taskTitle('spearman')}: a monotonic association` },
   ];
   return ambiguity(reason, reasonText(reason), choices, outcome.explanation);
+}
+
+/** Fractions, or integers spread over more than twice their count (250, 300, 350; not 1, 2, 3 nor 0, 1, 2, 4): measured magnitudes. */
+function spreadBeyondCodes(levels: readonly string[]): boolean {
+  const values = levels.map(Number);
+  if (values.length === 0 || values.some((v) => !Number.isFinite(v))) return false;
+  if (values.some((v) => !Number.isInteger(v))) return true;
+  return Math.max(...values) - Math.min(...values) + 1 > 2 * values.length;
 }
 
 /** Values on one scale: each column's mean lies within the other's range (ratings 1-10 both; not a rate and a count). */

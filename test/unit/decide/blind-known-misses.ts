@@ -178,7 +178,6 @@ export const BLIND_2026_12F_KNOWN_MISSES: string[] = [
   'Ericksen-06 asked-when-clear', // is education level related to undercount?
   'Ericksen-12 asked-when-clear', // For the cities only, is the crime rate correlated with the minority percentage?
   'Wool-05 asked-when-clear', // scatter plot of cycles against amplitude of loading cycle
-  'Wool-11 asked-when-clear', // At load 45 only, correlate length with cycles
   'attenu-02 asked-when-clear', // regress peak acceleration on magnitude and station-hypocenter distance
   'attenu-12 asked-when-clear', // Using a one-sided test, is the mean magnitude of the recordings greater than 6?
   'USJudgeRatings-01 asked-when-clear', // regress worthiness of retention on judicial integrity, demeanor and diligence

@@ -8,6 +8,8 @@
  *   one panel), said in the decision; on different scales (a rate and a count) it still asks (unlike-pair);
  * - rows repeated per numbered plot are asked about as time points only over a column named a time: a
  *   layer ("0-10" .. "60-90") or a block crossed with the plots is no time.
+ * - a correlation asked of a column with three to five integer values spread far wider than their count
+ *   (lengths 250, 300, 350) correlates the magnitudes; codes 1, 2, 3 still ask (measurement-level).
  * Decisions and reason codes are asserted, not wording.
  */
 import assert from 'node:assert/strict';
@@ -79,5 +81,13 @@ describe('decide: what must ask, and named designs honoured (#16)', () => {
     assert.deepEqual(decided(decideWithRules('Welch t test of potassium between upper and lower slopes', field)).roles, { outcome: 'Potassium', group: 'Slope' });
     const plants = schema([numeric('height', 120), coded('Time', ['30', '60', '90'], 120), numbered('plant', 40, 120), factor('treat', ['shade', 'sun'], 120)], 120);
     assert.equal(reasonOf(decideWithRules('Test the shade effect on height with a t-test', plants)), 'time-point');
+  });
+
+  it('a correlation of magnitudes with few values is decided; of codes 1..k it asks (measurement-level)', () => {
+    const springs = schema([coded('width', ['120', '160', '200'], 54), coded('batch', ['1', '2', '3'], 54), coded('temp', ['20', '25'], 54), numeric('breaks', 54)], 54);
+    const out = decided(decideWithRules('At temp 25 only, correlate width with breaks', springs));
+    assert.deepEqual([out.analysis, out.roles], ['pearson', { x: 'width', y: 'breaks' }]);
+    assert.deepEqual(out.options.where, [{ column: 'temp', op: '=', value: '25' }]);
+    assert.equal(reasonOf(decideWithRules('correlate batch with breaks', springs)), 'measurement-level');
   });
 });
