@@ -15,6 +15,10 @@
  * - a grouping alone compared, or its effect asked, with nothing measured named while the data hold two
  *   or more things it could be compared on ("compare the judges", "is there a language effect?"): on what?
  * - two measurements compared with nothing else said ("compare viscosity and time"): related, or paired?
+ * - a relation or trend asked with no column named, in data with three or more columns ("is there a
+ *   trend?"): of what?
+ * - a yes/no question whose asking words read as no analysis ("do the labs agree?", "did incidents go up
+ *   over the years?"): the columns are named but not what is asked of them.
  * The engine answers these with a short menu of the natural first analyses (reason open-goal).
  */
 import type { MentionedColumn, RequestContext } from './context.js';
@@ -31,6 +35,8 @@ export type OpenGoal =
   | { kind: 'one-level'; column: MentionedColumn }
   | { kind: 'no-outcome'; group: MentionedColumn }
   | { kind: 'compared-on-what'; column: MentionedColumn }
+  | { kind: 'nothing-named' }
+  | { kind: 'question-unread'; column: MentionedColumn }
   | { kind: 'two-measures'; column: MentionedColumn; other: MentionedColumn };
 
 /** Cues that say what is asked beyond the bare verb (a statistic, a figure, a named test, a direction). */
@@ -52,6 +58,14 @@ export function readOpenGoal(ctx: RequestContext, intents: ReadonlySet<string>, 
   if (real.length === 1 && real[0].byName && real[0].levelsNamed.length === 0 && real[0].info.factor && ctx.cues.has('effect') && ctx.cues.has('compare') && only('compare', 'effect') && !between) {
     return { kind: 'compared-with-what', column: real[0] };
   }
+  // "is there a trend?": a relation asked of no column, more than two to choose from.
+  const usable = ctx.columns.filter((c) => !c.subject && c.schema.kind !== 'id' && c.schema.kind !== 'text' && (c.numeric || c.factor));
+  if (ctx.mentioned.length === 0 && ctx.unknownWords.length === 0 && asked.length > 0 && only('associate', 'correlate', 'compare', 'effect') && usable.length > 2) return { kind: 'nothing-named' };
+  // "do the labs agree?": a yes/no question of named columns with no word of what is asked.
+  const question = /^(do|does|did|is|are|was|were|has|have|can)$/.test(ctx.tokens[0]?.text ?? '');
+  // A column named by a comparative of its word ("are ulcerated tumours thicker?" thickness) asks a comparison.
+  const comparative = real.some((m) => m.texts.some((t) => /(er|est)$/i.test(t) && !m.info.words.includes(t.toLowerCase())));
+  if (question && !comparative && asked.length === 0 && ctx.cues.size === 0 && !ctx.direction && real.length >= 1 && real.every((m) => m.byName) && ctx.unknownWords.length === 0) return { kind: 'question-unread', column: real[0] };
   const onWhat = readComparedOnWhat(ctx, real, asked);
   if (onWhat) return onWhat;
   if (SPECIFIC.some((c) => ctx.cues.has(c))) return undefined;

@@ -327,6 +327,29 @@ function decideUnderspecified(ctx: RequestContext, compiled: CompiledRules): Dec
     const reason: Reason = { code: 'open-goal', params: { goal: ctx.prompt.trim(), column: open.group.info.name, open: open.kind } };
     return ambiguity(reason, reasonText(reason), choices, explain(ctx, []));
   }
+  if (open.kind === 'nothing-named') {
+    // Each usable pair's reading of the cue asked, as the plain pair would be decided.
+    // The first columns only: a menu, not every pair of a wide table.
+    const usable = ctx.columns.filter((c) => !c.subject && c.schema.kind !== 'id' && c.schema.kind !== 'text' && (c.numeric || c.factor)).slice(0, 5);
+    for (let i = 0; i < usable.length && choices.length < MAX_CHOICES; i++) {
+      for (let j = i + 1; j < usable.length && choices.length < MAX_CHOICES; j++) {
+        const reading = decideReading({ ...plain, cues: new Set(ctx.cues), hasIntent: true }, compiled, [synthetic(usable[i], 'predictor'), synthetic(usable[j], 'predictor')], 1);
+        if (reading.status === 'decided') addChoice(choices, choiceOf(reading, `${usable[i].name} with ${usable[j].name}`));
+      }
+    }
+    addChoice(choices, { analysis: 'describe', roles: {}, why: `${taskTitle('describe')}: every column, a first look` });
+    if (choices.length < 2) return undefined;
+    const reason: Reason = { code: 'open-goal', params: { goal: ctx.prompt.trim(), open: open.kind } };
+    return ambiguity(reason, reasonText(reason), choices, explain(ctx, []));
+  }
+  if (open.kind === 'question-unread') {
+    // The columns named, read as if a relation had been asked, then the first column against the others.
+    const real = ctx.mentioned.filter((m) => !m.synthetic);
+    if (real.length >= 2) {
+      const reading = decideReading({ ...plain, cues: new Set(['associate']), hasIntent: true }, compiled, real.map((m) => asColumn(m)), 1);
+      if (reading.status === 'decided') addChoice(choices, choiceOf(reading, `${real.map((m) => m.info.name).join(' with ')}`));
+    }
+  }
   const column = open.kind === 'different-from-what' ? open.outcome.info.name : open.column.info.name;
   switch (open.kind) {
     case 'bare-test': {
@@ -362,6 +385,9 @@ function decideUnderspecified(ctx: RequestContext, compiled: CompiledRules): Dec
     }
     case 'compared-on-what':
       partners(open.column, (other) => `${column} compared on ${other}`);
+      break;
+    case 'question-unread':
+      partners(open.column, (other) => `${column} with ${other}`);
       break;
     case 'two-measures': {
       const pair = [asColumn(open.column), asColumn(open.other)];

@@ -146,7 +146,6 @@ export const BLIND_2026_12E_KNOWN_MISSES: string[] = [
 export const BLIND_2026_12F_KNOWN_MISSES: string[] = [
   'ships-02 asked-when-clear', // scatter plot of incidents against aggregate months of service
   'ships-05 asked-when-clear', // Is there evidence at the 5% level that ships operated in 1975-79 had a different mean number of dama
-  'ships-06 silent-guess', // did incidents go up over the years?
   'cpus-01 asked-when-clear', // regress published performance on cycle time, minimum and maximum main memory, cache size and min/max
   'cpus-02 asked-when-clear', // how well does the estimated performance track the published one? correlation please
   'cpus-03 asked-when-clear', // Is there evidence that Ein-Dor and Feldmesser's estimated performance differs on average from the pu
@@ -166,7 +165,6 @@ export const BLIND_2026_12F_KNOWN_MISSES: string[] = [
   'Traffic-04 asked-when-clear', // plot accidents over the days of the trial
   'Traffic-05 asked-when-clear', // histogram of daily accident counts
   'Traffic-06 asked-when-clear', // chi-square test: is whether a limit was in force independent of the year?
-  'Traffic-07 silent-guess', // is there a trend?
   'Traffic-08 asked-when-clear', // ANCOVA: accidents by speed limit, adjusting for day
   'Traffic-09 asked-when-clear', // In 1961 only, did days with and without a speed limit differ in the number of accidents?
   'Traffic-10 asked-when-clear', // mann-whitney U test of y by limit
@@ -190,7 +188,6 @@ export const BLIND_2026_12F_KNOWN_MISSES: string[] = [
   'michelson-06 asked-when-clear', // compare experiment 1 with experiment 5
   'michelson-07 asked-when-clear', // bartlett test for homogeneity of variances across experiments
   'michelson-11 asked-when-clear', // Friedman test of Speed over Expt, with Run as the block
-  'coop-07 silent-guess', // do the labs agree?
   'coop-10 asked-when-clear', // kruskal-wallis of concentration by specimen
   'coop-11 wrong-no-match', // Is there an interaction between laboratory and specimen in the measured concentration?
   'Pottery-02 asked-when-clear', // MANOVA of Al, Fe, Mg, Ca and Na by kiln site

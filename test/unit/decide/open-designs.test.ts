@@ -8,6 +8,10 @@
  *   one panel), said in the decision; on different scales (a rate and a count) it still asks (unlike-pair);
  * - rows repeated per numbered plot are asked about as time points only over a column named a time: a
  *   layer ("0-10" .. "60-90") or a block crossed with the plots is no time.
+ * - a relation or trend asked with no column named, in data of three or more columns, asks of what
+ *   (open-goal, nothing-named); a yes/no question of named columns whose words ask nothing the engine
+ *   reads ("do the mills agree?") asks what is asked (question-unread), unless a column is named by a
+ *   comparative ("are coated blades sharper?");
  * - a correlation asked of a column with three to five integer values spread far wider than their count
  *   (lengths 250, 300, 350) correlates the magnitudes; codes 1, 2, 3 still ask (measurement-level).
  * Decisions and reason codes are asserted, not wording.
@@ -89,5 +93,17 @@ describe('decide: what must ask, and named designs honoured (#16)', () => {
     assert.deepEqual([out.analysis, out.roles], ['pearson', { x: 'width', y: 'breaks' }]);
     assert.deepEqual(out.options.where, [{ column: 'temp', op: '=', value: '25' }]);
     assert.equal(reasonOf(decideWithRules('correlate batch with breaks', springs)), 'measurement-level');
+  });
+
+  it('a trend asked of no column, and a question of named columns that asks nothing read, ask (open-goal)', () => {
+    const mills = schema([factor('mill', ['m1', 'm2', 'm3'], 60), factor('shift', ['day', 'night'], 60), coded('season', ['1', '2', '3', '4'], 60), numeric('output', 60)], 60);
+    const trend = decideWithRules('is there a trend?', mills);
+    assert.equal(openOf(trend), 'nothing-named');
+    assert.ok(trend.status !== 'decided' && trend.alternatives.length >= 2);
+    for (const request of ['do the mills agree?', 'did output go up over the seasons?']) assert.equal(openOf(decideWithRules(request, mills)), 'question-unread', request);
+    // With what is asked said, decided.
+    assert.deepEqual(decided(decideWithRules('does output differ between the mills?', mills)).roles, { outcome: 'output', group: 'mill' });
+    const blades = schema([coded('coated', ['0', '1'], 40), numeric('sharpness', 40), factor('maker', ['a', 'b', 'c'], 40)], 40);
+    assert.notEqual(openOf(decideWithRules('are coated blades sharper?', blades)), 'question-unread');
   });
 });
