@@ -15,6 +15,7 @@
  * - a grouping alone compared, or its effect asked, with nothing measured named while the data hold two
  *   or more things it could be compared on ("compare the judges", "is there a language effect?"): on what?
  * - two measurements compared with nothing else said ("compare viscosity and time"): related, or paired?
+ * - one column to be analysed with nothing said of what to find out ("analyse cooperation"): how?
  * - a relation or trend asked with no column named, in data with three or more columns ("is there a
  *   trend?"): of what?
  * - a yes/no question whose asking words read as no analysis ("do the labs agree?", "did incidents go up
@@ -36,6 +37,7 @@ export type OpenGoal =
   | { kind: 'no-outcome'; group: MentionedColumn }
   | { kind: 'compared-on-what'; column: MentionedColumn }
   | { kind: 'nothing-named' }
+  | { kind: 'analysed-how'; column: MentionedColumn }
   | { kind: 'question-unread'; column: MentionedColumn }
   | { kind: 'two-measures'; column: MentionedColumn; other: MentionedColumn };
 
@@ -81,6 +83,8 @@ export function readOpenGoal(ctx: RequestContext, intents: ReadonlySet<string>, 
       if (ctx.cues.has('associate') && only('associate') && m.info.numeric) return { kind: 'one-sided-relation', column: m };
     }
     if (!m.byName && m.levelsNamed.length === 1 && ctx.cues.has('goal_explore') && only('goal_explore')) return { kind: 'one-level', column: m };
+    // "analyse cooperation": what to find out about it (its distribution, a difference between groups, a relation)?
+    if (m.byName && m.levelsNamed.length === 0 && ctx.cues.has('goal_explore') && only('goal_explore')) return { kind: 'analysed-how', column: m };
     if (m.byName && m.levelsNamed.length === 0 && ctx.cues.has('relevance') && asked.length === 0) return { kind: 'relevant-for-what', column: m };
     if (m.byName && m.levelsNamed.length === 0 && m.info.numeric && !m.info.factor && ctx.cues.has('compare') && only('compare') && !between) return { kind: 'compared-with-what', column: m };
   }

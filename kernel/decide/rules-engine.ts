@@ -387,6 +387,7 @@ function decideUnderspecified(ctx: RequestContext, compiled: CompiledRules): Dec
       partners(open.column, (other) => `${column} compared on ${other}`);
       break;
     case 'question-unread':
+    case 'analysed-how':
       partners(open.column, (other) => `${column} with ${other}`);
       break;
     case 'two-measures': {

@@ -156,7 +156,6 @@ export const BLIND_2026_12F_KNOWN_MISSES: string[] = [
   'UScrime-08 silent-guess', // boxplot crime rate by So
   'UScrime-09 asked-when-clear', // Is unemployment among urban males aged 14-24 associated with unemployment among urban males aged 35-
   'shoes-01 asked-when-clear', // Each of ten boys wore one shoe soled with material A and one with material B. Do the two materials w
-  'shoes-03 asked-when-clear', // wilcoxon signed rank test comparing wear of material A and material B
   'shoes-05 asked-when-clear', // one-tailed paired test that material B wears more than material A
   'shoes-07 asked-when-clear', // how strongly are the wear amounts of the two materials correlated across boys?
   'shoes-09 asked-when-clear', // equivalence test (TOST): is the mean difference between materials within +/-0.5?
@@ -171,7 +170,6 @@ export const BLIND_2026_12F_KNOWN_MISSES: string[] = [
   'Wells-02 asked-when-clear', // Are households whose well has a higher arsenic level more likely to switch to a safe well? Use the 5
   'Wells-03 asked-when-clear', // chi square test of switching vs membership in community associations
   'Wells-05 asked-when-clear', // does the proportion who switched differ between association members and non-members? two-proportion 
-  'Guyer-05 silent-guess', // analyse cooperation
   'Ericksen-05 silent-guess', // Controlling for the percentage of minority residents, is the rate of conventional enumeration relate
   'Ericksen-06 asked-when-clear', // is education level related to undercount?
   'Ericksen-12 asked-when-clear', // For the cities only, is the crime rate correlated with the minority percentage?

@@ -70,6 +70,8 @@ describe('decide: what must ask, and named designs honoured (#16)', () => {
     // One-letter names written as the columns' ("X vs Y") are those columns, not articles.
     const soles = schema([numeric('A', 10, { mean: 10, sd: 2, min: 8, max: 14 }), numeric('B', 10, { mean: 10.5, sd: 2, min: 8.5, max: 14.5 })], 10);
     assert.deepEqual(decided(decideWithRules('paired t test A vs B', soles)).roles, { before: 'A', after: 'B' });
+    // "signed rank" names the signed-rank test, on the same two columns.
+    assert.deepEqual(decided(decideWithRules('wilcoxon signed rank test comparing POISE and VOICE', panel)).analysis, 'wilcoxon_signed_rank');
     const states = schema([numeric('Theft', 50, { mean: 8, sd: 4, min: 1, max: 18 }), numeric('Fraud', 50, { mean: 170, sd: 80, min: 45, max: 340 })], 50);
     assert.equal(reasonOf(decideWithRules('paired t test of theft vs fraud', states)), 'unlike-pair');
   });
@@ -100,6 +102,8 @@ describe('decide: what must ask, and named designs honoured (#16)', () => {
     const trend = decideWithRules('is there a trend?', mills);
     assert.equal(openOf(trend), 'nothing-named');
     assert.ok(trend.status !== 'decided' && trend.alternatives.length >= 2);
+    assert.equal(openOf(decideWithRules('analyse output', mills)), 'analysed-how');
+    assert.equal(reasonOf(decideWithRules('describe output', mills)), 'decided describe');
     for (const request of ['do the mills agree?', 'did output go up over the seasons?']) assert.equal(openOf(decideWithRules(request, mills)), 'question-unread', request);
     // With what is asked said, decided.
     assert.deepEqual(decided(decideWithRules('does output differ between the mills?', mills)).roles, { outcome: 'output', group: 'mill' });
