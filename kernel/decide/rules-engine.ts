@@ -585,10 +585,10 @@ function checkUnlikePair(ctx: RequestContext, compiled: CompiledRules, outcome: 
   const a = ctx.columns.find((c) => c.name === before);
   const b = ctx.columns.find((c) => c.name === after);
   if (!a || !b || a.stems.some((w) => b.stems.includes(w))) return outcome;
-  // The test named with both columns named: honoured as asked, the names' unlikeness said beside it.
+  // The test named (or "paired" said) with both columns named, on one scale: honoured as asked, the names' unlikeness said beside it.
   // A name written exactly as the column's ("A vs B") is that column, even where the word could be an article.
   const named = (name: string) => ctx.mentioned.some((m) => m.byName && !m.synthetic && m.info.name === name) || ctx.tokens.some((t) => t.raw === name);
-  if (namedTasks(ctx, compiled).tasks.has(outcome.analysis) && named(before) && named(after) && oneScale(a.schema, b.schema)) {
+  if ((namedTasks(ctx, compiled).tasks.has(outcome.analysis) || ctx.cues.has('paired')) && named(before) && named(after) && oneScale(a.schema, b.schema)) {
     // Two-sided, the pair is taken in the order said ("ORAL vs WRIT": ORAL - WRIT).
     const at = (name: string) => ctx.tokens.findIndex((t) => t.raw === name || t.text === name.toLowerCase());
     const swap = (outcome.options.alternative ?? 'two-sided') === 'two-sided' && at(after) >= 0 && at(before) > at(after);

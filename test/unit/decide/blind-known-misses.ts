@@ -156,7 +156,6 @@ export const BLIND_2026_12F_KNOWN_MISSES: string[] = [
   'UScrime-08 silent-guess', // boxplot crime rate by So
   'UScrime-09 asked-when-clear', // Is unemployment among urban males aged 14-24 associated with unemployment among urban males aged 35-
   'shoes-01 asked-when-clear', // Each of ten boys wore one shoe soled with material A and one with material B. Do the two materials w
-  'shoes-05 asked-when-clear', // one-tailed paired test that material B wears more than material A
   'shoes-07 asked-when-clear', // how strongly are the wear amounts of the two materials correlated across boys?
   'shoes-09 asked-when-clear', // equivalence test (TOST): is the mean difference between materials within +/-0.5?
   'shoes-12 asked-when-clear', // Give a 99% confidence interval for the mean difference in wear between materials A and B (same boys)

@@ -70,6 +70,10 @@ describe('decide: what must ask, and named designs honoured (#16)', () => {
     // One-letter names written as the columns' ("X vs Y") are those columns, not articles.
     const soles = schema([numeric('A', 10, { mean: 10, sd: 2, min: 8, max: 14 }), numeric('B', 10, { mean: 10.5, sd: 2, min: 8.5, max: 14.5 })], 10);
     assert.deepEqual(decided(decideWithRules('paired t test A vs B', soles)).roles, { before: 'A', after: 'B' });
+    // "paired" said in so many words, one-sided asked: honoured with the direction.
+    const oneSided = decided(decideWithRules('one-tailed paired test that POISE is higher than VOICE', panel));
+    assert.equal(oneSided.analysis, 'ttest_paired');
+    assert.notEqual(oneSided.options.alternative ?? 'two-sided', 'two-sided');
     // "signed rank" names the signed-rank test, on the same two columns.
     assert.deepEqual(decided(decideWithRules('wilcoxon signed rank test comparing POISE and VOICE', panel)).analysis, 'wilcoxon_signed_rank');
     const states = schema([numeric('Theft', 50, { mean: 8, sd: 4, min: 1, max: 18 }), numeric('Fraud', 50, { mean: 170, sd: 80, min: 45, max: 340 })], 50);
