@@ -233,7 +233,6 @@ export const BLIND_2026_12G_KNOWN_MISSES: string[] = [
   'Highway1-12 asked-when-clear', // Test whether the mean accident rate of the PA highways differs from that of the MA highways, not ass
   'KosteckiDillon-08 asked-when-clear', // Is headache occurrence independent of migraine type (Aura, Mixed, No Aura)? Chi-square test of indep
   'KosteckiDillon-12 asked-when-clear', // Among patients with 'No Aura' migraines only, is mean air quality different on headache days and hea
-  'Soils-02 asked-when-clear', // does soil pH differ across depths? kruskal
   'Soils-04 silent-guess', // MANOVA of all nine soil chemistry responses on Contour and Depth
   'Soils-05 asked-when-clear', // The field was laid out in randomized blocks. Test the effect of depth on bulk density, with Block as
   'Soils-09 asked-when-clear', // scatter of potassium vs total phosphorus

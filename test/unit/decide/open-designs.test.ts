@@ -12,6 +12,9 @@
  *   (open-goal, nothing-named); a yes/no question of named columns whose words ask nothing the engine
  *   reads ("do the mills agree?") asks what is asked (question-unread), unless a column is named by a
  *   comparative ("are coated blades sharper?");
+ * - a column with as many values as the compared factor's levels times another factor's numbers the
+ *   design's cells (plots nested in layers), not subjects at every layer: a named Kruskal-Wallis test is
+ *   decided; subjects truly crossed still ask (pairing-conflict);
  * - a correlation asked of a column with three to five integer values spread far wider than their count
  *   (lengths 250, 300, 350) correlates the magnitudes; codes 1, 2, 3 still ask (measurement-level).
  * Decisions and reason codes are asserted, not wording.
@@ -113,5 +116,14 @@ describe('decide: what must ask, and named designs honoured (#16)', () => {
     assert.deepEqual(decided(decideWithRules('does output differ between the mills?', mills)).roles, { outcome: 'output', group: 'mill' });
     const blades = schema([coded('coated', ['0', '1'], 40), numeric('sharpness', 40), factor('maker', ['a', 'b', 'c'], 40)], 40);
     assert.notEqual(openOf(decideWithRules('are coated blades sharper?', blades)), 'question-unread');
+  });
+
+  it('a column numbering the design cells (plots = layers x slopes) is no pairing of a named Kruskal-Wallis test; subjects are', () => {
+    const plots = Array.from({ length: 12 }, (_, i) => `p${i + 1}`);
+    const field = schema([factor('Plot', plots, 48), factor('Slope', ['upper', 'middle', 'lower'], 48), factor('Layer', ['0-10', '10-30', '30-60', '60-90'], 48), numeric('Potassium', 48)], 48);
+    assert.deepEqual(decided(decideWithRules('does potassium differ across layers? kruskal', field)).roles, { outcome: 'Potassium', group: 'Layer' });
+    const plants = Array.from({ length: 12 }, (_, i) => `q${i + 1}`);
+    const uptake = schema([factor('Plant', plants, 48), factor('Origin', ['north', 'south'], 48), factor('Dose', ['d1', 'd2', 'd3', 'd4'], 48), numeric('uptake', 48)], 48);
+    assert.equal(reasonOf(decideWithRules('does uptake differ across doses? kruskal', uptake)), 'pairing-conflict');
   });
 });
