@@ -139,6 +139,11 @@ export function reasonText(reason: Reason): string {
       if (p.open === 'compared-with-what') return `The request asks whether '${p.column}' is different without saying between which groups or from what value. Choose one.`;
       if (p.open === 'different-from-what') return `The request asks whether '${p.column}' is different at one group without saying from what (the other groups, or a value?). Choose one.`;
       if (p.open === 'no-outcome') return `The request sets groups of '${p.column}' against each other but does not say in what measurement. Choose the outcome.`;
+      if (p.open === 'compared-on-what') return `The request compares the groups of '${p.column}' (or asks its effect) but does not say on what, and the data hold several things to compare them on. Choose the outcome.`;
+      if (p.open === 'two-measures') return `The request compares '${p.column}' with another measurement without saying how: how they go together, or their difference on the same rows (only if they measure one quantity on one scale)? Choose one.`;
+      if (p.open === 'nothing-named') return `The request ("${p.goal}") names no column, and the data hold several it could be about. Choose the columns.`;
+      if (p.open === 'question-unread') return `The request names '${p.column}' but none of its words says what to find out about it (a difference, a relation, a trend?). Choose one.`;
+      if (p.open === 'analysed-how') return `The request asks to analyse '${p.column}' without saying what to find out (its distribution, a difference between groups, a relation to another column?). Choose a first analysis.`;
       if (p.open === 'one-level') return `The request names one group ("${p.goal}") but not what to find out about it. Choose a first analysis.`;
       return `The request does not say what to find out${p.goal ? ` ("${p.goal}")` : ''}: which measurement, and compared how? Choose a first analysis or ask a question about named columns.`;
     case 'measurement-level': {

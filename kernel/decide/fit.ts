@@ -573,7 +573,17 @@ function findPairing(columns: readonly ColumnInfo[], group: ColumnInfo, levels: 
  * categorical one ("Plant"); numeric codes (positions, doses) are not taken for subjects.
  */
 function findRepeated(columns: readonly ColumnInfo[], factor: ColumnInfo, used: ReadonlySet<string>): ColumnInfo | undefined {
-  return columns.find((c) => !used.has(c.name) && crossesAsSubjects(c, factor));
+  return columns.find((c) => !used.has(c.name) && crossesAsSubjects(c, factor) && !indexesCells(columns, c, factor));
+}
+
+/**
+ * A column with as many values as the factor's levels times another factor's (12 plots = 4 depths x 3
+ * contours) numbers the design's cells, each cell at one level of the factor: plots nested in depths,
+ * not subjects measured at every depth (the counts alone look the same).
+ */
+function indexesCells(columns: readonly ColumnInfo[], c: ColumnInfo, factor: ColumnInfo): boolean {
+  const cells = c.schema.distinct;
+  return columns.some((o) => o !== c && o !== factor && o.factor && !o.subject && o.levelCount >= 2 && o.levelCount * factor.levelCount === cells && (o.schema.levels ?? []).every((l) => l.count === c.schema.n / o.levelCount));
 }
 
 /** Whether column `c` holds subjects each measured once under every level of `factor` (see findRepeated). */

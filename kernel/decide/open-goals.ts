@@ -12,9 +12,19 @@
  *   for weight?" when genotype names no column): relevant to what, and how?
  * - one measurement called different with nothing it differs between or from ("Is age different?",
  *   "Is the effect of dose different?"): different from what?
+ * - a grouping alone compared, or its effect asked, with nothing measured named while the data hold two
+ *   or more things it could be compared on ("compare the judges", "is there a language effect?"): on what?
+ * - two measurements compared with nothing else said ("compare viscosity and time"): related, or paired?
+ * - one column to be analysed with nothing said of what to find out ("analyse cooperation"): how?
+ * - a relation or trend asked with no column named, in data with three or more columns ("is there a
+ *   trend?"): of what?
+ * - a yes/no question whose asking words read as no analysis ("do the labs agree?", "did incidents go up
+ *   over the years?"): the columns are named but not what is asked of them.
  * The engine answers these with a short menu of the natural first analyses (reason open-goal).
  */
 import type { MentionedColumn, RequestContext } from './context.js';
+import { isWidePair } from './fit.js';
+import { isEarlierByName } from './time-order.js';
 
 /** What the request leaves open, and the column it names. */
 export type OpenGoal =
@@ -24,7 +34,12 @@ export type OpenGoal =
   | { kind: 'compared-with-what'; column: MentionedColumn }
   | { kind: 'different-from-what'; outcome: MentionedColumn; group: MentionedColumn }
   | { kind: 'one-level'; column: MentionedColumn }
-  | { kind: 'no-outcome'; group: MentionedColumn };
+  | { kind: 'no-outcome'; group: MentionedColumn }
+  | { kind: 'compared-on-what'; column: MentionedColumn }
+  | { kind: 'nothing-named' }
+  | { kind: 'analysed-how'; column: MentionedColumn }
+  | { kind: 'question-unread'; column: MentionedColumn }
+  | { kind: 'two-measures'; column: MentionedColumn; other: MentionedColumn };
 
 /** Cues that say what is asked beyond the bare verb (a statistic, a figure, a named test, a direction). */
 const SPECIFIC = ['normality', 'distribution', 'plot', 'histogram', 'density', 'qq', 'boxplot', 'violin', 'scatter', 'bar', 'statistic', 'statistic_question', 'spread', 'variance', 'greater', 'less', 'one_sided', 'onesample', 'paired', 'predict', 'effect', 'correlate', 'independence', 'versus', 'describe', 'nonparam', 'rank'];
@@ -45,7 +60,22 @@ export function readOpenGoal(ctx: RequestContext, intents: ReadonlySet<string>, 
   if (real.length === 1 && real[0].byName && real[0].levelsNamed.length === 0 && real[0].info.factor && ctx.cues.has('effect') && ctx.cues.has('compare') && only('compare', 'effect') && !between) {
     return { kind: 'compared-with-what', column: real[0] };
   }
+  // "is there a trend?": a relation asked of no column, more than two to choose from.
+  const usable = ctx.columns.filter((c) => !c.subject && c.schema.kind !== 'id' && c.schema.kind !== 'text' && (c.numeric || c.factor));
+  if (ctx.mentioned.length === 0 && ctx.unknownWords.length === 0 && asked.length > 0 && only('associate', 'correlate', 'compare', 'effect') && usable.length > 2) return { kind: 'nothing-named' };
+  // "do the labs agree?": a yes/no question of named columns with no word of what is asked.
+  const question = /^(do|does|did|is|are|was|were|has|have|can)$/.test(ctx.tokens[0]?.text ?? '');
+  // A column named by a comparative of its word ("are ulcerated tumours thicker?" thickness) asks a comparison.
+  const comparative = real.some((m) => m.texts.some((t) => /(er|est)$/i.test(t) && !m.info.words.includes(t.toLowerCase())));
+  if (question && !comparative && asked.length === 0 && ctx.cues.size === 0 && !ctx.direction && real.length >= 1 && real.every((m) => m.byName) && ctx.unknownWords.length === 0) return { kind: 'question-unread', column: real[0] };
+  const onWhat = readComparedOnWhat(ctx, real, asked);
+  if (onWhat) return onWhat;
   if (SPECIFIC.some((c) => ctx.cues.has(c))) return undefined;
+  // "compare viscosity and time": two measurements, nothing said of how (related? the same scale, paired?).
+  const measures = real.filter((m) => m.byName && m.levelsNamed.length === 0 && m.info.numeric && (!m.info.factor || m.info.quantity));
+  // Names that share a word or say a time order (Prewt, Postwt) are one quantity twice: a paired comparison.
+  const alike = measures.length === 2 && (measures[0].info.stems.some((w) => measures[1].info.stems.includes(w)) || isEarlierByName(measures[0].info.name, measures[1].info.name) !== undefined || isWidePair(measures[0].info.name, measures[1].info.name));
+  if (real.length === 2 && measures.length === 2 && !alike && !between && ctx.cues.has('compare') && only('compare') && !ctx.direction) return { kind: 'two-measures', column: measures[0], other: measures[1] };
   if (real.length === 1) {
     const [m] = real;
     if (m.byName && m.levelsNamed.length === 0) {
@@ -53,6 +83,8 @@ export function readOpenGoal(ctx: RequestContext, intents: ReadonlySet<string>, 
       if (ctx.cues.has('associate') && only('associate') && m.info.numeric) return { kind: 'one-sided-relation', column: m };
     }
     if (!m.byName && m.levelsNamed.length === 1 && ctx.cues.has('goal_explore') && only('goal_explore')) return { kind: 'one-level', column: m };
+    // "analyse cooperation": what to find out about it (its distribution, a difference between groups, a relation)?
+    if (m.byName && m.levelsNamed.length === 0 && ctx.cues.has('goal_explore') && only('goal_explore')) return { kind: 'analysed-how', column: m };
     if (m.byName && m.levelsNamed.length === 0 && ctx.cues.has('relevance') && asked.length === 0) return { kind: 'relevant-for-what', column: m };
     if (m.byName && m.levelsNamed.length === 0 && m.info.numeric && !m.info.factor && ctx.cues.has('compare') && only('compare') && !between) return { kind: 'compared-with-what', column: m };
   }
@@ -81,4 +113,18 @@ function readNoOutcome(ctx: RequestContext): OpenGoal | undefined {
     return { kind: 'no-outcome', group: contrasted[0] };
   }
   return undefined;
+}
+
+/**
+ * "compare the judges", "is there a language effect?": one grouping column named and nothing measured,
+ * while the data hold two or more columns it could be compared on (measurements, or other categorical
+ * columns such as a decision): compared on what? With one candidate the role is filled as usual.
+ */
+function readComparedOnWhat(ctx: RequestContext, real: MentionedColumn[], asked: string[]): OpenGoal | undefined {
+  if (real.length !== 1 || ctx.direction) return undefined;
+  const [m] = real;
+  if (!m.byName || m.levelsNamed.length > 0 || !m.info.factor || m.info.quantity) return undefined;
+  if (asked.length === 0 || !asked.every((c) => c === 'compare' || c === 'effect')) return undefined;
+  const candidates = ctx.columns.filter((c) => c.name !== m.info.name && !c.subject && c.schema.kind !== 'id' && c.schema.kind !== 'text' && (c.numeric || c.factor));
+  return candidates.length >= 2 ? { kind: 'compared-on-what', column: m } : undefined;
 }

@@ -14,22 +14,27 @@ import type { Ambiguity, DecisionOutcome } from './types.js';
 /** Tests that take the rows of each group as independent observations. */
 const INDEPENDENT_GROUPS = new Set<TaskId>(['ttest_welch', 'ttest_ind', 'mann_whitney', 'anova_oneway', 'welch_anova', 'kruskal_wallis']);
 
-/** The time column a subject column is crossed with (each subject once at every time), if any. */
-function crossedTime(columns: readonly ColumnInfo[], subject: ColumnInfo, used: ReadonlySet<string>): ColumnInfo | undefined {
+/**
+ * The time column a subject column is crossed with (each subject once at every time), if any. Counts alone
+ * cannot tell a crossed time from a nested layer (12 plots, each at one of four depths "0-10" .. "60-90",
+ * count alike; nor a block from a time: plots crossed with blocks 1..4), so the column must be named a time.
+ */
+function crossedTime(columns: readonly ColumnInfo[], subject: ColumnInfo, used: ReadonlySet<string>, timeNames: readonly string[]): ColumnInfo | undefined {
   return columns.find((c) => {
     const levels = c.schema.levels ?? [];
-    return c !== subject && c.factor && !used.has(c.name) && levels.length >= 2 && levels.every((l) => l.count === subject.schema.distinct);
+    const time = c.words.some((w) => timeNames.includes(w));
+    return c !== subject && c.factor && !used.has(c.name) && time && levels.length >= 2 && levels.every((l) => l.count === subject.schema.distinct);
   });
 }
 
 /** The decision, or a question about which time is meant when the groups' rows repeat the same subjects. */
-export function askRepeatedRows(ctx: RequestContext, outcome: DecisionOutcome): DecisionOutcome {
+export function askRepeatedRows(ctx: RequestContext, outcome: DecisionOutcome, timeNames: readonly string[]): DecisionOutcome {
   if (outcome.status !== 'decided' || !INDEPENDENT_GROUPS.has(outcome.analysis) || !outcome.roles.group) return outcome;
   const used = new Set<string>([...Object.values(outcome.roles).flat(), ...(outcome.options.where ?? []).map((w) => w.column)].map(String));
   if (ctx.mentioned.some((m) => m.info.subject)) return outcome;
   for (const subject of ctx.columns) {
     if (!subject.subject || subject.schema.kind !== 'numeric' || used.has(subject.name)) continue;
-    const time = crossedTime(ctx.columns, subject, used);
+    const time = crossedTime(ctx.columns, subject, used, timeNames);
     if (!time) continue;
     const values = [...time.levels].sort((a, b) => Number(a) - Number(b) || a.localeCompare(b));
     const at = (value: string) => ({ ...outcome.options, where: [...(outcome.options.where ?? []), { column: time.name, op: '=' as const, value }] });

@@ -18,7 +18,7 @@ import { matchesPhraseWord, STOPWORDS } from './text.js';
 import { withColumnRanges } from './column-lists.js';
 import { withoutImpossibleValues } from './value-range.js';
 import { TASKS, taskTitle } from '../contract/index.js';
-import type { DatasetSchema, Roles, TaskId } from '../types.js';
+import type { ColumnSchema, DatasetSchema, Roles, TaskId } from '../types.js';
 import { formatList } from '../messages/index.js';
 import type { ColumnInfo } from './columns.js';
 import { compileRules, groupMentions, readRequest, type CompiledRules, type MentionedColumn, type RequestContext } from './context.js';
@@ -52,8 +52,8 @@ export function decideWithRules(prompt: string, schema: DatasetSchema, rules: Ru
   const interaction = decideInteraction(ctx, compiled);
   if (interaction) return interaction;
   const outcome = ctx.mentions.some((m) => m.tiedWith.length > 0) ? decideTiedWords(ctx, compiled) : decideReading(ctx, compiled, ctx.mentioned, 0);
-  const checked = accountForWords(ctx, compiled, checkOneLevelShare(ctx, compiled, checkCrossedDesign(ctx, checkUnlikePair(ctx, checkMeasurementLevel(ctx, compiled, keepStatedOutcome(ctx, honourNamedTest(ctx, compiled, outcome)))))));
-  return offerMenu(ctx, compiled, askRepeatedRows(ctx, askTimePoint(ctx, compiled, keepStatistic(ctx, refuseUnsupported(ctx, compiled, withPolynomial(ctx, checked))))));
+  const checked = accountForWords(ctx, compiled, checkOneLevelShare(ctx, compiled, checkCrossedDesign(ctx, checkUnlikePair(ctx, compiled, checkMeasurementLevel(ctx, compiled, keepStatedOutcome(ctx, honourNamedTest(ctx, compiled, outcome)))))));
+  return offerMenu(ctx, compiled, askRepeatedRows(ctx, askTimePoint(ctx, compiled, keepStatistic(ctx, refuseUnsupported(ctx, compiled, withPolynomial(ctx, checked)))), compiled.set.words.timeNames));
 }
 
 /** Refusals that a short menu of first analyses can answer (the others say something specific). */
@@ -327,6 +327,29 @@ function decideUnderspecified(ctx: RequestContext, compiled: CompiledRules): Dec
     const reason: Reason = { code: 'open-goal', params: { goal: ctx.prompt.trim(), column: open.group.info.name, open: open.kind } };
     return ambiguity(reason, reasonText(reason), choices, explain(ctx, []));
   }
+  if (open.kind === 'nothing-named') {
+    // Each usable pair's reading of the cue asked, as the plain pair would be decided.
+    // The first columns only: a menu, not every pair of a wide table.
+    const usable = ctx.columns.filter((c) => !c.subject && c.schema.kind !== 'id' && c.schema.kind !== 'text' && (c.numeric || c.factor)).slice(0, 5);
+    for (let i = 0; i < usable.length && choices.length < MAX_CHOICES; i++) {
+      for (let j = i + 1; j < usable.length && choices.length < MAX_CHOICES; j++) {
+        const reading = decideReading({ ...plain, cues: new Set(ctx.cues), hasIntent: true }, compiled, [synthetic(usable[i], 'predictor'), synthetic(usable[j], 'predictor')], 1);
+        if (reading.status === 'decided') addChoice(choices, choiceOf(reading, `${usable[i].name} with ${usable[j].name}`));
+      }
+    }
+    addChoice(choices, { analysis: 'describe', roles: {}, why: `${taskTitle('describe')}: every column, a first look` });
+    if (choices.length < 2) return undefined;
+    const reason: Reason = { code: 'open-goal', params: { goal: ctx.prompt.trim(), open: open.kind } };
+    return ambiguity(reason, reasonText(reason), choices, explain(ctx, []));
+  }
+  if (open.kind === 'question-unread') {
+    // The columns named, read as if a relation had been asked, then the first column against the others.
+    const real = ctx.mentioned.filter((m) => !m.synthetic);
+    if (real.length >= 2) {
+      const reading = decideReading({ ...plain, cues: new Set(['associate']), hasIntent: true }, compiled, real.map((m) => asColumn(m)), 1);
+      if (reading.status === 'decided') addChoice(choices, choiceOf(reading, `${real.map((m) => m.info.name).join(' with ')}`));
+    }
+  }
   const column = open.kind === 'different-from-what' ? open.outcome.info.name : open.column.info.name;
   switch (open.kind) {
     case 'bare-test': {
@@ -358,6 +381,21 @@ function decideUnderspecified(ctx: RequestContext, compiled: CompiledRules): Dec
       if (reading.status === 'decided') addChoice(choices, choiceOf(reading, `${column} across every ${open.group.info.name}`));
       const level = open.group.levelsNamed[0];
       addChoice(choices, { analysis: 'describe', roles: { column, group: open.group.info.name }, why: `${taskTitle('describe')}: ${column} by ${open.group.info.name}, ${level} beside the others` });
+      break;
+    }
+    case 'compared-on-what':
+      partners(open.column, (other) => `${column} compared on ${other}`);
+      break;
+    case 'question-unread':
+    case 'analysed-how':
+      partners(open.column, (other) => `${column} with ${other}`);
+      break;
+    case 'two-measures': {
+      const pair = [asColumn(open.column), asColumn(open.other)];
+      const related = decideReading({ ...plain, cues: new Set(['correlate']), hasIntent: true }, compiled, pair, 1);
+      if (related.status === 'decided') addChoice(choices, choiceOf(related, `how ${column} and ${open.other.info.name} go together`));
+      const paired = decideReading({ ...plain, cues: new Set(['paired', 'compare']), hasIntent: true }, compiled, pair, 1);
+      if (paired.status === 'decided') addChoice(choices, choiceOf(paired, `${column} against ${open.other.info.name} on the same rows, if they measure one quantity on one scale`));
       break;
     }
     case 'one-level': {
@@ -442,7 +480,8 @@ function checkMeasurementLevel(ctx: RequestContext, compiled: CompiledRules, out
     choices.push(choiceOf(outcome, 'as asked, the codes as numbers'));
   }
   // One of the two holds three to five codes that measure nothing ("race" 1/2/3): the codes may name categories.
-  const codesOnly = (c: ColumnInfo | undefined) => coded(c) && !c?.quantity && (c?.levelCount ?? 0) >= 3;
+  // Values spread far wider than their count (lengths 250, 300, 350) are magnitudes, not codes.
+  const codesOnly = (c: ColumnInfo | undefined) => coded(c) && !c?.quantity && (c?.levelCount ?? 0) >= 3 && !spreadBeyondCodes(c?.levels ?? []);
   const measured = (c: ColumnInfo | undefined) => c !== undefined && c.numeric && !coded(c);
   if (outcome.analysis === 'pearson' && !ctx.cues.has('pearson_named') && choices.length === 0 && codesOnly(info(roles.x)) !== codesOnly(info(roles.y))) {
     const [codes, other] = codesOnly(info(roles.x)) ? [roles.x as string, roles.y as string] : [roles.y as string, roles.x as string];
@@ -539,13 +578,23 @@ function checkOneLevelShare(ctx: RequestContext, compiled: CompiledRules, outcom
  * differ by no time or index word ("Murder" and "Assault") are two quantities, often on different
  * scales: the mean of their differences means little. Ask (reason unlike-pair), offering their association.
  */
-function checkUnlikePair(ctx: RequestContext, outcome: DecisionOutcome): DecisionOutcome {
+function checkUnlikePair(ctx: RequestContext, compiled: CompiledRules, outcome: DecisionOutcome): DecisionOutcome {
   if (outcome.status !== 'decided' || !(outcome.analysis === 'ttest_paired' || outcome.analysis === 'wilcoxon_signed_rank')) return outcome;
   const { before, after } = outcome.roles;
   if (!before || !after || isWidePair(before, after) || isEarlierByName(before, after) !== undefined) return outcome;
   const a = ctx.columns.find((c) => c.name === before);
   const b = ctx.columns.find((c) => c.name === after);
   if (!a || !b || a.stems.some((w) => b.stems.includes(w))) return outcome;
+  // The test named (or "paired" said) with both columns named, on one scale: honoured as asked, the names' unlikeness said beside it.
+  // A name written exactly as the column's ("A vs B") is that column, even where the word could be an article.
+  const named = (name: string) => ctx.mentioned.some((m) => m.byName && !m.synthetic && m.info.name === name) || ctx.tokens.some((t) => t.raw === name);
+  if ((namedTasks(ctx, compiled).tasks.has(outcome.analysis) || ctx.cues.has('paired')) && named(before) && named(after) && oneScale(a.schema, b.schema)) {
+    // Two-sided, the pair is taken in the order said ("ORAL vs WRIT": ORAL - WRIT).
+    const at = (name: string) => ctx.tokens.findIndex((t) => t.raw === name || t.text === name.toLowerCase());
+    const swap = (outcome.options.alternative ?? 'two-sided') === 'two-sided' && at(after) >= 0 && at(before) > at(after);
+    const asked: Decision = swap ? { ...outcome, roles: { ...outcome.roles, before: after, after: before } } : outcome;
+    return withRefinement(asked, `${before} and ${after} share no word in their names: the ${taskTitle(outcome.analysis)} is as asked, on the differences ${before} - ${after}, their values on one scale`);
+  }
   const reason: Reason = { code: 'unlike-pair', params: { test: outcome.analysis, columns: [before, after] } };
   const choices: Choice[] = [
     choiceOf(outcome, `as asked: the differences ${before} - ${after}`),
@@ -553,6 +602,22 @@ function checkUnlikePair(ctx: RequestContext, outcome: DecisionOutcome): Decisio
     { analysis: 'spearman', roles: { x: before, y: after }, why: `${taskTitle('spearman')}: a monotonic association` },
   ];
   return ambiguity(reason, reasonText(reason), choices, outcome.explanation);
+}
+
+/** Fractions, or integers spread over more than twice their count (250, 300, 350; not 1, 2, 3 nor 0, 1, 2, 4): measured magnitudes. */
+function spreadBeyondCodes(levels: readonly string[]): boolean {
+  const values = levels.map(Number);
+  if (values.length === 0 || values.some((v) => !Number.isFinite(v))) return false;
+  if (values.some((v) => !Number.isInteger(v))) return true;
+  return Math.max(...values) - Math.min(...values) + 1 > 2 * values.length;
+}
+
+/** Values on one scale: each column's mean lies within the other's range (ratings 1-10 both; not a rate and a count). */
+function oneScale(a: ColumnSchema, b: ColumnSchema): boolean {
+  const x = a.summary;
+  const y = b.summary;
+  if (!x || !y) return false;
+  return x.mean >= y.min && x.mean <= y.max && y.mean >= x.min && y.mean <= x.max;
 }
 
 /**

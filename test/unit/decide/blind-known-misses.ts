@@ -146,7 +146,6 @@ export const BLIND_2026_12E_KNOWN_MISSES: string[] = [
 export const BLIND_2026_12F_KNOWN_MISSES: string[] = [
   'ships-02 asked-when-clear', // scatter plot of incidents against aggregate months of service
   'ships-05 asked-when-clear', // Is there evidence at the 5% level that ships operated in 1975-79 had a different mean number of dama
-  'ships-06 silent-guess', // did incidents go up over the years?
   'cpus-01 asked-when-clear', // regress published performance on cycle time, minimum and maximum main memory, cache size and min/max
   'cpus-02 asked-when-clear', // how well does the estimated performance track the published one? correlation please
   'cpus-03 asked-when-clear', // Is there evidence that Ein-Dor and Feldmesser's estimated performance differs on average from the pu
@@ -157,9 +156,6 @@ export const BLIND_2026_12F_KNOWN_MISSES: string[] = [
   'UScrime-08 silent-guess', // boxplot crime rate by So
   'UScrime-09 asked-when-clear', // Is unemployment among urban males aged 14-24 associated with unemployment among urban males aged 35-
   'shoes-01 asked-when-clear', // Each of ten boys wore one shoe soled with material A and one with material B. Do the two materials w
-  'shoes-02 asked-when-clear', // paired t test A vs B
-  'shoes-03 asked-when-clear', // wilcoxon signed rank test comparing wear of material A and material B
-  'shoes-05 asked-when-clear', // one-tailed paired test that material B wears more than material A
   'shoes-07 asked-when-clear', // how strongly are the wear amounts of the two materials correlated across boys?
   'shoes-09 asked-when-clear', // equivalence test (TOST): is the mean difference between materials within +/-0.5?
   'shoes-12 asked-when-clear', // Give a 99% confidence interval for the mean difference in wear between materials A and B (same boys)
@@ -167,24 +163,20 @@ export const BLIND_2026_12F_KNOWN_MISSES: string[] = [
   'Traffic-04 asked-when-clear', // plot accidents over the days of the trial
   'Traffic-05 asked-when-clear', // histogram of daily accident counts
   'Traffic-06 asked-when-clear', // chi-square test: is whether a limit was in force independent of the year?
-  'Traffic-07 silent-guess', // is there a trend?
   'Traffic-08 asked-when-clear', // ANCOVA: accidents by speed limit, adjusting for day
   'Traffic-09 asked-when-clear', // In 1961 only, did days with and without a speed limit differ in the number of accidents?
   'Traffic-10 asked-when-clear', // mann-whitney U test of y by limit
   'Wells-02 asked-when-clear', // Are households whose well has a higher arsenic level more likely to switch to a safe well? Use the 5
   'Wells-03 asked-when-clear', // chi square test of switching vs membership in community associations
   'Wells-05 asked-when-clear', // does the proportion who switched differ between association members and non-members? two-proportion 
-  'Guyer-05 silent-guess', // analyse cooperation
   'Ericksen-05 silent-guess', // Controlling for the percentage of minority residents, is the rate of conventional enumeration relate
   'Ericksen-06 asked-when-clear', // is education level related to undercount?
   'Ericksen-12 asked-when-clear', // For the cities only, is the crime rate correlated with the minority percentage?
   'Wool-05 asked-when-clear', // scatter plot of cycles against amplitude of loading cycle
-  'Wool-11 asked-when-clear', // At load 45 only, correlate length with cycles
   'attenu-02 asked-when-clear', // regress peak acceleration on magnitude and station-hypocenter distance
   'attenu-12 asked-when-clear', // Using a one-sided test, is the mean magnitude of the recordings greater than 6?
   'USJudgeRatings-01 asked-when-clear', // regress worthiness of retention on judicial integrity, demeanor and diligence
   'USJudgeRatings-04 asked-when-clear', // Is the number of contacts of the lawyer with the judge related to the retention rating? 5% level.
-  'USJudgeRatings-08 asked-when-clear', // paired t test ORAL vs WRIT
   'USJudgeRatings-09 asked-when-clear', // Do lawyers rate judges differently, on average, on preparation for trial than on familiarity with th
   'USJudgeRatings-11 asked-when-clear', // partial correlation between diligence and retention controlling for integrity
   'OME-09 silent-guess', // Is the OME group (low, high, N/A) independent of the type of noise? Use a chi-square test.
@@ -193,7 +185,6 @@ export const BLIND_2026_12F_KNOWN_MISSES: string[] = [
   'michelson-06 asked-when-clear', // compare experiment 1 with experiment 5
   'michelson-07 asked-when-clear', // bartlett test for homogeneity of variances across experiments
   'michelson-11 asked-when-clear', // Friedman test of Speed over Expt, with Run as the block
-  'coop-07 silent-guess', // do the labs agree?
   'coop-10 asked-when-clear', // kruskal-wallis of concentration by specimen
   'coop-11 wrong-no-match', // Is there an interaction between laboratory and specimen in the measured concentration?
   'Pottery-02 asked-when-clear', // MANOVA of Al, Fe, Mg, Ca and Na by kiln site
@@ -217,11 +208,9 @@ export const BLIND_2026_12G_KNOWN_MISSES: string[] = [
   'cement-07 silent-guess', // describe the cement data
   'cement-08 asked-when-clear', // For the 13 cements, test whether the mean heat evolved exceeds 90 cal/g using a one-tailed test at t
   'stormer-09 asked-when-clear', // Is the relationship between fluid viscosity and time taken linear? Fit a quadratic in viscosity and 
-  'stormer-11 silent-guess', // compare viscosity and time
   'housing-04 asked-when-clear', // Do the cell frequencies differ between low and high contact? Use a Mann-Whitney test.
   'housing-05 asked-when-clear', // fit a proportional-odds ordinal logistic model of satisfaction on Infl, Type and Cont, weighted by F
   'housing-06 asked-when-clear', // Is the average cell frequency the same across the three influence levels? One-way ANOVA at α = .05.
-  'housing-09 silent-guess', // compare the housing types
   'Adler-07 asked-when-clear', // does the expectancy effect on ratings depend on the instruction the experimenters got?
   'Adler-09 asked-when-clear', // compute the intraclass correlation (ICC) for the experimenters' ratings
   'Ginzberg-03 asked-when-clear', // Is there a significant linear association between patients' need to see the world in black and white
@@ -231,8 +220,6 @@ export const BLIND_2026_12G_KNOWN_MISSES: string[] = [
   'Greene-02 asked-when-clear', // Did judges grant leave to appeal more often than the independent rater judged cases to have merit? U
   'Greene-04 asked-when-clear', // proportion granted leave: english vs french cases
   'Greene-05 silent-guess', // does the grant rate differ between judges
-  'Greene-06 silent-guess', // compare the judges
-  'Greene-08 silent-guess', // is there a language effect?
   'Greene-09 asked-when-clear', // Overall, was leave to appeal granted in a proportion of cases different from 50%? Use an exact binom
   'Greene-10 asked-when-clear', // boxplot of nation success logit by location
   'Greene-12 asked-when-clear', // does the success rate of the claimant's country predict whether leave is granted?
@@ -240,11 +227,9 @@ export const BLIND_2026_12G_KNOWN_MISSES: string[] = [
   'Highway1-06 silent-guess', // effect of number of lanes on accidents
   'KosteckiDillon-08 asked-when-clear', // Is headache occurrence independent of migraine type (Aura, Mixed, No Aura)? Chi-square test of indep
   'KosteckiDillon-12 asked-when-clear', // Among patients with 'No Aura' migraines only, is mean air quality different on headache days and hea
-  'Soils-02 asked-when-clear', // does soil pH differ across depths? kruskal
   'Soils-04 silent-guess', // MANOVA of all nine soil chemistry responses on Contour and Depth
   'Soils-05 asked-when-clear', // The field was laid out in randomized blocks. Test the effect of depth on bulk density, with Block as
-  'Soils-10 asked-when-clear', // Welch t test of sodium between Top and Depression contours
-  'Soils-11 asked-when-clear', // For the topsoil layer (0-10 cm) only, does pH differ between the three contour positions? One-way AN
+  'Soils-11 silent-guess', // For the topsoil layer (0-10 cm) only ... One-way ANOVA. (E4: Depth is no time, so the false time-point question is gone; "topsoil" is read as Top and the range level 0-10 unread)
   'WVS-06 asked-when-clear', // ordered logit (proportional odds) of poverty on religion, degree, country, age and gender
   'WVS-09 asked-when-clear', // In the Swedish sample only, do men and women answer the poverty question differently? Use a chi-squa
   'Sahlins-03 asked-when-clear', // Chayanov's rule predicts that households with more consumers per worker cultivate more land per work
