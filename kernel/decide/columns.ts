@@ -592,6 +592,7 @@ function singleLetterContext(tokens: readonly Token[], start: number, column: Co
 /** Numbers that are levels of a coded factor: two or more of them, or one right after the column's name. */
 function addNumericLevels(tokens: readonly Token[], columns: readonly ColumnInfo[], candidates: Candidate[]): void {
   addNumericValues(tokens, columns, candidates);
+  addRangeLevels(tokens, columns, candidates);
   for (const column of columns) {
     if (!column.factor) continue;
     const numericLevels = column.levels.filter((l) => l.trim() !== '' && Number.isFinite(Number(l)));
@@ -621,6 +622,31 @@ function addNumericLevels(tokens: readonly Token[], columns: readonly ColumnInfo
           level: hit.level,
           content: 1,
         });
+      }
+    }
+  }
+}
+
+/** A level written as a range of two numbers ("0-10", "1975-79"), as its two numbers. */
+const RANGE_LEVEL = /^\s*(\d+(?:\.\d+)?)\s*[-\u2013]\s*(\d+(?:\.\d+)?)\s*$/;
+
+/**
+ * Levels that are ranges ("0-10" cm, "1975-79"), named by the same two numbers joined by a dash ("for the
+ * 0-10 layer only"): that level, as surely as its name, since no other reading of "0-10" names a value.
+ */
+function addRangeLevels(tokens: readonly Token[], columns: readonly ColumnInfo[], candidates: Candidate[]): void {
+  const pairs = tokens.filter((t) => t.dashed === true && tokens[t.index - 1]?.kind === 'number');
+  if (pairs.length === 0) return;
+  for (const column of columns) {
+    if (!column.factor) continue;
+    for (const level of column.levels) {
+      const m = RANGE_LEVEL.exec(level);
+      if (!m) continue;
+      for (const second of pairs) {
+        const first = tokens[second.index - 1];
+        if (first.value === Number(m[1]) && second.value === Number(m[2])) {
+          candidates.push({ start: first.index, end: second.index + 1, column: column.name, score: 1, via: 'level', level, content: 1 });
+        }
       }
     }
   }

@@ -1090,7 +1090,8 @@ function readUnknownWords(
     if (isQuestionVerb(tokens, t.index) || isRateUnit(tokens, t.index, mentions)) continue;
     // (the units, "smoking mothers' weight", are no qualifier: a word before them may restrict the rows)
     const units = (x: Token) => compiled.harmless.has(x.text) || compiled.harmless.has(x.stem) || compiled.columnWords.subject.has(x.stem);
-    if (qualifiesColumn(tokens, t.index, mentions, (i) => !covered.has(i) && tokens[i].kind === 'word' && isContentToken(tokens[i]) && !units(tokens[i]))) continue;
+    const grouping = (name: string) => columns.some((c) => c.name === name && c.factor && !c.numeric);
+    if (qualifiesColumn(tokens, t.index, mentions, (i) => !covered.has(i) && tokens[i].kind === 'word' && isContentToken(tokens[i]) && !units(tokens[i]), grouping)) continue;
     // "A biologist claims that ...", "the geneticist expects ...": who makes the claim, not a variable.
     if (isClaimant(tokens, t.index)) continue;
     // "distance to the employment centres", "time from the first visit": a complement of the column named just before.

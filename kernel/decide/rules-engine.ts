@@ -53,7 +53,34 @@ export function decideWithRules(prompt: string, schema: DatasetSchema, rules: Ru
   if (interaction) return interaction;
   const outcome = ctx.mentions.some((m) => m.tiedWith.length > 0) ? decideTiedWords(ctx, compiled) : decideReading(ctx, compiled, ctx.mentioned, 0);
   const checked = accountForWords(ctx, compiled, checkOneLevelShare(ctx, compiled, checkCrossedDesign(ctx, checkUnlikePair(ctx, compiled, checkMeasurementLevel(ctx, compiled, keepStatedOutcome(ctx, honourNamedTest(ctx, compiled, outcome)))))));
-  return offerMenu(ctx, compiled, askRepeatedRows(ctx, askTimePoint(ctx, compiled, keepStatistic(ctx, refuseUnsupported(ctx, compiled, withPolynomial(ctx, checked)))), compiled.set.words.timeNames));
+  return offerMenu(ctx, compiled, askRestrictedLevel(ctx, compiled, askRepeatedRows(ctx, askTimePoint(ctx, compiled, keepStatistic(ctx, refuseUnsupported(ctx, compiled, withPolynomial(ctx, checked)))), compiled.set.words.timeNames)));
+}
+
+/**
+ * A grouping named as a restriction without its level ("for the top layer only", "the 0-20 layer only",
+ * when layer holds 0-10, 10-30, 30-60): the request keeps some rows, but which is not a level of the data.
+ * Never analysed over every level: the question offers the analysis on each level, and on all rows.
+ */
+function askRestrictedLevel(ctx: RequestContext, compiled: CompiledRules, outcome: DecisionOutcome): DecisionOutcome {
+  if (outcome.status !== 'decided') return outcome;
+  const nameEnd = (m: MentionedColumn) => Math.max(-1, ...ctx.mentions.filter((x) => x.column === m.info.name && x.via === 'name').map((x) => x.end));
+  const restricted = ctx.mentioned.find(
+    (m) => m.byName && m.levelsNamed.length === 0 && m.info.factor && !m.info.numeric && !m.info.subject && ctx.tokens[nameEnd(m)]?.text === 'only' && !(outcome.options.where ?? []).some((w) => w.column === m.info.name),
+  );
+  if (!restricted) return outcome;
+  const column = restricted.info;
+  const end = nameEnd(restricted);
+  const said = ctx.tokens.slice(Math.max(0, end - 3), end + 1).map((t) => t.raw).join(' ');
+  const choices: Choice[] = [];
+  for (const level of column.levels.slice(0, MAX_CHOICES - 1)) {
+    const mentioned = ctx.mentioned.map((m) => (m === restricted ? { ...m, byName: false, levelsNamed: [level], hints: new Set([...m.hints].filter(() => false)) } : m));
+    const reading = decideReading({ ...ctx, unknownWords: [] }, compiled, mentioned, 1);
+    if (reading.status === 'decided') addChoice(choices, choiceOf(reading, `${column.name} = ${level} only`));
+  }
+  addChoice(choices, choiceOf(outcome, `every row (${describeRoles(outcome.roles)})`));
+  if (choices.length < 2) return outcome;
+  const reason: Reason = { code: 'unknown-level', params: { word: said, column: column.name, levels: column.levels } };
+  return ambiguity(reason, `"${said}" keeps some rows of ${column.name}, but names none of its levels (${column.levels.join(', ')}); choose the rows.`, choices, outcome.explanation);
 }
 
 /** Refusals that a short menu of first analyses can answer (the others say something specific). */

@@ -25,6 +25,8 @@ export interface Token {
   listed?: boolean;
   /** A dash or an ellipsis alone stands between the previous token and this one ("x1 - x4", "q1…q9"). */
   ranged?: boolean;
+  /** For numbers: a dash glued between the previous number and this one ("0-10", "1975-79"), a range written as one value. */
+  dashed?: boolean;
 }
 
 const TOKEN = /(\d+(?:\.\d+)?[%+]?|\.\d+%?|[A-Za-z]+(?:'[A-Za-z]+)?|[~=<>*|:^])/g;
@@ -49,7 +51,8 @@ export function tokenize(text: string): Token[] {
       const plus = raw.endsWith('+');
       const written = plus ? raw.slice(0, -1) : raw;
       const value = Number(percent ? written.slice(0, -1) : written);
-      tokens.push({ index: tokens.length, raw: written, text: written.toLowerCase(), stem: written.toLowerCase(), kind: 'number', value, percent, ...(plus ? { plus } : {}) });
+      const dashed = tokens.at(-1)?.kind === 'number' && /^[-\u2013]$/.test(gap);
+      tokens.push({ index: tokens.length, raw: written, text: written.toLowerCase(), stem: written.toLowerCase(), kind: 'number', value, percent, ...(plus ? { plus } : {}), ...(dashed ? { dashed } : {}) });
     } else if (/^[~=<>*|:^]$/.test(raw)) {
       tokens.push({ index: tokens.length, raw, text: raw, stem: raw, kind: 'symbol' });
     } else {

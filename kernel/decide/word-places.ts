@@ -59,14 +59,15 @@ export function isRateUnit(tokens: readonly Token[], index: number, mentions: re
  * Whether the word at `index` begins or continues a run of `unaccounted` words that ends right before
  * a column named confidently and without a tie ("police database checks").
  */
-export function qualifiesColumn(tokens: readonly Token[], index: number, mentions: readonly Mention[], unaccounted: (i: number) => boolean): boolean {
+export function qualifiesColumn(tokens: readonly Token[], index: number, mentions: readonly Mention[], unaccounted: (i: number) => boolean, isGrouping: (column: string) => boolean = () => false): boolean {
   // A run coordinated with something else ("combined and single-grade classes") describes a value, not the column.
   let start = index;
   while (start > 0 && start > index - 3 && unaccounted(start - 1) && !tokens[start].listed) start--;
   if (/^(and|or|vs|versus|nor)$/.test(tokens[start - 1]?.text ?? '')) return false;
   for (let k = index + 1; k < tokens.length && k <= index + 3; k++) {
     const head = mentions.find((m) => m.start === k);
-    if (head) return head.via === 'name' && head.score >= 0.8 && head.tiedWith.length === 0;
+    // Before a grouping's name a word picks its groups ("the top layer only", "the upper slope"): a level the data may lack, no qualifier.
+    if (head) return head.via === 'name' && head.score >= 0.8 && head.tiedWith.length === 0 && !isGrouping(head.column);
     if (!unaccounted(k) || tokens[k].listed) return false;
   }
   return false;
