@@ -4,7 +4,7 @@
  * `--distribution`, `--params`, `--p`, `--success`, `--expected`, `--effect-size`, `--power`,
  * `--alpha`, `--n`, `--type`, `--groups`, `--p1`, `--p2`, `--p-adjust`, `--pool-sd`, `--ss-type`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { InferraError, type AnalysisOptions } from '../kernel/api.js';
 import type { FlagKind, ParsedArgs } from './args.js';
 

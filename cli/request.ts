@@ -2,7 +2,7 @@
  * Role and option flags -> an `AnalysisRequest`, validated with zod at this boundary
  * (CONTRACT.md: "Roles (as options)", "Row selection", "Options"). The role flags come from cli/roles.ts.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ANALYSIS_IDS, type AnalysisOptions, type AnalysisRequest, DEFAULT_OPTIONS, FIGURE_IDS, InferraError, isTaskId, type RowFilter, suggestName } from '../kernel/api.js';
 import { usageError, type FlagKind, type ParsedArgs } from './args.js';
 import { applyDesignOptions, DESIGN_FLAGS } from './design-options.js';

@@ -12,7 +12,7 @@
  *
  * Not re-exported from contract/index.ts: the renderers bundle that file and need no zod.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { TASKS } from './tasks.js';
 import type { TaskId } from '../types.js';
 

@@ -8,7 +8,7 @@
  * DuckDB, and still ends the task with one final reply, after which the host may terminate it safely.
  * Both sides validate what they receive with these zod schemas.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { isErrorCode } from '../messages/index.js';
 import { isTaskId, type AnalysisOutcome, type AnalysisRequest, type DatasetSchema, type ProgressEvent } from '../types.js';
 
