@@ -89,6 +89,8 @@ export const taskMessageSchema = z.object({ id: z.number().int().nonnegative(), 
 export const workerDataSchema = z.object({
   nativeState: z.instanceof(SharedArrayBuffer),
   spillDirectory: z.string().min(1),
+  /** The host will ask for a 'run': load the statistics and figure modules once idle (worker.ts). */
+  warm: z.boolean().optional(),
 });
 
 /** Validates a host -> worker cancel message. */
