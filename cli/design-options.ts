@@ -5,8 +5,7 @@
  * `--alpha`, `--n`, `--type`, `--groups`, `--p1`, `--p2`, `--p-adjust`, `--pool-sd`, `--ss-type`.
  */
 import * as z from 'zod';
-import { InferraError, type AnalysisOptions } from '../kernel/api.js';
-import { lazy } from '../kernel/util/lazy.js';
+import { InferraError, lazy, type AnalysisOptions } from '../kernel/api.js';
 import type { FlagKind, ParsedArgs } from './args.js';
 
 /** Each flag (all take a value) with its help line: the flag table and `inferra analyze --help` read it. */

@@ -3,10 +3,9 @@
  * (CONTRACT.md: "Roles (as options)", "Row selection", "Options"). The role flags come from cli/roles.ts.
  */
 import * as z from 'zod';
-import { ANALYSIS_IDS, type AnalysisOptions, type AnalysisRequest, DEFAULT_OPTIONS, FIGURE_IDS, InferraError, isTaskId, type RowFilter, suggestName } from '../kernel/api.js';
+import { ANALYSIS_IDS, type AnalysisOptions, type AnalysisRequest, DEFAULT_OPTIONS, FIGURE_IDS, InferraError, isTaskId, lazy, type RowFilter, suggestName } from '../kernel/api.js';
 import { usageError, type FlagKind, type ParsedArgs } from './args.js';
 import { applyDesignOptions, DESIGN_FLAGS } from './design-options.js';
-import { lazy } from '../kernel/util/lazy.js';
 import { ROLE_FLAGS, rolesFromFlags } from './roles.js';
 
 /** Flags of `analyze` (roles + options). */
