@@ -4,8 +4,8 @@
  * `--distribution`, `--params`, `--p`, `--success`, `--expected`, `--effect-size`, `--power`,
  * `--alpha`, `--n`, `--type`, `--groups`, `--p1`, `--p2`, `--p-adjust`, `--pool-sd`, `--ss-type`.
  */
-import { z } from 'zod';
-import { InferraError, type AnalysisOptions } from '../kernel/api.js';
+import * as z from 'zod';
+import { InferraError, lazy, type AnalysisOptions } from '../kernel/api.js';
 import type { FlagKind, ParsedArgs } from './args.js';
 
 /** Each flag (all take a value) with its help line: the flag table and `inferra analyze --help` read it. */
@@ -31,36 +31,40 @@ export const DESIGN_FLAG_HELP: Record<string, string> = {
 /** The flags (all take a value). */
 export const DESIGN_FLAGS: Record<string, FlagKind> = Object.fromEntries(Object.keys(DESIGN_FLAG_HELP).map((flag) => [flag, 'string' as const]));
 
-const finite = z.coerce.number().refine(Number.isFinite, 'must be a number');
-const probability = z.coerce.number().gt(0, 'must be between 0 and 1').lt(1, 'must be between 0 and 1');
-const numberList = z
-  .string()
-  .transform((s) => s.split(',').map((v) => v.trim()).filter((v) => v !== '').map(Number))
-  .refine((v) => v.length > 0 && v.every(Number.isFinite), 'must be numbers separated by commas, e.g. 0,1');
+/** The flags' schema, built when a command first gives one of them. */
+const designFlags = lazy(() => {
+  const finite = z.coerce.number().refine(Number.isFinite, 'must be a number');
+  const probability = z.coerce.number().gt(0, 'must be between 0 and 1').lt(1, 'must be between 0 and 1');
+  const numberList = z
+    .string()
+    .transform((s) => s.split(',').map((v) => v.trim()).filter((v) => v !== '').map(Number))
+    .refine((v) => v.length > 0 && v.every(Number.isFinite), 'must be numbers separated by commas, e.g. 0,1');
 
-const DesignFlags = z.object({
-  distribution: z.enum(['normal', 'uniform', 'exponential', 'gamma']).optional(),
-  params: numberList.optional(),
-  p: probability.optional(),
-  success: z.string().min(1, 'needs a level').optional(),
-  expected: numberList.refine((v) => v.every((x) => x >= 0) && v.some((x) => x > 0), 'must be non-negative proportions, not all 0').optional(),
-  'effect-size': finite.refine((v) => v > 0, 'must be positive').optional(),
-  power: probability.optional(),
-  alpha: probability.optional(),
-  n: z.coerce.number().refine((v) => Number.isFinite(v) && v >= 2, 'must be a number of at least 2').optional(),
-  type: z.enum(['two_sample', 'one_sample', 'paired']).optional(),
-  groups: z.coerce.number().int('must be a whole number').min(2, 'must be at least 2').optional(),
-  p1: probability.optional(),
-  p2: probability.optional(),
-  'p-adjust': z.enum(['holm', 'bonferroni', 'BH', 'none']).optional(),
-  'pool-sd': z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-  'ss-type': z.enum(['2', '3', 'II', 'III']).transform((v) => (v === '3' || v === 'III' ? 3 : 2) as 2 | 3).optional(),
+  return z.object({
+    distribution: z.enum(['normal', 'uniform', 'exponential', 'gamma']).optional(),
+    params: numberList.optional(),
+    p: probability.optional(),
+    success: z.string().min(1, 'needs a level').optional(),
+    expected: numberList.refine((v) => v.every((x) => x >= 0) && v.some((x) => x > 0), 'must be non-negative proportions, not all 0').optional(),
+    'effect-size': finite.refine((v) => v > 0, 'must be positive').optional(),
+    power: probability.optional(),
+    alpha: probability.optional(),
+    n: z.coerce.number().refine((v) => Number.isFinite(v) && v >= 2, 'must be a number of at least 2').optional(),
+    type: z.enum(['two_sample', 'one_sample', 'paired']).optional(),
+    groups: z.coerce.number().int('must be a whole number').min(2, 'must be at least 2').optional(),
+    p1: probability.optional(),
+    p2: probability.optional(),
+    'p-adjust': z.enum(['holm', 'bonferroni', 'BH', 'none']).optional(),
+    'pool-sd': z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+    'ss-type': z.enum(['2', '3', 'II', 'III']).transform((v) => (v === '3' || v === 'III' ? 3 : 2) as 2 | 3).optional(),
+  });
 });
 
 /** Fills the second-round options of `options` from the parsed flags (zod-validated). */
 export function applyDesignOptions(args: ParsedArgs, options: AnalysisOptions): void {
-  const raw = Object.fromEntries([...args.strings].filter(([k]) => k in DesignFlags.shape));
-  const parsed = DesignFlags.safeParse(raw);
+  const raw = Object.fromEntries([...args.strings].filter(([k]) => Object.hasOwn(DESIGN_FLAG_HELP, k)));
+  if (Object.keys(raw).length === 0) return;
+  const parsed = designFlags().safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new InferraError('invalid-option', { option: String(issue.path[0]), detail: `${issue.message} (got '${raw[String(issue.path[0])]}').` });

@@ -2,8 +2,8 @@
  * Role and option flags -> an `AnalysisRequest`, validated with zod at this boundary
  * (CONTRACT.md: "Roles (as options)", "Row selection", "Options"). The role flags come from cli/roles.ts.
  */
-import { z } from 'zod';
-import { ANALYSIS_IDS, type AnalysisOptions, type AnalysisRequest, DEFAULT_OPTIONS, FIGURE_IDS, InferraError, isTaskId, type RowFilter, suggestName } from '../kernel/api.js';
+import * as z from 'zod';
+import { ANALYSIS_IDS, type AnalysisOptions, type AnalysisRequest, DEFAULT_OPTIONS, FIGURE_IDS, InferraError, isTaskId, lazy, type RowFilter, suggestName } from '../kernel/api.js';
 import { usageError, type FlagKind, type ParsedArgs } from './args.js';
 import { applyDesignOptions, DESIGN_FLAGS } from './design-options.js';
 import { ROLE_FLAGS, rolesFromFlags } from './roles.js';
@@ -26,19 +26,25 @@ export const REQUEST_FLAGS: Record<string, FlagKind> = {
   ...DESIGN_FLAGS,
 };
 
-const booleanText = z.enum(['true', 'false']).transform((v) => v === 'true');
+/** The option flags (CONTRACT.md, "Options"), each parsed by its entry in `optionFlags`. */
+const OPTION_FLAGS = ['alternative', 'conf-level', 'mu', 'intercept', 'center', 'correct', 'exact', 'seed', 'degree', 'p-adjust'] as const;
 
-const OptionFlags = z.object({
-  alternative: z.enum(['two-sided', 'less', 'greater']).optional(),
-  'conf-level': z.coerce.number().gt(0, 'must be between 0 and 1').lt(1, 'must be between 0 and 1').optional(),
-  mu: z.coerce.number().refine(Number.isFinite, 'must be a number').optional(),
-  intercept: booleanText.optional(),
-  center: z.enum(['median', 'mean']).optional(),
-  correct: booleanText.optional(),
-  exact: z.enum(['true', 'false', 'auto']).transform((v) => (v === 'auto' ? 'auto' : v === 'true')).optional(),
-  seed: z.coerce.number().int('must be a whole number').optional(),
-  degree: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(10, 'must be at most 10').optional(),
-  'p-adjust': z.enum(['holm', 'bonferroni', 'BH', 'none']).optional(),
+/** The option flags' schema, built when a command first gives one of them. */
+const optionFlags = lazy(() => {
+  const booleanText = z.enum(['true', 'false']).transform((v) => v === 'true');
+  const shape = {
+    alternative: z.enum(['two-sided', 'less', 'greater']).optional(),
+    'conf-level': z.coerce.number().gt(0, 'must be between 0 and 1').lt(1, 'must be between 0 and 1').optional(),
+    mu: z.coerce.number().refine(Number.isFinite, 'must be a number').optional(),
+    intercept: booleanText.optional(),
+    center: z.enum(['median', 'mean']).optional(),
+    correct: booleanText.optional(),
+    exact: z.enum(['true', 'false', 'auto']).transform((v) => (v === 'auto' ? 'auto' : v === 'true')).optional(),
+    seed: z.coerce.number().int('must be a whole number').optional(),
+    degree: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(10, 'must be at most 10').optional(),
+    'p-adjust': z.enum(['holm', 'bonferroni', 'BH', 'none']).optional(),
+  } satisfies Record<(typeof OPTION_FLAGS)[number], z.ZodType>;
+  return z.object(shape);
 });
 
 /** Parses one `--where "COL = VALUE"` (or `!=`). */
@@ -60,8 +66,8 @@ export function requestFromArgs(analysis: string, args: ParsedArgs): AnalysisReq
     );
   }
   const roles = rolesFromFlags(args.strings);
-  const raw = Object.fromEntries([...args.strings].filter(([k]) => k in OptionFlags.shape));
-  const parsed = OptionFlags.safeParse(raw);
+  const raw = Object.fromEntries([...args.strings].filter(([k]) => (OPTION_FLAGS as readonly string[]).includes(k)));
+  const parsed = Object.keys(raw).length === 0 ? { success: true as const, data: {} as z.output<ReturnType<typeof optionFlags>> } : optionFlags().safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new InferraError('invalid-option', { option: String(issue.path[0]), detail: `${issue.message} (got '${raw[String(issue.path[0])]}').` });

@@ -52,3 +52,4 @@ export { NotebookSession, parseDatasetDirective, requestFromDecision, type CellE
 export { ANALYSIS_IDS, DEFAULT_OPTIONS, FIGURE_IDS, isTaskId, ROLE_NAMES, type AnalysisOptions, type AnalysisOutcome, type AnalysisRequest, type ColumnSchema, type DatasetSchema, type ProgressEvent, type Roles, type RowFilter } from './types.js';
 export { progressText } from './util/progress.js';
 export { suggestName } from './util/suggest.js';
+export { lazy } from './util/lazy.js';

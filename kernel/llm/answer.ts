@@ -4,7 +4,7 @@
  * validate what comes back), plus the checks a schema cannot express (roles the task needs, kinds).
  * An answer that fails is rejected, never repaired.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { InferraError } from '../errors.js';
 import { ANALYSIS_IDS, FIGURE_IDS, type DatasetSchema, type Roles, type TaskId } from '../types.js';
 import { TASKS as TASK_CATALOGUE } from '../contract/index.js';

@@ -14,7 +14,7 @@
  *       "inferra": { "decision": {}, "provenance": [] } } ] }
  * ```
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { provenanceRecordSchema } from '../contract/schemas.js';
 
 /** The format marker and the newest version this code reads and writes. */

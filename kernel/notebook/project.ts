@@ -3,7 +3,7 @@
  * `{ id, name, url }` (url: the Supabase project it was chosen on; the id means nothing elsewhere).
  * Absent: runs are personal. Read leniently (a malformed entry is treated as absent, never an error).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Notebook } from './format.js';
 
 /** The metadata key. */

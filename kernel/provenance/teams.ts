@@ -5,7 +5,7 @@
  * against the team's record), and the LLM token quota (`reserve_llm_tokens` / `settle_llm_tokens`)
  * as an `LlmQuota` for the LLM fallback. Every rule is the database's; this only asks.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { InferraError } from '../errors.js';
 import type { LlmQuota, LlmReservation } from '../llm/types.js';
 import type { ProvenanceRecord } from './record.js';

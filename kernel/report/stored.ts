@@ -4,7 +4,7 @@
  * have the shape Inferra writes is left out and named (its JSON path in the file and what is wrong),
  * never passed on to code that would crash on it.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { camelKeys, decodeInfinities, numberFromJson } from '../contract/index.js';
 import { assumptionJson, choiceJson, cellErrorJson, describeIssue, droppedJson, fieldsJson, resultJson, runStatusJson, shownDecisionJson, tableJson } from '../contract/schemas.js';
 import type { AskCell } from '../notebook/format.js';

@@ -35,8 +35,11 @@ interface Waiting extends PrestartedWorker {
 
 let waiting: Waiting | undefined;
 
-/** Starts the worker now (once), for the host to adopt; a failure to start is left to the host. */
-export function prestartWorker(): void {
+/**
+ * Starts the worker now (once), for the host to adopt; a failure to start is left to the host.
+ * `warm`: the command will run an analysis, so the worker loads the statistics modules while it waits.
+ */
+export function prestartWorker(warm = false): void {
   if (waiting) return;
   let spillDirectory: string | undefined;
   try {
@@ -44,7 +47,7 @@ export function prestartWorker(): void {
     const { filename, options } = buildWorkerSpawn(path);
     const nativeState = createNativeState();
     spillDirectory = createSpillDirectory();
-    const worker = new Worker(filename, { ...options, workerData: { nativeState, spillDirectory } });
+    const worker = new Worker(filename, { ...options, workerData: { nativeState, spillDirectory, warm } });
     let settle = () => undefined as void;
     const settled = new Promise<void>((resolve) => (settle = resolve));
     const entry: Waiting = {

@@ -8,7 +8,7 @@
  * DuckDB, and still ends the task with one final reply, after which the host may terminate it safely.
  * Both sides validate what they receive with these zod schemas.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { isErrorCode } from '../messages/index.js';
 import { isTaskId, type AnalysisOutcome, type AnalysisRequest, type DatasetSchema, type ProgressEvent } from '../types.js';
 
@@ -89,6 +89,8 @@ export const taskMessageSchema = z.object({ id: z.number().int().nonnegative(), 
 export const workerDataSchema = z.object({
   nativeState: z.instanceof(SharedArrayBuffer),
   spillDirectory: z.string().min(1),
+  /** The host will ask for a 'run': load the statistics and figure modules once idle (worker.ts). */
+  warm: z.boolean().optional(),
 });
 
 /** Validates a host -> worker cancel message. */

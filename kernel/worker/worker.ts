@@ -377,4 +377,23 @@ if (parentPort) {
   // Every module (DuckDB's native one included) is loaded: from now on the host may stop this thread.
   port.postMessage({ ready: true });
   gate?.loaded();
+  if (shared.success && shared.data.warm) setImmediate(warmUp);
+}
+
+/**
+ * Loads what a file analysis' 'run' imports (statistics, figures, the structure check) while the
+ * worker waits for its first task, so a host that knows one is coming (`inferra analyze`) does not
+ * wait for them after sending it. Only plain JavaScript loads here, so stopping the thread meanwhile
+ * is safe; a task that comes first shares the same module loads; a failure is left to that task.
+ */
+function warmUp(): void {
+  for (const load of [
+    () => import('../analyses/planned/index.js'),
+    () => import('../analyses/run.js'),
+    () => import('../figures/index.js'),
+    () => import('../analyses/checks/structure.js'),
+    () => import('../analyses/checks/structure-sql.js'),
+  ]) {
+    load().catch(() => undefined);
+  }
 }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { parseArgs } from '../../../cli/args.js';
 import { parseWhere, REQUEST_FLAGS, requestFromArgs } from '../../../cli/request.js';
 import { InferraError } from '../../../kernel/errors.js';
+import { DEFAULT_OPTIONS } from '../../../kernel/types.js';
 
 const flags = { ...REQUEST_FLAGS, json: 'boolean' as const, analysis: 'string' as const };
 
@@ -51,6 +52,11 @@ describe('CLI arguments', () => {
     assert.equal(codeOf(() => requestFromArgs('ttest_welch', parseArgs(['--alternative', 'bigger'], flags, 'analyze'))), 'invalid-option');
     assert.equal(codeOf(() => requestFromArgs('ttest_welsh', parseArgs([], flags, 'analyze'))), 'usage');
     assert.equal(codeOf(() => parseWhere('no condition here')), 'usage');
+  });
+
+  it('without option flags gives the default options (the option schemas are built only for flags given)', () => {
+    const request = requestFromArgs('ttest_welch', parseArgs(['--outcome', 'y', '--group', 'g'], flags, 'analyze'));
+    assert.deepEqual(request.options, { ...DEFAULT_OPTIONS, where: [] });
   });
 
   it('suggests the flag that was meant', () => {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isInferraError } from '../../../kernel/errors.js';
+import { DEFAULT_OPTIONS, type AnalysisRequest } from '../../../kernel/types.js';
 import { KernelWorker, resolveWorkerPath, resolveWorkerPathIn } from '../../../kernel/worker/host.js';
 import { adoptPrestartedWorker, prestartWorker, releasePrestartedWorker } from '../../../kernel/worker/prestart.js';
 import { BroadcastChannel } from 'node:worker_threads';
@@ -425,6 +426,28 @@ describe('worker host: a worker started early (prestart.ts)', function () {
       else process.env.INFERRA_WORKER_PATH = saved;
       await rm(dir, { recursive: true, force: true });
     }
+  });
+
+  it('a warm early worker (it loads the statistics while it waits) runs an analysis exactly as a cold one', async () => {
+    const request: AnalysisRequest = { analysis: 'ttest_welch', roles: { outcome: 'body_mass_g', group: 'sex' }, options: { ...DEFAULT_OPTIONS, where: [] } };
+    prestartWorker(true);
+    const logs: string[] = [];
+    const warm = new KernelWorker({ log: (line) => logs.push(line) });
+    const cold = new KernelWorker();
+    try {
+      const outcome = await warm.run(penguins, request);
+      assert.ok(logs.some((l) => /^worker: adopted the early-started /.test(l)), logs.join('\n'));
+      assert.deepEqual(outcome, await cold.run(penguins, request));
+    } finally {
+      await warm.close();
+      await cold.close();
+    }
+  });
+
+  it('a warm early worker that nobody adopts is ended too', async () => {
+    prestartWorker(true);
+    await releasePrestartedWorker();
+    assert.equal(adoptPrestartedWorker(resolveWorkerPath()), undefined);
   });
 
   it('a worker started early that nobody adopts is ended once it has loaded (the CLI does this before it exits)', async () => {
