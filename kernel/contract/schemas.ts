@@ -13,31 +13,30 @@
  * Not re-exported from contract/index.ts: the renderers bundle that file and need no zod.
  */
 import * as z from 'zod';
-import { deferred } from './deferred.js';
 import { TASKS } from './tasks.js';
 import type { TaskId } from '../types.js';
 
 /** JSON has no infinities: Inferra writes them as these strings (`encodeNonFinite`). */
-export const nonFiniteJson = deferred(() => z.enum(['Infinity', '-Infinity', 'NaN']));
+export const nonFiniteJson = z.enum(['Infinity', '-Infinity', 'NaN']);
 /** A number of the result JSON: finite, or one of the three strings. */
-export const numberJson = deferred(() => z.union([z.number(), nonFiniteJson]));
+export const numberJson = z.union([z.number(), nonFiniteJson]);
 
-const taskId = deferred(() => z.enum(Object.keys(TASKS) as [TaskId, ...TaskId[]]));
-const column = deferred(() => z.string().min(1));
-const sha256 = deferred(() => z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 hex digest'));
+const taskId = z.enum(Object.keys(TASKS) as [TaskId, ...TaskId[]]);
+const column = z.string().min(1);
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 hex digest');
 /** CONTRACT.md's key style: lower case words joined by `_` (`p_adj`, `ci_low`, `mean_1`, `df1`). */
-const snakeCaseKey = deferred(() => z.string().regex(/^[a-z0-9]+(?:_[a-z0-9]+)*$/, 'a snake_case key (CONTRACT.md), e.g. p_adj'));
+const snakeCaseKey = z.string().regex(/^[a-z0-9]+(?:_[a-z0-9]+)*$/, 'a snake_case key (CONTRACT.md), e.g. p_adj');
 
 /** How a cell run (or a command) ended. */
 export const RUN_STATUSES = ['ok', 'error', 'ambiguous', 'no_match'] as const;
 /** How a cell run ended. */
 export type RunStatus = (typeof RUN_STATUSES)[number];
-export const runStatusJson = deferred(() => z.enum(RUN_STATUSES));
+export const runStatusJson = z.enum(RUN_STATUSES);
 
 // ---------------------------------------------------------------- decisions
 
 /** Column roles of a decision or a result (`pair_id` for the kernel's `pairId`). */
-export const rolesJson = deferred(() => z.object({
+export const rolesJson = z.object({
   outcome: column.optional(),
   group: column.optional(),
   x: column.optional(),
@@ -53,10 +52,10 @@ export const rolesJson = deferred(() => z.object({
   covariates: z.array(column).optional(),
   factors: z.array(column).optional(),
   columns: z.array(column).optional(),
-}));
+});
 
 /** Options of a decision (CONTRACT.md's `--conf-level` is `conf_level`). */
-export const optionsJson = deferred(() => z.object({
+export const optionsJson = z.object({
   alternative: z.enum(['two-sided', 'less', 'greater']).optional(),
   conf_level: z.number().gt(0).lt(1).optional(),
   mu: z.number().optional(),
@@ -69,28 +68,28 @@ export const optionsJson = deferred(() => z.object({
   where: z.array(z.object({ column, op: z.enum(['=', '!=']), value: z.string() })).optional(),
   levels: z.array(z.string()).optional(),
   ss_type: z.union([z.literal(2), z.literal(3)]).optional(),
-}));
+});
 
 /** One alternative of a decision (and a choice the user can click); its display `name` is added on the way out. */
-export const choiceJson = deferred(() => z.object({ analysis: taskId, roles: rolesJson, options: optionsJson.optional(), why: z.string() }));
+export const choiceJson = z.object({ analysis: taskId, roles: rolesJson, options: optionsJson.optional(), why: z.string() });
 
 /** Why the rules decided as they did. */
-export const explanationJson = deferred(() => z.object({
+export const explanationJson = z.object({
   matched_phrases: z.array(z.string()),
   column_matches: z.array(z.object({ text: z.string(), column: z.string(), score: z.number() })),
   refinements: z.array(z.string()),
-}));
+});
 
-const usageJson = deferred(() => z.object({
+const usageJson = z.object({
   input_tokens: z.number().optional(),
   output_tokens: z.number().optional(),
   reasoning_tokens: z.number().optional(),
   cached_tokens: z.number().optional(),
   total_tokens: z.number().optional(),
-}));
+});
 
 /** The LLM call behind a decision with `source: 'llm'`. */
-export const llmJson = deferred(() => z.object({
+export const llmJson = z.object({
   model: z.string(),
   latency_ms: z.number(),
   request_id: z.string().optional(),
@@ -99,13 +98,13 @@ export const llmJson = deferred(() => z.object({
   cost_usd: z.number().optional(),
   flagged: z.array(z.string()).optional(),
   cached: z.boolean().optional(),
-}));
+});
 
 /** Who pinned a decision the run reused, when not the person who ran it. */
-export const pinOriginJson = deferred(() => z.enum(['you', 'another-author', 'file']));
+export const pinOriginJson = z.enum(['you', 'another-author', 'file']);
 
 /** A decided decision. */
-export const decidedJson = deferred(() => z.object({
+export const decidedJson = z.object({
   status: z.literal('decided'),
   analysis: taskId,
   roles: rolesJson,
@@ -119,77 +118,77 @@ export const decidedJson = deferred(() => z.object({
   /** A direction the request asked about while the test stays two-sided (#18 S1): "len: OJ > VC". */
   direction_asked: z.object({ direction: z.enum(['greater', 'less']), statement: z.string() }).optional(),
   llm: llmJson.optional(),
-}));
+});
 
 /**
  * Why a request was not decided, as data (`unknown-word`, `named-test-unfit`, `tied-columns`, ...):
  * the code names the kind of question, the params its particulars. Codes are read as text, so a
  * file from a later version with a new code still opens.
  */
-export const reasonJson = deferred(() => z.object({
+export const reasonJson = z.object({
   code: z.string().min(1),
   params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.string())])),
-}));
+});
 
 /** An ambiguous request or one no analysis fits: the choices instead of a decision. */
-export const refusedJson = deferred(() => z.object({
+export const refusedJson = z.object({
   status: z.enum(['ambiguous', 'no_match']),
   rationale: z.string(),
   alternatives: z.array(choiceJson),
   explanation: explanationJson.optional(),
   reason: reasonJson.optional(),
-}));
+});
 
 /**
  * The decide JSON of CONTRACT.md (`inferra decide --json`, a cell's pinned decision). A pinned one
  * also carries `source_hash` and `pinned_by`, and the result item's copy `pin_origin`
  * (CONTRACT.md, "Pinned decisions"): read here, they are dropped (provenance/author.ts reads them).
  */
-export const decisionJson = deferred(() => z.discriminatedUnion('status', [decidedJson, refusedJson]));
+export const decisionJson = z.discriminatedUnion('status', [decidedJson, refusedJson]);
 export type DecisionJson = z.infer<typeof decisionJson>;
 
 /**
  * A stored decision as the report shows it: the same fields, each optional (a hand-edited file may
  * lack some); the alternatives are read one by one with `choiceJson`.
  */
-export const shownDecisionJson = deferred(() => decidedJson
+export const shownDecisionJson = decidedJson
   .pick({ analysis: true, source: true, rule_id: true, confidence: true, rationale: true })
   .partial()
   .extend({ status: z.string().optional(), pin_origin: pinOriginJson.optional(), alternatives: z.unknown().optional() })
-  .loose());
+  .loose();
 
 // ---------------------------------------------------------------- results
 
 /** A value in a table cell. */
-export const tableValueJson = deferred(() => z.union([z.number(), z.string(), z.boolean(), z.null()]));
+export const tableValueJson = z.union([z.number(), z.string(), z.boolean(), z.null()]);
 
 /** A result table: column keys and row keys in snake_case, as CONTRACT.md's fields. */
-export const tableJson = deferred(() => z.looseObject({
+export const tableJson = z.looseObject({
   title: z.string(),
   columns: z.array(z.looseObject({ key: snakeCaseKey, label: z.string() })),
   rows: z.array(z.record(snakeCaseKey, tableValueJson)),
   note: z.string().optional(),
-}));
+});
 export type TableJson = z.infer<typeof tableJson>;
 
 /** One assumption check of a result. */
-export const assumptionJson = deferred(() => z.looseObject({
+export const assumptionJson = z.looseObject({
   check: z.string(),
   target: z.string(),
   statistic: numberJson.nullable().optional(),
   p_value: numberJson.nullable().optional(),
   ok: z.boolean(),
   note: z.string().optional(),
-}));
+});
 
 /** Rows left out of an analysis, and why. */
-export const droppedJson = deferred(() => z.looseObject({ reason: z.string(), count: z.number() }));
+export const droppedJson = z.looseObject({ reason: z.string(), count: z.number() });
 
 /** Plain JSON fields of an object (a result's `result`, `options`, `dataset`). */
-export const fieldsJson = deferred(() => z.record(z.string(), z.unknown()));
+export const fieldsJson = z.record(z.string(), z.unknown());
 
 /** The result JSON of CONTRACT.md (`analyze`, `ask`; a cell's result item carries it without figures). */
-export const resultJson = deferred(() => z.looseObject({
+export const resultJson = z.looseObject({
   status: z.literal('ok'),
   analysis: taskId,
   variant: z.string().optional(),
@@ -207,29 +206,29 @@ export const resultJson = deferred(() => z.looseObject({
   figures: z.array(z.looseObject({ kind: z.string() })).optional(),
   dataset: fieldsJson.optional(),
   provenance: fieldsJson.optional(),
-}));
+});
 export type ResultJsonShape = z.infer<typeof resultJson>;
 
 /** The error JSON of a command (`{"status": "error", "code", "message", "details"}`). */
-export const errorJson = deferred(() => z.looseObject({
+export const errorJson = z.looseObject({
   status: z.literal('error'),
   code: z.string().min(1),
   message: z.string(),
   details: fieldsJson.optional(),
-}));
+});
 
 /** The error of a failed cell, in its result item. */
-export const cellErrorJson = deferred(() => z.looseObject({ code: z.string(), message: z.string() }));
+export const cellErrorJson = z.looseObject({ code: z.string(), message: z.string() });
 
 /** The data of a cell's result item (`application/vnd.inferra.result+json`). */
-export const resultPayloadJson = deferred(() => z.looseObject({
+export const resultPayloadJson = z.looseObject({
   status: runStatusJson,
   request: z.string(),
   cellId: z.string(),
   decision: z.looseObject({}).optional(),
   result: resultJson.optional(),
   error: cellErrorJson.optional(),
-}));
+});
 
 // ---------------------------------------------------------------- provenance
 
@@ -237,7 +236,7 @@ export const resultPayloadJson = deferred(() => z.looseObject({
 export const PLAN_SOURCES = ['rules', 'llm', 'pinned', 'user-choice'] as const;
 
 /** One dataset a run read. */
-export const datasetRecordSchema = deferred(() => z
+export const datasetRecordSchema = z
   .object({
     name: z.string(),
     /** Relative to the notebook. */
@@ -249,10 +248,10 @@ export const datasetRecordSchema = deferred(() => z
     rows_used: z.number().int().nonnegative(),
     columns: z.array(z.string()),
   })
-  .loose());
+  .loose();
 
 /** The LLM call behind a plan with `source: 'llm'`. */
-export const llmRecordSchema = deferred(() => z
+export const llmRecordSchema = z
   .object({
     model: z.string(),
     prompt_hash: z.string(),
@@ -260,10 +259,10 @@ export const llmRecordSchema = deferred(() => z
     usage: z.record(z.string(), z.unknown()).optional(),
     cost_usd: z.number().optional(),
   })
-  .loose());
+  .loose();
 
 /** What ran and why. */
-export const planRecordSchema = deferred(() => z
+export const planRecordSchema = z
   .object({
     source: z.enum(PLAN_SOURCES),
     rule_id: z.string().optional(),
@@ -274,10 +273,10 @@ export const planRecordSchema = deferred(() => z
     confidence: z.number().min(0).max(1).optional(),
     llm: llmRecordSchema.optional(),
   })
-  .loose());
+  .loose();
 
 /** Engine versions. */
-export const environmentRecordSchema = deferred(() => z
+export const environmentRecordSchema = z
   .object({
     inferra: z.string(),
     stdlib_stats: z.string(),
@@ -285,13 +284,13 @@ export const environmentRecordSchema = deferred(() => z
     node: z.string(),
     platform: z.string().optional(),
   })
-  .loose());
+  .loose();
 
 /** One figure's digest (SHA-256 of its Vega-Lite spec's canonical JSON). */
-export const figureDigestSchema = deferred(() => z.object({ kind: z.string(), sha256 }).loose());
+export const figureDigestSchema = z.object({ kind: z.string(), sha256 }).loose();
 
 /** One shown part of a cell bound to a record (provenance/bind.ts): its path inside the cell and its digest. */
-export const outputDigestSchema = deferred(() => z.object({ path: z.string().min(1), sha256 }).loose());
+export const outputDigestSchema = z.object({ path: z.string().min(1), sha256 }).loose();
 
 /**
  * A provenance record, stored (snake_case) in the notebook under the cell's `inferra.provenance`,
@@ -300,7 +299,7 @@ export const outputDigestSchema = deferred(() => z.object({ path: z.string().min
  * versions lack them and are "unbound". Every object is loose: fields added by a newer Inferra
  * survive a read-modify-write by an older one (and stay covered by the hash).
  */
-export const provenanceRecordSchema = deferred(() => z
+export const provenanceRecordSchema = z
   .object({
     run_id: z.uuid(),
     cell_id: z.string().min(1),
@@ -320,7 +319,7 @@ export const provenanceRecordSchema = deferred(() => z
     previous_hash: sha256.nullable(),
     hash: sha256,
   })
-  .loose());
+  .loose();
 
 /** A provenance record (snake_case JSON). */
 export type ProvenanceRecord = z.infer<typeof provenanceRecordSchema>;
