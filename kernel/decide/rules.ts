@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
-import { z } from 'zod';
+import * as z from 'zod';
 import { InferraError } from '../errors.js';
 import { FIGURE_IDS, ANALYSIS_IDS } from '../types.js';
 import type { RuleSet } from './types.js';
