@@ -243,3 +243,67 @@ export const BLIND_2026_12G_KNOWN_MISSES: string[] = [
   'freeny-09 asked-when-clear', // Is there evidence that this quarter's revenue is linearly related to last quarter's revenue? Test th
   'freeny-12 asked-when-clear', // scatter of revenue vs income level with a regression line (asks: 'revenue' ties lag.quarterly.revenue with y, derived-names.ts)
 ];
+
+/**
+ * The requests of the eighth blind set (blind-2026-12h.json, 180 requests over 15 more datasets) the
+ * engine missed when it joined the suite: 118/180 on the engine of the session's start, 120/180 after the
+ * fifth round's first part, 124/180 after its second (none of it tuned on this set).
+ */
+export const BLIND_2026_12H_KNOWN_MISSES: string[] = [
+  'menarche-04 asked-when-clear', // histogram of Total (girls examined per age group)
+  'menarche-07 asked-when-clear', // shapiro wilk on the number of girls examined
+  'menarche-11 silent-guess', // Is there evidence at the 5% level that the mean number of girls examined per age group differs from 
+  'Rubber-04 silent-guess', // descriptives for all three variables
+  'Rubber-06 silent-guess', // fitted regression line of loss on tens, with the plot
+  'Rubber-10 asked-when-clear', // regress loss on elongation at break
+  'muscle-01 asked-when-clear', // scatter of length change vs calcium chloride concentration
+  'muscle-07 asked-when-clear', // kruskal-wallis test of length change across the CaCl2 concentrations
+  'minn38-02 asked-when-clear', // boxplot of cell frequency by post high school status
+  'minn38-08 silent-guess', // is post high school status associated with high school rank? chi-square
+  'minn38-12 asked-when-clear', // Test at alpha = .05 whether the cell frequencies f are normally distributed (Shapiro-Wilk).
+  'Aids2-01 asked-when-clear', // is survival status (alive/dead) associated with sex?
+  'Aids2-02 asked-when-clear', // histogram of age at diagnosis
+  'Aids2-07 silent-guess', // among patients who died, does age differ by sex? mann whitney
+  'AMSsurvey-02 asked-when-clear', // wilcoxon signed rank comparing the 2008-09 and 2011-12 numbers of new PhDs
+  'AMSsurvey-03 asked-when-clear', // scatterplot count11 against count
+  'AMSsurvey-05 asked-when-clear', // how strongly are the 2008-09 and 2011-12 counts correlated
+  'AMSsurvey-06 silent-guess', // summary of count and count11
+  'AMSsurvey-11 asked-when-clear', // At alpha = 0.05, did the mean number of new PhDs per category change between 2008-09 and 2011-12? Us
+  'AMSsurvey-12 silent-guess', // Carry out a two-way ANOVA of the 2011-12 counts with sex and citizenship as factors, including their
+  'CES11-01 silent-guess', // Is attitude to banning abortion associated with gender?
+  'CES11-04 asked-when-clear', // crosstab abortion x religiosity, chi square
+  'CES11-07 asked-when-clear', // in Quebec only, is gender associated with the abortion answer
+  'CES11-10 asked-when-clear', // does support for banning abortion rise with respondent age?
+  'Chirot-02 asked-when-clear', // scatter intensity vs commercialization of agriculture
+  'Chirot-03 asked-when-clear', // correlation of traditionalism with intensity of the rebellion
+  'Chirot-04 silent-guess', // describe all the variables
+  'Chirot-10 asked-when-clear', // Moran's I for spatial autocorrelation of intensity across counties
+  'Chirot-11 asked-when-clear', // Is there evidence at the 5% level that commercialization of agriculture is linearly related to the i
+  'Florida-01 asked-when-clear', // plot Buchanan votes against Bush votes by county
+  'Florida-10 asked-when-clear', // compare Buchanan's vote between counties with the butterfly ballot and the others
+  'Florida-11 asked-when-clear', // At the 5% level, test whether the median county difference between Gore and Bush votes is zero (Wilc
+  'Freedman-02 asked-when-clear', // scatter plot: population density vs crime rate
+  'Freedman-04 silent-guess', // summary statistics of all numeric variables
+  'Freedman-10 asked-when-clear', // does the unemployment rate predict crime?
+  'Hartnagel-04 asked-when-clear', // paired t-test fconvict vs mconvict
+  'Hartnagel-07 silent-guess', // regression plot of female conviction rate on women's labor-force participation
+  'Hartnagel-10 silent-guess', // fit the regression of fconvict on tfr with AR(1) errors (GLS)
+  'Robey-03 asked-when-clear', // does fertility differ across regions
+  'Robey-05 asked-when-clear', // compare regions on fertility adjusting for contraceptive prevalence
+  'Robey-10 asked-when-clear', // regress tfr on GDP per capita
+  'Robey-11 asked-when-clear', // At the 5% level, is there a significant negative linear relationship between contraceptive prevalenc
+  'States-01 asked-when-clear', // regress verbal SAT on percent of graduates taking the SAT and spending per pupil
+  'States-03 asked-when-clear', // scatter teacher pay vs math sat
+  'States-04 asked-when-clear', // correlation between per-pupil spending and teachers' salaries
+  'States-05 asked-when-clear', // boxplot of percent taking the SAT by region
+  'States-06 asked-when-clear', // do math SAT means differ across regions?
+  'States-10 asked-when-clear', // does median household income predict SAT scores
+  'States-11 asked-when-clear', // At alpha = 0.05, is the mean verbal SAT score different from the mean math SAT score across states?
+  'Transact-02 asked-when-clear', // scatter of time vs number of type 2 transactions
+  'Transact-05 silent-guess', // describe the data
+  'Transact-07 asked-when-clear', // lm(time ~ t1 + t2 - 1), regression through the origin
+  'Transact-10 asked-when-clear', // compare mean transaction time between bank branches in Sydney and Melbourne
+  'Transact-11 silent-guess', // At the 5% level, does the number of type 2 transactions add to the prediction of total time once t1 
+  'Wong-04 silent-guess', // regression of verbal IQ on duration of coma, days since awakening and age
+  'Wong-12 silent-guess', // Controlling for age, is coma duration associated with performance IQ? Use a partial correlation.
+];

@@ -25,7 +25,11 @@
  *   131/192 after the round; the response-name reading after it was tuned on it (138/192);
  * - blind-2026-12g.json: 180 requests over 15 more datasets (test/reference/data/blind-2026-12g, from
  *   test/reference/r/generate_blind_2026_12g_data.R), never tuned on: 117/180 at the round's start,
- *   120/180 after its engine work, 122/180 after the response-name reading.
+ *   120/180 after its engine work, 122/180 after the response-name reading; the round's second part was
+ *   tuned on 12f and 12g (147/192, 135/180);
+ * - blind-2026-12h.json: 180 requests over 15 more datasets (test/reference/data/blind-2026-12h, from
+ *   test/reference/r/generate_blind_2026_12h_data.R), never tuned on: 118/180 at the round's start,
+ *   120/180 after its first part, 124/180 after its second.
  * Now part of the suite: the requests the engine still misses are listed (with the outcome of each), and
  * any other miss fails the test, so a change can improve the score but not lose a request silently.
  * The next evaluation uses a fresh set.
@@ -39,7 +43,7 @@ import { defaultRules } from '../../../kernel/decide/rules.js';
 import { inferSchema } from '../../../kernel/data/schema.js';
 import type { DatasetSchema } from '../../../kernel/types.js';
 import { classify, csvDistinct, type Answer, type BlindRequest, type Outcome } from './blind-score.js';
-import { BLIND_2026_12B_KNOWN_MISSES, BLIND_2026_12C_KNOWN_MISSES, BLIND_2026_12D_KNOWN_MISSES, BLIND_2026_12E_KNOWN_MISSES, BLIND_2026_12F_KNOWN_MISSES, BLIND_2026_12G_KNOWN_MISSES, BLIND_KNOWN_MISSES } from './blind-known-misses.js';
+import { BLIND_2026_12B_KNOWN_MISSES, BLIND_2026_12C_KNOWN_MISSES, BLIND_2026_12D_KNOWN_MISSES, BLIND_2026_12E_KNOWN_MISSES, BLIND_2026_12F_KNOWN_MISSES, BLIND_2026_12G_KNOWN_MISSES, BLIND_2026_12H_KNOWN_MISSES, BLIND_KNOWN_MISSES } from './blind-known-misses.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const SETS = [
@@ -50,6 +54,7 @@ const SETS = [
   { name: 'blind-2026-12e', folder: 'blind-2026-12e', misses: BLIND_2026_12E_KNOWN_MISSES },
   { name: 'blind-2026-12f', folder: 'blind-2026-12f', misses: BLIND_2026_12F_KNOWN_MISSES },
   { name: 'blind-2026-12g', folder: 'blind-2026-12g', misses: BLIND_2026_12G_KNOWN_MISSES },
+  { name: 'blind-2026-12h', folder: 'blind-2026-12h', misses: BLIND_2026_12H_KNOWN_MISSES },
 ];
 
 /** The engine's answer as the decide JSON gives it. */
