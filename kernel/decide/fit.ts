@@ -205,6 +205,8 @@ function orderBonus(rule: Rule, mentioned: readonly MentionedColumn[], slots: re
       const lo = Math.min(mentioned[a].position, mentioned[b].position);
       const hi = Math.max(mentioned[a].position, mentioned[b].position);
       if (ctx.tokens.slice(lo, hi).some((t) => /^(against|vs|versus)$/.test(t.text))) inOrder = !inOrder;
+      // "the regression (line) of loss on tens": as in "regress loss on tens", the first named is y.
+      else if (ctx.tokens.slice(lo, hi).some((t) => t.text === 'on') && ctx.tokens.some((t) => /^(regress\w*|regplot|fitted)$/.test(t.text))) inOrder = !inOrder;
       // The outcome the request states goes on the y axis ("prestige on education", "conc over time").
       const stated = (m: MentionedColumn, hint: 'outcome' | 'predictor') => m.hints.has(hint) && !m.hints.has(hint === 'outcome' ? 'predictor' : 'outcome');
       if (stated(mentioned[b], 'outcome') && stated(mentioned[a], 'predictor')) inOrder = true;

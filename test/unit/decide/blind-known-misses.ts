@@ -101,7 +101,6 @@ export const BLIND_2026_12D_KNOWN_MISSES: string[] = [
   'nlschools-02 silent-guess', // Regress language score on IQ, SES and class size
   'nlschools-04 asked-when-clear', // logistic regression predicting whether a class is a combination class from class size
   'nlschools-05 asked-when-clear', // ANCOVA: language score between combined and single-grade classes adjusting for IQ
-  'nlschools-09 silent-guess', // scatter with a fitted regression line of language score on IQ
   'nlschools-11 silent-guess', // Does class matter for language scores?
   'moore-01 asked-when-clear', // Two-way ANOVA of conformity by partner status and authoritarianism category
   'moore-03 asked-when-clear', // Is there evidence that subjects paired with a high-status partner conform more than those 
@@ -254,7 +253,6 @@ export const BLIND_2026_12H_KNOWN_MISSES: string[] = [
   'menarche-07 asked-when-clear', // shapiro wilk on the number of girls examined
   'menarche-11 silent-guess', // Is there evidence at the 5% level that the mean number of girls examined per age group differs from 
   'Rubber-04 silent-guess', // descriptives for all three variables
-  'Rubber-06 silent-guess', // fitted regression line of loss on tens, with the plot
   'Rubber-10 asked-when-clear', // regress loss on elongation at break
   'muscle-01 asked-when-clear', // scatter of length change vs calcium chloride concentration
   'muscle-07 asked-when-clear', // kruskal-wallis test of length change across the CaCl2 concentrations
@@ -286,7 +284,6 @@ export const BLIND_2026_12H_KNOWN_MISSES: string[] = [
   'Freedman-04 silent-guess', // summary statistics of all numeric variables
   'Freedman-10 asked-when-clear', // does the unemployment rate predict crime?
   'Hartnagel-04 asked-when-clear', // paired t-test fconvict vs mconvict
-  'Hartnagel-07 silent-guess', // regression plot of female conviction rate on women's labor-force participation
   'Hartnagel-10 silent-guess', // fit the regression of fconvict on tfr with AR(1) errors (GLS)
   'Robey-03 asked-when-clear', // does fertility differ across regions
   'Robey-05 asked-when-clear', // compare regions on fertility adjusting for contraceptive prevalence

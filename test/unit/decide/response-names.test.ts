@@ -4,7 +4,7 @@
  * epil). A word that names nothing, standing where a measurement the request asks about would, is read as
  * that column and the decision says so; never as a predictor, covariate or grouping, and never when
  * another role would have to be filled from the schema. "regress W on X": the outcome stands between the
- * verb and "on", so a column after "on" is never taken for it.
+ * verb and "on", so a column after "on" is never taken for it; in a regression figure it is the y axis.
  */
 import assert from 'node:assert/strict';
 import { decideWithRules } from '../../../kernel/decide/index.js';
@@ -56,5 +56,9 @@ describe('decide: the column named as the response by convention (#16)', () => {
     assert.equal(reasonOf(decideWithRules('regress harvest on rainfall and soil', noY)), 'unknown-word');
     assert.equal(reasonOf(decideWithRules('regress harvest on rainfall', noY)), 'unknown-word');
     assert.deepEqual(decided(decideWithRules('regress income on rainfall and soil', noY)).roles, { outcome: 'income', predictors: ['rainfall', 'soil'] });
+    // The same order in a figure: "the regression line of income on rainfall" puts income on the y axis.
+    for (const request of ['regression line of income on rainfall', 'fitted regression line of income on rainfall, with the plot']) {
+      assert.deepEqual(decided(decideWithRules(request, noY)).roles, { x: 'rainfall', y: 'income' }, request);
+    }
   });
 });
