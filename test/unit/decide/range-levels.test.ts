@@ -7,16 +7,9 @@
 import assert from 'node:assert/strict';
 import { decideWithRules } from '../../../kernel/decide/index.js';
 import type { DecisionOutcome } from '../../../kernel/decide/index.js';
-import type { ColumnSchema, DatasetSchema } from '../../../kernel/types.js';
+import { decided, madeUp } from './made-up.js';
 
-const base = { storageType: 'VARCHAR', missing: 0 };
-const numeric = (name: string, n = 48): ColumnSchema => ({ ...base, name, kind: 'numeric', storageType: 'DOUBLE', n, distinct: n, usableAsGroup: false });
-const factor = (name: string, values: string[], n = 48): ColumnSchema => ({ ...base, name, kind: 'categorical', n, distinct: values.length, usableAsGroup: true, levels: values.map((value) => ({ value, count: n / values.length })) });
-const schema = (columns: ColumnSchema[]): DatasetSchema => ({ name: 'made-up.csv', path: '/made-up.csv', format: 'csv', sha256: '', rows: 48, columns });
-function decided(out: DecisionOutcome): Extract<DecisionOutcome, { status: 'decided' }> {
-  if (out.status !== 'decided') assert.fail(`expected a decision, got ${out.status} [${out.reason.code}]: ${out.rationale}`);
-  return out;
-}
+const { numeric, factor, schema } = madeUp(48, 'made-up.csv');
 const where = (out: DecisionOutcome) => decided(out).options.where?.map((w) => `${w.column}${w.op}${w.value}`);
 
 describe('decide: levels written as ranges (#16)', () => {

@@ -9,18 +9,10 @@
 import assert from 'node:assert/strict';
 import { decideWithRules } from '../../../kernel/decide/index.js';
 import type { DecisionOutcome } from '../../../kernel/decide/index.js';
-import type { ColumnSchema, DatasetSchema } from '../../../kernel/types.js';
+import { decided, madeUp } from './made-up.js';
 
-const base = { storageType: 'VARCHAR', missing: 0 };
-const numeric = (name: string, n = 60): ColumnSchema => ({ ...base, name, kind: 'numeric', storageType: 'DOUBLE', n, distinct: n, usableAsGroup: false });
-const levelsOf = (values: string[], n: number) => values.map((value) => ({ value, count: n / values.length }));
-const factor = (name: string, values: string[], n = 60): ColumnSchema => ({ ...base, name, kind: 'categorical', n, distinct: values.length, usableAsGroup: true, levels: levelsOf(values, n) });
-const schema = (columns: ColumnSchema[]): DatasetSchema => ({ name: 'made-up.csv', path: '/made-up.csv', format: 'csv', sha256: '', rows: 60, columns });
+const { numeric, factor, schema } = madeUp(60, 'made-up.csv');
 const reasonOf = (out: DecisionOutcome): string => (out.status === 'decided' ? `decided ${out.analysis}` : out.reason.code);
-function decided(out: DecisionOutcome): Extract<DecisionOutcome, { status: 'decided' }> {
-  if (out.status !== 'decided') assert.fail(`expected a decision, got ${out.status} [${out.reason.code}]: ${out.rationale}`);
-  return out;
-}
 
 describe('decide: the column named as the response by convention (#16)', () => {
   const farms = schema([numeric('rainfall'), numeric('income'), numeric('soil'), factor('region', ['north', 'south']), factor('crop', ['maize', 'wheat', 'rice']), numeric('y')]);
