@@ -1,16 +1,7 @@
-# Writes the 14 datasets of the blind request set 2026-12f as plain CSV.
+# Writes the 16 datasets of the blind request set 2026-12f as plain CSV.
 # Usage: Rscript generate_blind_2026_12f_data.R [OUTDIR]
-suppressPackageStartupMessages({ library(MASS); library(carData) })
-args <- commandArgs(trailingOnly = TRUE)
-out <- if (length(args) >= 1) args[1] else "test/reference/data/blind-2026-12f"
-dir.create(out, recursive = TRUE, showWarnings = FALSE)
-put <- function(df, name, rowcol = NULL) {
-  df <- as.data.frame(df)
-  if (!is.null(rowcol)) { df <- cbind(setNames(data.frame(rownames(df), stringsAsFactors = FALSE), rowcol), df) }
-  for (j in seq_along(df)) if (is.factor(df[[j]])) df[[j]] <- as.character(df[[j]])
-  rownames(df) <- NULL
-  write.csv(df, file.path(out, paste0(name, ".csv")), row.names = FALSE, na = "")
-}
+source(file.path(dirname(sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE))), "blind_csv.R"))
+out <- blind_out("test/reference/data/blind-2026-12f")
 # MASS
 put(MASS::ships, "ships")
 put(MASS::cpus, "cpus")                 # 'name' already identifies each machine

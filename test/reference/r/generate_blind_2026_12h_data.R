@@ -1,14 +1,8 @@
-suppressPackageStartupMessages({ library(MASS); library(carData) })
-args <- commandArgs(trailingOnly = TRUE)
-out <- if (length(args) >= 1) args[1] else "test/reference/data/blind-2026-12h"
-dir.create(out, recursive = TRUE, showWarnings = FALSE)
-put <- function(df, name, rowcol = NULL) {
-  df <- as.data.frame(df)
-  if (!is.null(rowcol)) { df <- cbind(setNames(data.frame(rownames(df), stringsAsFactors = FALSE), rowcol), df) }
-  for (j in seq_along(df)) if (is.factor(df[[j]])) df[[j]] <- as.character(df[[j]])
-  rownames(df) <- NULL
-  write.csv(df, file.path(out, paste0(name, ".csv")), row.names = FALSE, na = "")
-}
+# Writes the 15 datasets of the blind request set 2026-12h as plain CSV (MASS and carData; row names
+# that identify units kept as a first column).
+# Usage: Rscript generate_blind_2026_12h_data.R [OUTDIR]   (default test/reference/data/blind-2026-12h)
+source(file.path(dirname(sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE))), "blind_csv.R"))
+out <- blind_out("test/reference/data/blind-2026-12h")
 put(MASS::menarche, "menarche")
 put(MASS::Rubber, "Rubber")
 put(MASS::muscle, "muscle")
