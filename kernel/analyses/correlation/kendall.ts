@@ -63,20 +63,6 @@ export function sortPairs(x: ArrayLike<number>, y: ArrayLike<number>): WeightedS
   return { x: xs.slice(0, m + 1), y: ys.slice(0, m + 1), weights: weights.slice(0, m + 1) };
 }
 
-/** Sizes (summed weights) of the runs of equal values of a sorted key, those of at least 2. */
-function runSizes(values: Float64Array, weights: Float64Array): number[] {
-  const sizes: number[] = [];
-  let run = 0;
-  for (let i = 0; i < values.length; i++) {
-    run += weights[i];
-    if (i + 1 === values.length || values[i + 1] !== values[i]) {
-      if (run > 1) sizes.push(run);
-      run = 0;
-    }
-  }
-  return sizes;
-}
-
 /** sum t(t - 1)/2 over run sizes t. */
 function pairsWithin(sizes: readonly number[]): number {
   let pairs = 0;
@@ -85,62 +71,32 @@ function pairsWithin(sizes: readonly number[]): number {
 }
 
 /**
- * Knight's (1966) O(n log n) pair counts on weighted pairs sorted by x then y: a bottom-up merge sort
- * on y counts the exchanges, each a discordant pair (weighted: w_j times the weight left to pass).
- * Every count is an exact integer, so tau-b equals R's O(n^2) sum. It consumes `pairs`: their y and
- * weights are merged in place (at a million pairs, copies would cost 16 MB).
+ * Knight's (1966) O(n log n) pair counts on weighted pairs sorted by x then y: the pairs pass through
+ * `KendallPairCounter` (a Fenwick tree over y's ranks), the one count the file path and the database's
+ * streamed pairs share. Every count is an exact integer, so tau-b equals R's O(n^2) sum.
  */
 export function countKendallPairs(pairs: WeightedSortedPairs): PairCounts {
-  const m = pairs.x.length;
-  let n = 0;
-  let tiedXY = 0;
-  for (const w of pairs.weights) {
-    n += w;
-    tiedXY += (w * (w - 1)) / 2;
+  const distinctY = Float64Array.from(new Set(pairs.y)).sort();
+  const weightOfY = new Float64Array(distinctY.length);
+  const counter = new KendallPairCounter(distinctY.length);
+  for (let i = 0; i < pairs.x.length; i++) {
+    const rank = rankIn(distinctY, pairs.y[i]);
+    weightOfY[rank] += pairs.weights[i];
+    counter.add(pairs.x[i], rank, pairs.weights[i]);
   }
-  const total = (n * (n - 1)) / 2;
-  const tiesX = runSizes(pairs.x, pairs.weights);
-  let ys = pairs.y;
-  let ws = pairs.weights;
-  let bufferY: Float64Array = new Float64Array(m);
-  let bufferW: Float64Array = new Float64Array(m);
-  let swaps = 0;
-  for (let width = 1; width < m; width *= 2) {
-    for (let lo = 0; lo < m; lo += 2 * width) {
-      const mid = Math.min(lo + width, m);
-      const hi = Math.min(lo + 2 * width, m);
-      let left = 0;
-      for (let i = lo; i < mid; i++) left += ws[i];
-      let i = lo;
-      let j = mid;
-      let k = lo;
-      while (i < mid && j < hi) {
-        if (ys[j] < ys[i]) {
-          swaps += ws[j] * left;
-          bufferW[k] = ws[j];
-          bufferY[k++] = ys[j++];
-        } else {
-          left -= ws[i];
-          bufferW[k] = ws[i];
-          bufferY[k++] = ys[i++];
-        }
-      }
-      for (; i < mid; i++, k++) {
-        bufferW[k] = ws[i];
-        bufferY[k] = ys[i];
-      }
-      for (; j < hi; j++, k++) {
-        bufferW[k] = ws[j];
-        bufferY[k] = ys[j];
-      }
-    }
-    [ys, bufferY] = [bufferY, ys];
-    [ws, bufferW] = [bufferW, ws];
+  return counter.finish(Array.from(weightOfY).filter((w) => w > 1));
+}
+
+/** The index of `value` in the sorted distinct `values` (binary search). */
+function rankIn(values: Float64Array, value: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (values[mid] < value) lo = mid + 1;
+    else hi = mid;
   }
-  const tiesY = runSizes(ys, ws);
-  const tiedX = pairsWithin(tiesX);
-  const tiedY = pairsWithin(tiesY);
-  return { n, score: total - tiedX - tiedY + tiedXY - 2 * swaps, untiedX: total - tiedX, untiedY: total - tiedY, tiesX, tiesY };
+  return lo;
 }
 
 /**
@@ -148,7 +104,7 @@ export function countKendallPairs(pairs: WeightedSortedPairs): PairCounts {
  * chunks, from the database), y as its 0-based rank among the m distinct y values. A Fenwick tree over
  * the y ranks holds the weight of the pairs of earlier x values; each pair's discordant partners are
  * those of them with a larger y, which is what Knight's merge sort counts as its exchanges. Memory is
- * O(m), whatever the number of rows; every count is the same exact integer as `countKendallPairs`.
+ * O(m), whatever the number of rows.
  */
 export class KendallPairCounter {
   private readonly tree: Float64Array;
